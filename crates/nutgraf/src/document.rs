@@ -1,0 +1,275 @@
+//! The parsed document and its parts.
+
+use jiff::civil::Date;
+use serde_json::{json, Value};
+
+use crate::span::{CharOffsets, Span};
+
+/// Version of the JSON contract produced by [`Document::to_json_value`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The role of a block of the article's layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// The headline.
+    Title,
+    /// A standfirst, deck or subheadline under the title.
+    Subtitle,
+    /// The byline: who wrote the piece.
+    Byline,
+    /// A line giving place, date or agency on its own ("LONDON 1996-08-30").
+    Dateline,
+    /// A section heading inside the body.
+    Heading,
+    /// A body paragraph.
+    Paragraph,
+    /// A photo or video caption.
+    Caption,
+    /// A photo, agency or information credit ("EFE/EPA/Parker Song/Pool").
+    Credit,
+    /// Page furniture that is not part of the article; see [`Block::reason`].
+    Boilerplate,
+}
+
+impl BlockKind {
+    /// The contract name of the kind (`"title"`, `"paragraph"`...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Subtitle => "subtitle",
+            BlockKind::Byline => "byline",
+            BlockKind::Dateline => "dateline",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Caption => "caption",
+            BlockKind::Credit => "credit",
+            BlockKind::Boilerplate => "boilerplate",
+        }
+    }
+
+    /// True for the kinds that make up the article body (paragraphs and headings).
+    pub const fn is_body(self) -> bool {
+        matches!(self, BlockKind::Paragraph | BlockKind::Heading)
+    }
+}
+
+/// Why a block was judged to be boilerplate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BoilerplateReason {
+    /// The site's or publisher's name on a line of its own.
+    SiteName,
+    /// A "Published by" / "Posted by" line with no name.
+    PublishedBy,
+    /// A prompt to share, like, print or email the article.
+    Share,
+    /// A prompt to follow the outlet or an author on social media.
+    Follow,
+    /// A prompt to comment, or the comment section.
+    Comments,
+    /// A list or heading of related stories ("You may also like").
+    Related,
+    /// Navigation menus, breadcrumbs and section lists.
+    Navigation,
+    /// Cookie, consent and privacy notices.
+    Cookies,
+    /// Subscription, sign-in, newsletter and paywall notices.
+    Subscription,
+    /// Advertising slots and sponsored-content labels.
+    Advertisement,
+    /// Copyright and legal lines.
+    Legal,
+    /// Tags, topics and category lists.
+    Tags,
+    /// Text that sits outside the article's main run of paragraphs.
+    OutsideArticle,
+}
+
+impl BoilerplateReason {
+    /// The contract name of the reason (`"share"`, `"related"`...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BoilerplateReason::SiteName => "site_name",
+            BoilerplateReason::PublishedBy => "published_by",
+            BoilerplateReason::Share => "share",
+            BoilerplateReason::Follow => "follow",
+            BoilerplateReason::Comments => "comments",
+            BoilerplateReason::Related => "related",
+            BoilerplateReason::Navigation => "navigation",
+            BoilerplateReason::Cookies => "cookies",
+            BoilerplateReason::Subscription => "subscription",
+            BoilerplateReason::Advertisement => "advertisement",
+            BoilerplateReason::Legal => "legal",
+            BoilerplateReason::Tags => "tags",
+            BoilerplateReason::OutsideArticle => "outside_article",
+        }
+    }
+}
+
+/// One block of the article's layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Where it is in the original input.
+    pub span: Span,
+    /// Its language (ISO 639-1), when the block is long enough to tell.
+    pub lang: Option<&'static str>,
+    /// For boilerplate, why it was left out.
+    pub reason: Option<BoilerplateReason>,
+}
+
+/// A sentence of a non-boilerplate block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Sentence {
+    /// Where it is in the original input.
+    pub span: Span,
+    /// Index of the block it belongs to in [`Document::blocks`].
+    pub block: usize,
+}
+
+/// An author named by the byline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Author {
+    /// The name as written.
+    pub name: String,
+    /// Where the name is in the original input.
+    pub span: Span,
+}
+
+/// A dateline: the place (and often date and agency) that opens a story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Dateline {
+    /// The whole dateline ("BEIJING, Oct 17 (Reuters) -").
+    pub span: Span,
+    /// The place ("BEIJING").
+    pub place: Option<String>,
+    /// The date it states, when it states a full one.
+    pub date: Option<Date>,
+    /// The agency it names ("Reuters").
+    pub agency: Option<String>,
+}
+
+/// Where [`Document::published`] came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PublishedFrom {
+    /// The caller's [`Meta`](crate::Meta).
+    Meta,
+    /// A date the text states about itself (a "Published" line, a dateline), here.
+    Text(Span),
+}
+
+/// A parsed article. Every span points into [`Document::text`], the original input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Document {
+    /// The original input, unchanged.
+    pub text: String,
+    /// The headline.
+    pub title: Option<String>,
+    /// The standfirst or subheadline.
+    pub subtitle: Option<String>,
+    /// Authors named by the byline.
+    pub authors: Vec<Author>,
+    /// The publisher: from [`Meta::source`](crate::Meta::source), else a name the page gives.
+    pub publisher: Option<String>,
+    /// Publication date: from [`Meta`](crate::Meta), else stated by the text, else none.
+    pub published: Option<Date>,
+    /// Where `published` came from.
+    pub published_from: Option<PublishedFrom>,
+    /// The dateline opening the story, if any.
+    pub dateline: Option<Dateline>,
+    /// The main language of the body (ISO 639-1).
+    pub language: Option<&'static str>,
+    /// The URL given in [`Meta`](crate::Meta).
+    pub url: Option<String>,
+    /// The layout blocks, in input order, covering every non-blank line.
+    pub blocks: Vec<Block>,
+    /// The body: paragraphs and headings, normalized, joined by blank lines.
+    pub body: String,
+    /// Sentences of the title, subtitle, headings, paragraphs and captions.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Document {
+    /// The original text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// Blocks of one kind.
+    pub fn blocks_of(&self, kind: BlockKind) -> impl Iterator<Item = &Block> + '_ {
+        self.blocks.iter().filter(move |b| b.kind == kind)
+    }
+
+    /// The document as the version-1 JSON contract (offsets in code points).
+    ///
+    /// The contract is documented in `docs/contract.md`; the Python `to_dict()` and
+    /// the CLI's `--json` output are exactly this value.
+    pub fn to_json_value(&self) -> Value {
+        let co = CharOffsets::new(&self.text);
+        let blocks: Vec<Value> = self
+            .blocks
+            .iter()
+            .map(|b| {
+                let (start, end) = co.span(b.span);
+                let mut v = json!({
+                    "kind": b.kind.as_str(),
+                    "start": start,
+                    "end": end,
+                    "text": self.slice(b.span),
+                    "lang": b.lang,
+                });
+                if let Some(r) = b.reason {
+                    v["reason"] = json!(r.as_str());
+                }
+                v
+            })
+            .collect();
+        let sentences: Vec<Value> = self
+            .sentences
+            .iter()
+            .map(|s| {
+                let (start, end) = co.span(s.span);
+                json!({"start": start, "end": end})
+            })
+            .collect();
+        let authors: Vec<&str> = self.authors.iter().map(|a| a.name.as_str()).collect();
+        let dateline = self.dateline.as_ref().map(|d| {
+            let (start, end) = co.span(d.span);
+            json!({
+                "start": start,
+                "end": end,
+                "text": self.slice(d.span),
+                "place": d.place,
+                "date": d.date.map(|x| x.to_string()),
+                "agency": d.agency,
+            })
+        });
+        json!({
+            "schema_version": SCHEMA_VERSION,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "authors": authors,
+            "publisher": self.publisher,
+            "published": self.published.map(|d| d.to_string()),
+            "language": self.language,
+            "url": self.url,
+            "dateline": dateline,
+            "body": self.body,
+            "blocks": blocks,
+            "sentences": sentences,
+        })
+    }
+
+    /// The JSON contract as a compact string.
+    pub fn to_json(&self) -> String {
+        self.to_json_value().to_string()
+    }
+}

@@ -1,0 +1,95 @@
+//! The one error type of the crate.
+
+use std::fmt;
+
+/// An error from nutgraf: what went wrong, and where.
+///
+/// The error is opaque; inspect it with [`Error::kind`] or the `is_*` predicates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+/// The kind of an [`Error`].
+///
+/// New kinds may be added in minor releases, so match with a wildcard arm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is longer than [`Options::max_input_bytes`](crate::Options::max_input_bytes).
+    InputTooLarge {
+        /// Length of the input in bytes.
+        len: usize,
+        /// The configured limit in bytes.
+        limit: usize,
+    },
+    /// A date given by the caller could not be read.
+    InvalidDate {
+        /// The value as given.
+        value: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// An option has a value that cannot be used.
+    InvalidOption {
+        /// The option's name.
+        name: &'static str,
+        /// Why it was rejected.
+        reason: String,
+    },
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Error {
+        Error { kind }
+    }
+
+    /// What kind of error this is.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// True when the input was over the configured size limit.
+    pub fn is_input_too_large(&self) -> bool {
+        matches!(self.kind, ErrorKind::InputTooLarge { .. })
+    }
+
+    /// True when a caller-supplied date could not be read.
+    pub fn is_invalid_date(&self) -> bool {
+        matches!(self.kind, ErrorKind::InvalidDate { .. })
+    }
+
+    /// True when an option had an unusable value.
+    pub fn is_invalid_option(&self) -> bool {
+        matches!(self.kind, ErrorKind::InvalidOption { .. })
+    }
+
+    pub(crate) fn invalid_date(value: &str, reason: impl fmt::Display) -> Error {
+        Error::new(ErrorKind::InvalidDate {
+            value: value.to_owned(),
+            reason: reason.to_string(),
+        })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::InputTooLarge { len, limit } => write!(
+                f,
+                "input is {len} bytes, over the limit of {limit} bytes (raise Options::max_input_bytes to accept it)"
+            ),
+            ErrorKind::InvalidDate { value, reason } => {
+                write!(f, "invalid date {value:?}: {reason} (expected YYYY-MM-DD)")
+            }
+            ErrorKind::InvalidOption { name, reason } => {
+                write!(f, "invalid option `{name}`: {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The result type of fallible nutgraf calls.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

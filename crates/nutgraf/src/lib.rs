@@ -1,0 +1,72 @@
+//! # nutgraf
+//!
+//! Turn raw news text into typed, verifiable facts.
+//!
+//! nutgraf takes the text of a news article as it comes out of a scraper — page
+//! furniture, captions, credits, bylines and all — and gives back a [`Document`]:
+//! the article's layout (title, subtitle, byline, dateline, headings, paragraphs,
+//! captions, credits and the boilerplate it left out, with the reason), the
+//! language of each block, and its sentences. Every span is a byte range into the
+//! **original** input, even where the text was repaired (entities decoded, odd
+//! spaces and invisible characters normalized).
+//!
+//! ## Usage
+//!
+//! ```
+//! use nutgraf::{Meta, Parser, Options, BlockKind};
+//!
+//! let text = "Putin visits China\n\nBy Jane Doe\n\nRussian President Vladimir Putin \
+//!             arrived in Beijing on Tuesday. He met Xi Jinping.\n\nLeave a Comment";
+//! let meta = Meta::new().with_published_str("2023-10-17")?;
+//! let doc = Parser::new(Options::new()).parse(text, &meta)?;
+//!
+//! assert_eq!(doc.title.as_deref(), Some("Putin visits China"));
+//! assert_eq!(doc.authors[0].name, "Jane Doe");
+//! assert!(doc.body.starts_with("Russian President"));
+//! let last = doc.blocks.last().unwrap();
+//! assert_eq!(last.kind, BlockKind::Boilerplate);
+//! for s in &doc.sentences {
+//!     assert!(doc.slice(s.span).len() > 0); // spans slice the original text
+//! }
+//! # Ok::<(), nutgraf::Error>(())
+//! ```
+//!
+//! ## Pipeline
+//!
+//! input → [`text`] (normalized text + offset map) → `layout` (blocks) →
+//! `segment` (sentences) → [`Document`]. Each stage reads the ones before it.
+//!
+//! ## Performance
+//!
+//! Lexicons and patterns are compiled once per process. [`Parser::parse_many`]
+//! runs documents in parallel with rayon. Time is linear in the input size.
+//!
+//! ## Untrusted input
+//!
+//! Any `&str` is accepted; inputs over [`Options::max_input_bytes`] get a typed
+//! [`Error`] instead of being processed. No input panics (checked by property tests).
+
+#![deny(missing_docs)]
+
+mod document;
+mod error;
+mod lang;
+mod layout;
+mod meta;
+mod options;
+mod parser;
+pub mod segment;
+mod span;
+pub mod text;
+
+pub use document::{
+    Author, Block, BlockKind, BoilerplateReason, Dateline, Document, PublishedFrom, Sentence,
+    SCHEMA_VERSION,
+};
+pub use error::{Error, ErrorKind, Result};
+pub use jiff::civil::Date;
+pub use lang::detect as detect_language;
+pub use meta::{parse_date, Meta};
+pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
+pub use parser::{parse, Parser};
+pub use span::{CharOffsets, Span};

@@ -1,0 +1,60 @@
+//! Parser options.
+
+/// Options for a [`Parser`](crate::Parser). Plain values with documented defaults.
+///
+/// ```
+/// let options = nutgraf::Options::new().max_input_bytes(1 << 20).layout(false);
+/// assert_eq!(options.get_max_input_bytes(), 1 << 20);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    max_input_bytes: usize,
+    layout: bool,
+}
+
+/// Default input size limit: 16 MiB, far above any news article.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+impl Options {
+    /// The defaults: a 16 MiB input limit and layout analysis on.
+    pub const fn new() -> Options {
+        Options {
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            layout: true,
+        }
+    }
+
+    /// Reject inputs longer than `bytes` with
+    /// [`ErrorKind::InputTooLarge`](crate::ErrorKind::InputTooLarge). Default 16 MiB.
+    #[must_use]
+    pub const fn max_input_bytes(mut self, bytes: usize) -> Options {
+        self.max_input_bytes = bytes;
+        self
+    }
+
+    /// Whether to analyse the article layout (title, byline, boilerplate...).
+    /// With `false` the whole input is read as running body text, for corpora that
+    /// are already clean. Default `true`.
+    #[must_use]
+    pub const fn layout(mut self, yes: bool) -> Options {
+        self.layout = yes;
+        self
+    }
+
+    /// The input size limit in bytes.
+    pub const fn get_max_input_bytes(&self) -> usize {
+        self.max_input_bytes
+    }
+
+    /// Whether layout analysis is on.
+    pub const fn get_layout(&self) -> bool {
+        self.layout
+    }
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options::new()
+    }
+}

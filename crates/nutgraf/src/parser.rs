@@ -1,0 +1,257 @@
+//! The parser: runs the pipeline stages in order and builds a [`Document`].
+
+use std::sync::LazyLock;
+
+use rayon::prelude::*;
+
+use crate::document::{Author, Block, BlockKind, Dateline, Document, PublishedFrom, Sentence};
+use crate::error::{Error, ErrorKind, Result};
+use crate::layout::{self, Layout};
+use crate::meta::Meta;
+use crate::options::Options;
+use crate::span::Span;
+use crate::text::NormalizedText;
+use crate::{lang, segment};
+
+/// Parses news text into [`Document`]s.
+///
+/// Build it once and share it: it is cheap to clone, `Send` and `Sync`, and all
+/// lexicons and patterns it uses are compiled once per process.
+///
+/// ```
+/// use nutgraf::{Meta, Options, Parser};
+///
+/// let parser = Parser::new(Options::new());
+/// let doc = parser.parse("Putin visits China\n\nVladimir Putin arrived in Beijing on Tuesday.", &Meta::new())?;
+/// assert_eq!(doc.title.as_deref(), Some("Putin visits China"));
+/// # Ok::<(), nutgraf::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Parser {
+    options: Options,
+}
+
+impl Parser {
+    /// A parser with these options.
+    pub fn new(options: Options) -> Parser {
+        Parser { options }
+    }
+
+    /// The parser's options.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Parse one document.
+    ///
+    /// Fails only when the input is over [`Options::max_input_bytes`]; any other
+    /// text, however malformed, gives a best-effort document.
+    pub fn parse(&self, text: &str, meta: &Meta) -> Result<Document> {
+        let limit = self.options.get_max_input_bytes();
+        if text.len() > limit {
+            return Err(Error::new(ErrorKind::InputTooLarge {
+                len: text.len(),
+                limit,
+            }));
+        }
+        let norm = NormalizedText::new(text);
+        let layout = layout::analyze(norm.as_str(), self.options.get_layout());
+        Ok(build(&norm, layout, meta))
+    }
+
+    /// Parse many documents in parallel on the global rayon pool, keeping order.
+    ///
+    /// Each result stands alone: one input over the size limit does not stop the others.
+    pub fn parse_many<S>(&self, inputs: &[(S, Meta)]) -> Vec<Result<Document>>
+    where
+        S: AsRef<str> + Sync,
+    {
+        inputs
+            .par_iter()
+            .map(|(text, meta)| self.parse(text.as_ref(), meta))
+            .collect()
+    }
+
+    /// Like [`Parser::parse_many`], on a dedicated pool of `threads` threads
+    /// (`None` or `0`: the global pool).
+    pub fn parse_many_with_threads<S>(
+        &self,
+        inputs: &[(S, Meta)],
+        threads: Option<usize>,
+    ) -> Result<Vec<Result<Document>>>
+    where
+        S: AsRef<str> + Sync,
+    {
+        match threads {
+            None | Some(0) => Ok(self.parse_many(inputs)),
+            Some(n) => {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(|e| {
+                        Error::new(ErrorKind::InvalidOption {
+                            name: "threads",
+                            reason: e.to_string(),
+                        })
+                    })?;
+                Ok(pool.install(|| self.parse_many(inputs)))
+            }
+        }
+    }
+}
+
+static DEFAULT_PARSER: LazyLock<Parser> = LazyLock::new(Parser::default);
+
+/// Parse one document with the default [`Options`].
+///
+/// ```
+/// let doc = nutgraf::parse("Hello world. Bye.", &nutgraf::Meta::new())?;
+/// assert_eq!(doc.sentences.len(), 2);
+/// # Ok::<(), nutgraf::Error>(())
+/// ```
+pub fn parse(text: &str, meta: &Meta) -> Result<Document> {
+    DEFAULT_PARSER.parse(text, meta)
+}
+
+/// Collapse runs of whitespace to single spaces and trim.
+fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta) -> Document {
+    let ntext = norm.as_str();
+    let mut blocks = Vec::with_capacity(layout.blocks.len());
+    let mut sentences = Vec::new();
+    let mut body = String::new();
+    let mut sent_buf: Vec<Span> = Vec::new();
+    let mut lang_weight: Vec<(&'static str, usize)> = Vec::new();
+
+    for raw in &layout.blocks {
+        let block_text = raw.span.slice(ntext);
+        let block_lang = if raw.kind == BlockKind::Boilerplate {
+            None
+        } else {
+            lang::detect(block_text)
+        };
+        if raw.kind.is_body() {
+            if !body.is_empty() {
+                body.push_str("\n\n");
+            }
+            body.push_str(&clean(block_text));
+            if let Some(code) = block_lang {
+                match lang_weight.iter_mut().find(|(c, _)| *c == code) {
+                    Some((_, w)) => *w += block_text.len(),
+                    None => lang_weight.push((code, block_text.len())),
+                }
+            }
+        }
+        let index = blocks.len();
+        if matches!(
+            raw.kind,
+            BlockKind::Title
+                | BlockKind::Subtitle
+                | BlockKind::Heading
+                | BlockKind::Paragraph
+                | BlockKind::Caption
+        ) {
+            sent_buf.clear();
+            segment::sentences(ntext, raw.span, &mut sent_buf);
+            sentences.extend(sent_buf.iter().map(|&s| Sentence {
+                span: norm.to_original(s),
+                block: index,
+            }));
+        }
+        blocks.push(Block {
+            kind: raw.kind,
+            span: norm.to_original(raw.span),
+            lang: block_lang,
+            reason: raw.reason,
+        });
+    }
+
+    let language = lang_weight
+        .iter()
+        .max_by_key(|(_, w)| *w)
+        .map(|(c, _)| *c)
+        .or_else(|| lang::detect(ntext));
+
+    let (published, published_from) = match (meta.published, layout.published) {
+        (Some(d), _) => (Some(d), Some(PublishedFrom::Meta)),
+        (None, Some((d, span))) => (Some(d), Some(PublishedFrom::Text(norm.to_original(span)))),
+        (None, None) => (None, None),
+    };
+
+    Document {
+        text: norm.original().to_owned(),
+        title: layout.title.map(|s| clean(s.slice(ntext))),
+        subtitle: layout.subtitle.map(|s| clean(s.slice(ntext))),
+        authors: layout
+            .authors
+            .iter()
+            .map(|&s| Author {
+                name: clean(s.slice(ntext)),
+                span: norm.to_original(s),
+            })
+            .collect(),
+        publisher: meta.source.clone().or(layout.publisher),
+        published,
+        published_from,
+        dateline: layout.dateline.map(|d| Dateline {
+            span: norm.to_original(d.span),
+            place: d.place.map(|s| clean(s.slice(ntext))),
+            date: d.date,
+            agency: d.agency.map(|s| clean(s.slice(ntext))),
+        }),
+        language,
+        url: meta.url.clone(),
+        blocks,
+        body,
+        sentences,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_types_are_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Parser>();
+        assert_send_sync::<Document>();
+        assert_send_sync::<Error>();
+        assert_send_sync::<Meta>();
+    }
+
+    #[test]
+    fn input_limit_is_a_typed_error() {
+        let parser = Parser::new(Options::new().max_input_bytes(10));
+        let err = parser
+            .parse("this is longer than ten bytes", &Meta::new())
+            .unwrap_err();
+        assert!(err.is_input_too_large());
+        assert!(err.to_string().contains("over the limit of 10 bytes"));
+    }
+
+    #[test]
+    fn batch_keeps_order_and_reports_bad_records() {
+        let parser = Parser::new(Options::new().max_input_bytes(40));
+        let inputs = vec![
+            ("First doc.".to_string(), Meta::new()),
+            ("x".repeat(100), Meta::new()),
+            ("Third doc.".to_string(), Meta::new()),
+        ];
+        let out = parser.parse_many(&inputs);
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[0].as_ref().unwrap().body, "First doc.");
+        assert!(out[1].as_ref().unwrap_err().is_input_too_large());
+        assert_eq!(out[2].as_ref().unwrap().body, "Third doc.");
+    }
+}

@@ -1,0 +1,322 @@
+//! Text normalization with an offset map back to the original input.
+//!
+//! Everything after this stage reads [`NormalizedText::as_str`]; every span it
+//! reports is mapped back with [`NormalizedText::to_original`], so users always
+//! get offsets into the text they passed in.
+//!
+//! What is normalized:
+//! - line ends: CRLF and lone CR become LF; vertical tab and form feed become LF;
+//!   U+2028 becomes LF and U+2029 a blank line;
+//! - odd spaces (NBSP, thin, em/en, narrow NBSP, ideographic...) become a plain space;
+//! - zero-width space, word joiner, BOM, soft hyphen, C0 and C1 control characters
+//!   (other than tab and LF) are removed;
+//! - HTML character references left in text (`&amp;`, `&#8217;`, `&#x2019;`,
+//!   common named ones) are decoded;
+//! - text that is not already in Unicode NFC is composed, one base character and
+//!   its combining marks at a time.
+//!
+//! Input that needs none of this is borrowed, not copied.
+
+mod entities;
+
+use std::borrow::Cow;
+
+use unicode_normalization::{char::canonical_combining_class, IsNormalized, UnicodeNormalization};
+
+use crate::span::Span;
+
+/// One replaced region: `orig` bytes of the input became `norm` bytes of the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Edit {
+    norm_start: usize,
+    norm_end: usize,
+    orig_start: usize,
+    orig_end: usize,
+}
+
+/// Normalized text plus the map from its offsets to offsets of the original input.
+#[derive(Debug, Clone)]
+pub struct NormalizedText<'a> {
+    original: &'a str,
+    text: Cow<'a, str>,
+    /// Sorted, non-overlapping replaced regions; identity between them.
+    edits: Vec<Edit>,
+}
+
+impl<'a> NormalizedText<'a> {
+    /// Normalize `original`.
+    pub fn new(original: &'a str) -> NormalizedText<'a> {
+        normalize(original)
+    }
+
+    /// The normalized text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original input.
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// True when normalization changed nothing (offsets are identical).
+    pub fn is_identity(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    /// Map a span of the normalized text to the span of the original it came from.
+    ///
+    /// A span that starts or ends inside a replaced region grows to cover the whole
+    /// region; characters removed at a span's edge are left outside it.
+    pub fn to_original(&self, span: Span) -> Span {
+        if self.edits.is_empty() {
+            return span;
+        }
+        let start = self.map(span.start, false);
+        let end = self.map(span.end, true).max(start);
+        Span::new(start, end)
+    }
+
+    /// Map one normalized offset; `is_end` picks the side for removed characters.
+    fn map(&self, n: usize, is_end: bool) -> usize {
+        // Last edit starting at or before n.
+        let idx = self.edits.partition_point(|e| e.norm_start <= n);
+        if idx == 0 {
+            return n;
+        }
+        let e = self.edits[idx - 1];
+        if is_end && n == e.norm_start {
+            return e.orig_start;
+        }
+        if n >= e.norm_end {
+            e.orig_end + (n - e.norm_end)
+        } else if is_end {
+            e.orig_end
+        } else {
+            e.orig_start
+        }
+    }
+}
+
+/// What to do with one input character.
+enum Action {
+    Keep,
+    Delete,
+    Replace(&'static str),
+}
+
+fn action_for(c: char) -> Action {
+    match c {
+        '\n' | '\t' => Action::Keep,
+        '\u{0B}' | '\u{0C}' | '\u{2028}' => Action::Replace("\n"),
+        '\u{2029}' => Action::Replace("\n\n"),
+        '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Action::Replace(" "),
+        '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{FFFE}' | '\u{FFFF}' => {
+            Action::Delete
+        }
+        c if (c as u32) < 0x20 || ('\u{7F}'..='\u{9F}').contains(&c) => Action::Delete,
+        _ => Action::Keep,
+    }
+}
+
+struct Builder<'a> {
+    original: &'a str,
+    out: Option<String>,
+    copied_upto: usize,
+    edits: Vec<Edit>,
+}
+
+impl<'a> Builder<'a> {
+    fn replace(&mut self, orig_start: usize, orig_end: usize, with: &str) {
+        let out = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(self.original.len()));
+        out.push_str(&self.original[self.copied_upto..orig_start]);
+        let norm_start = out.len();
+        out.push_str(with);
+        let norm_end = out.len();
+        self.copied_upto = orig_end;
+        if let Some(last) = self.edits.last_mut() {
+            if last.orig_end == orig_start && last.norm_end == norm_start {
+                last.orig_end = orig_end;
+                last.norm_end = norm_end;
+                return;
+            }
+        }
+        self.edits.push(Edit {
+            norm_start,
+            norm_end,
+            orig_start,
+            orig_end,
+        });
+    }
+
+    fn finish(mut self) -> NormalizedText<'a> {
+        let text = match self.out.take() {
+            None => Cow::Borrowed(self.original),
+            Some(mut out) => {
+                out.push_str(&self.original[self.copied_upto..]);
+                Cow::Owned(out)
+            }
+        };
+        NormalizedText {
+            original: self.original,
+            text,
+            edits: self.edits,
+        }
+    }
+}
+
+/// Normalize `original` (see the module docs for what changes).
+pub fn normalize(original: &str) -> NormalizedText<'_> {
+    let needs_nfc = !original.is_ascii()
+        && unicode_normalization::is_nfc_quick(original.chars()) != IsNormalized::Yes;
+    let mut b = Builder {
+        original,
+        out: None,
+        copied_upto: 0,
+        edits: Vec::new(),
+    };
+    let bytes = original.as_bytes();
+    let mut i = 0;
+    let mut nfc_buf = String::new();
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if byte.is_ascii() {
+            let handled = match byte {
+                b'\r' => {
+                    let with = if bytes.get(i + 1) == Some(&b'\n') {
+                        ""
+                    } else {
+                        "\n"
+                    };
+                    b.replace(i, i + 1, with);
+                    true
+                }
+                b'&' => {
+                    if let Some((len, decoded)) = entities::decode_at(&original[i..]) {
+                        let mut buf = [0u8; 4];
+                        let with = match action_for(decoded) {
+                            Action::Keep => decoded.encode_utf8(&mut buf),
+                            Action::Delete => "",
+                            Action::Replace(r) => r,
+                        };
+                        b.replace(i, i + len, with);
+                        i += len;
+                        continue;
+                    }
+                    false
+                }
+                b'\n' | b'\t' => true,
+                _ if byte < 0x20 || byte == 0x7F => {
+                    b.replace(i, i + 1, "");
+                    true
+                }
+                _ => false,
+            };
+            // An ASCII base letter followed by combining marks is composed below.
+            let compose = !handled && needs_nfc && bytes.get(i + 1).is_some_and(|&n| n >= 0x80);
+            if !compose {
+                i += 1;
+                continue;
+            }
+        }
+        let c = original[i..].chars().next().unwrap_or('\u{FFFD}');
+        let clen = c.len_utf8();
+        match action_for(c) {
+            Action::Delete => b.replace(i, i + clen, ""),
+            Action::Replace(r) => b.replace(i, i + clen, r),
+            Action::Keep if needs_nfc => {
+                // One base character and the combining marks that follow it.
+                let mut end = i + clen;
+                for m in original[end..].chars() {
+                    if canonical_combining_class(m) == 0 {
+                        break;
+                    }
+                    end += m.len_utf8();
+                }
+                let chunk = &original[i..end];
+                nfc_buf.clear();
+                nfc_buf.extend(chunk.nfc());
+                if nfc_buf != chunk {
+                    let composed = std::mem::take(&mut nfc_buf);
+                    b.replace(i, end, &composed);
+                    nfc_buf = composed;
+                }
+                i = end;
+                continue;
+            }
+            Action::Keep => {}
+        }
+        i += clen;
+    }
+    b.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check<'a>(input: &'a str, expected: &str) -> NormalizedText<'a> {
+        let n = normalize(input);
+        assert_eq!(n.as_str(), expected, "normalizing {input:?}");
+        n
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let n = check("Plain text.\nNo change.", "Plain text.\nNo change.");
+        assert!(n.is_identity());
+        assert!(matches!(n.text, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn line_ends_spaces_and_invisibles() {
+        check("a\r\nb\rc", "a\nb\nc");
+        check("a\u{a0}b\u{2009}c\u{3000}d", "a b c d");
+        check("co\u{ad}operate\u{200b}!", "cooperate!");
+        check("x\u{0}y\u{85}z", "xyz");
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        check(
+            "AT&amp;T &#8217;s &#x2019; &eacute; &nbsp;!",
+            "AT&T ’s ’ é  !",
+        );
+        check(
+            "fish & chips &unknown; &#xZZ;",
+            "fish & chips &unknown; &#xZZ;",
+        );
+    }
+
+    #[test]
+    fn nfc_composes() {
+        check("Vladi\u{301}mir", "Vladímir");
+        check(
+            "e\u{301}\r\u{301}\u{7f}\u{301}&amp;\u{301}",
+            "é\n\u{301}\u{301}&\u{301}",
+        );
+    }
+
+    #[test]
+    fn spans_map_back() {
+        let input = "AT&amp;T\r\nsaid\u{200b} hi";
+        let n = normalize(input);
+        let text = n.as_str();
+        assert_eq!(text, "AT&T\nsaid hi");
+        let at = Span::new(0, 4);
+        assert_eq!(n.to_original(at).slice(input), "AT&amp;T");
+        let said = Span::new(5, 9);
+        assert_eq!(n.to_original(said).slice(input), "said");
+        let hi = Span::new(10, 12);
+        assert_eq!(n.to_original(hi).slice(input), "hi");
+        let amp = Span::new(2, 3);
+        assert_eq!(n.to_original(amp).slice(input), "&amp;");
+    }
+}
