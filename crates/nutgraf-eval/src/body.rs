@@ -1,0 +1,157 @@
+//! Body extraction score: bag-of-tokens precision, recall and F1 per document.
+
+use std::collections::HashMap;
+
+use nutgraf::{Meta, Parser};
+use rayon::prelude::*;
+
+use crate::jsonl;
+
+/// Lowercased word tokens (maximal runs of alphanumeric characters).
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Multiset overlap of two token lists.
+fn overlap(pred: &[String], gold: &[String]) -> usize {
+    let mut counts: HashMap<&str, i64> = HashMap::new();
+    for t in gold {
+        *counts.entry(t).or_default() += 1;
+    }
+    let mut hit = 0;
+    for t in pred {
+        if let Some(c) = counts.get_mut(t.as_str()) {
+            if *c > 0 {
+                *c -= 1;
+                hit += 1;
+            }
+        }
+    }
+    hit
+}
+
+struct Score {
+    id: String,
+    p: f64,
+    r: f64,
+    f: f64,
+    hit: usize,
+    npred: usize,
+    ngold: usize,
+    missing: Vec<String>,
+    extra: Vec<String>,
+}
+
+fn prf(hit: usize, npred: usize, ngold: usize) -> (f64, f64, f64) {
+    let p = if npred == 0 {
+        0.0
+    } else {
+        hit as f64 / npred as f64
+    };
+    let r = if ngold == 0 {
+        0.0
+    } else {
+        hit as f64 / ngold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
+/// Lines of `a` (as paragraphs) whose tokens mostly do not occur in `b`.
+fn unmatched_paragraphs(a: &str, b: &str) -> Vec<String> {
+    let btoks: std::collections::HashSet<String> = tokens(b).into_iter().collect();
+    a.split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .filter(|l| {
+            let t = tokens(l);
+            !t.is_empty() && t.iter().filter(|x| btoks.contains(*x)).count() * 2 < t.len()
+        })
+        .map(|l| l.chars().take(110).collect())
+        .collect()
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let path = jsonl::positional(args).ok_or("body: give the article_extraction JSONL path")?;
+    let details = jsonl::flag(args, "--details");
+    let worst = jsonl::opt_usize(args, "--worst")?.unwrap_or(0);
+    let rows = jsonl::read(path)?;
+    let parser = Parser::default();
+    let scores: Vec<Score> = rows
+        .par_iter()
+        .map(|row| {
+            let id = row["id"]
+                .as_str()
+                .unwrap_or("?")
+                .chars()
+                .take(12)
+                .collect::<String>();
+            let raw = row["raw_text"].as_str().unwrap_or("");
+            let gold = row["gold"]["body"].as_str().unwrap_or("");
+            let body = parser
+                .parse(raw, &Meta::new())
+                .map(|d| d.body)
+                .unwrap_or_default();
+            let (pt, gt) = (tokens(&body), tokens(gold));
+            let hit = overlap(&pt, &gt);
+            let (p, r, f) = prf(hit, pt.len(), gt.len());
+            let (missing, extra) = if worst > 0 {
+                (
+                    unmatched_paragraphs(gold, &body),
+                    unmatched_paragraphs(&body, gold),
+                )
+            } else {
+                (Vec::new(), Vec::new())
+            };
+            Score {
+                id,
+                p,
+                r,
+                f,
+                hit,
+                npred: pt.len(),
+                ngold: gt.len(),
+                missing,
+                extra,
+            }
+        })
+        .collect();
+    let n = scores.len().max(1) as f64;
+    let (mp, mr, mf) = (
+        scores.iter().map(|s| s.p).sum::<f64>() / n,
+        scores.iter().map(|s| s.r).sum::<f64>() / n,
+        scores.iter().map(|s| s.f).sum::<f64>() / n,
+    );
+    let (hit, npred, ngold) = scores.iter().fold((0, 0, 0), |acc, s| {
+        (acc.0 + s.hit, acc.1 + s.npred, acc.2 + s.ngold)
+    });
+    let (up, ur, uf) = prf(hit, npred, ngold);
+    if details {
+        for s in &scores {
+            println!("{}  P {:.3}  R {:.3}  F1 {:.3}", s.id, s.p, s.r, s.f);
+        }
+    }
+    if worst > 0 {
+        let mut order: Vec<&Score> = scores.iter().collect();
+        order.sort_by(|a, b| a.f.total_cmp(&b.f));
+        for s in order.into_iter().take(worst) {
+            println!("== {}  P {:.3}  R {:.3}  F1 {:.3}", s.id, s.p, s.r, s.f);
+            for m in s.missing.iter().take(8) {
+                println!("   missing: {m}");
+            }
+            for e in s.extra.iter().take(8) {
+                println!("   extra:   {e}");
+            }
+        }
+    }
+    println!("body extraction on {} documents ({path})", scores.len());
+    println!("  macro  P {mp:.3}  R {mr:.3}  F1 {mf:.3}   (mean of per-document scores)");
+    println!("  micro  P {up:.3}  R {ur:.3}  F1 {uf:.3}   (all tokens pooled)");
+    Ok(())
+}

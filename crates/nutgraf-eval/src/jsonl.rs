@@ -1,0 +1,51 @@
+//! Reading evaluation files and command-line options.
+
+use serde_json::Value;
+
+/// Read a JSONL file into values, naming the line of any bad record.
+pub fn read(path: &str) -> Result<Vec<Value>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| format!("{path}:{}: not JSON: {e}", i + 1))
+        })
+        .collect()
+}
+
+/// The value of `--name N` in `args`, if present.
+pub fn opt_usize(args: &[String], name: &str) -> Result<Option<usize>, String> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(None),
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|v| v.parse().ok())
+            .map(Some)
+            .ok_or_else(|| format!("{name} takes a number")),
+    }
+}
+
+/// True when the flag is present.
+pub fn flag(args: &[String], name: &str) -> bool {
+    args.iter().any(|a| a == name)
+}
+
+/// The first argument that is not an option or an option's value.
+pub fn positional(args: &[String]) -> Option<&str> {
+    let mut skip = false;
+    for a in args {
+        if skip {
+            skip = false;
+            continue;
+        }
+        if a == "--worst" || a == "--limit" {
+            skip = true;
+            continue;
+        }
+        if !a.starts_with("--") {
+            return Some(a);
+        }
+    }
+    None
+}

@@ -1,0 +1,280 @@
+//! Dates a page states about itself: "Published" lines, date lines, datelines.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+const MONTH: &str = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+/// A full calendar date in the common English and ISO forms.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let p = format!(
+        r"(?ix)
+        (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
+        (?:
+            {MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)
+          | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon2}\.?,?\s+(?P<y2>(?:19|20)\d\d)
+          | (?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})(?:T|\b)
+          | (?P<a4>\d{{1,2}})[/.](?P<b4>\d{{1,2}})[/.](?P<y4>(?:19|20)\d\d)\b
+        )",
+        mon2 = MONTH
+            .replace("?P<mon>", "?P<mon2>")
+            .trim_end_matches(r"\.?"),
+    );
+    Regex::new(&p).expect("date pattern compiles")
+});
+
+/// Words that introduce the publication date.
+static PUBLISHED_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:first\s+)?(?:published|posted|publicado|publié|veröffentlicht)(?:\s+on|\s+at)?|date(?:d)?|released)\b\s*:?")
+        .expect("cue compiles")
+});
+
+static UPDATED_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:last\s+)?(?:updated|modified|actualizado|mis à jour)(?:\s+on|\s+at)?\b\s*:?",
+    )
+    .expect("cue compiles")
+});
+
+/// What is left of a date line once the date is removed: times, zones, separators.
+static DATE_LINE_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)^[\s,|/•·–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[ap]\.?m\.?|\b[A-Z]{2,4}\b|\bUTC(?:[+-]\d+)?|\bGMT(?:[+-]\d+)?|\bet\b|\bpt\b|\bist\b|\bhrs?\b|[\s,|/•·–—()-]+)*$")
+        .expect("rest compiles")
+});
+
+/// A line holding only a time ("5:50 PM", "Updated 14:32 GMT").
+static TIME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:last\s+)?updated:?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?$",
+    )
+    .expect("time line compiles")
+});
+
+/// A story dateline: "BEIJING, Oct 17 (Reuters) -", "WASHINGTON (AP) —".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let p = format!(
+        r"(?x)^
+        (?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){{0,3}}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?)
+        (?:,?\s+(?P<date>(?i:{MONTH})\s+\d{{1,2}}(?:,\s+(?:19|20)\d\d)?|(?:19|20)\d\d-\d\d-\d\d))?
+        (?:\s*\((?P<agency>[A-Z][\w .&/-]{{1,40}})\))?
+        \s*(?:--|-|–|—|:)\s+"
+    );
+    Regex::new(&p).expect("dateline compiles")
+});
+
+/// A dateline standing alone on its line: "LONDON 1996-08-30".
+static DATELINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})\s+(?P<date>(?:19|20)\d\d-\d\d-\d\d)$")
+        .expect("dateline line compiles")
+});
+
+fn month_number(name: &str) -> Option<i8> {
+    let lower = name.to_ascii_lowercase();
+    let m = match lower.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn make(y: &str, m: i8, d: &str) -> Option<Date> {
+    Date::new(y.parse().ok()?, m, d.parse().ok()?).ok()
+}
+
+/// The first full date in `line`, with its byte range.
+pub(super) fn find_date(line: &str) -> Option<(Date, usize, usize)> {
+    for caps in DATE.captures_iter(line) {
+        let whole = caps.get(0)?;
+        let date = if let (Some(mon), Some(d), Some(y)) =
+            (caps.name("mon"), caps.name("d1"), caps.name("y1"))
+        {
+            make(y.as_str(), month_number(mon.as_str())?, d.as_str())
+        } else if let (Some(d), Some(mon), Some(y)) =
+            (caps.name("d2"), caps.name("mon2"), caps.name("y2"))
+        {
+            make(y.as_str(), month_number(mon.as_str())?, d.as_str())
+        } else if let (Some(y), Some(m), Some(d)) =
+            (caps.name("y3"), caps.name("m3"), caps.name("d3"))
+        {
+            make(y.as_str(), m.as_str().parse().ok()?, d.as_str())
+        } else if let (Some(a), Some(b), Some(y)) =
+            (caps.name("a4"), caps.name("b4"), caps.name("y4"))
+        {
+            // Numeric day/month order is ambiguous; take it only when one part can't be a month.
+            let (a_n, b_n): (i8, i8) = (a.as_str().parse().ok()?, b.as_str().parse().ok()?);
+            match (a_n > 12, b_n > 12) {
+                (true, false) => make(y.as_str(), b_n, a.as_str()),
+                (false, true) => make(y.as_str(), a_n, b.as_str()),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some(date) = date {
+            return Some((date, whole.start(), whole.end()));
+        }
+    }
+    None
+}
+
+/// How a line states a date about the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DateLine {
+    /// "Published: Nov. 19, 2019" or a bare date line: the publication date.
+    Published(Date),
+    /// "Updated Nov. 20, 2019": a later date, used only when nothing else is stated.
+    Updated(Date),
+    /// A time with no date ("5:50 PM").
+    TimeOnly,
+}
+
+/// Read a short line that holds nothing but a (cued) date or time.
+pub(super) fn date_line(line: &str) -> Option<DateLine> {
+    if line.len() > 90 {
+        return None;
+    }
+    if TIME_LINE.is_match(line) {
+        return Some(DateLine::TimeOnly);
+    }
+    let (updated, rest) = if let Some(m) = PUBLISHED_CUE.find(line) {
+        (false, &line[m.end()..])
+    } else if let Some(m) = UPDATED_CUE.find(line) {
+        (true, &line[m.end()..])
+    } else {
+        (false, line)
+    };
+    let (date, s, e) = find_date(rest)?;
+    let before = &rest[..s];
+    let after = &rest[e..];
+    if !DATE_LINE_REST.is_match(before) || !DATE_LINE_REST.is_match(after) {
+        return None;
+    }
+    Some(if updated {
+        DateLine::Updated(date)
+    } else {
+        DateLine::Published(date)
+    })
+}
+
+/// A dateline at the start of a paragraph, as byte ranges into `para`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DatelineMatch {
+    pub end: usize,
+    pub place: (usize, usize),
+    pub date: Option<Date>,
+    pub agency: Option<(usize, usize)>,
+}
+
+/// Match a dateline at the start of `para` ("BEIJING, Oct 17 (Reuters) - ...").
+pub(super) fn dateline_prefix(para: &str) -> Option<DatelineMatch> {
+    let caps = DATELINE.captures(para)?;
+    let place = caps.name("place")?;
+    // The place must be written in capitals (at least three letters of them).
+    let head = place.as_str().split(',').next().unwrap_or("");
+    if head.chars().filter(char::is_ascii_uppercase).count() < 3 {
+        return None;
+    }
+    let whole = caps.get(0)?;
+    let date = caps
+        .name("date")
+        .and_then(|d| find_date(d.as_str()).map(|x| x.0));
+    Some(DatelineMatch {
+        end: whole.end(),
+        place: (place.start(), place.end()),
+        date,
+        agency: caps.name("agency").map(|a| (a.start(), a.end())),
+    })
+}
+
+/// A line that is only a dateline ("LONDON 1996-08-30"): place range and date.
+pub(super) fn dateline_line(line: &str) -> Option<((usize, usize), Option<Date>)> {
+    let caps = DATELINE_LINE.captures(line)?;
+    let place = caps.name("place")?;
+    Some((
+        (place.start(), place.end()),
+        caps.name("date")
+            .and_then(|d| find_date(d.as_str()))
+            .map(|x| x.0),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn dates_in_lines() {
+        assert_eq!(
+            find_date("Nov. 19, 2019").map(|d| d.0),
+            Some(date(2019, 11, 19))
+        );
+        assert_eq!(
+            find_date("Tuesday 17 October 2023 08:00").map(|d| d.0),
+            Some(date(2023, 10, 17))
+        );
+        assert_eq!(
+            find_date("2023-10-17T08:00").map(|d| d.0),
+            Some(date(2023, 10, 17))
+        );
+        assert_eq!(
+            find_date("19/11/2019").map(|d| d.0),
+            Some(date(2019, 11, 19))
+        );
+        assert_eq!(find_date("03/04/2019"), None);
+        assert_eq!(find_date("in March, 2017 and 2019"), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        assert_eq!(
+            date_line("Nov. 19, 2019"),
+            Some(DateLine::Published(date(2019, 11, 19)))
+        );
+        assert_eq!(
+            date_line("Published: October 17, 2023 at 5:50 PM ET"),
+            Some(DateLine::Published(date(2023, 10, 17)))
+        );
+        assert_eq!(
+            date_line("Updated 17 Oct 2023, 10:02 GMT"),
+            Some(DateLine::Updated(date(2023, 10, 17)))
+        );
+        assert_eq!(date_line("5:50 PM"), Some(DateLine::TimeOnly));
+        assert_eq!(
+            date_line("Putin visited China on October 17, 2023 to meet Xi."),
+            None
+        );
+    }
+
+    #[test]
+    fn datelines() {
+        let p = "BEIJING, Oct 17 (Reuters) - Russian President Vladimir Putin arrived";
+        let m = dateline_prefix(p).unwrap();
+        assert_eq!(&p[..m.end], "BEIJING, Oct 17 (Reuters) - ");
+        assert_eq!(&p[m.place.0..m.place.1], "BEIJING");
+        assert_eq!(m.date, None);
+        let a = m.agency.unwrap();
+        assert_eq!(&p[a.0..a.1], "Reuters");
+        let p = "WASHINGTON (AP) — The Senate voted";
+        assert_eq!(&p[..dateline_prefix(p).unwrap().end], "WASHINGTON (AP) — ");
+        assert!(dateline_prefix("The Senate voted - again").is_none());
+        assert!(dateline_prefix("US - China talks resume").is_none());
+        assert_eq!(
+            dateline_line("LONDON 1996-08-30").unwrap().1,
+            Some(date(1996, 8, 30))
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! Line shapes: bylines, credits, captions, site names, headings.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by|written by|words by|story by|text by|reported by|author:|authors:|por|par|von|di)\s+(?P<names>[^\s].{0,100})$")
+        .expect("byline compiles")
+});
+
+/// Job titles that follow a name in a byline ("Meg James, Staff Writer").
+static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:,\s*|\s+|\b|)(?:(?:senior |chief |special |foreign |political |contributing |staff )?(?:writer|reporter|correspondent|editor|contributor|columnist|journalist)|news desk|agencies)\s*$")
+        .expect("role compiles")
+});
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            \(.{2,110}\)
+          | [A-Z][\w.&'’ -]{1,30}(?:\s?/\s?[A-Z][\w.&'’ -]{1,30}){1,5}
+          | (?:photo|photograph|photos|image|picture|pictures|credit|foto|fotos|video|courtesy)(?:\s+(?:credit|by|of|courtesy))?\s*[:|–—-]?\s+.{2,80}
+          | (?:with\s+(?:information|reporting)\s+from|additional\s+reporting\s+by|reporting\s+by|compiled\s+by|editing\s+by|con\s+información\s+de)\b.{2,150}
+          | .{0,50}(?:getty\s+images|shutterstock|alamy|ap\s+photo|afp\s+photo|reuters\s+photo|xinhua|sputnik|via\s+getty|/pool|/efe|/epa|/afp|/reuters|/ap)\s*\.?
+        )$",
+    )
+    .expect("credit compiles")
+});
+
+static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:file\s*(?:photo)?\s*[:–—-]|photo\s*:|pictured\s*:|image\s*:|above\s*:|top\s*:|in this (?:file )?(?:photo|image)|this (?:photo|image) (?:shows|taken))")
+        .expect("caption start compiles")
+});
+
+static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\((?:ap |afp |reuters |efe |epa )?(?:photo|photograph|image|picture|foto)\b[^)]{0,80}\)|(?:photo|photograph|image|credit)\s*:\s*[^.]{2,60}|\|\s*(?:getty images|reuters|afp|ap|shutterstock)[^.]{0,30})\s*$")
+        .expect("caption end compiles")
+});
+
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|us|uk|co|news|info|io|tv|in|de|fr|es|ru|cn|au|ca|it|mx|ar|br|eu|me|online|media)\b")
+        .expect("domain compiles")
+});
+
+/// Names in a byline line, as byte ranges of `line`.
+pub(super) fn byline_names(line: &str) -> Option<Vec<(usize, usize)>> {
+    if line.len() > 140 {
+        return None;
+    }
+    let (start, mut names) = if let Some(c) = BYLINE.captures(line) {
+        let m = c.name("names")?;
+        (m.start(), m.as_str())
+    } else if let Some(m) = BYLINE_ROLE.find(line) {
+        // "Jane Doe, Staff Writer": a short capitalized name before a job title.
+        let head = &line[..m.start()];
+        let words = head.split_whitespace().count();
+        if !(2..=6).contains(&words)
+            || !head
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+        {
+            return None;
+        }
+        (0, head)
+    } else {
+        return None;
+    };
+    // Cut a date or a "| Agency" tail, then a trailing job title.
+    if let Some(i) = names.find(['|', '•', '·']) {
+        names = &names[..i];
+    }
+    if let Some((_, s, _)) = super::dates::find_date(names) {
+        names = &names[..s];
+    }
+    if let Some(m) = BYLINE_ROLE.find(names) {
+        if m.start() > 0 {
+            names = &names[..m.start()];
+        }
+    }
+    let names = names.trim_end_matches([',', ' ', '-', '–', '—']);
+    let words = names.split_whitespace().count();
+    if words == 0
+        || words > 14
+        || (words > 4 && super::blocks::ends_sentence(names))
+        || (words > 3 && capitalized_ratio(names) < 0.5)
+    {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for part in split_names(names) {
+        let Some(off) = names[pos..].find(part) else {
+            continue;
+        };
+        let s = start + pos + off;
+        pos += off + part.len();
+        out.push((s, s + part.len()));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn split_names(names: &str) -> impl Iterator<Item = &str> {
+    names
+        .split([',', '&', ';'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" y "))
+        .flat_map(|p| p.split(" et "))
+        .flat_map(|p| p.split(" und "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+static INFO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?\s*(?:with\s+(?:information|reporting)\s+from|(?:additional\s+)?reporting\s+by|compiled\s+by|editing\s+by|written\s+by|con\s+información\s+de|avec\s+)")
+        .expect("info credit compiles")
+});
+
+/// What a credit line credits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Credit {
+    /// A picture: the line before it is usually its caption.
+    Picture,
+    /// The reporting or information behind the story.
+    Information,
+}
+
+/// A photo, agency or information credit line.
+pub(super) fn credit(line: &str) -> Option<Credit> {
+    if line.len() > 160 || !CREDIT.is_match(line) {
+        return None;
+    }
+    Some(if INFO_CREDIT.is_match(line) {
+        Credit::Information
+    } else {
+        Credit::Picture
+    })
+}
+
+#[cfg(test)]
+fn is_credit(line: &str) -> bool {
+    credit(line).is_some()
+}
+
+/// A line that announces itself as a caption ("FILE PHOTO: ...", "... (AP Photo/Evan Vucci)").
+pub(super) fn is_caption_shaped(line: &str) -> bool {
+    line.len() <= 600 && (CAPTION_START.is_match(line) || CAPTION_END.is_match(line))
+}
+
+/// The domain-like token of a site-name line ("Voz.us").
+pub(super) fn domain_in(line: &str) -> Option<(usize, usize)> {
+    DOMAIN.find(line).map(|m| (m.start(), m.end()))
+}
+
+/// Fraction of words that start with a capital letter.
+pub(super) fn capitalized_ratio(line: &str) -> f32 {
+    let mut words = 0;
+    let mut caps = 0;
+    for w in line.split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        words += 1;
+        if c.is_uppercase() || c.is_numeric() {
+            caps += 1;
+        }
+    }
+    if words == 0 {
+        0.0
+    } else {
+        caps as f32 / words as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(line: &str) -> Vec<&str> {
+        byline_names(line)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(s, e)| &line[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(names("By Meg JamesStaff Writer"), ["Meg James"]);
+        assert_eq!(names("by time news"), ["time news"]);
+        assert_eq!(
+            names("By Jane Doe and John Roe | Reuters"),
+            ["Jane Doe", "John Roe"]
+        );
+        assert_eq!(names("By Jane Doe, Nov. 19, 2019"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert!(
+            byline_names("By the time the vote was held, the Senate had already left.").is_none()
+        );
+    }
+
+    #[test]
+    fn credits_and_captions() {
+        assert!(is_credit("EFE/EPA/Parker Song/Pool"));
+        assert!(is_credit("(Reed Saxon / Associated Press)"));
+        assert!(is_credit("(With information from EFE and AFP)"));
+        assert!(is_credit("Photo: Jane Doe/Reuters"));
+        assert!(is_credit("AFP via Getty Images"));
+        assert!(!is_credit(
+            "Putin visits China with the aim of showing support"
+        ));
+        assert!(is_caption_shaped(
+            "President Joe Biden speaks in Washington. (AP Photo/Evan Vucci)"
+        ));
+        assert!(is_caption_shaped(
+            "FILE PHOTO: Russian President Vladimir Putin attends a meeting"
+        ));
+        assert!(!is_caption_shaped(
+            "Russian President Vladimir Putin arrived in Beijing on Tuesday."
+        ));
+    }
+}
