@@ -160,6 +160,8 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
             // Read one chunk.
             let mut chunk = Vec::with_capacity(chunk_lines.min(4096));
             let mut chunk_bytes = 0usize;
+            // Input bytes of this chunk, blank lines and line endings included.
+            let mut chunk_consumed = 0u64;
             while chunk.len() < chunk_lines && chunk_bytes < CHUNK_BYTES {
                 let mut bytes = Vec::new();
                 let read = match read_line_capped(&mut reader, &mut bytes, line_limit) {
@@ -180,8 +182,7 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
                     break;
                 };
                 number += 1;
-                stats.bytes += consumed as u64;
-                progress.inc(consumed as u64);
+                chunk_consumed += consumed as u64;
                 if !too_long && bytes.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
@@ -200,6 +201,7 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
                     .collect()
             });
             drop(chunk);
+            stats.bytes += chunk_consumed;
             for outcome in outcomes {
                 out.write_all(outcome.line.as_bytes())
                     .and_then(|()| out.write_all(b"\n"))
@@ -223,6 +225,8 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
                     }
                 }
             }
+            // Count progress once the chunk is written, not when it is read.
+            progress.inc(chunk_consumed);
         }
     }
     out.flush().context("cannot write the output")?;
