@@ -20,7 +20,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use nutgraf::{Document, ErrorKind, Meta, Options, Parser, DEFAULT_MAX_INPUT_BYTES};
@@ -129,6 +129,11 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
     } else {
         args.inputs.iter().map(String::as_str).collect()
     };
+    if let Some(output) = &args.output {
+        if let Some(same) = inputs.iter().find(|i| same_file(i, output)) {
+            bail!("the output file {output} is also an input ({same}); it would be overwritten");
+        }
+    }
     let sink: Box<dyn Write> = match &args.output {
         Some(path) if path != STDIN => Box::new(
             File::create(path).with_context(|| format!("cannot create output file {path}"))?,
@@ -241,6 +246,17 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
     } else {
         EXIT_OK
     })
+}
+
+/// True when both paths name the same existing file.
+fn same_file(a: &str, b: &str) -> bool {
+    if a == STDIN || b == STDIN {
+        return false;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// A progress bar on stderr when it is a terminal (sized in bytes when every input

@@ -415,6 +415,31 @@ fn batch_writes_documents_and_error_records_in_order() {
         assert!(err.contains(&format!("<stdin>{line}")), "{line} in {err}");
     }
     assert!(err.contains("parsed 2 records, 4 errors"), "{err}");
+    // stderr is not a terminal here: no progress bar drawing.
+    assert!(!err.contains('\x1b'), "{err:?}");
+}
+
+#[test]
+fn batch_refuses_to_overwrite_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = batch_input(&[r#"{"id": 1, "text": "Keep me."}"#]);
+    let input = write(dir.path(), "in.jsonl", &content);
+    let out = run(
+        &[
+            "batch",
+            input.to_str().unwrap(),
+            "-o",
+            input.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("is also an input"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&input).unwrap(), content);
 }
 
 #[test]
