@@ -60,8 +60,8 @@ pub struct BatchArgs {
           value_parser = clap::value_parser!(u32).range(1..))]
     pub chunk_size: u32,
 
-    /// Reject texts larger than this many bytes with an `input_too_large` error
-    /// record (default 16 MiB).
+    /// Texts larger than this many bytes get an `input_too_large` error record
+    /// (16777216 = 16 MiB).
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
     pub max_bytes: usize,
 

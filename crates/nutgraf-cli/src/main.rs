@@ -59,7 +59,7 @@ Examples:
 /// Turn raw news text into typed facts: title, byline, dateline, layout blocks,
 /// language and sentences.
 #[derive(Debug, ClapParser)]
-#[command(name = "nutgraf", version, about, long_about = None, after_help = AFTER_HELP)]
+#[command(name = "nutgraf", version, after_help = AFTER_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -58,7 +58,7 @@ pub struct ParseArgs {
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
 
-    /// Reject files larger than this many bytes (default 16 MiB).
+    /// Reject files larger than this many bytes (16777216 = 16 MiB).
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
     pub max_bytes: usize,
 }
