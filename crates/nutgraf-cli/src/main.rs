@@ -1,1 +1,126 @@
-fn main() {}
+//! `nutgraf`: the command-line front end of the nutgraf library.
+//!
+//! Two subcommands:
+//!
+//! - `nutgraf parse FILE...` reads article text files (or stdin) and prints, per file,
+//!   either a readable view of the parsed document or the version-1 JSON contract
+//!   (`--json`), exactly what `Document::to_json_value()` returns.
+//! - `nutgraf batch [INPUT...]` reads JSON Lines records
+//!   (`{"id": ..., "text": ..., "published"?: ..., "url"?: ..., "source"?: ...}`) and
+//!   writes one JSON line per record, `{"id": ..., "document": {...}}`, or an error
+//!   record naming the line. It streams in chunks and parses each chunk in parallel,
+//!   so input of any size runs in bounded memory.
+//!
+//! # Exit codes
+//!
+//! | code | meaning |
+//! |------|---------|
+//! | 0    | everything was processed |
+//! | 1    | an input or output could not be read or written (`parse`: any file failed) |
+//! | 2    | `batch` only: some records were bad and got error records; the rest were written |
+//! | 64   | the command line itself was wrong (unknown flag, bad `--published` value...) |
+//!
+//! Usage errors use 64 (`EX_USAGE`) rather than clap's default 2 so that 2 always
+//! means "some batch records were bad".
+
+mod batch;
+mod dates;
+mod input;
+mod parse;
+mod view;
+
+use std::process::ExitCode;
+
+use clap::{Parser as ClapParser, Subcommand};
+
+/// Exit code: everything was processed.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: an input or output failed (I/O, unreadable file, file too large).
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit code: `batch` wrote error records for some input lines.
+pub const EXIT_BAD_RECORDS: u8 = 2;
+/// Exit code: the command line could not be understood.
+pub const EXIT_USAGE: u8 = 64;
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0   everything was processed
+  1   an input or output could not be read or written (parse: any file failed)
+  2   batch: some records were bad (error records were written, the rest parsed)
+  64  the command line was wrong
+
+Examples:
+  nutgraf parse article.txt
+  nutgraf parse --json --published 2023-10-17 article.txt
+  cat article.txt | nutgraf parse --json
+  nutgraf parse --dates corpus/seeds.jsonl corpus/seeds/*.txt
+  nutgraf batch records.jsonl -o documents.jsonl";
+
+/// Turn raw news text into typed facts: title, byline, dateline, layout blocks,
+/// language and sentences.
+#[derive(Debug, ClapParser)]
+#[command(name = "nutgraf", version, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse article text files and print a readable view or the JSON contract.
+    ///
+    /// Each FILE is one article as plain text (scraper output with page furniture
+    /// is fine). With no FILE, or with `-`, the article is read from stdin. Files
+    /// that are not valid UTF-8 are decoded lossily with a warning. A file that
+    /// cannot be read is reported on stderr; the other files are still parsed and
+    /// the exit code is 1.
+    Parse(parse::ParseArgs),
+    /// Parse JSON Lines records in parallel: one `{"id", "document"}` line out per record.
+    ///
+    /// Input: one JSON object per line, `{"id": <scalar>, "text": <string>,
+    /// "published"?: "YYYY-MM-DD"|null, "url"?: <string>|null, "source"?: <string>|null}`.
+    /// Unknown keys are ignored; `id` may be missing (written as null). Blank lines
+    /// are skipped.
+    ///
+    /// Output: for each good record `{"id": ..., "document": <contract>}`; for a bad
+    /// one (not JSON, no `text`, wrong types, bad date, too large)
+    /// `{"id": <id or null>, "line": <1-based line>, "error": {"kind", "message"}}`,
+    /// plus a message on stderr. Output order is input order. With several inputs,
+    /// line numbers count within each input and error records also carry `"input"`.
+    ///
+    /// Exit code 0 when every record parsed, 2 when some were bad, 1 on I/O errors.
+    Batch(batch::BatchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+        }
+    };
+    let code = match cli.command {
+        Command::Parse(args) => parse::run(&args),
+        Command::Batch(args) => batch::run(&args),
+    };
+    match code {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                // `nutgraf ... | head`: the reader went away, nothing left to say.
+                return ExitCode::from(EXIT_OK);
+            }
+            eprintln!("nutgraf: error: {e:#}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// True when the error chain holds an `io::Error` of kind `BrokenPipe`.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,528 @@
+//! `nutgraf batch`: JSON Lines records in, JSON Lines documents out, in parallel.
+//!
+//! The input is read in chunks of `--chunk-size` lines (and at most
+//! [`CHUNK_BYTES`] bytes); each chunk is parsed in parallel on a rayon pool, written
+//! in input order, and dropped before the next one is read. Memory therefore stays
+//! bounded however large the input is.
+//!
+//! Output lines put `"id"` first so they can be matched up while streaming:
+//!
+//! ```text
+//! {"id":1,"document":{...}}
+//! {"id":"b","line":2,"error":{"kind":"missing_field","message":"no \"text\" key"}}
+//! ```
+//!
+//! Blank lines (empty or only whitespace) are skipped without an error record; they
+//! still count for line numbers.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use nutgraf::{Document, ErrorKind, Meta, Options, Parser, DEFAULT_MAX_INPUT_BYTES};
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::input::{self, display_name, STDIN};
+use crate::{EXIT_BAD_RECORDS, EXIT_FAILURE, EXIT_OK};
+
+/// A chunk stops growing once its lines hold this many bytes.
+pub const CHUNK_BYTES: usize = 64 * 1024 * 1024;
+
+/// At most this many bad records are reported on stderr; the rest only in the output.
+const MAX_STDERR_ERRORS: usize = 50;
+
+/// Arguments of `nutgraf batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// JSON Lines input files, read one after the other; `-` or none reads stdin.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Write the output here instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<String>,
+
+    /// Number of parser threads; 0 uses one per CPU (or `RAYON_NUM_THREADS`).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+
+    /// Skip layout analysis: read each text as body text (for clean corpora).
+    #[arg(long)]
+    pub no_layout: bool,
+
+    /// Lines read, parsed in parallel and written per step; bounds memory use.
+    #[arg(long, value_name = "N", default_value_t = 1024,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub chunk_size: u32,
+
+    /// Texts larger than this many bytes get an `input_too_large` error record
+    /// (16777216 = 16 MiB).
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
+    pub max_bytes: usize,
+
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// One non-blank input line, not yet parsed.
+struct RawLine {
+    /// 1-based line number within its input.
+    number: u64,
+    /// The line without its line ending; empty when `too_long`.
+    bytes: Vec<u8>,
+    /// The line was longer than the line limit and was skipped.
+    too_long: bool,
+}
+
+/// A bad record: why, and what to report.
+struct RecordError {
+    id: Value,
+    kind: &'static str,
+    message: String,
+}
+
+impl RecordError {
+    fn new(id: Value, kind: &'static str, message: impl Into<String>) -> RecordError {
+        RecordError {
+            id,
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+/// The output line of one record, and the error if it was bad.
+struct Outcome {
+    line: String,
+    error: Option<(u64, String)>,
+}
+
+/// Counters for the summary line.
+#[derive(Default)]
+struct Stats {
+    parsed: u64,
+    errors: u64,
+    bytes: u64,
+    io_failed: bool,
+}
+
+/// Run `nutgraf batch`; returns the exit code, or an error for output failures.
+pub fn run(args: &BatchArgs) -> Result<u8> {
+    let start = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+        .context("cannot start the parser threads")?;
+    let parser = Parser::new(
+        Options::new()
+            .layout(!args.no_layout)
+            .max_input_bytes(args.max_bytes),
+    );
+    let inputs: Vec<&str> = if args.inputs.is_empty() {
+        vec![STDIN]
+    } else {
+        args.inputs.iter().map(String::as_str).collect()
+    };
+    if let Some(output) = &args.output {
+        if let Some(same) = inputs.iter().find(|i| same_file(i, output)) {
+            bail!("the output file {output} is also an input ({same}); it would be overwritten");
+        }
+    }
+    let sink: Box<dyn Write> = match &args.output {
+        Some(path) if path != STDIN => Box::new(
+            File::create(path).with_context(|| format!("cannot create output file {path}"))?,
+        ),
+        _ => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, sink);
+    let progress = progress_bar(args.quiet, &inputs);
+    // Lines longer than this cannot hold a text under the limit, even fully escaped.
+    let line_limit = args.max_bytes.saturating_mul(6).saturating_add(64 * 1024);
+    let chunk_lines = args.chunk_size as usize;
+    let tag_input = inputs.len() > 1;
+
+    let mut stats = Stats::default();
+    let mut reported = 0usize;
+    for &path in &inputs {
+        let name = display_name(path);
+        let mut reader = match input::open(path) {
+            Ok(r) => r,
+            Err(e) => {
+                progress.suspend(|| eprintln!("nutgraf: error: cannot read {name}: {e}"));
+                stats.io_failed = true;
+                continue;
+            }
+        };
+        let mut number = 0u64;
+        let mut eof = false;
+        while !eof {
+            // Read one chunk.
+            let mut chunk = Vec::with_capacity(chunk_lines.min(4096));
+            let mut chunk_bytes = 0usize;
+            // Input bytes of this chunk, blank lines and line endings included.
+            let mut chunk_consumed = 0u64;
+            while chunk.len() < chunk_lines && chunk_bytes < CHUNK_BYTES {
+                let mut bytes = Vec::new();
+                let read = match read_line_capped(&mut reader, &mut bytes, line_limit) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        progress.suspend(|| {
+                            eprintln!(
+                                "nutgraf: error: cannot read {name} after line {number}: {e}"
+                            );
+                        });
+                        stats.io_failed = true;
+                        eof = true;
+                        break;
+                    }
+                };
+                let Some((consumed, too_long)) = read else {
+                    eof = true;
+                    break;
+                };
+                number += 1;
+                chunk_consumed += consumed as u64;
+                if !too_long && bytes.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                chunk_bytes += bytes.len();
+                chunk.push(RawLine {
+                    number,
+                    bytes,
+                    too_long,
+                });
+            }
+            // Parse it in parallel, keeping order, and write it.
+            let outcomes: Vec<Outcome> = pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|raw| process(&parser, raw, line_limit, tag_input.then_some(name)))
+                    .collect()
+            });
+            drop(chunk);
+            stats.bytes += chunk_consumed;
+            for outcome in outcomes {
+                out.write_all(outcome.line.as_bytes())
+                    .and_then(|()| out.write_all(b"\n"))
+                    .context("cannot write the output")?;
+                match outcome.error {
+                    None => stats.parsed += 1,
+                    Some((line, message)) => {
+                        stats.errors += 1;
+                        reported += 1;
+                        if reported <= MAX_STDERR_ERRORS {
+                            progress.suspend(|| {
+                                eprintln!("nutgraf: error: {name}:{line}: {message}");
+                            });
+                        } else if reported == MAX_STDERR_ERRORS + 1 {
+                            progress.suspend(|| {
+                                eprintln!(
+                                    "nutgraf: more bad records: see the error records in the output"
+                                );
+                            });
+                        }
+                    }
+                }
+            }
+            // Count progress once the chunk is written, not when it is read.
+            progress.inc(chunk_consumed);
+        }
+    }
+    out.flush().context("cannot write the output")?;
+    progress.finish_and_clear();
+    if !args.quiet {
+        eprintln!("{}", summary(&stats, start.elapsed()));
+    }
+    Ok(if stats.io_failed {
+        EXIT_FAILURE
+    } else if stats.errors > 0 {
+        EXIT_BAD_RECORDS
+    } else {
+        EXIT_OK
+    })
+}
+
+/// True when both paths name the same existing file.
+fn same_file(a: &str, b: &str) -> bool {
+    if a == STDIN || b == STDIN {
+        return false;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// A progress bar on stderr when it is a terminal (sized in bytes when every input
+/// is a regular file), else a hidden one.
+fn progress_bar(quiet: bool, inputs: &[&str]) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let total: Option<u64> = inputs.iter().map(|p| input::file_len(p)).sum();
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+    let template = if total.is_some() {
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}"
+    } else {
+        "{spinner} [{elapsed_precise}] {bytes} {bytes_per_sec}"
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+/// The summary line: `parsed 4 records, 1 error, 12.3 MB/s (0.32 s)`.
+fn summary(stats: &Stats, elapsed: Duration) -> String {
+    let secs = elapsed.as_secs_f64();
+    let rate = if secs > 0.0 {
+        stats.bytes as f64 / secs / 1e6
+    } else {
+        0.0
+    };
+    let plural = |n: u64, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "parsed {}, {}, {rate:.1} MB/s ({secs:.2} s)",
+        plural(stats.parsed, "record"),
+        plural(stats.errors, "error")
+    )
+}
+
+/// Read one line (without `\n` or `\r\n`) into `buf`, keeping at most `limit`
+/// bytes. Returns `None` at end of input, else the bytes consumed and whether the
+/// line was longer than `limit` (then `buf` is left empty and the rest of the line
+/// is skipped without being stored).
+fn read_line_capped(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<Option<(usize, bool)>> {
+    let mut consumed = 0usize;
+    let mut too_long = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            if consumed == 0 {
+                return Ok(None);
+            }
+            break;
+        }
+        let (part, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let n = part.len();
+        if !too_long {
+            if buf.len() + n > limit.saturating_add(2) {
+                too_long = true;
+                buf.clear();
+                buf.shrink_to_fit();
+            } else {
+                buf.extend_from_slice(part);
+            }
+        }
+        reader.consume(n);
+        consumed += n;
+        if done {
+            break;
+        }
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+    }
+    if buf.len() > limit {
+        too_long = true;
+        buf.clear();
+    }
+    Ok(Some((consumed, too_long)))
+}
+
+/// Turn one input line into its output line.
+fn process(parser: &Parser, raw: &RawLine, line_limit: usize, input: Option<&str>) -> Outcome {
+    match record(parser, raw, line_limit) {
+        Ok((id, doc)) => Outcome {
+            line: format!(r#"{{"id":{},"document":{}}}"#, id, doc.to_json_value()),
+            error: None,
+        },
+        Err(e) => {
+            let mut line = format!(
+                r#"{{"id":{},"line":{},"error":{{"kind":{},"message":{}}}"#,
+                e.id,
+                raw.number,
+                Value::from(e.kind),
+                Value::from(e.message.as_str()),
+            );
+            if let Some(input) = input {
+                let _ = write!(line, r#","input":{}"#, Value::from(input));
+            }
+            line.push('}');
+            Outcome {
+                line,
+                error: Some((raw.number, format!("{}: {}", e.kind, e.message))),
+            }
+        }
+    }
+}
+
+/// Validate and parse one record.
+fn record(
+    parser: &Parser,
+    raw: &RawLine,
+    line_limit: usize,
+) -> Result<(Value, Document), RecordError> {
+    if raw.too_long {
+        return Err(RecordError::new(
+            Value::Null,
+            "input_too_large",
+            format!("line is over {line_limit} bytes, too long for a text under --max-bytes"),
+        ));
+    }
+    if let Err(e) = std::str::from_utf8(&raw.bytes) {
+        return Err(RecordError::new(
+            Value::Null,
+            "invalid_utf8",
+            format!("line is not valid UTF-8 (at byte {})", e.valid_up_to()),
+        ));
+    }
+    let value: Value = serde_json::from_slice(&raw.bytes)
+        .map_err(|e| RecordError::new(Value::Null, "invalid_json", format!("not JSON: {e}")))?;
+    let Value::Object(mut map) = value else {
+        return Err(RecordError::new(
+            Value::Null,
+            "invalid_record",
+            format!("expected a JSON object, found {}", type_name(&value)),
+        ));
+    };
+    let id = match map.remove("id") {
+        None => Value::Null,
+        Some(v @ (Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_))) => v,
+        Some(other) => {
+            return Err(RecordError::new(
+                Value::Null,
+                "wrong_type",
+                format!(
+                    "\"id\" must be a string, number, boolean or null, found {}",
+                    type_name(&other)
+                ),
+            ))
+        }
+    };
+    let wrong = |key: &str, want: &str, found: &Value| {
+        RecordError::new(
+            id.clone(),
+            "wrong_type",
+            format!("\"{key}\" must be {want}, found {}", type_name(found)),
+        )
+    };
+    let text = match map.get("text") {
+        None => return Err(RecordError::new(id, "missing_field", "no \"text\" key")),
+        Some(Value::String(s)) => s.as_str(),
+        Some(other) => return Err(wrong("text", "a string", other)),
+    };
+    let mut meta = Meta::new();
+    match map.get("published") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) => match nutgraf::parse_date(s) {
+            Ok(d) => meta = meta.with_published(d),
+            Err(e) => return Err(RecordError::new(id, "invalid_date", e.to_string())),
+        },
+        Some(other) => return Err(wrong("published", "a YYYY-MM-DD string or null", other)),
+    }
+    match map.get("url") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) => meta = meta.with_url(s.clone()),
+        Some(other) => return Err(wrong("url", "a string or null", other)),
+    }
+    match map.get("source") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) => meta = meta.with_source(s.clone()),
+        Some(other) => return Err(wrong("source", "a string or null", other)),
+    }
+    match parser.parse(text, &meta) {
+        Ok(doc) => Ok((id, doc)),
+        Err(e) => {
+            let kind = match e.kind() {
+                ErrorKind::InputTooLarge { .. } => "input_too_large",
+                ErrorKind::InvalidDate { .. } => "invalid_date",
+                _ => "parse_error",
+            };
+            Err(RecordError::new(id, kind, e.to_string()))
+        }
+    }
+}
+
+/// The JSON type of a value, for messages.
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8], limit: usize) -> Vec<(String, usize, bool)> {
+        let mut reader = io::BufReader::with_capacity(4, input);
+        let mut out = Vec::new();
+        loop {
+            let mut buf = Vec::new();
+            match read_line_capped(&mut reader, &mut buf, limit).unwrap() {
+                None => return out,
+                Some((n, long)) => out.push((String::from_utf8(buf).unwrap(), n, long)),
+            }
+        }
+    }
+
+    #[test]
+    fn capped_lines_skip_long_ones_and_strip_endings() {
+        let got = lines(b"ab\r\nthis is long\n\nlast", 5);
+        assert_eq!(
+            got,
+            vec![
+                ("ab".into(), 4, false),
+                (String::new(), 13, true),
+                (String::new(), 1, false),
+                ("last".into(), 4, false),
+            ]
+        );
+        assert!(lines(b"", 5).is_empty());
+    }
+
+    #[test]
+    fn summary_pluralizes() {
+        let stats = Stats {
+            parsed: 4,
+            errors: 1,
+            bytes: 0,
+            io_failed: false,
+        };
+        assert!(summary(&stats, Duration::from_secs(1))
+            .starts_with("parsed 4 records, 1 error, 0.0 MB/s"));
+    }
+}

@@ -1,0 +1,193 @@
+//! `nutgraf parse`: parse article files, print a readable view or the JSON contract.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+
+use anyhow::{Context, Result};
+use clap::Args;
+use nutgraf::{Date, Meta, Options, Parser, DEFAULT_MAX_INPUT_BYTES};
+
+use crate::dates::{DateSidecar, Lookup};
+use crate::input::{self, display_name, STDIN};
+use crate::{view, EXIT_FAILURE, EXIT_OK};
+
+/// Width of the block lines when stdout is not a terminal.
+const DEFAULT_WIDTH: usize = 100;
+
+/// Arguments of `nutgraf parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// Article text files; `-` or none reads stdin.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<String>,
+
+    /// Print the version-1 JSON contract instead of the text view: one compact
+    /// JSON object per line, one line per file, in the order given.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Pretty-print the JSON (implies --json).
+    #[arg(long)]
+    pub pretty: bool,
+
+    /// Publication date of the article(s), YYYY-MM-DD. It wins over --dates and
+    /// over any date the text states about itself.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub published: Option<Date>,
+
+    /// JSON Lines file of publication dates, one `{"file": PATH, "published":
+    /// "YYYY-MM-DD"|null}` per line (like corpus/seeds.jsonl). Each input matches
+    /// the entry sharing the longest trailing part of its path (at least the file
+    /// name).
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub dates: Option<String>,
+
+    /// Skip layout analysis: read the whole input as body text (for clean corpora).
+    #[arg(long)]
+    pub no_layout: bool,
+
+    /// URL of the article, copied into the document (applies to every file).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// Publisher name, used as the document's publisher (applies to every file).
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+
+    /// Truncate block lines of the text view to N characters; 0 never truncates.
+    /// Default: the terminal width, or 100 when stdout is not a terminal.
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+
+    /// Reject files larger than this many bytes (16777216 = 16 MiB).
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
+    pub max_bytes: usize,
+}
+
+/// Parse a `--published` value with the library's own date reader.
+pub fn parse_date_arg(value: &str) -> Result<Date, String> {
+    nutgraf::parse_date(value).map_err(|e| e.to_string())
+}
+
+/// Run `nutgraf parse`; returns the exit code, or an error for output failures.
+pub fn run(args: &ParseArgs) -> Result<u8> {
+    let sidecar = args.dates.as_deref().map(DateSidecar::load).transpose()?;
+    let parser = Parser::new(
+        Options::new()
+            .layout(!args.no_layout)
+            .max_input_bytes(args.max_bytes),
+    );
+    let files: Vec<&str> = if args.files.is_empty() {
+        vec![STDIN]
+    } else {
+        args.files.iter().map(String::as_str).collect()
+    };
+    let json = args.json || args.pretty;
+    let width = match args.width {
+        Some(0) => None,
+        Some(n) => Some(n),
+        None => Some(terminal_width().unwrap_or(DEFAULT_WIDTH)),
+    };
+
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let mut first = true;
+    for &path in &files {
+        let name = display_name(path);
+        let Some(text) = read_one(path, args.max_bytes) else {
+            failed = true;
+            continue;
+        };
+        let meta = meta_for(path, args, sidecar.as_ref());
+        let doc = match parser.parse(&text, &meta) {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!("nutgraf: error: {name}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        if json {
+            let value = doc.to_json_value();
+            if args.pretty {
+                serde_json::to_writer_pretty(&mut out, &value)?;
+            } else {
+                serde_json::to_writer(&mut out, &value)?;
+            }
+            out.write_all(b"\n")?;
+        } else {
+            if !first {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(view::render(name, &doc, width).as_bytes())?;
+        }
+        first = false;
+        out.flush().context("cannot write to stdout")?;
+    }
+    out.flush().context("cannot write to stdout")?;
+    Ok(if failed { EXIT_FAILURE } else { EXIT_OK })
+}
+
+/// Read one input, reporting failures and lossy decoding on stderr.
+fn read_one(path: &str, limit: usize) -> Option<String> {
+    let name = display_name(path);
+    match input::read_text(path, limit) {
+        Err(e) => {
+            eprintln!("nutgraf: error: cannot read {name}: {e}");
+            None
+        }
+        Ok((_, true)) => {
+            eprintln!(
+                "nutgraf: error: {name}: larger than the limit of {limit} bytes (raise it with --max-bytes)"
+            );
+            None
+        }
+        Ok((text, false)) => {
+            if text.replaced > 0 {
+                eprintln!(
+                    "nutgraf: warning: {name}: not valid UTF-8, replaced {} invalid byte sequence(s) with U+FFFD",
+                    text.replaced
+                );
+            }
+            Some(text.text)
+        }
+    }
+}
+
+/// The metadata for one input: flags first, then the dates sidecar.
+fn meta_for(path: &str, args: &ParseArgs, sidecar: Option<&DateSidecar>) -> Meta {
+    let mut meta = Meta::new();
+    if let Some(url) = &args.url {
+        meta = meta.with_url(url.clone());
+    }
+    if let Some(source) = &args.source {
+        meta = meta.with_source(source.clone());
+    }
+    if let Some(date) = args.published {
+        return meta.with_published(date);
+    }
+    if let Some(sidecar) = sidecar {
+        let name = display_name(path);
+        match sidecar.lookup(path) {
+            Lookup::Found(Some(date)) => meta = meta.with_published(date),
+            Lookup::Found(None) => {}
+            Lookup::Missing => {
+                eprintln!("nutgraf: warning: {name}: no entry in the dates file");
+            }
+            Lookup::Ambiguous => eprintln!(
+                "nutgraf: warning: {name}: several entries of the dates file match; give a longer path"
+            ),
+        }
+    }
+    meta
+}
+
+/// Columns of the terminal on stdout, if stdout is one.
+fn terminal_width() -> Option<usize> {
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_rows, cols)| usize::from(cols))
+}

@@ -1,0 +1,135 @@
+//! The readable text view of a parsed document printed by `nutgraf parse`.
+//!
+//! The view is meant for eyes and for `grep`: one `key: value` header line per
+//! field, then one line per layout block, then the sentence count.
+//!
+//! ```text
+//! file:       article.txt
+//! title:      Putin visits China
+//! subtitle:   -
+//! authors:    Jane Doe
+//! publisher:  -
+//! published:  2023-10-17 (meta)
+//! language:   en
+//! dateline:   -
+//! blocks:     4
+//!   [title      ] en  Putin visits China
+//!   [byline     ] --  By Jane Doe
+//!   [paragraph  ] en  Russian President Vladimir Putin arrived in Beijing on Tue…
+//!   [boilerplate:comments] --  Leave a Comment
+//! sentences:  3
+//! ```
+
+use std::fmt::Write as _;
+
+use nutgraf::{CharOffsets, Document, PublishedFrom};
+
+/// Width of the kind label column (the longest kind name, `boilerplate`).
+const LABEL_WIDTH: usize = 11;
+
+/// Render the view of one document. `width` bounds each block line in characters
+/// (`None`: no truncation).
+pub fn render(name: &str, doc: &Document, width: Option<usize>) -> String {
+    let mut out = String::new();
+    let dash = |v: Option<&str>| v.map_or_else(|| "-".to_owned(), one_line);
+    let co = CharOffsets::new(&doc.text);
+
+    let _ = writeln!(out, "file:       {name}");
+    let _ = writeln!(out, "title:      {}", dash(doc.title.as_deref()));
+    let _ = writeln!(out, "subtitle:   {}", dash(doc.subtitle.as_deref()));
+    let authors: Vec<&str> = doc.authors.iter().map(|a| a.name.as_str()).collect();
+    let authors = if authors.is_empty() {
+        "-".to_owned()
+    } else {
+        authors.join(", ")
+    };
+    let _ = writeln!(out, "authors:    {authors}");
+    let _ = writeln!(out, "publisher:  {}", dash(doc.publisher.as_deref()));
+    let published = match (doc.published, doc.published_from) {
+        (None, _) => "-".to_owned(),
+        (Some(d), Some(PublishedFrom::Meta)) => format!("{d} (meta)"),
+        (Some(d), Some(PublishedFrom::Text(span))) => {
+            let (start, end) = co.span(span);
+            format!(
+                "{d} (text, chars {start}..{end}: {:?})",
+                one_line(doc.slice(span))
+            )
+        }
+        (Some(d), _) => d.to_string(),
+    };
+    let _ = writeln!(out, "published:  {published}");
+    let _ = writeln!(out, "language:   {}", doc.language.unwrap_or("-"));
+    let dateline = match &doc.dateline {
+        None => "-".to_owned(),
+        Some(d) => {
+            let mut s = one_line(doc.slice(d.span));
+            let mut parts = Vec::new();
+            if let Some(p) = &d.place {
+                parts.push(format!("place={p}"));
+            }
+            if let Some(date) = d.date {
+                parts.push(format!("date={date}"));
+            }
+            if let Some(a) = &d.agency {
+                parts.push(format!("agency={a}"));
+            }
+            if !parts.is_empty() {
+                let _ = write!(s, " [{}]", parts.join(", "));
+            }
+            s
+        }
+    };
+    let _ = writeln!(out, "dateline:   {dateline}");
+    if let Some(url) = &doc.url {
+        let _ = writeln!(out, "url:        {url}");
+    }
+    let _ = writeln!(out, "blocks:     {}", doc.blocks.len());
+    for block in &doc.blocks {
+        let label = match block.reason {
+            Some(r) => format!("{}:{}", block.kind.as_str(), r.as_str()),
+            None => block.kind.as_str().to_owned(),
+        };
+        let line = format!(
+            "  [{label:<LABEL_WIDTH$}] {:<2}  {}",
+            block.lang.unwrap_or("--"),
+            one_line(doc.slice(block.span))
+        );
+        let _ = writeln!(out, "{}", truncate(&line, width));
+    }
+    let _ = writeln!(out, "sentences:  {}", doc.sentences.len());
+    out
+}
+
+/// Collapse all whitespace (newlines included) to single spaces.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Cut `line` to at most `width` characters, ending with `…` when cut.
+fn truncate(line: &str, width: Option<usize>) -> String {
+    let Some(width) = width else {
+        return line.to_owned();
+    };
+    let width = width.max(2);
+    if line.chars().nth(width).is_none() {
+        return line.to_owned();
+    }
+    let mut cut: String = line.chars().take(width - 1).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_chars() {
+        assert_eq!(truncate("hello", Some(10)), "hello");
+        assert_eq!(truncate("hello", Some(5)), "hello");
+        assert_eq!(truncate("hello!", Some(5)), "hell…");
+        assert_eq!(truncate("ab  cdef", Some(4)), "ab…");
+        assert_eq!(truncate("héllo wörld", None), "héllo wörld");
+    }
+}

@@ -1,0 +1,626 @@
+//! End-to-end tests of the `nutgraf` binary: they run the built command and check
+//! its stdout, stderr and exit code. Layout quality is the core crate's business;
+//! these tests only check what the CLI promises.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const ARTICLE: &str = "Putin visits China\n\nBy Jane Doe\n\nRussian President Vladimir Putin \
+arrived in Beijing on Tuesday. He met Xi Jinping.\n\nLeave a Comment\n";
+
+/// Run `nutgraf` with these arguments and this stdin.
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nutgraf"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the nutgraf binary runs");
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    // Write on a thread so a large stdin cannot deadlock against a full stdout.
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().expect("exited normally")
+}
+
+fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+fn json_lines(s: &str) -> Vec<Value> {
+    s.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+fn library_json(text: &str, meta: &nutgraf::Meta) -> Value {
+    nutgraf::parse(text, meta).unwrap().to_json_value()
+}
+
+// ---------------------------------------------------------------- parse
+
+#[test]
+fn parse_text_view_has_header_blocks_and_sentence_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "a.txt", ARTICLE.as_bytes());
+    let out = run(&["parse", file.to_str().unwrap()], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    for key in [
+        "file:       ",
+        "title:      ",
+        "subtitle:   ",
+        "authors:    ",
+        "publisher:  ",
+        "published:  ",
+        "language:   ",
+        "dateline:   ",
+        "blocks:     ",
+        "sentences:  ",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(key)),
+            "no {key:?} line in\n{text}"
+        );
+    }
+    assert!(text.contains(file.to_str().unwrap()));
+    let doc = nutgraf::parse(ARTICLE, &nutgraf::Meta::new()).unwrap();
+    let block_lines: Vec<&str> = text.lines().filter(|l| l.starts_with("  [")).collect();
+    assert_eq!(block_lines.len(), doc.blocks.len(), "{text}");
+    for (line, block) in block_lines.iter().zip(&doc.blocks) {
+        assert!(
+            line.starts_with(&format!("  [{}", block.kind.as_str())),
+            "{line}"
+        );
+        if let Some(reason) = block.reason {
+            assert!(line.contains(&format!(":{}]", reason.as_str())), "{line}");
+        }
+    }
+    assert!(text.contains(&format!("sentences:  {}\n", doc.sentences.len())));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn parse_json_is_exactly_the_library_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "a.txt", ARTICLE.as_bytes());
+    let out = run(&["parse", "--json", file.to_str().unwrap()], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines, vec![library_json(ARTICLE, &nutgraf::Meta::new())]);
+}
+
+#[test]
+fn parse_reads_stdin_with_no_file_or_dash() {
+    for args in [&["parse", "--json"][..], &["parse", "--json", "-"][..]] {
+        let out = run(args, ARTICLE.as_bytes());
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert_eq!(
+            json_lines(&stdout(&out)),
+            vec![library_json(ARTICLE, &nutgraf::Meta::new())]
+        );
+    }
+    let out = run(&["parse"], ARTICLE.as_bytes());
+    assert!(stdout(&out).starts_with("file:       <stdin>\n"));
+}
+
+#[test]
+fn parse_several_files_one_json_line_each_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
+        "Alpha story. One.",
+        "Beta story. Two.",
+        "Gamma story. Three.",
+    ];
+    let files: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            write(dir.path(), &format!("{i}.txt"), t.as_bytes())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    // Give them in reverse order: output follows the arguments, not the names.
+    let mut args = vec!["parse", "--json"];
+    args.extend(files.iter().rev().map(String::as_str));
+    let out = run(&args, b"");
+    assert_eq!(code(&out), 0);
+    let got = json_lines(&stdout(&out));
+    let want: Vec<Value> = texts
+        .iter()
+        .rev()
+        .map(|t| library_json(t, &nutgraf::Meta::new()))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn parse_pretty_json_is_indented_and_equal() {
+    let out = run(&["parse", "--pretty"], ARTICLE.as_bytes());
+    assert_eq!(code(&out), 0);
+    let s = stdout(&out);
+    assert!(s.lines().count() > 5);
+    let v: Value = serde_json::from_str(&s).unwrap();
+    assert_eq!(v, library_json(ARTICLE, &nutgraf::Meta::new()));
+}
+
+#[test]
+fn parse_metadata_flags_reach_the_document() {
+    let out = run(
+        &[
+            "parse",
+            "--json",
+            "--published",
+            "2023-10-17",
+            "--url",
+            "https://example.com/a",
+            "--source",
+            "Example News",
+        ],
+        ARTICLE.as_bytes(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v = &json_lines(&stdout(&out))[0];
+    assert_eq!(v["published"], "2023-10-17");
+    assert_eq!(v["url"], "https://example.com/a");
+    assert_eq!(v["publisher"], "Example News");
+
+    let out = run(&["parse", "--published", "2023-10-17"], ARTICLE.as_bytes());
+    assert!(stdout(&out).contains("published:  2023-10-17 (meta)\n"));
+}
+
+#[test]
+fn parse_no_layout_matches_the_library_option() {
+    let out = run(&["parse", "--json", "--no-layout"], ARTICLE.as_bytes());
+    assert_eq!(code(&out), 0);
+    let want = nutgraf::Parser::new(nutgraf::Options::new().layout(false))
+        .parse(ARTICLE, &nutgraf::Meta::new())
+        .unwrap()
+        .to_json_value();
+    assert_eq!(json_lines(&stdout(&out)), vec![want]);
+}
+
+#[test]
+fn parse_bad_published_is_a_usage_error() {
+    let out = run(&["parse", "--published", "17/10/2023"], ARTICLE.as_bytes());
+    assert_eq!(code(&out), 64);
+    assert!(stderr(&out).contains("17/10/2023"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn parse_missing_file_fails_but_others_are_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", b"A good story. It parses.");
+    let missing = dir.path().join("missing.txt");
+    let out = run(
+        &[
+            "parse",
+            "--json",
+            missing.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains(missing.to_str().unwrap()),
+        "{}",
+        stderr(&out)
+    );
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["body"], "A good story. It parses.");
+}
+
+#[test]
+fn parse_file_over_the_limit_fails_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = write(dir.path(), "big.txt", "x".repeat(100).as_bytes());
+    let out = run(&["parse", "--max-bytes", "50", big.to_str().unwrap()], b"");
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("big.txt") && err.contains("--max-bytes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn parse_invalid_utf8_is_decoded_lossily_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "latin1.txt",
+        b"Caf\xe9 opens in Paris. It is new.",
+    );
+    let out = run(&["parse", "--json", file.to_str().unwrap()], b"");
+    assert_eq!(code(&out), 0);
+    let err = stderr(&out);
+    assert!(
+        err.contains("warning") && err.contains("latin1.txt") && err.contains("UTF-8"),
+        "{err}"
+    );
+    let v = &json_lines(&stdout(&out))[0];
+    assert!(v["body"].as_str().unwrap().contains("Caf\u{fffd} opens"));
+}
+
+#[test]
+fn parse_dates_sidecar_matches_by_path_suffix() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "seeds/a.txt", b"First story. Here.");
+    let b = write(dir.path(), "seeds/b.txt", b"Second story. Here.");
+    let c = write(dir.path(), "elsewhere/c.txt", b"Third story. Here.");
+    let sidecar = write(
+        dir.path(),
+        "dates.jsonl",
+        br#"{"file": "seeds/a.txt", "published": "2023-10-17", "published_basis": "caption"}
+{"file": "seeds/b.txt", "published": "2024-05-16"}
+"#,
+    );
+    let out = run(
+        &[
+            "parse",
+            "--json",
+            "--dates",
+            sidecar.to_str().unwrap(),
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            c.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines[0]["published"], "2023-10-17");
+    assert_eq!(lines[1]["published"], "2024-05-16");
+    assert_eq!(lines[2]["published"], Value::Null);
+    assert!(
+        stderr(&out).contains("c.txt: no entry in the dates file"),
+        "{}",
+        stderr(&out)
+    );
+
+    // --published wins over the sidecar.
+    let out = run(
+        &[
+            "parse",
+            "--json",
+            "--published",
+            "2020-01-01",
+            "--dates",
+            sidecar.to_str().unwrap(),
+            a.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(json_lines(&stdout(&out))[0]["published"], "2020-01-01");
+}
+
+#[test]
+fn parse_bad_dates_sidecar_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let sidecar = write(
+        dir.path(),
+        "dates.jsonl",
+        b"{\"file\": \"a.txt\"}\nnot json\n",
+    );
+    let out = run(
+        &["parse", "--dates", sidecar.to_str().unwrap()],
+        ARTICLE.as_bytes(),
+    );
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("dates.jsonl") && err.contains("line 2"),
+        "{err}"
+    );
+}
+
+#[test]
+fn parse_width_truncates_block_lines() {
+    let long = format!("{}.", "word ".repeat(60).trim_end());
+    let out = run(&["parse", "--width", "40"], long.as_bytes());
+    let text = stdout(&out);
+    let blocks: Vec<&str> = text.lines().filter(|l| l.starts_with("  [")).collect();
+    assert!(!blocks.is_empty());
+    for line in &blocks {
+        assert!(line.chars().count() <= 40, "{line}");
+        assert!(line.ends_with('…'), "{line}");
+    }
+    let out = run(&["parse", "--width", "0"], long.as_bytes());
+    assert!(stdout(&out).contains(&long));
+}
+
+// ---------------------------------------------------------------- batch
+
+fn batch_input(lines: &[&str]) -> Vec<u8> {
+    let mut s = lines.join("\n");
+    s.push('\n');
+    s.into_bytes()
+}
+
+#[test]
+fn batch_writes_documents_and_error_records_in_order() {
+    let input = batch_input(&[
+        r#"{"id": 1, "text": "First story. It is fine.", "published": "2023-10-17"}"#,
+        r"this is not json",
+        r#"{"id": "no-text"}"#,
+        r#"{"id": 4, "text": 42}"#,
+        "",
+        r#"{"id": 6, "text": "Dated badly.", "published": "17/10/2023"}"#,
+        r#"{"id": "last", "text": "Last story. Also fine.", "url": "https://x.test", "source": "X"}"#,
+    ]);
+    let out = run(&["batch"], &input);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let lines = json_lines(&stdout(&out));
+    // The blank line 5 is skipped: 6 records out.
+    assert_eq!(lines.len(), 6, "{}", stdout(&out));
+
+    let meta = nutgraf::Meta::new()
+        .with_published_str("2023-10-17")
+        .unwrap();
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(
+        lines[0]["document"],
+        library_json("First story. It is fine.", &meta)
+    );
+
+    let expect_error = |v: &Value, id: Value, line: u64, kind: &str| {
+        assert_eq!(v["id"], id, "{v}");
+        assert_eq!(v["line"], line, "{v}");
+        assert_eq!(v["error"]["kind"], kind, "{v}");
+        assert!(v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()));
+        assert!(v.get("document").is_none());
+    };
+    expect_error(&lines[1], Value::Null, 2, "invalid_json");
+    expect_error(&lines[2], "no-text".into(), 3, "missing_field");
+    expect_error(&lines[3], 4.into(), 4, "wrong_type");
+    expect_error(&lines[4], 6.into(), 6, "invalid_date");
+
+    assert_eq!(lines[5]["id"], "last");
+    assert_eq!(lines[5]["document"]["url"], "https://x.test");
+    assert_eq!(lines[5]["document"]["publisher"], "X");
+
+    let err = stderr(&out);
+    for line in [":2:", ":3:", ":4:", ":6:"] {
+        assert!(err.contains(&format!("<stdin>{line}")), "{line} in {err}");
+    }
+    assert!(err.contains("parsed 2 records, 4 errors"), "{err}");
+    // stderr is not a terminal here: no progress bar drawing.
+    assert!(!err.contains('\x1b'), "{err:?}");
+}
+
+#[test]
+fn batch_refuses_to_overwrite_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = batch_input(&[r#"{"id": 1, "text": "Keep me."}"#]);
+    let input = write(dir.path(), "in.jsonl", &content);
+    let out = run(
+        &[
+            "batch",
+            input.to_str().unwrap(),
+            "-o",
+            input.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("is also an input"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&input).unwrap(), content);
+}
+
+#[test]
+fn batch_all_good_exits_zero_and_keeps_ids() {
+    let input = batch_input(&[
+        r#"{"id": "a", "text": "One. Two."}"#,
+        r#"{"id": 2.5, "text": "Three."}"#,
+        r#"{"text": "No id here."}"#,
+        r#"{"id": true, "text": "Four.", "published": null, "extra": [1, 2]}"#,
+    ]);
+    let out = run(&["batch", "-"], &input);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let lines = json_lines(&stdout(&out));
+    let ids: Vec<&Value> = lines.iter().map(|v| &v["id"]).collect();
+    assert_eq!(
+        ids,
+        [
+            &Value::from("a"),
+            &Value::from(2.5),
+            &Value::Null,
+            &Value::from(true)
+        ]
+    );
+    // The wrapper's keys come in a fixed order, id first.
+    assert!(stdout(&out).lines().all(|l| l.starts_with(r#"{"id":"#)));
+    assert!(stderr(&out).contains("parsed 4 records, 0 errors"));
+}
+
+#[test]
+fn batch_keeps_order_across_chunks_and_threads() {
+    let records: Vec<String> = (0..300)
+        .map(|i| format!(r#"{{"id": {i}, "text": "Story number {i}. It ends here."}}"#))
+        .collect();
+    let refs: Vec<&str> = records.iter().map(String::as_str).collect();
+    let out = run(
+        &["batch", "--chunk-size", "7", "--threads", "2", "--quiet"],
+        &batch_input(&refs),
+    );
+    assert_eq!(code(&out), 0);
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines.len(), 300);
+    for (i, v) in lines.iter().enumerate() {
+        assert_eq!(v["id"], i);
+        assert_eq!(
+            v["document"]["body"],
+            format!("Story number {i}. It ends here.")
+        );
+    }
+}
+
+#[test]
+fn batch_too_large_text_is_an_error_record_with_its_id() {
+    let text = "x".repeat(200);
+    let input = batch_input(&[
+        &format!(r#"{{"id": "big", "text": "{text}"}}"#),
+        r#"{"id": "small", "text": "Fits."}"#,
+    ]);
+    let out = run(&["batch", "--max-bytes", "100"], &input);
+    assert_eq!(code(&out), 2);
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines[0]["id"], "big");
+    assert_eq!(lines[0]["error"]["kind"], "input_too_large");
+    assert_eq!(lines[1]["id"], "small");
+    assert!(lines[1].get("document").is_some());
+
+    // A line too long to hold any text under the limit is skipped unread.
+    let huge = format!(r#"{{"id": "huge", "text": "{}"}}"#, "y".repeat(2000));
+    let out = run(&["batch", "--max-bytes", "100"], &batch_input(&[&huge]));
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines[0]["error"]["kind"], "input_too_large");
+    assert_eq!(lines[0]["line"], 1);
+}
+
+#[test]
+fn batch_non_object_and_invalid_utf8_lines_are_error_records() {
+    let mut input = b"[1, 2]\n\"just a string\"\n".to_vec();
+    input.extend_from_slice(b"{\"id\": 3, \"text\": \"caf\xe9\"}\n");
+    input.extend_from_slice(br#"{"id": {"nested": 1}, "text": "x"}"#);
+    input.push(b'\n');
+    let out = run(&["batch"], &input);
+    assert_eq!(code(&out), 2);
+    let lines = json_lines(&stdout(&out));
+    let kinds: Vec<&str> = lines
+        .iter()
+        .map(|v| v["error"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "invalid_record",
+            "invalid_record",
+            "invalid_utf8",
+            "wrong_type"
+        ]
+    );
+    let numbers: Vec<u64> = lines.iter().map(|v| v["line"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+}
+
+#[test]
+fn batch_output_file_and_several_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.jsonl",
+        &batch_input(&[r#"{"id": "a1", "text": "A one."}"#, "oops"]),
+    );
+    let b = write(
+        dir.path(),
+        "b.jsonl",
+        b"{\"id\": \"b1\", \"text\": \"B one.\"}\r\n{\"id\": \"b2\"}",
+    );
+    let output = dir.path().join("out.jsonl");
+    let out = run(
+        &[
+            "batch",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let lines = json_lines(&std::fs::read_to_string(&output).unwrap());
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["id"], "a1");
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["input"], a.to_str().unwrap());
+    assert_eq!(lines[2]["id"], "b1");
+    // The last line has no final newline and still counts; numbering restarts per input.
+    assert_eq!(lines[3]["id"], "b2");
+    assert_eq!(lines[3]["line"], 2);
+    assert_eq!(lines[3]["input"], b.to_str().unwrap());
+    let err = stderr(&out);
+    assert!(
+        err.contains("a.jsonl:2:") && err.contains("b.jsonl:2:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn batch_unreadable_input_exits_one_after_processing_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(
+        dir.path(),
+        "good.jsonl",
+        &batch_input(&[r#"{"id": 1, "text": "Fine."}"#]),
+    );
+    let missing = dir.path().join("missing.jsonl");
+    let out = run(
+        &["batch", missing.to_str().unwrap(), good.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("missing.jsonl"), "{}", stderr(&out));
+    assert_eq!(json_lines(&stdout(&out))[0]["id"], 1);
+}
+
+#[test]
+fn batch_empty_input_is_fine() {
+    let out = run(&["batch"], b"\n  \n");
+    assert_eq!(code(&out), 0);
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("parsed 0 records, 0 errors"));
+}
+
+// ---------------------------------------------------------------- help
+
+#[test]
+fn help_explains_commands_and_exit_codes() {
+    let out = run(&["--help"], b"");
+    assert_eq!(code(&out), 0);
+    let help = stdout(&out);
+    for needle in ["parse", "batch", "Exit codes", "64"] {
+        assert!(help.contains(needle), "{needle} in {help}");
+    }
+    let out = run(&["batch", "--help"], b"");
+    assert!(stdout(&out).contains("--chunk-size"));
+    let out = run(&["frobnicate"], b"");
+    assert_eq!(code(&out), 64);
+}
