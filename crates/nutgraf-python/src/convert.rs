@@ -108,3 +108,45 @@ pub(crate) fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_to_py_matches_json_loads() {
+        Python::initialize();
+        Python::attach(|py| {
+            let value = serde_json::json!({
+                "schema_version": 1,
+                "neg": -3,
+                "big": u64::MAX,
+                "ratio": 0.5,
+                "flag": true,
+                "none": null,
+                "text": "Vladímir “quoted”",
+                "list": [1, "two", [null], {}],
+            });
+            let ours = json_to_py(py, &value).unwrap();
+            let loads = py
+                .import("json")
+                .unwrap()
+                .call_method1("loads", (value.to_string(),))
+                .unwrap();
+            assert!(ours.eq(loads).unwrap());
+        });
+    }
+
+    #[test]
+    fn dates_round_trip() {
+        Python::initialize();
+        Python::attach(|py| {
+            let date = jiff::civil::date(2023, 10, 17);
+            let py_date = date_to_py(py, date).unwrap();
+            assert_eq!(extract_date(py_date.as_any()).unwrap(), Some(date));
+            let from_str = PyString::new(py, "2023-10-17T08:00:00Z");
+            assert_eq!(extract_date(from_str.as_any()).unwrap(), Some(date));
+            assert!(extract_date(PyString::new(py, "17/10/2023").as_any()).is_err());
+        });
+    }
+}
