@@ -52,9 +52,16 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// This is the only conversion from [`nutgraf::Error`]; new core kinds fall back
 /// to the base `NutgrafError` until they get a class of their own.
 pub(crate) fn to_py_err(py: Python<'_>, err: &nutgraf::Error, index: Option<usize>) -> PyErr {
+    let detail = match err.kind() {
+        // The core names its Rust option; Python callers pass a keyword.
+        ErrorKind::InputTooLarge { len, limit } => format!(
+            "input is {len} bytes, over the limit of {limit} bytes (pass a larger max_input_bytes to accept it)"
+        ),
+        _ => err.to_string(),
+    };
     let message = match index {
-        Some(i) => format!("input {i}: {err}"),
-        None => err.to_string(),
+        Some(i) => format!("input {i}: {detail}"),
+        None => detail,
     };
     let built = match err.kind() {
         ErrorKind::InputTooLarge { len, limit } => build::<InputTooLargeError>(
