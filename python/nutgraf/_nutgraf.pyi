@@ -115,7 +115,11 @@ class Dateline:
 
 @final
 class Document:
-    """A parsed article. Immutable. Offsets index ``text``, the original input."""
+    """A parsed article. Immutable. Offsets index ``text``, the original input.
+
+    Attributes are converted from the native document on each access, so
+    ``doc.blocks`` builds a new list every time: keep it in a variable in loops.
+    """
 
     @property
     def text(self) -> str:

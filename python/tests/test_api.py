@@ -200,3 +200,11 @@ def test_exception_tree() -> None:
     for cls in (nutgraf.InputTooLargeError, nutgraf.InvalidDateError, nutgraf.InvalidOptionError):
         assert issubclass(cls, nutgraf.NutgrafError)
         assert cls.__name__ in nutgraf.__all__
+
+
+def test_package_docstring_example_runs() -> None:
+    import doctest
+
+    result = doctest.testmod(nutgraf, verbose=False)
+    assert result.attempted >= 3
+    assert result.failed == 0
