@@ -1,1 +1,34 @@
-//! Python bindings of nutgraf.
+//! Python bindings of nutgraf: the native module `nutgraf._nutgraf`.
+//!
+//! This crate is deliberately thin. It converts Python values into core values,
+//! runs the work detached from the interpreter ([`detach::run_detached`]), maps the
+//! core error to the Python exception tree ([`errors::to_py_err`]) and converts
+//! results back. Every rule about news text lives in the `nutgraf` crate.
+//!
+//! Offsets: the core keeps byte offsets; Python gets code-point offsets into the
+//! original input, converted once per call with [`nutgraf::CharOffsets`].
+
+mod convert;
+mod detach;
+mod document;
+mod errors;
+mod parse;
+
+use pyo3::prelude::*;
+
+/// The native module. It holds no interpreter-global state besides the exception
+/// types, so it is declared safe to run without the GIL on free-threaded builds.
+#[pymodule(gil_used = false)]
+fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("SCHEMA_VERSION", nutgraf::SCHEMA_VERSION)?;
+    m.add_class::<document::PyDocument>()?;
+    m.add_class::<document::PyBlock>()?;
+    m.add_class::<document::PySentence>()?;
+    m.add_class::<document::PyDateline>()?;
+    errors::register(m)?;
+    m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(detach::after_fork_in_child, m)?)?;
+    Ok(())
+}

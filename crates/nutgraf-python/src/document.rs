@@ -1,0 +1,257 @@
+//! `Document` and its parts: `Block`, `Sentence`, `Dateline`.
+//!
+//! `Document` keeps the core document and converts on access. Offsets handed to
+//! Python are code-point indices into the original input (`doc.text`), converted
+//! with one [`CharOffsets`] index per call.
+
+use nutgraf::CharOffsets;
+use pyo3::prelude::*;
+use pyo3::types::{PyDate, PyString};
+
+use crate::convert::{date_to_py, json_to_py};
+use crate::detach::run_detached;
+
+/// Longest text shown in a `repr`, in characters.
+const REPR_TEXT_CHARS: usize = 40;
+
+/// A parsed article. Immutable; attributes are converted on access.
+#[pyclass(frozen, module = "nutgraf._nutgraf", name = "Document")]
+pub struct PyDocument {
+    inner: nutgraf::Document,
+}
+
+impl PyDocument {
+    pub(crate) fn new(inner: nutgraf::Document) -> PyDocument {
+        PyDocument { inner }
+    }
+}
+
+#[pymethods]
+impl PyDocument {
+    /// The original input, unchanged.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.inner.title.as_deref()
+    }
+
+    #[getter]
+    fn subtitle(&self) -> Option<&str> {
+        self.inner.subtitle.as_deref()
+    }
+
+    #[getter]
+    fn authors(&self) -> Vec<&str> {
+        self.inner.authors.iter().map(|a| a.name.as_str()).collect()
+    }
+
+    #[getter]
+    fn publisher(&self) -> Option<&str> {
+        self.inner.publisher.as_deref()
+    }
+
+    #[getter]
+    fn published<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
+        self.inner.published.map(|d| date_to_py(py, d)).transpose()
+    }
+
+    #[getter]
+    fn language(&self) -> Option<&'static str> {
+        self.inner.language
+    }
+
+    #[getter]
+    fn url(&self) -> Option<&str> {
+        self.inner.url.as_deref()
+    }
+
+    #[getter]
+    fn body(&self) -> &str {
+        &self.inner.body
+    }
+
+    #[getter]
+    fn blocks(&self) -> Vec<PyBlock> {
+        let doc = &self.inner;
+        let co = CharOffsets::new(&doc.text);
+        doc.blocks
+            .iter()
+            .map(|b| {
+                let (start, end) = co.span(b.span);
+                PyBlock {
+                    kind: b.kind.as_str(),
+                    start,
+                    end,
+                    text: doc.slice(b.span).to_owned(),
+                    lang: b.lang,
+                    reason: b.reason.map(nutgraf::BoilerplateReason::as_str),
+                }
+            })
+            .collect()
+    }
+
+    #[getter]
+    fn sentences(&self) -> Vec<PySentence> {
+        let doc = &self.inner;
+        let co = CharOffsets::new(&doc.text);
+        doc.sentences
+            .iter()
+            .map(|s| {
+                let (start, end) = co.span(s.span);
+                PySentence {
+                    start,
+                    end,
+                    text: doc.slice(s.span).to_owned(),
+                    block: s.block,
+                }
+            })
+            .collect()
+    }
+
+    #[getter]
+    fn dateline(&self) -> Option<PyDateline> {
+        let doc = &self.inner;
+        doc.dateline.as_ref().map(|d| {
+            let (start, end) = CharOffsets::new(&doc.text).span(d.span);
+            PyDateline {
+                start,
+                end,
+                text: doc.slice(d.span).to_owned(),
+                place: d.place.clone(),
+                date: d.date,
+                agency: d.agency.clone(),
+            }
+        })
+    }
+
+    /// The JSON contract (schema version 1) as plain Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let doc = &self.inner;
+        let value = run_detached(py, || doc.to_json_value())?;
+        json_to_py(py, &value)
+    }
+
+    /// The JSON contract (schema version 1) as a compact string.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        let doc = &self.inner;
+        run_detached(py, || doc.to_json())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let doc = &self.inner;
+        Ok(format!(
+            "<Document title={} blocks={} sentences={} language={}>",
+            repr_opt(py, doc.title.as_deref())?,
+            doc.blocks.len(),
+            doc.sentences.len(),
+            repr_opt(py, doc.language)?,
+        ))
+    }
+}
+
+/// One block of the article's layout. `text == doc.text[start:end]`.
+#[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Block")]
+#[derive(PartialEq)]
+pub struct PyBlock {
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    text: String,
+    lang: Option<&'static str>,
+    reason: Option<&'static str>,
+}
+
+#[pymethods]
+impl PyBlock {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let reason = match self.reason {
+            Some(r) => format!(" reason={}", repr_str(py, r)?),
+            None => String::new(),
+        };
+        Ok(format!(
+            "<Block kind={} start={} end={} text={}{reason}>",
+            repr_str(py, self.kind)?,
+            self.start,
+            self.end,
+            repr_text(py, &self.text)?,
+        ))
+    }
+}
+
+/// A sentence. `text == doc.text[start:end]`; `block` indexes `doc.blocks`.
+#[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Sentence")]
+#[derive(PartialEq)]
+pub struct PySentence {
+    start: usize,
+    end: usize,
+    text: String,
+    block: usize,
+}
+
+#[pymethods]
+impl PySentence {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Sentence start={} end={} text={}>",
+            self.start,
+            self.end,
+            repr_text(py, &self.text)?,
+        ))
+    }
+}
+
+/// The dateline opening the story. `text == doc.text[start:end]`.
+#[pyclass(frozen, eq, module = "nutgraf._nutgraf", name = "Dateline")]
+#[derive(PartialEq)]
+pub struct PyDateline {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    place: Option<String>,
+    date: Option<jiff::civil::Date>,
+    #[pyo3(get)]
+    agency: Option<String>,
+}
+
+#[pymethods]
+impl PyDateline {
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
+        self.date.map(|d| date_to_py(py, d)).transpose()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Dateline start={} end={} text={} place={}>",
+            self.start,
+            self.end,
+            repr_text(py, &self.text)?,
+            repr_opt(py, self.place.as_deref())?,
+        ))
+    }
+}
+
+/// Python's `repr` of a string.
+fn repr_str(py: Python<'_>, s: &str) -> PyResult<String> {
+    Ok(PyString::new(py, s).repr()?.to_cow()?.into_owned())
+}
+
+fn repr_opt(py: Python<'_>, s: Option<&str>) -> PyResult<String> {
+    s.map_or_else(|| Ok("None".to_owned()), |s| repr_str(py, s))
+}
+
+/// Python's `repr` of a text, cut to [`REPR_TEXT_CHARS`] characters.
+fn repr_text(py: Python<'_>, s: &str) -> PyResult<String> {
+    match s.char_indices().nth(REPR_TEXT_CHARS) {
+        Some((cut, _)) => Ok(format!("{}…", repr_str(py, &s[..cut])?)),
+        None => repr_str(py, s),
+    }
+}

@@ -1,0 +1,112 @@
+//! `parse` and `parse_many`: extract Python inputs, run the core detached, convert.
+
+use nutgraf::{Meta, Options, Parser};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyList, PyString};
+
+use crate::convert::{extract_date, extract_dates};
+use crate::detach::{effective_threads, run_detached};
+use crate::document::PyDocument;
+use crate::errors::{invalid_option, to_py_err};
+
+fn options(layout: bool, max_input_bytes: Option<usize>) -> Options {
+    let options = Options::new().layout(layout);
+    match max_input_bytes {
+        Some(limit) => options.max_input_bytes(limit),
+        None => options,
+    }
+}
+
+/// Parse one article. See `nutgraf/_nutgraf.pyi` for the documented signature.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
+#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, max_input_bytes=None))]
+pub(crate) fn parse(
+    py: Python<'_>,
+    text: PyBackedStr,
+    published: Option<&Bound<'_, PyAny>>,
+    url: Option<String>,
+    source: Option<String>,
+    layout: bool,
+    max_input_bytes: Option<usize>,
+) -> PyResult<PyDocument> {
+    let mut meta = Meta::new();
+    if let Some(date) = published.map(extract_date).transpose()?.flatten() {
+        meta = meta.with_published(date);
+    }
+    if let Some(url) = url {
+        meta = meta.with_url(url);
+    }
+    if let Some(source) = source {
+        meta = meta.with_source(source);
+    }
+    let parser = Parser::new(options(layout, max_input_bytes));
+    let text: &str = &text;
+    run_detached(py, || parser.parse(text, &meta))?
+        .map(PyDocument::new)
+        .map_err(|e| to_py_err(py, &e, None))
+}
+
+/// Parse many articles in parallel, keeping order. See the stub for the contract.
+#[pyfunction]
+#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, max_input_bytes=None, errors="raise"))]
+pub(crate) fn parse_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    published: Option<&Bound<'py, PyAny>>,
+    threads: Option<usize>,
+    layout: bool,
+    max_input_bytes: Option<usize>,
+    errors: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let raise = match errors {
+        "raise" => true,
+        "return" => false,
+        other => {
+            return Err(invalid_option(
+                py,
+                "errors",
+                &format!("expected \"raise\" or \"return\", got {other:?}"),
+            ))
+        }
+    };
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "texts must be a sequence of str, not a single str",
+        ));
+    }
+    // Everything Python-side is read before the interpreter is released.
+    let texts = texts
+        .try_iter()?
+        .map(|t| t?.extract::<PyBackedStr>())
+        .collect::<PyResult<Vec<_>>>()?;
+    let dates = extract_dates(published, texts.len())?;
+    let inputs: Vec<(PyBackedStr, Meta)> = texts
+        .into_iter()
+        .zip(dates)
+        .map(|(text, date)| {
+            let meta = match date {
+                Some(d) => Meta::new().with_published(d),
+                None => Meta::new(),
+            };
+            (text, meta)
+        })
+        .collect();
+
+    let parser = Parser::new(options(layout, max_input_bytes));
+    let threads = effective_threads(threads);
+    let results = run_detached(py, || parser.parse_many_with_threads(&inputs, threads))?
+        .map_err(|e| to_py_err(py, &e, None))?;
+
+    let out = PyList::empty(py);
+    for (i, result) in results.into_iter().enumerate() {
+        match result {
+            Ok(doc) => out.append(PyDocument::new(doc))?,
+            Err(e) if raise => return Err(to_py_err(py, &e, Some(i))),
+            Err(e) => out.append(to_py_err(py, &e, Some(i)).into_value(py))?,
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,53 @@
+"""nutgraf: turn raw news text into typed, verifiable facts.
+
+>>> import nutgraf
+>>> doc = nutgraf.parse("Putin visits China\\n\\nHe arrived on Tuesday.", published="2023-10-17")
+>>> doc.published
+datetime.date(2023, 10, 17)
+>>> all(doc.text[b.start:b.end] == b.text for b in doc.blocks)
+True
+
+Offsets (``start``/``end``) are Python string indices into the original input,
+``doc.text``. ``Document.to_dict()`` and ``Document.to_json()`` give the
+version-1 JSON contract shared with the Rust crate and the command line.
+"""
+
+from __future__ import annotations
+
+import os
+
+from nutgraf import _nutgraf
+from nutgraf._nutgraf import (
+    SCHEMA_VERSION,
+    Block,
+    Dateline,
+    Document,
+    InputTooLargeError,
+    InvalidDateError,
+    InvalidOptionError,
+    NutgrafError,
+    Sentence,
+    __version__,
+    parse,
+    parse_many,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Block",
+    "Dateline",
+    "Document",
+    "InputTooLargeError",
+    "InvalidDateError",
+    "InvalidOptionError",
+    "NutgrafError",
+    "Sentence",
+    "__version__",
+    "parse",
+    "parse_many",
+]
+
+# A forked child has none of the parent's rayon worker threads: tell the native
+# module so that `parse_many` builds a fresh pool there instead of hanging.
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_nutgraf._after_fork_in_child)

@@ -1,0 +1,205 @@
+"""Type stubs of the native module ``nutgraf._nutgraf``, checked by ``mypy.stubtest``."""
+
+import datetime
+from collections.abc import Sequence
+from typing import Any, Final, Literal, TypeAlias, final, overload
+
+__all__ = [
+    "__version__",
+    "SCHEMA_VERSION",
+    "Document",
+    "Block",
+    "Sentence",
+    "Dateline",
+    "NutgrafError",
+    "InputTooLargeError",
+    "InvalidDateError",
+    "InvalidOptionError",
+    "parse",
+    "parse_many",
+    "_after_fork_in_child",
+]
+
+__version__: Final[str]
+SCHEMA_VERSION: Final[int]
+"""Version of the JSON contract produced by ``Document.to_dict()`` / ``to_json()``."""
+
+_DateLike: TypeAlias = str | datetime.date
+"""A ``YYYY-MM-DD`` string (a time part after ``T`` or a space is ignored) or a
+``datetime.date``; a ``datetime.datetime`` gives its date."""
+
+class NutgrafError(ValueError):
+    """Base class of every nutgraf error; also a ``ValueError``."""
+
+    index: int | None
+    """Position of the failing input in a ``parse_many`` batch; ``None`` for ``parse``."""
+
+class InputTooLargeError(NutgrafError):
+    """The input is longer than ``max_input_bytes`` (default 16 MiB)."""
+
+    length: int
+    """Length of the input in UTF-8 bytes."""
+    limit: int
+    """The limit in UTF-8 bytes."""
+
+class InvalidDateError(NutgrafError):
+    """A ``published`` date could not be read."""
+
+    value: str
+    """The value as given."""
+    reason: str
+    """Why it was rejected."""
+
+class InvalidOptionError(NutgrafError):
+    """An option or argument has a value that cannot be used."""
+
+    option: str
+    """The option's name."""
+    reason: str
+    """Why it was rejected."""
+
+@final
+class Block:
+    """One block of the article's layout; ``doc.text[start:end] == text``."""
+
+    @property
+    def kind(self) -> str:
+        """``"title"``, ``"subtitle"``, ``"byline"``, ``"dateline"``, ``"heading"``,
+        ``"paragraph"``, ``"caption"``, ``"credit"`` or ``"boilerplate"``."""
+    @property
+    def start(self) -> int:
+        """First character, as an index into ``Document.text``."""
+    @property
+    def end(self) -> int:
+        """One past the last character, as an index into ``Document.text``."""
+    @property
+    def text(self) -> str:
+        """The original text of the block."""
+    @property
+    def lang(self) -> str | None:
+        """ISO 639-1 language code, when the block is long enough to tell."""
+    @property
+    def reason(self) -> str | None:
+        """For boilerplate, why it was left out (``"share"``, ``"related"``...)."""
+
+@final
+class Sentence:
+    """A sentence; ``doc.text[start:end] == text``."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def block(self) -> int:
+        """Index of the block it belongs to in ``Document.blocks``."""
+
+@final
+class Dateline:
+    """The dateline opening a story ("BEIJING, Oct 17 (Reuters) -")."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def place(self) -> str | None: ...
+    @property
+    def date(self) -> datetime.date | None: ...
+    @property
+    def agency(self) -> str | None: ...
+
+@final
+class Document:
+    """A parsed article. Immutable. Offsets index ``text``, the original input.
+
+    Attributes are converted from the native document on each access, so
+    ``doc.blocks`` builds a new list every time: keep it in a variable in loops.
+    """
+
+    @property
+    def text(self) -> str:
+        """The original input, unchanged."""
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def subtitle(self) -> str | None: ...
+    @property
+    def authors(self) -> list[str]: ...
+    @property
+    def publisher(self) -> str | None: ...
+    @property
+    def published(self) -> datetime.date | None:
+        """From the ``published`` argument, else a date the text states, else None."""
+    @property
+    def language(self) -> str | None:
+        """Main language of the body (ISO 639-1)."""
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def body(self) -> str:
+        """Paragraphs and headings, normalized, joined by blank lines."""
+    @property
+    def blocks(self) -> list[Block]: ...
+    @property
+    def sentences(self) -> list[Sentence]: ...
+    @property
+    def dateline(self) -> Dateline | None: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The version-1 JSON contract as plain objects; equals ``json.loads(self.to_json())``."""
+    def to_json(self) -> str:
+        """The version-1 JSON contract as a compact string."""
+
+def parse(
+    text: str,
+    *,
+    published: _DateLike | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    layout: bool = True,
+    max_input_bytes: int | None = None,
+) -> Document:
+    """Parse one article.
+
+    Raises ``InvalidDateError`` for an unreadable ``published`` and
+    ``InputTooLargeError`` when ``text`` is over ``max_input_bytes`` UTF-8 bytes
+    (default 16 MiB). The work runs with the GIL released.
+    """
+
+@overload
+def parse_many(
+    texts: Sequence[str],
+    *,
+    published: _DateLike | Sequence[_DateLike | None] | None = None,
+    threads: int | None = None,
+    layout: bool = True,
+    max_input_bytes: int | None = None,
+    errors: Literal["raise"] = "raise",
+) -> list[Document]: ...
+@overload
+def parse_many(
+    texts: Sequence[str],
+    *,
+    published: _DateLike | Sequence[_DateLike | None] | None = None,
+    threads: int | None = None,
+    layout: bool = True,
+    max_input_bytes: int | None = None,
+    errors: Literal["return"],
+) -> list[Document | NutgrafError]:
+    """Parse many articles in parallel with the GIL released, keeping their order.
+
+    ``published`` is one value for every text, or a list or tuple with one value
+    per text (else ``InvalidOptionError``). ``threads`` is the size of a dedicated
+    thread pool; ``None`` or ``0`` uses the shared pool (one thread per core).
+
+    With ``errors="raise"`` (the default) the first failing input, in input
+    order, raises its error (e.g. ``InputTooLargeError``) with ``index`` set and
+    named in the message. With ``errors="return"`` the list holds the error in
+    place of each failed document, so one bad record never costs the good ones.
+    """
+
+def _after_fork_in_child() -> None: ...

@@ -1,0 +1,44 @@
+"""Invariants over the sample articles (examples/corpus or ../shared/corpus)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import nutgraf
+
+from seeds import Seed, corpus_dir, load_seeds
+from invariants import check_document
+
+SEEDS = load_seeds()
+
+pytestmark = pytest.mark.corpus
+
+if not SEEDS:
+    pytest.skip(
+        "sample corpus not found: set NUTGRAF_CORPUS, or add examples/corpus/seeds/",
+        allow_module_level=True,
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name)
+def test_seed_invariants(seed: Seed) -> None:
+    doc = nutgraf.parse(seed.text, published=seed.published)
+    check_document(doc, seed.text)
+    assert doc.blocks, "every sample has text"
+    if seed.published is not None:
+        assert doc.published == datetime.date.fromisoformat(seed.published)
+
+
+def test_seeds_as_a_batch() -> None:
+    docs = nutgraf.parse_many(
+        [s.text for s in SEEDS], published=[s.published for s in SEEDS], threads=2
+    )
+    for doc, seed in zip(docs, SEEDS):
+        check_document(doc, seed.text)
+        assert doc.to_dict() == nutgraf.parse(seed.text, published=seed.published).to_dict()
+
+
+def test_corpus_location_is_reported() -> None:
+    assert corpus_dir() is not None

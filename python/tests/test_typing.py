@@ -1,0 +1,59 @@
+"""Type-checked with `mypy --strict` (see scripts/test-python.sh) and run by pytest."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from typing import Any
+
+import nutgraf
+
+if sys.version_info >= (3, 11):
+    from typing import assert_type
+else:  # pragma: no cover
+    from typing_extensions import assert_type
+
+
+def test_parse_types() -> None:
+    doc = nutgraf.parse("Title\n\nBody text.", published=datetime.date(2023, 10, 17))
+    assert_type(doc, nutgraf.Document)
+    assert_type(doc.text, str)
+    assert_type(doc.title, str | None)
+    assert_type(doc.authors, list[str])
+    assert_type(doc.published, datetime.date | None)
+    assert_type(doc.language, str | None)
+    assert_type(doc.blocks, list[nutgraf.Block])
+    assert_type(doc.sentences, list[nutgraf.Sentence])
+    assert_type(doc.dateline, nutgraf.Dateline | None)
+    assert_type(doc.to_dict(), dict[str, Any])
+    assert_type(doc.to_json(), str)
+    block = doc.blocks[0]
+    assert_type(block.start, int)
+    assert_type(block.kind, str)
+    assert_type(block.lang, str | None)
+    assert_type(doc.sentences[0].block, int)
+    assert doc.text[block.start : block.end] == block.text
+
+
+def test_parse_many_overloads() -> None:
+    docs = nutgraf.parse_many(["a", "b"], published=["2023-10-17", None], threads=2)
+    assert_type(docs, list[nutgraf.Document])
+    mixed = nutgraf.parse_many(["a", "x" * 50], max_input_bytes=10, errors="return")
+    assert_type(mixed, list[nutgraf.Document | nutgraf.NutgrafError])
+    good = [d for d in mixed if isinstance(d, nutgraf.Document)]
+    bad = [e for e in mixed if isinstance(e, nutgraf.NutgrafError)]
+    assert len(good) == 1 and bad[0].index == 1
+
+
+def test_error_attributes() -> None:
+    try:
+        nutgraf.parse("long text", max_input_bytes=2)
+    except nutgraf.InputTooLargeError as err:
+        assert_type(err.length, int)
+        assert_type(err.limit, int)
+        assert_type(err.index, int | None)
+    try:
+        nutgraf.parse("text", published="bad")
+    except nutgraf.InvalidDateError as err:
+        assert_type(err.value, str)
+    assert_type(nutgraf.__version__, str)
