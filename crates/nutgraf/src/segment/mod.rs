@@ -21,7 +21,8 @@
 //!   acronyms (`Inc.`, `Jr.`, `St.`, `Calif.`, `F.`, `U.S.`) end one only
 //!   before a function word such as `The` or `He`; `No.`, `Oct.` and the like
 //!   do not end one before a number; `a.m.`/`p.m.` do not before a weekday,
-//!   month or time zone; list numbers at a line start (`1.`) never do.
+//!   month or time zone; list numbers at a line start (`1.`) or right after
+//!   a figure (`3:53.85 7. John Mayock`) never do.
 //! * Closing quotes and brackets after the terminator belong to the sentence
 //!   (`He said "no."` / `(See below.)`).
 //! * A blank line always ends a sentence. A single newline after a line with
@@ -430,7 +431,10 @@ impl Segmenter<'_> {
                 .text
                 .get(self.line_start..word_start)
                 .is_some_and(|s| s.bytes().all(|b| b == b' ' || b == b'\t'));
-            return !(at_line_start || word_start == self.sent_start);
+            // "3:53.85 7. John Mayock": a rank after a figure in a results list.
+            let before = self.text[self.lo..word_start].trim_end_matches(' ');
+            let after_figure = before.as_bytes().last().is_some_and(u8::is_ascii_digit);
+            return !(at_line_start || word_start == self.sent_start || after_figure);
         }
         match abbrev::classify(word) {
             None | Some(Abbrev::Plain) => true,

@@ -117,6 +117,8 @@ const CASES: &[(&str, &[&str])] = &[
     ("It rained between Thursday and FridayAs reported by the agency.", &["It rained between Thursday and FridayAs reported by the agency."]),
     // Tokenized (CoNLL-style) text.
     ("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY . LONDON 1996-08-30", &["CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY .", "LONDON 1996-08-30"]),
+    ("1. Mark Crear (U.S.) 13.26 2. Tony Jarrett (Britain) 13.31", &["1. Mark Crear (U.S.) 13.26 2. Tony Jarrett (Britain) 13.31"]),
+    ("The death toll rose to 12. Officials said more may be found.", &["The death toll rose to 12.", "Officials said more may be found."]),
     // Ideographic full stop glued to the next sentence.
     ("一。二", &["一。", "二"]),
 ];
@@ -329,6 +331,32 @@ fn tokens_append_and_respect_the_span() {
     assert_eq!(out[1].kind, TokenKind::Symbol);
 }
 
+#[test]
+fn pathological_inputs_finish() {
+    // Linear time: these would take minutes if any step were quadratic.
+    let n = 200_000;
+    let inputs = [
+        ".".repeat(n),
+        "a.".repeat(n / 2),
+        "Mr. ".repeat(n / 4),
+        "\n".repeat(n),
+        "x\n".repeat(n / 2),
+        "a".repeat(n),
+        "'s".repeat(n / 2),
+        "1,".repeat(n / 2),
+        "https://".repeat(n / 8),
+        "\u{301}".repeat(n / 2),
+    ];
+    let start = std::time::Instant::now();
+    for text in &inputs {
+        let mut s = Vec::new();
+        sentences(text, Span::new(0, text.len()), &mut s);
+        let mut t = Vec::new();
+        tokens(text, Span::new(0, text.len()), &mut t);
+    }
+    assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
+}
+
 fn check_spans(text: &str, span: Span, spans: &[Span]) -> std::result::Result<(), TestCaseError> {
     let mut prev_end = span.start;
     for s in spans {
@@ -445,5 +473,50 @@ fn conll_boundaries() {
             "{label}: {docs} docs, boundaries tp={tp} fp={fp} fn={fneg}, P={p:.4} R={r:.4} F1={:.4}",
             2.0 * p * r / (p + r)
         );
+    }
+}
+
+#[test]
+#[ignore = "debug"]
+fn conll_errors() {
+    let data = std::fs::read_to_string("/work/shared/eval/conll2003/dev.jsonl").unwrap();
+    let sep = std::env::var("SEP").map_or(" ", |s| if s == "nl" { "\n" } else { " " });
+    for line in data.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let doc = v["text"].as_str().unwrap();
+        let lines: Vec<&str> = doc.lines().collect();
+        let joined = lines.join(sep);
+        let mut gold = std::collections::HashSet::new();
+        let mut pos = 0;
+        for l in &lines[..lines.len().saturating_sub(1)] {
+            pos += l.len();
+            gold.insert(pos);
+            pos += sep.len();
+        }
+        let mut out = Vec::new();
+        sentences(&joined, Span::new(0, joined.len()), &mut out);
+        for s in out.iter().take(out.len().saturating_sub(1)) {
+            if !gold.contains(&s.end) {
+                let a = s.end.saturating_sub(40);
+                let b = (s.end + 30).min(joined.len());
+                let a = (0..=a).rev().find(|&x| joined.is_char_boundary(x)).unwrap();
+                let b = (b..=joined.len())
+                    .find(|&x| joined.is_char_boundary(x))
+                    .unwrap();
+                println!("FP {:?}|{:?}", &joined[a..s.end], &joined[s.end..b]);
+            }
+        }
+        let ends: std::collections::HashSet<usize> = out.iter().map(|s| s.end).collect();
+        for &g in &gold {
+            if !ends.contains(&g) {
+                let a = g.saturating_sub(40);
+                let b = (g + 30).min(joined.len());
+                let a = (0..=a).rev().find(|&x| joined.is_char_boundary(x)).unwrap();
+                let b = (b..=joined.len())
+                    .find(|&x| joined.is_char_boundary(x))
+                    .unwrap();
+                println!("FN {:?}|{:?}", &joined[a..g], &joined[g..b]);
+            }
+        }
     }
 }
