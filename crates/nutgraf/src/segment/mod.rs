@@ -27,7 +27,9 @@
 //!   (`He said "no."` / `(See below.)`).
 //! * A blank line always ends a sentence. A single newline after a line with
 //!   no terminal punctuation ends one when the next line starts with a list
-//!   marker, or starts with a capital and the line looks like a headline or
+//!   marker, or starts with a capital, the line does not end with `,`, `;`, a
+//!   hyphen, a dash or a connector word ("of", "the", "and"; `:` too in
+//!   hard-wrapped text), and the line looks like a headline or
 //!   list item: it is short compared with the longest line of the block, all
 //!   lines of the block are short, or the block is not hard-wrapped (a line
 //!   longer than 200 bytes). Hard-wrapped prose joins.
@@ -216,6 +218,8 @@ struct Next<'a> {
 
 impl<'a> Next<'a> {
     fn at(text: &'a str, mut p: usize, hi: usize) -> Next<'a> {
+        // Opening quotes, brackets and dashes, and single spaces after them
+        // (tokenized text: `( 0800 GMT )`).
         let mut skipped = 0;
         while p < hi && skipped < 4 {
             let c = char_at(text, p);
@@ -223,6 +227,9 @@ impl<'a> Next<'a> {
                 break;
             }
             p += c.len_utf8();
+            if text.as_bytes().get(p) == Some(&b' ') {
+                p += 1;
+            }
             skipped += 1;
         }
         if p >= hi {
@@ -497,11 +504,12 @@ impl Segmenter<'_> {
         if next.lower() {
             return false;
         }
+        let widest = self.max_line();
+        let wrapped = widest <= UNWRAPPED_LINE;
         let last = line.chars().next_back().unwrap_or(' ');
-        if matches!(
-            last,
-            ',' | ';' | ':' | '(' | '&' | '/' | '-' | '–' | '—' | '+'
-        ) {
+        if matches!(last, ',' | ';' | '(' | '&' | '/' | '-' | '–' | '—' | '+')
+            || (last == ':' && wrapped)
+        {
             return false;
         }
         let last_word = line
@@ -511,8 +519,7 @@ impl Segmenter<'_> {
         if abbrev::is_connector(last_word) {
             return false;
         }
-        let widest = self.max_line();
-        widest > UNWRAPPED_LINE || widest <= SHORT_BLOCK_LINE || line.len() * 10 < widest * 7
+        !wrapped || widest <= SHORT_BLOCK_LINE || line.len() * 10 < widest * 7
     }
 
     /// Length in bytes of the longest line of the block.

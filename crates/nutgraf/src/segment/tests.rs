@@ -113,6 +113,15 @@ const CASES: &[(&str, &[&str])] = &[
     ("The talks were held between the two\nleaders and their delegations.", &["The talks were held between the two\nleaders and their delegations."]),
     ("Talks began Monday, and\nMoscow welcomed them.", &["Talks began Monday, and\nMoscow welcomed them."]),
     ("He met Mr.\nSmith yesterday.", &["He met Mr.\nSmith yesterday."]),
+    (
+        "The ministry listed the following measures taken on Tuesday by the government after the meeting with the unions and employers in the capital, where thousands of workers had marched for a second week in a row to demand:\nA new minimum wage\nLonger holidays",
+        &["The ministry listed the following measures taken on Tuesday by the government after the meeting with the unions and employers in the capital, where thousands of workers had marched for a second week in a row to demand:", "A new minimum wage", "Longer holidays"],
+    ),
+    ("The talks will start at 11 a.m. (0800 GMT) in Naqoura.", &["The talks will start at 11 a.m. (0800 GMT) in Naqoura."]),
+    ("Apple Inc.’s shares rose 1.2%. The Dow fell.", &["Apple Inc.’s shares rose 1.2%.", "The Dow fell."]),
+    ("WASHINGTON, Oct. 17 (Reuters) - President Biden spoke. He was brief.", &["WASHINGTON, Oct. 17 (Reuters) - President Biden spoke.", "He was brief."]),
+    ("She earned a B.A. from Yale and an M.B.A. from Harvard.", &["She earned a B.A. from Yale and an M.B.A. from Harvard."]),
+    ("PUTIN VISITS CHINA. XI HOSTS TALKS.", &["PUTIN VISITS CHINA.", "XI HOSTS TALKS."]),
     // Not our job: glued sentences stay glued.
     ("It rained between Thursday and FridayAs reported by the agency.", &["It rained between Thursday and FridayAs reported by the agency."]),
     // Tokenized (CoNLL-style) text.
@@ -276,6 +285,9 @@ fn token_cases() {
         ("नमस्ते दुनिया", &["नमस्ते", "दुनिया"]),
         ("Nice 👍🏽 job #win", &["Nice", "👍🏽", "job", "#", "win"]),
         ("Jones' car", &["Jones", "'", "car"]),
+        ("Apple Inc.’s shares", &["Apple", "Inc.", "’s", "shares"]),
+        ("Mr.", &["Mr."]),
+        ("...and", &["...", "and"]),
     ];
     let mut failures = Vec::new();
     for (input, expected) in cases {
