@@ -128,6 +128,9 @@ const CASES: &[(&str, &[&str])] = &[
     ("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY . LONDON 1996-08-30", &["CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY .", "LONDON 1996-08-30"]),
     ("1. Mark Crear (U.S.) 13.26 2. Tony Jarrett (Britain) 13.31", &["1. Mark Crear (U.S.) 13.26 2. Tony Jarrett (Britain) 13.31"]),
     ("The death toll rose to 12. Officials said more may be found.", &["The death toll rose to 12.", "Officials said more may be found."]),
+    // Regression (proptest): a list number before a newline.
+    ("1.\nMr.", &["1.\nMr."]),
+    ("Intro.\n1. The first point", &["Intro.", "1. The first point"]),
     // Ideographic full stop glued to the next sentence.
     ("一。二", &["一。", "二"]),
 ];
