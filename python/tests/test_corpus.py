@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import json
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +44,17 @@ def test_seeds_as_a_batch() -> None:
 
 def test_corpus_location_is_reported() -> None:
     assert corpus_dir() is not None
+
+
+GOLDEN = Path(__file__).resolve().parents[2] / "tests" / "golden" / "seeds"
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name)
+def test_seed_matches_golden_contract(seed: Seed) -> None:
+    """The Python contract equals the golden JSON that the Rust suite checks too."""
+    golden = GOLDEN / (Path(seed.name).stem + ".json")
+    if not golden.exists():
+        pytest.skip(f"no golden file {golden}")
+    want = json.loads(golden.read_text(encoding="utf-8"))
+    doc = nutgraf.parse(seed.text, published=seed.published)
+    assert doc.to_dict() == want

@@ -77,14 +77,54 @@ fn unmatched_paragraphs(a: &str, b: &str) -> Vec<String> {
         .collect()
 }
 
+/// Corpus-level body extraction figures.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyReport {
+    /// Documents scored.
+    pub documents: usize,
+    /// Mean per-document precision, recall and F1.
+    pub macro_prf: (f64, f64, f64),
+    /// Precision, recall and F1 over all tokens pooled.
+    pub micro_prf: (f64, f64, f64),
+}
+
+/// Score body extraction on an `article_extraction` JSONL file.
+pub fn score(path: &str) -> Result<BodyReport, String> {
+    let rows = jsonl::read(path)?;
+    let scores = score_rows(&rows, 0);
+    Ok(report(&scores))
+}
+
+fn report(scores: &[Score]) -> BodyReport {
+    let n = scores.len().max(1) as f64;
+    let (hit, npred, ngold) = scores.iter().fold((0, 0, 0), |acc, s| {
+        (acc.0 + s.hit, acc.1 + s.npred, acc.2 + s.ngold)
+    });
+    BodyReport {
+        documents: scores.len(),
+        macro_prf: (
+            scores.iter().map(|s| s.p).sum::<f64>() / n,
+            scores.iter().map(|s| s.r).sum::<f64>() / n,
+            scores.iter().map(|s| s.f).sum::<f64>() / n,
+        ),
+        micro_prf: prf(hit, npred, ngold),
+    }
+}
+
+/// The `body` subcommand.
 pub fn run(args: &[String]) -> Result<(), String> {
     let path = jsonl::positional(args).ok_or("body: give the article_extraction JSONL path")?;
     let details = jsonl::flag(args, "--details");
     let worst = jsonl::opt_usize(args, "--worst")?.unwrap_or(0);
     let rows = jsonl::read(path)?;
+    let scores = score_rows(&rows, worst);
+    print_scores(&scores, path, details, worst);
+    Ok(())
+}
+
+fn score_rows(rows: &[serde_json::Value], worst: usize) -> Vec<Score> {
     let parser = Parser::default();
-    let scores: Vec<Score> = rows
-        .par_iter()
+    rows.par_iter()
         .map(|row| {
             let id = row["id"]
                 .as_str()
@@ -121,19 +161,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 extra,
             }
         })
-        .collect();
-    let n = scores.len().max(1) as f64;
-    let (mp, mr, mf) = (
-        scores.iter().map(|s| s.p).sum::<f64>() / n,
-        scores.iter().map(|s| s.r).sum::<f64>() / n,
-        scores.iter().map(|s| s.f).sum::<f64>() / n,
-    );
-    let (hit, npred, ngold) = scores.iter().fold((0, 0, 0), |acc, s| {
-        (acc.0 + s.hit, acc.1 + s.npred, acc.2 + s.ngold)
-    });
-    let (up, ur, uf) = prf(hit, npred, ngold);
+        .collect()
+}
+
+fn print_scores(scores: &[Score], path: &str, details: bool, worst: usize) {
+    let rep = report(scores);
+    let ((mp, mr, mf), (up, ur, uf)) = (rep.macro_prf, rep.micro_prf);
     if details {
-        for s in &scores {
+        for s in scores {
             println!("{}  P {:.3}  R {:.3}  F1 {:.3}", s.id, s.p, s.r, s.f);
         }
     }
@@ -153,5 +188,4 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!("body extraction on {} documents ({path})", scores.len());
     println!("  macro  P {mp:.3}  R {mr:.3}  F1 {mf:.3}   (mean of per-document scores)");
     println!("  micro  P {up:.3}  R {ur:.3}  F1 {uf:.3}   (all tokens pooled)");
-    Ok(())
 }

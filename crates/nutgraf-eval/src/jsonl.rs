@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 /// Read a JSONL file into values, naming the line of any bad record.
+/// Read a JSONL file (see the module docs).
 pub fn read(path: &str) -> Result<Vec<Value>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     text.lines()

@@ -7,8 +7,7 @@
 //! nutgraf-eval body ../shared/eval/article_extraction/dev.jsonl [--details] [--worst N]
 //! ```
 
-mod body;
-mod jsonl;
+use nutgraf_eval::body;
 
 use std::process::ExitCode;
 

@@ -59,6 +59,11 @@ pub mod segment;
 mod span;
 pub mod text;
 
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
+
 pub use document::{
     Author, Block, BlockKind, BoilerplateReason, Dateline, Document, PublishedFrom, Sentence,
     SCHEMA_VERSION,

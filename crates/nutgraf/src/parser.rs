@@ -182,6 +182,23 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta) -> Document {
         .map(|(c, _)| *c)
         .or_else(|| lang::detect(ntext));
 
+    // Headings and other short body lines too short to identify take the body's language.
+    if let Some(code) = language {
+        for b in &mut blocks {
+            if b.lang.is_none()
+                && matches!(
+                    b.kind,
+                    BlockKind::Title
+                        | BlockKind::Subtitle
+                        | BlockKind::Heading
+                        | BlockKind::Paragraph
+                )
+            {
+                b.lang = Some(code);
+            }
+        }
+    }
+
     let (published, published_from) = match (meta.published, layout.published) {
         (Some(d), _) => (Some(d), Some(PublishedFrom::Meta)),
         (None, Some((d, span))) => (Some(d), Some(PublishedFrom::Text(norm.to_original(span)))),

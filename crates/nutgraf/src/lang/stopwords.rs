@@ -299,18 +299,6 @@ pub(super) fn vote(text: &str) -> Votes {
     Votes { score }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::WORDS;
-
-    #[test]
-    fn table_is_sorted_and_unique() {
-        for w in WORDS.windows(2) {
-            assert!(w[0].0 < w[1].0, "{} >= {}", w[0].0, w[1].0);
-        }
-    }
-}
-
 /// Count words and function words (of any voted language) in `text`, allocation-free.
 pub(crate) fn function_word_density(text: &str) -> (usize, usize) {
     let mut words = 0;
@@ -344,4 +332,16 @@ pub(crate) fn function_word_density(text: &str) -> (usize, usize) {
         }
     }
     (words, function)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WORDS;
+
+    #[test]
+    fn table_is_sorted_and_unique() {
+        for w in WORDS.windows(2) {
+            assert!(w[0].0 < w[1].0, "{} >= {}", w[0].0, w[1].0);
+        }
+    }
 }

@@ -64,7 +64,7 @@ pub(super) fn split(text: &str) -> Vec<Span> {
             let body = &lines[i..j - 1];
             let max = body.iter().map(|l| l.len).max().unwrap_or(0);
             let min = body.iter().map(|l| l.len).min().unwrap_or(0);
-            wrapped[g] = max >= 45 && max <= 110 && min * 10 >= max * 6;
+            wrapped[g] = (45..=110).contains(&max) && min * 10 >= max * 6;
         }
         i = j;
     }

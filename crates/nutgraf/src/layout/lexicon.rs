@@ -2,7 +2,7 @@
 //!
 //! Each pattern describes a whole short line (anchored), so a sentence of the
 //! article that happens to contain "share" or "comment" is never matched. The
-//! lists follow common CMS templates (WordPress, Arc, Brightspot, Drupal themes)
+//! lists follow common CMS templates (`WordPress`, Arc, Brightspot, Drupal themes)
 //! in English and the other languages news is scraped in most.
 
 use std::sync::LazyLock;

@@ -564,8 +564,9 @@ fn trailer(cands: &mut [Cand<'_>], body_end: usize) {
         }
         let (kind, reason) = match (closing, c.shape) {
             (None, Shape::Credit(_)) => (BlockKind::Credit, None),
-            (_, Shape::Furniture(r) | Shape::Ender(r)) => (BlockKind::Boilerplate, Some(r)),
-            (Some(r), _) => (BlockKind::Boilerplate, Some(r)),
+            (_, Shape::Furniture(r) | Shape::Ender(r)) | (Some(r), _) => {
+                (BlockKind::Boilerplate, Some(r))
+            }
             (None, Shape::SiteName) => (BlockKind::Boilerplate, Some(BoilerplateReason::SiteName)),
             (None, _) => (
                 BlockKind::Boilerplate,

@@ -1,0 +1,19 @@
+//! Evaluation of nutgraf's extractors on annotated corpora.
+//!
+//! The corpora are not shipped with the project: every entry point takes the
+//! path of a JSONL file in the format described by the shared evaluation README.
+//! The `nutgraf-eval` binary prints the figures; the test suite calls the same
+//! functions and asserts floors on them when the data is present.
+
+pub mod body;
+pub mod jsonl;
+
+/// The shared evaluation directory: `$NUTGRAF_EVAL_DIR`, else `shared/eval` beside
+/// the repository. `None` when it does not exist.
+pub fn eval_dir() -> Option<std::path::PathBuf> {
+    let dir = match std::env::var_os("NUTGRAF_EVAL_DIR") {
+        Some(d) => std::path::PathBuf::from(d),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval"),
+    };
+    dir.is_dir().then_some(dir)
+}

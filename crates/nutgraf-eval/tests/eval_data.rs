@@ -1,0 +1,23 @@
+//! Floors on the evaluation figures, over the shared evaluation data.
+//!
+//! These run when the data is there (`../shared/eval` beside the repository, as in
+//! CI, or `$NUTGRAF_EVAL_DIR`) and skip with a message where it is not.
+
+use nutgraf_eval::{body, eval_dir};
+
+#[test]
+fn body_extraction_f1_floor() {
+    let Some(dir) = eval_dir() else {
+        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+        return;
+    };
+    let path = dir.join("article_extraction/dev.jsonl");
+    let report = body::score(path.to_str().unwrap()).unwrap();
+    let (p, r, f) = report.macro_prf;
+    eprintln!(
+        "body extraction: P {p:.3} R {r:.3} F1 {f:.3} on {} documents",
+        report.documents
+    );
+    assert!(report.documents >= 50);
+    assert!(f >= 0.85, "body F1 {f:.3} fell below 0.85");
+}

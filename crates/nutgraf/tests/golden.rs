@@ -1,0 +1,228 @@
+//! Golden outputs of the sample corpus: the JSON contract of each seed article.
+//!
+//! The files in `tests/golden/seeds/` were reviewed by hand (title, boilerplate,
+//! paragraphs, captions, credits) and are shared with the Python test suite.
+//! After an intended change, regenerate them with `NUTGRAF_BLESS=1 cargo test
+//! --test golden`, and review the diff.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use nutgraf::{BlockKind, Meta, Parser};
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// (seed file, publication date) from `examples/corpus/seeds.jsonl`.
+fn seeds() -> Vec<(PathBuf, String)> {
+    let corpus = repo().join("examples/corpus");
+    let index = std::fs::read_to_string(corpus.join("seeds.jsonl")).expect("seeds.jsonl");
+    index
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("seed index line");
+            (
+                corpus.join(v["file"].as_str().unwrap()),
+                v["published"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn parse_seed(path: &Path, published: &str) -> nutgraf::Document {
+    let text = std::fs::read_to_string(path).unwrap();
+    let meta = Meta::new().with_published_str(published).unwrap();
+    Parser::default().parse(&text, &meta).unwrap()
+}
+
+#[test]
+fn seeds_match_golden_json() {
+    let bless = std::env::var_os("NUTGRAF_BLESS").is_some();
+    let seeds = seeds();
+    assert_eq!(seeds.len(), 5);
+    let mut failures = Vec::new();
+    for (path, published) in seeds {
+        let got = parse_seed(&path, &published).to_json_value();
+        let stem = path.file_stem().unwrap().to_str().unwrap();
+        let golden = repo().join(format!("tests/golden/seeds/{stem}.json"));
+        if bless {
+            let pretty = serde_json::to_string_pretty(&got).unwrap() + "\n";
+            std::fs::write(&golden, pretty).unwrap();
+            continue;
+        }
+        let want: Value = serde_json::from_str(&std::fs::read_to_string(&golden).unwrap()).unwrap();
+        if got != want {
+            failures.push(describe(stem, &want, &got));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "golden mismatch (NUTGRAF_BLESS=1 to regenerate, then review):\n{}",
+        failures.join("\n")
+    );
+}
+
+/// A readable account of the first differences between two contracts.
+fn describe(stem: &str, want: &Value, got: &Value) -> String {
+    let mut out = format!("== {stem}");
+    for key in [
+        "title",
+        "subtitle",
+        "authors",
+        "publisher",
+        "published",
+        "language",
+        "dateline",
+        "body",
+    ] {
+        if want[key] != got[key] {
+            let _ = write!(out, "\n  {key}: want {} got {}", want[key], got[key]);
+        }
+    }
+    let empty = Vec::new();
+    let wb = want["blocks"].as_array().unwrap_or(&empty);
+    let gb = got["blocks"].as_array().unwrap_or(&empty);
+    if let Some((w, g)) = wb.iter().zip(gb).find(|(w, g)| w != g) {
+        let _ = write!(out, "\n  block want {w}\n        got  {g}");
+    }
+    if wb.len() != gb.len() {
+        let _ = write!(out, "\n  blocks: want {} got {}", wb.len(), gb.len());
+    }
+    if want["sentences"] != got["sentences"] {
+        out += "\n  sentences differ";
+    }
+    out
+}
+
+/// Hand-checked facts about the seeds, stated independently of the golden files.
+#[test]
+fn seeds_layout_facts() {
+    let docs: Vec<nutgraf::Document> = seeds().iter().map(|(p, d)| parse_seed(p, d)).collect();
+    let kinds = |i: usize, kind: BlockKind| -> Vec<String> {
+        let d = &docs[i];
+        d.blocks_of(kind)
+            .map(|b| d.slice(b.span).to_owned())
+            .collect()
+    };
+    assert_eq!(
+        docs.iter().map(|d| d.title.clone().unwrap_or_default()).collect::<Vec<_>>(),
+        [
+            "Putin visits China with the aim of showing \"no-limits\" support between both countries",
+            "Putin Visits China to Strengthen Partnership",
+            "Putin Meets Xi Jinping in Beijing: Deepening Friendship and Closer Bilateral Ties",
+            "Vladimir Putin to meet Xi Jinping in China seeking greater support for Ukraine invasion",
+            "Russian President Vladimir Putin to Meet with Xi Jinping in China to Strengthen Relations and Seek Support for Ukraine Conflict",
+        ]
+    );
+    // Seed 000: site name, subtitle, Spanish caption, credit, "Published by", one heading.
+    assert_eq!(docs[0].publisher.as_deref(), Some("Voz media US"));
+    assert_eq!(
+        docs[0].subtitle.as_deref(),
+        Some("The Russian president will meet with Xi Jinping on Wednesday in Beijing.")
+    );
+    let captions = kinds(0, BlockKind::Caption);
+    assert_eq!(captions.len(), 1);
+    assert!(captions[0].starts_with("El presidente de Rusia"));
+    let caption = docs[0].blocks_of(BlockKind::Caption).next().unwrap();
+    assert_eq!(caption.lang, Some("es"));
+    assert_eq!(kinds(0, BlockKind::Credit), ["EFE/EPA/Parker Song/Pool"]);
+    assert_eq!(
+        kinds(0, BlockKind::Boilerplate),
+        ["Voz media US Voz.us", "Published by"]
+    );
+    assert_eq!(
+        kinds(0, BlockKind::Heading),
+        ["The relationship between Putin and Xi Jinping"]
+    );
+    assert_eq!(kinds(0, BlockKind::Paragraph).len(), 5);
+    // Seed 001: single-newline layout with section headings.
+    assert_eq!(kinds(1, BlockKind::Heading).len(), 6);
+    assert_eq!(kinds(1, BlockKind::Paragraph).len(), 7);
+    assert!(kinds(1, BlockKind::Boilerplate).is_empty());
+    // Seed 002: byline, subtitle, two furniture lines at the end.
+    assert_eq!(
+        docs[2]
+            .authors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect::<Vec<_>>(),
+        ["time news"]
+    );
+    assert!(docs[2]
+        .subtitle
+        .as_deref()
+        .unwrap()
+        .starts_with("Russian President Vladimir Putin Arrives"));
+    assert_eq!(
+        kinds(2, BlockKind::Boilerplate),
+        ["You may also like", "Leave a Comment"]
+    );
+    assert_eq!(kinds(2, BlockKind::Paragraph).len(), 6);
+    // Seed 003: section label, information credit, every paragraph kept.
+    assert_eq!(kinds(3, BlockKind::Boilerplate), ["Politics"]);
+    assert_eq!(
+        kinds(3, BlockKind::Credit),
+        ["(With information from EFE and AFP)"]
+    );
+    assert_eq!(kinds(3, BlockKind::Paragraph).len(), 17);
+    // Seed 004: four furniture lines at the end.
+    assert_eq!(
+        kinds(4, BlockKind::Boilerplate),
+        [
+            "Follow AsumeTech on",
+            "More From Category",
+            "More Stories Today",
+            "Leave a Reply"
+        ]
+    );
+    assert_eq!(kinds(4, BlockKind::Paragraph).len(), 5);
+    for d in &docs {
+        assert_eq!(d.language, Some("en"));
+        assert_eq!(d.published_from, Some(nutgraf::PublishedFrom::Meta));
+    }
+}
+
+/// Without `Meta`, no seed states its own date, so `published` stays null.
+#[test]
+fn seeds_without_meta_have_no_guessed_date() {
+    for (path, _) in seeds() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let doc = Parser::default().parse(&text, &Meta::new()).unwrap();
+        assert_eq!(doc.published, None, "{}", path.display());
+    }
+}
+
+/// A page that states its own date gets it, from a "Published" line or a dateline.
+#[test]
+fn published_from_the_text() {
+    let page = "Home\nWorld\nMarkets jump as Fed holds rates\nBy Jane Doe\nPublished: October 17, 2023 at 5:50 PM ET\n\
+                Stocks rallied on Tuesday after the Federal Reserve kept interest rates unchanged, and investors bet that the cycle of increases was over for the year.\n\
+                The decision was widely expected by economists, who said inflation had cooled enough for the central bank to wait.\n";
+    let doc = Parser::default().parse(page, &Meta::new()).unwrap();
+    assert_eq!(doc.published, Some(nutgraf::Date::constant(2023, 10, 17)));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Markets jump as Fed holds rates")
+    );
+    assert_eq!(doc.authors[0].name, "Jane Doe");
+    let Some(nutgraf::PublishedFrom::Text(span)) = doc.published_from else {
+        panic!("published does not come from the text")
+    };
+    assert!(doc.slice(span).contains("October 17, 2023"));
+
+    let wire = "LONDON, Oct. 17, 2023 (Reuters) - British inflation held steady in September, official figures showed on Tuesday, keeping pressure on the Bank of England.\n";
+    let doc = Parser::default().parse(wire, &Meta::new()).unwrap();
+    assert_eq!(doc.published, Some(nutgraf::Date::constant(2023, 10, 17)));
+    let dl = doc.dateline.unwrap();
+    assert_eq!(dl.place.as_deref(), Some("LONDON"));
+    assert_eq!(dl.agency.as_deref(), Some("Reuters"));
+
+    // A dateline without a year gives a place but no publication date.
+    let wire = "BEIJING, Oct 17 (Reuters) - Russian President Vladimir Putin arrived in Beijing on Tuesday for talks with Chinese President Xi Jinping.\n";
+    let doc = Parser::default().parse(wire, &Meta::new()).unwrap();
+    assert_eq!(doc.published, None);
+    assert_eq!(doc.dateline.unwrap().place.as_deref(), Some("BEIJING"));
+}
