@@ -85,7 +85,9 @@ impl<'a> CharOffsets<'a> {
         if self.checkpoints.is_empty() {
             return byte;
         }
-        let block = byte / CHECKPOINT;
+        // The end of a text whose length is a multiple of the checkpoint distance
+        // lies past the last checkpoint: count from that one.
+        let block = (byte / CHECKPOINT).min(self.checkpoints.len() - 1);
         let base = self.checkpoints[block] as usize;
         let from = block * CHECKPOINT;
         base + self.text.as_bytes()[from..byte]
@@ -117,6 +119,16 @@ mod tests {
             assert_eq!(conv.char_offset(bi), ci);
         }
         assert_eq!(conv.char_offset(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn end_of_text_on_a_checkpoint_boundary() {
+        // 128 two-byte characters: exactly one 256-byte chunk.
+        let text = "é".repeat(128);
+        let conv = CharOffsets::new(&text);
+        assert_eq!(conv.char_offset(text.len()), 128);
+        let text = "é".repeat(256);
+        assert_eq!(CharOffsets::new(&text).char_offset(512), 256);
     }
 
     #[test]

@@ -7,6 +7,9 @@
 
 pub(crate) mod stopwords;
 
+/// Longest prefix of a block given to the trigram model.
+const WHATLANG_MAX_BYTES: usize = 400;
+
 /// Fewest letters a text needs before we name its language.
 const MIN_LETTERS: usize = 8;
 
@@ -27,7 +30,23 @@ pub fn detect(text: &str) -> Option<&'static str> {
     if let Some(code) = votes.decisive() {
         return Some(code);
     }
-    if let Some(info) = whatlang::detect(text) {
+    // The trigram model guesses on very short text; leave that to the votes.
+    // On short lines the trigram model guesses: a function-word lead is better
+    // evidence there. Text in other scripts still goes to the model.
+    if letters < 24 && text.is_ascii() {
+        return votes.leader();
+    }
+    if letters < 80 {
+        if let Some(code) = votes.leader() {
+            return Some(code);
+        }
+    }
+    // Trigram statistics settle within a few hundred bytes; cap the cost per block.
+    let mut cut = text.len().min(WHATLANG_MAX_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(info) = whatlang::detect(&text[..cut]) {
         if info.is_reliable() || (letters >= 40 && info.confidence() >= 0.25) {
             if let Some(code) = iso639_1(info.lang().code()) {
                 return Some(code);

@@ -1,5 +1,9 @@
 //! Function-word votes for common news languages.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
 /// Languages voted on, in bit order.
 const LANGS: [&str; 8] = ["en", "es", "fr", "de", "pt", "it", "nl", "id"];
 const EN: u8 = 1;
@@ -266,37 +270,73 @@ pub(super) fn vote(text: &str) -> Votes {
     let mut score = [0.0f32; LANGS.len()];
     let mut buf = [0u8; 16];
     for word in text.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() || word.len() > 12 {
+        if word.is_empty() {
             continue;
         }
-        let mut len = 0;
-        let mut ok = true;
-        for c in word.chars().flat_map(char::to_lowercase) {
-            let n = c.len_utf8();
-            if len + n > buf.len() {
-                ok = false;
-                break;
-            }
-            c.encode_utf8(&mut buf[len..]);
-            len += n;
-        }
-        if !ok {
-            continue;
-        }
-        let Ok(lower) = std::str::from_utf8(&buf[..len]) else {
+        let Some(mask) = lower_into(word, &mut buf).and_then(lookup) else {
             continue;
         };
-        if let Ok(i) = WORDS.binary_search_by(|(w, _)| (*w).cmp(lower)) {
-            let mask = WORDS[i].1;
-            let share = 1.0 / mask.count_ones() as f32;
-            for (bit, s) in score.iter_mut().enumerate() {
-                if mask & (1 << bit) != 0 {
-                    *s += share;
-                }
+        let share = 1.0 / mask.count_ones() as f32;
+        for (bit, s) in score.iter_mut().enumerate() {
+            if mask & (1 << bit) != 0 {
+                *s += share;
             }
         }
     }
     Votes { score }
+}
+
+/// Lowercase `word` into `buf`; `None` when it does not fit. ASCII takes a fast path.
+fn lower_into<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    if word.len() > buf.len() {
+        return None;
+    }
+    if word.is_ascii() {
+        let out = &mut buf[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        return std::str::from_utf8(out).ok();
+    }
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let n = c.len_utf8();
+        if len + n > buf.len() {
+            return None;
+        }
+        c.encode_utf8(&mut buf[len..]);
+        len += n;
+    }
+    std::str::from_utf8(&buf[..len]).ok()
+}
+
+/// FNV-1a: a fast hash for the short keys of the function-word table.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap = HashMap<&'static str, u8, BuildHasherDefault<Fnv>>;
+
+static TABLE: LazyLock<FnvMap> = LazyLock::new(|| WORDS.iter().copied().collect());
+
+/// The language mask of a function word, if `lower` is one.
+fn lookup(lower: &str) -> Option<u8> {
+    TABLE.get(lower).copied()
 }
 
 /// Count words and function words (of any voted language) in `text`, allocation-free.
@@ -309,26 +349,8 @@ pub(crate) fn function_word_density(text: &str) -> (usize, usize) {
             continue;
         }
         words += 1;
-        if word.len() > 8 {
-            continue;
-        }
-        let mut len = 0;
-        for c in word.chars().flat_map(char::to_lowercase) {
-            let n = c.len_utf8();
-            if len + n > buf.len() {
-                len = usize::MAX;
-                break;
-            }
-            c.encode_utf8(&mut buf[len..]);
-            len += n;
-        }
-        if len == usize::MAX {
-            continue;
-        }
-        if let Ok(lower) = std::str::from_utf8(&buf[..len]) {
-            if WORDS.binary_search_by(|(w, _)| (*w).cmp(lower)).is_ok() {
-                function += 1;
-            }
+        if word.len() <= 8 && lower_into(word, &mut buf).and_then(lookup).is_some() {
+            function += 1;
         }
     }
     (words, function)

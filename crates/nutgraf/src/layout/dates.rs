@@ -15,8 +15,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         (?:
             {MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)
           | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{mon2}\.?,?\s+(?P<y2>(?:19|20)\d\d)
-          | (?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})(?:T|\b)
-          | (?P<a4>\d{{1,2}})[/.](?P<b4>\d{{1,2}})[/.](?P<y4>(?:19|20)\d\d)\b
+          | (?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})(?:T|(?-u:\b))
+          | (?P<a4>\d{{1,2}})[/.](?P<b4>\d{{1,2}})[/.](?P<y4>(?:19|20)\d\d)(?-u:\b)
         )",
         mon2 = MONTH
             .replace("?P<mon>", "?P<mon2>")
@@ -27,20 +27,20 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that introduce the publication date.
 static PUBLISHED_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:first\s+)?(?:published|posted|publicado|publié|veröffentlicht)(?:\s+on|\s+at)?|date(?:d)?|released)\b\s*:?")
+    Regex::new(r"(?i)^\s*(?:(?:first\s+)?(?:published|posted|publicado|publié|veröffentlicht)(?:\s+on|\s+at)?|date(?:d)?|released)(?-u:\b)\s*:?")
         .expect("cue compiles")
 });
 
 static UPDATED_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:last\s+)?(?:updated|modified|actualizado|mis à jour)(?:\s+on|\s+at)?\b\s*:?",
+        r"(?i)^\s*(?:last\s+)?(?:updated|modified|actualizado|mis à jour)(?:\s+on|\s+at)?(?-u:\b)\s*:?",
     )
     .expect("cue compiles")
 });
 
 /// What is left of a date line once the date is removed: times, zones, separators.
 static DATE_LINE_REST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)^[\s,|/•·–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[ap]\.?m\.?|\b[A-Z]{2,4}\b|\bUTC(?:[+-]\d+)?|\bGMT(?:[+-]\d+)?|\bet\b|\bpt\b|\bist\b|\bhrs?\b|[\s,|/•·–—()-]+)*$")
+    Regex::new(r"(?ix)^[\s,|/•·–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[ap]\.?m\.?|(?-u:\b)[A-Z]{2,4}(?-u:\b)|(?-u:\b)UTC(?:[+-]\d+)?|(?-u:\b)GMT(?:[+-]\d+)?|(?-u:\b)et(?-u:\b)|(?-u:\b)pt(?-u:\b)|(?-u:\b)ist(?-u:\b)|(?-u:\b)hrs?(?-u:\b)|[\s,|/•·–—()-]+)*$")
         .expect("rest compiles")
 });
 
@@ -96,6 +96,14 @@ fn make(y: &str, m: i8, d: &str) -> Option<Date> {
 
 /// The first full date in `line`, with its byte range.
 pub(super) fn find_date(line: &str) -> Option<(Date, usize, usize)> {
+    // Every form has a four-digit year: skip the regex on lines without one.
+    if !line
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
+        return None;
+    }
     for caps in DATE.captures_iter(line) {
         let whole = caps.get(0)?;
         let date = if let (Some(mon), Some(d), Some(y)) =
@@ -143,7 +151,7 @@ pub(super) enum DateLine {
 
 /// Read a short line that holds nothing but a (cued) date or time.
 pub(super) fn date_line(line: &str) -> Option<DateLine> {
-    if line.len() > 90 {
+    if line.len() > 90 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     if TIME_LINE.is_match(line) {

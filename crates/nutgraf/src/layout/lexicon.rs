@@ -123,26 +123,31 @@ static ENDERS: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new([
         r"(?i)^(?:you (?:may|might|will) also (?:like|enjoy)|you may have missed|related(?: articles?| stories| posts?| news| coverage| content| reading)?|more (?:from|stories|news) .{0,40}|more stories(?: today)?|recommended(?: for you| stories| articles| reading)?|read next|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|popular(?: posts| stories| now)?|latest(?: news| stories| posts| articles)|top stories|editor'?s? picks|don'?t miss|what to read next|up next|sponsored stories|around the web|promoted stories|in case you missed it)[\s:.!»›>|]*$",
         r"(?i)^[\s\[(«‹<|•·-]*(?:leave a (?:comment|reply)|read (?:all )?comments|post a comment|add a comment|\d+ comments?|(?:top rated |top |all |reader |readers'? |latest |recent )?comments?(?: \(\d+\))?|show comments|view comments|join the (?:conversation|discussion)|comments are closed|\d+ (?:responses|replies|thoughts) (?:to|on) .{1,80})[\s:.!»›>|\])]*$",
-        r"(?i)^[\w .'’@-]{1,40}\s+(?:on\s+|\|\s*)?.{0,40}\b(?:said|says|wrote|commented|replied)\s*:$",
     ])
     .expect("ender patterns compile")
 });
 
 /// Cookie and consent notices, which run to whole paragraphs.
 static COOKIE_PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:we|this (?:web)?site|our (?:web)?site|website) uses? cookies|cookies (?:are|that|to|help)|use of cookies|cookie policy|consent to (?:the use of )?cookies|by continuing to (?:use|browse) (?:this|our) (?:site|website))\b")
+    Regex::new(r"(?i)(?-u:\b)(?:(?:we|this (?:web)?site|our (?:web)?site|website) uses? cookies|cookies (?:are|that|to|help)|use of cookies|cookie policy|consent to (?:the use of )?cookies|by continuing to (?:use|browse) (?:this|our) (?:site|website))(?-u:\b)")
         .expect("cookie prose compiles")
+});
+
+/// The header of a reader comment: "Alex on September 17, 2018 at 6:34 am said:".
+static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^.{1,60}\s(?:said|says|wrote|commented|replied)\s*:$")
+        .expect("comment header compiles")
 });
 
 /// Patterns that mark boilerplate anywhere in a short line.
 static CONTAINS: LazyLock<Vec<(Regex, BoilerplateReason)>> = LazyLock::new(|| {
     [
-        (r"(?i)\b(?:we use cookies|uses cookies|cookie policy|use of cookies|accept cookies|cookie settings)\b", R::Cookies),
-        (r"(?i)\ball rights reserved\b|^\s*(?:©|copyright\b)", R::Legal),
-        (r"(?i)\b(?:terms of (?:use|service)|privacy policy)\b.*\b(?:privacy policy|terms of (?:use|service)|cookie)", R::Legal),
-        (r"(?i)\b(?:sign up for (?:our|the) (?:\w+ )?newsletter|subscribe to (?:our|the) (?:\w+ )?newsletter|subscribers? only|for subscribers|already a subscriber|to continue reading|subscribe now|start your free trial)\b", R::Subscription),
-        (r"(?i)\b(?:javascript (?:is )?(?:disabled|required)|enable javascript|your browser (?:does not|doesn't) support)\b", R::Navigation),
-        (r"(?i)\bfollow (?:us|@?\w+) on (?:twitter|facebook|instagram|linkedin|youtube|tiktok|google news)\b", R::Follow),
+        (r"(?i)(?-u:\b)(?:we use cookies|uses cookies|cookie policy|use of cookies|accept cookies|cookie settings)(?-u:\b)", R::Cookies),
+        (r"(?i)(?-u:\b)all rights reserved(?-u:\b)|^\s*(?:©|copyright(?-u:\b))", R::Legal),
+        (r"(?i)(?-u:\b)(?:terms of (?:use|service)|privacy policy)(?-u:\b).*(?-u:\b)(?:privacy policy|terms of (?:use|service)|cookie)", R::Legal),
+        (r"(?i)(?-u:\b)(?:sign up for (?:our|the) (?:\w+ )?newsletter|subscribe to (?:our|the) (?:\w+ )?newsletter|subscribers? only|for subscribers|already a subscriber|to continue reading|subscribe now|start your free trial)(?-u:\b)", R::Subscription),
+        (r"(?i)(?-u:\b)(?:javascript (?:is )?(?:disabled|required)|enable javascript|your browser (?:does not|doesn't) support)(?-u:\b)", R::Navigation),
+        (r"(?i)(?-u:\b)follow (?:us|@?\w+) on (?:twitter|facebook|instagram|linkedin|youtube|tiktok|google news)(?-u:\b)", R::Follow),
         (r"(?i)^(?:share|follow)(?: this| us)? on (?:facebook|twitter)", R::Share),
     ]
     .into_iter()
@@ -169,6 +174,9 @@ pub(super) fn line_reason(line: &str) -> Option<BoilerplateReason> {
 pub(super) fn is_ender(line: &str) -> Option<BoilerplateReason> {
     if line.len() > 60 {
         return None;
+    }
+    if line.ends_with(':') && COMMENT_HEADER.is_match(line) {
+        return Some(R::Comments);
     }
     let m = ENDERS.matches(line);
     if m.matched(0) {

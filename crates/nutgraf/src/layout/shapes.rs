@@ -11,21 +11,26 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Job titles that follow a name in a byline ("Meg James, Staff Writer").
 static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:,\s*|\s+|\b|)(?:(?:senior |chief |special |foreign |political |contributing |staff )?(?:writer|reporter|correspondent|editor|contributor|columnist|journalist)|news desk|agencies)\s*$")
+    Regex::new(r"(?i)(?:,\s*|\s+|(?-u:\b)|)(?:(?:senior |chief |special |foreign |political |contributing |staff )?(?:writer|reporter|correspondent|editor|contributor|columnist|journalist)|news desk|agencies)\s*$")
         .expect("role compiles")
 });
 
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^(?:
-            \(.{2,110}\)
-          | [A-Z][\w.&'’ -]{1,30}(?:\s?/\s?[A-Z][\w.&'’ -]{1,30}){1,5}
-          | (?:photo|photograph|photos|image|picture|pictures|credit|foto|fotos|video|courtesy)(?:\s+(?:credit|by|of|courtesy))?\s*[:|–—-]?\s+.{2,80}
-          | (?:with\s+(?:information|reporting)\s+from|additional\s+reporting\s+by|reporting\s+by|compiled\s+by|editing\s+by|con\s+información\s+de)\b.{2,150}
-          | .{0,50}(?:getty\s+images|shutterstock|alamy|ap\s+photo|afp\s+photo|reuters\s+photo|xinhua|sputnik|via\s+getty|/pool|/efe|/epa|/afp|/reuters|/ap)\s*\.?
-        )$",
-    )
-    .expect("credit compiles")
+/// "EFE/EPA/Parker Song/Pool": capitalized names joined by slashes.
+static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[^/\n]{0,30}(?:\s?/\s?\p{Lu}[^/\n]{0,30}){1,5}$")
+        .expect("slash credit compiles")
+});
+
+/// "Photo: ...", "Image courtesy of ...", "With information from ...".
+static CREDIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:photo|photograph|photos|image|picture|pictures|credit|foto|fotos|video|courtesy)(?:\s+(?:credit|by|of|courtesy))?\s*[:|–—-]?\s+\S|(?:with\s+(?:information|reporting)\s+from|additional\s+reporting\s+by|reporting\s+by|compiled\s+by|editing\s+by|con\s+información\s+de)\s)")
+        .expect("credit lead compiles")
+});
+
+/// "... AFP via Getty Images", "... /Reuters".
+static AGENCY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:getty\s+images|shutterstock|alamy|ap\s+photo|afp\s+photo|reuters\s+photo|xinhua|sputnik|via\s+getty|/pool|/efe|/epa|/afp|/reuters|/ap)\s*\.?$")
+        .expect("agency tail compiles")
 });
 
 static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,18 +39,18 @@ static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\((?:ap |afp |reuters |efe |epa )?(?:photo|photograph|image|picture|foto)\b[^)]{0,80}\)|(?:photo|photograph|image|credit)\s*:\s*[^.]{2,60}|\|\s*(?:getty images|reuters|afp|ap|shutterstock)[^.]{0,30})\s*$")
+    Regex::new(r"(?i)(?:\((?:ap |afp |reuters |efe |epa )?(?:photo|photograph|image|picture|foto)(?-u:\b)[^)]{0,80}\)|(?:photo|photograph|image|credit)\s*:\s*[^.]{2,60}|\|\s*(?:getty images|reuters|afp|ap|shutterstock)[^.]{0,30})\s*$")
         .expect("caption end compiles")
 });
 
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|us|uk|co|news|info|io|tv|in|de|fr|es|ru|cn|au|ca|it|mx|ar|br|eu|me|online|media)\b")
+    Regex::new(r"(?i)(?-u:\b)[a-z0-9][a-z0-9-]*\.(?:com|net|org|us|uk|co|news|info|io|tv|in|de|fr|es|ru|cn|au|ca|it|mx|ar|br|eu|me|online|media)(?-u:\b)")
         .expect("domain compiles")
 });
 
 /// Names in a byline line, as byte ranges of `line`.
 pub(super) fn byline_names(line: &str) -> Option<Vec<(usize, usize)>> {
-    if line.len() > 140 {
+    if line.len() > 140 || !(BYLINE.is_match(line) || BYLINE_ROLE.is_match(line)) {
         return None;
     }
     let (start, mut names) = if let Some(c) = BYLINE.captures(line) {
@@ -127,7 +132,16 @@ pub(super) enum Credit {
 
 /// A photo, agency or information credit line.
 pub(super) fn credit(line: &str) -> Option<Credit> {
-    if line.len() > 160 || !CREDIT.is_match(line) {
+    if line.len() > 160 {
+        return None;
+    }
+    let parenthesized = line.starts_with('(') && line.ends_with(')') && line.len() <= 114;
+    let lead = CREDIT_LEAD.is_match(line) && (line.len() <= 90 || INFO_CREDIT.is_match(line));
+    let is_credit = parenthesized
+        || lead
+        || (line.contains('/') && SLASH_CREDIT.is_match(line))
+        || (line.len() <= 60 && AGENCY_TAIL.is_match(line));
+    if !is_credit {
         return None;
     }
     Some(if INFO_CREDIT.is_match(line) {
@@ -144,7 +158,9 @@ fn is_credit(line: &str) -> bool {
 
 /// A line that announces itself as a caption ("FILE PHOTO: ...", "... (AP Photo/Evan Vucci)").
 pub(super) fn is_caption_shaped(line: &str) -> bool {
-    line.len() <= 600 && (CAPTION_START.is_match(line) || CAPTION_END.is_match(line))
+    line.len() <= 600
+        && (CAPTION_START.is_match(line)
+            || ((line.ends_with(')') || line.contains([':', '|'])) && CAPTION_END.is_match(line)))
 }
 
 /// The domain-like token of a site-name line ("Voz.us").

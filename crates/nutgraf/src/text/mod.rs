@@ -141,8 +141,14 @@ impl<'a> Builder<'a> {
         out.push_str(with);
         let norm_end = out.len();
         self.copied_upto = orig_end;
+        // Runs of removed characters merge; other edits stay apart, so each
+        // replaced character keeps its own place in the map.
         if let Some(last) = self.edits.last_mut() {
-            if last.orig_end == orig_start && last.norm_end == norm_start {
+            if last.orig_end == orig_start
+                && last.norm_end == norm_start
+                && last.norm_start == last.norm_end
+                && norm_start == norm_end
+            {
                 last.orig_end = orig_end;
                 last.norm_end = norm_end;
                 return;
