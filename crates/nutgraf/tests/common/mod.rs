@@ -309,3 +309,17 @@ pub fn check_all_modes(input: &str) {
         }
     }
 }
+
+/// The cheaper variant for property tests: layout on without metadata, layout
+/// off with a publication date.
+pub fn check_both_layouts(input: &str) {
+    let dated = Meta::new()
+        .with_published_str("2023-10-17")
+        .expect("valid date");
+    for (layout, meta) in [(true, Meta::new()), (false, dated)] {
+        let doc = Parser::new(Options::new().layout(layout))
+            .parse(input, &meta)
+            .unwrap_or_else(|e| panic!("parse failed (layout {layout}): {e}"));
+        check_document(input, &doc);
+    }
+}
