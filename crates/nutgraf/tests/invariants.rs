@@ -130,7 +130,6 @@ fn long_single_line() {
 /// so `Document::to_json_value` panics whenever a block or sentence ends at the
 /// end of such an input.
 #[test]
-#[ignore = "core bug: CharOffsets::char_offset panics at text.len() when a non-ASCII text is a multiple of 256 bytes long"]
 fn json_offsets_at_the_end_of_a_256_byte_multiple() {
     let input = "é".repeat(128); // 256 bytes, 128 code points
     let doc = nutgraf::parse(&input, &Meta::new()).expect("parse");
@@ -140,7 +139,6 @@ fn json_offsets_at_the_end_of_a_256_byte_multiple() {
 }
 
 #[test]
-#[ignore = "core bug: CharOffsets::char_offset panics at text.len() when a non-ASCII text is a multiple of 256 bytes long"]
 fn long_cjk_line_of_a_256_byte_multiple() {
     let input = "北京是中国的首都".repeat(20_000); // 480,000 bytes = 1875 * 256
     let doc = nutgraf::parse(&input, &Meta::new()).expect("parse");

@@ -456,7 +456,6 @@ fn normalization_examples() {
 // spaces); these keep the cases.
 
 #[test]
-#[ignore = "core bug: touching replaced regions are merged, so two blocks map to the same original span"]
 fn adjacent_replacements_keep_blocks_apart() {
     // Old Mac line ends with HTML entities: two lines, two blocks.
     for input in [
@@ -469,7 +468,6 @@ fn adjacent_replacements_keep_blocks_apart() {
 }
 
 #[test]
-#[ignore = "core bug: touching replaced regions are merged, so a word maps to its neighbours' text too"]
 fn adjacent_replacements_keep_words_apart() {
     // Normalized "& <": the word "&" maps to all of "&amp;&nbsp;&lt;".
     check_words("a&amp;&nbsp;&lt;b");
@@ -477,7 +475,6 @@ fn adjacent_replacements_keep_words_apart() {
 }
 
 #[test]
-#[ignore = "core bug: a removed character merged with a replacement is not left outside the span"]
 fn adjacent_replacements_leave_removed_chars_out() {
     // Normalized "\n"; the whole range maps to 0..6, zero-width space included.
     check_whole_range_is_tight("\u{200b}\u{2028}");
@@ -486,7 +483,6 @@ fn adjacent_replacements_leave_removed_chars_out() {
 
 proptest! {
     #[test]
-    #[ignore = "core bug: touching replaced regions are merged (see adjacent_replacements_*)"]
     fn touching_replacements_keep_the_invariants(input in nasty_string_touching()) {
         check_all_modes(&input);
         check_whole_range_is_tight(&input);

@@ -241,11 +241,6 @@ pub fn check_json(input: &str, doc: &Document) {
         );
         &input[byte_of[start]..byte_of[end]]
     };
-    if hits_known_char_offsets_bug(input) {
-        // `to_json_value` panics here; the ignored tests in `invariants.rs` keep
-        // the case. Remove this guard once `CharOffsets` is fixed.
-        return;
-    }
     let json = doc.to_json_value();
     let blocks = json["blocks"].as_array().expect("blocks is an array");
     assert_eq!(blocks.len(), doc.blocks.len());
@@ -282,12 +277,6 @@ pub fn check_json(input: &str, doc: &Document) {
         assert!(json["dateline"].is_null());
     }
     assert_eq!(json["body"].as_str(), Some(doc.body.as_str()));
-}
-
-/// Inputs on which `CharOffsets::char_offset(text.len())` indexes past its
-/// checkpoints (non-ASCII, a non-zero multiple of 256 bytes): a known core bug.
-pub fn hits_known_char_offsets_bug(input: &str) -> bool {
-    !input.is_ascii() && input.len() % 256 == 0
 }
 
 /// Parse `input` with layout on and off (and with and without a publication
