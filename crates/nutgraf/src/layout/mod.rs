@@ -142,6 +142,79 @@ fn features(text: &str, span: Span) -> Cand<'_> {
     }
 }
 
+/// Most blocks of furniture between two parts of one article.
+const MAX_GAP: usize = 8;
+/// Least score of a run of prose to be taken as more of the same article.
+const MIN_PART: f32 = 150.0;
+
+/// The best run of prose starting at `from` that crosses no ender: its end and score.
+fn run_from(cands: &[Cand<'_>], from: usize) -> (usize, f32) {
+    let (mut sum, mut best, mut end) = (0.0f32, 0.0f32, from);
+    for (i, c) in cands.iter().enumerate().skip(from) {
+        if matches!(c.shape, Shape::Ender(_)) {
+            break;
+        }
+        sum += weight(c);
+        if sum <= 0.0 {
+            break;
+        }
+        if sum > best {
+            best = sum;
+            end = i + 1;
+        }
+    }
+    (end, best)
+}
+
+fn is_prose(c: &Cand<'_>) -> bool {
+    c.shape == Shape::Plain && c.class == Class::Good && c.terminal
+}
+
+/// Grow the main run over short interruptions (related-story boxes, "READ MORE"
+/// links, picture captions) to the next part of the same article: a run of
+/// prose that opens with two paragraphs (teaser lists alternate headlines and
+/// one-paragraph summaries, so they do not qualify).
+/// A comment section is never crossed. Each crossed gap that held an ender is
+/// recorded in `gaps` with the ender's reason.
+fn extend_run(
+    cands: &[Cand<'_>],
+    start: usize,
+    mut end: usize,
+    gaps: &mut Vec<(usize, usize, BoilerplateReason)>,
+) -> (usize, usize) {
+    // Forward.
+    loop {
+        let limit = (end + MAX_GAP + 1).min(cands.len());
+        let mut reason = None;
+        let mut next = None;
+        for i in end..limit {
+            match cands[i].shape {
+                Shape::Ender(BoilerplateReason::Comments) => break,
+                Shape::Ender(r) => reason = Some(r),
+                _ if is_prose(&cands[i]) => {
+                    next = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let Some(j) = next else { break };
+        let (e2, score) = run_from(cands, j);
+        let opening = cands[j..e2.min(j + 3)]
+            .iter()
+            .filter(|c| is_prose(c))
+            .count();
+        if score < MIN_PART || e2 <= j || opening < 2 {
+            break;
+        }
+        if let Some(r) = reason {
+            gaps.push((end, j, r));
+        }
+        end = e2;
+    }
+    (start, end)
+}
+
 /// Han, kana and Hangul: scripts whose words are not separated by spaces.
 fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32,
@@ -271,8 +344,18 @@ pub(crate) fn analyze(text: &str, layout: bool) -> Layout {
         c.class = classify(c, neutral);
     }
     // Without any run of prose (a one-liner, a list), read everything as body.
-    let (mut body_start, body_end) = main_run(&cands).unwrap_or((0, cands.len()));
+    let (mut body_start, mut body_end) = main_run(&cands).unwrap_or((0, cands.len()));
+    let mut gaps = Vec::new();
+    (body_start, body_end) = extend_run(&cands, body_start, body_end, &mut gaps);
     body_start = trim_run_start(&cands, body_start, body_end);
+    // Teaser lists inside the article ("Related articles", "READ MORE") are furniture.
+    for &(from, to, reason) in &gaps {
+        for c in &mut cands[from..to] {
+            if c.shape == Shape::Plain && c.class != Class::Good {
+                c.shape = Shape::Furniture(reason);
+            }
+        }
+    }
 
     // Body: paragraphs, headings, captions, credits.
     for i in body_start..body_end {
