@@ -187,11 +187,11 @@ fn extend_run(
         let limit = (end + MAX_GAP + 1).min(cands.len());
         let mut reason = None;
         let mut next = None;
-        for i in end..limit {
-            match cands[i].shape {
+        for (i, c) in cands.iter().enumerate().take(limit).skip(end) {
+            match c.shape {
                 Shape::Ender(BoilerplateReason::Comments) => break,
                 Shape::Ender(r) => reason = Some(r),
-                _ if is_prose(&cands[i]) => {
+                _ if is_prose(c) => {
                     next = Some(i);
                     break;
                 }
