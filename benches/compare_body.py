@@ -75,7 +75,9 @@ def ensure_venv() -> None:
     if not py.exists():
         print(f"creating {VENV} and installing {', '.join(PEERS)} ...", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        subprocess.run([str(py), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
+        subprocess.run(
+            [str(py), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True
+        )
         subprocess.run([str(py), "-m", "pip", "install", "-q", *PEERS], check=True)
     os.execv(str(py), [str(py), str(Path(__file__).resolve()), *sys.argv[1:]])
 
@@ -125,9 +127,11 @@ def score(preds: list[str], golds: list[str], tokens) -> dict[str, float]:
 def as_html(text: str) -> str:
     """The text as a minimal HTML page: each non-empty line one paragraph."""
     paras = "\n".join(
-        f"<p>{html.escape(line.strip())}</p>" for line in text.splitlines() if line.strip()
+        f"<p>{html.escape(line.strip())}</p>"
+        for line in text.splitlines()
+        if line.strip()
     )
-    return f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n{paras}\n</body></html>"
+    return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{paras}\n</body></html>'
 
 
 def nutgraf_batch(binary: Path, texts: list[str]) -> tuple[int, list[str], str]:
@@ -162,16 +166,23 @@ def run_nutgraf(texts: list[str], binary: Path) -> tuple[list[str], str, list[in
         return [nutgraf.parse(t).body for t in texts], "python package", []
     if not binary.exists():
         print(f"building {binary} ...", file=sys.stderr)
-        subprocess.run(["cargo", "build", "--release", "-p", "nutgraf-cli"], cwd=ROOT, check=True)
+        subprocess.run(
+            ["cargo", "build", "--release", "-p", "nutgraf-cli"], cwd=ROOT, check=True
+        )
     how = f"CLI {os.path.relpath(binary, ROOT)} batch --threads 1"
     code, bodies, err = nutgraf_batch(binary, texts)
     if code in (0, 2):
         return bodies, how, []
     # The process died (a panic takes the whole batch down). Find the inputs that
     # crash it one by one, count them as empty bodies, and parse the rest together.
-    print(f"nutgraf batch exited with {code}; looking for crashing inputs:", file=sys.stderr)
+    print(
+        f"nutgraf batch exited with {code}; looking for crashing inputs:",
+        file=sys.stderr,
+    )
     print("  " + "\n  ".join(err.strip().splitlines()[:3]), file=sys.stderr)
-    crashed = [i for i, t in enumerate(texts) if nutgraf_batch(binary, [t])[0] not in (0, 2)]
+    crashed = [
+        i for i, t in enumerate(texts) if nutgraf_batch(binary, [t])[0] not in (0, 2)
+    ]
     keep = [i for i in range(len(texts)) if i not in set(crashed)]
     code, kept_bodies, err = nutgraf_batch(binary, [texts[i] for i in keep])
     if code not in (0, 2):
@@ -194,8 +205,9 @@ def run_trafilatura(texts: list[str], **options) -> tuple[list[str], str, list[i
 
 
 def run_justext(texts: list[str]) -> tuple[list[str], str, list[int]]:
-    import justext
     from importlib.metadata import version
+
+    import justext
 
     stoplist = justext.get_stoplist("English")
     out = []
@@ -214,7 +226,9 @@ def run_raw(texts: list[str]) -> tuple[list[str], str, list[int]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("data", type=Path, help="article_extraction JSONL file (raw_text, gold.body)")
+    ap.add_argument(
+        "data", type=Path, help="article_extraction JSONL file (raw_text, gold.body)"
+    )
     ap.add_argument(
         "--systems",
         default=",".join(ALL_SYSTEMS),
@@ -274,10 +288,16 @@ def main() -> None:
         print(f"  {name}: {secs:.2f}s", file=sys.stderr, flush=True)
 
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    print(f"body extraction on {len(rows)} documents ({args.data.name}, {mb:.2f} MB of text)")
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(
+        f"body extraction on {len(rows)} documents ({args.data.name}, {mb:.2f} MB of text)"
+    )
+    print(
+        f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
     print()
-    print(f"| {'system':<21} | {'P':>5} | {'R':>5} | {'F1':>5} | {'micro F1':>8} | {'docs/s':>8} | how")
+    print(
+        f"| {'system':<21} | {'P':>5} | {'R':>5} | {'F1':>5} | {'micro F1':>8} | {'docs/s':>8} | how"
+    )
     print(f"|{'-' * 23}|{'-' * 7}|{'-' * 7}|{'-' * 7}|{'-' * 10}|{'-' * 10}|-----")
     for s in results:
         rate = "-" if s["system"] == "raw" else f"{s['docs_per_s']:.1f}"
@@ -286,7 +306,9 @@ def main() -> None:
             f"{s['microF1']:>8.3f} | {rate:>8} | {s['how']}"
         )
     print()
-    print("P, R, F1: mean of per-document scores (as nutgraf-eval's 'macro'); micro: tokens pooled.")
+    print(
+        "P, R, F1: mean of per-document scores (as nutgraf-eval's 'macro'); micro: tokens pooled."
+    )
     if args.json:
         print(json.dumps(results, indent=2))
 
