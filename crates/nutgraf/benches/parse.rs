@@ -17,6 +17,8 @@
 //!   full of HTML character references, NBSPs, soft hyphens and CRLFs;
 //! - `segment`: [`segment::sentences`] and [`segment::tokens`] on the
 //!   normalized corpus;
+//! - `language`: [`nutgraf::detect_language`] on each non-boilerplate block of
+//!   the seeds, as the parser runs it;
 //! - `parse_many`: a batch of 2,000 documents (the seeds repeated) through
 //!   [`Parser::parse_many_with_threads`] on 1 and 2 threads.
 
@@ -245,6 +247,50 @@ fn bench_segment(c: &mut Criterion) {
     group.finish();
 }
 
+fn bench_language(c: &mut Criterion) {
+    let seeds = seeds();
+    let parser = Parser::new(Options::new());
+    // The blocks the parser runs language identification on: all but boilerplate.
+    let docs: Vec<_> = seeds
+        .iter()
+        .map(|s| parser.parse(&s.text, &s.meta).unwrap())
+        .collect();
+    let blocks: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| {
+            d.blocks
+                .iter()
+                .filter(|b| b.kind != BlockKind::Boilerplate)
+                .map(|b| d.slice(b.span))
+        })
+        .collect();
+    let bytes: usize = blocks.iter().map(|b| b.len()).sum();
+    let langs: Vec<Option<&str>> = blocks.iter().map(|b| nutgraf::detect_language(b)).collect();
+    let english = langs.iter().filter(|l| **l == Some("en")).count();
+    assert!(blocks.len() >= 30, "{} blocks", blocks.len());
+    assert!(
+        english * 10 >= blocks.len() * 7,
+        "{english} of {} blocks English",
+        blocks.len()
+    );
+    assert!(
+        langs.contains(&Some("es")),
+        "the Spanish caption of seed 000"
+    );
+
+    let mut group = c.benchmark_group("language");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("blocks", |b| {
+        b.iter(|| {
+            blocks
+                .iter()
+                .filter(|t| nutgraf::detect_language(black_box(t)).is_some())
+                .count()
+        });
+    });
+    group.finish();
+}
+
 fn bench_parse_many(c: &mut Criterion) {
     let seeds = seeds();
     let batch: Vec<(String, Meta)> = seeds
@@ -294,6 +340,7 @@ criterion_group!(
     bench_parse,
     bench_normalize,
     bench_segment,
+    bench_language,
     bench_parse_many
 );
 criterion_main!(benches);
