@@ -19,8 +19,9 @@
 //!   normalized corpus;
 //! - `language`: [`nutgraf::detect_language`] on each non-boilerplate block of
 //!   the seeds, as the parser runs it;
-//! - `parse_many`: a batch of 2,000 documents (the seeds repeated) through
-//!   [`Parser::parse_many_with_threads`] on 1 and 2 threads.
+//! - `parse_many`: a batch of 2,000 documents (the seeds repeated; 100 when each
+//!   benchmark only runs once) through [`Parser::parse_many_with_threads`] on 1
+//!   and 2 threads.
 
 // `criterion_group!` and `criterion_main!` generate undocumented public items.
 #![allow(missing_docs)]
@@ -36,6 +37,16 @@ use nutgraf::{BlockKind, Meta, Options, Parser, Span};
 
 /// Documents in the `parse_many` batch.
 const BATCH_DOCS: usize = 2_000;
+
+/// Documents in the `parse_many` batch when each benchmark only runs once
+/// (`cargo test --benches`, in the unoptimized test profile, or `-- --test`).
+const BATCH_DOCS_TEST: usize = 100;
+
+/// True when criterion will time the benchmarks, not just run each once.
+fn measuring() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test")
+}
 
 /// One seed article with its publication date.
 struct Seed {
@@ -293,10 +304,15 @@ fn bench_language(c: &mut Criterion) {
 
 fn bench_parse_many(c: &mut Criterion) {
     let seeds = seeds();
+    let docs = if measuring() {
+        BATCH_DOCS
+    } else {
+        BATCH_DOCS_TEST
+    };
     let batch: Vec<(String, Meta)> = seeds
         .iter()
         .cycle()
-        .take(BATCH_DOCS)
+        .take(docs)
         .map(|s| (s.text.clone(), s.meta.clone()))
         .collect();
     let bytes: u64 = batch.iter().map(|(t, _)| t.len() as u64).sum();
@@ -306,7 +322,7 @@ fn bench_parse_many(c: &mut Criterion) {
     let out = parser
         .parse_many_with_threads(&batch, Some(2))
         .expect("pool");
-    assert_eq!(out.len(), BATCH_DOCS);
+    assert_eq!(out.len(), docs);
     for (i, doc) in out.iter().enumerate().take(seeds.len()) {
         let one = parser.parse(&seeds[i].text, &seeds[i].meta).unwrap();
         assert_eq!(doc.as_ref().unwrap().body, one.body);
