@@ -3,6 +3,7 @@
 use jiff::civil::Date;
 use serde_json::{json, Value};
 
+use crate::entities::{Entity, Mention};
 use crate::span::{CharOffsets, Span};
 
 /// Version of the JSON contract produced by [`Document::to_json_value`].
@@ -195,6 +196,10 @@ pub struct Document {
     pub body: String,
     /// Sentences of the title, subtitle, headings, paragraphs and captions.
     pub sentences: Vec<Sentence>,
+    /// Named-entity mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// Entities: mentions of one thing grouped, with aliases and roles.
+    pub entities: Vec<Entity>,
 }
 
 impl Document {
@@ -252,8 +257,36 @@ impl Document {
                 "agency": d.agency,
             })
         });
+        let entities: Vec<Value> = self
+            .entities
+            .iter()
+            .map(|e| {
+                let roles: Vec<Value> = e
+                    .roles
+                    .iter()
+                    .map(|r| json!({"title": r.title, "affiliation": r.affiliation, "qualifier": r.qualifier}))
+                    .collect();
+                let mentions: Vec<Value> = e
+                    .mentions
+                    .iter()
+                    .map(|&m| {
+                        let span = self.mentions[m].span;
+                        let (start, end) = co.span(span);
+                        json!({"start": start, "end": end, "text": self.slice(span)})
+                    })
+                    .collect();
+                json!({
+                    "label": e.label.as_str(),
+                    "name": e.name,
+                    "aliases": e.aliases,
+                    "roles": roles,
+                    "mentions": mentions,
+                })
+            })
+            .collect();
         json!({
             "schema_version": SCHEMA_VERSION,
+            "entities": entities,
             "title": self.title,
             "subtitle": self.subtitle,
             "authors": authors,

@@ -49,6 +49,7 @@
 #![deny(missing_docs)]
 
 mod document;
+pub mod entities;
 mod error;
 mod lang;
 mod layout;
@@ -68,6 +69,7 @@ pub use document::{
     Author, Block, BlockKind, BoilerplateReason, Dateline, Document, PublishedFrom, Sentence,
     SCHEMA_VERSION,
 };
+pub use entities::{Entity, EntityLabel, Mention, Role};
 pub use error::{Error, ErrorKind, Result};
 pub use jiff::civil::Date;
 pub use lang::detect as detect_language;

@@ -231,6 +231,8 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta) -> Document {
         blocks,
         body,
         sentences,
+        mentions: Vec::new(),
+        entities: Vec::new(),
     }
 }
 
