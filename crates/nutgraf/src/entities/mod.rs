@@ -6,6 +6,11 @@
 //! OntoNotes type, then groups the mentions of one document into entities.
 
 pub mod gazetteer;
+// Wired into the pipeline together with the tagger.
+#[cfg_attr(not(test), allow(dead_code))]
+mod resolve;
+#[cfg_attr(not(test), allow(dead_code))]
+mod types;
 
 use crate::span::Span;
 

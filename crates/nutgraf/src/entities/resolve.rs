@@ -1,0 +1,570 @@
+//! Document-level resolution: mentions grouped into entities, with aliases and roles.
+//!
+//! Grouping is by name, per document:
+//! - a person's full name and its parts ("Vladimir Putin", "Putin", "Vladímir
+//!   Putin") form one entity; a one-word mention joins the only person whose name
+//!   has that word first or last (the most recent one when several do);
+//! - other mentions join on the same folded name (case, accents, a leading "the",
+//!   a possessive "'s" ignored), on an acronym of a longer name ("ICC" for
+//!   "International Criminal Court"), or on a known alias ("US" for "United States").
+//!
+//! Roles come from the words around a person's mentions: a title before the name
+//! ("Russian President Vladimir Putin", "the Prime Minister Li Qiang", "US Secretary
+//! of State, Anthony Blinken", "the spokesperson for the Ministry of Foreign Affairs,
+//! Wang Wenbin") or an appositive after it ("Alexander Gabuev, director of the
+//! Carnegie Russia Eurasia Center").
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::{EntityLabel, Role};
+use crate::span::Span;
+
+/// A typed mention in normalized-text offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawMention {
+    pub span: Span,
+    pub label: EntityLabel,
+}
+
+/// An entity before mapping to the public type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawEntity {
+    pub label: EntityLabel,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub roles: Vec<Role>,
+    /// Indices into the mention list, in text order.
+    pub mentions: Vec<usize>,
+}
+
+/// What resolution needs to know about words.
+pub(crate) trait Lexicon {
+    /// True when the lowercased phrase is a title or function ("president", "secretary of state").
+    fn is_title(&self, phrase: &str) -> bool;
+    /// True when the lowercased word qualifies a title ("former", "acting").
+    fn is_qualifier(&self, word: &str) -> bool;
+    /// The country of a nationality or the full name of an acronym ("russian" -> "Russia").
+    fn link(&self, phrase: &str) -> Option<String>;
+}
+
+/// Fold a name for comparison: lowercase, no accents, no leading "the", no possessive.
+pub(crate) fn fold(name: &str) -> String {
+    let mut s: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stripped) = s.strip_suffix(suffix) {
+            s.truncate(stripped.len());
+            break;
+        }
+    }
+    let s = s.strip_prefix("the ").map(str::to_owned).unwrap_or(s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The surface form of a mention: whitespace collapsed, possessive dropped.
+fn surface(text: &str, span: Span) -> String {
+    let mut s = span
+        .slice(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for suffix in ["'s", "’s"] {
+        if let Some(stripped) = s.strip_suffix(suffix) {
+            s.truncate(stripped.len());
+        }
+    }
+    s
+}
+
+fn initials(folded: &str) -> String {
+    folded
+        .split(' ')
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "on" | "in" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Group `mentions` (sorted by position) of normalized `text` into entities.
+pub(crate) fn resolve(text: &str, mentions: &[RawMention], lex: &dyn Lexicon) -> Vec<RawEntity> {
+    let mut entities: Vec<RawEntity> = Vec::new();
+    // Folded aliases per entity, parallel to `entities`.
+    let mut keys: Vec<Vec<String>> = Vec::new();
+    for (mi, m) in mentions.iter().enumerate() {
+        let form = surface(text, m.span);
+        let key = fold(&form);
+        if key.is_empty() {
+            continue;
+        }
+        let found = match m.label {
+            EntityLabel::Person => find_person(&entities, &keys, &key),
+            _ => find_other(&entities, &keys, m.label, &key, lex),
+        };
+        let e = if let Some(e) = found {
+            e
+        } else {
+            {
+                entities.push(RawEntity {
+                    label: m.label,
+                    name: String::new(),
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                keys.push(Vec::new());
+                entities.len() - 1
+            }
+        };
+        entities[e].mentions.push(mi);
+        if !entities[e].aliases.contains(&form) {
+            entities[e].aliases.push(form);
+        }
+        if !keys[e].contains(&key) {
+            keys[e].push(key);
+        }
+    }
+    for e in &mut entities {
+        // The canonical name is the fullest form: most words, then first used.
+        let best = e
+            .aliases
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, a)| {
+                (
+                    a.split_whitespace().count(),
+                    a.chars().count(),
+                    std::cmp::Reverse(*i),
+                )
+            })
+            .map_or(0, |(i, _)| i);
+        let name = e.aliases.remove(best);
+        e.aliases.insert(0, name.clone());
+        e.name = name;
+        for &mi in &e.mentions {
+            if e.label == EntityLabel::Person {
+                for role in roles_of(text, mentions, mi, lex) {
+                    if !e.roles.contains(&role) {
+                        e.roles.push(role);
+                    }
+                }
+            }
+        }
+    }
+    entities
+}
+
+fn find_person(entities: &[RawEntity], keys: &[Vec<String>], key: &str) -> Option<usize> {
+    if let Some(e) = (0..entities.len())
+        .rev()
+        .find(|&e| entities[e].label == EntityLabel::Person && keys[e].iter().any(|k| k == key))
+    {
+        return Some(e);
+    }
+    let words: Vec<&str> = key.split(' ').collect();
+    // Most recent person whose name shares a first or last word with this one:
+    // "Putin" joins "Vladimir Putin", "Xi" joins "Xi Jinping", and "Vladimir Putin"
+    // joins an earlier "Putin".
+    (0..entities.len()).rev().find(|&e| {
+        entities[e].label == EntityLabel::Person
+            && keys[e].iter().any(|k| {
+                let kw: Vec<&str> = k.split(' ').collect();
+                if words.len() == 1 {
+                    kw.len() > 1 && (kw[0] == words[0] || kw[kw.len() - 1] == words[0])
+                } else if kw.len() == 1 {
+                    words[0] == kw[0] || words[words.len() - 1] == kw[0]
+                } else {
+                    // Two full names: same last word and same first initial.
+                    kw[kw.len() - 1] == words[words.len() - 1]
+                        && kw[0].chars().next() == words[0].chars().next()
+                }
+            })
+    })
+}
+
+fn find_other(
+    entities: &[RawEntity],
+    keys: &[Vec<String>],
+    label: EntityLabel,
+    key: &str,
+    lex: &dyn Lexicon,
+) -> Option<usize> {
+    let linked = lex.link(key).map(|l| fold(&l));
+    let is_acronym = !key.contains(' ') && (2..=6).contains(&key.len());
+    (0..entities.len()).rev().find(|&e| {
+        entities[e].label == label
+            && keys[e].iter().any(|k| {
+                k == key
+                    || linked.as_deref() == Some(k.as_str())
+                    || lex.link(k).is_some_and(|l| fold(&l) == key)
+                    || (is_acronym && k.contains(' ') && initials(k) == key.replace('.', ""))
+                    || (!key.contains(' ')
+                        && k.contains(' ')
+                        && initials(key) == k.replace('.', ""))
+            })
+    })
+}
+
+/// A word of the text with its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Word<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+/// Words and single punctuation marks of `text[from..to]`.
+fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        if c.is_alphanumeric() {
+            while i < to {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                let joins = ch.is_alphanumeric()
+                    || ((ch == '-' || ch == '.' || ch == '\'' || ch == '’')
+                        && text[i + ch.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric));
+                if !joins {
+                    break;
+                }
+                i += ch.len_utf8();
+            }
+        } else {
+            i += c.len_utf8();
+        }
+        out.push(Word {
+            text: &text[start..i],
+            start,
+            end: i,
+        });
+    }
+    out
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The longest title phrase (up to five words) that ends at `ws[end - 1]`.
+fn title_ending_at(ws: &[Word<'_>], end: usize, lex: &dyn Lexicon) -> Option<usize> {
+    for n in (1..=5.min(end)).rev() {
+        let phrase = ws[end - n..end]
+            .iter()
+            .map(|w| w.text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if lex.is_title(&phrase) {
+            return Some(end - n);
+        }
+    }
+    None
+}
+
+/// The longest title phrase (up to five words) that starts at `ws[start]`.
+fn title_starting_at(ws: &[Word<'_>], start: usize, lex: &dyn Lexicon) -> Option<usize> {
+    for n in (1..=5.min(ws.len() - start)).rev() {
+        let phrase = ws[start..start + n]
+            .iter()
+            .map(|w| w.text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if lex.is_title(&phrase) {
+            return Some(start + n);
+        }
+    }
+    None
+}
+
+fn join(ws: &[Word<'_>], text: &str) -> String {
+    match (ws.first(), ws.last()) {
+        (Some(a), Some(b)) => text[a.start..b.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => String::new(),
+    }
+}
+
+/// An affiliation as a name: a nationality or acronym linked to its country or full name.
+fn affiliation_name(raw: &str, lex: &dyn Lexicon) -> String {
+    let raw = raw.trim_end_matches("'s").trim_end_matches("’s");
+    lex.link(&fold(raw)).unwrap_or_else(|| raw.to_owned())
+}
+
+/// Roles stated around mention `mi` (a person) in its sentence.
+fn roles_of(text: &str, mentions: &[RawMention], mi: usize, lex: &dyn Lexicon) -> Vec<Role> {
+    let m = mentions[mi];
+    let mut roles = Vec::new();
+    // Look back to the previous sentence end or line break, at most 160 bytes.
+    let mut from = m.span.start.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..m.span.start];
+    if let Some(i) = before.rfind(['\n', '.', ';', '!', '?', '"', '“', '”']) {
+        from += i + 1;
+    }
+    let ws = words(text, from, m.span.start);
+    let mut end = ws.len();
+    // "US Secretary of State, Anthony Blinken": a comma may stand before the name.
+    if end > 0 && ws[end - 1].text == "," {
+        end -= 1;
+    }
+    if let Some(t) = title_ending_at(&ws, end, lex) {
+        let title = join(&ws[t..end], text);
+        let mut k = t;
+        let mut affiliation = None;
+        // Capitalized words (or a mention) right before the title: the affiliation.
+        let mut a = k;
+        while a > 0
+            && (is_capitalized(ws[a - 1].text) || matches!(ws[a - 1].text, "of" | "for"))
+            && !lex.is_qualifier(&ws[a - 1].text.to_lowercase())
+        {
+            a -= 1;
+        }
+        while a < k && matches!(ws[a].text, "of" | "for") {
+            a += 1;
+        }
+        if a < k {
+            affiliation = Some(affiliation_name(&join(&ws[a..k], text), lex));
+            k = a;
+        }
+        let qualifier = (k > 0 && lex.is_qualifier(&ws[k - 1].text.to_lowercase()))
+            .then(|| ws[k - 1].text.to_lowercase());
+        // "the spokesperson for the Ministry of Foreign Affairs, Wang Wenbin".
+        roles.push(Role {
+            title,
+            affiliation,
+            qualifier,
+        });
+    } else if end < ws.len() || end > 0 {
+        // "the spokesperson for the Ministry of Foreign Affairs, Wang Wenbin":
+        // TITLE (for|of|at) [the] AFFILIATION, NAME.
+        if end < ws.len() {
+            for t in (0..end).rev().take(12) {
+                if let Some(te) = title_starting_at(&ws, t, lex) {
+                    if te < end && matches!(ws[te].text, "for" | "of" | "at") {
+                        let mut a = te + 1;
+                        if a < end && ws[a].text.eq_ignore_ascii_case("the") {
+                            a += 1;
+                        }
+                        if a < end
+                            && ws[a..end].iter().all(|w| {
+                                is_capitalized(w.text) || matches!(w.text, "of" | "and" | "for")
+                            })
+                        {
+                            let qualifier = (t > 0
+                                && lex.is_qualifier(&ws[t - 1].text.to_lowercase()))
+                            .then(|| ws[t - 1].text.to_lowercase());
+                            roles.push(Role {
+                                title: join(&ws[t..te], text),
+                                affiliation: Some(affiliation_name(&join(&ws[a..end], text), lex)),
+                                qualifier,
+                            });
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    // Appositive after the name: ", [the] [qualifier] [Affiliation] TITLE [of|at|for [the] AFFILIATION]".
+    let mut to = (m.span.end + 160).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = &text[m.span.end..to];
+    if let Some(rest) = after.strip_prefix(',') {
+        let stop = rest
+            .find([',', '.', ';', '\n', '(', ')', '"', '“', '”'])
+            .map_or(after.len(), |i| i + 1);
+        let ws = words(text, m.span.end + 1, m.span.end + stop);
+        let mut i = 0;
+        if i < ws.len() && matches!(ws[i].text.to_lowercase().as_str(), "the" | "a" | "an") {
+            i += 1;
+        }
+        let qualifier = (i < ws.len() && lex.is_qualifier(&ws[i].text.to_lowercase())).then(|| {
+            i += 1;
+            ws[i - 1].text.to_lowercase()
+        });
+        // An affiliation before the title: "the Russian president".
+        let mut t = i;
+        while t < ws.len()
+            && title_starting_at(&ws, t, lex).is_none()
+            && is_capitalized(ws[t].text)
+            && t < i + 4
+        {
+            t += 1;
+        }
+        if let Some(te) = (t < ws.len())
+            .then(|| title_starting_at(&ws, t, lex))
+            .flatten()
+        {
+            let pre = (t > i).then(|| affiliation_name(&join(&ws[i..t], text), lex));
+            let mut affiliation = pre;
+            if te < ws.len() && matches!(ws[te].text, "of" | "at" | "for" | "in") {
+                let mut a = te + 1;
+                if a < ws.len() && ws[a].text.eq_ignore_ascii_case("the") {
+                    a += 1;
+                }
+                if a < ws.len() && is_capitalized(ws[a].text) {
+                    affiliation = Some(affiliation_name(&join(&ws[a..], text), lex));
+                }
+            }
+            // Only a phrase that is all title and affiliation is an appositive.
+            let consumed = affiliation.is_some() || te == ws.len();
+            if consumed {
+                roles.push(Role {
+                    title: join(&ws[t..te], text),
+                    affiliation,
+                    qualifier,
+                });
+            }
+        }
+    }
+    roles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct TestLex;
+
+    impl Lexicon for TestLex {
+        fn is_title(&self, p: &str) -> bool {
+            matches!(
+                p,
+                "president"
+                    | "prime minister"
+                    | "secretary of state"
+                    | "spokesperson"
+                    | "director"
+                    | "policy chief"
+                    | "leader"
+                    | "foreign minister"
+            )
+        }
+        fn is_qualifier(&self, w: &str) -> bool {
+            matches!(w, "former" | "acting")
+        }
+        fn link(&self, p: &str) -> Option<String> {
+            match p {
+                "russian" => Some("Russia".into()),
+                "chinese" => Some("China".into()),
+                "us" | "u.s." => Some("United States".into()),
+                _ => None,
+            }
+        }
+    }
+
+    fn mentions(text: &str, names: &[(&str, EntityLabel)]) -> Vec<RawMention> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for (name, label) in names {
+            let at = pos + text[pos..].find(name).expect(name);
+            out.push(RawMention {
+                span: Span::new(at, at + name.len()),
+                label: *label,
+            });
+            pos = at + name.len();
+        }
+        out
+    }
+
+    use EntityLabel::{Gpe, Org, Person};
+
+    #[test]
+    fn aliases_of_one_person_form_one_entity() {
+        let text = "Russian President Vladimir Putin met Xi Jinping. Putin praised Xi. Vladímir Putin left.";
+        let ms = mentions(
+            text,
+            &[
+                ("Vladimir Putin", Person),
+                ("Xi Jinping", Person),
+                ("Putin", Person),
+                ("Xi", Person),
+                ("Vladímir Putin", Person),
+            ],
+        );
+        let es = resolve(text, &ms, &TestLex);
+        assert_eq!(es.len(), 2);
+        assert_eq!(es[0].name, "Vladimir Putin");
+        assert_eq!(es[0].aliases, ["Vladimir Putin", "Putin", "Vladímir Putin"]);
+        assert_eq!(es[0].mentions, [0, 2, 4]);
+        assert_eq!(es[1].aliases, ["Xi Jinping", "Xi"]);
+        assert_eq!(
+            es[0].roles,
+            [Role {
+                title: "President".into(),
+                affiliation: Some("Russia".into()),
+                qualifier: None
+            }]
+        );
+    }
+
+    #[test]
+    fn acronyms_and_linked_names_join() {
+        let text = "The International Criminal Court (ICC) issued a warrant. The US and the United States agree. ICC members.";
+        let ms = mentions(
+            text,
+            &[
+                ("International Criminal Court", Org),
+                ("ICC", Org),
+                ("US", Gpe),
+                ("United States", Gpe),
+                ("ICC", Org),
+            ],
+        );
+        let es = resolve(text, &ms, &TestLex);
+        assert_eq!(es.len(), 2);
+        assert_eq!(es[0].name, "International Criminal Court");
+        assert_eq!(es[0].mentions, [0, 1, 4]);
+        assert_eq!(es[1].name, "United States");
+        assert_eq!(es[1].aliases, ["United States", "US"]);
+    }
+
+    #[test]
+    fn roles_before_and_after_names() {
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            ("Putin's arrival comes after the US Secretary of State, Anthony Blinken asked Beijing.", "Anthony Blinken", "Secretary of State", Some("United States")),
+            ("Putin will meet the Prime Minister Li Qiang.", "Li Qiang", "Prime Minister", None),
+            ("Russians are naive, one told AFP Alexander Gabuev, director of the Carnegie Russia Eurasia Center.", "Alexander Gabuev", "director", Some("Carnegie Russia Eurasia Center")),
+            ("European Union policy chief Josep Borrell urged China.", "Josep Borrell", "policy chief", Some("European Union")),
+            ("As reported by the Chinese Foreign Ministry spokesperson, Hua Chunying.", "Hua Chunying", "spokesperson", Some("Chinese Foreign Ministry")),
+            ("declared the spokesperson for the Ministry of Foreign Affairs, Wang Wenbin, during a press conference.", "Wang Wenbin", "spokesperson", Some("Ministry of Foreign Affairs")),
+            ("They met Joe Biden, the former US president, in May.", "Joe Biden", "president", Some("United States")),
+        ];
+        for (text, name, title, affiliation) in cases {
+            let ms = mentions(text, &[(name, Person)]);
+            let es = resolve(text, &ms, &TestLex);
+            let role = es[0]
+                .roles
+                .first()
+                .unwrap_or_else(|| panic!("no role in {text}"));
+            assert_eq!(role.title, *title, "{text}");
+            assert_eq!(role.affiliation.as_deref(), *affiliation, "{text}");
+        }
+        let text = "They met Joe Biden, the former US president, in May.";
+        let es = resolve(text, &mentions(text, &[("Joe Biden", Person)]), &TestLex);
+        assert_eq!(es[0].roles[0].qualifier.as_deref(), Some("former"));
+    }
+
+    #[test]
+    fn no_role_without_a_title() {
+        let text = "Xi and Putin met in Moscow, where they signed a deal.";
+        let ms = mentions(text, &[("Xi", Person), ("Putin", Person)]);
+        let es = resolve(text, &ms, &TestLex);
+        assert!(es.iter().all(|e| e.roles.is_empty()), "{es:?}");
+    }
+}

@@ -1,0 +1,141 @@
+//! OntoNotes types for mentions found by a tagger trained on coarser labels.
+//!
+//! The shipped tagger is trained on `CoNLL-2003` (PER, ORG, LOC, MISC). Its spans are
+//! kept; the OntoNotes type comes from the label, the gazetteers and the head word:
+//! a LOC that is a country, city or state is GPE, a sea or mountain range LOC, an
+//! airport FAC; a MISC that is a nationality or religion is NORP, a forum or war an
+//! EVENT, a treaty a LAW. A tagger trained on OntoNotes labels passes through.
+
+use super::gazetteer::{
+    Category, CITY, COUNTRY, EVENT_WORD, FAC_WORD, GROUP, LANGUAGE, LAW_WORD, LOC_WORD,
+    NATIONALITY, REGION, STATE,
+};
+use super::EntityLabel;
+
+/// Adjective endings of nationalities and groups not in the gazetteer.
+fn looks_like_nationality(word: &str) -> bool {
+    let w = word.to_lowercase();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && w.len() > 4
+        && [
+            "an", "ian", "ese", "ish", "ic", "i", "ean", "ans", "ians", "ists", "ist",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
+/// The OntoNotes type of a mention with tagger label `label` and words `words`.
+///
+/// `conll` says the tagger's labels are CoNLL's (where `LOC` covers countries and
+/// cities); otherwise OntoNotes labels pass through. `lookup` gives the gazetteer
+/// categories of a lowercased phrase. Returns `None` for a mention to drop (a MISC
+/// that is none of the known kinds).
+pub(crate) fn ontonotes(
+    label: &str,
+    conll: bool,
+    words: &[&str],
+    lookup: &dyn Fn(&str) -> Category,
+) -> Option<EntityLabel> {
+    if !conll {
+        return EntityLabel::from_name(label);
+    }
+    let phrase = words.join(" ").to_lowercase();
+    let whole = lookup(&phrase);
+    let head = words.last().map_or(0, |w| lookup(&w.to_lowercase()));
+    let multi = words.len() > 1;
+    Some(match label {
+        "PER" => EntityLabel::Person,
+        "LOC" => {
+            if whole & (COUNTRY | CITY | STATE) != 0 {
+                EntityLabel::Gpe
+            } else if whole & REGION != 0 || (multi && head & LOC_WORD != 0) {
+                EntityLabel::Loc
+            } else if multi && head & FAC_WORD != 0 {
+                EntityLabel::Fac
+            } else {
+                EntityLabel::Gpe
+            }
+        }
+        "ORG" => {
+            if multi && head & FAC_WORD != 0 {
+                EntityLabel::Fac
+            } else if multi && head & EVENT_WORD != 0 {
+                EntityLabel::Event
+            } else if whole & COUNTRY != 0 {
+                // Countries as sports teams stay GPE in OntoNotes.
+                EntityLabel::Gpe
+            } else {
+                EntityLabel::Org
+            }
+        }
+        "MISC" => {
+            if whole & (NATIONALITY | GROUP) != 0 {
+                EntityLabel::Norp
+            } else if whole & LANGUAGE != 0 {
+                EntityLabel::Language
+            } else if multi && head & EVENT_WORD != 0 {
+                EntityLabel::Event
+            } else if multi && head & LAW_WORD != 0 {
+                EntityLabel::Law
+            } else if !multi && looks_like_nationality(words[0]) {
+                EntityLabel::Norp
+            } else if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+                EntityLabel::Product
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lookup(p: &str) -> Category {
+        match p {
+            "russia" | "china" => COUNTRY,
+            "beijing" | "harbin" => CITY,
+            "asia" | "black sea" => REGION,
+            "russian" | "chinese" => NATIONALITY,
+            "muslims" => GROUP,
+            "forum" | "summit" => EVENT_WORD,
+            "airport" => FAC_WORD,
+            "sea" | "river" => LOC_WORD,
+            "treaty" => LAW_WORD,
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn conll_labels_become_ontonotes_types() {
+        let t = |label: &str, phrase: &str| {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            ontonotes(label, true, &words, &lookup)
+        };
+        assert_eq!(t("LOC", "Russia"), Some(EntityLabel::Gpe));
+        assert_eq!(t("LOC", "Harbin"), Some(EntityLabel::Gpe));
+        assert_eq!(t("LOC", "Asia"), Some(EntityLabel::Loc));
+        assert_eq!(t("LOC", "Yangtze River"), Some(EntityLabel::Loc));
+        assert_eq!(
+            t("LOC", "Beijing International Airport"),
+            Some(EntityLabel::Fac)
+        );
+        assert_eq!(
+            t("ORG", "Beijing Capital International Airport"),
+            Some(EntityLabel::Fac)
+        );
+        assert_eq!(t("MISC", "Belt and Road Forum"), Some(EntityLabel::Event));
+        assert_eq!(t("MISC", "Russian"), Some(EntityLabel::Norp));
+        assert_eq!(t("MISC", "Muslims"), Some(EntityLabel::Norp));
+        assert_eq!(t("MISC", "Sino-Russian"), Some(EntityLabel::Norp));
+        assert_eq!(t("MISC", "Iphone 11"), Some(EntityLabel::Product));
+        assert_eq!(t("PER", "Xi Jinping"), Some(EntityLabel::Person));
+        assert_eq!(
+            ontonotes("GPE", false, &["Moscow"], &lookup),
+            Some(EntityLabel::Gpe)
+        );
+        assert_eq!(t("ORG", "Kremlin"), Some(EntityLabel::Org));
+    }
+}
