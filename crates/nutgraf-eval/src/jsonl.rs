@@ -40,7 +40,19 @@ pub fn positional(args: &[String]) -> Option<&str> {
             skip = false;
             continue;
         }
-        if a == "--worst" || a == "--limit" {
+        if matches!(
+            a.as_str(),
+            "--worst"
+                | "--limit"
+                | "--scheme"
+                | "--errors"
+                | "--model"
+                | "--out"
+                | "--epochs"
+                | "--seed"
+                | "--train"
+                | "--dev"
+        ) {
             skip = true;
             continue;
         }

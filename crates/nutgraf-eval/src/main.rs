@@ -7,7 +7,7 @@
 //! nutgraf-eval body ../shared/eval/article_extraction/dev.jsonl [--details] [--worst N]
 //! ```
 
-use nutgraf_eval::body;
+use nutgraf_eval::{body, ner};
 
 use std::process::ExitCode;
 
@@ -17,7 +17,10 @@ tasks:
   body FILE      body extraction: token precision, recall and F1 of the parsed
                  `body` against `gold.body` (article_extraction format)
                  options: --details (one line per document), --worst N (show the N
-                 worst documents with their missing and extra text)";
+                 worst documents with their missing and extra text)
+  ner FILE       named entities of the whole pipeline: typed exact-match P/R/F1
+                 per label (CoNLL or news_entities format); options: --scheme
+                 conll|ontonotes (default from the file name), --errors N";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let result = match task.as_str() {
         "body" => body::run(rest),
+        "ner" => ner::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -1,0 +1,264 @@
+//! Named-entity evaluation of the whole pipeline: typed exact-match P/R/F1.
+//!
+//! `nutgraf-eval ner FILE --scheme conll|ontonotes` parses each document's `text`
+//! with layout analysis off (the texts are already clean) and compares
+//! `Document::mentions` with the gold `entities` (code-point offsets, end
+//! exclusive). With `--scheme conll` predicted OntoNotes labels are mapped to
+//! CoNLL's four (PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC, the rest→MISC).
+
+use std::collections::{BTreeMap, HashSet};
+use std::time::Instant;
+
+use nutgraf::{CharOffsets, EntityLabel, Meta, Options, Parser};
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::jsonl;
+
+/// How predicted labels are compared with gold ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    /// CoNLL-2003: PER, ORG, LOC, MISC.
+    Conll,
+    /// OntoNotes name types, compared as they are.
+    OntoNotes,
+}
+
+/// The gold label a predicted label is compared with.
+pub fn map_label(label: EntityLabel, scheme: Scheme) -> &'static str {
+    match scheme {
+        Scheme::OntoNotes => label.as_str(),
+        Scheme::Conll => match label {
+            EntityLabel::Person => "PER",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac => "LOC",
+            _ => "MISC",
+        },
+    }
+}
+
+/// Counts of one label (or of all).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    /// True positives.
+    pub tp: usize,
+    /// Predicted mentions.
+    pub pred: usize,
+    /// Gold mentions.
+    pub gold: usize,
+}
+
+impl Counts {
+    /// Precision, recall and F1.
+    pub fn prf(&self) -> (f64, f64, f64) {
+        let p = if self.pred == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.pred as f64
+        };
+        let r = if self.gold == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.pred += o.pred;
+        self.gold += o.gold;
+    }
+}
+
+/// A scored corpus: counts per label and overall, with speed.
+#[derive(Debug, Clone, Default)]
+pub struct NerReport {
+    /// Documents scored.
+    pub documents: usize,
+    /// Counts per gold/predicted label.
+    pub per_label: BTreeMap<String, Counts>,
+    /// Counts over all labels.
+    pub overall: Counts,
+    /// Words per second of the whole `parse` (one thread).
+    pub words_per_second: f64,
+    /// Up to a few errors per document: (doc id, "FN"/"FP", text, label).
+    pub errors: Vec<(String, &'static str, String, String)>,
+}
+
+impl NerReport {
+    /// Counts over the labels in `labels` only.
+    pub fn subset(&self, labels: &[&str]) -> Counts {
+        let mut c = Counts::default();
+        for l in labels {
+            if let Some(x) = self.per_label.get(*l) {
+                c.add(*x);
+            }
+        }
+        c
+    }
+}
+
+type Mentions = HashSet<(usize, usize, String)>;
+
+fn gold_of(row: &Value) -> Mentions {
+    row["entities"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|e| {
+                    Some((
+                        usize::try_from(e["start"].as_u64()?).ok()?,
+                        usize::try_from(e["end"].as_u64()?).ok()?,
+                        e["label"].as_str()?.to_owned(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Score the pipeline's mentions on an annotated JSONL file.
+pub fn score(path: &str, scheme: Scheme) -> Result<NerReport, String> {
+    let rows = jsonl::read(path)?;
+    let parser = Parser::new(Options::new().layout(false));
+    // Speed: one thread, whole parse.
+    let started = Instant::now();
+    let docs: Vec<nutgraf::Document> = rows
+        .iter()
+        .map(|r| parser.parse(r["text"].as_str().unwrap_or(""), &Meta::new()))
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())?;
+    let secs = started.elapsed().as_secs_f64();
+    let words: usize = rows
+        .iter()
+        .map(|r| r["text"].as_str().unwrap_or("").split_whitespace().count())
+        .sum();
+    let results: Vec<(
+        BTreeMap<String, Counts>,
+        Vec<(String, &'static str, String, String)>,
+    )> = rows
+        .par_iter()
+        .zip(docs.par_iter())
+        .map(|(row, doc)| {
+            let gold = gold_of(row);
+            let co = CharOffsets::new(&doc.text);
+            let pred: Mentions = doc
+                .mentions
+                .iter()
+                .map(|m| {
+                    let (s, e) = co.span(m.span);
+                    (s, e, map_label(m.label, scheme).to_owned())
+                })
+                .collect();
+            let mut per: BTreeMap<String, Counts> = BTreeMap::new();
+            for g in &gold {
+                per.entry(g.2.clone()).or_default().gold += 1;
+                if pred.contains(g) {
+                    per.entry(g.2.clone()).or_default().tp += 1;
+                }
+            }
+            for p in &pred {
+                per.entry(p.2.clone()).or_default().pred += 1;
+            }
+            let id = row["id"]
+                .as_str()
+                .unwrap_or("?")
+                .chars()
+                .take(16)
+                .collect::<String>();
+            let chars: Vec<char> = doc.text.chars().collect();
+            let slice = |s: usize, e: usize| {
+                chars
+                    .get(s..e)
+                    .map(|c| c.iter().collect())
+                    .unwrap_or_default()
+            };
+            let mut errors = Vec::new();
+            let mut fns: Vec<_> = gold.difference(&pred).collect();
+            fns.sort();
+            for g in fns.into_iter().take(5) {
+                errors.push((id.clone(), "FN", slice(g.0, g.1), g.2.clone()));
+            }
+            let mut fps: Vec<_> = pred.difference(&gold).collect();
+            fps.sort();
+            for p in fps.into_iter().take(5) {
+                errors.push((id.clone(), "FP", slice(p.0, p.1), p.2.clone()));
+            }
+            (per, errors)
+        })
+        .collect();
+    let mut report = NerReport {
+        documents: rows.len(),
+        words_per_second: if secs > 0.0 { words as f64 / secs } else { 0.0 },
+        ..NerReport::default()
+    };
+    for (per, errors) in results {
+        for (label, c) in per {
+            report.per_label.entry(label).or_default().add(c);
+            report.overall.add(c);
+        }
+        report.errors.extend(errors);
+    }
+    Ok(report)
+}
+
+/// The `ner` subcommand.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let path = jsonl::positional(args).ok_or("ner: give an annotated JSONL path")?;
+    let scheme = match args
+        .iter()
+        .position(|a| a == "--scheme")
+        .and_then(|i| args.get(i + 1))
+    {
+        Some(s) if s == "conll" => Scheme::Conll,
+        Some(s) if s == "ontonotes" => Scheme::OntoNotes,
+        None => {
+            if path.contains("conll") {
+                Scheme::Conll
+            } else {
+                Scheme::OntoNotes
+            }
+        }
+        Some(other) => return Err(format!("unknown scheme {other:?} (conll or ontonotes)")),
+    };
+    let show = jsonl::opt_usize(args, "--errors")?.unwrap_or(0);
+    let report = score(path, scheme)?;
+    println!(
+        "named entities on {} documents ({path}), scheme {scheme:?}",
+        report.documents
+    );
+    println!(
+        "  {:<12} {:>6} {:>6} {:>6}  {:>6} {:>6}",
+        "label", "P", "R", "F1", "gold", "pred"
+    );
+    for (label, c) in &report.per_label {
+        let (p, r, f) = c.prf();
+        println!(
+            "  {label:<12} {p:>6.3} {r:>6.3} {f:>6.3}  {:>6} {:>6}",
+            c.gold, c.pred
+        );
+    }
+    if scheme == Scheme::Conll {
+        let (p, r, f) = report.subset(&["PER", "LOC", "ORG"]).prf();
+        println!("  {:<12} {p:>6.3} {r:>6.3} {f:>6.3}", "PER+LOC+ORG");
+    }
+    let (p, r, f) = report.overall.prf();
+    println!(
+        "  {:<12} {p:>6.3} {r:>6.3} {f:>6.3}  {:>6} {:>6}",
+        "overall", report.overall.gold, report.overall.pred
+    );
+    println!(
+        "  speed: {:.0} words/s (whole parse, one thread)",
+        report.words_per_second
+    );
+    for (id, kind, text, label) in report.errors.iter().take(show) {
+        println!("  {kind} {id} {label:<8} {text}");
+    }
+    Ok(())
+}
