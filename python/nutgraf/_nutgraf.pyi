@@ -11,6 +11,9 @@ __all__ = [
     "Block",
     "Sentence",
     "Dateline",
+    "Entity",
+    "Role",
+    "Mention",
     "NutgrafError",
     "InputTooLargeError",
     "InvalidDateError",
@@ -114,6 +117,50 @@ class Dateline:
     def agency(self) -> str | None: ...
 
 @final
+class Role:
+    """A role the text gives an entity: "Russian President" gives title
+    ``"President"`` and affiliation ``"Russia"``."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def affiliation(self) -> str | None: ...
+    @property
+    def qualifier(self) -> str | None:
+        """"former", "acting"... when the text says so."""
+
+@final
+class Mention:
+    """One mention of an entity. ``text == doc.text[start:end]``."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+@final
+class Entity:
+    """The mentions of one thing in a document, grouped."""
+
+    @property
+    def label(self) -> str:
+        """OntoNotes type: PERSON, NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE."""
+    @property
+    def name(self) -> str:
+        """The canonical name: the fullest form used."""
+    @property
+    def aliases(self) -> list[str]:
+        """Every distinct form used, the canonical name first."""
+    @property
+    def roles(self) -> list[Role]: ...
+    @property
+    def mentions(self) -> list[Mention]: ...
+
+@final
 class Document:
     """A parsed article. Immutable. Offsets index ``text``, the original input.
 
@@ -149,6 +196,9 @@ class Document:
     def sentences(self) -> list[Sentence]: ...
     @property
     def dateline(self) -> Dateline | None: ...
+    @property
+    def entities(self) -> list[Entity]:
+        """Named entities: mentions of one thing grouped, with aliases and roles."""
     def to_dict(self) -> dict[str, Any]:
         """The version-1 JSON contract as plain objects; equals ``json.loads(self.to_json())``."""
     def to_json(self) -> str:

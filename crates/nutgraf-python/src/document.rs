@@ -1,4 +1,4 @@
-//! `Document` and its parts: `Block`, `Sentence`, `Dateline`.
+//! `Document` and its parts: `Block`, `Sentence`, `Dateline`, `Entity`, `Role`, `Mention`.
 //!
 //! `Document` keeps the core document and converts on access. Offsets handed to
 //! Python are code-point indices into the original input (`doc.text`), converted
@@ -128,6 +128,44 @@ impl PyDocument {
         })
     }
 
+    /// Named entities: mentions of one thing grouped, with aliases and roles.
+    #[getter]
+    fn entities(&self) -> Vec<PyEntity> {
+        let doc = &self.inner;
+        let co = CharOffsets::new(&doc.text);
+        doc.entities
+            .iter()
+            .map(|e| PyEntity {
+                label: e.label.as_str(),
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                roles: e
+                    .roles
+                    .iter()
+                    .map(|r| PyRole {
+                        title: r.title.clone(),
+                        affiliation: r.affiliation.clone(),
+                        qualifier: r.qualifier.clone(),
+                    })
+                    .collect(),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|&m| {
+                        let span = doc.mentions[m].span;
+                        let (start, end) = co.span(span);
+                        PyMention {
+                            start,
+                            end,
+                            text: doc.slice(span).to_owned(),
+                            label: doc.mentions[m].label.as_str(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
     /// The JSON contract (schema version 1) as plain Python objects.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let doc = &self.inner;
@@ -235,6 +273,74 @@ impl PyDateline {
             self.end,
             repr_text(py, &self.text)?,
             repr_opt(py, self.place.as_deref())?,
+        ))
+    }
+}
+
+/// A named entity: its mentions grouped, with aliases and roles.
+#[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Entity")]
+#[derive(PartialEq)]
+pub struct PyEntity {
+    label: &'static str,
+    name: String,
+    aliases: Vec<String>,
+    roles: Vec<PyRole>,
+    mentions: Vec<PyMention>,
+}
+
+#[pymethods]
+impl PyEntity {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Entity label={} name={} mentions={}>",
+            repr_str(py, self.label)?,
+            repr_str(py, &self.name)?,
+            self.mentions.len(),
+        ))
+    }
+}
+
+/// A role the text gives an entity ("Russian President": title "President",
+/// affiliation "Russia").
+#[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Role")]
+#[derive(PartialEq, Clone)]
+pub struct PyRole {
+    title: String,
+    affiliation: Option<String>,
+    qualifier: Option<String>,
+}
+
+#[pymethods]
+impl PyRole {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Role title={} affiliation={} qualifier={}>",
+            repr_str(py, &self.title)?,
+            repr_opt(py, self.affiliation.as_deref())?,
+            repr_opt(py, self.qualifier.as_deref())?,
+        ))
+    }
+}
+
+/// One mention of an entity. `text == doc.text[start:end]`.
+#[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Mention")]
+#[derive(PartialEq, Clone)]
+pub struct PyMention {
+    start: usize,
+    end: usize,
+    text: String,
+    label: &'static str,
+}
+
+#[pymethods]
+impl PyMention {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Mention label={} start={} end={} text={}>",
+            repr_str(py, self.label)?,
+            self.start,
+            self.end,
+            repr_text(py, &self.text)?,
         ))
     }
 }

@@ -26,6 +26,9 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<document::PyBlock>()?;
     m.add_class::<document::PySentence>()?;
     m.add_class::<document::PyDateline>()?;
+    m.add_class::<document::PyEntity>()?;
+    m.add_class::<document::PyRole>()?;
+    m.add_class::<document::PyMention>()?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many, m)?)?;
