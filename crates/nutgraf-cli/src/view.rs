@@ -1,7 +1,8 @@
 //! The readable text view of a parsed document printed by `nutgraf parse`.
 //!
 //! The view is meant for eyes and for `grep`: one `key: value` header line per
-//! field, then one line per layout block, then the sentence count.
+//! field, then one line per layout block, the sentence count, then one line per
+//! entity with its aliases, roles and number of mentions.
 //!
 //! ```text
 //! file:       article.txt
@@ -18,6 +19,9 @@
 //!   [paragraph  ] en  Russian President Vladimir Putin arrived in Beijing on Tue…
 //!   [boilerplate:comments] --  Leave a Comment
 //! sentences:  3
+//! entities:   2
+//!   [PERSON     ] Vladimir Putin  (also: Putin)  — President (Russia)  ×2
+//!   [GPE        ] Beijing  ×1
 //! ```
 
 use std::fmt::Write as _;
@@ -97,6 +101,25 @@ pub fn render(name: &str, doc: &Document, width: Option<usize>) -> String {
         let _ = writeln!(out, "{}", truncate(&line, width));
     }
     let _ = writeln!(out, "sentences:  {}", doc.sentences.len());
+    let _ = writeln!(out, "entities:   {}", doc.entities.len());
+    for e in &doc.entities {
+        let mut line = format!("  [{:<11}] {}", e.label.as_str(), e.name);
+        if e.aliases.len() > 1 {
+            let _ = write!(line, "  (also: {})", e.aliases[1..].join(", "));
+        }
+        for r in &e.roles {
+            let _ = write!(line, "  — ");
+            if let Some(q) = &r.qualifier {
+                let _ = write!(line, "{q} ");
+            }
+            let _ = write!(line, "{}", r.title);
+            if let Some(a) = &r.affiliation {
+                let _ = write!(line, " ({a})");
+            }
+        }
+        let _ = write!(line, "  ×{}", e.mentions.len());
+        let _ = writeln!(out, "{}", truncate(&line, width));
+    }
     out
 }
 
