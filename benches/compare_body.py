@@ -73,11 +73,19 @@ def ensure_venv() -> None:
         return
     py = venv_python()
     if not py.exists():
-        print(f"creating {VENV} and installing {', '.join(PEERS)} ...", file=sys.stderr)
+        print(f"creating {VENV} ...", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
         subprocess.run(
             [str(py), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True
         )
+    # The venv is shared with compare_ner.py: install the peers when they are missing.
+    probe = subprocess.run(
+        [str(py), "-c", "import trafilatura, justext, regex"],
+        capture_output=True,
+        check=False,
+    )
+    if probe.returncode != 0:
+        print(f"installing {', '.join(PEERS)} into {VENV} ...", file=sys.stderr)
         subprocess.run([str(py), "-m", "pip", "install", "-q", *PEERS], check=True)
     os.execv(str(py), [str(py), str(Path(__file__).resolve()), *sys.argv[1:]])
 
