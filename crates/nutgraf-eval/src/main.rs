@@ -7,7 +7,7 @@
 //! nutgraf-eval body ../shared/eval/article_extraction/dev.jsonl [--details] [--worst N]
 //! ```
 
-use nutgraf_eval::{body, ner};
+use nutgraf_eval::{body, entities};
 
 use std::process::ExitCode;
 
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let result = match task.as_str() {
         "body" => body::run(rest),
-        "ner" => ner::run(rest),
+        "ner" => entities::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
