@@ -3,13 +3,16 @@
 //! The stage reads the sentences and tokens of the blocks that carry article text
 //! (title, subtitle, headings, paragraphs, captions), tags mentions with a compact
 //! sequence model ([`model`]) helped by gazetteers ([`gazetteer`]), gives each the
-//! OntoNotes type, then groups the mentions of one document into entities.
+//! `OntoNotes` type, then groups the mentions of one document into entities.
 
+pub mod features;
 pub mod gazetteer;
+pub mod model;
+pub mod train;
 
 use crate::span::Span;
 
-/// The type of a named entity (OntoNotes 5 name types).
+/// The type of a named entity (`OntoNotes` 5 name types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EntityLabel {
@@ -38,7 +41,7 @@ pub enum EntityLabel {
 }
 
 impl EntityLabel {
-    /// The OntoNotes name of the label (`"PERSON"`, `"GPE"`...).
+    /// The `OntoNotes` name of the label (`"PERSON"`, `"GPE"`...).
     pub const fn as_str(self) -> &'static str {
         match self {
             EntityLabel::Person => "PERSON",
@@ -55,7 +58,7 @@ impl EntityLabel {
         }
     }
 
-    /// The label of an OntoNotes name (`"PERSON"`), if it is one.
+    /// The label of an `OntoNotes` name (`"PERSON"`), if it is one.
     pub fn from_name(name: &str) -> Option<EntityLabel> {
         Some(match name {
             "PERSON" => EntityLabel::Person,
