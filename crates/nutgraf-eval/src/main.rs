@@ -5,9 +5,12 @@
 //!
 //! ```text
 //! nutgraf-eval body ../shared/eval/article_extraction/dev.jsonl [--details] [--worst N]
+//! nutgraf-eval ner-conll ../shared/eval/conll2003/dev.jsonl [--model PATH]
+//! nutgraf-eval train-ner --train ../shared/eval/conll2003/train.jsonl \
+//!     --dev ../shared/eval/conll2003/dev.jsonl --epochs 15 --out crates/nutgraf/data/ner/model.bin
 //! ```
 
-use nutgraf_eval::body;
+use nutgraf_eval::{body, ner};
 
 use std::process::ExitCode;
 
@@ -17,7 +20,13 @@ tasks:
   body FILE      body extraction: token precision, recall and F1 of the parsed
                  `body` against `gold.body` (article_extraction format)
                  options: --details (one line per document), --worst N (show the N
-                 worst documents with their missing and extra text)";
+                 worst documents with their missing and extra text)
+  ner-conll FILE entity-level precision, recall and F1 per label (exact span and
+                 label) of the NER model on a CoNLL-style JSONL file
+                 options: --model PATH (default: the shipped model)
+  train-ner      train the NER model: --train FILE.jsonl [--dev FILE.jsonl]
+                 [--epochs N] [--seed S] [--scheme bilou|bio] [--min-count C]
+                 --out PATH";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +37,8 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let result = match task.as_str() {
         "body" => body::run(rest),
+        "ner-conll" => ner::run_eval(rest),
+        "train-ner" => ner::run_train(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
