@@ -8,6 +8,7 @@
 pub mod body;
 pub mod jsonl;
 pub mod entities;
+pub mod ner;
 
 /// The shared evaluation directory: `$NUTGRAF_EVAL_DIR`, else `shared/eval` beside
 /// the repository. `None` when it does not exist.

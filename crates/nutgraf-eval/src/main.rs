@@ -5,9 +5,12 @@
 //!
 //! ```text
 //! nutgraf-eval body ../shared/eval/article_extraction/dev.jsonl [--details] [--worst N]
+//! nutgraf-eval ner-conll ../shared/eval/conll2003/dev.jsonl [--model PATH]
+//! nutgraf-eval train-ner --train ../shared/eval/conll2003/train.jsonl \
+//!     --dev ../shared/eval/conll2003/dev.jsonl --epochs 15 --out crates/nutgraf/data/ner/model.bin
 //! ```
 
-use nutgraf_eval::{body, entities};
+use nutgraf_eval::{body, entities, ner};
 
 use std::process::ExitCode;
 
@@ -20,7 +23,13 @@ tasks:
                  worst documents with their missing and extra text)
   ner FILE       named entities of the whole pipeline: typed exact-match P/R/F1
                  per label (CoNLL or news_entities format); options: --scheme
-                 conll|ontonotes (default from the file name), --errors N";
+                 conll|ontonotes (default from the file name), --errors N
+  ner-conll FILE entity-level precision, recall and F1 per label (exact span and
+                 label) of the NER model on a CoNLL-style JSONL file
+                 options: --model PATH (default: the shipped model)
+  train-ner      train the NER model: --train FILE.jsonl [--dev FILE.jsonl]
+                 [--epochs N] [--seed S] [--scheme bilou|bio] [--min-count C]
+                 --out PATH";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +41,8 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "body" => body::run(rest),
         "ner" => entities::run(rest),
+        "ner-conll" => ner::run_eval(rest),
+        "train-ner" => ner::run_train(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -3,7 +3,7 @@
 //! These run when the data is there (`../shared/eval` beside the repository, as in
 //! CI, or `$NUTGRAF_EVAL_DIR`) and skip with a message where it is not.
 
-use nutgraf_eval::{body, eval_dir};
+use nutgraf_eval::{body, eval_dir, ner};
 
 #[test]
 fn body_extraction_f1_floor() {
@@ -20,4 +20,21 @@ fn body_extraction_f1_floor() {
     );
     assert!(report.documents >= 50);
     assert!(f >= 0.85, "body F1 {f:.3} fell below 0.85");
+}
+
+#[test]
+fn ner_conll_dev_f1_floor() {
+    let Some(dir) = eval_dir() else {
+        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+        return;
+    };
+    let path = dir.join("conll2003/dev.jsonl");
+    let docs = ner::read_docs(path.to_str().unwrap()).unwrap();
+    let scores = ner::evaluate(nutgraf::entities::model::Model::global(), &docs);
+    let (p, r, f) = scores.overall().prf();
+    eprintln!("NER on CoNLL-2003 dev: P {p:.3} R {r:.3} F1 {f:.3}");
+    assert!(docs.len() >= 200);
+    assert!(f >= 0.89, "CoNLL dev F1 {f:.3} fell below 0.89");
+    let (_, _, f3) = scores.subset(&["PER", "LOC", "ORG"]).prf();
+    assert!(f3 >= 0.895, "CoNLL dev PER/LOC/ORG F1 {f3:.3} fell below 0.895");
 }

@@ -3,9 +3,12 @@
 //! The stage reads the sentences and tokens of the blocks that carry article text
 //! (title, subtitle, headings, paragraphs, captions), tags mentions with a compact
 //! sequence model ([`model`]) helped by gazetteers ([`gazetteer`]), gives each the
-//! OntoNotes type, then groups the mentions of one document into entities.
+//! `OntoNotes` type, then groups the mentions of one document into entities.
 
+pub mod features;
 pub mod gazetteer;
+pub mod model;
+pub mod train;
 // Wired into the pipeline together with the tagger.
 #[cfg_attr(not(test), allow(dead_code))]
 mod resolve;
@@ -14,7 +17,7 @@ mod types;
 
 use crate::span::Span;
 
-/// The type of a named entity (OntoNotes 5 name types).
+/// The type of a named entity (`OntoNotes` 5 name types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EntityLabel {
@@ -43,7 +46,7 @@ pub enum EntityLabel {
 }
 
 impl EntityLabel {
-    /// The OntoNotes name of the label (`"PERSON"`, `"GPE"`...).
+    /// The `OntoNotes` name of the label (`"PERSON"`, `"GPE"`...).
     pub const fn as_str(self) -> &'static str {
         match self {
             EntityLabel::Person => "PERSON",
@@ -60,7 +63,7 @@ impl EntityLabel {
         }
     }
 
-    /// The label of an OntoNotes name (`"PERSON"`), if it is one.
+    /// The label of an `OntoNotes` name (`"PERSON"`), if it is one.
     pub fn from_name(name: &str) -> Option<EntityLabel> {
         Some(match name {
             "PERSON" => EntityLabel::Person,

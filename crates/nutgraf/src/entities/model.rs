@@ -1,0 +1,773 @@
+//! The entity tagger: a structured averaged perceptron over tokens.
+//!
+//! Each token gets a tag of a BILOU (or BIO) scheme over the model's labels;
+//! scores are the sum of the weights of the token's [features](super::features)
+//! for a tag plus a first-order transition weight, and the best sequence is found
+//! by Viterbi decoding restricted to valid sequences (no `I-` after `O`, an `L-`
+//! only after `B-`/`I-` of its label...). Training is [`super::train`].
+//!
+//! ## Usage
+//!
+//! Build one [`DocContext`] per document from all its sentences, then tag each
+//! sentence:
+//!
+//! ```
+//! use nutgraf::entities::model::{self, DocContext};
+//! use nutgraf::{segment, Span};
+//!
+//! let text = "Prime Minister John Major flew to Berlin .";
+//! let sentence = Span::new(0, text.len());
+//! let mut tokens = Vec::new();
+//! segment::tokens(text, sentence, &mut tokens);
+//! let mut ctx = DocContext::new();
+//! ctx.add_sentence(text, sentence, &tokens);
+//! let found = model::tag(text, sentence, &tokens, &ctx);
+//! let names: Vec<(&str, &str)> = found
+//!     .iter()
+//!     .map(|&(span, label)| (span.slice(text), model::Model::global().label(label)))
+//!     .collect();
+//! assert!(names.contains(&("John Major", "PER")));
+//! ```
+//!
+//! ## File format
+//!
+//! Little-endian. Magic `NGNER\0`, `u16` format version, `u32` feature-set version,
+//! `u8` scheme (0 BIO, 1 BILOU), `u16` label count and each label (`u8` length,
+//! UTF-8), `f32` weight scale, the transition table (`(tags + 1) × tags` `i16`,
+//! the last row from the sentence start), `u32` feature count, then per feature
+//! in increasing id order: the id as a LEB128 delta from the previous one, a `u8`
+//! count and that many (`u8` tag, `i16` weight). Weights are the quantized
+//! averaged weights times the scale; features whose weights all quantize to zero
+//! are left out.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::LazyLock;
+
+pub use super::features::{gazetteer_flags, is_caps_line, DocContext, GazFlags};
+use super::features::{Extractor, IdBuild, FEATURE_VERSION};
+use crate::segment::{self, Token};
+use crate::span::Span;
+
+/// The tagging scheme: how entity spans map onto token tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Scheme {
+    /// `B-` begins a span, `I-` continues it, `O` is outside.
+    Bio,
+    /// `B-` begins, `I-` continues, `L-` ends a span of two or more tokens,
+    /// `U-` is a one-token span, `O` is outside.
+    #[default]
+    Bilou,
+}
+
+impl Scheme {
+    const fn parts(self) -> usize {
+        match self {
+            Scheme::Bio => 2,
+            Scheme::Bilou => 4,
+        }
+    }
+
+    /// The number of tags for `labels` labels.
+    pub const fn tags(self, labels: usize) -> usize {
+        1 + labels * self.parts()
+    }
+}
+
+/// Position of a tag within a span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Out,
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+/// Tag ids: 0 is `O`; label `l` has `1 + l * parts + part`.
+pub(crate) fn tag_of(scheme: Scheme, label: usize, part: Part) -> u16 {
+    let p = match part {
+        Part::Out => return 0,
+        Part::Begin => 0,
+        Part::Inside => 1,
+        Part::Last => 2,
+        Part::Unit => 3,
+    };
+    (1 + label * scheme.parts() + p) as u16
+}
+
+pub(crate) fn part_of(scheme: Scheme, tag: u16) -> (usize, Part) {
+    if tag == 0 {
+        return (0, Part::Out);
+    }
+    let t = usize::from(tag) - 1;
+    let part = match (scheme, t % scheme.parts()) {
+        (_, 0) => Part::Begin,
+        (_, 1) => Part::Inside,
+        (_, 2) => Part::Last,
+        _ => Part::Unit,
+    };
+    (t / scheme.parts(), part)
+}
+
+/// Tags of the gold spans (token ranges `[a, b)` with a label) of an `n`-token sentence.
+pub(crate) fn encode(scheme: Scheme, n: usize, spans: &[(usize, usize, usize)]) -> Vec<u16> {
+    let mut tags = vec![0u16; n];
+    for &(a, b, l) in spans {
+        for (k, tag) in tags.iter_mut().enumerate().take(b).skip(a) {
+            let part = match scheme {
+                _ if k == a && (scheme == Scheme::Bio || b - a > 1) => Part::Begin,
+                Scheme::Bilou if b - a == 1 => Part::Unit,
+                Scheme::Bilou if k + 1 == b => Part::Last,
+                _ => Part::Inside,
+            };
+            *tag = tag_of(scheme, l, part);
+        }
+    }
+    tags
+}
+
+/// Token ranges `[a, b)` and labels of a valid tag sequence.
+pub(crate) fn decode_spans(scheme: Scheme, tags: &[u16]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (k, &t) in tags.iter().enumerate() {
+        let (label, part) = part_of(scheme, t);
+        match part {
+            Part::Out => {
+                if let Some((a, l)) = open.take() {
+                    out.push((a, k, l));
+                }
+            }
+            Part::Begin => {
+                if let Some((a, l)) = open.take() {
+                    out.push((a, k, l));
+                }
+                open = Some((k, label));
+            }
+            Part::Inside => {
+                if open.is_none_or(|(_, l)| l != label) {
+                    if let Some((a, l)) = open.take() {
+                        out.push((a, k, l));
+                    }
+                    open = Some((k, label));
+                }
+            }
+            Part::Last => {
+                let a = open.take().map_or(k, |(a, _)| a);
+                out.push((a, k + 1, label));
+            }
+            Part::Unit => {
+                if let Some((a, l)) = open.take() {
+                    out.push((a, k, l));
+                }
+                out.push((k, k + 1, label));
+            }
+        }
+    }
+    if let Some((a, l)) = open {
+        out.push((a, tags.len(), l));
+    }
+    out
+}
+
+/// The allowed transitions of a scheme: `(tags + 1) × tags`, row `tags` is the
+/// sentence start; and the tags a sentence may end with.
+pub(crate) fn constraints(scheme: Scheme, labels: usize) -> (Vec<bool>, Vec<bool>) {
+    let nt = scheme.tags(labels);
+    let mut allowed = vec![false; (nt + 1) * nt];
+    let mut last = vec![false; nt];
+    for prev in 0..=nt {
+        // The start row behaves like `O`.
+        let (pl, pp) = if prev == nt {
+            (0, Part::Out)
+        } else {
+            part_of(scheme, prev as u16)
+        };
+        for cur in 0..nt {
+            let (cl, cp) = part_of(scheme, cur as u16);
+            let open = matches!(pp, Part::Begin | Part::Inside);
+            let ok = match scheme {
+                Scheme::Bio => match cp {
+                    Part::Inside => open && pl == cl,
+                    _ => true,
+                },
+                Scheme::Bilou => match cp {
+                    Part::Inside | Part::Last => open && pl == cl,
+                    _ => !open,
+                },
+            };
+            allowed[prev * nt + cur] = ok;
+        }
+    }
+    for (t, ok) in last.iter_mut().enumerate() {
+        let (_, p) = part_of(scheme, t as u16);
+        *ok = scheme == Scheme::Bio || matches!(p, Part::Out | Part::Last | Part::Unit);
+    }
+    (allowed, last)
+}
+
+/// Best valid tag sequence for `n` tokens given emission scores (`n × nt`) and
+/// transition scores (`(nt + 1) × nt`, disallowed ones already `-inf`).
+pub(crate) fn viterbi(
+    nt: usize,
+    emit: &[f32],
+    trans: &[f32],
+    last_ok: &[bool],
+    back: &mut Vec<u16>,
+    out: &mut Vec<u16>,
+) {
+    out.clear();
+    let n = emit.len() / nt;
+    if n == 0 {
+        return;
+    }
+    back.clear();
+    back.resize(n * nt, 0);
+    let mut prev: Vec<f32> = (0..nt).map(|t| trans[nt * nt + t] + emit[t]).collect();
+    let mut cur = vec![f32::NEG_INFINITY; nt];
+    for i in 1..n {
+        for t in 0..nt {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u16;
+            for (p, &sp) in prev.iter().enumerate() {
+                let s = sp + trans[p * nt + t];
+                if s > best {
+                    best = s;
+                    arg = p as u16;
+                }
+            }
+            cur[t] = best + emit[i * nt + t];
+            back[i * nt + t] = arg;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = 0u16;
+    for (t, &s) in prev.iter().enumerate() {
+        if last_ok[t] && s > best {
+            best = s;
+            arg = t as u16;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = arg;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i * nt + usize::from(out[i])];
+    }
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError {
+    kind: ModelErrorKind,
+    offset: usize,
+}
+
+/// The kind of a [`ModelError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ModelErrorKind {
+    /// The file does not start with the model's magic bytes.
+    BadMagic,
+    /// The file is of another format version.
+    Version {
+        /// The version in the file.
+        found: u16,
+    },
+    /// The model was trained with another feature set.
+    FeatureVersion {
+        /// The feature-set version in the file.
+        found: u32,
+    },
+    /// The file ends early.
+    Truncated,
+    /// A value is out of range (scheme, tag, label text, ids out of order).
+    Corrupt,
+}
+
+impl ModelError {
+    /// What was wrong.
+    pub fn kind(&self) -> ModelErrorKind {
+        self.kind
+    }
+
+    /// The byte offset in the file where it was found.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            ModelErrorKind::BadMagic => write!(f, "not a nutgraf NER model (bad magic bytes)"),
+            ModelErrorKind::Version { found } => write!(
+                f,
+                "NER model format version {found}; this build reads version {FORMAT_VERSION}"
+            ),
+            ModelErrorKind::FeatureVersion { found } => write!(
+                f,
+                "NER model trained with feature set {found}; this build computes feature set {FEATURE_VERSION} (retrain it)"
+            ),
+            ModelErrorKind::Truncated => {
+                write!(f, "NER model file truncated at byte {}", self.offset)
+            }
+            ModelErrorKind::Corrupt => {
+                write!(f, "corrupt NER model file at byte {}", self.offset)
+            }
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+const MAGIC: &[u8; 6] = b"NGNER\0";
+const FORMAT_VERSION: u16 = 1;
+
+/// A trained tagger: labels, scheme, feature weights and transition weights.
+#[derive(Debug, Clone)]
+pub struct Model {
+    labels: Vec<String>,
+    scheme: Scheme,
+    scale: f32,
+    /// Feature id → range of `weights`.
+    index: HashMap<u32, (u32, u32), IdBuild>,
+    /// `(tag, quantized weight)` entries.
+    weights: Vec<(u16, i16)>,
+    /// Quantized transitions, `(tags + 1) × tags`.
+    trans_q: Vec<i16>,
+    /// Transition scores with the disallowed ones at `-inf`.
+    trans: Vec<f32>,
+    last_ok: Vec<bool>,
+}
+
+static SHIPPED: LazyLock<Model> = LazyLock::new(|| {
+    Model::from_bytes(include_bytes!("../../data/ner/model.bin"))
+        .expect("the shipped NER model is valid (checked by a test)")
+});
+
+/// Tag the entity mentions of one sentence with the shipped model
+/// ([`Model::tag`]).
+pub fn tag(text: &str, sentence: Span, tokens: &[Token], ctx: &DocContext) -> Vec<(Span, usize)> {
+    Model::global().tag(text, sentence, tokens, ctx)
+}
+
+/// Sentences of a text for tagging as the trainer sees them: each line is split
+/// into sentences, each sentence into tokens (byte spans into `text`).
+pub fn sentences_of(text: &str) -> Vec<(Span, Vec<Token>)> {
+    let mut out = Vec::new();
+    let mut sents = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let span = Span::new(start, start + line.len());
+        start = span.end + 1;
+        sents.clear();
+        segment::sentences(text, span, &mut sents);
+        for &s in &sents {
+            let mut toks = Vec::new();
+            segment::tokens(text, s, &mut toks);
+            if !toks.is_empty() {
+                out.push((s, toks));
+            }
+        }
+    }
+    out
+}
+
+impl Model {
+    /// The model shipped with the crate (CoNLL-2003 labels `PER`, `ORG`, `LOC`,
+    /// `MISC`), loaded once.
+    pub fn global() -> &'static Model {
+        &SHIPPED
+    }
+
+    /// The labels, in label-index order.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// The name of label `index`.
+    ///
+    /// # Panics
+    /// When `index` is not a label index of this model.
+    pub fn label(&self, index: usize) -> &str {
+        &self.labels[index]
+    }
+
+    /// The tagging scheme.
+    pub fn scheme(&self) -> Scheme {
+        self.scheme
+    }
+
+    /// The number of features with weights.
+    pub fn features(&self) -> usize {
+        self.index.len()
+    }
+
+    fn n_tags(&self) -> usize {
+        self.scheme.tags(self.labels.len())
+    }
+
+    /// Build from quantized parts.
+    pub(crate) fn from_parts(
+        labels: Vec<String>,
+        scheme: Scheme,
+        scale: f32,
+        mut features: Vec<(u32, Vec<(u16, i16)>)>,
+        trans_q: Vec<i16>,
+    ) -> Model {
+        features.sort_unstable_by_key(|f| f.0);
+        let mut index = HashMap::with_capacity_and_hasher(features.len(), IdBuild::default());
+        let mut weights = Vec::new();
+        for (id, ws) in features {
+            let a = weights.len() as u32;
+            weights.extend(ws);
+            index.insert(id, (a, weights.len() as u32));
+        }
+        let (allowed, last_ok) = constraints(scheme, labels.len());
+        let trans = trans_q
+            .iter()
+            .zip(&allowed)
+            .map(|(&q, &ok)| {
+                if ok {
+                    f32::from(q) * scale
+                } else {
+                    f32::NEG_INFINITY
+                }
+            })
+            .collect();
+        Model {
+            labels,
+            scheme,
+            scale,
+            index,
+            weights,
+            trans_q,
+            trans,
+            last_ok,
+        }
+    }
+
+    /// Tag the entity mentions of one sentence: `tokens` are the sentence's
+    /// tokens (spans into `text`), `ctx` the document's context built from all
+    /// its sentences. Returns the mention spans (from the first token's start to
+    /// the last one's end) with their label indices ([`Model::label`]), in order.
+    pub fn tag(
+        &self,
+        text: &str,
+        sentence: Span,
+        tokens: &[Token],
+        ctx: &DocContext,
+    ) -> Vec<(Span, usize)> {
+        let tags = self.tag_ids(text, sentence, tokens, ctx);
+        decode_spans(self.scheme, &tags)
+            .into_iter()
+            .map(|(a, b, l)| (Span::new(tokens[a].span.start, tokens[b - 1].span.end), l))
+            .collect()
+    }
+
+    /// Tag ids of one sentence (see [`Model::tag`]).
+    pub(crate) fn tag_ids(
+        &self,
+        text: &str,
+        sentence: Span,
+        tokens: &[Token],
+        ctx: &DocContext,
+    ) -> Vec<u16> {
+        let nt = self.n_tags();
+        let mut emit = vec![0f32; tokens.len() * nt];
+        let mut ex = Extractor::default();
+        let (index, weights, scale) = (&self.index, &self.weights, self.scale);
+        ex.sentence(text, sentence, tokens, ctx, |i, id| {
+            if let Some(&(a, b)) = index.get(&id) {
+                let row = &mut emit[i * nt..(i + 1) * nt];
+                for &(t, w) in &weights[a as usize..b as usize] {
+                    row[usize::from(t)] += f32::from(w) * scale;
+                }
+            }
+        });
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        viterbi(nt, &emit, &self.trans, &self.last_ok, &mut back, &mut out);
+        out
+    }
+
+    /// Tag a whole text: lines are split into sentences ([`sentences_of`]), the
+    /// document context built from all of them, then each tagged.
+    pub fn tag_text(&self, text: &str) -> Vec<(Span, usize)> {
+        let sents = sentences_of(text);
+        let mut ctx = DocContext::new();
+        for (s, toks) in &sents {
+            ctx.add_sentence(text, *s, toks);
+        }
+        sents
+            .iter()
+            .flat_map(|(s, toks)| self.tag(text, *s, toks, &ctx))
+            .collect()
+    }
+
+    /// The model in its file format (see the module docs).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + self.weights.len() * 3 + self.index.len() * 4);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        out.push(match self.scheme {
+            Scheme::Bio => 0,
+            Scheme::Bilou => 1,
+        });
+        out.extend_from_slice(&(self.labels.len() as u16).to_le_bytes());
+        for l in &self.labels {
+            out.push(l.len() as u8);
+            out.extend_from_slice(l.as_bytes());
+        }
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for q in &self.trans_q {
+            out.extend_from_slice(&q.to_le_bytes());
+        }
+        let mut ids: Vec<(u32, (u32, u32))> = self.index.iter().map(|(&k, &v)| (k, v)).collect();
+        ids.sort_unstable_by_key(|x| x.0);
+        out.extend_from_slice(&(ids.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for (id, (a, b)) in ids {
+            let mut delta = id - prev;
+            prev = id;
+            loop {
+                let byte = (delta & 0x7f) as u8;
+                delta >>= 7;
+                if delta == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+            out.push((b - a) as u8);
+            for &(t, w) in &self.weights[a as usize..b as usize] {
+                out.push(t as u8);
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Read a model from its file format.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(MAGIC.len()).ok() != Some(&MAGIC[..]) {
+            return Err(r.err(ModelErrorKind::BadMagic));
+        }
+        let version = r.u16()?;
+        if version != FORMAT_VERSION {
+            return Err(r.err(ModelErrorKind::Version { found: version }));
+        }
+        let fv = r.u32()?;
+        if fv != FEATURE_VERSION {
+            return Err(r.err(ModelErrorKind::FeatureVersion { found: fv }));
+        }
+        let scheme = match r.u8()? {
+            0 => Scheme::Bio,
+            1 => Scheme::Bilou,
+            _ => return Err(r.err(ModelErrorKind::Corrupt)),
+        };
+        let n_labels = usize::from(r.u16()?);
+        let mut labels = Vec::with_capacity(n_labels);
+        for _ in 0..n_labels {
+            let len = usize::from(r.u8()?);
+            let raw = r.take(len)?;
+            let s = std::str::from_utf8(raw).map_err(|_| r.err(ModelErrorKind::Corrupt))?;
+            labels.push(s.to_owned());
+        }
+        let nt = scheme.tags(n_labels);
+        if nt > 255 {
+            return Err(r.err(ModelErrorKind::Corrupt));
+        }
+        let scale = f32::from_le_bytes(r.array()?);
+        if !scale.is_finite() {
+            return Err(r.err(ModelErrorKind::Corrupt));
+        }
+        let trans_q = (0..(nt + 1) * nt)
+            .map(|_| r.i16())
+            .collect::<Result<Vec<_>, _>>()?;
+        let n_feats = r.u32()? as usize;
+        let mut features = Vec::with_capacity(n_feats.min(bytes.len() / 4));
+        let mut id = 0u32;
+        for k in 0..n_feats {
+            let mut delta = 0u64;
+            let mut shift = 0;
+            loop {
+                let b = r.u8()?;
+                delta |= u64::from(b & 0x7f) << shift;
+                shift += 7;
+                if b & 0x80 == 0 {
+                    break;
+                }
+                if shift > 35 {
+                    return Err(r.err(ModelErrorKind::Corrupt));
+                }
+            }
+            let next = u64::from(id) + delta;
+            if next > u64::from(u32::MAX) || (k > 0 && delta == 0) {
+                return Err(r.err(ModelErrorKind::Corrupt));
+            }
+            id = next as u32;
+            let count = usize::from(r.u8()?);
+            let mut ws = Vec::with_capacity(count);
+            for _ in 0..count {
+                let t = r.u8()?;
+                if usize::from(t) >= nt {
+                    return Err(r.err(ModelErrorKind::Corrupt));
+                }
+                ws.push((u16::from(t), r.i16()?));
+            }
+            features.push((id, ws));
+        }
+        if r.pos != bytes.len() {
+            return Err(r.err(ModelErrorKind::Corrupt));
+        }
+        Ok(Model::from_parts(labels, scheme, scale, features, trans_q))
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn err(&self, kind: ModelErrorKind) -> ModelError {
+        ModelError {
+            kind,
+            offset: self.pos,
+        }
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let Some(end) = end else {
+            return Err(ModelError {
+                kind: ModelErrorKind::Truncated,
+                offset: self.bytes.len(),
+            });
+        };
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        let s = self.take(N)?;
+        let mut a = [0u8; N];
+        a.copy_from_slice(s);
+        Ok(a)
+    }
+
+    fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        Ok(u16::from_le_bytes(self.array()?))
+    }
+
+    fn i16(&mut self) -> Result<i16, ModelError> {
+        Ok(i16::from_le_bytes(self.array()?))
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constraints_forbid_inside_after_outside() {
+        for scheme in [Scheme::Bio, Scheme::Bilou] {
+            let (allowed, last) = constraints(scheme, 2);
+            let nt = scheme.tags(2);
+            let i0 = usize::from(tag_of(scheme, 0, Part::Inside));
+            let b0 = usize::from(tag_of(scheme, 0, Part::Begin));
+            let b1 = usize::from(tag_of(scheme, 1, Part::Begin));
+            assert!(!allowed[i0]); // O → I-0
+            assert!(!allowed[nt * nt + i0]); // start → I-0
+            assert!(allowed[b0 * nt + i0]); // B-0 → I-0
+            assert!(!allowed[b1 * nt + i0]); // B-1 → I-0
+            assert_eq!(last[b0], scheme == Scheme::Bio);
+        }
+    }
+
+    #[test]
+    fn viterbi_never_outputs_an_invalid_sequence() {
+        let scheme = Scheme::Bilou;
+        let nt = scheme.tags(2);
+        let (allowed, last) = constraints(scheme, 2);
+        let trans: Vec<f32> = allowed
+            .iter()
+            .map(|&ok| if ok { 0.0 } else { f32::NEG_INFINITY })
+            .collect();
+        // Emissions that prefer I-0 everywhere: the best valid path is B L or U.
+        let i0 = usize::from(tag_of(scheme, 0, Part::Inside));
+        let mut emit = vec![0f32; 3 * nt];
+        for k in 0..3 {
+            emit[k * nt + i0] = 5.0;
+        }
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        viterbi(nt, &emit, &trans, &last, &mut back, &mut out);
+        let mut prev = nt;
+        for &t in &out {
+            assert!(allowed[prev * nt + usize::from(t)], "{out:?}");
+            prev = usize::from(t);
+        }
+        assert!(last[prev]);
+        assert_eq!(decode_spans(scheme, &out), [(0, 3, 0)]);
+    }
+
+    #[test]
+    fn tags_round_trip_through_spans() {
+        let spans = [(0, 1, 1), (2, 5, 0), (5, 6, 1)];
+        for scheme in [Scheme::Bio, Scheme::Bilou] {
+            let tags = encode(scheme, 7, &spans);
+            if scheme == Scheme::Bio {
+                // Adjacent spans of different labels stay apart in BIO too.
+                assert_eq!(decode_spans(scheme, &tags), spans);
+            } else {
+                assert_eq!(decode_spans(scheme, &tags), spans);
+            }
+        }
+    }
+
+    #[test]
+    fn bad_files_are_typed_errors() {
+        assert_eq!(
+            Model::from_bytes(b"hello world").unwrap_err().kind(),
+            ModelErrorKind::BadMagic
+        );
+        let good = Model::global().to_bytes();
+        let cut = Model::from_bytes(&good[..good.len() / 2]).unwrap_err();
+        assert_eq!(cut.kind(), ModelErrorKind::Truncated);
+        let mut v = good.clone();
+        v[6] = 99;
+        assert!(matches!(
+            Model::from_bytes(&v).unwrap_err().kind(),
+            ModelErrorKind::Version { found: 99 }
+        ));
+        let mut v = good;
+        v.push(0);
+        assert_eq!(
+            Model::from_bytes(&v).unwrap_err().kind(),
+            ModelErrorKind::Corrupt
+        );
+    }
+
+    #[test]
+    fn the_shipped_model_loads_and_round_trips() {
+        let m = Model::global();
+        assert_eq!(m.labels(), ["LOC", "MISC", "ORG", "PER"]);
+        let again = Model::from_bytes(&m.to_bytes()).unwrap();
+        let text = "EU rejects German call to boycott British lamb .\nPeter Blackburn\nBRUSSELS 1996-08-22";
+        assert_eq!(m.tag_text(text), again.tag_text(text));
+        assert_eq!(m.to_bytes(), again.to_bytes());
+    }
+}
