@@ -719,6 +719,13 @@ mod tests {
         assert_eq!(g().lookup("nice"), 0);
         assert!(has("Young", LAST_NAME));
         assert_eq!(g().lookup("young") & LAST_NAME, 0);
+        // Words that end names count only capitalized.
+        assert!(has("Forum", EVENT_WORD));
+        assert_eq!(g().lookup("forum"), 0);
+        assert_eq!(g().lookup("press"), 0);
+        // A small city named like a given name is left out.
+        assert_eq!(g().lookup("Vladimir") & CITY, 0);
+        assert!(has("Vladimir", FIRST_NAME));
     }
 
     #[test]
