@@ -36,5 +36,8 @@ fn ner_conll_dev_f1_floor() {
     assert!(docs.len() >= 200);
     assert!(f >= 0.89, "CoNLL dev F1 {f:.3} fell below 0.89");
     let (_, _, f3) = scores.subset(&["PER", "LOC", "ORG"]).prf();
-    assert!(f3 >= 0.895, "CoNLL dev PER/LOC/ORG F1 {f3:.3} fell below 0.895");
+    assert!(
+        f3 >= 0.895,
+        "CoNLL dev PER/LOC/ORG F1 {f3:.3} fell below 0.895"
+    );
 }

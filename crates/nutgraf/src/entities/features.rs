@@ -28,7 +28,7 @@ use crate::span::Span;
 
 /// Version of the feature set. A model trained with another version is refused:
 /// bump it whenever a template changes.
-pub(crate) const FEATURE_VERSION: u32 = 1;
+pub(crate) const FEATURE_VERSION: u32 = 2;
 
 /// Fx-style incremental hash of feature parts.
 #[derive(Clone, Copy, Debug)]
@@ -62,11 +62,11 @@ impl Fx {
         h ^ (h >> 33)
     }
 
-    /// The feature id.
+    /// The feature id: the high half of one more multiply (the bits that
+    /// depend on every part).
     #[inline]
     pub(crate) const fn id(self) -> u32 {
-        let h = self.value();
-        (h ^ (h >> 32)) as u32
+        (self.0.rotate_left(26).wrapping_mul(FX_K) >> 32) as u32
     }
 }
 
@@ -175,7 +175,11 @@ pub fn is_caps_line(text: &str, sentence: Span) -> bool {
 /// Lowercased hash of a token's word (the key of [`DocContext`]).
 fn lower_hash(word: &str, buf: &mut Vec<char>) -> u64 {
     buf.clear();
-    buf.extend(word.chars().flat_map(char::to_lowercase));
+    if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
     hash_chars(buf)
 }
 
@@ -396,9 +400,12 @@ impl Extractor {
                 ..Tok::default()
             };
             let n = self.chars.len();
+            let (mut pre, mut suf) = (Fx::new(0x9e), Fx::new(0x5f));
             for k in 0..4.min(n) {
-                tok.prefix[k] = hash_chars(&self.chars[..=k]);
-                tok.suffix[k] = hash_chars(&self.chars[n - 1 - k..]);
+                pre = pre.add(u64::from(self.chars[k]));
+                suf = suf.add(u64::from(self.chars[n - 1 - k]));
+                tok.prefix[k] = pre.value();
+                tok.suffix[k] = suf.value();
             }
             self.toks.push(tok);
         }

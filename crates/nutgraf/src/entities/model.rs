@@ -333,8 +333,8 @@ pub struct Model {
     scale: f32,
     /// Feature id → range of `weights`.
     index: HashMap<u32, (u32, u32), IdBuild>,
-    /// `(tag, quantized weight)` entries.
-    weights: Vec<(u16, i16)>,
+    /// `(tag, weight)` entries: the quantized weight times `scale`.
+    weights: Vec<(u16, f32)>,
     /// Quantized transitions, `(tags + 1) × tags`.
     trans_q: Vec<i16>,
     /// Transition scores with the disallowed ones at `-inf`.
@@ -422,7 +422,7 @@ impl Model {
         let mut weights = Vec::new();
         for (id, ws) in features {
             let a = weights.len() as u32;
-            weights.extend(ws);
+            weights.extend(ws.into_iter().map(|(t, q)| (t, f32::from(q) * scale)));
             index.insert(id, (a, weights.len() as u32));
         }
         let (allowed, last_ok) = constraints(scheme, labels.len());
@@ -478,12 +478,12 @@ impl Model {
         let nt = self.n_tags();
         let mut emit = vec![0f32; tokens.len() * nt];
         let mut ex = Extractor::default();
-        let (index, weights, scale) = (&self.index, &self.weights, self.scale);
+        let (index, weights) = (&self.index, &self.weights);
         ex.sentence(text, sentence, tokens, ctx, |i, id| {
             if let Some(&(a, b)) = index.get(&id) {
                 let row = &mut emit[i * nt..(i + 1) * nt];
                 for &(t, w) in &weights[a as usize..b as usize] {
-                    row[usize::from(t)] += f32::from(w) * scale;
+                    row[usize::from(t)] += w;
                 }
             }
         });
@@ -544,7 +544,8 @@ impl Model {
             out.push((b - a) as u8);
             for &(t, w) in &self.weights[a as usize..b as usize] {
                 out.push(t as u8);
-                out.extend_from_slice(&w.to_le_bytes());
+                let q = (w / self.scale).round() as i16;
+                out.extend_from_slice(&q.to_le_bytes());
             }
         }
         out
