@@ -82,6 +82,7 @@ fn parse_text_view_has_header_blocks_and_sentence_count() {
         "dateline:   ",
         "blocks:     ",
         "sentences:  ",
+        "entities:   ",
     ] {
         assert!(
             text.lines().any(|l| l.starts_with(key)),
@@ -90,8 +91,20 @@ fn parse_text_view_has_header_blocks_and_sentence_count() {
     }
     assert!(text.contains(file.to_str().unwrap()));
     let doc = nutgraf::parse(ARTICLE, &nutgraf::Meta::new()).unwrap();
-    let block_lines: Vec<&str> = text.lines().filter(|l| l.starts_with("  [")).collect();
+    // Block lines come between the "blocks:" and "sentences:" lines.
+    let block_lines: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("blocks:"))
+        .take_while(|l| !l.starts_with("sentences:"))
+        .filter(|l| l.starts_with("  ["))
+        .collect();
     assert_eq!(block_lines.len(), doc.blocks.len(), "{text}");
+    let entity_lines = text
+        .lines()
+        .skip_while(|l| !l.starts_with("entities:"))
+        .filter(|l| l.starts_with("  ["))
+        .count();
+    assert_eq!(entity_lines, doc.entities.len(), "{text}");
     for (line, block) in block_lines.iter().zip(&doc.blocks) {
         assert!(
             line.starts_with(&format!("  [{}", block.kind.as_str())),

@@ -6,8 +6,8 @@
 //! functions and asserts floors on them when the data is present.
 
 pub mod body;
-pub mod jsonl;
 pub mod entities;
+pub mod jsonl;
 pub mod ner;
 
 /// The shared evaluation directory: `$NUTGRAF_EVAL_DIR`, else `shared/eval` beside

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 
 use crate::document::{Author, Block, BlockKind, Dateline, Document, PublishedFrom, Sentence};
+use crate::entities::{self, Entity, Mention};
 use crate::error::{Error, ErrorKind, Result};
 use crate::layout::{self, Layout};
 use crate::meta::Meta;
@@ -131,6 +132,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta) -> Document {
     let mut sentences = Vec::new();
     let mut body = String::new();
     let mut sent_buf: Vec<Span> = Vec::new();
+    let mut norm_sentences: Vec<Span> = Vec::new();
     let mut lang_weight: Vec<(&'static str, usize)> = Vec::new();
 
     for raw in &layout.blocks {
@@ -163,6 +165,10 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta) -> Document {
         ) {
             sent_buf.clear();
             segment::sentences(ntext, raw.span, &mut sent_buf);
+            // The tagger reads English; a caption in another language is left alone.
+            if raw.kind != BlockKind::Caption || block_lang.is_none_or(|l| l == "en") {
+                norm_sentences.extend_from_slice(&sent_buf);
+            }
             sentences.extend(sent_buf.iter().map(|&s| Sentence {
                 span: norm.to_original(s),
                 block: index,
@@ -205,6 +211,32 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta) -> Document {
         (None, None) => (None, None),
     };
 
+    let (raw_mentions, raw_entities) = entities::extract(ntext, &norm_sentences);
+    let mut mentions: Vec<Mention> = raw_mentions
+        .iter()
+        .map(|m| Mention {
+            span: norm.to_original(m.span),
+            label: m.label,
+            entity: usize::MAX,
+        })
+        .collect();
+    let entities: Vec<Entity> = raw_entities
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            for &m in &e.mentions {
+                mentions[m].entity = i;
+            }
+            Entity {
+                label: e.label,
+                name: e.name,
+                aliases: e.aliases,
+                roles: e.roles,
+                mentions: e.mentions,
+            }
+        })
+        .collect();
+
     Document {
         text: norm.original().to_owned(),
         title: layout.title.map(|s| clean(s.slice(ntext))),
@@ -231,8 +263,8 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta) -> Document {
         blocks,
         body,
         sentences,
-        mentions: Vec::new(),
-        entities: Vec::new(),
+        mentions,
+        entities,
     }
 }
 

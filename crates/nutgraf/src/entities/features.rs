@@ -28,7 +28,7 @@ use crate::span::Span;
 
 /// Version of the feature set. A model trained with another version is refused:
 /// bump it whenever a template changes.
-pub(crate) const FEATURE_VERSION: u32 = 2;
+pub(crate) const FEATURE_VERSION: u32 = 3;
 
 /// Fx-style incremental hash of feature parts.
 #[derive(Clone, Copy, Debug)]
@@ -128,14 +128,17 @@ impl GazFlags {
 
 /// Gazetteer flags for `tokens` (of `text`), one per token, pushed onto `out`.
 ///
-/// **The plug-in point for the gazetteers.** For now it pushes empty flags. Once
-/// `Gazetteer::global().annotate(text, tokens) -> Vec<TokenMatch>` exists, map
-/// each token's match flags onto [`GazFlags`] here (Begin → `begin`, Inside →
-/// `inside`, End → `end`, Single → `single`, each a mask of categories), bump
-/// [`FEATURE_VERSION`] and retrain the shipped model.
+/// The flags come from [`Gazetteer::annotate`](super::gazetteer::Gazetteer::annotate):
+/// longest matches, Begin/Inside/End/Single, with the categories of the parts of a
+/// hyphenated word ("US-led") counted as the token's own.
 pub fn gazetteer_flags(text: &str, tokens: &[Token], out: &mut Vec<GazFlags>) {
-    let _ = text;
-    out.extend(std::iter::repeat_n(GazFlags::default(), tokens.len()));
+    let matches = super::gazetteer::Gazetteer::global().annotate(text, tokens);
+    out.extend(matches.iter().map(|m| GazFlags {
+        begin: m.begin,
+        inside: m.inside,
+        end: m.end,
+        single: m.single | m.parts,
+    }));
 }
 
 /// Flags of a token's form.

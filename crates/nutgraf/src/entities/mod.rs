@@ -5,15 +5,15 @@
 //! sequence model ([`model`]) helped by gazetteers ([`gazetteer`]), gives each the
 //! `OntoNotes` type, then groups the mentions of one document into entities.
 
+mod extract;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
-pub mod train;
-// Wired into the pipeline together with the tagger.
-#[cfg_attr(not(test), allow(dead_code))]
 mod resolve;
-#[cfg_attr(not(test), allow(dead_code))]
+pub mod train;
 mod types;
+
+pub(crate) use extract::extract;
 
 use crate::span::Span;
 

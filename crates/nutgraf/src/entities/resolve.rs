@@ -45,6 +45,9 @@ pub(crate) trait Lexicon {
     fn is_qualifier(&self, word: &str) -> bool;
     /// The country of a nationality or the full name of an acronym ("russian" -> "Russia").
     fn link(&self, phrase: &str) -> Option<String>;
+    /// Another name of the same thing ("us" -> "United States", "icc" -> "International
+    /// Criminal Court"), unlike [`Lexicon::link`] never a containing place.
+    fn alias_of(&self, phrase: &str) -> Option<String>;
 }
 
 /// Fold a name for comparison: lowercase, no accents, no leading "the", no possessive.
@@ -87,8 +90,60 @@ fn initials(folded: &str) -> String {
         .collect()
 }
 
-/// Group `mentions` (sorted by position) of normalized `text` into entities.
-pub(crate) fn resolve(text: &str, mentions: &[RawMention], lex: &dyn Lexicon) -> Vec<RawEntity> {
+/// One sense per document: a one-word mention that is part of a person's full
+/// name is that person ("Putin" after "Vladimir Putin", whatever the tagger said of
+/// it alone), and mentions with the same name take that name's most common type.
+fn harmonize_labels(text: &str, mentions: &mut [RawMention]) {
+    let keys: Vec<String> = mentions
+        .iter()
+        .map(|m| fold(&surface(text, m.span)))
+        .collect();
+    let mut person_parts: Vec<&str> = Vec::new();
+    for (m, k) in mentions.iter().zip(&keys) {
+        if m.label == EntityLabel::Person && k.contains(' ') {
+            let words: Vec<&str> = k.split(' ').collect();
+            person_parts.push(words[0]);
+            person_parts.push(words[words.len() - 1]);
+        }
+    }
+    for (m, k) in mentions.iter_mut().zip(&keys) {
+        if m.label != EntityLabel::Person && !k.contains(' ') && person_parts.contains(&k.as_str())
+        {
+            m.label = EntityLabel::Person;
+        }
+    }
+    let mut votes: std::collections::HashMap<&str, Vec<(EntityLabel, usize)>> =
+        std::collections::HashMap::new();
+    for (m, k) in mentions.iter().zip(&keys) {
+        let v = votes.entry(k.as_str()).or_default();
+        match v.iter_mut().find(|(l, _)| *l == m.label) {
+            Some((_, n)) => *n += 1,
+            None => v.push((m.label, 1)),
+        }
+    }
+    for (m, k) in mentions.iter_mut().zip(&keys) {
+        if let Some(v) = votes.get(k.as_str()) {
+            // Most votes; ties go to the type seen first.
+            let mut best = v[0];
+            for &x in &v[1..] {
+                if x.1 > best.1 {
+                    best = x;
+                }
+            }
+            m.label = best.0;
+        }
+    }
+}
+
+/// Group `mentions` (sorted by position) of normalized `text` into entities,
+/// after making their types consistent across the document.
+pub(crate) fn resolve(
+    text: &str,
+    mentions: &mut [RawMention],
+    lex: &dyn Lexicon,
+) -> Vec<RawEntity> {
+    harmonize_labels(text, mentions);
+    let mentions: &[RawMention] = mentions;
     let mut entities: Vec<RawEntity> = Vec::new();
     // Folded aliases per entity, parallel to `entities`.
     let mut keys: Vec<Vec<String>> = Vec::new();
@@ -145,14 +200,31 @@ pub(crate) fn resolve(text: &str, mentions: &[RawMention], lex: &dyn Lexicon) ->
         for &mi in &e.mentions {
             if e.label == EntityLabel::Person {
                 for role in roles_of(text, mentions, mi, lex) {
-                    if !e.roles.contains(&role) {
-                        e.roles.push(role);
-                    }
+                    add_role(&mut e.roles, role);
                 }
             }
         }
     }
     entities
+}
+
+/// Add `role` unless it says nothing new: titles compare without case, and a
+/// role with an affiliation replaces the same title without one.
+fn add_role(roles: &mut Vec<Role>, role: Role) {
+    let same = |r: &Role| r.title.eq_ignore_ascii_case(&role.title);
+    if let Some(r) = roles.iter_mut().find(|r| same(r)) {
+        if r.affiliation.is_none() && role.affiliation.is_some() {
+            *r = role;
+        } else if r.affiliation == role.affiliation || role.affiliation.is_none() {
+            if r.qualifier.is_none() {
+                r.qualifier = role.qualifier;
+            }
+        } else {
+            roles.push(role);
+        }
+        return;
+    }
+    roles.push(role);
 }
 
 fn find_person(entities: &[RawEntity], keys: &[Vec<String>], key: &str) -> Option<usize> {
@@ -190,14 +262,14 @@ fn find_other(
     key: &str,
     lex: &dyn Lexicon,
 ) -> Option<usize> {
-    let linked = lex.link(key).map(|l| fold(&l));
+    let linked = lex.alias_of(key).map(|l| fold(&l));
     let is_acronym = !key.contains(' ') && (2..=6).contains(&key.len());
     (0..entities.len()).rev().find(|&e| {
         entities[e].label == label
             && keys[e].iter().any(|k| {
                 k == key
                     || linked.as_deref() == Some(k.as_str())
-                    || lex.link(k).is_some_and(|l| fold(&l) == key)
+                    || lex.alias_of(k).is_some_and(|l| fold(&l) == key)
                     || (is_acronym && k.contains(' ') && initials(k) == key.replace('.', ""))
                     || (!key.contains(' ')
                         && k.contains(' ')
@@ -311,8 +383,12 @@ fn roles_of(text: &str, mentions: &[RawMention], mi: usize, lex: &dyn Lexicon) -
         from += 1;
     }
     let before = &text[from..m.span.start];
-    if let Some(i) = before.rfind(['\n', '.', ';', '!', '?', '"', '“', '”']) {
-        from += i + 1;
+    if let Some((i, c)) = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '\n' | '.' | ';' | '!' | '?' | '"' | '“' | '”'))
+    {
+        from += i + c.len_utf8();
     }
     let ws = words(text, from, m.span.start);
     let mut end = ws.len();
@@ -463,8 +539,12 @@ mod tests {
                 "russian" => Some("Russia".into()),
                 "chinese" => Some("China".into()),
                 "us" | "u.s." => Some("United States".into()),
+                "beijing" => Some("China".into()),
                 _ => None,
             }
+        }
+        fn alias_of(&self, p: &str) -> Option<String> {
+            matches!(p, "us" | "u.s.").then(|| "United States".into())
         }
     }
 
@@ -487,7 +567,7 @@ mod tests {
     #[test]
     fn aliases_of_one_person_form_one_entity() {
         let text = "Russian President Vladimir Putin met Xi Jinping. Putin praised Xi. Vladímir Putin left.";
-        let ms = mentions(
+        let mut ms = mentions(
             text,
             &[
                 ("Vladimir Putin", Person),
@@ -497,7 +577,7 @@ mod tests {
                 ("Vladímir Putin", Person),
             ],
         );
-        let es = resolve(text, &ms, &TestLex);
+        let es = resolve(text, &mut ms, &TestLex);
         assert_eq!(es.len(), 2);
         assert_eq!(es[0].name, "Vladimir Putin");
         assert_eq!(es[0].aliases, ["Vladimir Putin", "Putin", "Vladímir Putin"]);
@@ -516,7 +596,7 @@ mod tests {
     #[test]
     fn acronyms_and_linked_names_join() {
         let text = "The International Criminal Court (ICC) issued a warrant. The US and the United States agree. ICC members.";
-        let ms = mentions(
+        let mut ms = mentions(
             text,
             &[
                 ("International Criminal Court", Org),
@@ -526,7 +606,7 @@ mod tests {
                 ("ICC", Org),
             ],
         );
-        let es = resolve(text, &ms, &TestLex);
+        let es = resolve(text, &mut ms, &TestLex);
         assert_eq!(es.len(), 2);
         assert_eq!(es[0].name, "International Criminal Court");
         assert_eq!(es[0].mentions, [0, 1, 4]);
@@ -546,8 +626,8 @@ mod tests {
             ("They met Joe Biden, the former US president, in May.", "Joe Biden", "president", Some("United States")),
         ];
         for (text, name, title, affiliation) in cases {
-            let ms = mentions(text, &[(name, Person)]);
-            let es = resolve(text, &ms, &TestLex);
+            let mut ms = mentions(text, &[(name, Person)]);
+            let es = resolve(text, &mut ms, &TestLex);
             let role = es[0]
                 .roles
                 .first()
@@ -556,15 +636,38 @@ mod tests {
             assert_eq!(role.affiliation.as_deref(), *affiliation, "{text}");
         }
         let text = "They met Joe Biden, the former US president, in May.";
-        let es = resolve(text, &mentions(text, &[("Joe Biden", Person)]), &TestLex);
+        let es = resolve(
+            text,
+            &mut mentions(text, &[("Joe Biden", Person)]),
+            &TestLex,
+        );
         assert_eq!(es[0].roles[0].qualifier.as_deref(), Some("former"));
+    }
+
+    #[test]
+    fn cities_do_not_join_their_country_and_types_agree() {
+        let text = "Vladimir Putin flew to Beijing. China welcomed Putin. Putin said so.";
+        let mut ms = mentions(
+            text,
+            &[
+                ("Vladimir Putin", Person),
+                ("Beijing", Gpe),
+                ("China", Gpe),
+                ("Putin", Gpe),
+                ("Putin", Person),
+            ],
+        );
+        let es = resolve(text, &mut ms, &TestLex);
+        assert_eq!(es.len(), 3, "{es:?}");
+        assert!(ms.iter().filter(|m| m.label == Person).count() == 3);
+        assert_eq!(es[0].mentions, [0, 3, 4]);
     }
 
     #[test]
     fn no_role_without_a_title() {
         let text = "Xi and Putin met in Moscow, where they signed a deal.";
-        let ms = mentions(text, &[("Xi", Person), ("Putin", Person)]);
-        let es = resolve(text, &ms, &TestLex);
+        let mut ms = mentions(text, &[("Xi", Person), ("Putin", Person)]);
+        let es = resolve(text, &mut ms, &TestLex);
         assert!(es.iter().all(|e| e.roles.is_empty()), "{es:?}");
     }
 }

@@ -8,7 +8,7 @@
 
 use super::gazetteer::{
     Category, CITY, COUNTRY, EVENT_WORD, FAC_WORD, GROUP, LANGUAGE, LAW_WORD, LOC_WORD,
-    NATIONALITY, REGION, STATE,
+    NATIONALITY, NEWS_AGENCY, ORGANIZATION, REGION, STATE,
 };
 use super::EntityLabel;
 
@@ -28,8 +28,7 @@ fn looks_like_nationality(word: &str) -> bool {
 ///
 /// `conll` says the tagger's labels are CoNLL's (where `LOC` covers countries and
 /// cities); otherwise OntoNotes labels pass through. `lookup` gives the gazetteer
-/// categories of a lowercased phrase. Returns `None` for a mention to drop (a MISC
-/// that is none of the known kinds).
+/// categories of a phrase. Returns `None` for a label the scheme does not know.
 pub(crate) fn ontonotes(
     label: &str,
     conll: bool,
@@ -39,14 +38,18 @@ pub(crate) fn ontonotes(
     if !conll {
         return EntityLabel::from_name(label);
     }
-    let phrase = words.join(" ").to_lowercase();
+    // The gazetteer folds case itself, except for name-ending words ("Cup", "Forum")
+    // that only count capitalized: pass the words as written.
+    let phrase = words.join(" ");
     let whole = lookup(&phrase);
-    let head = words.last().map_or(0, |w| lookup(&w.to_lowercase()));
+    let head = words.last().map_or(0, |w| lookup(w));
     let multi = words.len() > 1;
     Some(match label {
         "PER" => EntityLabel::Person,
         "LOC" => {
-            if whole & (COUNTRY | CITY | STATE) != 0 {
+            if whole & (ORGANIZATION | NEWS_AGENCY) != 0 && whole & (COUNTRY | CITY | STATE) == 0 {
+                EntityLabel::Org
+            } else if whole & (COUNTRY | CITY | STATE) != 0 {
                 EntityLabel::Gpe
             } else if whole & REGION != 0 || (multi && head & LOC_WORD != 0) {
                 EntityLabel::Loc
@@ -79,10 +82,10 @@ pub(crate) fn ontonotes(
                 EntityLabel::Law
             } else if !multi && looks_like_nationality(words[0]) {
                 EntityLabel::Norp
-            } else if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
-                EntityLabel::Product
             } else {
-                return None;
+                // Named things the lists do not know: products, titles of works,
+                // events. PRODUCT is the most common of them in news.
+                EntityLabel::Product
             }
         }
         _ => return None,
@@ -94,7 +97,7 @@ mod tests {
     use super::*;
 
     fn lookup(p: &str) -> Category {
-        match p {
+        match p.to_lowercase().as_str() {
             "russia" | "china" => COUNTRY,
             "beijing" | "harbin" => CITY,
             "asia" | "black sea" => REGION,
@@ -131,6 +134,7 @@ mod tests {
         assert_eq!(t("MISC", "Muslims"), Some(EntityLabel::Norp));
         assert_eq!(t("MISC", "Sino-Russian"), Some(EntityLabel::Norp));
         assert_eq!(t("MISC", "Iphone 11"), Some(EntityLabel::Product));
+        assert_eq!(t("MISC", "Windows"), Some(EntityLabel::Product));
         assert_eq!(t("PER", "Xi Jinping"), Some(EntityLabel::Person));
         assert_eq!(
             ontonotes("GPE", false, &["Moscow"], &lookup),
