@@ -132,7 +132,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta) -> Document {
     let mut sentences = Vec::new();
     let mut body = String::new();
     let mut sent_buf: Vec<Span> = Vec::new();
-    let mut norm_sentences: Vec<Span> = Vec::new();
+    let mut norm_sentences: Vec<(Span, bool)> = Vec::new();
     let mut lang_weight: Vec<(&'static str, usize)> = Vec::new();
 
     for raw in &layout.blocks {
@@ -167,7 +167,11 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta) -> Document {
             segment::sentences(ntext, raw.span, &mut sent_buf);
             // The tagger reads English; a caption in another language is left alone.
             if raw.kind != BlockKind::Caption || block_lang.is_none_or(|l| l == "en") {
-                norm_sentences.extend_from_slice(&sent_buf);
+                let headline = matches!(
+                    raw.kind,
+                    BlockKind::Title | BlockKind::Subtitle | BlockKind::Heading
+                );
+                norm_sentences.extend(sent_buf.iter().map(|&s| (s, headline)));
             }
             sentences.extend(sent_buf.iter().map(|&s| Sentence {
                 span: norm.to_original(s),

@@ -2,13 +2,14 @@
 
 use super::features::DocContext;
 use super::gazetteer::{
-    Gazetteer, CITY, COUNTRY, EVENT_WORD, FAC_WORD, LAW_WORD, NEWS_AGENCY, ORGANIZATION, ORG_WORD,
-    QUALIFIER, STATE, TITLE,
+    Gazetteer, CITY, COUNTRY, EVENT_WORD, FAC_WORD, LAW_WORD, NATIONALITY, NEWS_AGENCY,
+    ORGANIZATION, ORG_WORD, QUALIFIER, REGION, STATE, TITLE,
 };
 use super::model::{self, Model};
 use super::resolve::{self, Lexicon, RawEntity, RawMention};
 use super::types;
-use crate::segment::{self, Token};
+use super::EntityLabel;
+use crate::segment::{self, Token, TokenKind};
 use crate::span::Span;
 
 /// Resolution's view of the gazetteers.
@@ -23,6 +24,9 @@ impl Lexicon for GazLexicon {
     }
     fn link(&self, phrase: &str) -> Option<String> {
         self.0.link(phrase).map(str::to_owned)
+    }
+    fn is_place_or_org(&self, phrase: &str) -> bool {
+        self.0.lookup(phrase) & (COUNTRY | CITY | STATE | REGION | ORGANIZATION | NEWS_AGENCY) != 0
     }
     fn alias_of(&self, phrase: &str) -> Option<String> {
         let flags = self.0.lookup(phrase);
@@ -105,39 +109,183 @@ fn merge_coordinated(
     out
 }
 
-/// Mentions and entities of normalized `text`, read from its `sentences`.
-pub(crate) fn extract(text: &str, sentences: &[Span]) -> (Vec<RawMention>, Vec<RawEntity>) {
+/// Split word tokens glued by a lossy extraction at a lowercase-to-uppercase seam
+/// ("QiangChinese", "FridayAs"): the tagger then sees the name. The text itself is
+/// untouched. Brand names written in camel case ("YouTube", "iPhone", "McDonald")
+/// mostly keep their token: the left part must be three or more letters ending in
+/// two lowercase ones, the right part a capitalized word, and the whole token
+/// unknown to the gazetteers.
+fn split_glued(text: &str, tokens: &mut Vec<Token>, gaz: &Gazetteer) {
+    let mut out = Vec::with_capacity(tokens.len());
+    for &t in tokens.iter() {
+        let word = t.span.slice(text);
+        if t.kind != TokenKind::Word
+            || word.len() < 5
+            || word.is_ascii() && !word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+        {
+            out.push(t);
+            continue;
+        }
+        if gaz.lookup(word) != 0 {
+            out.push(t);
+            continue;
+        }
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        let mut from = 0; // index into chars of the current piece's start
+        for j in 2..chars.len().saturating_sub(1) {
+            let (at, c) = chars[j];
+            let left_ok =
+                j - from >= 3 && chars[j - 1].1.is_lowercase() && chars[j - 2].1.is_lowercase();
+            if c.is_uppercase() && left_ok && chars[j + 1].1.is_lowercase() {
+                let start = t.span.start + chars[from].0;
+                out.push(Token {
+                    span: Span::new(start, t.span.start + at),
+                    kind: t.kind,
+                });
+                from = j;
+            }
+        }
+        out.push(Token {
+            span: Span::new(t.span.start + chars[from].0, t.span.end),
+            kind: t.kind,
+        });
+    }
+    *tokens = out;
+}
+
+/// Tag one sentence: mentions with their OntoNotes type, trimmed.
+fn tag_sentence(
+    text: &str,
+    s: Span,
+    toks: &[Token],
+    ctx: &DocContext,
+    conll: bool,
+    out: &mut Vec<RawMention>,
+) {
+    let model = Model::global();
+    let gaz = Gazetteer::global();
+    let tagged = merge_coordinated(text, model::tag(text, s, toks, ctx), gaz);
+    for (span, label) in tagged {
+        let words: Vec<&str> = span.slice(text).split_whitespace().collect();
+        let Some(label) = types::ontonotes(model.label(label), conll, &words, &|p| gaz.lookup(p))
+        else {
+            continue;
+        };
+        let span = trim(text, span, label == EntityLabel::Person, gaz);
+        if !span.slice(text).chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        out.push(RawMention { span, label });
+    }
+}
+
+/// Mentions of a headline sentence, kept consistent with the body.
+///
+/// In a Title Case line every word is capitalized, so capitalization says little:
+/// a tagged mention is kept when the body names the same thing, or the gazetteers
+/// know it as a place, organization or nationality; otherwise only the body's
+/// names inside it are kept ("Putin Visits China" gives "Putin" and "China"). Body
+/// names the tagger missed in the headline are added.
+fn headline_mentions(
+    text: &str,
+    tagged: &[RawMention],
+    s: Span,
+    body: &[(String, EntityLabel)],
+    out: &mut Vec<RawMention>,
+) {
+    let gaz = Gazetteer::global();
+    let known = COUNTRY | CITY | STATE | REGION | ORGANIZATION | NEWS_AGENCY | NATIONALITY;
+    let mut kept: Vec<RawMention> = Vec::new();
+    for m in tagged {
+        let key = resolve::fold(m.span.slice(text));
+        if let Some((_, l)) = body.iter().find(|(k, _)| *k == key) {
+            kept.push(RawMention {
+                span: m.span,
+                label: *l,
+            });
+        } else if gaz.lookup(m.span.slice(text)) & known != 0 {
+            kept.push(*m);
+        }
+    }
+    // Body names anywhere in the headline, longest first, where nothing is kept yet.
+    let line = s.slice(text);
+    let folded_line = line.to_lowercase();
+    let mut names: Vec<&(String, EntityLabel)> = body.iter().collect();
+    names.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    for (k, l) in names {
+        if k.len() < 2 || folded_line.len() != line.len() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(i) = folded_line[from..].find(k.as_str()) {
+            let start = from + i;
+            let end = start + k.len();
+            from = end;
+            let before_ok = folded_line[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = folded_line[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let span = Span::new(s.start + start, s.start + end);
+            if before_ok
+                && after_ok
+                && !kept
+                    .iter()
+                    .any(|m| m.span.start < span.end && span.start < m.span.end)
+            {
+                kept.push(RawMention { span, label: *l });
+            }
+        }
+    }
+    kept.sort_by_key(|m| m.span.start);
+    out.extend(kept);
+}
+
+/// Mentions and entities of normalized `text`, read from its `sentences`
+/// (`true` marks a headline: a title, subtitle or section heading).
+pub(crate) fn extract(text: &str, sentences: &[(Span, bool)]) -> (Vec<RawMention>, Vec<RawEntity>) {
     let model = Model::global();
     let gaz = Gazetteer::global();
     let conll = model.labels().iter().any(|l| l == "MISC" || l == "PER");
     let mut tokens: Vec<Vec<Token>> = Vec::with_capacity(sentences.len());
     let mut ctx = DocContext::new();
-    for &s in sentences {
+    for &(s, headline) in sentences {
         let mut toks = Vec::new();
         segment::tokens(text, s, &mut toks);
-        ctx.add_sentence(text, s, &toks);
+        split_glued(text, &mut toks, gaz);
+        if !headline {
+            ctx.add_sentence(text, s, &toks);
+        }
         tokens.push(toks);
     }
     let mut mentions = Vec::new();
-    for (&s, toks) in sentences.iter().zip(&tokens) {
-        if toks.is_empty() {
-            continue;
-        }
-        let tagged = merge_coordinated(text, model::tag(text, s, toks, &ctx), gaz);
-        for (span, label) in tagged {
-            let words: Vec<&str> = span.slice(text).split_whitespace().collect();
-            let Some(label) =
-                types::ontonotes(model.label(label), conll, &words, &|p| gaz.lookup(p))
-            else {
-                continue;
-            };
-            let span = trim(text, span, label == super::EntityLabel::Person, gaz);
-            if !span.slice(text).chars().any(char::is_alphanumeric) {
-                continue;
-            }
-            mentions.push(RawMention { span, label });
+    for (&(s, headline), toks) in sentences.iter().zip(&tokens) {
+        if !headline && !toks.is_empty() {
+            tag_sentence(text, s, toks, &ctx, conll, &mut mentions);
         }
     }
+    let body: Vec<(String, EntityLabel)> = {
+        let mut seen: Vec<(String, EntityLabel)> = Vec::new();
+        for m in &mentions {
+            let key = resolve::fold(m.span.slice(text));
+            if !seen.iter().any(|(k, _)| *k == key) {
+                seen.push((key, m.label));
+            }
+        }
+        seen
+    };
+    let mut tagged = Vec::new();
+    for (&(s, headline), toks) in sentences.iter().zip(&tokens) {
+        if headline && !toks.is_empty() {
+            tagged.clear();
+            tag_sentence(text, s, toks, &ctx, conll, &mut tagged);
+            headline_mentions(text, &tagged, s, &body, &mut mentions);
+        }
+    }
+    mentions.sort_by_key(|m| m.span.start);
     let entities = resolve::resolve(text, &mut mentions, &GazLexicon(gaz));
     (mentions, entities)
 }

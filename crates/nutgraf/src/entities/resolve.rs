@@ -48,6 +48,8 @@ pub(crate) trait Lexicon {
     /// Another name of the same thing ("us" -> "United States", "icc" -> "International
     /// Criminal Court"), unlike [`Lexicon::link`] never a containing place.
     fn alias_of(&self, phrase: &str) -> Option<String>;
+    /// True when the phrase is known as a place or organization (never a person).
+    fn is_place_or_org(&self, phrase: &str) -> bool;
 }
 
 /// Fold a name for comparison: lowercase, no accents, no leading "the", no possessive.
@@ -93,7 +95,7 @@ fn initials(folded: &str) -> String {
 /// One sense per document: a one-word mention that is part of a person's full
 /// name is that person ("Putin" after "Vladimir Putin", whatever the tagger said of
 /// it alone), and mentions with the same name take that name's most common type.
-fn harmonize_labels(text: &str, mentions: &mut [RawMention]) {
+fn harmonize_labels(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon) {
     let keys: Vec<String> = mentions
         .iter()
         .map(|m| fold(&surface(text, m.span)))
@@ -107,9 +109,20 @@ fn harmonize_labels(text: &str, mentions: &mut [RawMention]) {
         }
     }
     for (m, k) in mentions.iter_mut().zip(&keys) {
-        if m.label != EntityLabel::Person && !k.contains(' ') && person_parts.contains(&k.as_str())
+        if m.label != EntityLabel::Person
+            && !k.contains(' ')
+            && person_parts.contains(&k.as_str())
+            && !lex.is_place_or_org(k)
         {
             m.label = EntityLabel::Person;
+        }
+    }
+    // A person is introduced by full name: a one-word "person" that is no part of
+    // any full name in the document is more often a company or brand ("Lexus",
+    // "Coty") than a person.
+    for (m, k) in mentions.iter_mut().zip(&keys) {
+        if m.label == EntityLabel::Person && !k.contains(' ') && !person_parts.contains(&k.as_str()) {
+            m.label = EntityLabel::Org;
         }
     }
     let mut votes: std::collections::HashMap<&str, Vec<(EntityLabel, usize)>> =
@@ -142,7 +155,7 @@ pub(crate) fn resolve(
     mentions: &mut [RawMention],
     lex: &dyn Lexicon,
 ) -> Vec<RawEntity> {
-    harmonize_labels(text, mentions);
+    harmonize_labels(text, mentions, lex);
     let mentions: &[RawMention] = mentions;
     let mut entities: Vec<RawEntity> = Vec::new();
     // Folded aliases per entity, parallel to `entities`.
@@ -323,6 +336,39 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
     out
 }
 
+/// Function words that open sentences and are capitalized only for that.
+fn is_opener(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "of" | "for"
+            | "the"
+            | "a"
+            | "an"
+            | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "with"
+            | "while"
+            | "as"
+            | "by"
+            | "from"
+            | "when"
+            | "despite"
+            | "since"
+            | "under"
+            | "over"
+            | "and"
+            | "but"
+            | "meanwhile"
+            | "then"
+            | "also"
+            | "former"
+    )
+}
+
 fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -408,7 +454,8 @@ fn roles_of(text: &str, mentions: &[RawMention], mi: usize, lex: &dyn Lexicon) -
         {
             a -= 1;
         }
-        while a < k && matches!(ws[a].text, "of" | "for") {
+        // Sentence openers are not part of an affiliation ("During Chinese President Xi").
+        while a < k && is_opener(ws[a].text) {
             a += 1;
         }
         if a < k {
@@ -545,6 +592,9 @@ mod tests {
         }
         fn alias_of(&self, p: &str) -> Option<String> {
             matches!(p, "us" | "u.s.").then(|| "United States".into())
+        }
+        fn is_place_or_org(&self, p: &str) -> bool {
+            matches!(p, "beijing" | "china" | "russia")
         }
     }
 

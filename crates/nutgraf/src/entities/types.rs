@@ -72,7 +72,11 @@ pub(crate) fn ontonotes(
             }
         }
         "MISC" => {
-            if whole & (NATIONALITY | GROUP) != 0 {
+            if whole & (COUNTRY | CITY | STATE) != 0 {
+                EntityLabel::Gpe
+            } else if whole & (ORGANIZATION | NEWS_AGENCY) != 0 {
+                EntityLabel::Org
+            } else if whole & (NATIONALITY | GROUP) != 0 {
                 EntityLabel::Norp
             } else if whole & LANGUAGE != 0 {
                 EntityLabel::Language
