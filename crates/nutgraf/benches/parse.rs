@@ -130,15 +130,22 @@ fn bench_parse(c: &mut Criterion) {
     }
     group.finish();
 
+    // The whole pipeline, and the pipeline without its costliest stage (entities).
+    let layout_only = Parser::new(Options::new().entities(false));
+    for seed in &seeds {
+        check_document(&layout_only, seed);
+    }
     let mut group = c.benchmark_group("parse/corpus");
     group.throughput(Throughput::Bytes(total_bytes(&seeds)));
-    group.bench_function("all-5", |b| {
-        b.iter(|| {
-            for seed in &seeds {
-                black_box(parser.parse(black_box(&seed.text), &seed.meta).unwrap());
-            }
+    for (name, parser) in [("all-5", &parser), ("all-5-no-entities", &layout_only)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for seed in &seeds {
+                    black_box(parser.parse(black_box(&seed.text), &seed.meta).unwrap());
+                }
+            });
         });
-    });
+    }
     group.finish();
 }
 
@@ -258,6 +265,42 @@ fn bench_segment(c: &mut Criterion) {
     group.finish();
 }
 
+/// Entity extraction alone: tokens, document context, gazetteer features and the
+/// tagger (`Model::tag_text`) over each seed, as the pipeline runs them.
+fn bench_entities(c: &mut Criterion) {
+    let seeds = seeds();
+    let model = nutgraf::entities::model::Model::global();
+    let texts: Vec<String> = seeds
+        .iter()
+        .map(|s| NormalizedText::new(&s.text).as_str().to_owned())
+        .collect();
+    // Check answers first: the tagger finds Putin and Beijing in every seed.
+    for t in &texts {
+        let found: Vec<&str> = model
+            .tag_text(t)
+            .iter()
+            .map(|(sp, _)| sp.slice(t))
+            .collect();
+        assert!(found.iter().any(|m| m.contains("Putin")), "{found:?}");
+        assert!(
+            found.contains(&"Beijing") || found.contains(&"China"),
+            "{found:?}"
+        );
+    }
+    let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
+    let mut group = c.benchmark_group("entities");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("tag/corpus", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| model.tag_text(black_box(t)).len())
+                .sum::<usize>()
+        });
+    });
+    group.finish();
+}
+
 fn bench_language(c: &mut Criterion) {
     let seeds = seeds();
     let parser = Parser::new(Options::new());
@@ -357,6 +400,7 @@ criterion_group!(
     bench_normalize,
     bench_segment,
     bench_language,
+    bench_entities,
     bench_parse_many
 );
 criterion_main!(benches);

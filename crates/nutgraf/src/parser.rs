@@ -57,7 +57,7 @@ impl Parser {
         }
         let norm = NormalizedText::new(text);
         let layout = layout::analyze(norm.as_str(), self.options.get_layout());
-        Ok(build(&norm, layout, meta))
+        Ok(build(&norm, layout, meta, self.options.get_entities()))
     }
 
     /// Parse many documents in parallel on the global rayon pool, keeping order.
@@ -126,7 +126,7 @@ fn clean(s: &str) -> String {
     out
 }
 
-fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta) -> Document {
+fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, with_entities: bool) -> Document {
     let ntext = norm.as_str();
     let mut blocks = Vec::with_capacity(layout.blocks.len());
     let mut sentences = Vec::new();
@@ -215,7 +215,11 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta) -> Document {
         (None, None) => (None, None),
     };
 
-    let (raw_mentions, raw_entities) = entities::extract(ntext, &norm_sentences);
+    let (raw_mentions, raw_entities) = if with_entities {
+        entities::extract(ntext, &norm_sentences)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let mut mentions: Vec<Mention> = raw_mentions
         .iter()
         .map(|m| Mention {
