@@ -211,6 +211,7 @@ def parse(
     url: str | None = None,
     source: str | None = None,
     layout: bool = True,
+    entities: bool = True,
     max_input_bytes: int | None = None,
 ) -> Document:
     """Parse one article.
@@ -227,6 +228,7 @@ def parse_many(
     published: _DateLike | Sequence[_DateLike | None] | None = None,
     threads: int | None = None,
     layout: bool = True,
+    entities: bool = True,
     max_input_bytes: int | None = None,
     errors: Literal["raise"] = "raise",
 ) -> list[Document]: ...
@@ -237,6 +239,7 @@ def parse_many(
     published: _DateLike | Sequence[_DateLike | None] | None = None,
     threads: int | None = None,
     layout: bool = True,
+    entities: bool = True,
     max_input_bytes: int | None = None,
     errors: Literal["return"],
 ) -> list[Document | NutgrafError]:

@@ -57,3 +57,14 @@ def test_error_attributes() -> None:
     except nutgraf.InvalidDateError as err:
         assert_type(err.value, str)
     assert_type(nutgraf.__version__, str)
+
+
+def test_entity_types() -> None:
+    doc: nutgraf.Document = nutgraf.parse("Vladimir Putin met Xi Jinping in Beijing.", entities=True)
+    entities: list[nutgraf.Entity] = doc.entities
+    for e in entities:
+        name: str = e.name
+        aliases: list[str] = e.aliases
+        roles: list[nutgraf.Role] = e.roles
+        mentions: list[nutgraf.Mention] = e.mentions
+        assert name and aliases is not None and roles is not None and mentions

@@ -11,8 +11,8 @@ use crate::detach::{effective_threads, run_detached};
 use crate::document::PyDocument;
 use crate::errors::{invalid_option, to_py_err};
 
-fn options(layout: bool, max_input_bytes: Option<usize>) -> Options {
-    let options = Options::new().layout(layout);
+fn options(layout: bool, entities: bool, max_input_bytes: Option<usize>) -> Options {
+    let options = Options::new().layout(layout).entities(entities);
     match max_input_bytes {
         Some(limit) => options.max_input_bytes(limit),
         None => options,
@@ -22,7 +22,7 @@ fn options(layout: bool, max_input_bytes: Option<usize>) -> Options {
 /// Parse one article. See `nutgraf/_nutgraf.pyi` for the documented signature.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
-#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, max_input_bytes=None))]
+#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, max_input_bytes=None))]
 pub(crate) fn parse(
     py: Python<'_>,
     text: PyBackedStr,
@@ -30,6 +30,7 @@ pub(crate) fn parse(
     url: Option<String>,
     source: Option<String>,
     layout: bool,
+    entities: bool,
     max_input_bytes: Option<usize>,
 ) -> PyResult<PyDocument> {
     let mut meta = Meta::new();
@@ -42,7 +43,7 @@ pub(crate) fn parse(
     if let Some(source) = source {
         meta = meta.with_source(source);
     }
-    let parser = Parser::new(options(layout, max_input_bytes));
+    let parser = Parser::new(options(layout, entities, max_input_bytes));
     let text: &str = &text;
     run_detached(py, || parser.parse(text, &meta))?
         .map(PyDocument::new)
@@ -51,13 +52,14 @@ pub(crate) fn parse(
 
 /// Parse many articles in parallel, keeping order. See the stub for the contract.
 #[pyfunction]
-#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, max_input_bytes=None, errors="raise"))]
+#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, max_input_bytes=None, errors="raise"))]
 pub(crate) fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     published: Option<&Bound<'py, PyAny>>,
     threads: Option<usize>,
     layout: bool,
+    entities: bool,
     max_input_bytes: Option<usize>,
     errors: &str,
 ) -> PyResult<Bound<'py, PyList>> {
@@ -95,7 +97,7 @@ pub(crate) fn parse_many<'py>(
         })
         .collect();
 
-    let parser = Parser::new(options(layout, max_input_bytes));
+    let parser = Parser::new(options(layout, entities, max_input_bytes));
     let threads = effective_threads(threads);
     let results = run_detached(py, || parser.parse_many_with_threads(&inputs, threads))?
         .map_err(|e| to_py_err(py, &e, None))?;

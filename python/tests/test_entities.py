@@ -1,0 +1,54 @@
+"""Named entities from Python: types, offsets, roles, the contract, opting out."""
+
+from __future__ import annotations
+
+import nutgraf
+
+TEXT = (
+    "Putin visits China\n\n"
+    "Russian President Vladimir Putin arrived in Beijing on Tuesday to meet Chinese "
+    "President Xi Jinping. Putin was welcomed by Xi at the airport.\n"
+)
+
+
+def test_entities_group_aliases_and_carry_roles() -> None:
+    doc = nutgraf.parse(TEXT, published="2023-10-17")
+    by_name = {e.name: e for e in doc.entities}
+    putin = by_name["Vladimir Putin"]
+    assert putin.label == "PERSON"
+    assert "Putin" in putin.aliases
+    assert any(r.title == "President" and r.affiliation == "Russia" for r in putin.roles)
+    assert by_name["Beijing"].label == "GPE"
+    xi = by_name["Xi Jinping"]
+    assert any(r.affiliation == "China" for r in xi.roles)
+
+
+def test_mention_offsets_slice_the_original_text() -> None:
+    text = "Vladímir&nbsp;Putin met Xi Jinping in Beijing.\r\nPutin left."
+    doc = nutgraf.parse(text, layout=False)
+    assert doc.entities
+    for entity in doc.entities:
+        for m in entity.mentions:
+            assert text[m.start : m.end] == m.text
+            assert m.label == entity.label
+
+
+def test_entities_in_the_contract() -> None:
+    doc = nutgraf.parse(TEXT)
+    contract = doc.to_dict()["entities"]
+    assert [e["name"] for e in contract] == [e.name for e in doc.entities]
+    first = contract[0]
+    assert set(first) == {"label", "name", "aliases", "roles", "mentions"}
+    assert set(first["mentions"][0]) == {"start", "end", "text"}
+
+
+def test_entities_can_be_switched_off() -> None:
+    assert nutgraf.parse(TEXT, entities=False).entities == []
+    docs = nutgraf.parse_many([TEXT, TEXT], entities=False)
+    assert all(d.entities == [] for d in docs)
+
+
+def test_reprs() -> None:
+    e = nutgraf.parse(TEXT).entities[0]
+    assert repr(e).startswith("<Entity label=")
+    assert repr(e.mentions[0]).startswith("<Mention label=")
