@@ -22,6 +22,7 @@ fn options(layout: bool, entities: bool, max_input_bytes: Option<usize>) -> Opti
 /// Parse one article. See `nutgraf/_nutgraf.pyi` for the documented signature.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
+#[allow(clippy::too_many_arguments)] // the keyword arguments of a Python function
 #[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, max_input_bytes=None))]
 pub(crate) fn parse(
     py: Python<'_>,
@@ -52,6 +53,7 @@ pub(crate) fn parse(
 
 /// Parse many articles in parallel, keeping order. See the stub for the contract.
 #[pyfunction]
+#[allow(clippy::too_many_arguments)] // the keyword arguments of a Python function
 #[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, max_input_bytes=None, errors="raise"))]
 pub(crate) fn parse_many<'py>(
     py: Python<'py>,
