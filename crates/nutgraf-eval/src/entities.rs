@@ -6,7 +6,7 @@
 //! exclusive). With `--scheme conll` predicted OntoNotes labels are mapped to
 //! CoNLL's four (PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC, the rest→MISC).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::time::Instant;
 
 use nutgraf::{CharOffsets, EntityLabel, Meta, Options, Parser};
@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::jsonl;
+use crate::ner::{score as score_doc, Scores};
 
 /// How predicted labels are compared with gold ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,71 +38,17 @@ pub fn map_label(label: EntityLabel, scheme: Scheme) -> &'static str {
     }
 }
 
-/// Counts of one label (or of all).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Counts {
-    /// True positives.
-    pub tp: usize,
-    /// Predicted mentions.
-    pub pred: usize,
-    /// Gold mentions.
-    pub gold: usize,
-}
-
-impl Counts {
-    /// Precision, recall and F1.
-    pub fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.pred == 0 {
-            0.0
-        } else {
-            self.tp as f64 / self.pred as f64
-        };
-        let r = if self.gold == 0 {
-            0.0
-        } else {
-            self.tp as f64 / self.gold as f64
-        };
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
-        (p, r, f)
-    }
-
-    fn add(&mut self, o: Counts) {
-        self.tp += o.tp;
-        self.pred += o.pred;
-        self.gold += o.gold;
-    }
-}
-
-/// A scored corpus: counts per label and overall, with speed.
+/// A scored corpus: counts per label (see [`crate::ner::Scores`]), with speed.
 #[derive(Debug, Clone, Default)]
 pub struct NerReport {
     /// Documents scored.
     pub documents: usize,
     /// Counts per gold/predicted label.
-    pub per_label: BTreeMap<String, Counts>,
-    /// Counts over all labels.
-    pub overall: Counts,
+    pub scores: Scores,
     /// Words per second of the whole `parse` (one thread).
     pub words_per_second: f64,
-    /// Up to a few errors per document: (doc id, "FN"/"FP", text, label).
+    /// Up to a few errors per document.
     pub errors: Vec<ErrorRow>,
-}
-
-impl NerReport {
-    /// Counts over the labels in `labels` only.
-    pub fn subset(&self, labels: &[&str]) -> Counts {
-        let mut c = Counts::default();
-        for l in labels {
-            if let Some(x) = self.per_label.get(*l) {
-                c.add(*x);
-            }
-        }
-        c
-    }
 }
 
 type Mentions = HashSet<(usize, usize, String)>;
@@ -109,8 +56,8 @@ type Mentions = HashSet<(usize, usize, String)>;
 /// Errors shown for a document: (doc id, "FN"/"FP", text, label).
 type ErrorRow = (String, &'static str, String, String);
 
-/// Per-label counts and errors of one document.
-type DocResult = (BTreeMap<String, Counts>, Vec<ErrorRow>);
+/// Scores and errors of one document.
+type DocResult = (Scores, Vec<ErrorRow>);
 
 fn gold_of(row: &Value) -> Mentions {
     row["entities"]
@@ -159,16 +106,9 @@ pub fn score(path: &str, scheme: Scheme) -> Result<NerReport, String> {
                     (s, e, map_label(m.label, scheme).to_owned())
                 })
                 .collect();
-            let mut per: BTreeMap<String, Counts> = BTreeMap::new();
-            for g in &gold {
-                per.entry(g.2.clone()).or_default().gold += 1;
-                if pred.contains(g) {
-                    per.entry(g.2.clone()).or_default().tp += 1;
-                }
-            }
-            for p in &pred {
-                per.entry(p.2.clone()).or_default().pred += 1;
-            }
+            let gold_v: Vec<(usize, usize, String)> = gold.iter().cloned().collect();
+            let pred_v: Vec<(usize, usize, String)> = pred.iter().cloned().collect();
+            let per = score_doc(&gold_v, &pred_v);
             let id = row["id"]
                 .as_str()
                 .unwrap_or("?")
@@ -202,10 +142,7 @@ pub fn score(path: &str, scheme: Scheme) -> Result<NerReport, String> {
         ..NerReport::default()
     };
     for (per, errors) in results {
-        for (label, c) in per {
-            report.per_label.entry(label).or_default().add(c);
-            report.overall.add(c);
-        }
+        report.scores.merge(&per);
         report.errors.extend(errors);
     }
     Ok(report)
@@ -236,26 +173,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "named entities on {} documents ({path}), scheme {scheme:?}",
         report.documents
     );
-    println!(
-        "  {:<12} {:>6} {:>6} {:>6}  {:>6} {:>6}",
-        "label", "P", "R", "F1", "gold", "pred"
-    );
-    for (label, c) in &report.per_label {
-        let (p, r, f) = c.prf();
-        println!(
-            "  {label:<12} {p:>6.3} {r:>6.3} {f:>6.3}  {:>6} {:>6}",
-            c.gold, c.pred
-        );
-    }
+    report.scores.print();
     if scheme == Scheme::Conll {
-        let (p, r, f) = report.subset(&["PER", "LOC", "ORG"]).prf();
+        let (p, r, f) = report.scores.subset(&["PER", "LOC", "ORG"]).prf();
         println!("  {:<12} {p:>6.3} {r:>6.3} {f:>6.3}", "PER+LOC+ORG");
     }
-    let (p, r, f) = report.overall.prf();
-    println!(
-        "  {:<12} {p:>6.3} {r:>6.3} {f:>6.3}  {:>6} {:>6}",
-        "overall", report.overall.gold, report.overall.pred
-    );
     println!(
         "  speed: {:.0} words/s (whole parse, one thread)",
         report.words_per_second

@@ -41,3 +41,33 @@ fn ner_conll_dev_f1_floor() {
         "CoNLL dev PER/LOC/ORG F1 {f3:.3} fell below 0.895"
     );
 }
+
+#[test]
+fn pipeline_entities_floors() {
+    use nutgraf_eval::entities::{score, Scheme};
+    let Some(dir) = eval_dir() else {
+        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+        return;
+    };
+    let conll = score(
+        dir.join("conll2003/dev.jsonl").to_str().unwrap(),
+        Scheme::Conll,
+    )
+    .unwrap();
+    let (_, _, f) = conll.scores.overall().prf();
+    let (_, _, f3) = conll.scores.subset(&["PER", "LOC", "ORG"]).prf();
+    eprintln!("pipeline CoNLL dev: F1 {f:.3}, PER+LOC+ORG {f3:.3}");
+    assert!(f >= 0.89, "CoNLL dev F1 {f:.3} fell below 0.89");
+    assert!(
+        f3 >= 0.90,
+        "CoNLL dev PER+LOC+ORG F1 {f3:.3} fell below 0.90"
+    );
+    let news = score(
+        dir.join("news_entities/dev.jsonl").to_str().unwrap(),
+        Scheme::OntoNotes,
+    )
+    .unwrap();
+    let (_, _, f) = news.scores.overall().prf();
+    eprintln!("pipeline news_entities dev: F1 {f:.3}");
+    assert!(f >= 0.68, "news_entities dev F1 {f:.3} fell below 0.68");
+}
