@@ -53,8 +53,8 @@ pub const LANGUAGE: Category = 1 << 16;
 pub const CALENDAR: Category = 1 << 17;
 /// A qualifier of a title ("former", "acting", "deputy").
 pub const QUALIFIER: Category = 1 << 18;
-/// A product: a device, vehicle, service, software or weapons system ("iPhone",
-/// "MacBook Pro", "Xbox One X", "Boeing 737 MAX", "S-400").
+/// A product: a device, vehicle, service, software or weapons system ("Xbox One X",
+/// "Boeing 737 MAX", "S-400", "Starlink").
 pub const PRODUCT: Category = 1 << 19;
 
 /// The flag names used in the data files, in flag order.
