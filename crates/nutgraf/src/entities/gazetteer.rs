@@ -53,9 +53,12 @@ pub const LANGUAGE: Category = 1 << 16;
 pub const CALENDAR: Category = 1 << 17;
 /// A qualifier of a title ("former", "acting", "deputy").
 pub const QUALIFIER: Category = 1 << 18;
+/// A product: a device, vehicle, service, software or weapons system ("Xbox One X",
+/// "Boeing 737 MAX", "S-400", "Starlink").
+pub const PRODUCT: Category = 1 << 19;
 
 /// The flag names used in the data files, in flag order.
-const NAMES: [(&str, Category); 19] = [
+const NAMES: [(&str, Category); 20] = [
     ("COUNTRY", COUNTRY),
     ("CITY", CITY),
     ("STATE", STATE),
@@ -75,6 +78,7 @@ const NAMES: [(&str, Category); 19] = [
     ("LANGUAGE", LANGUAGE),
     ("CALENDAR", CALENDAR),
     ("QUALIFIER", QUALIFIER),
+    ("PRODUCT", PRODUCT),
 ];
 
 /// The flag of a category name used in the data files (`"COUNTRY"`), if it is one.
@@ -84,7 +88,7 @@ pub fn category_from_name(name: &str) -> Option<Category> {
 
 /// The data files, in precedence order: when two rows of one phrase both carry a
 /// link, the earlier file's wins (hand-written lists before generated ones).
-pub(crate) const FILES: [(&str, &str); 15] = [
+pub(crate) const FILES: [(&str, &str); 17] = [
     (
         "places.tsv",
         include_str!("../../data/gazetteers/places.tsv"),
@@ -100,6 +104,14 @@ pub(crate) const FILES: [(&str, &str); 15] = [
     (
         "news_agencies.tsv",
         include_str!("../../data/gazetteers/news_agencies.tsv"),
+    ),
+    (
+        "companies.tsv",
+        include_str!("../../data/gazetteers/companies.tsv"),
+    ),
+    (
+        "products.tsv",
+        include_str!("../../data/gazetteers/products.tsv"),
     ),
     (
         "titles.tsv",
@@ -731,6 +743,33 @@ mod tests {
         // A small city named like a given name is left out.
         assert_eq!(g().lookup("Vladimir") & CITY, 0);
         assert!(has("Vladimir", FIRST_NAME));
+    }
+
+    #[test]
+    fn companies_and_products() {
+        for org in [
+            "Home Depot",
+            "The Home Depot",
+            "Lexus",
+            "Coty",
+            "Ulta Beauty",
+        ] {
+            assert!(has(org, ORGANIZATION), "{org}");
+        }
+        for product in ["MacBook Pro", "Xbox One X", "Google Stadia", "AirPods"] {
+            assert!(has(product, PRODUCT), "{product}");
+            assert_eq!(g().lookup(product) & ORGANIZATION, 0, "{product}");
+        }
+        assert!(has("S&P 500", ORGANIZATION));
+        assert!(has("Boeing 737 Max", PRODUCT));
+        // Common words listed with ^ count only capitalized.
+        assert!(has("Echo", PRODUCT));
+        assert_eq!(g().lookup("echo") & PRODUCT, 0);
+        assert_eq!(g().lookup("windows") & PRODUCT, 0);
+        assert!(has("Target", ORGANIZATION));
+        assert_eq!(g().lookup("target") & ORGANIZATION, 0);
+        assert_eq!(g().lookup("delta") & ORGANIZATION, 0);
+        assert_eq!(category_from_name("PRODUCT"), Some(PRODUCT));
     }
 
     #[test]
