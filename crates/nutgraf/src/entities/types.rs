@@ -7,8 +7,8 @@
 //! EVENT, a treaty a LAW. A tagger trained on OntoNotes labels passes through.
 
 use super::gazetteer::{
-    Category, CITY, COUNTRY, EVENT_WORD, FAC_WORD, GROUP, LANGUAGE, LAW_WORD, LOC_WORD,
-    NATIONALITY, NEWS_AGENCY, ORGANIZATION, REGION, STATE,
+    Category, CITY, COUNTRY, EVENT_WORD, FAC_WORD, FIRST_NAME, GROUP, LANGUAGE, LAST_NAME,
+    LAW_WORD, LOC_WORD, NATIONALITY, NEWS_AGENCY, ORGANIZATION, PRODUCT, REGION, STATE,
 };
 use super::EntityLabel;
 
@@ -45,7 +45,15 @@ pub(crate) fn ontonotes(
     let whole = lookup(&phrase);
     let head = words.last().map_or(0, |w| lookup(w));
     let multi = words.len() > 1;
+    // A known product is one, whatever the tagger's coarse label.
+    if whole & PRODUCT != 0 && whole & (ORGANIZATION | COUNTRY | CITY | STATE) == 0 {
+        return Some(EntityLabel::Product);
+    }
     Some(match label {
+        // Known companies tagged as people ("Lexus", "Coty") are organizations.
+        "PER" if whole & ORGANIZATION != 0 && whole & (FIRST_NAME | LAST_NAME) == 0 => {
+            EntityLabel::Org
+        }
         "PER" => EntityLabel::Person,
         "LOC" => {
             if whole & (ORGANIZATION | NEWS_AGENCY) != 0 && whole & (COUNTRY | CITY | STATE) == 0 {
