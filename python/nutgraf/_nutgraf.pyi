@@ -159,6 +159,10 @@ class Entity:
     def roles(self) -> list[Role]: ...
     @property
     def mentions(self) -> list[Mention]: ...
+    @property
+    def references(self) -> list[Mention]:
+        """Phrases that refer to it by role alone ("the Russian leader"), linked only
+        where the role fits one entity of the document."""
 
 @final
 class Document:

@@ -38,7 +38,7 @@ def test_entities_in_the_contract() -> None:
     contract = doc.to_dict()["entities"]
     assert [e["name"] for e in contract] == [e.name for e in doc.entities]
     first = contract[0]
-    assert set(first) == {"label", "name", "aliases", "roles", "mentions"}
+    assert set(first) == {"label", "name", "aliases", "roles", "mentions", "references"}
     assert set(first["mentions"][0]) == {"start", "end", "text"}
 
 
@@ -52,3 +52,13 @@ def test_reprs() -> None:
     e = nutgraf.parse(TEXT).entities[0]
     assert repr(e).startswith("<Entity label=")
     assert repr(e.mentions[0]).startswith("<Mention label=")
+
+
+def test_role_references() -> None:
+    text = TEXT + "The Russian leader later met the Chinese president again.\n"
+    doc = nutgraf.parse(text)
+    by_name = {e.name: e for e in doc.entities}
+    assert [r.text for r in by_name["Vladimir Putin"].references] == ["The Russian leader"]
+    assert [r.text for r in by_name["Xi Jinping"].references] == ["the Chinese president"]
+    for r in by_name["Vladimir Putin"].references:
+        assert text[r.start : r.end] == r.text

@@ -118,6 +118,9 @@ pub fn render(name: &str, doc: &Document, width: Option<usize>) -> String {
             }
         }
         let _ = write!(line, "  ×{}", e.mentions.len());
+        for &r in &e.references {
+            let _ = write!(line, "  + {:?}", doc.slice(r));
+        }
         let _ = writeln!(out, "{}", truncate(&line, width));
     }
     out

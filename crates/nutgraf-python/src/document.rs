@@ -162,6 +162,19 @@ impl PyDocument {
                         }
                     })
                     .collect(),
+                references: e
+                    .references
+                    .iter()
+                    .map(|&span| {
+                        let (start, end) = co.span(span);
+                        PyMention {
+                            start,
+                            end,
+                            text: doc.slice(span).to_owned(),
+                            label: e.label.as_str(),
+                        }
+                    })
+                    .collect(),
             })
             .collect()
     }
@@ -286,6 +299,7 @@ pub struct PyEntity {
     aliases: Vec<String>,
     roles: Vec<PyRole>,
     mentions: Vec<PyMention>,
+    references: Vec<PyMention>,
 }
 
 #[pymethods]

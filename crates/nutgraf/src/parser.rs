@@ -241,6 +241,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, with_entities: 
                 aliases: e.aliases,
                 roles: e.roles,
                 mentions: e.mentions,
+                references: e.references.iter().map(|&r| norm.to_original(r)).collect(),
             }
         })
         .collect();

@@ -262,6 +262,9 @@ fn seeds_entities_and_roles() {
     let putin = find(&docs[0], Person, "Vladimir Putin");
     assert!(putin.aliases.iter().any(|a| a == "Putin"));
     role(&putin, "president", Some("Russia"));
+    // "The Russian president" refers to him by role alone.
+    let refs: Vec<&str> = putin.references.iter().map(|&r| docs[0].slice(r)).collect();
+    assert_eq!(refs, ["The Russian president"]);
     role(
         &find(&docs[0], Person, "Xi Jinping"),
         "president",

@@ -88,6 +88,23 @@ fn trim(text: &str, mut span: Span, person: bool, sentence_start: usize, gaz: &G
             span.end -= suffix.len();
         }
     }
+    // A glued word that ends a person's name ("Li QiangChinese") keeps only the name
+    // when what is glued on is a nationality or a country.
+    if person {
+        let s = span.slice(text);
+        let last = s.rsplit(' ').next().unwrap_or(s);
+        let chars: Vec<(usize, char)> = last.char_indices().collect();
+        if let Some(w) = chars
+            .windows(2)
+            .rposition(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
+        {
+            let seam = chars[w + 1].0;
+            let tail = &last[seam..];
+            if gaz.lookup(tail) & (NATIONALITY | COUNTRY) != 0 {
+                span.end -= tail.len();
+            }
+        }
+    }
     span
 }
 

@@ -121,4 +121,7 @@ pub struct Entity {
     pub roles: Vec<Role>,
     /// Indices of its mentions in [`Document::mentions`](crate::Document::mentions).
     pub mentions: Vec<usize>,
+    /// Phrases that refer to it by role alone ("the Russian leader"), linked only
+    /// where the role fits one entity of the document.
+    pub references: Vec<Span>,
 }

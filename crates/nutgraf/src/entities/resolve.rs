@@ -35,6 +35,8 @@ pub(crate) struct RawEntity {
     pub roles: Vec<Role>,
     /// Indices into the mention list, in text order.
     pub mentions: Vec<usize>,
+    /// Role-only references ("the Russian leader"), in text order.
+    pub references: Vec<Span>,
 }
 
 /// What resolution needs to know about words.
@@ -186,6 +188,7 @@ pub(crate) fn resolve(
                     aliases: Vec::new(),
                     roles: Vec::new(),
                     mentions: Vec::new(),
+                    references: Vec::new(),
                 });
                 keys.push(Vec::new());
                 entities.len() - 1
@@ -224,7 +227,113 @@ pub(crate) fn resolve(
             }
         }
     }
+    link_role_references(text, mentions, &mut entities, lex);
     entities
+}
+
+/// Heads of state or government, which "leader" refers to.
+fn is_leader_title(title: &str) -> bool {
+    matches!(
+        title.to_lowercase().as_str(),
+        "president"
+            | "prime minister"
+            | "premier"
+            | "chancellor"
+            | "king"
+            | "queen"
+            | "leader"
+            | "supreme leader"
+            | "emperor"
+    )
+}
+
+/// Link role-only references ("the Russian leader", "the Chinese president") to the
+/// one person of the document the text gives that role; ambiguous ones stay unlinked.
+fn link_role_references(
+    text: &str,
+    mentions: &[RawMention],
+    entities: &mut [RawEntity],
+    lex: &dyn Lexicon,
+) {
+    let people: Vec<usize> = (0..entities.len())
+        .filter(|&e| entities[e].label == EntityLabel::Person && !entities[e].roles.is_empty())
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while let Some(i) = memchr::memchr2(b't', b'T', &bytes[pos..]) {
+        let start = pos + i;
+        pos = start + 1;
+        if !bytes
+            .get(start..start + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"the "))
+        {
+            continue;
+        }
+        let prev_ok = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !prev_ok {
+            continue;
+        }
+        let mut to = (start + 60).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let ws = words(text, start + 4, to);
+        if ws.is_empty() {
+            continue;
+        }
+        // [Nationality] title: "the Russian leader", "the president".
+        let (country, t) = match lex.link(ws[0].text) {
+            Some(c) if is_capitalized(ws[0].text) && ws.len() > 1 => (Some(c), 1),
+            _ => (None, 0),
+        };
+        let Some(te) = title_starting_at(&ws, t, lex) else {
+            continue;
+        };
+        let title = join(&ws[t..te], text);
+        let span = Span::new(start, ws[te - 1].end);
+        // A nationality inside the phrase is its own mention; a name is not a role.
+        if mentions.iter().any(|m| {
+            m.span.start < span.end
+                && span.start < m.span.end
+                && !matches!(m.label, EntityLabel::Norp | EntityLabel::Gpe)
+        }) {
+            continue;
+        }
+        // "the Prime Minister Li Qiang": a title right before a name is that name's.
+        if mentions.iter().any(|m| {
+            m.label == EntityLabel::Person
+                && m.span.start >= span.end
+                && text[span.end..m.span.start]
+                    .trim_matches([' ', ','])
+                    .is_empty()
+        }) {
+            continue;
+        }
+        let fits = |e: &RawEntity| {
+            e.roles.iter().any(|r| {
+                let same_title = r.title.eq_ignore_ascii_case(&title)
+                    || (title.eq_ignore_ascii_case("leader") && is_leader_title(&r.title));
+                same_title
+                    && country
+                        .as_deref()
+                        .is_none_or(|c| r.affiliation.as_deref() == Some(c))
+            })
+        };
+        let candidates: Vec<usize> = people
+            .iter()
+            .copied()
+            .filter(|&e| fits(&entities[e]))
+            .collect();
+        if let [e] = candidates[..] {
+            entities[e].references.push(span);
+        }
+    }
 }
 
 /// Add `role` unless it says nothing new: titles compare without case, and a
@@ -726,6 +835,29 @@ mod tests {
         assert_eq!(es.len(), 3, "{es:?}");
         assert!(ms.iter().filter(|m| m.label == Person).count() == 3);
         assert_eq!(es[0].mentions, [0, 3, 4]);
+    }
+
+    #[test]
+    fn role_references_link_to_the_one_person_with_that_role() {
+        let text = "Russian President Vladimir Putin met Chinese President Xi Jinping. The Russian leader praised the Chinese president, and the president smiled.";
+        let mut ms = mentions(
+            text,
+            &[
+                ("Vladimir Putin", Person),
+                ("Xi Jinping", Person),
+                ("Russian", EntityLabel::Norp),
+            ],
+        );
+        let es = resolve(text, &mut ms, &TestLex);
+        let refs = |e: &RawEntity| {
+            e.references
+                .iter()
+                .map(|s| s.slice(text))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(refs(&es[0]), ["The Russian leader"]);
+        // "the president" alone fits both: left unlinked.
+        assert_eq!(refs(&es[1]), ["the Chinese president"]);
     }
 
     #[test]
