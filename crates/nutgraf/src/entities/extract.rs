@@ -274,6 +274,147 @@ fn headline_mentions(
     out.extend(kept);
 }
 
+/// Words that say the quoted title next to them names a work.
+fn is_work_cue(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "film"
+            | "films"
+            | "movie"
+            | "movies"
+            | "series"
+            | "show"
+            | "shows"
+            | "book"
+            | "books"
+            | "novel"
+            | "song"
+            | "songs"
+            | "album"
+            | "albums"
+            | "game"
+            | "games"
+            | "report"
+            | "newsletter"
+            | "podcast"
+            | "documentary"
+            | "play"
+            | "episode"
+            | "episodes"
+            | "titled"
+            | "entitled"
+            | "called"
+            | "musical"
+            | "opera"
+            | "poem"
+            | "painting"
+            | "sitcom"
+            | "franchise"
+            | "single"
+            | "memoir"
+            | "column"
+            | "programme"
+            | "program"
+    )
+}
+
+/// Titles of works in quotation marks: a capitalized phrase of up to ten words in
+/// quotes, with a word such as "film", "game", "show" or "titled" right before or
+/// after it, or a possessive before it (CNBC's "Trading Nation"). It replaces the
+/// mentions the tagger found inside it. Scare quotes ("no-limits") and quoted speech
+/// are not capitalized phrases, so they stay out.
+fn quoted_titles(text: &str, sentences: &[(Span, bool)], mentions: &mut Vec<RawMention>) {
+    let mut found = Vec::new();
+    for &(s, _) in sentences {
+        let sentence = s.slice(text);
+        let mut i = 0;
+        while let Some(open_at) = sentence[i..].find(['"', '“', '\'', '‘']) {
+            let open = i + open_at;
+            let q = sentence[open..].chars().next().unwrap_or('"');
+            let close_char = match q {
+                '“' => '”',
+                '‘' => '’',
+                c => c,
+            };
+            let body_start = open + q.len_utf8();
+            // An apostrophe inside a word ("CNBC's") opens nothing.
+            let after_space = sentence[..open]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let Some(len) = sentence[body_start..]
+                .find(close_char)
+                .filter(|_| after_space)
+            else {
+                i = body_start;
+                continue;
+            };
+            let body_end = body_start + len;
+            i = body_end + close_char.len_utf8();
+            let body = sentence[body_start..body_end].trim_end_matches([',', '.', '!', '?']);
+            let words: Vec<&str> = body.split_whitespace().collect();
+            if words.is_empty() || words.len() > 10 || body.len() < 2 {
+                continue;
+            }
+            let capitalized = |w: &&str| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            };
+            // Title Case: every word capitalized but the small function words.
+            let small = |w: &&str| {
+                matches!(
+                    *w,
+                    "a" | "an"
+                        | "the"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "and"
+                        | "or"
+                        | "by"
+                        | "with"
+                        | "from"
+                        | "vs"
+                        | "de"
+                )
+            };
+            if !capitalized(&words[0]) || !words.iter().all(|w| capitalized(w) || small(w)) {
+                continue;
+            }
+            let before: Vec<&str> = sentence[..open].split_whitespace().rev().take(2).collect();
+            let after = sentence[i..].split_whitespace().next().unwrap_or("");
+            let cue = before
+                .first()
+                .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+                || before
+                    .iter()
+                    .any(|w| is_work_cue(w.trim_matches(|c: char| !c.is_alphanumeric())))
+                || is_work_cue(after.trim_matches(|c: char| !c.is_alphanumeric()));
+            if cue {
+                let start = s.start + body_start;
+                found.push(Span::new(start, start + body.len()));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    mentions.retain(|m| {
+        !found
+            .iter()
+            .any(|f| f.start <= m.span.start && m.span.end <= f.end)
+    });
+    mentions.extend(found.into_iter().map(|span| RawMention {
+        span,
+        label: EntityLabel::WorkOfArt,
+    }));
+    mentions.sort_by_key(|m| m.span.start);
+}
+
 /// Mentions and entities of normalized `text`, read from its `sentences`
 /// (`true` marks a headline: a title, subtitle or section heading).
 pub(crate) fn extract(text: &str, sentences: &[(Span, bool)]) -> (Vec<RawMention>, Vec<RawEntity>) {
@@ -316,6 +457,40 @@ pub(crate) fn extract(text: &str, sentences: &[(Span, bool)]) -> (Vec<RawMention
         }
     }
     mentions.sort_by_key(|m| m.span.start);
+    quoted_titles(text, sentences, &mut mentions);
     let entities = resolve::resolve(text, &mut mentions, &GazLexicon(gaz));
     (mentions, entities)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<&str> {
+        let (mentions, _) = extract(text, &[(Span::new(0, text.len()), false)]);
+        mentions
+            .iter()
+            .filter(|m| m.label == EntityLabel::WorkOfArt)
+            .map(|m| m.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn quoted_titles_with_a_cue_are_works() {
+        assert_eq!(
+            titles("Maley said on CNBC's \"Trading Nation\" on Monday."),
+            ["Trading Nation"]
+        );
+        assert_eq!(
+            titles("A new 'Half-Life' game is finally coming."),
+            ["Half-Life"]
+        );
+        assert_eq!(
+            titles("The film “Lucy in the Sky” opens in October."),
+            ["Lucy in the Sky"]
+        );
+        // Scare quotes and quoted speech are not titles.
+        assert!(titles("They praised the “no-limits” partnership.").is_empty());
+        assert!(titles("“We will win,” he said in the film.").is_empty());
+    }
 }
