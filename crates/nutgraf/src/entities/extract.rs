@@ -415,9 +415,34 @@ fn quoted_titles(text: &str, sentences: &[(Span, bool)], mentions: &mut Vec<RawM
     mentions.sort_by_key(|m| m.span.start);
 }
 
+/// A line written in Title Case, as headlines are ("Man Shot Near Dallas Gas
+/// Station Dies"): four or more words, at least three in four capitalized, no
+/// figures and no closing period. In such a line capitalization says nothing about names.
+fn title_case_line(line: &str) -> bool {
+    // Tables and results lines ("Khan ( Pakistan ) beat Cairns 15-10") carry figures.
+    if line.trim_end().ends_with('.') || line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && caps * 4 >= words.len() * 3
+}
+
 /// Mentions and entities of normalized `text`, read from its `sentences`
-/// (`true` marks a headline: a title, subtitle or section heading).
+/// (`true` marks a headline: a title, subtitle or section heading; lines in Title
+/// Case are read as headlines too).
 pub(crate) fn extract(text: &str, sentences: &[(Span, bool)]) -> (Vec<RawMention>, Vec<RawEntity>) {
+    let sentences: Vec<(Span, bool)> = sentences
+        .iter()
+        .map(|&(s, h)| (s, h || title_case_line(s.slice(text))))
+        .collect();
+    let sentences = &sentences[..];
     let model = Model::global();
     let gaz = Gazetteer::global();
     let conll = model.labels().iter().any(|l| l == "MISC" || l == "PER");
@@ -473,6 +498,21 @@ mod tests {
             .filter(|m| m.label == EntityLabel::WorkOfArt)
             .map(|m| m.span.slice(text))
             .collect()
+    }
+
+    #[test]
+    fn title_case_lines_read_as_headlines() {
+        assert!(title_case_line("Man Shot Near Dallas Gas Station Dies"));
+        assert!(title_case_line(
+            "Putin Visits China to Strengthen Partnership"
+        ));
+        assert!(!title_case_line(
+            "Russian President Vladimir Putin arrived in Beijing."
+        ));
+        assert!(!title_case_line(
+            "Jansher Khan ( Pakistan ) beat Mark Cairns ( England ) 15-10"
+        ));
+        assert!(!title_case_line("Xi and Putin met"));
     }
 
     #[test]
