@@ -173,10 +173,17 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, with_entities: 
                 );
                 norm_sentences.extend(sent_buf.iter().map(|&s| (s, headline)));
             }
-            sentences.extend(sent_buf.iter().map(|&s| Sentence {
-                span: norm.to_original(s),
-                block: index,
-            }));
+            for &s in &sent_buf {
+                let mut span = norm.to_original(s);
+                // A replaced region (an entity, a composed character) maps whole: keep
+                // sentences that meet inside one from overlapping in the original.
+                if let Some(prev) = sentences.last().filter(|p: &&Sentence| p.block == index) {
+                    span.start = span.start.max(prev.span.end).min(span.end);
+                }
+                if !span.is_empty() {
+                    sentences.push(Sentence { span, block: index });
+                }
+            }
         }
         blocks.push(Block {
             kind: raw.kind,

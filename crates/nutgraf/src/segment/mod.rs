@@ -73,6 +73,7 @@ pub fn sentences(text: &str, span: Span, out: &mut Vec<Span>) {
     if lo >= hi {
         return;
     }
+    let first = out.len();
     Segmenter {
         text,
         lo,
@@ -82,6 +83,30 @@ pub fn sentences(text: &str, span: Span, out: &mut Vec<Span>) {
         max_line: None,
     }
     .run(out);
+    keep_marks_with_their_base(text, &mut out[first..]);
+    out.retain(|s| !s.is_empty());
+}
+
+/// A combining mark belongs to the character before it: a sentence that ends on a
+/// base character takes the marks that follow it, and the next sentence starts after
+/// them (never on a mark).
+fn keep_marks_with_their_base(text: &str, spans: &mut [Span]) {
+    for i in 0..spans.len() {
+        let limit = spans.get(i + 1).map_or(text.len(), |n| n.end);
+        let mut end = spans[i].end;
+        for c in text[end..limit].chars() {
+            if !unicode_normalization::char::is_combining_mark(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        if end != spans[i].end {
+            spans[i].end = end;
+            if let Some(next) = spans.get_mut(i + 1) {
+                next.start = next.start.max(end).min(next.end);
+            }
+        }
+    }
 }
 
 /// Narrow `span` to `text` and to character boundaries.

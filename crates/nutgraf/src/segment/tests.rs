@@ -535,3 +535,20 @@ fn conll_errors() {
         }
     }
 }
+
+#[test]
+fn combining_marks_stay_with_the_sentence_before() {
+    // A CJK full stop ends a sentence; the marks after it belong to it.
+    let text = "一。\u{308}\u{316}二。";
+    let mut out = Vec::new();
+    super::sentences(text, Span::new(0, text.len()), &mut out);
+    assert!(out.iter().all(|s| !s.is_empty()));
+    for s in &out {
+        let first = s.slice(text).chars().next().unwrap();
+        assert!(
+            !unicode_normalization::char::is_combining_mark(first),
+            "{out:?}"
+        );
+    }
+    assert!(out.windows(2).all(|w| w[0].end <= w[1].start));
+}

@@ -109,6 +109,36 @@ pub fn check_document(input: &str, doc: &Document) {
         pos = span.end;
     }
 
+    // Entities: every mention and reference slices the input, points at its entity,
+    // and every entity lists only its own mentions.
+    for (i, m) in doc.mentions.iter().enumerate() {
+        let what = format!("mention {i}");
+        check_span(input, m.span, &what);
+        assert!(!m.span.is_empty(), "{what} is empty in {ctx}");
+        let e = doc
+            .entities
+            .get(m.entity)
+            .unwrap_or_else(|| panic!("{what}: no entity {} in {ctx}", m.entity));
+        assert!(
+            e.mentions.contains(&i),
+            "{what}: entity {} does not list it in {ctx}",
+            m.entity
+        );
+        assert_eq!(
+            e.label, m.label,
+            "{what}: label differs from its entity's in {ctx}"
+        );
+    }
+    for (k, e) in doc.entities.iter().enumerate() {
+        assert!(!e.mentions.is_empty(), "entity {k} has no mention in {ctx}");
+        assert!(
+            e.mentions.iter().all(|&m| doc.mentions[m].entity == k),
+            "entity {k} in {ctx}"
+        );
+        for &r in &e.references {
+            check_span(input, r, &format!("reference of entity {k}"));
+        }
+    }
     // Sentences: valid, non-empty, in order, inside a block of a sentence kind.
     let mut prev: Option<(usize, Span)> = None;
     for (i, s) in doc.sentences.iter().enumerate() {
