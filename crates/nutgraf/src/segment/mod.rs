@@ -83,16 +83,16 @@ pub fn sentences(text: &str, span: Span, out: &mut Vec<Span>) {
         max_line: None,
     }
     .run(out);
-    keep_marks_with_their_base(text, &mut out[first..]);
+    keep_marks_with_their_base(text, hi, &mut out[first..]);
     out.retain(|s| !s.is_empty());
 }
 
 /// A combining mark belongs to the character before it: a sentence that ends on a
 /// base character takes the marks that follow it, and the next sentence starts after
-/// them (never on a mark).
-fn keep_marks_with_their_base(text: &str, spans: &mut [Span]) {
+/// them (never on a mark). Nothing goes past `hi`, the end of the segmented span.
+fn keep_marks_with_their_base(text: &str, hi: usize, spans: &mut [Span]) {
     for i in 0..spans.len() {
-        let limit = spans.get(i + 1).map_or(text.len(), |n| n.end);
+        let limit = spans.get(i + 1).map_or(hi, |n| n.end);
         let mut end = spans[i].end;
         for c in text[end..limit].chars() {
             if !unicode_normalization::char::is_combining_mark(c) {
@@ -103,7 +103,10 @@ fn keep_marks_with_their_base(text: &str, spans: &mut [Span]) {
         if end != spans[i].end {
             spans[i].end = end;
             if let Some(next) = spans.get_mut(i + 1) {
-                next.start = next.start.max(end).min(next.end);
+                let mut start = next.start.max(end).min(next.end);
+                // The next sentence starts at its first non-blank character.
+                start += text[start..next.end].len() - text[start..next.end].trim_start().len();
+                next.start = start;
             }
         }
     }
