@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 
 use crate::document::{Author, Block, BlockKind, Dateline, Document, PublishedFrom, Sentence};
-use crate::entities::{self, Entity, Mention};
+use crate::entities::{self, Mention};
 use crate::error::{Error, ErrorKind, Result};
 use crate::layout::{self, Layout};
 use crate::meta::Meta;
@@ -235,23 +235,15 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, with_entities: 
             entity: usize::MAX,
         })
         .collect();
-    let entities: Vec<Entity> = raw_entities
-        .into_iter()
-        .enumerate()
-        .map(|(i, e)| {
-            for &m in &e.mentions {
-                mentions[m].entity = i;
-            }
-            Entity {
-                label: e.label,
-                name: e.name,
-                aliases: e.aliases,
-                roles: e.roles,
-                mentions: e.mentions,
-                references: e.references.iter().map(|&r| norm.to_original(r)).collect(),
-            }
-        })
-        .collect();
+    let mut entities = raw_entities;
+    for (i, e) in entities.iter_mut().enumerate() {
+        for &m in &e.mentions {
+            mentions[m].entity = i;
+        }
+        for r in &mut e.references {
+            *r = norm.to_original(*r);
+        }
+    }
 
     Document {
         text: norm.original().to_owned(),

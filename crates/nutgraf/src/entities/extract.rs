@@ -6,8 +6,9 @@ use super::gazetteer::{
     NEWS_AGENCY, ORGANIZATION, ORG_WORD, QUALIFIER, REGION, STATE, TITLE,
 };
 use super::model::{self, Model};
-use super::resolve::{self, Lexicon, RawEntity, RawMention};
+use super::resolve::{self, Lexicon, RawMention};
 use super::types;
+use super::Entity;
 use super::EntityLabel;
 use crate::segment::{self, Token, TokenKind};
 use crate::span::Span;
@@ -437,7 +438,7 @@ fn title_case_line(line: &str) -> bool {
 /// Mentions and entities of normalized `text`, read from its `sentences`
 /// (`true` marks a headline: a title, subtitle or section heading; lines in Title
 /// Case are read as headlines too).
-pub(crate) fn extract(text: &str, sentences: &[(Span, bool)]) -> (Vec<RawMention>, Vec<RawEntity>) {
+pub(crate) fn extract(text: &str, sentences: &[(Span, bool)]) -> (Vec<RawMention>, Vec<Entity>) {
     let sentences: Vec<(Span, bool)> = sentences
         .iter()
         .map(|&(s, h)| (s, h || title_case_line(s.slice(text))))

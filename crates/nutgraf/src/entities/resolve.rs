@@ -16,7 +16,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{EntityLabel, Role};
+use super::{Entity, EntityLabel, Role};
 use crate::span::Span;
 
 /// A typed mention in normalized-text offsets.
@@ -24,19 +24,6 @@ use crate::span::Span;
 pub(crate) struct RawMention {
     pub span: Span,
     pub label: EntityLabel,
-}
-
-/// An entity before mapping to the public type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct RawEntity {
-    pub label: EntityLabel,
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub roles: Vec<Role>,
-    /// Indices into the mention list, in text order.
-    pub mentions: Vec<usize>,
-    /// Role-only references ("the Russian leader"), in text order.
-    pub references: Vec<Span>,
 }
 
 /// What resolution needs to know about words.
@@ -158,14 +145,10 @@ fn harmonize_labels(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon) 
 
 /// Group `mentions` (sorted by position) of normalized `text` into entities,
 /// after making their types consistent across the document.
-pub(crate) fn resolve(
-    text: &str,
-    mentions: &mut [RawMention],
-    lex: &dyn Lexicon,
-) -> Vec<RawEntity> {
+pub(crate) fn resolve(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon) -> Vec<Entity> {
     harmonize_labels(text, mentions, lex);
     let mentions: &[RawMention] = mentions;
-    let mut entities: Vec<RawEntity> = Vec::new();
+    let mut entities: Vec<Entity> = Vec::new();
     // Folded aliases per entity, parallel to `entities`.
     let mut keys: Vec<Vec<String>> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
@@ -182,7 +165,7 @@ pub(crate) fn resolve(
             e
         } else {
             {
-                entities.push(RawEntity {
+                entities.push(Entity {
                     label: m.label,
                     name: String::new(),
                     aliases: Vec::new(),
@@ -252,7 +235,7 @@ fn is_leader_title(title: &str) -> bool {
 fn link_role_references(
     text: &str,
     mentions: &[RawMention],
-    entities: &mut [RawEntity],
+    entities: &mut [Entity],
     lex: &dyn Lexicon,
 ) {
     let people: Vec<usize> = (0..entities.len())
@@ -315,7 +298,7 @@ fn link_role_references(
         }) {
             continue;
         }
-        let fits = |e: &RawEntity| {
+        let fits = |e: &Entity| {
             e.roles.iter().any(|r| {
                 let same_title = r.title.eq_ignore_ascii_case(&title)
                     || (title.eq_ignore_ascii_case("leader") && is_leader_title(&r.title));
@@ -355,7 +338,7 @@ fn add_role(roles: &mut Vec<Role>, role: Role) {
     roles.push(role);
 }
 
-fn find_person(entities: &[RawEntity], keys: &[Vec<String>], key: &str) -> Option<usize> {
+fn find_person(entities: &[Entity], keys: &[Vec<String>], key: &str) -> Option<usize> {
     if let Some(e) = (0..entities.len())
         .rev()
         .find(|&e| entities[e].label == EntityLabel::Person && keys[e].iter().any(|k| k == key))
@@ -386,7 +369,7 @@ fn find_person(entities: &[RawEntity], keys: &[Vec<String>], key: &str) -> Optio
 /// The entity a non-person mention joins. `form` is the mention as written (the
 /// gazetteers tell "US" from "us"), `key` its folded form.
 fn find_other(
-    entities: &[RawEntity],
+    entities: &[Entity],
     keys: &[Vec<String>],
     label: EntityLabel,
     form: &str,
@@ -849,7 +832,7 @@ mod tests {
             ],
         );
         let es = resolve(text, &mut ms, &TestLex);
-        let refs = |e: &RawEntity| {
+        let refs = |e: &Entity| {
             e.references
                 .iter()
                 .map(|s| s.slice(text))
