@@ -86,20 +86,16 @@ fn initials(folded: &str) -> String {
 /// One sense per document: a one-word mention that is part of a person's full
 /// name is that person ("Putin" after "Vladimir Putin", whatever the tagger said of
 /// it alone), and mentions with the same name take that name's most common type.
-fn harmonize_labels(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon) {
-    let keys: Vec<String> = mentions
-        .iter()
-        .map(|m| fold(&surface(text, m.span)))
-        .collect();
+fn harmonize_labels(keys: &[String], mentions: &mut [RawMention], lex: &dyn Lexicon) {
     let mut person_parts: Vec<&str> = Vec::new();
-    for (m, k) in mentions.iter().zip(&keys) {
+    for (m, k) in mentions.iter().zip(keys) {
         if m.label == EntityLabel::Person && k.contains(' ') {
             let words: Vec<&str> = k.split(' ').collect();
             person_parts.push(words[0]);
             person_parts.push(words[words.len() - 1]);
         }
     }
-    for (m, k) in mentions.iter_mut().zip(&keys) {
+    for (m, k) in mentions.iter_mut().zip(keys) {
         if m.label != EntityLabel::Person
             && !k.contains(' ')
             && person_parts.contains(&k.as_str())
@@ -111,7 +107,7 @@ fn harmonize_labels(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon) 
     // A person is introduced by full name: a one-word "person" that is no part of
     // any full name in the document is more often a company or brand ("Lexus",
     // "Coty") than a person.
-    for (m, k) in mentions.iter_mut().zip(&keys) {
+    for (m, k) in mentions.iter_mut().zip(keys) {
         if m.label == EntityLabel::Person
             && !k.contains(' ')
             && !person_parts.contains(&k.as_str())
@@ -122,14 +118,14 @@ fn harmonize_labels(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon) 
     }
     let mut votes: std::collections::HashMap<&str, Vec<(EntityLabel, usize)>> =
         std::collections::HashMap::new();
-    for (m, k) in mentions.iter().zip(&keys) {
+    for (m, k) in mentions.iter().zip(keys) {
         let v = votes.entry(k.as_str()).or_default();
         match v.iter_mut().find(|(l, _)| *l == m.label) {
             Some((_, n)) => *n += 1,
             None => v.push((m.label, 1)),
         }
     }
-    for (m, k) in mentions.iter_mut().zip(&keys) {
+    for (m, k) in mentions.iter_mut().zip(keys) {
         if let Some(v) = votes.get(k.as_str()) {
             // Most votes; ties go to the type seen first.
             let mut best = v[0];
@@ -146,20 +142,22 @@ fn harmonize_labels(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon) 
 /// Group `mentions` (sorted by position) of normalized `text` into entities,
 /// after making their types consistent across the document.
 pub(crate) fn resolve(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon) -> Vec<Entity> {
-    harmonize_labels(text, mentions, lex);
+    // Surface forms and folded keys, once per mention.
+    let forms: Vec<String> = mentions.iter().map(|m| surface(text, m.span)).collect();
+    let keys_of: Vec<String> = forms.iter().map(|f| fold(f)).collect();
+    harmonize_labels(&keys_of, mentions, lex);
     let mentions: &[RawMention] = mentions;
     let mut entities: Vec<Entity> = Vec::new();
     // Folded aliases per entity, parallel to `entities`.
     let mut keys: Vec<Vec<String>> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
-        let form = surface(text, m.span);
-        let key = fold(&form);
+        let (form, key) = (&forms[mi], &keys_of[mi]);
         if key.is_empty() {
             continue;
         }
         let found = match m.label {
-            EntityLabel::Person => find_person(&entities, &keys, &key),
-            _ => find_other(&entities, &keys, m.label, &form, &key, lex),
+            EntityLabel::Person => find_person(&entities, &keys, key),
+            _ => find_other(&entities, &keys, m.label, form, key, lex),
         };
         let e = if let Some(e) = found {
             e
@@ -178,11 +176,11 @@ pub(crate) fn resolve(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon
             }
         };
         entities[e].mentions.push(mi);
-        if !entities[e].aliases.contains(&form) {
-            entities[e].aliases.push(form);
+        if !entities[e].aliases.contains(form) {
+            entities[e].aliases.push(form.clone());
         }
-        if !keys[e].contains(&key) {
-            keys[e].push(key);
+        if !keys[e].contains(key) {
+            keys[e].push(key.clone());
         }
     }
     for e in &mut entities {
