@@ -9,6 +9,7 @@ pub mod body;
 pub mod entities;
 pub mod jsonl;
 pub mod ner;
+pub mod timex;
 
 /// The shared evaluation directory: `$NUTGRAF_EVAL_DIR`, else `shared/eval` beside
 /// the repository. `None` when it does not exist.

@@ -5,12 +5,13 @@
 //!
 //! ```text
 //! nutgraf-eval body ../shared/eval/article_extraction/dev.jsonl [--details] [--worst N]
+//! nutgraf-eval timex ../shared/eval/tempeval3/train.jsonl [--errors N]
 //! nutgraf-eval ner-conll ../shared/eval/conll2003/dev.jsonl [--model PATH]
 //! nutgraf-eval train-ner --train ../shared/eval/conll2003/train.jsonl \
 //!     --dev ../shared/eval/conll2003/dev.jsonl --epochs 15 --out crates/nutgraf/data/ner/model.bin
 //! ```
 
-use nutgraf_eval::{body, entities, ner};
+use nutgraf_eval::{body, entities, ner, timex};
 
 use std::process::ExitCode;
 
@@ -24,6 +25,9 @@ tasks:
   ner FILE       named entities of the whole pipeline: typed exact-match P/R/F1
                  per label (CoNLL or news_entities format); options: --scheme
                  conll|ontonotes (default from the file name), --errors N
+  timex FILE     time expressions, TempEval-3 style: strict and relaxed span
+                 P/R/F1, type and value accuracy on matched spans (tempeval3
+                 format); options: --errors N
   ner-conll FILE entity-level precision, recall and F1 per label (exact span and
                  label) of the NER model on a CoNLL-style JSONL file
                  options: --model PATH (default: the shipped model)
@@ -42,6 +46,7 @@ fn main() -> ExitCode {
         "body" => body::run(rest),
         "ner" => entities::run(rest),
         "ner-conll" => ner::run_eval(rest),
+        "timex" => timex::run(rest),
         "train-ner" => ner::run_train(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::entities::{Entity, Mention};
 use crate::span::{CharOffsets, Span};
+use crate::time::TimeExpression;
 
 /// Version of the JSON contract produced by [`Document::to_json_value`].
 pub const SCHEMA_VERSION: u32 = 1;
@@ -200,6 +201,8 @@ pub struct Document {
     pub mentions: Vec<Mention>,
     /// Entities: mentions of one thing grouped, with aliases and roles.
     pub entities: Vec<Entity>,
+    /// Time expressions, in text order, resolved against `published`.
+    pub times: Vec<TimeExpression>,
 }
 
 impl Document {
@@ -293,9 +296,27 @@ impl Document {
                 })
             })
             .collect();
+        let times: Vec<Value> = self
+            .times
+            .iter()
+            .map(|t| {
+                let (start, end) = co.span(t.span);
+                json!({
+                    "start": start,
+                    "end": end,
+                    "text": self.slice(t.span),
+                    "type": t.kind.as_str(),
+                    "value": t.value,
+                    "mod": t.modifier.map(super::time::TimexMod::as_str),
+                    "grain": t.grain.as_str(),
+                    "anchor": t.anchor.map(|d| d.to_string()),
+                })
+            })
+            .collect();
         json!({
             "schema_version": SCHEMA_VERSION,
             "entities": entities,
+            "times": times,
             "title": self.title,
             "subtitle": self.subtitle,
             "authors": authors,

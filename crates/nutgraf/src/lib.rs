@@ -59,6 +59,7 @@ mod parser;
 pub mod segment;
 mod span;
 pub mod text;
+pub mod time;
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]
@@ -77,3 +78,4 @@ pub use meta::{parse_date, Meta};
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use parser::{parse, Parser};
 pub use span::{CharOffsets, Span};
+pub use time::{parse_time, TimeExpression, TimexType};

@@ -12,18 +12,20 @@ pub struct Options {
     max_input_bytes: usize,
     layout: bool,
     entities: bool,
+    times: bool,
 }
 
 /// Default input size limit: 16 MiB, far above any news article.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 impl Options {
-    /// The defaults: a 16 MiB input limit, layout analysis and entities on.
+    /// The defaults: a 16 MiB input limit, every stage on.
     pub const fn new() -> Options {
         Options {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             layout: true,
             entities: true,
+            times: true,
         }
     }
 
@@ -50,6 +52,18 @@ impl Options {
     pub const fn entities(mut self, yes: bool) -> Options {
         self.entities = yes;
         self
+    }
+
+    /// Whether to extract time expressions. Default `true`.
+    #[must_use]
+    pub const fn times(mut self, yes: bool) -> Options {
+        self.times = yes;
+        self
+    }
+
+    /// Whether time extraction is on.
+    pub const fn get_times(&self) -> bool {
+        self.times
     }
 
     /// Whether entity extraction is on.

@@ -12,7 +12,7 @@ use crate::meta::Meta;
 use crate::options::Options;
 use crate::span::Span;
 use crate::text::NormalizedText;
-use crate::{lang, segment};
+use crate::{lang, segment, time};
 
 /// Parses news text into [`Document`]s.
 ///
@@ -57,7 +57,7 @@ impl Parser {
         }
         let norm = NormalizedText::new(text);
         let layout = layout::analyze(norm.as_str(), self.options.get_layout());
-        Ok(build(&norm, layout, meta, self.options.get_entities()))
+        Ok(build(&norm, layout, meta, &self.options))
     }
 
     /// Parse many documents in parallel on the global rayon pool, keeping order.
@@ -126,7 +126,7 @@ fn clean(s: &str) -> String {
     out
 }
 
-fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, with_entities: bool) -> Document {
+fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Options) -> Document {
     let ntext = norm.as_str();
     let mut blocks = Vec::with_capacity(layout.blocks.len());
     let mut sentences = Vec::new();
@@ -222,8 +222,27 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, with_entities: 
         (None, None) => (None, None),
     };
 
-    let (raw_mentions, raw_entities) = if with_entities {
-        entities::extract(ntext, &norm_sentences)
+    // Tokens of every sentence, cut once and read by each extractor.
+    let mut tokens: Vec<Vec<segment::Token>> = Vec::with_capacity(norm_sentences.len());
+    for &(s, _) in &norm_sentences {
+        let mut toks = Vec::new();
+        segment::tokens(ntext, s, &mut toks);
+        tokens.push(toks);
+    }
+
+    let mut times = Vec::new();
+    if options.get_times() {
+        let mut scratch = time::Scratch::default();
+        for toks in &tokens {
+            time::extract(ntext, toks, published, &mut scratch, &mut times);
+        }
+        for t in &mut times {
+            t.span = norm.to_original(t.span);
+        }
+    }
+
+    let (raw_mentions, raw_entities) = if options.get_entities() {
+        entities::extract(ntext, &norm_sentences, &tokens)
     } else {
         (Vec::new(), Vec::new())
     };
@@ -273,6 +292,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, with_entities: 
         sentences,
         mentions,
         entities,
+        times,
     }
 }
 

@@ -10,7 +10,7 @@ use super::resolve::{self, Lexicon, RawMention};
 use super::types;
 use super::Entity;
 use super::EntityLabel;
-use crate::segment::{self, Token, TokenKind};
+use crate::segment::{Token, TokenKind};
 use crate::span::Span;
 
 /// Resolution's view of the gazetteers.
@@ -438,7 +438,11 @@ fn title_case_line(line: &str) -> bool {
 /// Mentions and entities of normalized `text`, read from its `sentences`
 /// (`true` marks a headline: a title, subtitle or section heading; lines in Title
 /// Case are read as headlines too).
-pub(crate) fn extract(text: &str, sentences: &[(Span, bool)]) -> (Vec<RawMention>, Vec<Entity>) {
+pub(crate) fn extract(
+    text: &str,
+    sentences: &[(Span, bool)],
+    sentence_tokens: &[Vec<Token>],
+) -> (Vec<RawMention>, Vec<Entity>) {
     let sentences: Vec<(Span, bool)> = sentences
         .iter()
         .map(|&(s, h)| (s, h || title_case_line(s.slice(text))))
@@ -449,9 +453,8 @@ pub(crate) fn extract(text: &str, sentences: &[(Span, bool)]) -> (Vec<RawMention
     let conll = model.labels().iter().any(|l| l == "MISC" || l == "PER");
     let mut tokens: Vec<Vec<Token>> = Vec::with_capacity(sentences.len());
     let mut ctx = DocContext::new();
-    for &(s, headline) in sentences {
-        let mut toks = Vec::new();
-        segment::tokens(text, s, &mut toks);
+    for (&(s, headline), shared) in sentences.iter().zip(sentence_tokens) {
+        let mut toks = shared.clone();
         split_glued(text, &mut toks, gaz);
         if !headline {
             ctx.add_sentence(text, s, &toks);
@@ -493,7 +496,10 @@ mod tests {
     use super::*;
 
     fn titles(text: &str) -> Vec<&str> {
-        let (mentions, _) = extract(text, &[(Span::new(0, text.len()), false)]);
+        let whole = Span::new(0, text.len());
+        let mut tokens = Vec::new();
+        crate::segment::tokens(text, whole, &mut tokens);
+        let (mentions, _) = extract(text, &[(whole, false)], &[tokens]);
         mentions
             .iter()
             .filter(|m| m.label == EntityLabel::WorkOfArt)

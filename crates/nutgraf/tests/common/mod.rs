@@ -139,6 +139,24 @@ pub fn check_document(input: &str, doc: &Document) {
             check_span(input, r, &format!("reference of entity {k}"));
         }
     }
+    // Time expressions: valid, non-empty, in order, apart, inside a sentence, with a
+    // value whenever a reference date is known.
+    let mut prev_end = 0;
+    for (i, t) in doc.times.iter().enumerate() {
+        let what = format!("time {i}");
+        check_span(input, t.span, &what);
+        assert!(!t.span.is_empty(), "{what} is empty in {ctx}");
+        assert!(t.span.start >= prev_end, "{what} overlaps the one before in {ctx}");
+        prev_end = t.span.end;
+        assert!(
+            doc.sentences.iter().any(|s| s.span.contains(t.span)),
+            "{what} {:?} is in no sentence of {ctx}",
+            &input[t.span.start..t.span.end]
+        );
+        if doc.published.is_some() {
+            assert!(t.value.is_some(), "{what} has no value in {ctx}");
+        }
+    }
     // Sentences: valid, non-empty, in order, inside a block of a sentence kind.
     let mut prev: Option<(usize, Span)> = None;
     for (i, s) in doc.sentences.iter().enumerate() {

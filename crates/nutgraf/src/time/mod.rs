@@ -1,0 +1,449 @@
+//! Time expressions: dates, times of day, durations and sets in running text,
+//! normalized to TIMEX3 values against a reference date.
+//!
+//! The stage reads each sentence's tokens, finds the longest time expression at
+//! each word with a hand-written grammar, and resolves it against the reference
+//! date (the publication date) in the direction the sentence's tense points to:
+//! "on Wednesday" after "will" is the next Wednesday, in a past-tense sentence
+//! the last one; "in March" is the nearest plausible March for the tense.
+//!
+//! For a single phrase, [`parse_time`] reads the whole text as one expression.
+
+// Word positions are `i`, `j`, `e` here as in the grammar.
+#![allow(clippy::many_single_char_names)]
+
+mod grammar;
+mod resolve;
+mod words;
+
+use jiff::civil::{Date, DateTime};
+
+use crate::segment::{self, Token};
+use crate::span::Span;
+
+pub use resolve::Direction;
+
+use grammar::{direction, Grammar, Match};
+use resolve::{resolve, Sem, Year, D};
+use words::Words;
+
+/// The TIMEX3 type of a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimexType {
+    /// A calendar date or period: "October 17", "last week", "2023", "the 1990s".
+    Date,
+    /// A time of day, possibly with a date: "3pm Friday", "this morning".
+    Time,
+    /// A length of time: "three days", "a decade".
+    Duration,
+    /// A recurring time: "every day", "weekly".
+    Set,
+}
+
+impl TimexType {
+    /// The TIMEX3 name: `"DATE"`, `"TIME"`, `"DURATION"`, `"SET"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// A TIMEX3 `mod`: how the expression qualifies its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimexMod {
+    /// "early 2023", "the beginning of May".
+    Start,
+    /// "mid-2020", "the middle of the week".
+    Mid,
+    /// "late November", "the end of the year".
+    End,
+    /// "about two years", "roughly a decade ago".
+    Approx,
+    /// "more than three weeks", "over a year".
+    MoreThan,
+    /// "less than a month", "almost a decade".
+    LessThan,
+    /// "at least five years".
+    EqualOrMore,
+    /// "up to 180 days", "no more than a week".
+    EqualOrLess,
+}
+
+impl TimexMod {
+    /// The TIMEX3 name: `"START"`, `"APPROX"`, `"MORE_THAN"`...
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TimexMod::Start => "START",
+            TimexMod::Mid => "MID",
+            TimexMod::End => "END",
+            TimexMod::Approx => "APPROX",
+            TimexMod::MoreThan => "MORE_THAN",
+            TimexMod::LessThan => "LESS_THAN",
+            TimexMod::EqualOrMore => "EQUAL_OR_MORE",
+            TimexMod::EqualOrLess => "EQUAL_OR_LESS",
+        }
+    }
+}
+
+/// How precise a value is: the unit of its last field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Grain {
+    /// Seconds.
+    Second,
+    /// Minutes.
+    Minute,
+    /// Hours (and parts of the day).
+    Hour,
+    /// Days.
+    Day,
+    /// Weeks.
+    Week,
+    /// Months (and halves of a year).
+    Month,
+    /// Quarters.
+    Quarter,
+    /// Seasons.
+    Season,
+    /// Years.
+    Year,
+    /// Decades.
+    Decade,
+    /// Centuries.
+    Century,
+}
+
+impl Grain {
+    /// The lowercase name: `"day"`, `"month"`...
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Grain::Second => "second",
+            Grain::Minute => "minute",
+            Grain::Hour => "hour",
+            Grain::Day => "day",
+            Grain::Week => "week",
+            Grain::Month => "month",
+            Grain::Quarter => "quarter",
+            Grain::Season => "season",
+            Grain::Year => "year",
+            Grain::Decade => "decade",
+            Grain::Century => "century",
+        }
+    }
+}
+
+/// A time expression found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TimeExpression {
+    /// Where the expression is (bytes of the original input in a
+    /// [`Document`](crate::Document); of the given text for [`parse_time`]).
+    pub span: Span,
+    /// DATE, TIME, DURATION or SET.
+    pub kind: TimexType,
+    /// The TIMEX3 value: `"2023-10-17"`, `"2023-W42"`, `"2023-Q3"`, `"P3D"`,
+    /// `"XXXX-10-17"` (no year known), `"PRESENT_REF"`... `None` when the
+    /// expression is relative ("yesterday") and there is no reference date.
+    pub value: Option<String>,
+    /// For a range read as one phrase by [`parse_time`] ("July 13-15"): the
+    /// value of its last unit, inclusive. In running text each end of a range is
+    /// its own expression.
+    pub end_value: Option<String>,
+    /// The TIMEX3 `mod`, if the text qualifies the value.
+    pub modifier: Option<TimexMod>,
+    /// The precision of `value`.
+    pub grain: Grain,
+    /// The reference date the value was resolved against; `None` when the
+    /// expression is absolute ("October 17, 2023") or no reference was known.
+    pub anchor: Option<Date>,
+}
+
+impl TimeExpression {
+    /// The text of the expression in `text` (the text it was found in).
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+}
+
+/// Reusable buffers for [`extract`].
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    words: Words,
+}
+
+/// Find the time expressions of one sentence. `tokens` are the sentence's tokens
+/// of `text`; spans in `out` are bytes of `text`.
+pub(crate) fn extract(
+    text: &str,
+    tokens: &[Token],
+    reference: Option<Date>,
+    scratch: &mut Scratch,
+    out: &mut Vec<TimeExpression>,
+) {
+    scratch.words.fill(text, tokens);
+    let w = &scratch.words;
+    let g = Grammar {
+        w,
+        text,
+        phrase: false,
+    };
+    let reference_dt = reference.map(|d| d.to_datetime(jiff::civil::Time::midnight()));
+    let n = w.len();
+    let mut i = 0;
+    while i < n {
+        if w.items[i].glued {
+            i += 1;
+            continue;
+        }
+        let Some(mut m) = g.at(i) else {
+            i += 1;
+            continue;
+        };
+        // A match ending inside a hyphenated word takes the whole word ("10-year-old").
+        while m.end < n && w.items[m.end].glued && w.items[m.end].kind == segment::TokenKind::Word {
+            m.end += 1;
+        }
+        // Without a tense cue, a day of the week is the last one (news reports what
+        // happened); a month or date is the nearest.
+        let dir = direction(w, m.start, m.end).unwrap_or(match m.sem {
+            Sem::Date(D::Weekday { .. })
+            | Sem::PartOfDay {
+                date: D::Weekday { .. },
+                ..
+            }
+            | Sem::Time {
+                date: D::Weekday { .. },
+                ..
+            } => Direction::Past,
+            _ => Direction::Nearest,
+        });
+        push(text, w, &m, reference_dt, dir, out);
+        let mut end = m.end;
+        // The second end of a range: "October 17 and 18", "2009-10", "Oct. 17-18".
+        if let Some((e2, mut sem2)) = range_tail(&g, &m) {
+            // The second end takes the year the first one resolved to.
+            if let (
+                Sem::Date(D::Cal {
+                    y: y2 @ Year::Unknown,
+                    ..
+                }),
+                Some(v),
+            ) = (&mut sem2, out.last().and_then(|t| t.value.as_deref()))
+            {
+                if let Some(y) = v.get(..4).and_then(|y| y.parse().ok()) {
+                    *y2 = Year::Abs(y);
+                }
+            }
+            let m2 = Match {
+                start: m.end + 1,
+                end: e2,
+                sem: sem2,
+                modifier: None,
+            };
+            push(text, w, &m2, reference_dt, dir, out);
+            end = e2;
+        }
+        i = end.max(i + 1);
+    }
+}
+
+fn push(
+    text: &str,
+    w: &Words,
+    m: &Match,
+    reference: Option<DateTime>,
+    dir: Direction,
+    out: &mut Vec<TimeExpression>,
+) {
+    let _ = text;
+    let r = resolve(&m.sem, reference, dir, true);
+    let span = Span::new(w.items[m.start].span.start, w.items[m.end - 1].span.end);
+    out.push(TimeExpression {
+        span,
+        kind: r.kind,
+        value: r.value,
+        end_value: None,
+        modifier: m.modifier,
+        grain: r.grain,
+        anchor: if r.relative {
+            reference.map(jiff::civil::DateTime::date)
+        } else {
+            None
+        },
+    });
+}
+
+/// After a date, the other end of a range given as a bare number: "October 17
+/// and 18", "Oct. 17-18", "2009-10", "2009 to 2011".
+fn range_tail(g: &Grammar<'_>, m: &Match) -> Option<(usize, Sem)> {
+    let Sem::Date(D::Cal {
+        y,
+        m: month,
+        d,
+        shift,
+    }) = m.sem
+    else {
+        return None;
+    };
+    let conn = g.w.low(m.end);
+    if !matches!(
+        conn,
+        "and" | "-" | "\u{2013}" | "to" | "through" | "thru" | "&"
+    ) {
+        return None;
+    }
+    let j = m.end + 1;
+    let l = g.w.low(j);
+    let digits = l.len() <= 4 && !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit());
+    if !digits {
+        return None;
+    }
+    let v: i32 = l.parse().ok()?;
+    match (month, d, y) {
+        (Some(mo), Some(day), _) if (1..=31).contains(&v) && v > i32::from(day) && l.len() <= 2 => {
+            // Not "October 17 and 18 people".
+            if words::unit(g.w.low(j + 1)).is_some() {
+                return None;
+            }
+            Some((
+                j + 1,
+                Sem::Date(D::Cal {
+                    y,
+                    m: Some(mo),
+                    d: u8::try_from(v).ok(),
+                    shift,
+                }),
+            ))
+        }
+        (None, None, Year::Abs(y0)) => {
+            let y1 = if l.len() == 4 {
+                v
+            } else if l.len() == 2 {
+                y0 / 100 * 100 + v
+            } else {
+                return None;
+            };
+            if y1 <= y0 || y1 - y0 > 100 {
+                return None;
+            }
+            Some((
+                j + 1,
+                Sem::Date(D::Cal {
+                    y: Year::Abs(y1),
+                    m: None,
+                    d: None,
+                    shift,
+                }),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Read all of `text` as one time expression, resolved against `reference`.
+///
+/// Relative expressions ("next Friday", "in two weeks", "at 3pm") lean the way
+/// `prefer` says when the phrase itself does not; ranges ("July 13-15", "from 9:30
+/// to 11:00") come back with [`TimeExpression::end_value`]. Returns `None` when
+/// the text is not one time expression.
+///
+/// ```
+/// use nutgraf::time::{parse_time, Direction, TimexType};
+/// use jiff::civil::date;
+///
+/// let reference = date(2023, 10, 17).at(9, 0, 0, 0); // a Tuesday
+/// let t = parse_time("next Friday", reference, Direction::Nearest).unwrap();
+/// assert_eq!(t.value.as_deref(), Some("2023-10-20"));
+/// assert_eq!(parse_time("three days", reference, Direction::Nearest).unwrap().kind, TimexType::Duration);
+/// assert!(parse_time("may", reference, Direction::Nearest).is_some());
+/// assert!(parse_time("the cat", reference, Direction::Nearest).is_none());
+/// ```
+pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<TimeExpression> {
+    let mut tokens = Vec::new();
+    segment::tokens(text, Span::new(0, text.len()), &mut tokens);
+    // Trailing sentence punctuation is not part of the phrase.
+    while tokens
+        .last()
+        .is_some_and(|t| matches!(t.span.slice(text), "." | "!" | "?" | "," | ";"))
+    {
+        tokens.pop();
+    }
+    let mut w = Words::default();
+    w.fill(text, &tokens);
+    if w.len() == 0 {
+        return None;
+    }
+    let g = Grammar {
+        w: &w,
+        text,
+        phrase: true,
+    };
+    // A leading preposition that adds nothing: "on 2/15", "at 3pm", "@ 3pm".
+    if matches!(w.low(0), "on" | "at" | "@") && w.len() > 1 {
+        if let Some(mut m) = g.at(1).filter(|m| m.end == w.len()) {
+            m.start = 0;
+            return Some(phrase_result(&w, &m, None, reference, prefer));
+        }
+    }
+    let whole = |m: &Match| m.start == 0 && m.end == w.len();
+    if let Some(m) = g.at(0).filter(whole) {
+        return Some(phrase_result(&w, &m, None, reference, prefer));
+    }
+    // Ranges: "from X to Y", "between X and Y", "X - Y", "X through Y".
+    let start = usize::from(matches!(w.low(0), "from" | "between"));
+    let first = g.at(start)?;
+    let conn = w.low(first.end);
+    if !matches!(
+        conn,
+        "-" | "\u{2013}" | "to" | "and" | "through" | "thru" | "till" | "until" | "untill"
+    ) {
+        return None;
+    }
+    if let Some(tail) = range_tail(&g, &first) {
+        if tail.0 == w.len() {
+            let m2 = Match {
+                start: first.end + 1,
+                end: tail.0,
+                sem: tail.1,
+                modifier: None,
+            };
+            return Some(phrase_result(&w, &first, Some(&m2), reference, prefer));
+        }
+    }
+    let second = g.at(first.end + 1).filter(|m| m.end == w.len())?;
+    Some(phrase_result(&w, &first, Some(&second), reference, prefer))
+}
+
+fn phrase_result(
+    w: &Words,
+    first: &Match,
+    second: Option<&Match>,
+    reference: DateTime,
+    prefer: Direction,
+) -> TimeExpression {
+    let r = resolve(&first.sem, Some(reference), prefer, false);
+    let end_value = second.and_then(|m| resolve(&m.sem, Some(reference), prefer, false).value);
+    let last = second.map_or(first.end, |m| m.end);
+    TimeExpression {
+        span: Span::new(w.items[0].span.start, w.items[last - 1].span.end),
+        kind: r.kind,
+        value: r.value,
+        end_value,
+        modifier: first.modifier,
+        grain: r.grain,
+        anchor: if r.relative {
+            Some(reference.date())
+        } else {
+            None
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,670 @@
+//! From what an expression says ([`Sem`]) to a TIMEX3 value, given the
+//! reference date and the direction the sentence's tense points to.
+
+// Word positions are `i`, `j`, `e` and calendar fields `y`, `m`, `d` throughout; the
+// numbers cast between integer types are days, months, hours and years already
+// range-checked where they were read, so the casts cannot wrap or truncate.
+#![allow(
+    clippy::many_single_char_names,
+    clippy::cast_possible_wrap,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_truncation
+)]
+
+use jiff::civil::{Date, DateTime};
+use jiff::ToSpan;
+
+use super::words::Unit;
+use super::{Grain, TimexType};
+
+/// Which way an underspecified expression leans ("on Tuesday" after "will" is the
+/// next one, in a past-tense sentence the last one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    /// The most recent occurrence, on or before the reference.
+    Past,
+    /// The next occurrence, on or after the reference.
+    Future,
+    /// No lean: the occurrence nearest the reference.
+    #[default]
+    Nearest,
+}
+
+/// Which occurrence a named day, month or season means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shift {
+    /// Chosen by tense.
+    Tense,
+    /// "last": strictly before the reference.
+    Last,
+    /// "next": strictly after the reference.
+    Next,
+    /// "this": in the reference's week or year.
+    This,
+}
+
+/// A year, absolute or relative to the reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Year {
+    Abs(i32),
+    Rel(i32),
+    Unknown,
+}
+
+/// The meaning of a date part.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum D {
+    /// Calendar fields; missing ones come from the reference and the shift.
+    Cal {
+        y: Year,
+        m: Option<u8>,
+        d: Option<u8>,
+        shift: Shift,
+    },
+    /// A day of the week.
+    Weekday {
+        wd: u8,
+        shift: Shift,
+    },
+    /// `n` units from the reference, at that unit's grain ("yesterday", "last
+    /// week", "two years ago").
+    Rel {
+        unit: Unit,
+        n: i32,
+    },
+    /// Days from the reference at a finer unit ("three weeks ago" → a week grain).
+    Season {
+        code: &'static str,
+        y: Year,
+        shift: Shift,
+    },
+    Quarter {
+        q: u8,
+        y: Year,
+    },
+    Half {
+        h: u8,
+        y: Year,
+    },
+    /// A date with its day of the week and no year ("Saturday, April 25"): the
+    /// year near the reference where the day matches.
+    DatedWeekday {
+        m: u8,
+        d: u8,
+        wd: u8,
+    },
+    /// "the weekend": the last one in the past tense, the coming one in the future.
+    Weekend,
+    /// A decade: 199 for the 1990s.
+    Decade(i32),
+    /// A century: 19 for the 1900s.
+    Century(i32),
+}
+
+/// What an expression means.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Sem {
+    Date(D),
+    /// A date with a time of day.
+    Time {
+        date: D,
+        h: u8,
+        m: u8,
+        s: Option<u8>,
+        grain: Grain,
+    },
+    /// A date with a part of the day ("Friday morning", "tonight").
+    PartOfDay {
+        date: D,
+        part: &'static str,
+    },
+    /// `n` units; `None` for an unspecified number ("years", "a few days").
+    Duration {
+        n: Option<f64>,
+        unit: Unit,
+    },
+    /// A recurring time, already in TIMEX3 ("P1D", "XXXX-WXX-1").
+    Set(String),
+    /// `PRESENT_REF`, `PAST_REF` or `FUTURE_REF`.
+    Ref(&'static str),
+}
+
+/// A resolved value.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Resolved {
+    pub kind: TimexType,
+    pub value: Option<String>,
+    pub grain: Grain,
+    /// The value needed the reference.
+    pub relative: bool,
+}
+
+fn ymd(y: i32, m: u8, d: u8) -> Option<Date> {
+    Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
+}
+
+fn fmt_day(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+fn fmt_week(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(n.days()).ok()
+}
+
+fn add_months(d: Date, n: i64) -> Option<Date> {
+    d.first_of_month().checked_add(n.months()).ok()
+}
+
+fn year_of(y: Year, r: Option<Date>) -> Option<i32> {
+    match y {
+        Year::Abs(y) => Some(y),
+        Year::Rel(n) => r.map(|r| i32::from(r.year()) + n),
+        Year::Unknown => r.map(|r| i32::from(r.year())),
+    }
+}
+
+/// The TIMEX3 value of a date part, with its grain.
+pub(super) fn date_value(
+    d: D,
+    r: Option<Date>,
+    dir: Direction,
+    text: bool,
+) -> (Option<String>, Grain, bool) {
+    match d {
+        D::Cal { y, m, d, shift } => cal(y, m, d, shift, r, dir, text),
+        D::Weekday { wd, shift } => match r {
+            Some(r) => {
+                let cur = r.weekday().to_monday_one_offset();
+                let diff = i64::from(wd) - i64::from(cur);
+                let delta = match shift {
+                    Shift::This => diff,
+                    Shift::Last => {
+                        if diff < 0 {
+                            diff
+                        } else {
+                            diff - 7
+                        }
+                    }
+                    Shift::Next => {
+                        if diff > 0 {
+                            diff
+                        } else {
+                            diff + 7
+                        }
+                    }
+                    Shift::Tense => match dir {
+                        Direction::Past => {
+                            if diff <= 0 {
+                                diff
+                            } else {
+                                diff - 7
+                            }
+                        }
+                        Direction::Future => {
+                            if diff >= 0 {
+                                diff
+                            } else {
+                                diff + 7
+                            }
+                        }
+                        Direction::Nearest => {
+                            let back = if diff <= 0 { diff } else { diff - 7 };
+                            let fwd = if diff >= 0 { diff } else { diff + 7 };
+                            if -back <= fwd {
+                                back
+                            } else {
+                                fwd
+                            }
+                        }
+                    },
+                };
+                (add_days(r, delta).map(fmt_day), Grain::Day, true)
+            }
+            None => (Some(format!("XXXX-WXX-{wd}")), Grain::Day, false),
+        },
+        D::Rel { unit, n } => match r {
+            None => (None, grain_of(unit), true),
+            Some(r) => (rel(unit, n, r), grain_of(unit), true),
+        },
+        D::Season { code, y, shift } => {
+            let year = match (y, r, shift) {
+                (Year::Unknown, Some(r), Shift::Last) => Some(i32::from(r.year()) - 1),
+                (Year::Unknown, Some(r), Shift::Next) => Some(i32::from(r.year()) + 1),
+                (y, r, _) => year_of(y, r),
+            };
+            let v = match year {
+                Some(y) => format!("{y:04}-{code}"),
+                None => format!("XXXX-{code}"),
+            };
+            (Some(v), Grain::Season, !matches!(y, Year::Abs(_)))
+        }
+        D::Quarter { q, y } => {
+            let year = match (y, r) {
+                // "the fourth quarter" in January is last year's, unless the sentence looks ahead.
+                (Year::Unknown, Some(r)) if dir != Direction::Future => {
+                    let ry = i32::from(r.year());
+                    let started = i64::from(q) * 3 - 2 <= i64::from(r.month());
+                    Some(if started { ry } else { ry - 1 })
+                }
+                (y, r) => year_of(y, r),
+            };
+            let v = match year {
+                Some(y) => format!("{y:04}-Q{q}"),
+                None => format!("XXXX-Q{q}"),
+            };
+            (Some(v), Grain::Quarter, !matches!(y, Year::Abs(_)))
+        }
+        D::Half { h, y } => {
+            let v = match year_of(y, r) {
+                Some(y) => format!("{y:04}-H{h}"),
+                None => format!("XXXX-H{h}"),
+            };
+            (Some(v), Grain::Month, !matches!(y, Year::Abs(_)))
+        }
+        D::DatedWeekday { m, d, wd } => match r {
+            Some(r) => {
+                let ry = i32::from(r.year());
+                let fits = |y: i32| {
+                    ymd(y, m, d).is_some_and(|x| x.weekday().to_monday_one_offset() == wd as i8)
+                };
+                let y = [ry, ry - 1, ry + 1]
+                    .into_iter()
+                    .find(|&y| fits(y))
+                    .unwrap_or_else(|| pick_year(Some(m), Some(d), Shift::Tense, r, dir, text));
+                (Some(format!("{y:04}-{m:02}-{d:02}")), Grain::Day, true)
+            }
+            None => (Some(format!("XXXX-{m:02}-{d:02}")), Grain::Day, false),
+        },
+        D::Weekend => match r {
+            Some(r) => {
+                let wd = r.weekday().to_monday_one_offset();
+                let n = match dir {
+                    _ if wd >= 6 => 0,
+                    Direction::Future => 0,
+                    Direction::Past | Direction::Nearest => -1,
+                };
+                (rel(Unit::Weekend, n, r), Grain::Week, true)
+            }
+            None => (Some("XXXX-WXX-WE".into()), Grain::Week, false),
+        },
+        D::Decade(d) => (Some(format!("{d:03}")), Grain::Decade, false),
+        D::Century(c) => (Some(format!("{c:02}")), Grain::Century, false),
+    }
+}
+
+fn grain_of(unit: Unit) -> Grain {
+    match unit {
+        Unit::Second => Grain::Second,
+        Unit::Minute => Grain::Minute,
+        Unit::Hour => Grain::Hour,
+        Unit::Day => Grain::Day,
+        Unit::Week | Unit::Weekend => Grain::Week,
+        Unit::Month => Grain::Month,
+        Unit::Quarter => Grain::Quarter,
+        Unit::Year => Grain::Year,
+        Unit::Decade => Grain::Decade,
+        Unit::Century => Grain::Century,
+    }
+}
+
+fn rel(unit: Unit, n: i32, r: Date) -> Option<String> {
+    let n64 = i64::from(n);
+    Some(match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => fmt_day(add_days(r, n64)?),
+        Unit::Week => fmt_week(add_days(r, 7 * n64)?),
+        Unit::Weekend => format!("{}-WE", fmt_week(add_days(r, 7 * n64)?)),
+        Unit::Month => {
+            let d = add_months(r, n64)?;
+            format!("{:04}-{:02}", d.year(), d.month())
+        }
+        Unit::Quarter => {
+            let q0 = i64::from(r.year()) * 4 + (i64::from(r.month()) - 1) / 3 + n64;
+            format!("{:04}-Q{}", q0.div_euclid(4), q0.rem_euclid(4) + 1)
+        }
+        Unit::Year => format!("{:04}", i32::from(r.year()) + n),
+        Unit::Decade => format!("{:03}", (i32::from(r.year()) / 10) + n),
+        Unit::Century => format!("{:02}", (i32::from(r.year()) / 100) + n),
+    })
+}
+
+fn cal(
+    y: Year,
+    m: Option<u8>,
+    d: Option<u8>,
+    shift: Shift,
+    r: Option<Date>,
+    dir: Direction,
+    text: bool,
+) -> (Option<String>, Grain, bool) {
+    let relative = !matches!(y, Year::Abs(_));
+    let grain = match (m, d) {
+        (_, Some(_)) => Grain::Day,
+        (Some(_), None) => Grain::Month,
+        (None, None) => Grain::Year,
+    };
+    let year = match (y, r) {
+        (Year::Abs(y), _) => Some(y),
+        (Year::Rel(n), Some(r)) => Some(i32::from(r.year()) + n),
+        (_, None) => None,
+        (Year::Unknown, Some(r)) => Some(pick_year(m, d, shift, r, dir, text)),
+    };
+    let v = match (year, m, d) {
+        (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (None, Some(m), Some(d)) => format!("XXXX-{m:02}-{d:02}"),
+        (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+        (None, Some(m), None) => format!("XXXX-{m:02}"),
+        (Some(y), None, None) => format!("{y:04}"),
+        (y, None, Some(d)) => {
+            // "on the 15th": the reference's month.
+            match (y, r) {
+                (Some(y), Some(r)) => {
+                    let mut month = r.month() as u8;
+                    let mut year = y;
+                    let here = ymd(year, month, d);
+                    let go_on = dir == Direction::Future && here.is_none_or(|h| h < r);
+                    if go_on {
+                        month += 1;
+                        if month == 13 {
+                            month = 1;
+                            year += 1;
+                        }
+                    }
+                    format!("{year:04}-{month:02}-{d:02}")
+                }
+                _ => format!("XXXX-XX-{d:02}"),
+            }
+        }
+        (None, None, None) => return (None, grain, relative),
+    };
+    (Some(v), grain, relative)
+}
+
+/// The year of a month (and day) without one.
+fn pick_year(
+    m: Option<u8>,
+    d: Option<u8>,
+    shift: Shift,
+    r: Date,
+    dir: Direction,
+    text: bool,
+) -> i32 {
+    let ry = i32::from(r.year());
+    let Some(m) = m else { return ry };
+    let day = d.unwrap_or(1);
+    let key = |y: i32| -> i64 {
+        // A comparable day number; an impossible date (Feb 30) sorts at month end.
+        let dd = ymd(y, m, day)
+            .or_else(|| ymd(y, m, 1).map(jiff::civil::Date::last_of_month))
+            .unwrap_or(r);
+        i64::from(dd.since(r).map_or(0, |s| s.get_days()))
+    };
+    // For a month alone, compare months rather than days.
+    let month_diff = |y: i32| -> i64 {
+        (i64::from(y) * 12 + i64::from(m)) - (i64::from(ry) * 12 + i64::from(r.month()))
+    };
+    let diff = |y: i32| if d.is_some() { key(y) } else { month_diff(y) };
+    match shift {
+        Shift::This => ry,
+        Shift::Last => {
+            if diff(ry) < 0 {
+                ry
+            } else {
+                ry - 1
+            }
+        }
+        Shift::Next => {
+            if diff(ry) > 0 {
+                ry
+            } else {
+                ry + 1
+            }
+        }
+        // In running text a tense leans, within limits: a past-tense sentence can
+        // name a date a few weeks ahead ("payable Dec. 15"), a future one a date
+        // just gone; months are compared in days (about 30 a month).
+        Shift::Tense if text => {
+            let days = |y: i32| if d.is_some() { diff(y) } else { diff(y) * 30 };
+            let (lo, hi) = match dir {
+                Direction::Past => (-310, 61),
+                Direction::Future => (-61, 310),
+                Direction::Nearest => (-183, 183),
+            };
+            let pick = [ry, ry - 1, ry + 1]
+                .into_iter()
+                .filter(|&y| (lo..=hi).contains(&days(y)))
+                .min_by_key(|&y| (days(y).abs(), days(y) > 0));
+            pick.unwrap_or(ry)
+        }
+        Shift::Tense => match dir {
+            Direction::Past => {
+                if diff(ry) <= 0 {
+                    ry
+                } else {
+                    ry - 1
+                }
+            }
+            Direction::Future => {
+                if diff(ry) >= 0 {
+                    ry
+                } else {
+                    ry + 1
+                }
+            }
+            Direction::Nearest => {
+                if d.is_none() {
+                    return ry;
+                }
+                [ry - 1, ry, ry + 1]
+                    .into_iter()
+                    .min_by_key(|&y| (diff(y).abs(), (y - ry).abs()))
+                    .unwrap_or(ry)
+            }
+        },
+    }
+}
+
+fn unit_code(unit: Unit) -> (&'static str, bool) {
+    match unit {
+        Unit::Second => ("S", true),
+        Unit::Minute => ("M", true),
+        Unit::Hour => ("H", true),
+        Unit::Day => ("D", false),
+        Unit::Week => ("W", false),
+        Unit::Weekend => ("WE", false),
+        Unit::Month => ("M", false),
+        Unit::Quarter => ("Q", false),
+        Unit::Year => ("Y", false),
+        Unit::Decade => ("DE", false),
+        Unit::Century => ("CE", false),
+    }
+}
+
+/// The TIMEX3 value of a duration: "P3D", "PT2H", "P18M", "PXY".
+pub(super) fn duration_value(n: Option<f64>, unit: Unit) -> String {
+    let (mut n, mut unit) = (n, unit);
+    // Whole numbers in the value: a fraction moves to a smaller unit.
+    if let Some(v) = n {
+        if v.fract() != 0.0 {
+            let smaller = match unit {
+                Unit::Year => Some((Unit::Month, 12.0)),
+                Unit::Month => Some((Unit::Day, 30.0)),
+                Unit::Week => Some((Unit::Day, 7.0)),
+                Unit::Day => Some((Unit::Hour, 24.0)),
+                Unit::Hour => Some((Unit::Minute, 60.0)),
+                Unit::Minute => Some((Unit::Second, 60.0)),
+                Unit::Decade => Some((Unit::Year, 10.0)),
+                _ => None,
+            };
+            if let Some((u, f)) = smaller {
+                n = Some(v * f);
+                unit = u;
+            }
+        }
+    }
+    // Decades and quarters in common units ("two decades" P20Y, "three quarters" P9M).
+    match (n, unit) {
+        (Some(v), Unit::Decade) => {
+            n = Some(v * 10.0);
+            unit = Unit::Year;
+        }
+        (Some(v), Unit::Quarter) => {
+            n = Some(v * 3.0);
+            unit = Unit::Month;
+        }
+        (Some(v), Unit::Century) => {
+            n = Some(v * 100.0);
+            unit = Unit::Year;
+        }
+        _ => {}
+    }
+    let (code, is_time) = unit_code(unit);
+    let amount = match n {
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e12 => format!("{}", v as i64),
+        Some(v) => {
+            let s = format!("{v:.3}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        None => "X".to_string(),
+    };
+    if is_time {
+        format!("PT{amount}{code}")
+    } else {
+        format!("P{amount}{code}")
+    }
+}
+
+/// Resolve a meaning against the reference.
+/// `text` is true in running text, where the tense only leans (see `pick_year`).
+pub(super) fn resolve(sem: &Sem, r: Option<DateTime>, dir: Direction, text: bool) -> Resolved {
+    let rd = r.map(jiff::civil::DateTime::date);
+    match sem {
+        Sem::Date(d) => {
+            let (value, grain, relative) = date_value(*d, rd, dir, text);
+            Resolved {
+                kind: TimexType::Date,
+                value,
+                grain,
+                relative,
+            }
+        }
+        Sem::Time {
+            date,
+            h,
+            m,
+            s,
+            grain,
+        } => {
+            let (day, _, relative) = date_value(*date, rd, dir, text);
+            let value = day.map(|d| match s {
+                Some(s) => format!("{d}T{h:02}:{m:02}:{s:02}"),
+                None => format!("{d}T{h:02}:{m:02}"),
+            });
+            Resolved {
+                kind: TimexType::Time,
+                value,
+                grain: *grain,
+                relative,
+            }
+        }
+        Sem::PartOfDay { date, part } => {
+            let (day, _, relative) = date_value(*date, rd, dir, text);
+            Resolved {
+                kind: TimexType::Time,
+                value: day.map(|d| format!("{d}T{part}")),
+                grain: Grain::Hour,
+                relative,
+            }
+        }
+        Sem::Duration { n, unit } => Resolved {
+            kind: TimexType::Duration,
+            value: Some(duration_value(*n, *unit)),
+            grain: grain_of(*unit),
+            relative: false,
+        },
+        Sem::Set(v) => Resolved {
+            kind: TimexType::Set,
+            value: Some(v.clone()),
+            grain: Grain::Day,
+            relative: false,
+        },
+        Sem::Ref(v) => Resolved {
+            kind: TimexType::Date,
+            value: Some((*v).to_string()),
+            grain: Grain::Day,
+            relative: true,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[allow(clippy::unnecessary_wraps)] // the resolver takes an optional reference
+    fn r() -> Option<Date> {
+        Some(jiff::civil::date(2023, 10, 17)) // a Tuesday
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        let wd = |wd, shift, dir| {
+            date_value(D::Weekday { wd, shift }, r(), dir, false)
+                .0
+                .unwrap()
+        };
+        assert_eq!(wd(2, Shift::This, Direction::Past), "2023-10-17");
+        assert_eq!(wd(3, Shift::Tense, Direction::Future), "2023-10-18");
+        assert_eq!(wd(3, Shift::Tense, Direction::Past), "2023-10-11");
+        assert_eq!(wd(2, Shift::Tense, Direction::Past), "2023-10-17");
+        assert_eq!(wd(2, Shift::Last, Direction::Past), "2023-10-10");
+        assert_eq!(wd(1, Shift::Next, Direction::Past), "2023-10-23");
+        assert_eq!(wd(5, Shift::Tense, Direction::Nearest), "2023-10-20");
+    }
+
+    #[test]
+    fn months_follow_tense() {
+        let m = |m, dir| {
+            let d = D::Cal {
+                y: Year::Unknown,
+                m: Some(m),
+                d: None,
+                shift: Shift::Tense,
+            };
+            date_value(d, r(), dir, false).0.unwrap()
+        };
+        assert_eq!(m(3, Direction::Past), "2023-03");
+        assert_eq!(m(3, Direction::Future), "2024-03");
+        assert_eq!(m(11, Direction::Past), "2022-11");
+        assert_eq!(m(11, Direction::Nearest), "2023-11");
+    }
+
+    #[test]
+    fn relative_units() {
+        let v = |unit, n| {
+            date_value(D::Rel { unit, n }, r(), Direction::Past, false)
+                .0
+                .unwrap()
+        };
+        assert_eq!(v(Unit::Day, -1), "2023-10-16");
+        assert_eq!(v(Unit::Week, -1), "2023-W41");
+        assert_eq!(v(Unit::Month, 1), "2023-11");
+        assert_eq!(v(Unit::Quarter, -1), "2023-Q3");
+        assert_eq!(v(Unit::Year, -10), "2013");
+        assert_eq!(v(Unit::Weekend, 0), "2023-W42-WE");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration_value(Some(3.0), Unit::Day), "P3D");
+        assert_eq!(duration_value(Some(24.0), Unit::Hour), "PT24H");
+        assert_eq!(duration_value(Some(1.5), Unit::Year), "P18M");
+        assert_eq!(duration_value(Some(2.0), Unit::Decade), "P20Y");
+        assert_eq!(duration_value(None, Unit::Year), "PXY");
+        assert_eq!(duration_value(Some(3.0), Unit::Quarter), "P9M");
+    }
+}

@@ -1,0 +1,218 @@
+use super::*;
+use jiff::civil::date;
+
+/// Every expression of `text` as (text, type, value), resolved against `reference`.
+fn find(text: &str, reference: Date) -> Vec<(String, &'static str, String)> {
+    let mut tokens = Vec::new();
+    segment::tokens(text, Span::new(0, text.len()), &mut tokens);
+    let mut out = Vec::new();
+    extract(
+        text,
+        &tokens,
+        Some(reference),
+        &mut Scratch::default(),
+        &mut out,
+    );
+    out.iter()
+        .map(|t| {
+            (
+                t.text(text).to_string(),
+                t.kind.as_str(),
+                t.value.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str, reference: Date) -> (String, &'static str, String) {
+    let got = find(text, reference);
+    assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+    got.into_iter().next().unwrap()
+}
+
+fn t(s: &str, k: &'static str, v: &str) -> (String, &'static str, String) {
+    (s.to_string(), k, v.to_string())
+}
+
+const TUE: Date = date(2023, 10, 17);
+
+#[test]
+fn weekdays_by_tense() {
+    assert_eq!(
+        one("Putin landed this Tuesday at the airport.", TUE),
+        t("this Tuesday", "DATE", "2023-10-17")
+    );
+    assert_eq!(
+        one(
+            "The president will meet with Xi Jinping on Wednesday in Beijing.",
+            TUE
+        ),
+        t("Wednesday", "DATE", "2023-10-18")
+    );
+    assert_eq!(
+        one("He arrived in Beijing on Tuesday for talks.", TUE),
+        t("Tuesday", "DATE", "2023-10-17")
+    );
+    assert_eq!(
+        one("The ministry said on Friday that talks had failed.", TUE),
+        t("Friday", "DATE", "2023-10-13")
+    );
+}
+
+#[test]
+fn months_and_dates() {
+    assert_eq!(
+        find("leaders met on October 17 and 18 for the forum", TUE),
+        vec![
+            t("October 17", "DATE", "2023-10-17"),
+            t("18", "DATE", "2023-10-18")
+        ]
+    );
+    assert_eq!(
+        one("Xi visited Russia in March.", TUE),
+        t("March", "DATE", "2023-03")
+    );
+    assert_eq!(
+        one("In February 2022, just days before", TUE),
+        t("February 2022", "DATE", "2022-02")
+    );
+    assert_eq!(
+        one("on Oct. 17, 2023, the", TUE),
+        t("Oct. 17, 2023", "DATE", "2023-10-17")
+    );
+    assert_eq!(
+        one("dated 17 October 2023", TUE),
+        t("17 October 2023", "DATE", "2023-10-17")
+    );
+    assert_eq!(
+        one("filed on 2023-10-16.", TUE),
+        t("2023-10-16", "DATE", "2023-10-16")
+    );
+    assert_eq!(
+        one("in 2019, Putin surprised Xi", TUE),
+        t("2019", "DATE", "2019")
+    );
+    assert!(find("this may include weapons", TUE).is_empty());
+    assert!(find("They march on.", TUE).is_empty());
+    assert!(find("for the second time", TUE).is_empty());
+    assert!(find("2000 people marched", TUE).is_empty());
+}
+
+#[test]
+fn relative_expressions() {
+    assert_eq!(
+        one("He visited Kyrgyzstan earlier this month.", TUE),
+        t("earlier this month", "DATE", "2023-10")
+    );
+    assert_eq!(
+        one("launched by Xi a decade ago", TUE),
+        t("a decade ago", "DATE", "2013")
+    );
+    assert_eq!(
+        one("Putin will arrive next week", TUE),
+        t("next week", "DATE", "2023-W43")
+    );
+    assert_eq!(
+        one("re-elected last year", TUE),
+        t("last year", "DATE", "2022")
+    );
+    assert_eq!(
+        one("the first time this year", TUE),
+        t("this year", "DATE", "2023")
+    );
+    assert_eq!(
+        one("Shares fell yesterday.", TUE),
+        t("yesterday", "DATE", "2023-10-16")
+    );
+    assert_eq!(
+        one("Prices are rising now.", TUE),
+        t("now", "DATE", "PRESENT_REF")
+    );
+    assert_eq!(
+        one("in the third quarter", TUE),
+        t("the third quarter", "DATE", "2023-Q3")
+    );
+    assert_eq!(
+        one("third-quarter profit", TUE),
+        t("third-quarter", "DATE", "2023-Q3")
+    );
+    assert_eq!(one("in the 1990s", TUE), t("the 1990s", "DATE", "199"));
+}
+
+#[test]
+fn durations_and_sets() {
+    assert_eq!(
+        one("a forum to mark 10 years of the initiative", TUE),
+        t("10 years", "DURATION", "P10Y")
+    );
+    assert_eq!(
+        one("a ten-year anniversary", TUE),
+        t("ten-year", "DURATION", "P10Y")
+    );
+    assert_eq!(
+        one("the past two months", TUE),
+        t("the past two months", "DURATION", "P2M")
+    );
+    assert_eq!(
+        one("in the last twenty four hours", TUE),
+        t("the last twenty four hours", "DURATION", "PT24H")
+    );
+    assert_eq!(
+        one("nearly 2 million barrels of oil daily", TUE),
+        t("daily", "SET", "P1D")
+    );
+    assert_eq!(
+        one("they meet every week", TUE),
+        t("every week", "SET", "P1W")
+    );
+}
+
+#[test]
+fn ranges() {
+    assert_eq!(
+        find(
+            "Putin will be in Beijing between Thursday and FridayAs reported",
+            date(2024, 5, 14)
+        ),
+        vec![
+            t("Thursday", "DATE", "2024-05-16"),
+            t("Friday", "DATE", "2024-05-17")
+        ]
+    );
+    assert_eq!(
+        find("in 2009-2010", TUE),
+        vec![t("2009", "DATE", "2009"), t("2010", "DATE", "2010")]
+    );
+}
+
+#[test]
+fn times_of_day() {
+    assert_eq!(
+        one("at 3pm Friday", TUE),
+        t("3pm Friday", "TIME", "2023-10-13T15:00")
+    );
+    assert_eq!(
+        one("this morning", TUE),
+        t("this morning", "TIME", "2023-10-17TMO")
+    );
+    assert_eq!(
+        one("at 10:30 a.m. EST", TUE),
+        t("10:30 a.m. EST", "TIME", "2023-10-17T10:30")
+    );
+}
+
+#[test]
+fn phrases() {
+    let r = date(2013, 2, 12).at(4, 30, 0, 0);
+    let p = |s: &str| parse_time(s, r, Direction::Future).and_then(|t| t.value);
+    assert_eq!(p("tomorrow").as_deref(), Some("2013-02-13"));
+    assert_eq!(p("March").as_deref(), Some("2013-03"));
+    assert_eq!(p("on 2/15").as_deref(), Some("2013-02-15"));
+    assert_eq!(p("31st Oct 1974").as_deref(), Some("1974-10-31"));
+    assert_eq!(p("3 years ago"), Some("2010".into()));
+    let range = parse_time("July 13-15", r, Direction::Future).unwrap();
+    assert_eq!(range.value.as_deref(), Some("2013-07-13"));
+    assert_eq!(range.end_value.as_deref(), Some("2013-07-15"));
+    assert!(parse_time("", r, Direction::Future).is_none());
+    assert!(parse_time("secretary", r, Direction::Future).is_none());
+}

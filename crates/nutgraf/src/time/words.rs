@@ -1,0 +1,387 @@
+//! The word stream the time grammar reads: sentence tokens, lowercased once,
+//! with compounds split ("third-quarter" → "third" "quarter", "3pm" → "3" "pm",
+//! "`FridayAs`" → "Friday" "As") so the grammar sees one unit a word.
+
+use crate::segment::{Token, TokenKind};
+use crate::span::Span;
+
+/// One unit of the word stream.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word {
+    /// Bytes of the unit in the text.
+    pub span: Span,
+    /// Bytes of the lowercased unit in [`Words::lower`].
+    lo: (u32, u32),
+    /// The unit was cut from the same token as the unit before it.
+    pub glued: bool,
+    /// The token kind of the token the unit was cut from.
+    pub kind: TokenKind,
+    /// The first character is uppercase.
+    pub upper: bool,
+}
+
+/// The word stream of one sentence, reusable across sentences.
+#[derive(Debug, Default)]
+pub(super) struct Words {
+    pub items: Vec<Word>,
+    lower: String,
+}
+
+impl Words {
+    /// Fill the stream from the tokens of one sentence of `text`.
+    pub fn fill(&mut self, text: &str, tokens: &[Token]) {
+        self.items.clear();
+        self.lower.clear();
+        for t in tokens {
+            let s = t.span.slice(text);
+            match t.kind {
+                TokenKind::Word => self.push_word(s, t.span.start, t.kind),
+                TokenKind::Number if s.contains('-') && !is_iso_date(s) => {
+                    self.push_number_range(s, t.span.start);
+                }
+                _ => self.push(s, t.span.start, t.kind, false),
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// The lowercased text of unit `i` ("" past the end).
+    pub fn low(&self, i: usize) -> &str {
+        match self.items.get(i) {
+            Some(w) => &self.lower[w.lo.0 as usize..w.lo.1 as usize],
+            None => "",
+        }
+    }
+
+    /// The original text of unit `i` ("" past the end).
+    pub fn raw<'t>(&self, text: &'t str, i: usize) -> &'t str {
+        match self.items.get(i) {
+            Some(w) => w.span.slice(text),
+            None => "",
+        }
+    }
+
+    /// "2009-2010", "17-18", "2009-10": the parts and the dash as units.
+    fn push_number_range(&mut self, s: &str, start: usize) {
+        let mut first = true;
+        for (k, part) in s.split('-').enumerate() {
+            let at = start + s.split('-').take(k).map(|p| p.len() + 1).sum::<usize>();
+            if !first {
+                self.push("-", at - 1, TokenKind::Punct, true);
+            }
+            self.push(part, at, TokenKind::Number, !first);
+            first = false;
+        }
+    }
+
+    fn push(&mut self, s: &str, start: usize, kind: TokenKind, glued: bool) {
+        if s.is_empty() {
+            return;
+        }
+        let lo0 = self.lower.len();
+        for c in s.chars() {
+            // Curly apostrophes read as straight ones.
+            let c = if c == '\u{2019}' || c == '\u{2018}' {
+                '\''
+            } else {
+                c
+            };
+            self.lower.extend(c.to_lowercase());
+        }
+        self.items.push(Word {
+            span: Span::new(start, start + s.len()),
+            lo: (lo0 as u32, self.lower.len() as u32),
+            glued,
+            kind,
+            upper: s.chars().next().is_some_and(char::is_uppercase),
+        });
+    }
+
+    /// Split a word token at hyphens, at digit/letter changes ("3pm", "1990s"
+    /// stays whole: a plural of a number) and at a lower→upper change that
+    /// follows a calendar word ("`FridayAs`").
+    fn push_word(&mut self, s: &str, start: usize, kind: TokenKind) {
+        // URLs and e-mail addresses carry no dates worth reading.
+        if s.contains("://") || s.contains('@') || s.starts_with("www.") {
+            self.push(s, start, kind, false);
+            return;
+        }
+        let mut first = true;
+        let mut offset = 0;
+        for part in s.split(['-', '\u{2010}', '\u{2011}', '\u{2013}', '\u{2014}']) {
+            let part_start = start + offset;
+            offset += part.len();
+            // The separator (one character, 1 to 3 bytes).
+            if let Some(c) = s[offset..].chars().next() {
+                offset += c.len_utf8();
+            }
+            if part.is_empty() {
+                continue;
+            }
+            self.push_part(part, part_start, kind, !first);
+            first = false;
+        }
+    }
+
+    fn push_part(&mut self, s: &str, start: usize, kind: TokenKind, glued: bool) {
+        let bytes = s.as_bytes();
+        // "3pm", "10am", "4th", "16h00": digits then letters. Ordinal suffixes and
+        // decade plurals stay whole ("4th", "1990s").
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits > 0 && digits < bytes.len() {
+            let rest = &s[digits..];
+            let rest_low = rest.to_ascii_lowercase();
+            let keep_whole = matches!(
+                rest_low.as_str(),
+                "st" | "nd" | "rd" | "th" | "s" | "'s" | "k"
+            );
+            if !keep_whole && rest.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.') {
+                self.push(&s[..digits], start, kind, glued);
+                // "3pm", "16h" stay one word; "2023according" is two words glued by a
+                // lossy extraction.
+                let short = rest.len() <= 4;
+                self.push(rest, start + digits, kind, short);
+                return;
+            }
+        }
+        // "Feb13": a month glued to its day.
+        let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        if letters >= 3
+            && letters < bytes.len()
+            && bytes[letters..].iter().all(u8::is_ascii_digit)
+            && month(&s[..letters].to_ascii_lowercase()).is_some()
+        {
+            self.push(&s[..letters], start, kind, glued);
+            self.push(&s[letters..], start + letters, TokenKind::Number, true);
+            return;
+        }
+        // "FridayAs": a calendar word glued to the next word by a lossy extraction.
+        if let Some(cut) = camel_cut(s) {
+            if is_calendar_word(&s[..cut]) {
+                self.push(&s[..cut], start, kind, glued);
+                self.push(&s[cut..], start + cut, kind, false);
+                return;
+            }
+        }
+        self.push(s, start, kind, glued);
+    }
+}
+
+/// "2023-10-17" or "2014-10" (a year and month, not a range of years like "2009-10").
+fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let all_digits = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if !all_digits || parts[0].len() != 4 {
+        return false;
+    }
+    match parts.len() {
+        3 => parts[1].len() == 2 && parts[2].len() == 2,
+        2 => {
+            // "2009-10" continues the year: a range; "2014-10" goes back: a month.
+            let y = parts[0][2..].parse::<u32>().unwrap_or(0);
+            let m = parts[1].parse::<u32>().unwrap_or(0);
+            parts[1].len() == 2 && (1..=12).contains(&m) && m != y + 1
+        }
+        _ => false,
+    }
+}
+
+/// The byte index of the first lowercase→uppercase change in `s`, if any.
+fn camel_cut(s: &str) -> Option<usize> {
+    let mut prev_lower = false;
+    for (i, c) in s.char_indices() {
+        if prev_lower && c.is_uppercase() {
+            return Some(i);
+        }
+        prev_lower = c.is_lowercase();
+    }
+    None
+}
+
+fn is_calendar_word(s: &str) -> bool {
+    let low = s.to_ascii_lowercase();
+    weekday(&low).is_some() || month(&low).is_some()
+}
+
+/// Day of the week, Monday = 1.
+pub(super) fn weekday(w: &str) -> Option<u8> {
+    Some(match w {
+        "monday" | "mon" | "mon." | "mondays" => 1,
+        "tuesday" | "tue" | "tue." | "tues" | "tues." | "tuesdays" => 2,
+        "wednesday" | "wed" | "wed." | "wednesdays" => 3,
+        "thursday" | "thu" | "thu." | "thur" | "thur." | "thurs" | "thurs." | "thursdays" => 4,
+        "friday" | "fri" | "fri." | "fridays" => 5,
+        "saturday" | "sat" | "sat." | "saturdays" => 6,
+        "sunday" | "sun" | "sun." | "sundays" => 7,
+        _ => return None,
+    })
+}
+
+/// A month name, January = 1.
+pub(super) fn month(w: &str) -> Option<u8> {
+    Some(match w {
+        "january" | "jan" | "jan." => 1,
+        "february" | "feb" | "feb." => 2,
+        "march" | "mar" | "mar." => 3,
+        "april" | "apr" | "apr." => 4,
+        "may" => 5,
+        "june" | "jun" | "jun." => 6,
+        "july" | "jul" | "jul." => 7,
+        "august" | "aug" | "aug." => 8,
+        "september" | "sep" | "sep." | "sept" | "sept." => 9,
+        "october" | "oct" | "oct." => 10,
+        "november" | "nov" | "nov." => 11,
+        "december" | "dec" | "dec." => 12,
+        _ => return None,
+    })
+}
+
+/// A calendar unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+/// A unit word, singular or plural; the flag is true for a plural.
+pub(super) fn unit(w: &str) -> Option<(Unit, bool)> {
+    Some(match w {
+        "second" | "sec" | "secs" | "seconds" => (Unit::Second, w.ends_with('s') && w != "secs"),
+        "minute" | "min" | "mins" | "minutes" => (Unit::Minute, w == "minutes" || w == "mins"),
+        "hour" | "hr" | "hrs" | "hours" | "h" => (Unit::Hour, w == "hours" || w == "hrs"),
+        "day" | "days" => (Unit::Day, w == "days"),
+        "week" | "weeks" | "wk" | "wks" => (Unit::Week, w.ends_with('s')),
+        "weekend" | "weekends" => (Unit::Weekend, w.ends_with('s')),
+        "month" | "months" => (Unit::Month, w.ends_with('s')),
+        "quarter" | "quarters" | "qtr" | "qtrs" => (Unit::Quarter, w.ends_with('s')),
+        "year" | "years" | "yr" | "yrs" => (Unit::Year, w.ends_with('s')),
+        "decade" | "decades" => (Unit::Decade, w.ends_with('s')),
+        "century" | "centuries" => (Unit::Century, w == "centuries"),
+        _ => return None,
+    })
+}
+
+/// Seasons, as TIMEX3 codes.
+pub(super) fn season(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spring" | "springtime" => "SP",
+        "summer" | "summertime" => "SU",
+        "fall" | "autumn" => "FA",
+        "winter" | "wintertime" => "WI",
+        _ => return None,
+    })
+}
+
+/// Parts of the day, as TIMEX3 codes.
+pub(super) fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" | "mornings" => "MO",
+        "afternoon" | "afternoons" => "AF",
+        "evening" | "evenings" => "EV",
+        "night" | "nights" | "overnight" => "NI",
+        _ => return None,
+    })
+}
+
+/// Small numbers written as words, cardinal or ordinal; the flag is true for an ordinal.
+pub(super) fn small_number(w: &str) -> Option<(u32, bool)> {
+    let card = match w {
+        "zero" => 0,
+        "one" | "a" | "an" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => 0xFFFF,
+    };
+    if card != 0xFFFF {
+        return Some((card, false));
+    }
+    let ord = match w {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        "fortieth" => 40,
+        "fiftieth" => 50,
+        "sixtieth" => 60,
+        "seventieth" => 70,
+        "eightieth" => 80,
+        "ninetieth" => 90,
+        "last" => 0,
+        _ => return None,
+    };
+    if ord == 0 {
+        return None;
+    }
+    Some((ord, true))
+}
+
+/// Digits with an optional ordinal suffix ("17", "17th", "1st"); the flag is
+/// true for an ordinal.
+pub(super) fn digits(w: &str) -> Option<(u32, bool)> {
+    let b = w.as_bytes();
+    let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || n > 9 {
+        return None;
+    }
+    let value: u32 = w[..n].parse().ok()?;
+    match &w[n..] {
+        "" => Some((value, false)),
+        "st" | "nd" | "rd" | "th" => Some((value, true)),
+        _ => None,
+    }
+}
