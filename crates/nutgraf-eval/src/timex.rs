@@ -109,6 +109,13 @@ fn gold_of(row: &Value) -> Vec<Gold> {
     out
 }
 
+/// The text around code points `start..end`, on one line.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let lo = start.saturating_sub(50);
+    let s: String = text.chars().skip(lo).take(end - lo + 25).collect();
+    s.replace('\n', " ")
+}
+
 /// Score one document.
 fn score_doc(parser: &Parser, row: &Value, errors: bool) -> Result<TimexReport, String> {
     let id = row["id"].as_str().unwrap_or("?").to_owned();
@@ -168,8 +175,13 @@ fn score_doc(parser: &Parser, row: &Value, errors: bool) -> Result<TimexReport, 
                         "VALUE",
                         p.4.clone(),
                         format!(
-                            "{} {} want {} {} (dct {})",
-                            p.2, p.3, g.kind, g.value, row["dct"]
+                            "{} {} want {} {} (dct {}) | {}",
+                            p.2,
+                            p.3,
+                            g.kind,
+                            g.value,
+                            row["dct"],
+                            context(text, g.start, g.end)
                         ),
                     ));
                 }

@@ -216,10 +216,59 @@ impl<'a> Grammar<'a> {
         None
     }
 
+    /// "last year", "this year", "next year" after a month: the year's offset.
+    fn relative_year(&self, i: usize) -> Option<(i32, usize)> {
+        if !self.is(i + 1, "year") {
+            return None;
+        }
+        let n = match self.low(i) {
+            "last" => -1,
+            "this" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        Some((n, i + 2))
+    }
+
+    /// A year in words: "nineteen ninety-six", "two thousand (and) nine",
+    /// "twenty twenty-three".
+    fn year_words(&self, i: usize) -> Option<(i32, usize)> {
+        let (a, ord, e) = self.small_words(i)?;
+        if ord {
+            return None;
+        }
+        if a == 2 && self.is(e, "thousand") {
+            let j = self.opt(e + 1, "and");
+            if let Some((b, false, e2)) = self.small_words(j) {
+                return Some((2000 + b as i32, e2));
+            }
+            return Some((2000, e + 1));
+        }
+        if !(10..=20).contains(&a) {
+            return None;
+        }
+        // "nineteen oh five"
+        if self.is(e, "oh") {
+            let (b, false, e2) = self.small_words(e + 1)? else {
+                return None;
+            };
+            return (b < 10).then_some((a as i32 * 100 + b as i32, e2));
+        }
+        let (b, false, e2) = self.small_words(e)? else {
+            return None;
+        };
+        (10..=99)
+            .contains(&b)
+            .then_some((a as i32 * 100 + b as i32, e2))
+    }
+
     /// A year after a month or day, where two digits are allowed ("Oct 17, 74").
     fn year_after(&self, i: usize) -> Option<(i32, usize)> {
         if let Some(y) = self.year4(i) {
             return Some((y, i + 1));
+        }
+        if let Some(r) = self.year_words(i) {
+            return Some(r);
         }
         let l = self.low(i);
         if l == "'" || l == "\u{2019}" {
@@ -469,6 +518,10 @@ impl<'a> Grammar<'a> {
         if let Some((yy, e)) = self.year_after(k) {
             y = Year::Abs(yy);
             j = e;
+        } else if let Some((n, e)) = self.relative_year(j) {
+            // "July last year", "March next year"
+            y = Year::Rel(n);
+            j = e;
         }
         Some((
             j,
@@ -656,9 +709,12 @@ impl<'a> Grammar<'a> {
         let mut e = j + 1;
         let mut y = Year::Unknown;
         let k = self.opt(e, "of");
-        if let Some(yy) = self.year4(k) {
+        if let Some((yy, e2)) = self
+            .year_after(k)
+            .filter(|_| k > e || self.year4(k).is_some())
+        {
             y = Year::Abs(yy);
-            e = k + 1;
+            e = e2;
         } else if self.low(j) == "fall" && !self.phrase {
             // "fall" is a verb and a noun far more often than a season.
             return None;
@@ -906,6 +962,27 @@ impl<'a> Grammar<'a> {
 
     /// A bare year where the context makes it one ("in 2019", "2019 was").
     fn year_only(&self, i: usize) -> Option<(usize, D)> {
+        // "in nineteen ninety-six", "the year two thousand"
+        let prev = if i > 0 { self.low(i - 1) } else { "" };
+        let j = if self.is(i, "the") && self.is(i + 1, "year") {
+            i + 2
+        } else {
+            i
+        };
+        if j > i
+            || self.phrase
+            || matches!(prev, "in" | "of" | "since" | "until" | "by" | "from" | "to")
+        {
+            if let Some((y, e)) = self.year_words(j) {
+                let d = D::Cal {
+                    y: Year::Abs(y),
+                    m: None,
+                    d: None,
+                    shift: Shift::Tense,
+                };
+                return Some((e, d));
+            }
+        }
         let j = if self.is(i, "the") && self.is(i + 1, "year") {
             i + 2
         } else {
@@ -1663,6 +1740,13 @@ impl<'a> Grammar<'a> {
         // "-long", "-old", "long"
         if self.any(end, &["long", "old"]) && self.glued(end) {
             end += 1;
+        }
+        // "a week or so ago"
+        if self.is(end, "or")
+            && self.is(end + 1, "so")
+            && self.any(end + 2, &["ago", "earlier", "later"])
+        {
+            end += 2;
         }
         // "two years ago", "a year earlier", "three weeks hence", "two sundays from now".
         if lead.is_none() {

@@ -25,7 +25,7 @@ pub use resolve::Direction;
 
 use grammar::{direction, Grammar, Match};
 use resolve::{resolve, Sem, Year, D};
-use words::Words;
+use words::{Unit, Words};
 
 /// The TIMEX3 type of a time expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -175,6 +175,10 @@ impl TimeExpression {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     words: Words,
+    /// The last quarter the document named ("the third quarter" → 1989-Q3), with
+    /// the sentence count since: results stories compare "a year earlier" with
+    /// the same quarter of the year before.
+    last_quarter: Option<(i64, u32)>,
 }
 
 /// Find the time expressions of one sentence. `tokens` are the sentence's tokens
@@ -187,6 +191,7 @@ pub(crate) fn extract(
     out: &mut Vec<TimeExpression>,
 ) {
     scratch.words.fill(text, tokens);
+    let mut scratch_quarter = scratch.last_quarter.filter(|&(_, age)| age < 4);
     let w = &scratch.words;
     let g = Grammar {
         w,
@@ -224,6 +229,9 @@ pub(crate) fn extract(
             _ => Direction::Nearest,
         });
         push(text, w, &m, reference_dt, dir, out);
+        if let Some(t) = out.last_mut() {
+            same_quarter(t, &m, w.low(m.start), &mut scratch_quarter);
+        }
         let mut end = m.end;
         // The second end of a range: "October 17 and 18", "2009-10", "Oct. 17-18".
         if let Some((e2, mut sem2)) = range_tail(&g, &m) {
@@ -250,6 +258,42 @@ pub(crate) fn extract(
             end = e2;
         }
         i = end.max(i + 1);
+    }
+    scratch.last_quarter = scratch_quarter.map(|(q, age)| (q, age + 1));
+}
+
+/// Quarter arithmetic for results stories: a quarter expression becomes the
+/// current one; "a year earlier" after it is the same quarter a year before.
+fn same_quarter(t: &mut TimeExpression, m: &Match, first: &str, current: &mut Option<(i64, u32)>) {
+    let Some(v) = t.value.as_deref() else { return };
+    // Only a quarter the text names itself ("the third quarter", "the latest
+    // quarter"), not one counted back from another ("the year-ago quarter").
+    let counted_back = matches!(m.sem, Sem::Date(D::Rel { unit: Unit::Quarter, n }) if n < -1);
+    if t.kind == TimexType::Date && t.grain == Grain::Quarter && !counted_back {
+        let b = v.as_bytes();
+        if b.len() == 7 && &b[4..6] == b"-Q" {
+            if let (Ok(y), Some(q)) = (v[..4].parse::<i64>(), b[6].checked_sub(b'0')) {
+                *current = Some((y * 4 + i64::from(q) - 1, 0));
+            }
+        }
+        return;
+    }
+    // "a year earlier", "a year ago", "year-earlier": not "last year", which names
+    // the whole year.
+    if first == "last" {
+        return;
+    }
+    if let (
+        Sem::Date(D::Rel {
+            unit: Unit::Year,
+            n: -1,
+        }),
+        Some((q, _)),
+    ) = (&m.sem, *current)
+    {
+        let q = q - 4;
+        t.value = Some(format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1));
+        t.grain = Grain::Quarter;
     }
 }
 

@@ -432,12 +432,21 @@ fn pick_year(
             let (lo, hi) = match dir {
                 Direction::Past => (-310, 61),
                 Direction::Future => (-61, 310),
-                Direction::Nearest => (-183, 183),
+                Direction::Nearest => (-250, 250),
+            };
+            // Without a tense, news leans to the past: a date ahead counts double.
+            let cost = |y: i32| {
+                let d = days(y);
+                if d > 0 && dir == Direction::Nearest {
+                    2 * d
+                } else {
+                    d.abs()
+                }
             };
             let pick = [ry, ry - 1, ry + 1]
                 .into_iter()
                 .filter(|&y| (lo..=hi).contains(&days(y)))
-                .min_by_key(|&y| (days(y).abs(), days(y) > 0));
+                .min_by_key(|&y| (cost(y), days(y) > 0));
             pick.unwrap_or(ry)
         }
         Shift::Tense => match dir {
@@ -521,6 +530,29 @@ pub(super) fn duration_value(n: Option<f64>, unit: Unit) -> String {
             unit = Unit::Year;
         }
         _ => {}
+    }
+    // A fraction left over goes to the next unit down: "2 1/2 years" P2Y6M,
+    // "a minute and a half" PT1M30S.
+    if let Some(v) = n {
+        let lower = match unit {
+            Unit::Year => Some((Unit::Month, 12.0, "M", false)),
+            Unit::Day => Some((Unit::Hour, 24.0, "H", true)),
+            Unit::Hour => Some((Unit::Minute, 60.0, "M", true)),
+            Unit::Minute => Some((Unit::Second, 60.0, "S", true)),
+            _ => None,
+        };
+        if let Some((_, factor, code2, time2)) = lower {
+            let whole = v.trunc();
+            let rest = ((v - whole) * factor).round();
+            if v >= 1.0 && rest > 0.0 && rest < factor {
+                let (code, is_time) = unit_code(unit);
+                return match (is_time, time2) {
+                    (true, _) => format!("PT{}{code}{}{code2}", whole as i64, rest as i64),
+                    (false, true) => format!("P{}{code}T{}{code2}", whole as i64, rest as i64),
+                    (false, false) => format!("P{}{code}{}{code2}", whole as i64, rest as i64),
+                };
+            }
+        }
     }
     let (code, is_time) = unit_code(unit);
     let amount = match n {

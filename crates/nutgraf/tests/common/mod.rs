@@ -146,7 +146,10 @@ pub fn check_document(input: &str, doc: &Document) {
         let what = format!("time {i}");
         check_span(input, t.span, &what);
         assert!(!t.span.is_empty(), "{what} is empty in {ctx}");
-        assert!(t.span.start >= prev_end, "{what} overlaps the one before in {ctx}");
+        assert!(
+            t.span.start >= prev_end,
+            "{what} overlaps the one before in {ctx}"
+        );
         prev_end = t.span.end;
         assert!(
             doc.sentences.iter().any(|s| s.span.contains(t.span)),
