@@ -56,6 +56,7 @@ mod layout;
 mod meta;
 mod options;
 mod parser;
+pub mod quantity;
 pub mod segment;
 mod span;
 pub mod text;
