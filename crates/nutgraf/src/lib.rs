@@ -77,4 +77,5 @@ pub use lang::detect as detect_language;
 pub use meta::{parse_date, Meta};
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use parser::{parse, Parser};
+pub use quantity::{parse_quantity, Bound, Quantity, QuantityKind};
 pub use span::{CharOffsets, Span};

@@ -249,11 +249,11 @@ pub fn digits_with_suffix(s: &str, lowercase_m: bool) -> Option<(f64, bool, bool
 }
 
 /// Longest number word accepted, in bytes ("seventeenths" and the like fit).
-const WORD_BUF: usize = 24;
+pub(crate) const WORD_BUF: usize = 24;
 
 /// `w` lowercased into `buf`, with non-breaking hyphens made plain; `None`
 /// when it is empty, too long or has other non-ASCII characters.
-fn lower<'b>(w: &str, buf: &'b mut [u8; WORD_BUF]) -> Option<&'b str> {
+pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; WORD_BUF]) -> Option<&'b str> {
     let mut n = 0;
     for c in w.chars() {
         let b = match c {
@@ -810,7 +810,7 @@ fn glued(w: &str) -> Option<(u32, bool)> {
 }
 
 /// Scale words from a thousand up, with whether they are plural.
-fn scale_word(w: &str) -> Option<(f64, bool)> {
+pub(crate) fn scale_word(w: &str) -> Option<(f64, bool)> {
     Some(match w {
         "thousand" => (1e3, false),
         "thousands" => (1e3, true),
