@@ -489,7 +489,9 @@ impl<'a> Sent<'a> {
             let dash_sign = self.word(j) == Some("-")
                 && self.glued(j + 1)
                 && !self.glued(j)
-                && self.kind(j + 1) == Some(TokenKind::Number);
+                && self
+                    .word(j + 1)
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
             if word_sign || dash_sign {
                 negative = true;
                 j += 1;
