@@ -42,6 +42,10 @@ pub fn extract(text: &str, tokens: &[Token], out: &mut Vec<Quantity>) {
     let mut i = 0;
     let mut free = 0; // first token not yet inside a reported quantity
     while i < s.len() {
+        if !s.may_start(i) {
+            i += 1;
+            continue;
+        }
         if let Some(r) = s.read_at(i) {
             if r.start >= free {
                 free = r.end;
@@ -236,7 +240,7 @@ impl<'a> Sent<'a> {
     ) -> Option<(usize, bool, Option<Bound>)> {
         let first = self.lower(i);
         let first = first.as_str();
-        if first.is_empty() {
+        if first.is_empty() || !starts_qualifier(first) && !matches!(first, "or" | "and" | "plus") {
             return None;
         }
         let mut best: Option<(usize, bool, Option<Bound>)> = None;
@@ -257,6 +261,33 @@ impl<'a> Sent<'a> {
             }
         }
         best
+    }
+
+    /// Can a reading start at token `i`? A cheap filter for running text
+    /// (a superset of where [`Sent::read_at`] succeeds).
+    fn may_start(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else {
+            return false;
+        };
+        let Some(first) = w.chars().next() else {
+            return false;
+        };
+        if !first.is_ascii_alphabetic() {
+            return first.is_ascii_digit()
+                || currency_sign(first).is_some()
+                || matches!(first, '-' | '.' | '~' | '≈');
+        }
+        if w.bytes().any(|b| b.is_ascii_digit())
+            || currency_code(w).is_some()
+            || dollar_prefix(w).is_some()
+        {
+            return true;
+        }
+        let lw = Lower::new(w);
+        let lw = lw.as_str();
+        numbers::may_start_number(lw)
+            || matches!(lw, "between" | "minus" | "negative")
+            || starts_qualifier(lw)
     }
 
     /// The whole reading starting at token `i`.
@@ -1263,6 +1294,53 @@ impl<'a> Sent<'a> {
         }
         None
     }
+}
+
+/// The first word of a qualifier in `QUALIFIERS` (checked by a test).
+pub(super) fn starts_qualifier(lw: &str) -> bool {
+    matches!(
+        lw,
+        "more"
+            | "greater"
+            | "higher"
+            | "larger"
+            | "in"
+            | "upwards"
+            | "just"
+            | "over"
+            | "above"
+            | "exceeding"
+            | "beyond"
+            | "less"
+            | "fewer"
+            | "lower"
+            | "smaller"
+            | "under"
+            | "below"
+            | "at"
+            | "no"
+            | "not"
+            | "a"
+            | "minimum"
+            | "up"
+            | "as"
+            | "maximum"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "around"
+            | "approximately"
+            | "approx."
+            | "approx"
+            | "roughly"
+            | "some"
+            | "circa"
+            | "an"
+            | "estimated"
+            | "close"
+            | "~"
+            | "≈"
+    )
 }
 
 /// The scale applied by words after digits: 1e6 for "2 million".

@@ -254,6 +254,16 @@ pub(crate) const WORD_BUF: usize = 24;
 /// `w` lowercased into `buf`, with non-breaking hyphens made plain; `None`
 /// when it is empty, too long or has other non-ASCII characters.
 pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; WORD_BUF]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.is_empty() {
+        return None;
+    }
+    if b.len() <= WORD_BUF && b.is_ascii() {
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..b.len()]).ok();
+    }
     let mut n = 0;
     for c in w.chars() {
         let b = match c {
@@ -263,9 +273,6 @@ pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; WORD_BUF]) -> Option<&'b str>
         };
         *buf.get_mut(n)? = b;
         n += 1;
-    }
-    if n == 0 {
-        return None;
     }
     std::str::from_utf8(&buf[..n]).ok()
 }
@@ -567,6 +574,32 @@ fn words_at(words: &[&str], start: usize) -> Option<NumberMatch> {
         integer,
         approximate: false,
     })
+}
+
+/// Can a number start with this lowercased word? A cheap test for callers
+/// that scan every token: true for number and ordinal words, "a"/"an",
+/// "half", vague plurals and scale words (a superset of what
+/// [`number_at`] reads at a word).
+pub(crate) fn may_start_number(lw: &str) -> bool {
+    if let Some((a, _)) = lw.split_once('-') {
+        return tens_word(a).is_some();
+    }
+    match lw.as_bytes().first() {
+        // Every number word starts with one of these letters.
+        Some(
+            b'a' | b'b' | b'c' | b'd' | b'e' | b'f' | b'h' | b'k' | b'l' | b'm' | b'n' | b'o'
+            | b'p' | b's' | b't' | b'z',
+        ) => {}
+        _ => return false,
+    }
+    matches!(
+        lw,
+        "a" | "an" | "half" | "dozens" | "scores" | "tens" | "hundreds" | "three"
+    ) || unit_word(lw).is_some()
+        || tens_word(lw).is_some()
+        || ordinal_word(lw).is_some()
+        || scale_word(lw).is_some()
+        || (lw.len() > 6 && glued(lw).is_some())
 }
 
 /// Is token `j` a number word below a hundred ("five", "twenty-one")?

@@ -286,6 +286,16 @@ fn spans_are_in_order_and_inside() {
     assert_eq!(out.len(), 5, "{out:?}");
 }
 
+#[test]
+fn qualifier_first_words_are_known() {
+    for (phrase, _, _) in super::lexicon::QUALIFIERS {
+        assert!(super::extract::starts_qualifier(phrase[0]), "{phrase:?}");
+    }
+    for (phrase, _, _) in super::lexicon::QUALIFIERS_AFTER {
+        assert!(matches!(phrase[0], "or" | "and" | "plus"), "{phrase:?}");
+    }
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;
