@@ -317,19 +317,24 @@ impl<'a> Sent<'a> {
         let mut max = lo.num.max;
         // The second side of a range.
         if let Some((hi, hi_end)) = self.range_end(&lo, between, from, j) {
+            // Both ends measure the same thing, or one end leaves it to the other.
+            let what = |s: &Side| (s.currency.is_some(), s.percent.is_some(), s.unit.is_some());
             let compatible = match (side.currency, hi.currency) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             } && match (side.unit, hi.unit) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
-            } && !(side.num.ordinal || hi.num.ordinal);
+            } && (what(&side) == what(&hi)
+                || what(&side) == (false, false, false)
+                || what(&hi) == (false, false, false))
+                && !(side.num.ordinal || hi.num.ordinal);
             if compatible {
                 let mut lo_value = side.num.value;
                 let hi_unscaled = hi.num.value / hi.num.scale;
                 // "$10-12 billion": the scale of the high end applies to both.
                 if side.num.scale <= 1.0 && hi.num.scale > 1.0 && lo_value < hi_unscaled {
-                    lo_value *= hi.num.scale;
+                    lo_value = numbers::scaled(lo_value, hi.num.scale);
                 }
                 side.num.value = lo_value;
                 max = Some(hi.num.max.unwrap_or(hi.num.value));
@@ -431,7 +436,12 @@ impl<'a> Sent<'a> {
             end = per_end;
         }
         if let Some((after, approx, b)) = self.qualifier(end, QUALIFIERS_AFTER) {
-            if q.bound.is_none() || b.is_none() {
+            // Not "2.3 percent and up 4 percent".
+            let number_next = self.word(after).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || currency_sign(w.chars().next().unwrap_or(' ')).is_some()
+            });
+            if (q.bound.is_none() || b.is_none()) && !number_next {
                 q.approximate |= approx;
                 q.bound = q.bound.or(b);
                 end = after;
@@ -456,15 +466,15 @@ impl<'a> Sent<'a> {
         let k = lo.end;
         let w = self.word(k)?;
         let ok = match w {
-            "-" | "–" | "—" | "‒" => true,
+            // A dash spaced before and glued after is a sign: "-12.99 -5.44%".
+            "-" | "–" | "—" | "‒" => {
+                self.mode == Mode::Phrase || self.glued(k) == self.glued(k + 1)
+            }
             "to" | "To" => {
-                // In running text "from 5% to 7%" is a change, not a range.
-                !between
-                    && (self.mode == Mode::Phrase
-                        || (!self.is(lo_start.wrapping_sub(1), "from")
-                            && lo.currency.is_none()
-                            && lo.unit.is_none()
-                            && lo.percent.is_none()))
+                // In running text "from 5% to 7%" and "by 0.25% to 1.5%" are
+                // a change, not a range.
+                let prev = self.lower(lo_start.wrapping_sub(1));
+                !between && (self.mode == Mode::Phrase || !matches!(prev.as_str(), "from" | "by"))
             }
             "and" => between || from,
             _ => false,
@@ -992,8 +1002,8 @@ impl<'a> Sent<'a> {
             if factor <= largest {
                 break;
             }
-            num.value *= factor / largest;
-            num.max = num.max.map(|m| m * factor / largest);
+            num.value = numbers::scaled(num.value, factor / largest);
+            num.max = num.max.map(|m| numbers::scaled(m, factor / largest));
             num.scale = factor;
             largest = factor;
             num.end += 1;
@@ -1047,6 +1057,14 @@ impl<'a> Sent<'a> {
     /// forum", "the 10th", "its second pipeline"? Not in dates ("October
     /// 17th", "17th of October"), centuries, "a second" or "at first".
     fn ordinal_in_context(&self, start: usize, end: usize) -> bool {
+        // "the Second Amendment", "Fifth Avenue": part of a name.
+        if start > 0
+            && self.capitalized(start)
+            && !self.is(start - 1, "\"")
+            && !self.is(start - 1, "“")
+        {
+            return false;
+        }
         let prev = self.lower(start.wrapping_sub(1));
         let prev = prev.as_str();
         let next = self.lower(end);
@@ -1143,8 +1161,12 @@ impl<'a> Sent<'a> {
             if matches!(prev, "#" | "number" | "no.") {
                 return None;
             }
-            if num.year_like && (1000.0..=2999.0).contains(&num.value) && is_year_preposition(prev)
-            {
+            // A year: "in 2023", "the 2010 Dodd-Frank regulations", "below 2005
+            // levels". News style writes counts of thousands with a comma.
+            if num.year_like && (1800.0..=2100.0).contains(&num.value) {
+                return None;
+            }
+            if num.year_like && is_year_preposition(prev) {
                 return None;
             }
             // "one" as a pronoun: "no one", "the one".
@@ -1177,6 +1199,7 @@ impl<'a> Sent<'a> {
         // Modifiers, then a head noun: "two neighboring countries", "5,000
         // Russian troops", "2 million barrels".
         let mut head = None;
+        let mut modifiers_seen = 0;
         let mut j = k;
         while j < k + 3 {
             if self.kind(j) != Some(TokenKind::Word) {
@@ -1196,12 +1219,20 @@ impl<'a> Sent<'a> {
                 break;
             }
             let lower = self.lowercase_word(j);
+            if singular && lower && looks_adjective(lw) {
+                // "one possible explanation": go on to the noun.
+                j += 1;
+                continue;
+            }
             if lower && (is_plural(lw) || singular && !looks_plural(lw)) {
                 head = Some(j + 1);
                 break;
             }
-            if singular && lower {
+            if singular && (lower || modifiers_seen > 0) {
                 break;
+            }
+            if !lower {
+                modifiers_seen += 1;
             }
             j += 1;
         }
@@ -1369,6 +1400,16 @@ fn looks_plural(lw: &str) -> bool {
         && !lw.ends_with("ss")
         && !lw.ends_with("us")
         && !lw.ends_with("is")
+}
+
+/// Ends like an adjective: "possible", "unique", "strategic".
+fn looks_adjective(lw: &str) -> bool {
+    lw.len() > 4
+        && [
+            "ible", "able", "ful", "ous", "ive", "ic", "ique", "ish", "less", "ern",
+        ]
+        .iter()
+        .any(|s| lw.ends_with(s))
 }
 
 /// A plural noun, regular or not.

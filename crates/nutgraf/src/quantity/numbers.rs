@@ -202,12 +202,13 @@ pub fn parse_digits(s: &str) -> Option<(f64, bool)> {
     if frac.is_empty() || !frac.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let mut scale = 1.0;
+    // mantissa / 10^k is correctly rounded while both are exact.
+    let mut mantissa = value;
     for &c in frac {
-        scale /= 10.0;
-        value += f64::from(c - b'0') * scale;
+        mantissa = mantissa * 10.0 + f64::from(c - b'0');
     }
-    Some((value, false))
+    let k = i32::try_from(frac.len()).ok()?;
+    Some((mantissa / 10f64.powi(k), false))
 }
 
 /// Reads a number token with a scale or ordinal suffix glued on: "2bn",
@@ -245,7 +246,19 @@ pub fn digits_with_suffix(s: &str, lowercase_m: bool) -> Option<(f64, bool, bool
         }
         _ => return None,
     };
-    Some((value * scale, false, integer))
+    Some((scaled(value, scale), false, integer))
+}
+
+/// `value * scale`, with the float noise of a decimal times a power of ten
+/// removed: 16.6 × 1e6 is 16600000, not 16600000.000000002.
+pub(crate) fn scaled(value: f64, scale: f64) -> f64 {
+    let r = value * scale;
+    let i = r.round();
+    if (r - i).abs() <= r.abs() * 1e-12 {
+        i
+    } else {
+        r
+    }
 }
 
 /// Longest number word accepted, in bytes ("seventeenths" and the like fit).
@@ -300,7 +313,7 @@ fn digits_at(words: &[&str], i: usize) -> Option<NumberMatch> {
         let Some(w) = lower(w, &mut buf) else { break };
         match scale_word(w) {
             Some((scale, _)) if scale > largest => {
-                m.value *= scale;
+                m.value = scaled(m.value, scale);
                 largest = scale;
                 j += 1;
             }
@@ -524,6 +537,25 @@ fn words_at(words: &[&str], start: usize) -> Option<NumberMatch> {
         if (w == "couple" || w == "pair") && last == Last::Article {
             current = 2.0;
             end = pos + 1;
+            // "a couple dozen", "a couple hundred", "a couple of million" is not.
+            let mut b = [0u8; WORD_BUF];
+            match words.get(pos + 1).and_then(|n| lower(n, &mut b)) {
+                Some("dozen") => {
+                    current = 24.0;
+                    end = pos + 2;
+                }
+                Some("hundred") => {
+                    current = 200.0;
+                    end = pos + 2;
+                }
+                Some(n) => {
+                    if let Some((scale, false)) = scale_word(n) {
+                        current = 2.0 * scale;
+                        end = pos + 2;
+                    }
+                }
+                None => {}
+            }
             break;
         }
         if let Some((scale, _plural)) = scale_word(w) {
@@ -535,7 +567,7 @@ fn words_at(words: &[&str], start: usize) -> Option<NumberMatch> {
                 _ => break,
             };
             if scale > largest {
-                total = (total + base) * scale;
+                total = scaled(total + base, scale);
                 largest = scale;
             } else {
                 total += base * scale;

@@ -2,6 +2,8 @@
 
 // Duckling's examples use 3.14 as an amount of money.
 #![allow(clippy::approx_constant)]
+// Exact values are the point of several assertions (no float noise).
+#![allow(clippy::float_cmp)]
 
 use super::{extract, parse_quantity, Bound, Quantity, QuantityKind};
 use crate::segment;
@@ -269,6 +271,22 @@ fn running_text() {
     assert_eq!(texts(t), ["5%", "7%", "10 to 12 people", "3.5 per cent"]);
     let t = "At first, the second pipeline will carry 38 bcm of gas a year, at least a second.";
     assert_eq!(texts(t), ["second", "38 bcm of gas a year"]);
+    let t =
+        "Revenue rose 3.5 percent to $27.2 billion, guidance of up 2.3 percent and up 4 percent.";
+    assert_eq!(
+        texts(t),
+        ["3.5 percent", "$27.2 billion", "2.3 percent", "4 percent"]
+    );
+    let t = "HOME DEPOT 225.86 -12.99 -5.44% as the Fed cut rates by 0.25% to 1.5%.";
+    assert_eq!(texts(t), ["-5.44%", "0.25%", "1.5%"]);
+    let t = "Workers made $35,000 to $60,000 a year under the Second Amendment and the 2010 rules, below 2005 levels.";
+    assert_eq!(texts(t), ["$35,000 to $60,000 a year"]);
+    let t = "One possible explanation: a couple dozen investment bankers and One Home Depot strategic investments.";
+    let got = found(t);
+    assert_eq!(got[0].3.as_deref(), Some("possible explanation"));
+    assert_eq!((got[1].2, got.len()), (24.0, 2));
+    let t = "Edmunds expects 16.6 million vehicles will be sold.";
+    assert_eq!(found(t)[0].2, 16_600_000.0);
 }
 
 #[test]
@@ -351,5 +369,39 @@ fn show() {
         let toks: Vec<&str> = tokens.iter().map(|t| t.span.slice(s)).collect();
         eprintln!("{s:?} {toks:?} => {:?}", parse_quantity(s));
         eprintln!("   text: {:?}", found(s));
+    }
+}
+
+#[test]
+#[ignore = "debugging aid: QFILE=lines.txt prints what each line yields"]
+fn dump() {
+    let Ok(path) = std::env::var("QFILE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    for line in text.lines() {
+        let mut sents = Vec::new();
+        segment::sentences(line, Span::new(0, line.len()), &mut sents);
+        for s in sents {
+            let mut tokens = Vec::new();
+            segment::tokens(line, s, &mut tokens);
+            let mut out = Vec::new();
+            extract(line, &tokens, &mut out);
+            for q in out {
+                let lo = line.floor_char_boundary(q.span.start.saturating_sub(30));
+                let hi = line.ceil_char_boundary((q.span.end + 30).min(line.len()));
+                println!(
+                    "{:<8} {:<40} | {} {:?} {:?} {:?} approx={} | …{}…",
+                    q.kind,
+                    q.span.slice(line),
+                    q.value,
+                    q.value_max,
+                    q.unit,
+                    q.bound,
+                    q.approximate,
+                    &line[lo..hi]
+                );
+            }
+        }
     }
 }
