@@ -20,7 +20,7 @@
 use std::borrow::Cow;
 
 use super::lexicon::{
-    currency_code, currency_sign, currency_word, dollar_prefix, is_function_word,
+    base_factor, currency_code, currency_sign, currency_word, dollar_prefix, is_function_word,
     is_irregular_plural, is_month, is_time_word, is_year_preposition, qualified_currency, squared,
     unit_symbol, unit_word, Currency, Dim, Unit, QUALIFIERS, QUALIFIERS_AFTER,
 };
@@ -386,6 +386,23 @@ impl<'a> Sent<'a> {
         } else if let Some(unit) = side.unit {
             q.kind = QuantityKind::Quantity;
             q.unit = Some(Cow::Borrowed(unit.symbol));
+            // "7 feet 10 inches", "2 kilometres, 1 metre": one length in the
+            // smallest unit.
+            if max.is_none() {
+                let mut current = unit;
+                while let Some((v, u, e)) = self.compound_part(end, current) {
+                    current = u;
+                    let (Some(f1), Some(f2)) = (
+                        base_factor(q.unit.as_deref().unwrap_or("")),
+                        base_factor(u.symbol),
+                    ) else {
+                        break;
+                    };
+                    q.value = q.value * f1 / f2 + v;
+                    q.unit = Some(Cow::Borrowed(u.symbol));
+                    end = e;
+                }
+            }
             // What is measured: "500 grams of strawberries", "38 bcm of gas".
             if self.is(end, "of") {
                 end = self.of_phrase(end).unwrap_or(end);
@@ -717,6 +734,33 @@ impl<'a> Sent<'a> {
             side.unit = Some(unit);
             side.end = end;
         }
+    }
+
+    /// The next part of a compound length or mass at `k` ("10 inches" after
+    /// "7 feet", with an optional "," or "and"): a smaller unit of the same
+    /// kind. Returns its value, unit and end.
+    fn compound_part(&self, k: usize, first: Unit) -> Option<(f64, Unit, usize)> {
+        if !matches!(first.dim, Dim::Length | Dim::Mass) {
+            return None;
+        }
+        let j = if self.word(k) == Some(",") || self.is(k, "and") {
+            k + 1
+        } else {
+            k
+        };
+        let w = self.word(j)?;
+        if !w.starts_with(|c: char| c.is_ascii_digit())
+            && numbers::number_at(&self.words, j).is_none()
+        {
+            return None;
+        }
+        let side = self.side(j)?;
+        let unit = side.unit?;
+        if side.currency.is_some() || side.num.max.is_some() || unit.dim != first.dim {
+            return None;
+        }
+        let smaller = base_factor(unit.symbol)? < base_factor(first.symbol)?;
+        smaller.then_some((side.num.value, unit, side.end))
     }
 
     /// A unit at `k`: symbol, word, "°C", "degrees Celsius", "square km", "km/h".

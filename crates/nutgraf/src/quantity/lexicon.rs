@@ -349,6 +349,24 @@ pub(super) fn unit_word(lw: &str) -> Option<Unit> {
     }
 }
 
+/// The size of a length or mass unit in metres or grams, for adding up
+/// "7 feet 10 inches" or "2 kilometres, 1 metre".
+pub(super) fn base_factor(symbol: &str) -> Option<f64> {
+    Some(match symbol {
+        "km" | "kg" => 1000.0,
+        "m" | "g" => 1.0,
+        "cm" => 0.01,
+        "mm" | "mg" => 0.001,
+        "mi" => 1609.344,
+        "yd" => 0.9144,
+        "ft" => 0.3048,
+        "in" => 0.0254,
+        "lb" => 453.592_37,
+        "oz" => 28.349_523_125,
+        _ => return None,
+    })
+}
+
 /// "square" and "cubic" before a length: the area or volume unit.
 pub(super) fn squared(length: &'static str, cubic: bool) -> Option<Unit> {
     let (symbol, dim) = match (length, cubic) {

@@ -224,6 +224,16 @@ fn physical() {
     check("80 km/h", Q, 80.0, Some("km/h"));
     check("500 square kilometres", Q, 500.0, Some("km²"));
     check("5 in", Q, 5.0, Some("in"));
+    check("7 feet 10 inches", Q, 94.0, Some("in"));
+    check("6 ft 2 in", Q, 74.0, Some("in"));
+    check("2 kilometer, 1 metre", Q, 2001.0, Some("m"));
+    check(
+        "10 kms, 8 meters and 6 centimeters",
+        Q,
+        1_000_806.0,
+        Some("cm"),
+    );
+    check("7 pounds 4 ounces", Q, 116.0, Some("oz"));
     let r = q("between 2.0 l and about 7.0 l");
     assert_eq!((r.value, r.value_max), (2.0, Some(7.0)));
     let r = q("100-1000 gram of strawberries");
