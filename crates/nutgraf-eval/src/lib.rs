@@ -6,6 +6,8 @@
 //! functions and asserts floors on them when the data is present.
 
 pub mod body;
+pub mod duckling;
+pub mod duckling_time;
 pub mod entities;
 pub mod jsonl;
 pub mod ner;

@@ -7,11 +7,12 @@
 //! nutgraf-eval body ../shared/eval/article_extraction/dev.jsonl [--details] [--worst N]
 //! nutgraf-eval timex ../shared/eval/tempeval3/train.jsonl [--errors N]
 //! nutgraf-eval ner-conll ../shared/eval/conll2003/dev.jsonl [--model PATH]
+//! nutgraf-eval duckling ../shared/eval/duckling_en/dev.jsonl [--errors N]
 //! nutgraf-eval train-ner --train ../shared/eval/conll2003/train.jsonl \
 //!     --dev ../shared/eval/conll2003/dev.jsonl --epochs 15 --out crates/nutgraf/data/ner/model.bin
 //! ```
 
-use nutgraf_eval::{body, entities, ner, timex};
+use nutgraf_eval::{body, duckling, entities, ner, timex};
 
 use std::process::ExitCode;
 
@@ -28,6 +29,10 @@ tasks:
   timex FILE     time expressions, TempEval-3 style: strict and relaxed span
                  P/R/F1, type and value accuracy on matched spans (tempeval3
                  format); options: --errors N
+  duckling FILE  single phrases of Duckling's English corpus: pass rate per
+                 dimension (money, numbers, ordinals, quantities; time and
+                 duration through the time module) and per corpus kind
+                 options: --errors N (show up to N failures per dimension)
   ner-conll FILE entity-level precision, recall and F1 per label (exact span and
                  label) of the NER model on a CoNLL-style JSONL file
                  options: --model PATH (default: the shipped model)
@@ -44,6 +49,7 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let result = match task.as_str() {
         "body" => body::run(rest),
+        "duckling" => duckling::run(rest),
         "ner" => entities::run(rest),
         "ner-conll" => ner::run_eval(rest),
         "timex" => timex::run(rest),

@@ -71,3 +71,32 @@ fn pipeline_entities_floors() {
     eprintln!("pipeline news_entities dev: F1 {f:.3}");
     assert!(f >= 0.68, "news_entities dev F1 {f:.3} fell below 0.68");
 }
+
+#[test]
+fn duckling_quantity_floors() {
+    use nutgraf_eval::duckling;
+    let Some(dir) = eval_dir() else {
+        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+        return;
+    };
+    let report = duckling::score(dir.join("duckling_en/dev.jsonl").to_str().unwrap()).unwrap();
+    for (dimension, floor) in [
+        ("amount-of-money", 0.93),
+        ("number", 0.86),
+        ("ordinal", 0.95),
+    ] {
+        let t = report.dimension(dimension);
+        eprintln!(
+            "Duckling {dimension}: {}/{} = {:.3}",
+            t.passed,
+            t.total,
+            t.rate()
+        );
+        assert!(t.total >= 15, "too few {dimension} examples: {}", t.total);
+        assert!(
+            t.rate() >= floor,
+            "Duckling {dimension} pass rate {:.3} fell below {floor}",
+            t.rate()
+        );
+    }
+}
