@@ -4,6 +4,7 @@ use jiff::civil::Date;
 use serde_json::{json, Value};
 
 use crate::entities::{Entity, Mention};
+use crate::quantity::Quantity;
 use crate::span::{CharOffsets, Span};
 use crate::time::TimeExpression;
 
@@ -168,7 +169,7 @@ pub enum PublishedFrom {
 }
 
 /// A parsed article. Every span points into [`Document::text`], the original input.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Document {
     /// The original input, unchanged.
@@ -203,6 +204,9 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Time expressions, in text order, resolved against `published`.
     pub times: Vec<TimeExpression>,
+    /// Quantities (money, percentages, counts, ordinals, physical quantities,
+    /// durations), in text order.
+    pub quantities: Vec<Quantity>,
 }
 
 impl Document {
@@ -313,8 +317,28 @@ impl Document {
                 })
             })
             .collect();
+        let quantities: Vec<Value> = self
+            .quantities
+            .iter()
+            .map(|q| {
+                let (start, end) = co.span(q.span);
+                json!({
+                    "start": start,
+                    "end": end,
+                    "text": self.slice(q.span),
+                    "kind": q.kind.as_str(),
+                    "value": json_number(q.value),
+                    "value_max": q.value_max.map(json_number),
+                    "unit": q.unit.as_deref(),
+                    "per": q.per.as_deref(),
+                    "approximate": q.approximate,
+                    "bound": q.bound.map(crate::quantity::Bound::as_str),
+                })
+            })
+            .collect();
         json!({
             "schema_version": SCHEMA_VERSION,
+            "quantities": quantities,
             "entities": entities,
             "times": times,
             "title": self.title,
@@ -334,5 +358,16 @@ impl Document {
     /// The JSON contract as a compact string.
     pub fn to_json(&self) -> String {
         self.to_json_value().to_string()
+    }
+}
+
+/// A number for JSON: whole values as integers ("240000000000", not "2.4e11").
+fn json_number(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        #[allow(clippy::cast_possible_truncation)] // whole and within i64's exact range
+        let i = v as i64;
+        json!(i)
+    } else {
+        json!(v)
     }
 }

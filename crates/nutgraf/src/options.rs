@@ -8,11 +8,13 @@
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
+#[allow(clippy::struct_excessive_bools)] // one on/off switch per pipeline stage
 pub struct Options {
     max_input_bytes: usize,
     layout: bool,
     entities: bool,
     times: bool,
+    quantities: bool,
 }
 
 /// Default input size limit: 16 MiB, far above any news article.
@@ -26,6 +28,7 @@ impl Options {
             layout: true,
             entities: true,
             times: true,
+            quantities: true,
         }
     }
 
@@ -59,6 +62,18 @@ impl Options {
     pub const fn times(mut self, yes: bool) -> Options {
         self.times = yes;
         self
+    }
+
+    /// Whether to extract quantities (money, percentages, counts...). Default `true`.
+    #[must_use]
+    pub const fn quantities(mut self, yes: bool) -> Options {
+        self.quantities = yes;
+        self
+    }
+
+    /// Whether quantity extraction is on.
+    pub const fn get_quantities(&self) -> bool {
+        self.quantities
     }
 
     /// Whether time extraction is on.

@@ -10,8 +10,10 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::layout::{self, Layout};
 use crate::meta::Meta;
 use crate::options::Options;
+use crate::quantity::{self, Bound, Quantity, QuantityKind};
 use crate::span::Span;
 use crate::text::NormalizedText;
+use crate::time::TimexMod;
 use crate::{lang, segment, time};
 
 /// Parses news text into [`Document`]s.
@@ -241,6 +243,19 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         }
     }
 
+    let mut quantities = Vec::new();
+    if options.get_quantities() {
+        for toks in &tokens {
+            quantity::extract(ntext, toks, &mut quantities);
+        }
+        for q in &mut quantities {
+            q.span = norm.to_original(q.span);
+        }
+        // Lengths of time come from the time expressions: one reading of "75 years".
+        quantities.extend(times.iter().filter_map(duration_quantity));
+        quantities.sort_by_key(|q| (q.span.start, q.span.end));
+    }
+
     let (raw_mentions, raw_entities) = if options.get_entities() {
         entities::extract(ntext, &norm_sentences, &tokens)
     } else {
@@ -293,7 +308,31 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         mentions,
         entities,
         times,
+        quantities,
     }
+}
+
+/// A DURATION time expression as a quantity of kind duration.
+fn duration_quantity(t: &time::TimeExpression) -> Option<Quantity> {
+    let (value, unit) = t.duration()?;
+    let (approximate, bound) = match t.modifier {
+        Some(TimexMod::Approx) => (true, None),
+        Some(TimexMod::MoreThan) => (false, Some(Bound::MoreThan)),
+        Some(TimexMod::LessThan) => (false, Some(Bound::LessThan)),
+        Some(TimexMod::EqualOrMore) => (false, Some(Bound::AtLeast)),
+        Some(TimexMod::EqualOrLess) => (false, Some(Bound::AtMost)),
+        _ => (false, None),
+    };
+    Some(Quantity {
+        span: t.span,
+        kind: QuantityKind::Duration,
+        value,
+        value_max: None,
+        unit: Some(unit.into()),
+        approximate,
+        bound,
+        per: None,
+    })
 }
 
 #[cfg(test)]

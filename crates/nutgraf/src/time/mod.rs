@@ -169,6 +169,88 @@ impl TimeExpression {
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         self.span.slice(text)
     }
+
+    /// The length of a DURATION as a number of one unit: `P3D` is `(3.0, "day")`,
+    /// `P2Y6M` is `(30.0, "month")`, `PT1H30M` is `(90.0, "minute")`. `None` for
+    /// other types and for unstated numbers (`PXY`).
+    ///
+    /// ```
+    /// use nutgraf::time::{parse_time, Direction};
+    /// let r = jiff::civil::date(2023, 10, 17).at(0, 0, 0, 0);
+    /// let t = parse_time("two and a half years", r, Direction::Nearest).unwrap();
+    /// assert_eq!(t.duration(), Some((30.0, "month")));
+    /// ```
+    pub fn duration(&self) -> Option<(f64, &'static str)> {
+        if self.kind != TimexType::Duration {
+            return None;
+        }
+        duration_amount(self.value.as_deref()?)
+    }
+}
+
+/// Read an ISO 8601 duration ("P3D", "P2Y6M", "PT1H30M") as a count of its
+/// smallest unit.
+fn duration_amount(v: &str) -> Option<(f64, &'static str)> {
+    let rest = v.strip_prefix('P')?;
+    let mut time = false;
+    let mut parts: Vec<(f64, &'static str)> = Vec::new();
+    let mut num = String::new();
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            'T' => time = true,
+            '0'..='9' | '.' => num.push(c),
+            _ => {
+                let unit = match (c, time) {
+                    ('Y', false) => "year",
+                    ('M', false) => "month",
+                    ('W', false) => "week",
+                    ('D', false) if chars.peek() == Some(&'E') => {
+                        chars.next();
+                        "decade"
+                    }
+                    ('D', false) => "day",
+                    ('Q', false) => "quarter",
+                    ('H', true) => "hour",
+                    ('M', true) => "minute",
+                    ('S', true) => "second",
+                    _ => return None,
+                };
+                let n: f64 = num.parse().ok()?;
+                num.clear();
+                parts.push((n, unit));
+            }
+        }
+    }
+    let &(_, smallest) = parts.last()?;
+    let per = |u: &str| -> f64 {
+        // Seconds in each unit (months and years in calendar averages are not
+        // needed: mixed parts only ever pair neighbouring units).
+        match u {
+            "second" => 1.0,
+            "minute" => 60.0,
+            "hour" => 3600.0,
+            "day" => 86_400.0,
+            "week" => 604_800.0,
+            "month" => 2_629_800.0,
+            "quarter" => 7_889_400.0,
+            "year" => 31_557_600.0,
+            _ => 315_576_000.0,
+        }
+    };
+    if parts.len() == 1 {
+        return Some(parts[0]);
+    }
+    // Mixed units: years and months in months, the rest in the smallest unit.
+    let total = if smallest == "month" {
+        parts
+            .iter()
+            .map(|&(n, u)| if u == "year" { n * 12.0 } else { n })
+            .sum()
+    } else {
+        parts.iter().map(|&(n, u)| n * per(u)).sum::<f64>() / per(smallest)
+    };
+    Some((total.round(), smallest))
 }
 
 /// Reusable buffers for [`extract`].

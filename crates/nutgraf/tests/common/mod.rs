@@ -160,6 +160,24 @@ pub fn check_document(input: &str, doc: &Document) {
             assert!(t.value.is_some(), "{what} has no value in {ctx}");
         }
     }
+    // Quantities: valid, non-empty, in order, inside a sentence, finite values.
+    let mut prev_start = 0;
+    for (i, q) in doc.quantities.iter().enumerate() {
+        let what = format!("quantity {i}");
+        check_span(input, q.span, &what);
+        assert!(!q.span.is_empty(), "{what} is empty in {ctx}");
+        assert!(
+            q.span.start >= prev_start,
+            "{what} is out of order in {ctx}"
+        );
+        prev_start = q.span.start;
+        assert!(q.value.is_finite(), "{what} has value {} in {ctx}", q.value);
+        assert!(
+            doc.sentences.iter().any(|s| s.span.contains(q.span)),
+            "{what} {:?} is in no sentence of {ctx}",
+            &input[q.span.start..q.span.end]
+        );
+    }
     // Sentences: valid, non-empty, in order, inside a block of a sentence kind.
     let mut prev: Option<(usize, Span)> = None;
     for (i, s) in doc.sentences.iter().enumerate() {
