@@ -138,10 +138,7 @@ pub fn score(path: &str) -> Result<Report, String> {
 /// Does `ex` pass? Also returns what nutgraf read, for the error listing.
 pub fn check(ex: &Example) -> (bool, String) {
     if matches!(ex.dimension.as_str(), "time" | "duration") {
-        return (
-            crate::duckling_time::check(ex),
-            String::from("(time module)"),
-        );
+        return crate::duckling_time::check(ex);
     }
     let q = parse_quantity(&ex.text);
     let got = q.as_ref().map_or_else(|| String::from("nothing"), describe);

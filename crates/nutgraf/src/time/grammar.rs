@@ -440,6 +440,7 @@ impl<'a> Grammar<'a> {
         take(self.season(i));
         take(self.quarter(i));
         take(self.decade(i));
+        take(self.holiday(i));
         take(self.year_only(i));
         best
     }
@@ -904,6 +905,32 @@ impl<'a> Grammar<'a> {
                 n: -1 - back,
             },
         ))
+    }
+
+    /// A named holiday: "Thanksgiving", "last Christmas", "Easter 2013",
+    /// "New Year's Eve".
+    fn holiday(&self, i: usize) -> Option<(usize, D)> {
+        let (shift, j) = self.shift(i).unwrap_or((Shift::Tense, i));
+        if !self.phrase && !self.upper(j) {
+            return None;
+        }
+        let mut buf = [""; 7];
+        let n = (self.w.len() - j.min(self.w.len())).min(7);
+        for (k, slot) in buf.iter_mut().enumerate().take(n) {
+            *slot = self.low(j + k);
+        }
+        let (rule, len) = super::holidays::lookup(&buf[..n])?;
+        let mut e = j + len;
+        let mut y = Year::Unknown;
+        let k = self.opt_any(e, &["of", ","]);
+        if let Some((yy, e2)) = self
+            .year_after(k)
+            .filter(|_| k > e || self.year4(k).is_some() || self.phrase)
+        {
+            y = Year::Abs(yy);
+            e = e2;
+        }
+        Some((e, D::Holiday { rule, y, shift }))
     }
 
     /// "the 1990s", "the '90s", "the 20th century".

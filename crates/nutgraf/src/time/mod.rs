@@ -13,6 +13,7 @@
 #![allow(clippy::many_single_char_names)]
 
 mod grammar;
+mod holidays;
 mod resolve;
 mod words;
 
@@ -553,7 +554,30 @@ fn phrase_result(
     reference: DateTime,
     prefer: Direction,
 ) -> TimeExpression {
-    let r = resolve(&first.sem, Some(reference), prefer, false);
+    // A bare time of day already past today is tomorrow's, for a phrase that
+    // looks ahead ("at 3am" said at 4:30).
+    let mut sem = first.sem.clone();
+    if let Sem::Time {
+        date: date @ D::Rel {
+            unit: Unit::Day,
+            n: 0,
+        },
+        h,
+        m,
+        ..
+    } = &mut sem
+    {
+        let now = (reference.hour(), reference.minute());
+        if prefer == Direction::Future
+            && (i8::try_from(*h).unwrap_or(0), i8::try_from(*m).unwrap_or(0)) < now
+        {
+            *date = D::Rel {
+                unit: Unit::Day,
+                n: 1,
+            };
+        }
+    }
+    let r = resolve(&sem, Some(reference), prefer, false);
     let end_value = second.and_then(|m| resolve(&m.sem, Some(reference), prefer, false).value);
     let last = second.map_or(first.end, |m| m.end);
     TimeExpression {

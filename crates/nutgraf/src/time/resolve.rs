@@ -95,6 +95,12 @@ pub(super) enum D {
     },
     /// "the weekend": the last one in the past tense, the coming one in the future.
     Weekend,
+    /// A named holiday ("Thanksgiving", "Easter Monday").
+    Holiday {
+        rule: super::holidays::Rule,
+        y: Year,
+        shift: Shift,
+    },
     /// A decade: 199 for the 1990s.
     Decade(i32),
     /// A century: 19 for the 1900s.
@@ -205,6 +211,15 @@ pub(super) fn date_value(
                                 diff - 7
                             }
                         }
+                        // A phrase looking ahead means the next one, not today; running
+                        // text can mean today ("will meet on Tuesday" on a Tuesday).
+                        Direction::Future if !text => {
+                            if diff > 0 {
+                                diff
+                            } else {
+                                diff + 7
+                            }
+                        }
                         Direction::Future => {
                             if diff >= 0 {
                                 diff
@@ -292,6 +307,20 @@ pub(super) fn date_value(
             }
             None => (Some("XXXX-WXX-WE".into()), Grain::Week, false),
         },
+        D::Holiday { rule, y, shift } => {
+            let at = |year: i32| super::holidays::date_in(rule, i16::try_from(year).ok()?);
+            let day = match (y, r) {
+                (Year::Abs(year), _) => at(year),
+                (Year::Rel(n), Some(r)) => at(i32::from(r.year()) + n),
+                (_, None) => None,
+                (Year::Unknown, Some(r)) => pick_date(at, r, shift, dir, text),
+            };
+            let relative = !matches!(y, Year::Abs(_));
+            match day {
+                Some(d) => (Some(fmt_day(d)), Grain::Day, relative),
+                None => (None, Grain::Day, relative),
+            }
+        }
         D::Decade(d) => (Some(format!("{d:03}")), Grain::Decade, false),
         D::Century(c) => (Some(format!("{c:02}")), Grain::Century, false),
     }
@@ -382,6 +411,41 @@ fn cal(
         (None, None, None) => return (None, grain, relative),
     };
     (Some(v), grain, relative)
+}
+
+/// The occurrence of a yearly date (`at(year)`) that the shift and tense mean.
+fn pick_date(
+    at: impl Fn(i32) -> Option<Date>,
+    r: Date,
+    shift: Shift,
+    dir: Direction,
+    text: bool,
+) -> Option<Date> {
+    let ry = i32::from(r.year());
+    let cands: Vec<(Date, i64)> = [ry - 1, ry, ry + 1]
+        .into_iter()
+        .filter_map(|y| {
+            let d = at(y)?;
+            Some((d, i64::from(d.since(r).ok()?.get_days())))
+        })
+        .collect();
+    let closest = |f: &dyn Fn(i64) -> bool| {
+        cands
+            .iter()
+            .filter(|c| f(c.1))
+            .min_by_key(|c| c.1.abs())
+            .map(|c| c.0)
+    };
+    match (shift, dir) {
+        (Shift::This, _) => at(ry),
+        (Shift::Last, _) => closest(&|d| d < 0),
+        (Shift::Next, _) => closest(&|d| d > 0),
+        (Shift::Tense, Direction::Past) if text => closest(&|d| (-310..=61).contains(&d)),
+        (Shift::Tense, Direction::Future) if text => closest(&|d| (-61..=310).contains(&d)),
+        (Shift::Tense, Direction::Past) => closest(&|d| d <= 0),
+        (Shift::Tense, Direction::Future) => closest(&|d| d >= 0),
+        (Shift::Tense, Direction::Nearest) => closest(&|_| true),
+    }
 }
 
 /// The year of a month (and day) without one.

@@ -128,6 +128,42 @@ impl Words {
 
     fn push_part(&mut self, s: &str, start: usize, kind: TokenKind, glued: bool) {
         let bytes = s.as_bytes();
+        // "3:15pm", "10:30a.m.": a clock time glued to its meridiem.
+        let clock = bytes
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || **b == b':')
+            .count();
+        if clock > 2
+            && clock < bytes.len()
+            && bytes[..clock].contains(&b':')
+            && bytes[clock - 1].is_ascii_digit()
+            && bytes[clock..]
+                .iter()
+                .all(|b| b.is_ascii_alphabetic() || *b == b'.')
+        {
+            self.push(&s[..clock], start, TokenKind::Number, glued);
+            self.push(&s[clock..], start + clock, kind, true);
+            return;
+        }
+        // "15h20", "16h00": hours and minutes in the French way.
+        if let [h1, rest @ ..] = bytes {
+            let hours = if rest.first().is_some_and(u8::is_ascii_digit) {
+                2
+            } else {
+                1
+            };
+            if h1.is_ascii_digit()
+                && bytes.len() == hours + 3
+                && bytes[..hours].iter().all(u8::is_ascii_digit)
+                && (bytes[hours] == b'h' || bytes[hours] == b'H')
+                && bytes[hours + 1..].iter().all(u8::is_ascii_digit)
+            {
+                self.push(&s[..hours], start, TokenKind::Number, glued);
+                self.push(&s[hours..=hours], start + hours, kind, true);
+                self.push(&s[hours + 1..], start + hours + 1, TokenKind::Number, true);
+                return;
+            }
+        }
         // "3pm", "10am", "4th", "16h00": digits then letters. Ordinal suffixes and
         // decade plurals stay whole ("4th", "1990s").
         let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();

@@ -1,0 +1,401 @@
+//! Named holidays whose date follows from a rule: fixed days (Christmas), the
+//! n-th weekday of a month (Thanksgiving, Memorial Day), days counted from
+//! Easter (Good Friday, Pentecost; Western and Orthodox computus), and the US
+//! Election Day. Holidays of lunar calendars (Ramadan, Diwali, Rosh Hashanah,
+//! Chinese New Year) need tables this module does not ship, so they are not read.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Weekday};
+use jiff::ToSpan;
+
+/// How a holiday's date is found in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rule {
+    /// Month and day.
+    Fixed(i8, i8),
+    /// The n-th weekday (Monday = 1) of a month; n = -1 is the last.
+    Nth {
+        month: i8,
+        n: i8,
+        weekday: i8,
+        offset: i8,
+    },
+    /// Days after Western Easter Sunday (negative: before).
+    Easter(i16),
+    /// Days after Orthodox Easter Sunday.
+    Orthodox(i16),
+}
+
+/// Every name (lowercase words joined by single spaces, possessive `'s` and
+/// dots dropped) with its rule.
+static NAMES: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
+    use Rule::{Easter, Fixed, Nth, Orthodox};
+    let thanksgiving = Nth {
+        month: 11,
+        n: 4,
+        weekday: 4,
+        offset: 0,
+    };
+    let table: &[(&[&str], Rule)] = &[
+        (
+            &[
+                "christmas",
+                "christmas day",
+                "xmas",
+                "xmas day",
+                "christmas day",
+            ],
+            Fixed(12, 25),
+        ),
+        (&["christmas eve", "xmas eve"], Fixed(12, 24)),
+        (&["boxing day"], Fixed(12, 26)),
+        (&["new year day", "new years day"], Fixed(1, 1)),
+        (&["new year eve", "new years eve"], Fixed(12, 31)),
+        (&["epiphany"], Fixed(1, 6)),
+        (
+            &[
+                "valentine day",
+                "valentines day",
+                "saint valentine day",
+                "st valentine day",
+            ],
+            Fixed(2, 14),
+        ),
+        (
+            &[
+                "st patrick day",
+                "saint patrick day",
+                "st patricks day",
+                "saint patricks day",
+                "st paddy day",
+                "saint paddy day",
+                "st paddys day",
+                "saint paddys day",
+            ],
+            Fixed(3, 17),
+        ),
+        (&["ides of march", "the ides of march"], Fixed(3, 15)),
+        (&["april fools day", "april fool day"], Fixed(4, 1)),
+        (&["earth day"], Fixed(4, 22)),
+        (&["may day"], Fixed(5, 1)),
+        (
+            &[
+                "independence day",
+                "fourth of july",
+                "4th of july",
+                "july fourth",
+                "july 4th",
+            ],
+            Fixed(7, 4),
+        ),
+        (&["bastille day"], Fixed(7, 14)),
+        (&["halloween", "hallowe'en"], Fixed(10, 31)),
+        (&["all saints day"], Fixed(11, 1)),
+        (
+            &["veterans day", "armistice day", "remembrance day"],
+            Fixed(11, 11),
+        ),
+        (
+            &["boss day", "bosses day", "boss's day", "national boss day"],
+            Fixed(10, 16),
+        ),
+        (&["thanksgiving", "thanksgiving day"], thanksgiving),
+        (
+            &["black friday"],
+            Nth {
+                month: 11,
+                n: 4,
+                weekday: 4,
+                offset: 1,
+            },
+        ),
+        (
+            &["cyber monday"],
+            Nth {
+                month: 11,
+                n: 4,
+                weekday: 4,
+                offset: 4,
+            },
+        ),
+        (
+            &["election day"],
+            Nth {
+                month: 11,
+                n: 1,
+                weekday: 1,
+                offset: 1,
+            },
+        ),
+        (
+            &["memorial day"],
+            Nth {
+                month: 5,
+                n: -1,
+                weekday: 1,
+                offset: 0,
+            },
+        ),
+        (
+            &["labor day", "labour day"],
+            Nth {
+                month: 9,
+                n: 1,
+                weekday: 1,
+                offset: 0,
+            },
+        ),
+        (
+            &["columbus day", "indigenous peoples day"],
+            Nth {
+                month: 10,
+                n: 2,
+                weekday: 1,
+                offset: 0,
+            },
+        ),
+        (
+            &[
+                "martin luther king day",
+                "martin luther king jr day",
+                "mlk day",
+                "mlk jr day",
+                "martin luther king",
+                "mlk",
+            ],
+            Nth {
+                month: 1,
+                n: 3,
+                weekday: 1,
+                offset: 0,
+            },
+        ),
+        (
+            &[
+                "presidents day",
+                "president day",
+                "washington birthday",
+                "washingtons birthday",
+            ],
+            Nth {
+                month: 2,
+                n: 3,
+                weekday: 1,
+                offset: 0,
+            },
+        ),
+        (
+            &["mother day", "mothers day"],
+            Nth {
+                month: 5,
+                n: 2,
+                weekday: 7,
+                offset: 0,
+            },
+        ),
+        (
+            &["father day", "fathers day"],
+            Nth {
+                month: 6,
+                n: 3,
+                weekday: 7,
+                offset: 0,
+            },
+        ),
+        (&["easter", "easter sunday", "easter day"], Easter(0)),
+        (&["easter monday", "easter mon"], Easter(1)),
+        (&["good friday", "holy friday", "great friday"], Easter(-2)),
+        (&["holy saturday"], Easter(-1)),
+        (
+            &[
+                "maundy thursday",
+                "holy thursday",
+                "covenant thursday",
+                "covenant thu",
+                "thu of mysteries",
+                "thursday of mysteries",
+            ],
+            Easter(-3),
+        ),
+        (&["palm sunday"], Easter(-7)),
+        (&["ash wednesday"], Easter(-46)),
+        (
+            &[
+                "shrove tuesday",
+                "mardi gras",
+                "pancake day",
+                "pancake tuesday",
+            ],
+            Easter(-47),
+        ),
+        (
+            &[
+                "ascension day",
+                "ascension thursday",
+                "feast of the ascension",
+            ],
+            Easter(39),
+        ),
+        (
+            &[
+                "pentecost",
+                "whitsunday",
+                "whit sunday",
+                "white sunday",
+                "pentecost sunday",
+            ],
+            Easter(49),
+        ),
+        (
+            &["whit monday", "whitmonday", "pentecost monday"],
+            Easter(50),
+        ),
+        (&["trinity sunday"], Easter(56)),
+        (&["corpus christi"], Easter(60)),
+        (
+            &[
+                "orthodox easter",
+                "orthodox easter sunday",
+                "orthodox pascha",
+            ],
+            Orthodox(0),
+        ),
+        (
+            &["orthodox good friday", "orthodox great friday"],
+            Orthodox(-2),
+        ),
+        (
+            &["orthodox holy saturday", "lazarus saturday"],
+            Orthodox(-8),
+        ),
+        (&["orthodox palm sunday"], Orthodox(-7)),
+        (
+            &[
+                "orthodox shrove monday",
+                "clean monday",
+                "orthodox clean monday",
+            ],
+            Orthodox(-48),
+        ),
+    ];
+    let mut map = HashMap::new();
+    for (names, rule) in table {
+        for &n in *names {
+            map.insert(n, *rule);
+        }
+    }
+    map
+});
+
+/// Words of a holiday name, the longest first; `words` are lowercase units.
+/// Returns the rule and how many units it took.
+pub(super) fn lookup(words: &[&str]) -> Option<(Rule, usize)> {
+    let mut key = String::with_capacity(32);
+    let mut best = None;
+    let mut taken = 0;
+    for (k, w) in words.iter().take(7).enumerate() {
+        let w = w.trim_end_matches('.');
+        if matches!(w, "'s" | "'" | "s'" | "\u{2019}s") {
+            if k == 0 {
+                return None;
+            }
+            continue;
+        }
+        if w.is_empty() || !w.chars().all(|c| c.is_alphanumeric() || c == '\'') {
+            break;
+        }
+        if taken > 0 {
+            key.push(' ');
+        }
+        key.push_str(w.trim_end_matches("'s"));
+        taken += 1;
+        if let Some(&rule) = NAMES.get(key.as_str()) {
+            best = Some((rule, k + 1));
+        }
+    }
+    best
+}
+
+/// The holiday's date in `year`.
+pub(super) fn date_in(rule: Rule, year: i16) -> Option<Date> {
+    match rule {
+        Rule::Fixed(m, d) => Date::new(year, m, d).ok(),
+        Rule::Nth {
+            month,
+            n,
+            weekday,
+            offset,
+        } => {
+            let wd = Weekday::from_monday_one_offset(weekday).ok()?;
+            let first = Date::new(year, month, 1).ok()?;
+            let d = first.nth_weekday_of_month(n, wd).ok()?;
+            d.checked_add(i64::from(offset).days()).ok()
+        }
+        Rule::Easter(offset) => easter(year)?.checked_add(i64::from(offset).days()).ok(),
+        Rule::Orthodox(offset) => orthodox_easter(year)?
+            .checked_add(i64::from(offset).days())
+            .ok(),
+    }
+}
+
+/// Western Easter Sunday (the anonymous Gregorian algorithm).
+fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+/// Orthodox Easter Sunday (Meeus's Julian algorithm, moved to the Gregorian calendar).
+fn orthodox_easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let a = y % 4;
+    let b = y % 7;
+    let c = y % 19;
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    let julian = Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()?;
+    // The Julian calendar runs 13 days behind from 1900 to 2099 (one day fewer
+    // each century before, except leap centuries).
+    let lag = i64::from(y / 100 - y / 400 - 2);
+    julian.checked_add(lag.days()).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn rules() {
+        let d = |words: &[&str], y| date_in(lookup(words).unwrap().0, y).unwrap();
+        assert_eq!(d(&["thanksgiving"], 2023), date(2023, 11, 23));
+        assert_eq!(d(&["easter"], 2024), date(2024, 3, 31));
+        assert_eq!(d(&["easter"], 2010), date(2010, 4, 4));
+        assert_eq!(d(&["good", "friday"], 2013), date(2013, 3, 29));
+        assert_eq!(d(&["orthodox", "great", "friday"], 2020), date(2020, 4, 17));
+        assert_eq!(d(&["memorial", "day"], 2023), date(2023, 5, 29));
+        assert_eq!(d(&["election", "day"], 2024), date(2024, 11, 5));
+        assert_eq!(d(&["new", "year", "'s", "eve"], 2023), date(2023, 12, 31));
+        assert_eq!(d(&["st.", "patrick", "'s", "day"], 2023), date(2023, 3, 17));
+        assert_eq!(d(&["black", "friday"], 2017), date(2017, 11, 24));
+        assert!(lookup(&["the", "cat"]).is_none());
+        assert_eq!(lookup(&["christmas", "day", "2013"]).unwrap().1, 2);
+    }
+}
