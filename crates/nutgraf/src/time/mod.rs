@@ -254,9 +254,10 @@ fn duration_amount(v: &str) -> Option<(f64, &'static str)> {
     Some((total.round(), smallest))
 }
 
-/// Reusable buffers for [`extract`].
+/// Buffers and document state for [`extract`]: use one per document (it
+/// remembers the last quarter the document named), reuse it across its sentences.
 #[derive(Debug, Default)]
-pub(crate) struct Scratch {
+pub struct Scratch {
     words: Words,
     /// The last quarter the document named ("the third quarter" → 1989-Q3), with
     /// the sentence count since: results stories compare "a year earlier" with
@@ -265,8 +266,13 @@ pub(crate) struct Scratch {
 }
 
 /// Find the time expressions of one sentence. `tokens` are the sentence's tokens
-/// of `text`; spans in `out` are bytes of `text`.
-pub(crate) fn extract(
+/// of `text` (see [`segment::tokens`]); spans in `out` are bytes of `text`.
+/// `reference` is the date relative expressions are resolved against (the
+/// publication date); without it their value is `None`.
+///
+/// [`Parser::parse`](crate::Parser::parse) calls this for every sentence of an
+/// article; call it directly to run the stage alone.
+pub fn extract(
     text: &str,
     tokens: &[Token],
     reference: Option<Date>,
