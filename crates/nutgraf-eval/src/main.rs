@@ -24,6 +24,8 @@ tasks:
   ner FILE       named entities of the whole pipeline: typed exact-match P/R/F1
                  per label (CoNLL or news_entities format); options: --scheme
                  conll|ontonotes (default from the file name), --errors N
+                 (show N errors), --per-doc N (keep up to N missed and N extra
+                 mentions per document; default 5)
   ner-conll FILE entity-level precision, recall and F1 per label (exact span and
                  label) of the NER model on a CoNLL-style JSONL file
                  options: --model PATH (default: the shipped model)
