@@ -126,7 +126,15 @@ fn merge_coordinated(
                 let ends_name =
                     gaz.lookup(head) & (ORG_WORD | EVENT_WORD | FAC_WORD | LAW_WORD) != 0;
                 let known = gaz.lookup(Span::new(last.0.start, span.end).slice(text)) != 0;
-                if !(ends_name || known) {
+                // Two names of their own stay apart ("Real Madrid and Manchester
+                // United", "Braun and The Carlyle Group"): a part the gazetteers know
+                // whole, a second part that starts with "The", or two tagger labels.
+                let whole = COUNTRY | CITY | STATE | REGION | ORGANIZATION | NEWS_AGENCY;
+                let apart = last.1 != label
+                    || span.slice(text).starts_with("The ")
+                    || gaz.lookup(last.0.slice(text)) & whole != 0
+                    || gaz.lookup(span.slice(text)) & whole != 0;
+                if !(ends_name || known) || (apart && !known) {
                     out.push((span, label));
                     continue;
                 }
