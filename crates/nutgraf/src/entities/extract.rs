@@ -192,6 +192,115 @@ fn split_glued(text: &str, tokens: &mut Vec<Token>, gaz: &Gazetteer) {
     *tokens = out;
 }
 
+/// Lowercase words that, after a hyphen, make the name before it a modifier:
+/// "Amritsar-based", "Houston-area", "U.S.-led", "Obama-era".
+const HYPHEN_SUFFIXES: [&str; 30] = [
+    "based",
+    "area",
+    "born",
+    "bred",
+    "led",
+    "backed",
+    "owned",
+    "run",
+    "made",
+    "bound",
+    "listed",
+    "registered",
+    "controlled",
+    "dominated",
+    "funded",
+    "sponsored",
+    "headquartered",
+    "allied",
+    "aligned",
+    "affiliated",
+    "linked",
+    "era",
+    "style",
+    "wide",
+    "centric",
+    "focused",
+    "friendly",
+    "inspired",
+    "brokered",
+    "appointed",
+];
+
+/// The length of the name in a word such as "Amritsar-based" (a capitalized part,
+/// a hyphen, a suffix of [`HYPHEN_SUFFIXES`]), and whether the suffix says a place.
+fn hyphen_modifier(word: &str) -> Option<(usize, bool)> {
+    let (name, suffix) = word.rsplit_once('-')?;
+    if !HYPHEN_SUFFIXES.contains(&suffix) || !name.chars().next()?.is_uppercase() {
+        return None;
+    }
+    Some((
+        name.len(),
+        matches!(
+            suffix,
+            "based" | "area" | "born" | "bred" | "wide" | "headquartered"
+        ),
+    ))
+}
+
+/// The type of a name cut out of a hyphenated modifier: what the gazetteers know
+/// of it, else what the tagger's label says (a place for "-based", "-area").
+fn modifier_type(
+    words: &[&str],
+    tagger: &str,
+    place: bool,
+    conll: bool,
+    gaz: &Gazetteer,
+) -> Option<EntityLabel> {
+    let flags = gaz.lookup(&words.join(" "));
+    if flags & (COUNTRY | CITY | STATE) != 0 {
+        Some(EntityLabel::Gpe)
+    } else if flags & (ORGANIZATION | NEWS_AGENCY) != 0 {
+        Some(EntityLabel::Org)
+    } else if flags & NATIONALITY != 0 {
+        Some(EntityLabel::Norp)
+    } else if place && conll {
+        Some(EntityLabel::Gpe)
+    } else {
+        types::ontonotes(tagger, conll, words, &|p| gaz.lookup(p))
+    }
+}
+
+/// Names inside hyphenated modifiers the tagger left out ("a U.S.-backed plan"):
+/// only names the gazetteers know as places, organizations or nationalities.
+fn modifier_names(
+    text: &str,
+    toks: &[Token],
+    tagged: &[(Span, usize)],
+    gaz: &Gazetteer,
+    out: &mut Vec<RawMention>,
+) {
+    for t in toks {
+        if t.kind != TokenKind::Word
+            || tagged
+                .iter()
+                .any(|(s, _)| s.start < t.span.end && t.span.start < s.end)
+        {
+            continue;
+        }
+        let Some((len, _)) = hyphen_modifier(t.span.slice(text)) else {
+            continue;
+        };
+        let span = Span::new(t.span.start, t.span.start + len);
+        let flags = gaz.lookup(span.slice(text));
+        let label = if flags & (COUNTRY | CITY | STATE) != 0 {
+            EntityLabel::Gpe
+        } else if flags & (ORGANIZATION | NEWS_AGENCY) != 0 {
+            EntityLabel::Org
+        } else if flags & NATIONALITY != 0 {
+            EntityLabel::Norp
+        } else {
+            continue;
+        };
+        out.push(RawMention { span, label });
+    }
+}
+
 /// Tag one sentence: mentions with their OntoNotes type, trimmed.
 fn tag_sentence(
     text: &str,
@@ -204,10 +313,19 @@ fn tag_sentence(
     let model = Model::global();
     let gaz = Gazetteer::global();
     let tagged = merge_coordinated(text, model::tag(text, s, toks, ctx), gaz);
-    for (span, label) in tagged {
+    let first = out.len();
+    for &(mut span, label) in &tagged {
+        let last = span.slice(text).rsplit(' ').next().unwrap_or("");
+        let modifier = hyphen_modifier(last);
+        if let Some((len, _)) = modifier {
+            span.end -= last.len() - len;
+        }
         let words: Vec<&str> = span.slice(text).split_whitespace().collect();
-        let Some(label) = types::ontonotes(model.label(label), conll, &words, &|p| gaz.lookup(p))
-        else {
+        let typed = match modifier {
+            Some((_, place)) => modifier_type(&words, model.label(label), place, conll, gaz),
+            None => types::ontonotes(model.label(label), conll, &words, &|p| gaz.lookup(p)),
+        };
+        let Some(label) = typed else {
             continue;
         };
         let span = trim(text, span, label == EntityLabel::Person, s.start, gaz);
@@ -215,6 +333,11 @@ fn tag_sentence(
             continue;
         }
         out.push(RawMention { span, label });
+    }
+    let before = out.len();
+    modifier_names(text, toks, &tagged, gaz, out);
+    if out.len() > before {
+        out[first..].sort_by_key(|m| m.span.start);
     }
 }
 
