@@ -2,8 +2,8 @@
 
 use super::features::DocContext;
 use super::gazetteer::{
-    Gazetteer, CITY, COUNTRY, EVENT_WORD, FAC_WORD, FIRST_NAME, LAST_NAME, LAW_WORD, NATIONALITY,
-    NEWS_AGENCY, ORGANIZATION, ORG_WORD, QUALIFIER, REGION, STATE, TITLE,
+    Gazetteer, CITY, COUNTRY, EVENT, EVENT_WORD, FAC_WORD, FIRST_NAME, LAST_NAME, LAW_WORD,
+    NATIONALITY, NEWS_AGENCY, ORGANIZATION, ORG_WORD, PRODUCT, QUALIFIER, REGION, STATE, TITLE,
 };
 use super::model::{self, Model};
 use super::resolve::{self, Lexicon, RawMention};
@@ -483,7 +483,11 @@ fn quoted_titles(text: &str, sentences: &[(Span, bool)], mentions: &mut Vec<RawM
             };
             let body_end = body_start + len;
             i = body_end + close_char.len_utf8();
-            let body = sentence[body_start..body_end].trim_end_matches([',', '.', '!', '?']);
+            // Extraction sometimes leaves a space inside the quotes (`" Trading Nation"`).
+            let raw = &sentence[body_start..body_end];
+            let lead = raw.len() - raw.trim_start().len();
+            let body_start = body_start + lead;
+            let body = raw.trim_start().trim_end_matches([',', '.', '!', '?']);
             let words: Vec<&str> = body.split_whitespace().collect();
             if words.is_empty() || words.len() > 10 || body.len() < 2 {
                 continue;
@@ -545,6 +549,138 @@ fn quoted_titles(text: &str, sentences: &[(Span, bool)], mentions: &mut Vec<RawM
         label: EntityLabel::WorkOfArt,
     }));
     mentions.sort_by_key(|m| m.span.start);
+}
+
+/// Lowercase nouns that, right after a name, say the name is a work's title: "the
+/// Star Trek film", "the Fargo TV series". Studios and networks come before such
+/// nouns too ("a Netflix series"), so known organizations are left alone.
+fn is_work_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "film"
+            | "films"
+            | "movie"
+            | "movies"
+            | "series"
+            | "franchise"
+            | "novel"
+            | "novels"
+            | "album"
+            | "albums"
+            | "trilogy"
+            | "sequel"
+            | "sequels"
+            | "prequel"
+            | "soundtrack"
+            | "musical"
+            | "documentary"
+            | "sitcom"
+            | "miniseries"
+            | "spin-off"
+            | "spinoff"
+            | "reboot"
+            | "remake"
+            | "saga"
+    )
+}
+
+/// Titles of works known by the words around them, not by quotes: a name right
+/// before a work noun ("the Star Trek film", "Legion and Fargo TV series"), or after
+/// a year's possessive ("2016's Star Trek Beyond"). The document's other mentions of
+/// the same title, and longer names that start with it ("Star Trek Into Darkness"),
+/// are titles too. People, nationalities and names the gazetteers know are left alone.
+fn cued_titles(text: &str, mentions: &mut [RawMention], gaz: &Gazetteer) {
+    let known = COUNTRY
+        | CITY
+        | STATE
+        | REGION
+        | NATIONALITY
+        | ORGANIZATION
+        | NEWS_AGENCY
+        | PRODUCT
+        | EVENT
+        | FIRST_NAME
+        | LAST_NAME;
+    let eligible = |m: &RawMention| {
+        matches!(
+            m.label,
+            EntityLabel::Org
+                | EntityLabel::Gpe
+                | EntityLabel::Loc
+                | EntityLabel::Fac
+                | EntityLabel::WorkOfArt
+        ) && gaz.lookup(m.span.slice(text)) & known == 0
+    };
+    let mut cued = vec![false; mentions.len()];
+    for i in 0..mentions.len() {
+        let m = mentions[i];
+        if !eligible(&m) {
+            continue;
+        }
+        let after = &text[m.span.end..];
+        let next = after
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let before = text[..m.span.start].trim_end();
+        let year_possessive = before
+            .strip_suffix("'s")
+            .or_else(|| before.strip_suffix("’s"))
+            .is_some_and(|b| {
+                let y = &b[b.len().saturating_sub(5)..];
+                y.len() == 5
+                    && !y.as_bytes()[0].is_ascii_alphanumeric()
+                    && y[1..].bytes().all(|c| c.is_ascii_digit())
+                    && (y[1..].starts_with("19") || y[1..].starts_with("20"))
+            });
+        let mut span = m.span;
+        if is_work_noun(next) && after.starts_with(' ') {
+            // "Fargo TV series": the medium is not part of the title.
+            if let Some(stripped) = span.slice(text).strip_suffix(" TV") {
+                span.end = span.start + stripped.len();
+            }
+            cued[i] = true;
+            // "Legion and Fargo TV series": the title coordinated before it.
+            if i > 0 && eligible(&mentions[i - 1]) {
+                let between = &text[mentions[i - 1].span.end..m.span.start];
+                if matches!(between, " and " | ", " | " or ") {
+                    cued[i - 1] = true;
+                }
+            }
+        } else if year_possessive {
+            cued[i] = true;
+        }
+        mentions[i].span = span;
+    }
+    let titles: Vec<String> = mentions
+        .iter()
+        .zip(&cued)
+        .filter(|(_, &c)| c)
+        .map(|(m, _)| resolve::fold(m.span.slice(text)))
+        .collect();
+    if titles.is_empty() {
+        return;
+    }
+    for (m, c) in mentions.iter_mut().zip(&cued) {
+        if *c {
+            m.label = EntityLabel::WorkOfArt;
+            continue;
+        }
+        if !eligible(m) {
+            continue;
+        }
+        let key = resolve::fold(m.span.slice(text));
+        let is_title = titles.iter().any(|t| {
+            key == *t
+                || (key.len() > t.len()
+                    && key.starts_with(t.as_str())
+                    && key.as_bytes()[t.len()] == b' ')
+        });
+        if is_title {
+            m.label = EntityLabel::WorkOfArt;
+        }
+    }
 }
 
 /// A line written in Title Case, as headlines are ("Man Shot Near Dallas Gas
@@ -615,6 +751,7 @@ pub(crate) fn extract(text: &str, sentences: &[(Span, bool)]) -> (Vec<RawMention
     }
     mentions.sort_by_key(|m| m.span.start);
     quoted_titles(text, sentences, &mut mentions);
+    cued_titles(text, &mut mentions, gaz);
     let entities = resolve::resolve(text, &mut mentions, &GazLexicon(gaz));
     (mentions, entities)
 }
