@@ -92,7 +92,7 @@ pub fn category_from_name(name: &str) -> Option<Category> {
 
 /// The data files, in precedence order: when two rows of one phrase both carry a
 /// link, the earlier file's wins (hand-written lists before generated ones).
-pub(crate) const FILES: [(&str, &str); 18] = [
+pub(crate) const FILES: [(&str, &str); 19] = [
     (
         "places.tsv",
         include_str!("../../data/gazetteers/places.tsv"),
@@ -153,6 +153,10 @@ pub(crate) const FILES: [(&str, &str); 18] = [
     (
         "cities.tsv",
         include_str!("../../data/gazetteers/cities.tsv"),
+    ),
+    (
+        "listed_companies.tsv",
+        include_str!("../../data/gazetteers/listed_companies.tsv"),
     ),
     (
         "first_names.tsv",
