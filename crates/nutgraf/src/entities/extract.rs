@@ -769,6 +769,62 @@ mod tests {
             .collect()
     }
 
+    fn labeled(text: &str) -> Vec<(&str, EntityLabel)> {
+        let (mentions, _) = extract(text, &[(Span::new(0, text.len()), false)]);
+        mentions
+            .iter()
+            .map(|m| (m.span.slice(text), m.label))
+            .collect()
+    }
+
+    #[test]
+    fn names_inside_hyphenated_modifiers() {
+        assert_eq!(hyphen_modifier("Amritsar-based"), Some((8, true)));
+        assert_eq!(hyphen_modifier("U.S.-led"), Some((4, false)));
+        assert_eq!(hyphen_modifier("Coca-Cola"), None);
+        assert_eq!(hyphen_modifier("well-known"), None);
+        let found = labeled("He paid a London-based agent and joined a U.S.-led coalition.");
+        assert!(found.contains(&("London", EntityLabel::Gpe)), "{found:?}");
+        assert!(found.contains(&("U.S.", EntityLabel::Gpe)), "{found:?}");
+        assert!(!found.iter().any(|(t, _)| t.contains('-')), "{found:?}");
+    }
+
+    #[test]
+    fn works_known_by_the_words_around_them() {
+        let text = "The new Star Trek film opens soon. Fans of Star Trek and of \
+                    2016's Star Trek Beyond are waiting.";
+        let works: Vec<&str> = labeled(text)
+            .into_iter()
+            .filter(|(_, l)| *l == EntityLabel::WorkOfArt)
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(works, ["Star Trek", "Star Trek", "Star Trek Beyond"]);
+        // A studio before a work noun is not a title.
+        assert!(!labeled("It is a new Netflix series about Apple.")
+            .iter()
+            .any(|(_, l)| *l == EntityLabel::WorkOfArt));
+    }
+
+    #[test]
+    fn coordinated_names_of_their_own_stay_apart() {
+        let found = labeled("He has managed Real Madrid and Manchester United since then.");
+        assert!(
+            found.contains(&("Real Madrid", EntityLabel::Org)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Manchester United", EntityLabel::Org)),
+            "{found:?}"
+        );
+        let found = labeled("The Food and Drug Administration said so on Monday.");
+        assert!(
+            found
+                .iter()
+                .any(|(t, _)| *t == "Food and Drug Administration"),
+            "{found:?}"
+        );
+    }
+
     #[test]
     fn title_case_lines_read_as_headlines() {
         assert!(title_case_line("Man Shot Near Dallas Gas Station Dies"));

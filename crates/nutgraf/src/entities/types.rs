@@ -131,6 +131,9 @@ mod tests {
             "russian" | "chinese" => NATIONALITY,
             "muslims" => GROUP,
             "forum" | "summit" => EVENT_WORD,
+            "assembly" | "league" => EVENT_WORD | ORG_WORD,
+            "mediterranean" => REGION,
+            "champions league" => EVENT,
             "airport" => FAC_WORD,
             "sea" | "river" => LOC_WORD,
             "treaty" => LAW_WORD,
@@ -168,5 +171,9 @@ mod tests {
             Some(EntityLabel::Gpe)
         );
         assert_eq!(t("ORG", "Kremlin"), Some(EntityLabel::Org));
+        // A head word that also ends organizations keeps the tagger's ORG.
+        assert_eq!(t("ORG", "National Assembly"), Some(EntityLabel::Org));
+        assert_eq!(t("MISC", "Mediterranean"), Some(EntityLabel::Loc));
+        assert_eq!(t("ORG", "Champions League"), Some(EntityLabel::Event));
     }
 }
