@@ -128,10 +128,9 @@ fn merge_coordinated(
                 let known = gaz.lookup(Span::new(last.0.start, span.end).slice(text)) != 0;
                 // Two names of their own stay apart ("Real Madrid and Manchester
                 // United", "Braun and The Carlyle Group"): a part the gazetteers know
-                // whole, a second part that starts with "The", or two tagger labels.
+                // whole, or a second part that starts with "The".
                 let whole = COUNTRY | CITY | STATE | REGION | ORGANIZATION | NEWS_AGENCY;
-                let apart = last.1 != label
-                    || span.slice(text).starts_with("The ")
+                let apart = span.slice(text).starts_with("The ")
                     || gaz.lookup(last.0.slice(text)) & whole != 0
                     || gaz.lookup(span.slice(text)) & whole != 0;
                 if !(ends_name || known) || (apart && !known) {
