@@ -133,7 +133,7 @@ fn merge_coordinated(
                 let apart = span.slice(text).starts_with("The ")
                     || gaz.lookup(last.0.slice(text)) & whole != 0
                     || gaz.lookup(span.slice(text)) & whole != 0;
-                if !(ends_name || known) || (apart && !known) {
+                if (apart || !ends_name) && !known {
                     out.push((span, label));
                     continue;
                 }

@@ -127,12 +127,11 @@ mod tests {
         match p.to_lowercase().as_str() {
             "russia" | "china" => COUNTRY,
             "beijing" | "harbin" => CITY,
-            "asia" | "black sea" => REGION,
+            "asia" | "black sea" | "mediterranean" => REGION,
             "russian" | "chinese" => NATIONALITY,
             "muslims" => GROUP,
             "forum" | "summit" => EVENT_WORD,
             "assembly" | "league" => EVENT_WORD | ORG_WORD,
-            "mediterranean" => REGION,
             "champions league" => EVENT,
             "airport" => FAC_WORD,
             "sea" | "river" => LOC_WORD,
