@@ -47,7 +47,7 @@ pub struct NerReport {
     pub scores: Scores,
     /// Words per second of the whole `parse` (one thread).
     pub words_per_second: f64,
-    /// Up to a few errors per document.
+    /// Up to a few errors per document (see [`score_with`]).
     pub errors: Vec<ErrorRow>,
 }
 
@@ -76,8 +76,14 @@ fn gold_of(row: &Value) -> Mentions {
         .unwrap_or_default()
 }
 
-/// Score the pipeline's mentions on an annotated JSONL file.
+/// Score the pipeline's mentions on an annotated JSONL file (keeping up to five
+/// errors of each kind per document).
 pub fn score(path: &str, scheme: Scheme) -> Result<NerReport, String> {
+    score_with(path, scheme, 5)
+}
+
+/// [`score`], keeping up to `per_doc` missed and `per_doc` extra mentions per document.
+pub fn score_with(path: &str, scheme: Scheme, per_doc: usize) -> Result<NerReport, String> {
     let rows = jsonl::read(path)?;
     let parser = Parser::new(Options::new().layout(false));
     // Speed: one thread, whole parse.
@@ -125,12 +131,12 @@ pub fn score(path: &str, scheme: Scheme) -> Result<NerReport, String> {
             let mut errors = Vec::new();
             let mut fns: Vec<_> = gold.difference(&pred).collect();
             fns.sort();
-            for g in fns.into_iter().take(5) {
+            for g in fns.into_iter().take(per_doc) {
                 errors.push((id.clone(), "FN", slice(g.0, g.1), g.2.clone()));
             }
             let mut fps: Vec<_> = pred.difference(&gold).collect();
             fps.sort();
-            for p in fps.into_iter().take(5) {
+            for p in fps.into_iter().take(per_doc) {
                 errors.push((id.clone(), "FP", slice(p.0, p.1), p.2.clone()));
             }
             (per, errors)
@@ -168,7 +174,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Some(other) => return Err(format!("unknown scheme {other:?} (conll or ontonotes)")),
     };
     let show = jsonl::opt_usize(args, "--errors")?.unwrap_or(0);
-    let report = score(path, scheme)?;
+    let per_doc = jsonl::opt_usize(args, "--per-doc")?.unwrap_or(5);
+    let report = score_with(path, scheme, per_doc)?;
     println!(
         "named entities on {} documents ({path}), scheme {scheme:?}",
         report.documents

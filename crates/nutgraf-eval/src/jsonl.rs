@@ -46,6 +46,7 @@ pub fn positional(args: &[String]) -> Option<&str> {
                 | "--limit"
                 | "--scheme"
                 | "--errors"
+                | "--per-doc"
                 | "--model"
                 | "--out"
                 | "--epochs"

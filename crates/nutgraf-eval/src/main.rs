@@ -26,6 +26,8 @@ tasks:
   ner FILE       named entities of the whole pipeline: typed exact-match P/R/F1
                  per label (CoNLL or news_entities format); options: --scheme
                  conll|ontonotes (default from the file name), --errors N
+                 (show N errors), --per-doc N (keep up to N missed and N extra
+                 mentions per document; default 5)
   timex FILE     time expressions, TempEval-3 style: strict and relaxed span
                  P/R/F1, type and value accuracy on matched spans (tempeval3
                  format); options: --errors N

@@ -2,8 +2,8 @@
 
 use super::features::DocContext;
 use super::gazetteer::{
-    Gazetteer, CITY, COUNTRY, EVENT_WORD, FAC_WORD, FIRST_NAME, LAST_NAME, LAW_WORD, NATIONALITY,
-    NEWS_AGENCY, ORGANIZATION, ORG_WORD, QUALIFIER, REGION, STATE, TITLE,
+    Gazetteer, CITY, COUNTRY, EVENT, EVENT_WORD, FAC_WORD, FIRST_NAME, LAST_NAME, LAW_WORD,
+    NATIONALITY, NEWS_AGENCY, ORGANIZATION, ORG_WORD, PRODUCT, QUALIFIER, REGION, STATE, TITLE,
 };
 use super::model::{self, Model};
 use super::resolve::{self, Lexicon, RawMention};
@@ -126,7 +126,14 @@ fn merge_coordinated(
                 let ends_name =
                     gaz.lookup(head) & (ORG_WORD | EVENT_WORD | FAC_WORD | LAW_WORD) != 0;
                 let known = gaz.lookup(Span::new(last.0.start, span.end).slice(text)) != 0;
-                if !(ends_name || known) {
+                // Two names of their own stay apart ("Real Madrid and Manchester
+                // United", "Braun and The Carlyle Group"): a part the gazetteers know
+                // whole, or a second part that starts with "The".
+                let whole = COUNTRY | CITY | STATE | REGION | ORGANIZATION | NEWS_AGENCY;
+                let apart = span.slice(text).starts_with("The ")
+                    || gaz.lookup(last.0.slice(text)) & whole != 0
+                    || gaz.lookup(span.slice(text)) & whole != 0;
+                if (apart || !ends_name) && !known {
                     out.push((span, label));
                     continue;
                 }
@@ -184,6 +191,115 @@ fn split_glued(text: &str, tokens: &mut Vec<Token>, gaz: &Gazetteer) {
     *tokens = out;
 }
 
+/// Lowercase words that, after a hyphen, make the name before it a modifier:
+/// "Amritsar-based", "Houston-area", "U.S.-led", "Obama-era".
+const HYPHEN_SUFFIXES: [&str; 30] = [
+    "based",
+    "area",
+    "born",
+    "bred",
+    "led",
+    "backed",
+    "owned",
+    "run",
+    "made",
+    "bound",
+    "listed",
+    "registered",
+    "controlled",
+    "dominated",
+    "funded",
+    "sponsored",
+    "headquartered",
+    "allied",
+    "aligned",
+    "affiliated",
+    "linked",
+    "era",
+    "style",
+    "wide",
+    "centric",
+    "focused",
+    "friendly",
+    "inspired",
+    "brokered",
+    "appointed",
+];
+
+/// The length of the name in a word such as "Amritsar-based" (a capitalized part,
+/// a hyphen, a suffix of [`HYPHEN_SUFFIXES`]), and whether the suffix says a place.
+fn hyphen_modifier(word: &str) -> Option<(usize, bool)> {
+    let (name, suffix) = word.rsplit_once('-')?;
+    if !HYPHEN_SUFFIXES.contains(&suffix) || !name.chars().next()?.is_uppercase() {
+        return None;
+    }
+    Some((
+        name.len(),
+        matches!(
+            suffix,
+            "based" | "area" | "born" | "bred" | "wide" | "headquartered"
+        ),
+    ))
+}
+
+/// The type of a name cut out of a hyphenated modifier: what the gazetteers know
+/// of it, else what the tagger's label says (a place for "-based", "-area").
+fn modifier_type(
+    words: &[&str],
+    tagger: &str,
+    place: bool,
+    conll: bool,
+    gaz: &Gazetteer,
+) -> Option<EntityLabel> {
+    let flags = gaz.lookup(&words.join(" "));
+    if flags & (COUNTRY | CITY | STATE) != 0 {
+        Some(EntityLabel::Gpe)
+    } else if flags & (ORGANIZATION | NEWS_AGENCY) != 0 {
+        Some(EntityLabel::Org)
+    } else if flags & NATIONALITY != 0 {
+        Some(EntityLabel::Norp)
+    } else if place && conll {
+        Some(EntityLabel::Gpe)
+    } else {
+        types::ontonotes(tagger, conll, words, &|p| gaz.lookup(p))
+    }
+}
+
+/// Names inside hyphenated modifiers the tagger left out ("a U.S.-backed plan"):
+/// only names the gazetteers know as places, organizations or nationalities.
+fn modifier_names(
+    text: &str,
+    toks: &[Token],
+    tagged: &[(Span, usize)],
+    gaz: &Gazetteer,
+    out: &mut Vec<RawMention>,
+) {
+    for t in toks {
+        if t.kind != TokenKind::Word
+            || tagged
+                .iter()
+                .any(|(s, _)| s.start < t.span.end && t.span.start < s.end)
+        {
+            continue;
+        }
+        let Some((len, _)) = hyphen_modifier(t.span.slice(text)) else {
+            continue;
+        };
+        let span = Span::new(t.span.start, t.span.start + len);
+        let flags = gaz.lookup(span.slice(text));
+        let label = if flags & (COUNTRY | CITY | STATE) != 0 {
+            EntityLabel::Gpe
+        } else if flags & (ORGANIZATION | NEWS_AGENCY) != 0 {
+            EntityLabel::Org
+        } else if flags & NATIONALITY != 0 {
+            EntityLabel::Norp
+        } else {
+            continue;
+        };
+        out.push(RawMention { span, label });
+    }
+}
+
 /// Tag one sentence: mentions with their OntoNotes type, trimmed.
 fn tag_sentence(
     text: &str,
@@ -196,10 +312,19 @@ fn tag_sentence(
     let model = Model::global();
     let gaz = Gazetteer::global();
     let tagged = merge_coordinated(text, model::tag(text, s, toks, ctx), gaz);
-    for (span, label) in tagged {
+    let first = out.len();
+    for &(mut span, label) in &tagged {
+        let last = span.slice(text).rsplit(' ').next().unwrap_or("");
+        let modifier = hyphen_modifier(last);
+        if let Some((len, _)) = modifier {
+            span.end -= last.len() - len;
+        }
         let words: Vec<&str> = span.slice(text).split_whitespace().collect();
-        let Some(label) = types::ontonotes(model.label(label), conll, &words, &|p| gaz.lookup(p))
-        else {
+        let typed = match modifier {
+            Some((_, place)) => modifier_type(&words, model.label(label), place, conll, gaz),
+            None => types::ontonotes(model.label(label), conll, &words, &|p| gaz.lookup(p)),
+        };
+        let Some(label) = typed else {
             continue;
         };
         let span = trim(text, span, label == EntityLabel::Person, s.start, gaz);
@@ -207,6 +332,11 @@ fn tag_sentence(
             continue;
         }
         out.push(RawMention { span, label });
+    }
+    let before = out.len();
+    modifier_names(text, toks, &tagged, gaz, out);
+    if out.len() > before {
+        out[first..].sort_by_key(|m| m.span.start);
     }
 }
 
@@ -352,7 +482,11 @@ fn quoted_titles(text: &str, sentences: &[(Span, bool)], mentions: &mut Vec<RawM
             };
             let body_end = body_start + len;
             i = body_end + close_char.len_utf8();
-            let body = sentence[body_start..body_end].trim_end_matches([',', '.', '!', '?']);
+            // Extraction sometimes leaves a space inside the quotes (`" Trading Nation"`).
+            let raw = &sentence[body_start..body_end];
+            let lead = raw.len() - raw.trim_start().len();
+            let body_start = body_start + lead;
+            let body = raw.trim_start().trim_end_matches([',', '.', '!', '?']);
             let words: Vec<&str> = body.split_whitespace().collect();
             if words.is_empty() || words.len() > 10 || body.len() < 2 {
                 continue;
@@ -414,6 +548,138 @@ fn quoted_titles(text: &str, sentences: &[(Span, bool)], mentions: &mut Vec<RawM
         label: EntityLabel::WorkOfArt,
     }));
     mentions.sort_by_key(|m| m.span.start);
+}
+
+/// Lowercase nouns that, right after a name, say the name is a work's title: "the
+/// Star Trek film", "the Fargo TV series". Studios and networks come before such
+/// nouns too ("a Netflix series"), so known organizations are left alone.
+fn is_work_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "film"
+            | "films"
+            | "movie"
+            | "movies"
+            | "series"
+            | "franchise"
+            | "novel"
+            | "novels"
+            | "album"
+            | "albums"
+            | "trilogy"
+            | "sequel"
+            | "sequels"
+            | "prequel"
+            | "soundtrack"
+            | "musical"
+            | "documentary"
+            | "sitcom"
+            | "miniseries"
+            | "spin-off"
+            | "spinoff"
+            | "reboot"
+            | "remake"
+            | "saga"
+    )
+}
+
+/// Titles of works known by the words around them, not by quotes: a name right
+/// before a work noun ("the Star Trek film", "Legion and Fargo TV series"), or after
+/// a year's possessive ("2016's Star Trek Beyond"). The document's other mentions of
+/// the same title, and longer names that start with it ("Star Trek Into Darkness"),
+/// are titles too. People, nationalities and names the gazetteers know are left alone.
+fn cued_titles(text: &str, mentions: &mut [RawMention], gaz: &Gazetteer) {
+    let known = COUNTRY
+        | CITY
+        | STATE
+        | REGION
+        | NATIONALITY
+        | ORGANIZATION
+        | NEWS_AGENCY
+        | PRODUCT
+        | EVENT
+        | FIRST_NAME
+        | LAST_NAME;
+    let eligible = |m: &RawMention| {
+        matches!(
+            m.label,
+            EntityLabel::Org
+                | EntityLabel::Gpe
+                | EntityLabel::Loc
+                | EntityLabel::Fac
+                | EntityLabel::WorkOfArt
+        ) && gaz.lookup(m.span.slice(text)) & known == 0
+    };
+    let mut cued = vec![false; mentions.len()];
+    for i in 0..mentions.len() {
+        let m = mentions[i];
+        if !eligible(&m) {
+            continue;
+        }
+        let after = &text[m.span.end..];
+        let next = after
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let before = text[..m.span.start].trim_end();
+        let year_possessive = before
+            .strip_suffix("'s")
+            .or_else(|| before.strip_suffix("’s"))
+            .is_some_and(|b| {
+                let y = &b[b.len().saturating_sub(5)..];
+                y.len() == 5
+                    && !y.as_bytes()[0].is_ascii_alphanumeric()
+                    && y[1..].bytes().all(|c| c.is_ascii_digit())
+                    && (y[1..].starts_with("19") || y[1..].starts_with("20"))
+            });
+        let mut span = m.span;
+        if is_work_noun(next) && after.starts_with(' ') {
+            // "Fargo TV series": the medium is not part of the title.
+            if let Some(stripped) = span.slice(text).strip_suffix(" TV") {
+                span.end = span.start + stripped.len();
+            }
+            cued[i] = true;
+            // "Legion and Fargo TV series": the title coordinated before it.
+            if i > 0 && eligible(&mentions[i - 1]) {
+                let between = &text[mentions[i - 1].span.end..m.span.start];
+                if matches!(between, " and " | ", " | " or ") {
+                    cued[i - 1] = true;
+                }
+            }
+        } else if year_possessive {
+            cued[i] = true;
+        }
+        mentions[i].span = span;
+    }
+    let titles: Vec<String> = mentions
+        .iter()
+        .zip(&cued)
+        .filter(|(_, &c)| c)
+        .map(|(m, _)| resolve::fold(m.span.slice(text)))
+        .collect();
+    if titles.is_empty() {
+        return;
+    }
+    for (m, c) in mentions.iter_mut().zip(&cued) {
+        if *c {
+            m.label = EntityLabel::WorkOfArt;
+            continue;
+        }
+        if !eligible(m) {
+            continue;
+        }
+        let key = resolve::fold(m.span.slice(text));
+        let is_title = titles.iter().any(|t| {
+            key == *t
+                || (key.len() > t.len()
+                    && key.starts_with(t.as_str())
+                    && key.as_bytes()[t.len()] == b' ')
+        });
+        if is_title {
+            m.label = EntityLabel::WorkOfArt;
+        }
+    }
 }
 
 /// A line written in Title Case, as headlines are ("Man Shot Near Dallas Gas
@@ -487,6 +753,7 @@ pub(crate) fn extract(
     }
     mentions.sort_by_key(|m| m.span.start);
     quoted_titles(text, sentences, &mut mentions);
+    cued_titles(text, &mut mentions, gaz);
     let entities = resolve::resolve(text, &mut mentions, &GazLexicon(gaz));
     (mentions, entities)
 }
@@ -505,6 +772,65 @@ mod tests {
             .filter(|m| m.label == EntityLabel::WorkOfArt)
             .map(|m| m.span.slice(text))
             .collect()
+    }
+
+    fn labeled(text: &str) -> Vec<(&str, EntityLabel)> {
+        let whole = Span::new(0, text.len());
+        let mut tokens = Vec::new();
+        crate::segment::tokens(text, whole, &mut tokens);
+        let (mentions, _) = extract(text, &[(whole, false)], &[tokens]);
+        mentions
+            .iter()
+            .map(|m| (m.span.slice(text), m.label))
+            .collect()
+    }
+
+    #[test]
+    fn names_inside_hyphenated_modifiers() {
+        assert_eq!(hyphen_modifier("Amritsar-based"), Some((8, true)));
+        assert_eq!(hyphen_modifier("U.S.-led"), Some((4, false)));
+        assert_eq!(hyphen_modifier("Coca-Cola"), None);
+        assert_eq!(hyphen_modifier("well-known"), None);
+        let found = labeled("He paid a London-based agent and joined a U.S.-led coalition.");
+        assert!(found.contains(&("London", EntityLabel::Gpe)), "{found:?}");
+        assert!(found.contains(&("U.S.", EntityLabel::Gpe)), "{found:?}");
+        assert!(!found.iter().any(|(t, _)| t.contains('-')), "{found:?}");
+    }
+
+    #[test]
+    fn works_known_by_the_words_around_them() {
+        let text = "The new Star Trek film opens soon. Fans of Star Trek and of \
+                    2016's Star Trek Beyond are waiting.";
+        let works: Vec<&str> = labeled(text)
+            .into_iter()
+            .filter(|(_, l)| *l == EntityLabel::WorkOfArt)
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(works, ["Star Trek", "Star Trek", "Star Trek Beyond"]);
+        // A studio before a work noun is not a title.
+        assert!(!labeled("It is a new Netflix series about Apple.")
+            .iter()
+            .any(|(_, l)| *l == EntityLabel::WorkOfArt));
+    }
+
+    #[test]
+    fn coordinated_names_of_their_own_stay_apart() {
+        let found = labeled("He has managed Real Madrid and Manchester United since then.");
+        assert!(
+            found.contains(&("Real Madrid", EntityLabel::Org)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Manchester United", EntityLabel::Org)),
+            "{found:?}"
+        );
+        let found = labeled("The Food and Drug Administration said so on Monday.");
+        assert!(
+            found
+                .iter()
+                .any(|(t, _)| *t == "Food and Drug Administration"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -56,9 +56,12 @@ pub const QUALIFIER: Category = 1 << 18;
 /// A product: a device, vehicle, service, software or weapons system ("Xbox One X",
 /// "Boeing 737 MAX", "S-400", "Starlink").
 pub const PRODUCT: Category = 1 << 19;
+/// A named event: a competition, festival, award ceremony, trade show or war known by
+/// a name its last word does not give away ("Champions League", "Oscars", "CES").
+pub const EVENT: Category = 1 << 20;
 
 /// The flag names used in the data files, in flag order.
-const NAMES: [(&str, Category); 20] = [
+const NAMES: [(&str, Category); 21] = [
     ("COUNTRY", COUNTRY),
     ("CITY", CITY),
     ("STATE", STATE),
@@ -79,6 +82,7 @@ const NAMES: [(&str, Category); 20] = [
     ("CALENDAR", CALENDAR),
     ("QUALIFIER", QUALIFIER),
     ("PRODUCT", PRODUCT),
+    ("EVENT", EVENT),
 ];
 
 /// The flag of a category name used in the data files (`"COUNTRY"`), if it is one.
@@ -88,7 +92,7 @@ pub fn category_from_name(name: &str) -> Option<Category> {
 
 /// The data files, in precedence order: when two rows of one phrase both carry a
 /// link, the earlier file's wins (hand-written lists before generated ones).
-pub(crate) const FILES: [(&str, &str); 17] = [
+pub(crate) const FILES: [(&str, &str); 19] = [
     (
         "places.tsv",
         include_str!("../../data/gazetteers/places.tsv"),
@@ -112,6 +116,10 @@ pub(crate) const FILES: [(&str, &str); 17] = [
     (
         "products.tsv",
         include_str!("../../data/gazetteers/products.tsv"),
+    ),
+    (
+        "events.tsv",
+        include_str!("../../data/gazetteers/events.tsv"),
     ),
     (
         "titles.tsv",
@@ -145,6 +153,10 @@ pub(crate) const FILES: [(&str, &str); 17] = [
     (
         "cities.tsv",
         include_str!("../../data/gazetteers/cities.tsv"),
+    ),
+    (
+        "listed_companies.tsv",
+        include_str!("../../data/gazetteers/listed_companies.tsv"),
     ),
     (
         "first_names.tsv",

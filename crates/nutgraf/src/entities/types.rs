@@ -7,8 +7,8 @@
 //! EVENT, a treaty a LAW. A tagger trained on OntoNotes labels passes through.
 
 use super::gazetteer::{
-    Category, CITY, COUNTRY, EVENT_WORD, FAC_WORD, FIRST_NAME, GROUP, LANGUAGE, LAST_NAME,
-    LAW_WORD, LOC_WORD, NATIONALITY, NEWS_AGENCY, ORGANIZATION, PRODUCT, REGION, STATE,
+    Category, CITY, COUNTRY, EVENT, EVENT_WORD, FAC_WORD, FIRST_NAME, GROUP, LANGUAGE, LAST_NAME,
+    LAW_WORD, LOC_WORD, NATIONALITY, NEWS_AGENCY, ORGANIZATION, ORG_WORD, PRODUCT, REGION, STATE,
 };
 use super::EntityLabel;
 
@@ -49,6 +49,10 @@ pub(crate) fn ontonotes(
     if whole & PRODUCT != 0 && whole & (ORGANIZATION | COUNTRY | CITY | STATE) == 0 {
         return Some(EntityLabel::Product);
     }
+    // So is a known event ("Champions League", "Oscars").
+    if whole & EVENT != 0 && whole & (ORGANIZATION | COUNTRY | CITY | STATE) == 0 {
+        return Some(EntityLabel::Event);
+    }
     Some(match label {
         // Known companies tagged as people ("Lexus", "Coty") are organizations.
         "PER" if whole & ORGANIZATION != 0 && whole & (FIRST_NAME | LAST_NAME) == 0 => {
@@ -69,9 +73,12 @@ pub(crate) fn ontonotes(
             }
         }
         "ORG" => {
-            if multi && head & FAC_WORD != 0 {
+            // A head word that also ends organizations ("League", "Assembly") does
+            // not overrule the tagger, and a known organization keeps its type.
+            let org_head = head & ORG_WORD != 0 || whole & (ORGANIZATION | NEWS_AGENCY) != 0;
+            if multi && head & FAC_WORD != 0 && !org_head {
                 EntityLabel::Fac
-            } else if multi && head & EVENT_WORD != 0 {
+            } else if multi && head & EVENT_WORD != 0 && !org_head {
                 EntityLabel::Event
             } else if whole & COUNTRY != 0 {
                 // Countries as sports teams stay GPE in OntoNotes.
@@ -85,6 +92,9 @@ pub(crate) fn ontonotes(
                 EntityLabel::Gpe
             } else if whole & (ORGANIZATION | NEWS_AGENCY) != 0 {
                 EntityLabel::Org
+            } else if whole & REGION != 0 && whole & (NATIONALITY | GROUP) == 0 {
+                // "Mediterranean": a region, though it ends like an adjective.
+                EntityLabel::Loc
             } else if whole & (NATIONALITY | GROUP) != 0 {
                 EntityLabel::Norp
             } else if whole & LANGUAGE != 0 {
@@ -117,10 +127,12 @@ mod tests {
         match p.to_lowercase().as_str() {
             "russia" | "china" => COUNTRY,
             "beijing" | "harbin" => CITY,
-            "asia" | "black sea" => REGION,
+            "asia" | "black sea" | "mediterranean" => REGION,
             "russian" | "chinese" => NATIONALITY,
             "muslims" => GROUP,
             "forum" | "summit" => EVENT_WORD,
+            "assembly" | "league" => EVENT_WORD | ORG_WORD,
+            "champions league" => EVENT,
             "airport" => FAC_WORD,
             "sea" | "river" => LOC_WORD,
             "treaty" => LAW_WORD,
@@ -158,5 +170,9 @@ mod tests {
             Some(EntityLabel::Gpe)
         );
         assert_eq!(t("ORG", "Kremlin"), Some(EntityLabel::Org));
+        // A head word that also ends organizations keeps the tagger's ORG.
+        assert_eq!(t("ORG", "National Assembly"), Some(EntityLabel::Org));
+        assert_eq!(t("MISC", "Mediterranean"), Some(EntityLabel::Loc));
+        assert_eq!(t("ORG", "Champions League"), Some(EntityLabel::Event));
     }
 }
