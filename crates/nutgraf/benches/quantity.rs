@@ -1,11 +1,15 @@
-//! Throughput of quantity extraction on the sample corpus (`examples/corpus/seeds/`).
+//! Throughput of quantity and time-expression extraction on the sample corpus
+//! (`examples/corpus/seeds/`).
 //!
 //! The five seed articles are normalized and split into sentences and tokens
 //! once; the groups then time [`nutgraf::quantity::extract`] over every
-//! sentence (`quantity/extract`), and tokenizing plus extracting
-//! (`quantity/tokens+extract`). Throughput is in bytes of the seeds' text.
-//! Before timing, the bench checks its answer: the quantities found in the
-//! seeds, money amounts included (set `NUTGRAF_BENCH_SHOW=1` to list them).
+//! sentence (`quantity/extract`), tokenizing plus extracting
+//! (`quantity/tokens+extract`), [`nutgraf::time::extract`] against each seed's
+//! publication date (`time/extract`), and both stages together as `parse` runs
+//! them (`time+quantity/extract`). Throughput is in bytes of the seeds' text.
+//! Before timing, the bench checks its answers: the quantities found in the
+//! seeds, money amounts included, and the time expressions with their values
+//! (set `NUTGRAF_BENCH_SHOW=1` to list them).
 //!
 //! ```text
 //! cargo bench -p nutgraf --bench quantity
@@ -20,6 +24,8 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use nutgraf::quantity::{self, Quantity, QuantityKind};
+use nutgraf::time::{self, TimeExpression};
+use nutgraf::Date;
 use nutgraf::segment::{self, Token};
 use nutgraf::text::NormalizedText;
 use nutgraf::Span;
@@ -33,6 +39,76 @@ const EXPECTED_MONEY: &[(&str, f64, &str)] = &[
     ("approximately $190 million", 190e6, "USD"),
     ("$200 million", 200e6, "USD"),
 ];
+
+/// Time expressions the seeds hold, as the extractor reads them today.
+const EXPECTED_TIMES: usize = 42;
+
+/// Some of the seeds' time expressions: (seed index, text, TIMEX3 value).
+const EXPECTED_VALUES: &[(usize, &str, &str)] = &[
+    (0, "this Tuesday", "2023-10-17"),
+    (0, "this Wednesday", "2023-10-18"),
+    (1, "earlier this month", "2023-10"),
+    (3, "Thursday", "2024-05-16"),
+    (3, "Friday", "2024-05-17"),
+    (4, "next week", "2023-W42"),
+    (4, "October 17", "2023-10-17"),
+    (4, "18", "2023-10-18"),
+];
+
+/// The publication date of each seed, in file order (`examples/corpus/seeds.jsonl`).
+fn published() -> Vec<Date> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus/seeds.jsonl");
+    let text = std::fs::read_to_string(path).expect("read seeds.jsonl");
+    let mut rows: Vec<(String, Date)> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("seeds.jsonl line");
+            let file = v["file"].as_str().expect("file").to_owned();
+            let date = v["published"].as_str().expect("published").parse().expect("date");
+            (file, date)
+        })
+        .collect();
+    rows.sort();
+    rows.into_iter().map(|(_, d)| d).collect()
+}
+
+fn times_all(
+    text: &str,
+    sentences: &[Vec<Token>],
+    reference: Date,
+    out: &mut Vec<TimeExpression>,
+) {
+    let mut scratch = time::Scratch::default();
+    for tokens in sentences {
+        time::extract(text, tokens, Some(reference), &mut scratch, out);
+    }
+}
+
+/// Panic unless the seeds give the expected time expressions.
+fn check_times(seeds: &[String], split: &[Vec<Vec<Token>>], dates: &[Date]) {
+    let mut total = 0;
+    let mut found: Vec<(usize, String, String)> = Vec::new();
+    for (k, (text, sentences)) in seeds.iter().zip(split).enumerate() {
+        let mut out = Vec::new();
+        times_all(text, sentences, dates[k], &mut out);
+        total += out.len();
+        for t in &out {
+            let value = t.value.clone().unwrap_or_default();
+            if std::env::var_os("NUTGRAF_BENCH_SHOW").is_some() {
+                eprintln!("{k} {:<8} {:<28} {value}", t.kind.as_str(), t.text(text));
+            }
+            found.push((k, t.text(text).to_owned(), value));
+        }
+    }
+    for &(k, phrase, value) in EXPECTED_VALUES {
+        assert!(
+            found.iter().any(|f| f.0 == k && f.1 == phrase && f.2 == value),
+            "seed {k}: {phrase:?} should be {value}; found {found:?}"
+        );
+    }
+    assert_eq!(total, EXPECTED_TIMES, "time expressions in the seeds: {found:?}");
+}
 
 /// The normalized text of each seed.
 fn seeds() -> Vec<String> {
@@ -148,6 +224,37 @@ fn bench_quantity(c: &mut Criterion) {
                 }
             }
             out.len()
+        });
+    });
+    group.finish();
+
+    let dates = published();
+    check_times(&seeds, &split, &dates);
+    let mut times = Vec::new();
+    let mut group = c.benchmark_group("time");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("extract", |b| {
+        b.iter(|| {
+            times.clear();
+            for (k, (text, sentences)) in seeds.iter().zip(&split).enumerate() {
+                times_all(black_box(text), sentences, dates[k], &mut times);
+            }
+            times.len()
+        });
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("time+quantity");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("extract", |b| {
+        b.iter(|| {
+            times.clear();
+            out.clear();
+            for (k, (text, sentences)) in seeds.iter().zip(&split).enumerate() {
+                times_all(black_box(text), sentences, dates[k], &mut times);
+                extract_all(text, sentences, &mut out);
+            }
+            times.len() + out.len()
         });
     });
     group.finish();

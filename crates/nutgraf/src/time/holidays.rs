@@ -289,9 +289,22 @@ static NAMES: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
     map
 });
 
+/// First words of the holiday names.
+static FIRST_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    NAMES.keys().filter_map(|k| k.split(' ').next()).collect()
+});
+
+/// Whether a holiday name can start with the lowercase word `w`.
+pub(super) fn starts_name(w: &str) -> bool {
+    FIRST_WORDS.contains(w.trim_end_matches('.'))
+}
+
 /// Words of a holiday name, the longest first; `words` are lowercase units.
 /// Returns the rule and how many units it took.
 pub(super) fn lookup(words: &[&str]) -> Option<(Rule, usize)> {
+    if !words.first().is_some_and(|w| starts_name(w)) {
+        return None;
+    }
     let mut key = String::with_capacity(32);
     let mut best = None;
     let mut taken = 0;

@@ -291,7 +291,7 @@ pub fn extract(
     let n = w.len();
     let mut i = 0;
     while i < n {
-        if w.items[i].glued {
+        if w.items[i].glued || !words::can_start(w.low(i)) {
             i += 1;
             continue;
         }

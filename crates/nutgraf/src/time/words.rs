@@ -244,6 +244,45 @@ fn is_calendar_word(s: &str) -> bool {
     weekday(&low).is_some() || month(&low).is_some()
 }
 
+/// Whether an expression can start with the lowercase word `w`: a cheap test
+/// that lets running text skip most words before the grammar tries its rules.
+/// It must accept every word a grammar rule can start with.
+pub(super) fn can_start(w: &str) -> bool {
+    let Some(&b) = w.as_bytes().first() else {
+        return false;
+    };
+    if b.is_ascii_digit() || b == b'\'' || b == b'q' && w.len() == 2 {
+        return true;
+    }
+    if weekday(w).is_some()
+        || month(w).is_some()
+        || unit(w).is_some()
+        || season(w).is_some()
+        || part_of_day(w).is_some()
+        || small_number(w).is_some()
+        || super::holidays::starts_name(w)
+    {
+        return true;
+    }
+    matches!(
+        w,
+        "the" | "this" | "that" | "these" | "last" | "next" | "past" | "coming" | "previous"
+            | "preceding" | "current" | "present" | "following" | "upcoming" | "today"
+            | "tomorrow" | "yesterday" | "tonight" | "overnight" | "early" | "late" | "mid"
+            | "earlier" | "later" | "end" | "beginning" | "start" | "middle" | "about"
+            | "around" | "approximately" | "roughly" | "some" | "nearly" | "almost" | "more"
+            | "less" | "fewer" | "over" | "under" | "at" | "up" | "no" | "every" | "each"
+            | "per" | "daily" | "weekly" | "monthly" | "yearly" | "annually" | "annual"
+            | "hourly" | "nightly" | "quarterly" | "now" | "currently" | "presently"
+            | "nowadays" | "right" | "just" | "recently" | "lately" | "formerly" | "previously"
+            | "recent" | "in" | "future" | "soon" | "noon" | "midday" | "midnight" | "several"
+            | "many" | "few" | "numerous" | "countless" | "fiscal" | "half" | "quarter"
+            | "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies"
+            | "eighties" | "nineties" | "most" | "latest" | "comparable" | "same"
+            | "corresponding" | "year" | "day"
+    )
+}
+
 /// Day of the week, Monday = 1.
 pub(super) fn weekday(w: &str) -> Option<u8> {
     Some(match w {
