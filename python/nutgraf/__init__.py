@@ -7,8 +7,13 @@ datetime.date(2023, 10, 17)
 >>> all(doc.text[b.start:b.end] == b.text for b in doc.blocks)
 True
 
+>>> nutgraf.parse_time("next Friday", "2023-10-17").value
+'2023-10-20'
+>>> nutgraf.parse_quantity("$240 billion").value
+240000000000.0
+
 Offsets (``start``/``end``) are Python string indices into the original input,
-``doc.text``. ``Document.to_dict()`` and ``Document.to_json()`` give the
+``doc.text`` (for ``parse_time`` and ``parse_quantity``, into the text given). ``Document.to_dict()`` and ``Document.to_json()`` give the
 version-1 JSON contract shared with the Rust crate and the command line.
 """
 
@@ -28,11 +33,15 @@ from nutgraf._nutgraf import (
     InvalidOptionError,
     Mention,
     NutgrafError,
+    Quantity,
     Role,
     Sentence,
+    TimeExpression,
     __version__,
     parse,
     parse_many,
+    parse_quantity,
+    parse_time,
 )
 
 __all__ = [
@@ -46,11 +55,15 @@ __all__ = [
     "InvalidOptionError",
     "Mention",
     "NutgrafError",
+    "Quantity",
     "Role",
     "Sentence",
+    "TimeExpression",
     "__version__",
     "parse",
     "parse_many",
+    "parse_quantity",
+    "parse_time",
 ]
 
 # A forked child has none of the parent's rayon worker threads: tell the native

@@ -14,12 +14,16 @@ __all__ = [
     "Entity",
     "Role",
     "Mention",
+    "TimeExpression",
+    "Quantity",
     "NutgrafError",
     "InputTooLargeError",
     "InvalidDateError",
     "InvalidOptionError",
     "parse",
     "parse_many",
+    "parse_time",
+    "parse_quantity",
     "_after_fork_in_child",
 ]
 
@@ -30,6 +34,12 @@ SCHEMA_VERSION: Final[int]
 _DateLike: TypeAlias = str | datetime.date
 """A ``YYYY-MM-DD`` string (a time part after ``T`` or a space is ignored) or a
 ``datetime.date``; a ``datetime.datetime`` gives its date."""
+
+_Reference: TypeAlias = str | datetime.date | datetime.datetime
+"""A ``datetime.datetime`` (its wall-clock time; ``tzinfo`` is ignored), a
+``datetime.date`` (midnight), or an ISO 8601 string: ``"2023-10-17"``,
+``"2023-10-17T09:00"`` (an offset such as ``+02:00`` is ignored) or
+``"2023-10-17T09:00:00Z"`` (read in UTC)."""
 
 class NutgrafError(ValueError):
     """Base class of every nutgraf error; also a ``ValueError``."""
@@ -143,6 +153,94 @@ class Mention:
     def label(self) -> str: ...
 
 @final
+class TimeExpression:
+    """A time expression with its TIMEX3 value; ``text == source[start:end]``, where
+    ``source`` is ``Document.text`` or the text given to ``parse_time``."""
+
+    @property
+    def start(self) -> int:
+        """First character, as an index into the text it was found in."""
+    @property
+    def end(self) -> int:
+        """One past the last character, as an index into the text it was found in."""
+    @property
+    def text(self) -> str:
+        """The expression as written."""
+    @property
+    def type(self) -> str:
+        """TIMEX3 type: ``"DATE"``, ``"TIME"``, ``"DURATION"`` or ``"SET"``."""
+    @property
+    def value(self) -> str | None:
+        """The TIMEX3 value: ``"2023-10-17"``, ``"2023-W42"``, ``"2023-Q3"``, ``"P3D"``,
+        ``"XXXX-10-17"`` (no year known), ``"PRESENT_REF"``...; ``None`` for a relative
+        expression ("yesterday") with no reference date."""
+    @property
+    def end_value(self) -> str | None:
+        """For a range read as one phrase by ``parse_time`` ("July 13-15"), the value of
+        its last unit, inclusive; else ``None`` (in a document each end of a range is
+        its own expression)."""
+    @property
+    def mod(self) -> str | None:
+        """The TIMEX3 modifier: ``"START"``, ``"MID"``, ``"END"``, ``"APPROX"``,
+        ``"MORE_THAN"``, ``"LESS_THAN"``, ``"EQUAL_OR_MORE"``, ``"EQUAL_OR_LESS"``."""
+    @property
+    def grain(self) -> str:
+        """The precision of ``value``: ``"second"``, ``"minute"``, ``"hour"``, ``"day"``,
+        ``"week"``, ``"month"``, ``"quarter"``, ``"season"``, ``"year"``, ``"decade"``
+        or ``"century"``."""
+    @property
+    def anchor(self) -> datetime.date | None:
+        """The reference date a relative expression was resolved against; ``None`` for
+        an absolute one ("October 17, 2023")."""
+    @property
+    def duration(self) -> tuple[float, str] | None:
+        """For a ``DURATION``, its length in its smallest unit: ``P3D`` gives
+        ``(3.0, "day")``, ``P2Y6M`` ``(30.0, "month")``, ``PT1H30M`` ``(90.0, "minute")``;
+        ``None`` for other types and unstated numbers (``PXY``)."""
+
+@final
+class Quantity:
+    """A number with what it measures; ``text == source[start:end]``, where ``source``
+    is ``Document.text`` or the text given to ``parse_quantity``."""
+
+    @property
+    def start(self) -> int:
+        """First character, as an index into the text it was found in."""
+    @property
+    def end(self) -> int:
+        """One past the last character, as an index into the text it was found in."""
+    @property
+    def text(self) -> str:
+        """The quantity as written, qualifiers included ("nearly 2 million barrels")."""
+    @property
+    def kind(self) -> str:
+        """``"money"``, ``"percent"``, ``"count"``, ``"ordinal"``, ``"quantity"``
+        (physical, with a unit) or ``"duration"``."""
+    @property
+    def value(self) -> float:
+        """The value, or the low end of a range; scale words applied ("$2.5 billion"
+        is ``2.5e9``)."""
+    @property
+    def value_max(self) -> float | None:
+        """The high end of a range ("$10-12 billion": ``12e9``), else ``None``."""
+    @property
+    def unit(self) -> str | None:
+        """ISO 4217 code for money (``"USD"``), ``"%"`` or ``"percentage point"``, the
+        counted noun phrase for counts (``"countries"``), the unit symbol for physical
+        quantities (``"km"``), the unit for durations (``"year"``); ``None`` for
+        ordinals and bare numbers."""
+    @property
+    def per(self) -> str | None:
+        """The unit of a rate: ``"day"`` in "2 million barrels a day"."""
+    @property
+    def approximate(self) -> bool:
+        """Said to be approximate: "nearly", "about", "some"..."""
+    @property
+    def bound(self) -> str | None:
+        """``"at_least"``, ``"at_most"``, ``"more_than"`` or ``"less_than"`` when the
+        text gives a limit rather than the value."""
+
+@final
 class Entity:
     """The mentions of one thing in a document, grouped."""
 
@@ -203,6 +301,13 @@ class Document:
     @property
     def entities(self) -> list[Entity]:
         """Named entities: mentions of one thing grouped, with aliases and roles."""
+    @property
+    def times(self) -> list[TimeExpression]:
+        """Time expressions, in text order, resolved against ``published``."""
+    @property
+    def quantities(self) -> list[Quantity]:
+        """Money, percentages, counts, ordinals, physical quantities and durations,
+        in text order."""
     def to_dict(self) -> dict[str, Any]:
         """The version-1 JSON contract as plain objects; equals ``json.loads(self.to_json())``."""
     def to_json(self) -> str:
@@ -216,11 +321,15 @@ def parse(
     source: str | None = None,
     layout: bool = True,
     entities: bool = True,
+    times: bool = True,
+    quantities: bool = True,
     max_input_bytes: int | None = None,
 ) -> Document:
     """Parse one article.
 
-    Raises ``InvalidDateError`` for an unreadable ``published`` and
+    ``layout=False`` reads the whole input as body text; ``entities=False``,
+    ``times=False`` and ``quantities=False`` skip those stages (their lists are
+    then empty). Raises ``InvalidDateError`` for an unreadable ``published`` and
     ``InputTooLargeError`` when ``text`` is over ``max_input_bytes`` UTF-8 bytes
     (default 16 MiB). The work runs with the GIL released.
     """
@@ -233,6 +342,8 @@ def parse_many(
     threads: int | None = None,
     layout: bool = True,
     entities: bool = True,
+    times: bool = True,
+    quantities: bool = True,
     max_input_bytes: int | None = None,
     errors: Literal["raise"] = "raise",
 ) -> list[Document]: ...
@@ -244,6 +355,8 @@ def parse_many(
     threads: int | None = None,
     layout: bool = True,
     entities: bool = True,
+    times: bool = True,
+    quantities: bool = True,
     max_input_bytes: int | None = None,
     errors: Literal["return"],
 ) -> list[Document | NutgrafError]:
@@ -257,6 +370,30 @@ def parse_many(
     order, raises its error (e.g. ``InputTooLargeError``) with ``index`` set and
     named in the message. With ``errors="return"`` the list holds the error in
     place of each failed document, so one bad record never costs the good ones.
+    """
+
+def parse_time(
+    text: str,
+    reference: _Reference,
+    *,
+    prefer: Literal["past", "future", "nearest"] = "nearest",
+) -> TimeExpression | None:
+    """Read all of ``text`` as one time expression, resolved against ``reference``.
+
+    Returns ``None`` when ``text`` is not one time expression. Relative expressions
+    ("Friday", "in March") lean the way ``prefer`` says when the phrase itself does
+    not ("next Friday" always looks forward); ranges ("July 13-15") set
+    ``end_value``. Offsets index ``text``. Raises ``InvalidDateError`` for an
+    unreadable ``reference`` string and ``InvalidOptionError`` for another
+    ``prefer``. Runs with the GIL released.
+    """
+
+def parse_quantity(text: str) -> Quantity | None:
+    """Read all of ``text`` as one quantity ("US$4.7 billion", "more than 130
+    countries", "5%"); a bare number is a count with no unit.
+
+    Returns ``None`` when ``text`` is not one quantity. Offsets index ``text``.
+    Runs with the GIL released.
     """
 
 def _after_fork_in_child() -> None: ...

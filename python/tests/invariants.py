@@ -22,6 +22,12 @@ def check_document(doc: nutgraf.Document, text: str) -> None:
         assert text[sentence.start : sentence.end] == sentence.text, sentence
         owner = doc.blocks[sentence.block]
         assert owner.start <= sentence.start and sentence.end <= owner.end, sentence
+    for t in doc.times:
+        assert 0 <= t.start <= t.end <= n, t
+        assert text[t.start : t.end] == t.text, t
+    for q in doc.quantities:
+        assert 0 <= q.start <= q.end <= n, q
+        assert text[q.start : q.end] == q.text, q
     if doc.dateline is not None:
         d = doc.dateline
         assert text[d.start : d.end] == d.text
@@ -34,3 +40,35 @@ def check_document(doc: nutgraf.Document, text: str) -> None:
     assert [(s["start"], s["end"]) for s in as_dict["sentences"]] == [
         (s.start, s.end) for s in doc.sentences
     ]
+    assert as_dict["times"] == [time_dict(t) for t in doc.times]
+    assert as_dict["quantities"] == [quantity_dict(q) for q in doc.quantities]
+
+
+def time_dict(t: nutgraf.TimeExpression) -> dict[str, object]:
+    """A time expression's attributes as its JSON contract object."""
+    return {
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
+        "mod": t.mod,
+        "grain": t.grain,
+        "anchor": None if t.anchor is None else t.anchor.isoformat(),
+    }
+
+
+def quantity_dict(q: nutgraf.Quantity) -> dict[str, object]:
+    """A quantity's attributes as its JSON contract object."""
+    return {
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "kind": q.kind,
+        "value": q.value,
+        "value_max": q.value_max,
+        "unit": q.unit,
+        "per": q.per,
+        "approximate": q.approximate,
+        "bound": q.bound,
+    }

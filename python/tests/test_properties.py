@@ -17,6 +17,8 @@ PIECES = [
     "Putin", " ", "Vladímir", "&nbsp;", "&amp;", "&#8217;", "&quot;", "\u00a0", "\u200b",
     "\ufeff", "’", "“quoted”", " — ", "北京", "🙂", "e\u0301", ".", "? ", "\n", "\n\n",
     "\r\n", "\r\n\r\n", "\t", "By Jane Doe", "BEIJING (Reuters) -", "2023-10-17", "&", ";",
+    " on Tuesday", "October 17 and 18", "next week", "three days", "$240 billion", "€40",
+    "nearly 5%", "more than 130 countries", "2 km", "the third",
 ]
 
 news_like = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)

@@ -68,3 +68,39 @@ def test_entity_types() -> None:
         roles: list[nutgraf.Role] = e.roles
         mentions: list[nutgraf.Mention] = e.mentions
         assert name and aliases is not None and roles is not None and mentions
+
+
+def test_time_and_quantity_types() -> None:
+    doc = nutgraf.parse(
+        "Talks start on Friday and cost $5 million.", published="2023-10-17", times=True, quantities=True
+    )
+    assert_type(doc.times, list[nutgraf.TimeExpression])
+    assert_type(doc.quantities, list[nutgraf.Quantity])
+    for t in doc.times:
+        assert_type(t.start, int)
+        assert_type(t.type, str)
+        assert_type(t.value, str | None)
+        assert_type(t.end_value, str | None)
+        assert_type(t.mod, str | None)
+        assert_type(t.grain, str)
+        assert_type(t.anchor, datetime.date | None)
+        assert_type(t.duration, tuple[float, str] | None)
+    for q in doc.quantities:
+        assert_type(q.kind, str)
+        assert_type(q.value, float)
+        assert_type(q.value_max, float | None)
+        assert_type(q.unit, str | None)
+        assert_type(q.per, str | None)
+        assert_type(q.approximate, bool)
+        assert_type(q.bound, str | None)
+    docs = nutgraf.parse_many(["a"], times=False, quantities=False)
+    assert_type(docs, list[nutgraf.Document])
+
+    found = nutgraf.parse_time("three days", datetime.datetime(2023, 10, 17, 9), prefer="future")
+    assert_type(found, nutgraf.TimeExpression | None)
+    assert found is not None and found.duration == (3.0, "day")
+    assert nutgraf.parse_time("next Friday", datetime.date(2023, 10, 17), prefer="past") is not None
+    assert nutgraf.parse_time("next Friday", "2023-10-17") is not None
+    amount = nutgraf.parse_quantity("$5 million")
+    assert_type(amount, nutgraf.Quantity | None)
+    assert amount is not None and amount.value == 5e6

@@ -1,8 +1,10 @@
 //! The readable text view of a parsed document printed by `nutgraf parse`.
 //!
 //! The view is meant for eyes and for `grep`: one `key: value` header line per
-//! field, then one line per layout block, the sentence count, then one line per
-//! entity with its aliases, roles and number of mentions.
+//! field, then one line per layout block, the sentence count, one line per
+//! entity with its aliases, roles and number of mentions, one line per time
+//! expression (text → TIMEX3 value, modifier) and one line per quantity (text →
+//! value and unit, qualifiers).
 //!
 //! ```text
 //! file:       article.txt
@@ -22,6 +24,11 @@
 //! entities:   2
 //!   [PERSON     ] Vladimir Putin  (also: Putin)  — President (Russia)  ×2
 //!   [GPE        ] Beijing  ×1
+//! times:      1
+//!   [DATE       ] Tuesday → 2023-10-17
+//! quantities: 2
+//!   [money      ] approximately $190 million → 190000000 USD  approximate
+//!   [count      ] more than 130 countries → 130 countries  more_than
 //! ```
 
 use std::fmt::Write as _;
@@ -120,6 +127,47 @@ pub fn render(name: &str, doc: &Document, width: Option<usize>) -> String {
         let _ = write!(line, "  ×{}", e.mentions.len());
         for &r in &e.references {
             let _ = write!(line, "  + {:?}", doc.slice(r));
+        }
+        let _ = writeln!(out, "{}", truncate(&line, width));
+    }
+    let _ = writeln!(out, "times:      {}", doc.times.len());
+    for t in &doc.times {
+        let mut line = format!(
+            "  [{:<LABEL_WIDTH$}] {} → {}",
+            t.kind.as_str(),
+            one_line(doc.slice(t.span)),
+            t.value.as_deref().unwrap_or("-")
+        );
+        if let Some(end) = &t.end_value {
+            let _ = write!(line, "/{end}");
+        }
+        if let Some(m) = t.modifier {
+            let _ = write!(line, "  {}", m.as_str());
+        }
+        let _ = writeln!(out, "{}", truncate(&line, width));
+    }
+    let _ = writeln!(out, "quantities: {}", doc.quantities.len());
+    for q in &doc.quantities {
+        let mut line = format!(
+            "  [{:<LABEL_WIDTH$}] {} → {}",
+            q.kind.as_str(),
+            one_line(doc.slice(q.span)),
+            q.value
+        );
+        if let Some(max) = q.value_max {
+            let _ = write!(line, "–{max}");
+        }
+        if let Some(unit) = &q.unit {
+            let _ = write!(line, " {unit}");
+        }
+        if let Some(per) = &q.per {
+            let _ = write!(line, " per {per}");
+        }
+        if q.approximate {
+            let _ = write!(line, "  approximate");
+        }
+        if let Some(b) = q.bound {
+            let _ = write!(line, "  {}", b.as_str());
         }
         let _ = writeln!(out, "{}", truncate(&line, width));
     }

@@ -65,6 +65,38 @@ fn library_json(text: &str, meta: &nutgraf::Meta) -> Value {
 // ---------------------------------------------------------------- parse
 
 #[test]
+fn parse_text_view_lists_times_and_quantities() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Talks\n\nThe forum will run on October 17 and 18 for about three days. \
+                It cost approximately $190 million and drew more than 130 countries, \
+                nearly 2 million barrels of oil a day.\n";
+    let file = write(dir.path(), "a.txt", text.as_bytes());
+    let out = run(
+        &[
+            "parse",
+            "--published",
+            "2023-10-12",
+            "--width",
+            "0",
+            file.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let view = stdout(&out);
+    for want in [
+        "  [DATE       ] October 17 → 2023-10-17\n",
+        "  [DATE       ] 18 → 2023-10-18\n",
+        "  [DURATION   ] about three days → P3D  APPROX\n",
+        "  [money      ] approximately $190 million → 190000000 USD  approximate\n",
+        "  [count      ] more than 130 countries → 130 countries  more_than\n",
+        "  [count      ] nearly 2 million barrels of oil a day → 2000000 barrels of oil per day  approximate\n",
+    ] {
+        assert!(view.contains(want), "no {want:?} in\n{view}");
+    }
+}
+
+#[test]
 fn parse_text_view_has_header_blocks_and_sentence_count() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "a.txt", ARTICLE.as_bytes());
@@ -83,6 +115,8 @@ fn parse_text_view_has_header_blocks_and_sentence_count() {
         "blocks:     ",
         "sentences:  ",
         "entities:   ",
+        "times:      ",
+        "quantities: ",
     ] {
         assert!(
             text.lines().any(|l| l.starts_with(key)),
@@ -99,12 +133,36 @@ fn parse_text_view_has_header_blocks_and_sentence_count() {
         .filter(|l| l.starts_with("  ["))
         .collect();
     assert_eq!(block_lines.len(), doc.blocks.len(), "{text}");
-    let entity_lines = text
-        .lines()
-        .skip_while(|l| !l.starts_with("entities:"))
-        .filter(|l| l.starts_with("  ["))
-        .count();
-    assert_eq!(entity_lines, doc.entities.len(), "{text}");
+    // The "  [" lines after `section`, up to the `next` section (or the end).
+    let listed = |section: &str, next: Option<&str>| -> Vec<&str> {
+        text.lines()
+            .skip_while(|l| !l.starts_with(section))
+            .skip(1)
+            .take_while(|l| next.is_none_or(|n| !l.starts_with(n)))
+            .filter(|l| l.starts_with("  ["))
+            .collect()
+    };
+    assert_eq!(
+        listed("entities:", Some("times:")).len(),
+        doc.entities.len(),
+        "{text}"
+    );
+    let time_lines = listed("times:", Some("quantities:"));
+    assert_eq!(time_lines.len(), doc.times.len(), "{text}");
+    for (line, t) in time_lines.iter().zip(&doc.times) {
+        assert!(
+            line.starts_with(&format!("  [{}", t.kind.as_str())),
+            "{line}"
+        );
+        assert!(
+            line.contains(&format!("{} → ", doc.slice(t.span))),
+            "{line}"
+        );
+    }
+    let quantity_lines = listed("quantities:", None);
+    assert_eq!(quantity_lines.len(), doc.quantities.len(), "{text}");
+    assert!(text.contains(&format!("times:      {}\n", doc.times.len())));
+    assert!(text.contains(&format!("quantities: {}\n", doc.quantities.len())));
     for (line, block) in block_lines.iter().zip(&doc.blocks) {
         assert!(
             line.starts_with(&format!("  [{}", block.kind.as_str())),

@@ -1,13 +1,14 @@
 //! Conversions between Python values and core values.
 
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDateAccess, PyDict, PyList, PyString};
+use pyo3::types::{PyDate, PyDateAccess, PyDateTime, PyDict, PyList, PyString, PyTimeAccess};
 use pyo3::IntoPyObjectExt;
 use serde_json::Value;
 
-use crate::errors::{invalid_option, to_py_err};
+use crate::errors::{invalid_date, invalid_option, to_py_err};
 
 /// A core date as a `datetime.date`.
 pub(crate) fn date_to_py(py: Python<'_>, date: Date) -> PyResult<Bound<'_, PyDate>> {
@@ -33,16 +34,66 @@ pub(crate) fn extract_date(ob: &Bound<'_, PyAny>) -> PyResult<Option<Date>> {
             .map_err(|e| to_py_err(ob.py(), &e, None));
     }
     if let Ok(d) = ob.cast::<PyDate>() {
-        let out_of_range = |e: &dyn std::fmt::Display| PyValueError::new_err(e.to_string());
-        let year = i16::try_from(d.get_year()).map_err(|e| out_of_range(&e))?;
-        let month = i8::try_from(d.get_month()).map_err(|e| out_of_range(&e))?;
-        let day = i8::try_from(d.get_day()).map_err(|e| out_of_range(&e))?;
-        return Date::new(year, month, day)
-            .map(Some)
-            .map_err(|e| out_of_range(&e));
+        return date_from_py(d).map(Some);
     }
     Err(PyTypeError::new_err(format!(
         "published must be a str (YYYY-MM-DD), a datetime.date or None, not {}",
+        ob.get_type().name()?
+    )))
+}
+
+/// A `datetime.date` (or the date of a `datetime.datetime`) as a core date.
+fn date_from_py(d: &Bound<'_, PyDate>) -> PyResult<Date> {
+    let year = i16::try_from(d.get_year()).map_err(out_of_range)?;
+    let month = i8::try_from(d.get_month()).map_err(out_of_range)?;
+    let day = i8::try_from(d.get_day()).map_err(out_of_range)?;
+    Date::new(year, month, day).map_err(out_of_range)
+}
+
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(out_of_range)`
+fn out_of_range(e: impl std::fmt::Display) -> PyErr {
+    PyValueError::new_err(e.to_string())
+}
+
+/// Read the `reference` argument of `parse_time`: a `datetime.datetime` (its
+/// wall-clock time; a `tzinfo` is ignored), a `datetime.date` (at midnight), or an
+/// ISO 8601 string: a date (`2023-10-17`), a civil date and time
+/// (`2023-10-17T09:00`; an offset such as `+02:00` is ignored), or an instant in UTC
+/// (`2023-10-17T09:00:00Z`).
+pub(crate) fn extract_datetime(ob: &Bound<'_, PyAny>) -> PyResult<DateTime> {
+    if let Ok(dt) = ob.cast::<PyDateTime>() {
+        let date = date_from_py(dt.cast::<PyDate>()?)?;
+        let hour = i8::try_from(dt.get_hour()).map_err(out_of_range)?;
+        let minute = i8::try_from(dt.get_minute()).map_err(out_of_range)?;
+        let second = i8::try_from(dt.get_second()).map_err(out_of_range)?;
+        let nanos = i32::try_from(dt.get_microsecond() * 1000).map_err(out_of_range)?;
+        let time = jiff::civil::Time::new(hour, minute, second, nanos).map_err(out_of_range)?;
+        return Ok(date.to_datetime(time));
+    }
+    if let Ok(d) = ob.cast::<PyDate>() {
+        return Ok(date_from_py(d)?.to_datetime(jiff::civil::Time::midnight()));
+    }
+    if let Ok(s) = ob.cast::<PyString>() {
+        let s = s.to_cow()?;
+        let trimmed = s.trim();
+        if let Ok(dt) = trimmed.parse::<DateTime>() {
+            return Ok(dt);
+        }
+        if let Ok(ts) = trimmed.parse::<jiff::Timestamp>() {
+            return Ok(TimeZone::UTC.to_datetime(ts));
+        }
+        // Not a date and time: the core's date reader says what is wrong with
+        // the date part; if the date part is fine, the time part is the problem.
+        let date_error = nutgraf::parse_date(&s).map_err(|e| to_py_err(ob.py(), &e, None));
+        let reason = match trimmed.parse::<DateTime>() {
+            Err(e) => e.to_string(),
+            Ok(_) => "not an ISO 8601 date or date and time".to_owned(),
+        };
+        date_error?;
+        return Err(invalid_date(ob.py(), &s, &reason));
+    }
+    Err(PyTypeError::new_err(format!(
+        "reference must be a datetime.date, a datetime.datetime or an ISO 8601 str, not {}",
         ob.get_type().name()?
     )))
 }
@@ -147,6 +198,39 @@ mod tests {
             let from_str = PyString::new(py, "2023-10-17T08:00:00Z");
             assert_eq!(extract_date(from_str.as_any()).unwrap(), Some(date));
             assert!(extract_date(PyString::new(py, "17/10/2023").as_any()).is_err());
+        });
+    }
+
+    #[test]
+    fn references_from_dates_datetimes_and_strings() {
+        Python::initialize();
+        Python::attach(|py| {
+            let at = |s: &str| extract_datetime(PyString::new(py, s).as_any());
+            let nine = jiff::civil::date(2023, 10, 17).at(9, 0, 0, 0);
+            let midnight = jiff::civil::date(2023, 10, 17).at(0, 0, 0, 0);
+            assert_eq!(at("2023-10-17").unwrap(), midnight);
+            assert_eq!(at("2023-10-17T09:00").unwrap(), nine);
+            assert_eq!(at(" 2023-10-17 09:00:00 ").unwrap(), nine);
+            assert_eq!(at("2023-10-17T09:00:00+02:00").unwrap(), nine);
+            assert_eq!(at("2023-10-17T09:00:00Z").unwrap(), nine);
+            for bad in [
+                "17/10/2023",
+                "2023-02-30",
+                "",
+                "2023-10-17T25:00",
+                "2023-10-17 soon",
+            ] {
+                let err = at(bad).unwrap_err();
+                assert!(
+                    err.is_instance_of::<crate::errors::InvalidDateError>(py),
+                    "{bad}: {err}"
+                );
+            }
+            let date = date_to_py(py, jiff::civil::date(2023, 10, 17)).unwrap();
+            assert_eq!(extract_datetime(date.as_any()).unwrap(), midnight);
+            let datetime = PyDateTime::new(py, 2023, 10, 17, 9, 0, 0, 0, None).unwrap();
+            assert_eq!(extract_datetime(datetime.as_any()).unwrap(), nine);
+            assert!(extract_datetime(1.5f64.into_bound_py_any(py).unwrap().as_any()).is_err());
         });
     }
 }

@@ -1,4 +1,5 @@
-//! `Document` and its parts: `Block`, `Sentence`, `Dateline`, `Entity`, `Role`, `Mention`.
+//! `Document` and its parts: `Block`, `Sentence`, `Dateline`, `Entity`, `Role`, `Mention`
+//! (time expressions and quantities have files of their own).
 //!
 //! `Document` keeps the core document and converts on access. Offsets handed to
 //! Python are code-point indices into the original input (`doc.text`), converted
@@ -10,6 +11,8 @@ use pyo3::types::{PyDate, PyString};
 
 use crate::convert::{date_to_py, json_to_py};
 use crate::detach::run_detached;
+use crate::quantities::PyQuantity;
+use crate::times::PyTimeExpression;
 
 /// Longest text shown in a `repr`, in characters.
 const REPR_TEXT_CHARS: usize = 40;
@@ -176,6 +179,29 @@ impl PyDocument {
                     })
                     .collect(),
             })
+            .collect()
+    }
+
+    /// Time expressions, in text order, resolved against `published`.
+    #[getter]
+    fn times(&self) -> Vec<PyTimeExpression> {
+        let doc = &self.inner;
+        let co = CharOffsets::new(&doc.text);
+        doc.times
+            .iter()
+            .map(|t| PyTimeExpression::new(t, &doc.text, &co))
+            .collect()
+    }
+
+    /// Quantities (money, percentages, counts, ordinals, physical quantities,
+    /// durations), in text order.
+    #[getter]
+    fn quantities(&self) -> Vec<PyQuantity> {
+        let doc = &self.inner;
+        let co = CharOffsets::new(&doc.text);
+        doc.quantities
+            .iter()
+            .map(|q| PyQuantity::new(q, &doc.text, &co))
             .collect()
     }
 
@@ -360,16 +386,16 @@ impl PyMention {
 }
 
 /// Python's `repr` of a string.
-fn repr_str(py: Python<'_>, s: &str) -> PyResult<String> {
+pub(crate) fn repr_str(py: Python<'_>, s: &str) -> PyResult<String> {
     Ok(PyString::new(py, s).repr()?.to_cow()?.into_owned())
 }
 
-fn repr_opt(py: Python<'_>, s: Option<&str>) -> PyResult<String> {
+pub(crate) fn repr_opt(py: Python<'_>, s: Option<&str>) -> PyResult<String> {
     s.map_or_else(|| Ok("None".to_owned()), |s| repr_str(py, s))
 }
 
 /// Python's `repr` of a text, cut to [`REPR_TEXT_CHARS`] characters.
-fn repr_text(py: Python<'_>, s: &str) -> PyResult<String> {
+pub(crate) fn repr_text(py: Python<'_>, s: &str) -> PyResult<String> {
     match s.char_indices().nth(REPR_TEXT_CHARS) {
         Some((cut, _)) => Ok(format!("{}…", repr_str(py, &s[..cut])?)),
         None => repr_str(py, s),

@@ -110,6 +110,21 @@ pub(crate) fn invalid_option(py: Python<'_>, option: &str, reason: &str) -> PyEr
     .unwrap_or_else(|e| e)
 }
 
+/// An `InvalidDateError` raised by the bindings' own argument checks (a date and
+/// time whose date part the core accepts but whose time part is unreadable).
+pub(crate) fn invalid_date(py: Python<'_>, value: &str, reason: &str) -> PyErr {
+    build::<InvalidDateError>(
+        py,
+        format!("invalid date {value:?}: {reason} (expected an ISO 8601 date or date and time)"),
+        None,
+        &[
+            ("value", value.into_bound_py_any(py)),
+            ("reason", reason.into_bound_py_any(py)),
+        ],
+    )
+    .unwrap_or_else(|e| e)
+}
+
 /// An exception of type `T` with `index` and the given data attributes set.
 fn build<'py, T: PyTypeInfo>(
     py: Python<'py>,

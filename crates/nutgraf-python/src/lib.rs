@@ -13,6 +13,8 @@ mod detach;
 mod document;
 mod errors;
 mod parse;
+mod quantities;
+mod times;
 
 use pyo3::prelude::*;
 
@@ -29,9 +31,13 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<document::PyEntity>()?;
     m.add_class::<document::PyRole>()?;
     m.add_class::<document::PyMention>()?;
+    m.add_class::<times::PyTimeExpression>()?;
+    m.add_class::<quantities::PyQuantity>()?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(times::parse_time, m)?)?;
+    m.add_function(wrap_pyfunction!(quantities::parse_quantity, m)?)?;
     m.add_function(wrap_pyfunction!(detach::after_fork_in_child, m)?)?;
     Ok(())
 }

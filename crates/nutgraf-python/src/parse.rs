@@ -1,4 +1,5 @@
 //! `parse` and `parse_many`: extract Python inputs, run the core detached, convert.
+//! (`parse_time` and `parse_quantity` live with their result types.)
 
 use nutgraf::{Meta, Options, Parser};
 use pyo3::exceptions::PyTypeError;
@@ -11,8 +12,22 @@ use crate::detach::{effective_threads, run_detached};
 use crate::document::PyDocument;
 use crate::errors::{invalid_option, to_py_err};
 
-fn options(layout: bool, entities: bool, max_input_bytes: Option<usize>) -> Options {
-    let options = Options::new().layout(layout).entities(entities);
+/// The stages a call switches on or off, as given by its keyword arguments.
+#[derive(Clone, Copy)]
+#[allow(clippy::struct_excessive_bools)] // one flag per keyword argument
+struct Stages {
+    layout: bool,
+    entities: bool,
+    times: bool,
+    quantities: bool,
+}
+
+fn options(stages: Stages, max_input_bytes: Option<usize>) -> Options {
+    let options = Options::new()
+        .layout(stages.layout)
+        .entities(stages.entities)
+        .times(stages.times)
+        .quantities(stages.quantities);
     match max_input_bytes {
         Some(limit) => options.max_input_bytes(limit),
         None => options,
@@ -22,8 +37,8 @@ fn options(layout: bool, entities: bool, max_input_bytes: Option<usize>) -> Opti
 /// Parse one article. See `nutgraf/_nutgraf.pyi` for the documented signature.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
-#[allow(clippy::too_many_arguments)] // the keyword arguments of a Python function
-#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, max_input_bytes=None))]
+#[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
+#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, times=true, quantities=true, max_input_bytes=None))]
 pub(crate) fn parse(
     py: Python<'_>,
     text: PyBackedStr,
@@ -32,6 +47,8 @@ pub(crate) fn parse(
     source: Option<String>,
     layout: bool,
     entities: bool,
+    times: bool,
+    quantities: bool,
     max_input_bytes: Option<usize>,
 ) -> PyResult<PyDocument> {
     let mut meta = Meta::new();
@@ -44,7 +61,13 @@ pub(crate) fn parse(
     if let Some(source) = source {
         meta = meta.with_source(source);
     }
-    let parser = Parser::new(options(layout, entities, max_input_bytes));
+    let stages = Stages {
+        layout,
+        entities,
+        times,
+        quantities,
+    };
+    let parser = Parser::new(options(stages, max_input_bytes));
     let text: &str = &text;
     run_detached(py, || parser.parse(text, &meta))?
         .map(PyDocument::new)
@@ -53,8 +76,8 @@ pub(crate) fn parse(
 
 /// Parse many articles in parallel, keeping order. See the stub for the contract.
 #[pyfunction]
-#[allow(clippy::too_many_arguments)] // the keyword arguments of a Python function
-#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, max_input_bytes=None, errors="raise"))]
+#[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
+#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, times=true, quantities=true, max_input_bytes=None, errors="raise"))]
 pub(crate) fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -62,6 +85,8 @@ pub(crate) fn parse_many<'py>(
     threads: Option<usize>,
     layout: bool,
     entities: bool,
+    times: bool,
+    quantities: bool,
     max_input_bytes: Option<usize>,
     errors: &str,
 ) -> PyResult<Bound<'py, PyList>> {
@@ -99,7 +124,13 @@ pub(crate) fn parse_many<'py>(
         })
         .collect();
 
-    let parser = Parser::new(options(layout, entities, max_input_bytes));
+    let stages = Stages {
+        layout,
+        entities,
+        times,
+        quantities,
+    };
+    let parser = Parser::new(options(stages, max_input_bytes));
     let threads = effective_threads(threads);
     let results = run_detached(py, || parser.parse_many_with_threads(&inputs, threads))?
         .map_err(|e| to_py_err(py, &e, None))?;

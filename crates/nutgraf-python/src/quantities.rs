@@ -1,0 +1,69 @@
+//! `Quantity` and `parse_quantity`.
+//!
+//! Offsets are code-point indices into the text the quantity was found in: the
+//! document's original input, or the text given to `parse_quantity`.
+
+use nutgraf::CharOffsets;
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::PyFloat;
+
+use crate::detach::run_detached;
+use crate::document::{repr_opt, repr_str, repr_text};
+
+/// A number with what it measures. `text == doc.text[start:end]`.
+#[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Quantity")]
+#[derive(PartialEq)]
+pub struct PyQuantity {
+    start: usize,
+    end: usize,
+    text: String,
+    kind: &'static str,
+    value: f64,
+    value_max: Option<f64>,
+    unit: Option<String>,
+    per: Option<String>,
+    approximate: bool,
+    bound: Option<&'static str>,
+}
+
+impl PyQuantity {
+    /// Convert a core quantity found in `text`; `co` indexes `text`.
+    pub(crate) fn new(q: &nutgraf::Quantity, text: &str, co: &CharOffsets<'_>) -> Self {
+        let (start, end) = co.span(q.span);
+        PyQuantity {
+            start,
+            end,
+            text: q.span.slice(text).to_owned(),
+            kind: q.kind.as_str(),
+            value: q.value,
+            value_max: q.value_max,
+            unit: q.unit.as_deref().map(str::to_owned),
+            per: q.per.as_deref().map(str::to_owned),
+            approximate: q.approximate,
+            bound: q.bound.map(nutgraf::Bound::as_str),
+        }
+    }
+}
+
+#[pymethods]
+impl PyQuantity {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Quantity kind={} value={} unit={} text={}>",
+            repr_str(py, self.kind)?,
+            PyFloat::new(py, self.value).repr()?,
+            repr_opt(py, self.unit.as_deref())?,
+            repr_text(py, &self.text)?,
+        ))
+    }
+}
+
+/// Read all of `text` as one quantity. See the stub for the contract.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
+pub(crate) fn parse_quantity(py: Python<'_>, text: PyBackedStr) -> PyResult<Option<PyQuantity>> {
+    let text: &str = &text;
+    let found = run_detached(py, || nutgraf::parse_quantity(text))?;
+    Ok(found.map(|q| PyQuantity::new(&q, text, &CharOffsets::new(text))))
+}
