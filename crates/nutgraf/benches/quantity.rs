@@ -24,10 +24,10 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use nutgraf::quantity::{self, Quantity, QuantityKind};
-use nutgraf::time::{self, TimeExpression};
-use nutgraf::Date;
 use nutgraf::segment::{self, Token};
 use nutgraf::text::NormalizedText;
+use nutgraf::time::{self, TimeExpression};
+use nutgraf::Date;
 use nutgraf::Span;
 
 /// Quantities the seeds hold, as the extractor reads them today.
@@ -65,7 +65,11 @@ fn published() -> Vec<Date> {
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).expect("seeds.jsonl line");
             let file = v["file"].as_str().expect("file").to_owned();
-            let date = v["published"].as_str().expect("published").parse().expect("date");
+            let date = v["published"]
+                .as_str()
+                .expect("published")
+                .parse()
+                .expect("date");
             (file, date)
         })
         .collect();
@@ -73,12 +77,7 @@ fn published() -> Vec<Date> {
     rows.into_iter().map(|(_, d)| d).collect()
 }
 
-fn times_all(
-    text: &str,
-    sentences: &[Vec<Token>],
-    reference: Date,
-    out: &mut Vec<TimeExpression>,
-) {
+fn times_all(text: &str, sentences: &[Vec<Token>], reference: Date, out: &mut Vec<TimeExpression>) {
     let mut scratch = time::Scratch::default();
     for tokens in sentences {
         time::extract(text, tokens, Some(reference), &mut scratch, out);
@@ -103,11 +102,16 @@ fn check_times(seeds: &[String], split: &[Vec<Vec<Token>>], dates: &[Date]) {
     }
     for &(k, phrase, value) in EXPECTED_VALUES {
         assert!(
-            found.iter().any(|f| f.0 == k && f.1 == phrase && f.2 == value),
+            found
+                .iter()
+                .any(|f| f.0 == k && f.1 == phrase && f.2 == value),
             "seed {k}: {phrase:?} should be {value}; found {found:?}"
         );
     }
-    assert_eq!(total, EXPECTED_TIMES, "time expressions in the seeds: {found:?}");
+    assert_eq!(
+        total, EXPECTED_TIMES,
+        "time expressions in the seeds: {found:?}"
+    );
 }
 
 /// The normalized text of each seed.

@@ -1723,6 +1723,20 @@ impl<'a> Grammar<'a> {
         // "the past two months", "the next few days", "the first nine months", "the last decade"
         let mut j = self.opt(i, "the");
         let mut lead = None;
+        // "talks will last three days": "last" is the verb there.
+        let verb_last = j == i
+            && self.is(j, "last")
+            && i > 0
+            && self.any(
+                i - 1,
+                &[
+                    "will", "would", "to", "could", "may", "might", "should", "can", "'ll", "did",
+                    "does", "do", "must",
+                ],
+            );
+        if verb_last {
+            return None;
+        }
         if self.any(
             j,
             &[

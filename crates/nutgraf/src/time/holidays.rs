@@ -290,9 +290,8 @@ static NAMES: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
 });
 
 /// First words of the holiday names.
-static FIRST_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    NAMES.keys().filter_map(|k| k.split(' ').next()).collect()
-});
+static FIRST_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| NAMES.keys().filter_map(|k| k.split(' ').next()).collect());
 
 /// Whether a holiday name can start with the lowercase word `w`.
 pub(super) fn starts_name(w: &str) -> bool {

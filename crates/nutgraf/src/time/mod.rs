@@ -343,7 +343,12 @@ pub fn extract(
                 sem: sem2,
                 modifier: None,
             };
+            let anchor = out.last().and_then(|t| t.anchor);
             push(text, w, &m2, reference_dt, dir, out);
+            // The second end is as relative as the first: it took the first's year.
+            if let Some(t) = out.last_mut() {
+                t.anchor = t.anchor.or(anchor);
+            }
             end = e2;
         }
         i = end.max(i + 1);

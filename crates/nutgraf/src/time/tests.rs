@@ -216,3 +216,27 @@ fn phrases() {
     assert!(parse_time("", r, Direction::Future).is_none());
     assert!(parse_time("secretary", r, Direction::Future).is_none());
 }
+
+#[test]
+fn last_as_a_verb() {
+    assert_eq!(
+        one("The talks will last three days.", TUE),
+        t("three days", "DURATION", "P3D")
+    );
+    assert_eq!(
+        one("in the last three days", TUE),
+        t("the last three days", "DURATION", "P3D")
+    );
+}
+
+#[test]
+fn range_ends_share_the_anchor() {
+    let text = "on October 17 and 18";
+    let mut tokens = Vec::new();
+    segment::tokens(text, Span::new(0, text.len()), &mut tokens);
+    let mut out = Vec::new();
+    extract(text, &tokens, Some(TUE), &mut Scratch::default(), &mut out);
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0].anchor, Some(TUE));
+    assert_eq!(out[1].anchor, Some(TUE));
+}
