@@ -84,6 +84,8 @@ fn duckling_quantity_floors() {
         ("amount-of-money", 0.93),
         ("number", 0.86),
         ("ordinal", 0.95),
+        ("time", 0.30),
+        ("duration", 0.40),
     ] {
         let t = report.dimension(dimension);
         eprintln!(
@@ -99,4 +101,37 @@ fn duckling_quantity_floors() {
             t.rate()
         );
     }
+}
+
+#[test]
+fn tempeval_floors() {
+    use nutgraf_eval::timex;
+    let Some(dir) = eval_dir() else {
+        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+        return;
+    };
+    let r = timex::score(dir.join("tempeval3/train.jsonl").to_str().unwrap(), false).unwrap();
+    let (_, _, relaxed) = r.relaxed_prf();
+    let (_, _, strict) = r.strict_prf();
+    eprintln!(
+        "TempEval-3 train: relaxed F1 {relaxed:.3}, strict F1 {strict:.3}, type {:.3}, value {:.3}",
+        r.type_accuracy(),
+        r.value_accuracy()
+    );
+    assert!(r.gold > 1500, "too few gold timexes: {}", r.gold);
+    assert!(
+        relaxed >= 0.90,
+        "relaxed span F1 {relaxed:.3} fell below 0.90"
+    );
+    assert!(strict >= 0.80, "strict span F1 {strict:.3} fell below 0.80");
+    assert!(
+        r.type_accuracy() >= 0.93,
+        "type accuracy {:.3} fell below 0.93",
+        r.type_accuracy()
+    );
+    assert!(
+        r.value_accuracy() >= 0.84,
+        "value accuracy {:.3} fell below 0.84",
+        r.value_accuracy()
+    );
 }
