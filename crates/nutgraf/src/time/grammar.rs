@@ -625,12 +625,17 @@ impl<'a> Grammar<'a> {
         }
         if let Some(m) = words::month(l) {
             if self.phrase || self.upper(j) {
+                // "last Oct. 23", "next March 3"
+                let (d, e) = match self.day(j + 1).filter(|_| self.year4(j + 1).is_none()) {
+                    Some((d, e)) => (Some(d), e),
+                    None => (None, j + 1),
+                };
                 return Some((
-                    j + 1,
+                    e,
                     D::Cal {
                         y: Year::Unknown,
                         m: Some(m),
-                        d: None,
+                        d,
                         shift: s,
                     },
                 ));
@@ -2183,52 +2188,63 @@ fn two_digit_year(y: i32) -> i32 {
 
 /// The direction a sentence's tense gives an expression at words `start..end`.
 pub(super) fn direction(w: &Words, start: usize, end: usize) -> Option<Direction> {
-    let cue = |i: usize| -> Option<Direction> {
-        let l = w.low(i);
-        match l {
-            "will" | "'ll" | "shall" | "wo" | "would" | "plans" | "plan" | "planned"
-            | "scheduled" | "expected" | "expects" | "due" | "upcoming" | "intends" | "aims"
-            | "going" | "tomorrow" | "next" | "set" => Some(Direction::Future),
-            "was" | "were" | "had" | "did" | "said" | "says" | "told" | "met" | "went" | "came"
-            | "made" | "took" | "gave" | "held" | "left" | "began" | "saw" | "sent" | "spoke"
-            | "won" | "lost" | "led" | "fell" | "rose" | "paid" | "sold" | "bought" | "brought"
-            | "thought" | "found" | "became" | "flew" | "got" | "ran" | "wrote" | "kept"
-            | "heard" | "struck" | "hit" | "last" | "ago" | "yesterday" | "earlier" | "since" => {
-                Some(Direction::Past)
-            }
-            _ => {
-                let b = l.as_bytes();
-                if b.len() >= 5
-                    && l.ends_with("ed")
-                    && b.iter().all(u8::is_ascii_lowercase)
-                    && !matches!(
-                        l,
-                        "need"
-                            | "speed"
-                            | "indeed"
-                            | "hundred"
-                            | "breed"
-                            | "proceed"
-                            | "exceed"
-                            | "succeed"
-                            | "embed"
-                            | "based"
-                            | "related"
-                            | "concerned"
-                            | "interested"
-                            | "united"
-                            | "limited"
-                            | "advanced"
-                            | "detailed"
-                            | "supposed"
-                    )
-                {
-                    return Some(Direction::Past);
+    let cue =
+        |i: usize| -> Option<Direction> {
+            let l = w.low(i);
+            // A participle after "be" is a passive, not a past: "will be held on April 24".
+            let passive = i > 0 && matches!(w.low(i - 1), "be" | "been" | "being");
+            match l {
+                _ if passive && !matches!(l, "was" | "were" | "had" | "did") => None,
+                // "effective Feb. 1": a date a change takes effect, ahead.
+                "effective" if i + 1 == start => Some(Direction::Future),
+                // "plan"/"plans" only as verbs: "plans to visit", not "the plan".
+                "plans" | "plan" if w.low(i + 1) == "to" => Some(Direction::Future),
+                // A deadline looks ahead: "by February", "until January".
+                "by" | "until" | "till" | "through" | "before" if i + 1 == start => {
+                    Some(Direction::Future)
                 }
-                None
+                "will" | "'ll" | "shall" | "wo" | "would" | "scheduled" | "expected"
+                | "expects" | "due" | "upcoming" | "intends" | "aims" | "going" | "tomorrow"
+                | "next" | "set" => Some(Direction::Future),
+                "was" | "were" | "had" | "did" | "said" | "says" | "told" | "met" | "went"
+                | "came" | "made" | "took" | "gave" | "held" | "left" | "began" | "saw"
+                | "sent" | "spoke" | "won" | "lost" | "led" | "fell" | "rose" | "paid" | "sold"
+                | "bought" | "brought" | "thought" | "found" | "became" | "flew" | "got"
+                | "ran" | "wrote" | "kept" | "heard" | "struck" | "hit" | "last" | "ago"
+                | "yesterday" | "earlier" | "since" => Some(Direction::Past),
+                _ => {
+                    let b = l.as_bytes();
+                    if b.len() >= 5
+                        && l.ends_with("ed")
+                        && b.iter().all(u8::is_ascii_lowercase)
+                        && !matches!(
+                            l,
+                            "need"
+                                | "speed"
+                                | "indeed"
+                                | "hundred"
+                                | "breed"
+                                | "proceed"
+                                | "exceed"
+                                | "succeed"
+                                | "embed"
+                                | "based"
+                                | "related"
+                                | "concerned"
+                                | "interested"
+                                | "united"
+                                | "limited"
+                                | "advanced"
+                                | "detailed"
+                                | "supposed"
+                        )
+                    {
+                        return Some(Direction::Past);
+                    }
+                    None
+                }
             }
-        }
-    };
+        };
     let lo = start.saturating_sub(12);
     for i in (lo..start).rev() {
         if let Some(d) = cue(i) {

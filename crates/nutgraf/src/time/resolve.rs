@@ -247,9 +247,23 @@ pub(super) fn date_value(
             Some(r) => (rel(unit, n, r), grain_of(unit), true),
         },
         D::Season { code, y, shift } => {
+            // The season's first month (winter starts in December of its year).
+            let first = match code {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
             let year = match (y, r, shift) {
-                (Year::Unknown, Some(r), Shift::Last) => Some(i32::from(r.year()) - 1),
-                (Year::Unknown, Some(r), Shift::Next) => Some(i32::from(r.year()) + 1),
+                // "last spring" in October is this year's; in April, last year's.
+                (Year::Unknown, Some(r), Shift::Last) => {
+                    let ry = i32::from(r.year());
+                    Some(if first + 2 < r.month() { ry } else { ry - 1 })
+                }
+                (Year::Unknown, Some(r), Shift::Next) => {
+                    let ry = i32::from(r.year());
+                    Some(if first > r.month() { ry } else { ry + 1 })
+                }
                 (y, r, _) => year_of(y, r),
             };
             let v = match year {
@@ -585,10 +599,6 @@ pub(super) fn duration_value(n: Option<f64>, unit: Unit) -> String {
             n = Some(v * 10.0);
             unit = Unit::Year;
         }
-        (Some(v), Unit::Quarter) => {
-            n = Some(v * 3.0);
-            unit = Unit::Month;
-        }
         (Some(v), Unit::Century) => {
             n = Some(v * 100.0);
             unit = Unit::Year;
@@ -761,6 +771,6 @@ mod tests {
         assert_eq!(duration_value(Some(1.5), Unit::Year), "P18M");
         assert_eq!(duration_value(Some(2.0), Unit::Decade), "P20Y");
         assert_eq!(duration_value(None, Unit::Year), "PXY");
-        assert_eq!(duration_value(Some(3.0), Unit::Quarter), "P9M");
+        assert_eq!(duration_value(Some(3.0), Unit::Quarter), "P3Q");
     }
 }
