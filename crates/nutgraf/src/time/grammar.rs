@@ -938,6 +938,115 @@ impl<'a> Grammar<'a> {
         Some((e, D::Holiday { rule, y, shift }))
     }
 
+    /// A range of days in one month, read as a phrase: "from 13 to 15 July",
+    /// "1-8 september", "from the 13th to the 15th of July".
+    pub(super) fn day_range(&self, i: usize) -> Option<(usize, D, D)> {
+        let j = self.opt(i, "from");
+        let j = self.opt(j, "the");
+        let (d1, j) = self.day_or_number(j)?;
+        if !self.any(
+            j,
+            &[
+                "-", "\u{2013}", "to", "through", "thru", "till", "until", "and",
+            ],
+        ) {
+            return None;
+        }
+        let k = self.opt(j + 1, "the");
+        let (d2, k) = self.day_or_number(k)?;
+        let k = self.opt(k, "of");
+        let m = self.month(k)?;
+        let mut e = k + 1;
+        let mut y = Year::Unknown;
+        let k2 = self.opt(e, ",");
+        if let Some((yy, e2)) = self.year_after(k2) {
+            y = Year::Abs(yy);
+            e = e2;
+        }
+        if d2 <= d1 {
+            return None;
+        }
+        let cal = |d| D::Cal {
+            y,
+            m: Some(m),
+            d: Some(d),
+            shift: Shift::Tense,
+        };
+        Some((e, cal(d1), cal(d2)))
+    }
+
+    /// A day of the month, also as a bare number ("13" in "from 13 to 15 July").
+    fn day_or_number(&self, i: usize) -> Option<(u8, usize)> {
+        self.day(i).or_else(|| {
+            let (v, _) = words::digits(self.low(i))?;
+            (1..=31).contains(&v).then_some((v as u8, i + 1))
+        })
+    }
+
+    /// Two times of one day, read as a phrase: "9:30 - 11:00 on Thursday",
+    /// "Thursday from 9:30 to 11:00", "3-4pm", "this Thu 9-11am".
+    pub(super) fn time_range(&self, i: usize) -> Option<(usize, Sem, Sem)> {
+        let (mut date, mut j) = match self.date(i) {
+            Some((e, d)) if !matches!(d, D::Cal { d: None, .. }) => (d, e),
+            _ => (
+                D::Rel {
+                    unit: Unit::Day,
+                    n: 0,
+                },
+                i,
+            ),
+        };
+        j = self.opt_any(j, &["from", "between", ","]);
+        // The first end may borrow the meridiem of the second ("3-4pm").
+        let first = self.clock(j).or_else(|| {
+            let n = self
+                .num(j)
+                .filter(|n| n.digits && n.value >= 1.0 && n.value <= 12.0)?;
+            Some((n.value as u8, 0, None, Grain::Hour, n.end))
+        })?;
+        let (h1, m1, s1, g1, e1) = first;
+        if !self.any(
+            e1,
+            &[
+                "-", "\u{2013}", "to", "till", "until", "untill", "through", "and",
+            ],
+        ) {
+            return None;
+        }
+        let (mut h2, m2, s2, g2, mut e) = self.clock(e1 + 1)?;
+        let mut h1 = h1;
+        // "3-4pm": the first end takes the second's afternoon.
+        if h2 >= 13 && h1 < 12 && h1 + 12 <= h2 {
+            h1 += 12;
+        }
+        if h2 == 0 && h1 > 0 {
+            h2 = 0;
+        }
+        let k = self.opt(e, "on");
+        if let Some((e2, d)) = self.date(k) {
+            if !matches!(d, D::Cal { d: None, .. }) {
+                date = d;
+                e = e2;
+            }
+        }
+        let grain = g1.min(g2);
+        let a = Sem::Time {
+            date,
+            h: h1,
+            m: m1,
+            s: s1,
+            grain,
+        };
+        let b = Sem::Time {
+            date,
+            h: h2,
+            m: m2,
+            s: s2,
+            grain,
+        };
+        Some((e, a, b))
+    }
+
     /// "the 1990s", "the '90s", "the 20th century".
     fn decade(&self, i: usize) -> Option<(usize, D)> {
         let j = self.opt(i, "the");
@@ -2058,10 +2167,51 @@ impl<'a> Grammar<'a> {
         })
     }
 
+    /// "EOM", "the BOY", "at the EOY": abbreviations of the start and end of the
+    /// month or year (phrases).
+    fn period_edge(&self, i: usize) -> Option<Match> {
+        if !self.phrase {
+            return None;
+        }
+        let j = self.opt(i, "at");
+        let j = self.opt(j, "the");
+        let (unit, m) = match self.low(j) {
+            "eom" => (Unit::Month, TimexMod::End),
+            "bom" => (Unit::Month, TimexMod::Start),
+            "eoy" => (Unit::Year, TimexMod::End),
+            "boy" => (Unit::Year, TimexMod::Start),
+            _ => return None,
+        };
+        Some(Match {
+            start: i,
+            end: j + 1,
+            sem: Sem::Date(D::Rel { unit, n: 0 }),
+            modifier: Some(m),
+        })
+    }
+
+    /// "the month", "the year", "the week" after "the end of", "the beginning of".
+    fn bare_period(&self, i: usize) -> Option<(usize, Sem)> {
+        let j = self.opt(i, "the");
+        let (unit, plural) = words::unit(self.low(j))?;
+        if plural || !matches!(unit, Unit::Week | Unit::Month | Unit::Year) {
+            return None;
+        }
+        Some((j + 1, Sem::Date(D::Rel { unit, n: 0 })))
+    }
+
     /// The longest expression starting at word `i`, if any.
     pub fn at(&self, i: usize) -> Option<Match> {
+        if let Some(m) = self.period_edge(i) {
+            return Some(m);
+        }
         if let Some((m, j, amounts_only)) = self.prefix(i) {
-            if let Some((end, sem)) = self.core(j) {
+            let edge =
+                !amounts_only && matches!(m, TimexMod::Start | TimexMod::End | TimexMod::Mid);
+            if let Some((end, sem)) =
+                self.core(j)
+                    .or_else(|| if edge { self.bare_period(j) } else { None })
+            {
                 let ok = if amounts_only {
                     matches!(sem, Sem::Duration { n: Some(_), .. })
                         || (matches!(sem, Sem::Date(D::Rel { .. })) && self.is(end - 1, "ago"))

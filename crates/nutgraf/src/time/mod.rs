@@ -533,6 +533,37 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
     if let Some(m) = g.at(0).filter(whole) {
         return Some(phrase_result(&w, &m, None, reference, prefer));
     }
+    // Ranges of days in a month and of times in a day.
+    if let Some((e, a, b)) = g.day_range(0).filter(|r| r.0 == w.len()) {
+        let m1 = Match {
+            start: 0,
+            end: e,
+            sem: Sem::Date(a),
+            modifier: None,
+        };
+        let m2 = Match {
+            start: 0,
+            end: e,
+            sem: Sem::Date(b),
+            modifier: None,
+        };
+        return Some(phrase_result(&w, &m1, Some(&m2), reference, prefer));
+    }
+    if let Some((e, a, b)) = g.time_range(0).filter(|r| r.0 == w.len()) {
+        let m1 = Match {
+            start: 0,
+            end: e,
+            sem: a,
+            modifier: None,
+        };
+        let m2 = Match {
+            start: 0,
+            end: e,
+            sem: b,
+            modifier: None,
+        };
+        return Some(phrase_result(&w, &m1, Some(&m2), reference, prefer));
+    }
     // Ranges: "from X to Y", "between X and Y", "X - Y", "X through Y".
     let start = usize::from(matches!(w.low(0), "from" | "between"));
     let first = g.at(start)?;
