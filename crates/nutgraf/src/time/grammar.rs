@@ -1757,10 +1757,23 @@ impl<'a> Grammar<'a> {
             }
             return Some((None, u, j + 1, true));
         }
-        // "half an hour", "half a day"
-        if l == "half" && self.any(i + 1, &["a", "an"]) {
-            let (u, _) = words::unit(self.low(i + 2))?;
-            return Some((Some(0.5), u, i + 3, false));
+        // "half an hour", "half a day", "half hour"
+        if l == "half" {
+            let j = self.opt_any(i + 1, &["a", "an"]);
+            let (u, false) = words::unit(self.low(j))? else {
+                return None;
+            };
+            return Some((Some(0.5), u, j + 1, false));
+        }
+        // "1/2h", "3/4 hour" (fractions of a unit, in phrases)
+        if self.phrase {
+            if let Some((a, b)) = l.split_once('/') {
+                let (a, b): (f64, f64) = (a.parse().ok()?, b.parse().ok()?);
+                if b > 0.0 && a < b {
+                    let (u, _) = words::unit(self.low(i + 1))?;
+                    return Some((Some(a / b), u, i + 2, false));
+                }
+            }
         }
         let num = self.num(i)?;
         if num.ordinal {
@@ -1776,9 +1789,21 @@ impl<'a> Grammar<'a> {
         } else if self.is(j, "and") && self.is(j + 1, "half") {
             value += 0.5;
             j += 2;
-        } else if self.is(j, "and") && self.any(j + 1, &["a", "one"]) && self.is(j + 2, "quarter") {
-            value += 0.25;
-            j += 3;
+        } else if self.is(j, "and") {
+            // "one and a quarter", "one and three quarters of an hour", "two and quarter"
+            let k = j + 1;
+            let (quarters, k) = match self.low(k) {
+                "a" | "one" => (1.0, k + 1),
+                "two" => (2.0, k + 1),
+                "three" => (3.0, k + 1),
+                _ => (1.0, k),
+            };
+            if self.any(k, &["quarter", "quarters"]) {
+                value += quarters * 0.25;
+                j = k + 1;
+                j = self.opt(j, "of");
+                j = self.opt_any(j, &["a", "an"]);
+            }
         }
         // "2 1/2 years", "5 ½ hours"
         if matches!(self.low(j), "1/2" | "½") {
@@ -1804,6 +1829,16 @@ impl<'a> Grammar<'a> {
                 "long",
             ],
         );
+        // Units written as marks or letters after digits, in phrases: 1" (a second),
+        // 1' (a minute), 2m.
+        let compact = match self.low(j) {
+            "\"" | "''" => Some(Unit::Second),
+            "'" | "m" => Some(Unit::Minute),
+            _ => None,
+        };
+        if let Some(u) = compact.filter(|_| self.phrase && num.digits && j + 1 == self.w.len()) {
+            return Some((Some(value), u, j + 1, false));
+        }
         let (u, plural) = words::unit(self.low(j))?;
         // "a second pipeline", "one second round": the ordinal, not the unit.
         if u == Unit::Second && !plural && !self.phrase {
@@ -1891,6 +1926,44 @@ impl<'a> Grammar<'a> {
         if lead.is_none() && j > i && self.glued(j + 1) && e == j + 2 {
             return None;
         }
+        // Compound lengths: "2 years and 3 months", "one hour and 45 minutes",
+        // "1 year, 2 days, 3 hours and 4 seconds", "1 hour and thirty" (minutes).
+        let (mut n, mut unit, mut e) = (n, unit, e);
+        while let Some(v) = n {
+            let k = self.opt_any(e, &[",", "and"]);
+            let k = if self.is(k, "and") { k + 1 } else { k };
+            let next = self
+                .amount(k)
+                .filter(|&(n2, u2, _, _)| n2.is_some() && u2 < unit);
+            let (n2, u2, e2) = match next {
+                Some((Some(n2), u2, e2, _)) => (n2, u2, e2),
+                _ => {
+                    // A bare number after hours is minutes ("2 hour and 10"), in phrases.
+                    let bare = self.num(k).filter(|x| {
+                        self.phrase
+                            && k > e
+                            && x.end == self.w.len()
+                            && !x.ordinal
+                            && x.value < 60.0
+                    });
+                    match (bare, unit) {
+                        (Some(x), Unit::Hour) => (x.value, Unit::Minute, x.end),
+                        _ => break,
+                    }
+                }
+            };
+            let months = matches!(unit, Unit::Year | Unit::Month) && u2 == Unit::Month;
+            let total = if months {
+                let years = if unit == Unit::Year { 12.0 } else { 1.0 };
+                v * years + n2
+            } else {
+                let s = super::resolve::unit_seconds;
+                (v * s(unit) + n2 * s(u2)) / s(u2)
+            };
+            n = Some(total);
+            unit = u2;
+            e = e2;
+        }
         let mut end = e;
         // "-long", "-old", "long"
         if self.any(end, &["long", "old"]) && self.glued(end) {
@@ -1930,6 +2003,12 @@ impl<'a> Grammar<'a> {
                     let code = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
                     return Some((e2, Sem::Ref(code)));
                 };
+                // A phrase names an instant: "7 days ago" at 4:30 is 4:00 that day.
+                if self.phrase {
+                    let from_day = self.is(end + 1, "today");
+                    let n = f64::from(sign) * n;
+                    return Some((e2, Sem::Offset { n, unit, from_day }));
+                }
                 if n.fract() != 0.0 {
                     return Some((e2, Sem::Duration { n: Some(n), unit }));
                 }
@@ -2237,10 +2316,30 @@ impl<'a> Grammar<'a> {
         })
     }
 
+    /// "in 7 days", "in half an hour", "within 2 weeks" as a phrase: an instant ahead.
+    fn in_offset(&self, i: usize) -> Option<(usize, Sem)> {
+        if !self.phrase || !self.any(i, &["in", "within"]) {
+            return None;
+        }
+        let j = self.opt_any(i + 1, &["about", "around", "approximately", "roughly"]);
+        let (Some(n), unit, e, _) = self.amount(j)? else {
+            return None;
+        };
+        Some((
+            e,
+            Sem::Offset {
+                n,
+                unit,
+                from_day: false,
+            },
+        ))
+    }
+
     fn core(&self, i: usize) -> Option<(usize, Sem)> {
         let mut best: Option<(usize, Sem)> = None;
         for c in [
             self.datetime(i),
+            self.in_offset(i),
             self.set(i),
             self.duration(i),
             self.reference(i),

@@ -129,6 +129,14 @@ pub(super) enum Sem {
         n: Option<f64>,
         unit: Unit,
     },
+    /// An instant `n` units from the reference ("in 7 days", "two hours ago" read
+    /// as a phrase), precise to the next unit down; from the start of the
+    /// reference day when `from_day` ("3 years from today").
+    Offset {
+        n: f64,
+        unit: Unit,
+        from_day: bool,
+    },
     /// A recurring time, already in TIMEX3 ("P1D", "XXXX-WXX-1").
     Set(String),
     /// `PRESENT_REF`, `PAST_REF` or `FUTURE_REF`.
@@ -645,6 +653,98 @@ pub(super) fn duration_value(n: Option<f64>, unit: Unit) -> String {
 }
 
 /// Resolve a meaning against the reference.
+/// Seconds in a unit (a month is 30 days, a year 365, as phrase parsers count).
+pub(super) fn unit_seconds(unit: Unit) -> f64 {
+    match unit {
+        Unit::Second => 1.0,
+        Unit::Minute => 60.0,
+        Unit::Hour => 3_600.0,
+        Unit::Day => 86_400.0,
+        Unit::Week | Unit::Weekend => 604_800.0,
+        Unit::Month => 2_592_000.0,
+        Unit::Quarter => 7_776_000.0,
+        Unit::Year => 31_536_000.0,
+        Unit::Decade => 315_360_000.0,
+        Unit::Century => 3_153_600_000.0,
+    }
+}
+
+fn offset(r: Option<DateTime>, n: f64, unit: Unit, from_day: bool) -> Resolved {
+    use jiff::civil::Time;
+    // Precise to the next unit down: "in 7 days" to the hour, "in a week" to the day.
+    let grain = match unit {
+        Unit::Second | Unit::Minute => Grain::Second,
+        Unit::Hour => Grain::Minute,
+        Unit::Day => Grain::Hour,
+        Unit::Week | Unit::Weekend | Unit::Month => Grain::Day,
+        _ => Grain::Month,
+    };
+    let grain = if from_day {
+        grain.max(Grain::Day)
+    } else {
+        grain
+    };
+    let kind = if grain < Grain::Day {
+        TimexType::Time
+    } else {
+        TimexType::Date
+    };
+    let Some(r) = r else {
+        return Resolved {
+            kind,
+            value: None,
+            grain,
+            relative: true,
+        };
+    };
+    let base = if from_day {
+        r.date().to_datetime(Time::midnight())
+    } else {
+        r
+    };
+    let whole = n.fract() == 0.0 && n.abs() < 1e6;
+    let at = match unit {
+        Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century if whole => {
+            let months = n as i64
+                * match unit {
+                    Unit::Month => 1,
+                    Unit::Quarter => 3,
+                    Unit::Year => 12,
+                    Unit::Decade => 120,
+                    _ => 1200,
+                };
+            base.checked_add(months.months()).ok()
+        }
+        _ => {
+            let secs = n * unit_seconds(unit);
+            if secs.abs() > 1e11 {
+                None
+            } else {
+                base.checked_add((secs.round() as i64).seconds()).ok()
+            }
+        }
+    };
+    let value = at.map(|t| match grain {
+        Grain::Second => format!(
+            "{}T{:02}:{:02}:{:02}",
+            fmt_day(t.date()),
+            t.hour(),
+            t.minute(),
+            t.second()
+        ),
+        Grain::Minute => format!("{}T{:02}:{:02}", fmt_day(t.date()), t.hour(), t.minute()),
+        Grain::Hour => format!("{}T{:02}:00", fmt_day(t.date()), t.hour()),
+        Grain::Day => fmt_day(t.date()),
+        _ => format!("{:04}-{:02}", t.year(), t.month()),
+    });
+    Resolved {
+        kind,
+        value,
+        grain,
+        relative: true,
+    }
+}
+
 /// `text` is true in running text, where the tense only leans (see `pick_year`).
 pub(super) fn resolve(sem: &Sem, r: Option<DateTime>, dir: Direction, text: bool) -> Resolved {
     let rd = r.map(jiff::civil::DateTime::date);
@@ -686,6 +786,7 @@ pub(super) fn resolve(sem: &Sem, r: Option<DateTime>, dir: Direction, text: bool
                 relative,
             }
         }
+        Sem::Offset { n, unit, from_day } => offset(r, *n, *unit, *from_day),
         Sem::Duration { n, unit } => Resolved {
             kind: TimexType::Duration,
             value: Some(duration_value(*n, *unit)),
