@@ -1935,21 +1935,16 @@ impl<'a> Grammar<'a> {
             let next = self
                 .amount(k)
                 .filter(|&(n2, u2, _, _)| n2.is_some() && u2 < unit);
-            let (n2, u2, e2) = match next {
-                Some((Some(n2), u2, e2, _)) => (n2, u2, e2),
-                _ => {
-                    // A bare number after hours is minutes ("2 hour and 10"), in phrases.
-                    let bare = self.num(k).filter(|x| {
-                        self.phrase
-                            && k > e
-                            && x.end == self.w.len()
-                            && !x.ordinal
-                            && x.value < 60.0
-                    });
-                    match (bare, unit) {
-                        (Some(x), Unit::Hour) => (x.value, Unit::Minute, x.end),
-                        _ => break,
-                    }
+            let (n2, u2, e2) = if let Some((Some(n2), u2, e2, _)) = next {
+                (n2, u2, e2)
+            } else {
+                // A bare number after hours is minutes ("2 hour and 10"), in phrases.
+                let bare = self.num(k).filter(|x| {
+                    self.phrase && k > e && x.end == self.w.len() && !x.ordinal && x.value < 60.0
+                });
+                match (bare, unit) {
+                    (Some(x), Unit::Hour) => (x.value, Unit::Minute, x.end),
+                    _ => break,
                 }
             };
             let months = matches!(unit, Unit::Year | Unit::Month) && u2 == Unit::Month;

@@ -209,7 +209,11 @@ fn phrases() {
     assert_eq!(p("March").as_deref(), Some("2013-03"));
     assert_eq!(p("on 2/15").as_deref(), Some("2013-02-15"));
     assert_eq!(p("31st Oct 1974").as_deref(), Some("1974-10-31"));
-    assert_eq!(p("3 years ago"), Some("2010".into()));
+    // A phrase names an instant, to the month for years.
+    assert_eq!(p("3 years ago"), Some("2010-02".into()));
+    assert_eq!(p("in 7 days").as_deref(), Some("2013-02-19T04:00"));
+    let d = parse_time("2 years and 3 months", r, Direction::Future).unwrap();
+    assert_eq!(d.duration(), Some((27.0, "month")));
     let range = parse_time("July 13-15", r, Direction::Future).unwrap();
     assert_eq!(range.value.as_deref(), Some("2013-07-13"));
     assert_eq!(range.end_value.as_deref(), Some("2013-07-15"));
