@@ -975,6 +975,45 @@ impl<'a> Grammar<'a> {
         Some((e, cal(d1), cal(d2)))
     }
 
+    /// Whole calendar units ahead or behind, read as a phrase: "next 3 days" (from
+    /// tomorrow), "last two years" (up to this one), and "upcoming two weeks" /
+    /// "two upcoming weeks" (the week two weeks ahead). Returns the first unit and,
+    /// for a span, the last.
+    pub(super) fn unit_run(&self, i: usize) -> Option<(usize, D, Option<D>)> {
+        let j = self.opt(i, "the");
+        let lead = self.low(j);
+        let (n, unit, e, upcoming) = if matches!(
+            lead,
+            "next" | "last" | "past" | "previous" | "coming" | "upcoming"
+        ) {
+            let (n, unit, e, _) = self.amount(j + 1)?;
+            (n?, unit, e, lead == "upcoming")
+        } else {
+            let num = self
+                .num(j)
+                .filter(|x| !x.ordinal && x.value.fract() == 0.0)?;
+            if !self.is(num.end, "upcoming") {
+                return None;
+            }
+            let (unit, _) = words::unit(self.low(num.end + 1))?;
+            (num.value, unit, num.end + 2, true)
+        };
+        if !matches!(
+            unit,
+            Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year
+        ) || n < 1.0
+        {
+            return None;
+        }
+        let n = n as i32;
+        let rel = |k| D::Rel { unit, n: k };
+        Some(match lead {
+            _ if upcoming => (e, rel(n), None),
+            "last" | "past" | "previous" => (e, rel(-n), Some(rel(-1))),
+            _ => (e, rel(1), Some(rel(n))),
+        })
+    }
+
     /// A day of the month, also as a bare number ("13" in "from 13 to 15 July").
     fn day_or_number(&self, i: usize) -> Option<(u8, usize)> {
         self.day(i).or_else(|| {

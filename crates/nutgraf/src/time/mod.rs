@@ -533,6 +533,22 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
     if let Some(m) = g.at(0).filter(whole) {
         return Some(phrase_result(&w, &m, None, reference, prefer));
     }
+    // Runs of whole units: "next 3 days", "last two years", "upcoming two weeks".
+    if let Some((e, a, b)) = g.unit_run(0).filter(|r| r.0 == w.len()) {
+        let m1 = Match {
+            start: 0,
+            end: e,
+            sem: Sem::Date(a),
+            modifier: None,
+        };
+        let m2 = b.map(|b| Match {
+            start: 0,
+            end: e,
+            sem: Sem::Date(b),
+            modifier: None,
+        });
+        return Some(phrase_result(&w, &m1, m2.as_ref(), reference, prefer));
+    }
     // Ranges of days in a month and of times in a day.
     if let Some((e, a, b)) = g.day_range(0).filter(|r| r.0 == w.len()) {
         let m1 = Match {
