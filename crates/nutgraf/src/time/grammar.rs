@@ -441,6 +441,7 @@ impl<'a> Grammar<'a> {
         take(self.quarter(i));
         take(self.decade(i));
         take(self.holiday(i));
+        take(self.nth_weekday(i));
         take(self.year_only(i));
         best
     }
@@ -1084,6 +1085,60 @@ impl<'a> Grammar<'a> {
             grain,
         };
         Some((e, a, b))
+    }
+
+    /// "the first Monday of October", "last Friday in October 2013", "the second
+    /// Wednesday of this month".
+    fn nth_weekday(&self, i: usize) -> Option<(usize, D)> {
+        let j = self.opt(i, "the");
+        let n: i8 = if self.is(j, "last") {
+            -1
+        } else {
+            let (v, ordinal, _) = self.small_words(j).or_else(|| {
+                let (v, o) = words::digits(self.low(j))?;
+                Some((v, o, j + 1))
+            })?;
+            if !ordinal {
+                return None;
+            }
+            i8::try_from(v).ok().filter(|v| (1..=5).contains(v))?
+        };
+        let wd = words::weekday(self.low(j + 1))?;
+        if (!self.phrase && !self.upper(j + 1)) || !self.any(j + 2, &["of", "in"]) {
+            return None;
+        }
+        let k = j + 3;
+        if let Some(m) = self.month(k) {
+            let mut e = k + 1;
+            let mut y = Year::Unknown;
+            if let Some((yy, e2)) = self.year_after(self.opt(e, ",")) {
+                y = Year::Abs(yy);
+                e = e2;
+            }
+            return Some((
+                e,
+                D::NthWeekday {
+                    n,
+                    wd,
+                    m: Some(m),
+                    y,
+                },
+            ));
+        }
+        // "of this month", "of the month"
+        let k2 = self.opt_any(k, &["this", "the", "current"]);
+        if k2 > k && self.is(k2, "month") {
+            return Some((
+                k2 + 1,
+                D::NthWeekday {
+                    n,
+                    wd,
+                    m: None,
+                    y: Year::Unknown,
+                },
+            ));
+        }
+        None
     }
 
     /// "the 1990s", "the '90s", "the 20th century".

@@ -529,10 +529,6 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
             return Some(phrase_result(&w, &m, None, reference, prefer));
         }
     }
-    let whole = |m: &Match| m.start == 0 && m.end == w.len();
-    if let Some(m) = g.at(0).filter(whole) {
-        return Some(phrase_result(&w, &m, None, reference, prefer));
-    }
     // Runs of whole units: "next 3 days", "last two years", "upcoming two weeks".
     if let Some((e, a, b)) = g.unit_run(0).filter(|r| r.0 == w.len()) {
         let m1 = Match {
@@ -548,6 +544,10 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
             modifier: None,
         });
         return Some(phrase_result(&w, &m1, m2.as_ref(), reference, prefer));
+    }
+    let whole = |m: &Match| m.start == 0 && m.end == w.len();
+    if let Some(m) = g.at(0).filter(whole) {
+        return Some(phrase_result(&w, &m, None, reference, prefer));
     }
     // Ranges of days in a month and of times in a day.
     if let Some((e, a, b)) = g.day_range(0).filter(|r| r.0 == w.len()) {

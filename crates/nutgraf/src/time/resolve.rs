@@ -101,6 +101,14 @@ pub(super) enum D {
         y: Year,
         shift: Shift,
     },
+    /// The n-th (or last, n = -1) day of the week of a month: "the first Monday
+    /// of October", "last Friday in October 2013", "the first Monday of this month".
+    NthWeekday {
+        n: i8,
+        wd: u8,
+        m: Option<u8>,
+        y: Year,
+    },
     /// A decade: 199 for the 1990s.
     Decade(i32),
     /// A century: 19 for the 1900s.
@@ -342,6 +350,23 @@ pub(super) fn date_value(
                 Some(d) => (Some(fmt_day(d)), Grain::Day, relative),
                 None => (None, Grain::Day, relative),
             }
+        }
+        D::NthWeekday { n, wd, m, y } => {
+            let Ok(weekday) = jiff::civil::Weekday::from_monday_one_offset(wd as i8) else {
+                return (None, Grain::Day, true);
+            };
+            let nth =
+                |year: i32, month: u8| ymd(year, month, 1)?.nth_weekday_of_month(n, weekday).ok();
+            let day = match (m, y, r) {
+                (Some(m), Year::Abs(year), _) => nth(year, m),
+                (Some(m), Year::Rel(k), Some(r)) => nth(i32::from(r.year()) + k, m),
+                (Some(m), Year::Unknown, Some(r)) => {
+                    pick_date(|year| nth(year, m), r, Shift::Tense, dir, text)
+                }
+                (None, _, Some(r)) => nth(i32::from(r.year()), r.month() as u8),
+                _ => None,
+            };
+            (day.map(fmt_day), Grain::Day, !matches!(y, Year::Abs(_)))
         }
         D::Decade(d) => (Some(format!("{d:03}")), Grain::Decade, false),
         D::Century(c) => (Some(format!("{c:02}")), Grain::Century, false),
@@ -674,6 +699,8 @@ fn offset(r: Option<DateTime>, n: f64, unit: Unit, from_day: bool) -> Resolved {
     // Precise to the next unit down: "in 7 days" to the hour, "in a week" to the day.
     let grain = match unit {
         Unit::Second | Unit::Minute => Grain::Second,
+        // "in 2.5 hours" is to the second, "in 2 hours" to the minute.
+        Unit::Hour if n.fract() != 0.0 => Grain::Second,
         Unit::Hour => Grain::Minute,
         Unit::Day => Grain::Hour,
         Unit::Week | Unit::Weekend | Unit::Month => Grain::Day,
