@@ -182,7 +182,9 @@ class TimeExpression:
     @property
     def mod(self) -> str | None:
         """The TIMEX3 modifier: ``"START"``, ``"MID"``, ``"END"``, ``"APPROX"``,
-        ``"MORE_THAN"``, ``"LESS_THAN"``, ``"EQUAL_OR_MORE"``, ``"EQUAL_OR_LESS"``."""
+        ``"MORE_THAN"``, ``"LESS_THAN"``, ``"EQUAL_OR_MORE"``, ``"EQUAL_OR_LESS"``,
+        and for open intervals from ``parse_time`` ``"AFTER"``, ``"ON_OR_AFTER"``,
+        ``"BEFORE"``, ``"ON_OR_BEFORE"``."""
     @property
     def grain(self) -> str:
         """The precision of ``value``: ``"second"``, ``"minute"``, ``"hour"``, ``"day"``,

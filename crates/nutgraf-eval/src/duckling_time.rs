@@ -224,6 +224,21 @@ fn time_matches(t: &TimeExpression, expected: &Value) -> bool {
                 && expected["value"].as_str() == Some(fmt(start).as_str())
                 && expected["grain"].as_str() == Some(grain)
         }
+        Some("interval") if expected["open"].is_string() => {
+            use nutgraf::time::TimexMod;
+            let Some((start, grain)) = instant(value, t.grain) else {
+                return false;
+            };
+            let side = match t.modifier {
+                Some(TimexMod::After | TimexMod::OnOrAfter) => "after",
+                Some(TimexMod::Before | TimexMod::OnOrBefore) => "before",
+                _ => return false,
+            };
+            let key = if side == "after" { "from" } else { "to" };
+            expected["open"].as_str() == Some(side)
+                && expected[key].as_str() == Some(fmt(start).as_str())
+                && expected["grain"].as_str() == Some(grain)
+        }
         Some("interval") if t.end_value.is_none() => {
             // One TIMEX3 value Duckling reads as an interval: a part of the day, a
             // weekend, the start or end of a month, year or week.

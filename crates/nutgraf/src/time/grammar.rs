@@ -442,6 +442,8 @@ impl<'a> Grammar<'a> {
         take(self.decade(i));
         take(self.holiday(i));
         take(self.nth_weekday(i));
+        take(self.weekday_count(i));
+        take(self.day_of_month(i));
         take(self.year_only(i));
         best
     }
@@ -595,14 +597,7 @@ impl<'a> Grammar<'a> {
                     _ => 0,
                 };
                 j = e + 1;
-                // Encoded as a day offset by the resolver through This-week + weeks.
-                return Some((
-                    j,
-                    D::Weekday {
-                        wd,
-                        shift: week_shift(delta),
-                    },
-                ));
+                return Some((j, D::WeekdayOfWeek { wd, weeks: delta }));
             }
         }
         Some((
@@ -1460,6 +1455,10 @@ impl<'a> Grammar<'a> {
 
     fn meridiem(&self, i: usize) -> Option<(bool, usize)> {
         let l = self.low(i);
+        // "p m", "a m" (phrases)
+        if self.phrase && (l == "a" || l == "p") && self.is(i + 1, "m") {
+            return Some((l == "p", i + 2));
+        }
         let pm = match l {
             "am" | "a.m." | "a.m" | "a" if l != "a" || self.phrase => false,
             "pm" | "p.m." | "p.m" | "p" if l != "p" || self.phrase => true,
@@ -1483,6 +1482,12 @@ impl<'a> Grammar<'a> {
         let l = self.low(i);
         match l {
             "noon" | "midday" => return Some((12, 0, None, Grain::Hour, i + 1)),
+            "the" if self.phrase && self.any(i + 1, &["noon", "midday"]) => {
+                return Some((12, 0, None, Grain::Hour, i + 2));
+            }
+            "mid" if self.phrase && self.is(i + 1, "day") => {
+                return Some((12, 0, None, Grain::Hour, i + 2));
+            }
             "midnight" => return Some((0, 0, None, Grain::Hour, i + 1)),
             _ => {}
         }
@@ -1859,6 +1864,20 @@ impl<'a> Grammar<'a> {
             };
             return Some((Some(0.5), u, j + 1, false));
         }
+        // "a quarter of an hour", "three quarters of an hour"
+        let quarters = match (l, self.low(i + 1)) {
+            ("a" | "one", "quarter") => Some((0.25, i + 2)),
+            ("three", "quarters") => Some((0.75, i + 2)),
+            ("quarter", _) => Some((0.25, i + 1)),
+            _ => None,
+        };
+        if let Some((v, j)) = quarters {
+            let j = self.opt(j, "of");
+            let j = self.opt_any(j, &["a", "an"]);
+            if let Some((u, false)) = words::unit(self.low(j)) {
+                return Some((Some(v), u, j + 1, false));
+            }
+        }
         // "1/2h", "3/4 hour" (fractions of a unit, in phrases)
         if self.phrase {
             if let Some((a, b)) = l.split_once('/') {
@@ -1959,6 +1978,49 @@ impl<'a> Grammar<'a> {
         }
         let _ = half_after_unit;
         Some((Some(value), u, e, false))
+    }
+
+    /// "two sundays from now", "2 thursdays ago" (phrases and text).
+    fn weekday_count(&self, i: usize) -> Option<(usize, D)> {
+        let num = self
+            .num(i)
+            .filter(|n| !n.ordinal && n.value >= 1.0 && n.value.fract() == 0.0)?;
+        let l = self.low(num.end);
+        let wd = words::weekday(l).filter(|_| l.ends_with('s'))?;
+        let e = num.end + 1;
+        let (sign, end) = match self.low(e) {
+            "ago" | "back" => (-1, e + 1),
+            "hence" => (1, e + 1),
+            "from" if self.any(e + 1, &["now", "today"]) => (1, e + 2),
+            _ => return None,
+        };
+        Some((
+            end,
+            D::WeekdayCount {
+                wd,
+                n: sign * num.value as i32,
+            },
+        ))
+    }
+
+    /// "the 20th of next month", "20 of this month", "the 20th of the previous month".
+    fn day_of_month(&self, i: usize) -> Option<(usize, D)> {
+        let j = self.opt(i, "the");
+        let (d, j) = self.day_or_number(j)?;
+        if !self.is(j, "of") {
+            return None;
+        }
+        let k = self.opt(j + 1, "the");
+        let months = match self.low(k) {
+            "this" | "current" | "present" => 0,
+            "next" | "following" | "coming" => 1,
+            "last" | "previous" | "past" | "preceding" => -1,
+            _ => return None,
+        };
+        if !self.is(k + 1, "month") {
+            return None;
+        }
+        Some((k + 2, D::DayOfMonth { d, months }))
     }
 
     /// Durations, "ago" dates and sets.
@@ -2494,15 +2556,6 @@ impl<'a> Grammar<'a> {
             }
             _ => true,
         }
-    }
-}
-
-/// Encode "Friday next week" as a weekday shift (this week, the next, the last).
-fn week_shift(delta: i32) -> Shift {
-    match delta {
-        d if d < 0 => Shift::Last,
-        d if d > 0 => Shift::Next,
-        _ => Shift::This,
     }
 }
 

@@ -91,6 +91,7 @@ static NAMES: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
             Fixed(7, 4),
         ),
         (&["bastille day"], Fixed(7, 14)),
+        (&["koningsdag", "king day", "kings day"], Fixed(4, 27)),
         (&["halloween", "hallowe'en"], Fixed(10, 31)),
         (&["all saints day"], Fixed(11, 1)),
         (

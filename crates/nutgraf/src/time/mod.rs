@@ -74,6 +74,14 @@ pub enum TimexMod {
     EqualOrMore,
     /// "up to 180 days", "no more than a week".
     EqualOrLess,
+    /// An open interval after the value: "after 2 pm", "anytime after 2014".
+    After,
+    /// An open interval from the value on: "since 2pm", "from 2 pm", "2014 or later".
+    OnOrAfter,
+    /// An open interval before the value: "before 2014".
+    Before,
+    /// An open interval up to the value: "until Friday", "through 2014".
+    OnOrBefore,
 }
 
 impl TimexMod {
@@ -88,6 +96,10 @@ impl TimexMod {
             TimexMod::LessThan => "LESS_THAN",
             TimexMod::EqualOrMore => "EQUAL_OR_MORE",
             TimexMod::EqualOrLess => "EQUAL_OR_LESS",
+            TimexMod::After => "AFTER",
+            TimexMod::OnOrAfter => "ON_OR_AFTER",
+            TimexMod::Before => "BEFORE",
+            TimexMod::OnOrBefore => "ON_OR_BEFORE",
         }
     }
 }
@@ -505,11 +517,14 @@ fn range_tail(g: &Grammar<'_>, m: &Match) -> Option<(usize, Sem)> {
 pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<TimeExpression> {
     let mut tokens = Vec::new();
     segment::tokens(text, Span::new(0, text.len()), &mut tokens);
-    // Trailing sentence punctuation is not part of the phrase.
-    while tokens
-        .last()
-        .is_some_and(|t| matches!(t.span.slice(text), "." | "!" | "?" | "," | ";"))
-    {
+    // Trailing sentence punctuation and hedges are not part of the phrase
+    // ("3pm approximately", "1-2:30 ish").
+    while tokens.last().is_some_and(|t| {
+        matches!(
+            t.span.slice(text).to_ascii_lowercase().as_str(),
+            "." | "!" | "?" | "," | ";" | "approximately" | "roughly" | "ish" | "or so"
+        )
+    }) {
         tokens.pop();
     }
     let mut w = Words::default();
@@ -522,6 +537,31 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
         text,
         phrase: true,
     };
+    // Open intervals: "after 2 pm", "since 2pm", "anytime after 2014", "through 2014".
+    {
+        let j = usize::from(matches!(w.low(0), "anytime" | "sometime" | "sometimes"));
+        let (m, k) = match (w.low(j), w.low(j + 1)) {
+            ("after", _) => (Some(TimexMod::After), j + 1),
+            ("later", "than") => (Some(TimexMod::After), j + 2),
+            ("since" | "from", _) => (Some(TimexMod::OnOrAfter), j + 1),
+            ("before", _) => (Some(TimexMod::Before), j + 1),
+            ("earlier", "than") => (Some(TimexMod::Before), j + 2),
+            ("until" | "till" | "through" | "thru", _) => (Some(TimexMod::OnOrBefore), j + 1),
+            _ => (None, 0),
+        };
+        if let Some(modifier) = m {
+            if let Some(mut found) = g.at(k).filter(|x| x.end == w.len() && x.modifier.is_none()) {
+                if matches!(
+                    found.sem,
+                    Sem::Date(_) | Sem::Time { .. } | Sem::PartOfDay { .. }
+                ) {
+                    found.start = 0;
+                    found.modifier = Some(modifier);
+                    return Some(phrase_result(&w, &found, None, reference, prefer));
+                }
+            }
+        }
+    }
     // A leading preposition that adds nothing: "on 2/15", "at 3pm", "@ 3pm".
     if matches!(w.low(0), "on" | "at" | "@") && w.len() > 1 {
         if let Some(mut m) = g.at(1).filter(|m| m.end == w.len()) {
@@ -622,11 +662,14 @@ fn phrase_result(
         },
         h,
         m,
+        grain,
         ..
     } = &mut sem
     {
         let now = (reference.hour(), reference.minute());
+        // Only a whole hour rolls over ("at 3am"); "4:23am" is today's.
         if prefer == Direction::Future
+            && *grain == Grain::Hour
             && (i8::try_from(*h).unwrap_or(0), i8::try_from(*m).unwrap_or(0)) < now
         {
             *date = D::Rel {

@@ -109,6 +109,24 @@ pub(super) enum D {
         m: Option<u8>,
         y: Year,
     },
+    /// A day of the week of the reference's week, or `weeks` weeks from it
+    /// ("Wednesday next week", "Tuesday of last week").
+    WeekdayOfWeek {
+        wd: u8,
+        weeks: i32,
+    },
+    /// The n-th such weekday after the reference (n > 0) or before it ("two Sundays
+    /// from now", "2 Thursdays ago").
+    WeekdayCount {
+        wd: u8,
+        n: i32,
+    },
+    /// Day `d` of the reference's month, or `months` months from it ("the 20th of
+    /// next month").
+    DayOfMonth {
+        d: u8,
+        months: i32,
+    },
     /// A decade: 199 for the 1990s.
     Decade(i32),
     /// A century: 19 for the 1900s.
@@ -368,6 +386,37 @@ pub(super) fn date_value(
             };
             (day.map(fmt_day), Grain::Day, !matches!(y, Year::Abs(_)))
         }
+        D::WeekdayOfWeek { wd, weeks } => match r {
+            Some(r) => {
+                let monday = i64::from(r.weekday().to_monday_one_offset()) - 1;
+                let delta = -monday + 7 * i64::from(weeks) + i64::from(wd) - 1;
+                (add_days(r, delta).map(fmt_day), Grain::Day, true)
+            }
+            None => (Some(format!("XXXX-WXX-{wd}")), Grain::Day, false),
+        },
+        D::WeekdayCount { wd, n } => match r {
+            Some(r) => {
+                let cur = i64::from(r.weekday().to_monday_one_offset());
+                let diff = i64::from(wd) - cur;
+                let delta = if n > 0 {
+                    let first = if diff > 0 { diff } else { diff + 7 };
+                    first + 7 * (i64::from(n) - 1)
+                } else {
+                    let first = if diff < 0 { diff } else { diff - 7 };
+                    first - 7 * (i64::from(-n) - 1)
+                };
+                (add_days(r, delta).map(fmt_day), Grain::Day, true)
+            }
+            None => (None, Grain::Day, true),
+        },
+        D::DayOfMonth { d, months } => match r {
+            Some(r) => {
+                let first = add_months(r, i64::from(months));
+                let day = first.and_then(|f| ymd(i32::from(f.year()), f.month() as u8, d));
+                (day.map(fmt_day), Grain::Day, true)
+            }
+            None => (None, Grain::Day, true),
+        },
         D::Decade(d) => (Some(format!("{d:03}")), Grain::Decade, false),
         D::Century(c) => (Some(format!("{c:02}")), Grain::Century, false),
     }
