@@ -563,7 +563,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
         }
     }
     // A leading preposition that adds nothing: "on 2/15", "at 3pm", "@ 3pm".
-    if matches!(w.low(0), "on" | "at" | "@") && w.len() > 1 {
+    if matches!(w.low(0), "on" | "at" | "@" | "for") && w.len() > 1 {
         if let Some(mut m) = g.at(1).filter(|m| m.end == w.len()) {
             m.start = 0;
             return Some(phrase_result(&w, &m, None, reference, prefer));
@@ -661,17 +661,12 @@ fn phrase_result(
             n: 0,
         },
         h,
-        m,
-        grain,
         ..
     } = &mut sem
     {
-        let now = (reference.hour(), reference.minute());
-        // Only a whole hour rolls over ("at 3am"); "4:23am" is today's.
-        if prefer == Direction::Future
-            && *grain == Grain::Hour
-            && (i8::try_from(*h).unwrap_or(0), i8::try_from(*m).unwrap_or(0)) < now
-        {
+        // An hour already gone rolls over ("at 3am", "3:18am" said at 4:30); the
+        // current hour does not ("4:23am" is today's).
+        if prefer == Direction::Future && i8::try_from(*h).unwrap_or(0) < reference.hour() {
             *date = D::Rel {
                 unit: Unit::Day,
                 n: 1,

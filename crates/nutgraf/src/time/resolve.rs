@@ -755,11 +755,8 @@ fn offset(r: Option<DateTime>, n: f64, unit: Unit, from_day: bool) -> Resolved {
         Unit::Week | Unit::Weekend | Unit::Month => Grain::Day,
         _ => Grain::Month,
     };
-    let grain = if from_day {
-        grain.max(Grain::Day)
-    } else {
-        grain
-    };
+    // Counted from today's date ("3 years from today"): to the day.
+    let grain = if from_day { Grain::Day } else { grain };
     let kind = if grain < Grain::Day {
         TimexType::Time
     } else {
