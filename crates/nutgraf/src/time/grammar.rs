@@ -1031,7 +1031,17 @@ impl<'a> Grammar<'a> {
                 i,
             ),
         };
-        j = self.opt_any(j, &["from", "between", ","]);
+        j = self.opt_any(j, &["from", "between", ",", "around", "about", "in"]);
+        j = self.opt(j, "between");
+        let after = if self.is(j, "later") && self.is(j + 1, "than") {
+            j += 2;
+            true
+        } else if self.is(j, "after") {
+            j += 1;
+            true
+        } else {
+            false
+        };
         // The first end may borrow the meridiem of the second ("3-4pm").
         let first = self.clock(j).or_else(|| {
             let n = self
@@ -1039,13 +1049,17 @@ impl<'a> Grammar<'a> {
                 .filter(|n| n.digits && n.value >= 1.0 && n.value <= 12.0)?;
             Some((n.value as u8, 0, None, Grain::Hour, n.end))
         })?;
-        let (h1, m1, s1, g1, e1) = first;
-        if !self.any(
-            e1,
-            &[
-                "-", "\u{2013}", "to", "till", "until", "untill", "through", "and",
-            ],
-        ) {
+        let (h1, m1, s1, g1, mut e1) = first;
+        let connectors = [
+            "-", "\u{2013}", "to", "till", "until", "untill", "through", "and",
+        ];
+        // "later than 3:30pm but before 6pm"
+        if after {
+            if !(self.any(e1, &["but", "and"]) && self.is(e1 + 1, "before")) {
+                return None;
+            }
+            e1 += 1;
+        } else if !self.any(e1, &connectors) {
             return None;
         }
         let (mut h2, m2, s2, g2, mut e) = self.clock(e1 + 1)?;

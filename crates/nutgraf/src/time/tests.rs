@@ -244,3 +244,26 @@ fn range_ends_share_the_anchor() {
     assert_eq!(out[0].anchor, Some(TUE));
     assert_eq!(out[1].anchor, Some(TUE));
 }
+
+#[test]
+fn phrase_ranges_of_times() {
+    let r = date(2013, 2, 12).at(4, 30, 0, 0);
+    let p = |s: &str| {
+        parse_time(s, r, Direction::Future).map(|t| (t.value.unwrap(), t.end_value.unwrap()))
+    };
+    let v = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+    assert_eq!(p("3:30-6:00pm"), v("2013-02-12T15:30", "2013-02-12T18:00"));
+    assert_eq!(p("around 3-4pm"), v("2013-02-12T15:00", "2013-02-12T16:00"));
+    assert_eq!(
+        p("this Thu 9-11am"),
+        v("2013-02-14T09:00", "2013-02-14T11:00")
+    );
+    assert_eq!(
+        p("1pm-2pm tomorrow"),
+        v("2013-02-13T13:00", "2013-02-13T14:00")
+    );
+    assert_eq!(
+        p("later than 3:30pm but before 6pm"),
+        v("2013-02-12T15:30", "2013-02-12T18:00")
+    );
+}

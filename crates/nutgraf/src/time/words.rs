@@ -121,6 +121,15 @@ impl Words {
             if part.is_empty() {
                 continue;
             }
+            // A range of numbers or times keeps its dash: "9-11am", "3:30-6:00pm",
+            // "1pm-2pm" (but "10-year" is one compound).
+            let before = s[..part_start - start].trim_end_matches(['-', '\u{2013}']);
+            if !first
+                && part.starts_with(|c: char| c.is_ascii_digit())
+                && before.ends_with(|c: char| c.is_ascii_digit() || c == 'm' || c == 'M')
+            {
+                self.push("-", part_start - 1, TokenKind::Punct, true);
+            }
             self.push_part(part, part_start, kind, !first);
             first = false;
         }
@@ -128,6 +137,11 @@ impl Words {
 
     fn push_part(&mut self, s: &str, start: usize, kind: TokenKind, glued: bool) {
         let bytes = s.as_bytes();
+        // Digits alone read as a number even inside a word ("3:30" of "3:30-6:00pm").
+        if bytes.iter().all(|b| b.is_ascii_digit() || *b == b':') && bytes[0].is_ascii_digit() {
+            self.push(s, start, TokenKind::Number, glued);
+            return;
+        }
         // "3:15pm", "10:30a.m.": a clock time glued to its meridiem.
         let clock = bytes
             .iter()
