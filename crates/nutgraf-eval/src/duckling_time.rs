@@ -9,7 +9,7 @@
 //! day of the quarter; a range's end is exclusive at its grain, as Duckling's is.
 
 use jiff::civil::{Date, DateTime};
-use nutgraf::time::{parse_time, Direction, Grain, TimeExpression, TimexType};
+use nutgraf::time::{parse_time_zoned, Direction, Grain, TimeExpression, TimexType};
 use serde_json::Value;
 
 use crate::duckling::Example;
@@ -20,7 +20,8 @@ pub fn check(ex: &Example) -> (bool, String) {
     let Some(reference) = reference(&ex.reference_time) else {
         return (false, format!("bad reference time {:?}", ex.reference_time));
     };
-    let t = parse_time(&ex.text, reference, Direction::Future);
+    let offset = ref_offset(&ex.reference_time).unwrap_or(jiff::tz::Offset::UTC);
+    let t = parse_time_zoned(&ex.text, reference, offset, Direction::Future);
     let got = t.as_ref().map_or_else(|| "nothing".to_string(), describe);
     let expected = &ex.expected;
     if ex.corpus == "negative" || expected.is_null() {
@@ -49,6 +50,19 @@ fn describe(t: &TimeExpression) -> String {
         s.push_str(e);
     }
     s
+}
+
+/// The UTC offset of `2013-02-12T04:30:00-02:00`.
+fn ref_offset(s: &str) -> Option<jiff::tz::Offset> {
+    let tail = s.get(19..)?;
+    let sign = match tail.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let h: i32 = tail.get(1..3)?.parse().ok()?;
+    let m: i32 = tail.get(4..6)?.parse().ok()?;
+    jiff::tz::Offset::from_seconds(sign * (h * 3600 + m * 60)).ok()
 }
 
 /// The wall-clock part of `2013-02-12T04:30:00-02:00`.

@@ -1430,34 +1430,10 @@ impl<'a> Grammar<'a> {
 
     /// A time zone abbreviation (consumed, not used).
     fn zone(&self, i: usize) -> usize {
-        let raw = self.raw(i);
-        let l = self.low(i);
-        let j = if l == "(" { i + 1 } else { i };
-        let l2 = self.low(j);
-        let is_zone = matches!(
-            l2,
-            "gmt"
-                | "utc"
-                | "est"
-                | "edt"
-                | "cst"
-                | "cdt"
-                | "mst"
-                | "mdt"
-                | "pst"
-                | "pdt"
-                | "bst"
-                | "cet"
-                | "cest"
-                | "ist"
-                | "jst"
-                | "msk"
-                | "aest"
-                | "et"
-                | "pt"
-                | "ct"
-        ) && (self.phrase || self.raw(j).bytes().all(|b| b.is_ascii_uppercase()));
-        let _ = raw;
+        let j = if self.low(i) == "(" { i + 1 } else { i };
+        // Zone names need capitals in running text ("ET" but not "et").
+        let is_zone = words::zone_offset(self.low(j)).is_some()
+            && (self.phrase || self.raw(j).bytes().all(|b| b.is_ascii_uppercase()));
         if !is_zone {
             return i;
         }

@@ -645,6 +645,51 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
     Some(phrase_result(&w, &first, Some(&second), reference, prefer))
 }
 
+/// Like [`parse_time`], for a reference whose UTC offset is known: a time of day
+/// the phrase gives in a named zone ("Thursday 8:00 PST", "9:30pm IST") is
+/// converted to the reference's offset. Without a zone in the phrase this is
+/// [`parse_time`].
+///
+/// ```
+/// use nutgraf::time::{parse_time_zoned, Direction};
+/// use jiff::{civil::date, tz::Offset};
+///
+/// let reference = date(2013, 2, 12).at(4, 30, 0, 0);
+/// let t = parse_time_zoned("Thursday 8:00 PST", reference, Offset::constant(-2), Direction::Future).unwrap();
+/// assert_eq!(t.value.as_deref(), Some("2013-02-14T14:00"));
+/// ```
+pub fn parse_time_zoned(
+    text: &str,
+    reference: DateTime,
+    offset: jiff::tz::Offset,
+    prefer: Direction,
+) -> Option<TimeExpression> {
+    let mut t = parse_time(text, reference, prefer)?;
+    let zone = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter_map(|w| words::zone_offset(&w.to_ascii_lowercase()))
+        .next_back();
+    let Some(zone) = zone else { return Some(t) };
+    let shift = i64::from(offset.seconds() / 60 - zone);
+    let move_value = |v: &mut Option<String>| {
+        let Some(s) = v.as_deref() else { return };
+        let digits = s.len() >= 16 && s.as_bytes().get(13) == Some(&b':');
+        let Some(dt) = s
+            .get(..16)
+            .filter(|_| digits)
+            .and_then(|p| p.parse::<DateTime>().ok())
+        else {
+            return;
+        };
+        if let Ok(moved) = dt.checked_add(jiff::Span::new().minutes(shift)) {
+            *v = Some(format!("{}{}", moved.strftime("%Y-%m-%dT%H:%M"), &s[16..]));
+        }
+    };
+    move_value(&mut t.value);
+    move_value(&mut t.end_value);
+    Some(t)
+}
+
 fn phrase_result(
     w: &Words,
     first: &Match,

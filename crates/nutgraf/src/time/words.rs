@@ -378,6 +378,30 @@ pub(super) fn can_start(w: &str) -> bool {
     )
 }
 
+/// The UTC offset of a time-zone abbreviation, in minutes ("pst" is -480). IST
+/// is India's; ET, CT, PT are read as standard time.
+pub(super) fn zone_offset(w: &str) -> Option<i32> {
+    Some(match w {
+        "gmt" | "utc" | "z" | "wet" => 0,
+        "bst" | "cet" => 60,
+        "cest" | "eet" | "sast" => 120,
+        "eest" | "msk" => 180,
+        "ist" => 330,
+        "pkt" => 300,
+        "wib" | "ict" => 420,
+        "hkt" | "sgt" | "awst" => 480,
+        "jst" | "kst" => 540,
+        "aest" => 600,
+        "aedt" => 660,
+        "est" | "et" | "cdt" => -300,
+        "edt" => -240,
+        "cst" | "ct" | "mdt" => -360,
+        "mst" | "mt" | "pdt" => -420,
+        "pst" | "pt" => -480,
+        _ => return None,
+    })
+}
+
 /// Day of the week, Monday = 1.
 pub(super) fn weekday(w: &str) -> Option<u8> {
     Some(match w {
