@@ -975,7 +975,7 @@ impl<'a> Grammar<'a> {
     /// tomorrow), "last two years" (up to this one), and "upcoming two weeks" /
     /// "two upcoming weeks" (the week two weeks ahead). Returns the first unit and,
     /// for a span, the last.
-    pub(super) fn unit_run(&self, i: usize) -> Option<(usize, D, Option<D>)> {
+    pub(super) fn unit_run(&self, i: usize) -> Option<(usize, Sem, Option<Sem>)> {
         let j = self.opt(i, "the");
         let lead = self.low(j);
         let (n, unit, e, upcoming) = if matches!(
@@ -996,13 +996,26 @@ impl<'a> Grammar<'a> {
         };
         if !matches!(
             unit,
-            Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year
+            Unit::Second
+                | Unit::Minute
+                | Unit::Hour
+                | Unit::Day
+                | Unit::Week
+                | Unit::Month
+                | Unit::Quarter
+                | Unit::Year
         ) || n < 1.0
         {
             return None;
         }
         let n = n as i32;
-        let rel = |k| D::Rel { unit, n: k };
+        let rel = |k| {
+            if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+                Sem::UnitStart { unit, n: k }
+            } else {
+                Sem::Date(D::Rel { unit, n: k })
+            }
+        };
         Some(match lead {
             _ if upcoming => (e, rel(n), None),
             "last" | "past" | "previous" => (e, rel(-n), Some(rel(-1))),

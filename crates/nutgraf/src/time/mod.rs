@@ -574,13 +574,13 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
         let m1 = Match {
             start: 0,
             end: e,
-            sem: Sem::Date(a),
+            sem: a,
             modifier: None,
         };
         let m2 = b.map(|b| Match {
             start: 0,
             end: e,
-            sem: Sem::Date(b),
+            sem: b,
             modifier: None,
         });
         return Some(phrase_result(&w, &m1, m2.as_ref(), reference, prefer));

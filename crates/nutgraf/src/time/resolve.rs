@@ -163,6 +163,12 @@ pub(super) enum Sem {
         unit: Unit,
         from_day: bool,
     },
+    /// The start of the hour, minute or second `n` units from the reference's
+    /// ("next 3 hours" starts at the next whole hour).
+    UnitStart {
+        unit: Unit,
+        n: i32,
+    },
     /// A recurring time, already in TIMEX3 ("P1D", "XXXX-WXX-1").
     Set(String),
     /// `PRESENT_REF`, `PAST_REF` or `FUTURE_REF`.
@@ -860,6 +866,34 @@ pub(super) fn resolve(sem: &Sem, r: Option<DateTime>, dir: Direction, text: bool
             }
         }
         Sem::Offset { n, unit, from_day } => offset(r, *n, *unit, *from_day),
+        Sem::UnitStart { unit, n } => {
+            let grain = grain_of(*unit);
+            let value = r.and_then(|r| {
+                let (h, m, s) = match unit {
+                    Unit::Hour => (r.hour(), 0, 0),
+                    Unit::Minute => (r.hour(), r.minute(), 0),
+                    _ => (r.hour(), r.minute(), r.second()),
+                };
+                let start = r.date().at(h, m, s, 0);
+                let t = start
+                    .checked_add(
+                        jiff::Span::new().seconds(i64::from(*n) * unit_seconds(*unit) as i64),
+                    )
+                    .ok()?;
+                let day = fmt_day(t.date());
+                Some(match unit {
+                    Unit::Hour => format!("{day}T{:02}:00", t.hour()),
+                    Unit::Minute => format!("{day}T{:02}:{:02}", t.hour(), t.minute()),
+                    _ => format!("{day}T{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second()),
+                })
+            });
+            Resolved {
+                kind: TimexType::Time,
+                value,
+                grain,
+                relative: true,
+            }
+        }
         Sem::Duration { n, unit } => Resolved {
             kind: TimexType::Duration,
             value: Some(duration_value(*n, *unit)),
