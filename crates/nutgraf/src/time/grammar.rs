@@ -443,6 +443,8 @@ impl<'a> Grammar<'a> {
         take(self.holiday(i));
         take(self.nth_weekday(i));
         take(self.weekday_count(i));
+        take(self.after_next(i));
+        take(self.weekend_of(i));
         take(self.day_of_month(i));
         take(self.year_only(i));
         best
@@ -1700,6 +1702,27 @@ impl<'a> Grammar<'a> {
             let k = self.opt_any(e, &["early", "late"]);
             if let Some(part) = self.part(k) {
                 take(Some((k + 1, Sem::PartOfDay { date: d, part })));
+                // "tomorrow evening at 5"
+                let k2 = self.opt_any(k + 1, &["at", "@", "around"]);
+                if let Some((h, m, s, grain, e2)) =
+                    self.clock(k2).or_else(|| self.bare_hour(k2, true))
+                {
+                    let h = if matches!(part, "AF" | "EV" | "NI") && (1..12).contains(&h) {
+                        h + 12
+                    } else {
+                        h
+                    };
+                    take(Some((
+                        e2,
+                        Sem::Time {
+                            date: d,
+                            h,
+                            m,
+                            s,
+                            grain,
+                        },
+                    )));
+                }
             }
             // "monday in the early hours of the morning", "Friday in the morning"
             if self.is(e, "in") && self.is(e + 1, "the") {
@@ -1739,6 +1762,29 @@ impl<'a> Grammar<'a> {
                         },
                     )));
                 }
+            }
+        }
+        // "8 tonight"
+        if let Some(n) = self
+            .num(i)
+            .filter(|n| !n.ordinal && n.value >= 1.0 && n.value < 12.0)
+        {
+            if self.is(n.end, "tonight") {
+                let date = D::Rel {
+                    unit: Unit::Day,
+                    n: 0,
+                };
+                let h = n.value as u8 + 12;
+                take(Some((
+                    n.end + 1,
+                    Sem::Time {
+                        date,
+                        h,
+                        m: 0,
+                        s: None,
+                        grain: Grain::Hour,
+                    },
+                )));
             }
         }
         // "this morning", "tonight", "last night", "this afternoon at 3".
@@ -1981,6 +2027,42 @@ impl<'a> Grammar<'a> {
         }
         let _ = half_after_unit;
         Some((Some(value), u, e, false))
+    }
+
+    /// "Friday after next", "March after next": the occurrence after the next one.
+    fn after_next(&self, i: usize) -> Option<(usize, D)> {
+        if !(self.is(i + 1, "after") && self.is(i + 2, "next")) {
+            return None;
+        }
+        if let Some(wd) = self.weekday(i) {
+            return Some((i + 3, D::WeekdayCount { wd, n: 2 }));
+        }
+        let m = self.month(i)?;
+        Some((i + 3, D::MonthCount { m, n: 2 }))
+    }
+
+    /// "the last weekend of October", "last week-end in October 2017".
+    fn weekend_of(&self, i: usize) -> Option<(usize, D)> {
+        let j = self.opt(i, "the");
+        if !self.is(j, "last") {
+            return None;
+        }
+        let k = match (self.low(j + 1), self.low(j + 2)) {
+            ("weekend" | "wkend", _) => j + 2,
+            ("week", "end") => j + 3,
+            _ => return None,
+        };
+        if !self.any(k, &["of", "in"]) {
+            return None;
+        }
+        let m = self.month(k + 1)?;
+        let mut e = k + 2;
+        let mut y = Year::Unknown;
+        if let Some((yy, e2)) = self.year_after(e) {
+            y = Year::Abs(yy);
+            e = e2;
+        }
+        Some((e, D::LastWeekendOf { m, y }))
     }
 
     /// "two sundays from now", "2 thursdays ago" (phrases and text).
@@ -2476,6 +2558,24 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let j = self.opt_any(i + 1, &["about", "around", "approximately", "roughly"]);
+        // "in a few hours" (three), "in a pair of minutes" (two)
+        let (few, k) = match (self.low(j), self.low(j + 1), self.low(j + 2)) {
+            ("a", "few", _) => (Some(3.0), j + 2),
+            ("few", _, _) => (Some(3.0), j + 1),
+            ("a", "pair" | "couple", "of") => (Some(2.0), j + 3),
+            _ => (None, j),
+        };
+        if let Some(n) = few {
+            let (unit, _) = words::unit(self.low(k))?;
+            return Some((
+                k + 1,
+                Sem::Offset {
+                    n,
+                    unit,
+                    from_day: false,
+                },
+            ));
+        }
         let (Some(n), unit, e, _) = self.amount(j)? else {
             return None;
         };

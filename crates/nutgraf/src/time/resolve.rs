@@ -121,6 +121,16 @@ pub(super) enum D {
         wd: u8,
         n: i32,
     },
+    /// The n-th occurrence of a month after the reference ("March after next").
+    MonthCount {
+        m: u8,
+        n: i32,
+    },
+    /// The last weekend of a month ("the last weekend of October").
+    LastWeekendOf {
+        m: u8,
+        y: Year,
+    },
     /// Day `d` of the reference's month, or `months` months from it ("the 20th of
     /// next month").
     DayOfMonth {
@@ -415,6 +425,32 @@ pub(super) fn date_value(
             }
             None => (None, Grain::Day, true),
         },
+        D::MonthCount { m, n } => match r {
+            Some(r) => {
+                let ry = i32::from(r.year());
+                let first = if m > r.month() as u8 { ry } else { ry + 1 };
+                (
+                    Some(format!("{:04}-{m:02}", first + n - 1)),
+                    Grain::Month,
+                    true,
+                )
+            }
+            None => (Some(format!("XXXX-{m:02}")), Grain::Month, false),
+        },
+        D::LastWeekendOf { m, y } => {
+            let sat = |year: i32| {
+                ymd(year, m, 1)?
+                    .nth_weekday_of_month(-1, jiff::civil::Weekday::Saturday)
+                    .ok()
+            };
+            let day = match (y, r) {
+                (Year::Abs(year), _) => sat(year),
+                (_, Some(r)) => pick_date(sat, r, Shift::Tense, dir, text),
+                _ => None,
+            };
+            let value = day.map(|d| format!("{}-WE", fmt_week(d)));
+            (value, Grain::Week, !matches!(y, Year::Abs(_)))
+        }
         D::DayOfMonth { d, months } => match r {
             Some(r) => {
                 let first = add_months(r, i64::from(months));
