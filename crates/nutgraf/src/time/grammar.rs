@@ -524,8 +524,8 @@ impl<'a> Grammar<'a> {
         if let Some((yy, e)) = self.year_after(k) {
             y = Year::Abs(yy);
             j = e;
-        } else if let Some((n, e)) = self.relative_year(j) {
-            // "July last year", "March next year"
+        } else if let Some((n, e)) = self.relative_year(j).or_else(|| self.years_from_now(j)) {
+            // "July last year", "March next year", "March in 1 year"
             y = Year::Rel(n);
             j = e;
         }
@@ -932,8 +932,30 @@ impl<'a> Grammar<'a> {
         {
             y = Year::Abs(yy);
             e = e2;
+        } else if let Some((n, e2)) = self.years_from_now(e) {
+            // "thanksgiving in 3 years", "thanksgiving 1 year ago"
+            y = Year::Rel(n);
+            e = e2;
         }
         Some((e, D::Holiday { rule, y, shift }))
+    }
+
+    /// "in 3 years", "in a year", "1 year ago" after a holiday or month (phrases):
+    /// the year's offset from the reference's.
+    fn years_from_now(&self, i: usize) -> Option<(i32, usize)> {
+        if !self.phrase {
+            return None;
+        }
+        if self.is(i, "in") {
+            let (Some(n), Unit::Year, e, _) = self.amount(i + 1)? else {
+                return None;
+            };
+            return Some((n as i32, e));
+        }
+        let (Some(n), Unit::Year, e, _) = self.amount(i)? else {
+            return None;
+        };
+        self.is(e, "ago").then_some((-(n as i32), e + 1))
     }
 
     /// A range of days in one month, read as a phrase: "from 13 to 15 July",

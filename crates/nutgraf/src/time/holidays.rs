@@ -22,6 +22,13 @@ pub(super) enum Rule {
         weekday: i8,
         offset: i8,
     },
+    /// A fixed day moved off a weekend: to the Saturday before when it falls on a
+    /// Sunday (King's Day), or to the nearest weekday (Boss's Day).
+    FixedShifted {
+        month: i8,
+        day: i8,
+        sunday_back: bool,
+    },
     /// Days after Western Easter Sunday (negative: before).
     Easter(i16),
     /// Days after Orthodox Easter Sunday.
@@ -91,7 +98,14 @@ static NAMES: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
             Fixed(7, 4),
         ),
         (&["bastille day"], Fixed(7, 14)),
-        (&["koningsdag", "king day", "kings day"], Fixed(4, 27)),
+        (
+            &["koningsdag", "king day", "kings day"],
+            Rule::FixedShifted {
+                month: 4,
+                day: 27,
+                sunday_back: true,
+            },
+        ),
         (&["halloween", "hallowe'en"], Fixed(10, 31)),
         (&["all saints day"], Fixed(11, 1)),
         (
@@ -100,7 +114,11 @@ static NAMES: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
         ),
         (
             &["boss day", "bosses day", "boss's day", "national boss day"],
-            Fixed(10, 16),
+            Rule::FixedShifted {
+                month: 10,
+                day: 16,
+                sunday_back: false,
+            },
         ),
         (&["thanksgiving", "thanksgiving day"], thanksgiving),
         (
@@ -335,6 +353,19 @@ pub(super) fn lookup(words: &[&str]) -> Option<(Rule, usize)> {
 pub(super) fn date_in(rule: Rule, year: i16) -> Option<Date> {
     match rule {
         Rule::Fixed(m, d) => Date::new(year, m, d).ok(),
+        Rule::FixedShifted {
+            month,
+            day,
+            sunday_back,
+        } => {
+            let d = Date::new(year, month, day).ok()?;
+            let back = match (d.weekday(), sunday_back) {
+                (Weekday::Sunday, true) | (Weekday::Saturday, false) => 1,
+                (Weekday::Sunday, false) => -1,
+                _ => 0,
+            };
+            d.checked_sub(i64::from(back).days()).ok()
+        }
         Rule::Nth {
             month,
             n,
