@@ -195,6 +195,21 @@ fn implied_interval(value: &str, t: &TimeExpression) -> Option<(DateTime, DateTi
             "hour",
         ));
     }
+    // Seasons, as Duckling bounds them.
+    if let Some((year, code)) = value.split_once('-') {
+        let y: i16 = year.parse().ok()?;
+        let d = |y: i16, m: i8, d: i8| Date::new(y, m, d).ok().map(|x| x.at(0, 0, 0, 0));
+        let bounds = match code {
+            "SP" => Some((d(y, 3, 20)?, d(y, 6, 21)?)),
+            "SU" => Some((d(y, 6, 21)?, d(y, 9, 24)?)),
+            "FA" => Some((d(y, 9, 23)?, d(y, 12, 20)?)),
+            "WI" => Some((d(y, 12, 21)?, d(y + 1, 3, 19)?)),
+            _ => None,
+        };
+        if let Some((from, to)) = bounds {
+            return Some((from, to, "day"));
+        }
+    }
     if let Some(week) = value.strip_suffix("-WE") {
         let (monday, _) = instant(week, Grain::Week)?;
         let from = monday

@@ -443,6 +443,7 @@ impl<'a> Grammar<'a> {
         take(self.holiday(i));
         take(self.nth_weekday(i));
         take(self.weekday_count(i));
+        take(self.season_of_now(i));
         take(self.after_next(i));
         take(self.weekend_of(i));
         take(self.day_of_month(i));
@@ -452,6 +453,20 @@ impl<'a> Grammar<'a> {
 
     /// "2023-10-17", "2014-10", "10/17/2023", "17.10.2023", "2/15" (phrases).
     fn numeric_date(&self, i: usize) -> Option<(usize, D)> {
+        // "2 / 15", "2 - 15" written apart (phrases)
+        if self.phrase && self.any(i + 1, &["/", "-"]) {
+            let m = words::digits(self.low(i)).filter(|&(v, o)| !o && (1..=12).contains(&v))?;
+            let d = words::digits(self.low(i + 2)).filter(|&(v, o)| !o && (1..=31).contains(&v))?;
+            return Some((
+                i + 3,
+                D::Cal {
+                    y: Year::Unknown,
+                    m: Some(m.0 as u8),
+                    d: Some(d.0 as u8),
+                    shift: Shift::Tense,
+                },
+            ));
+        }
         if self.kind(i) != Some(TokenKind::Number) {
             return None;
         }
@@ -704,6 +719,21 @@ impl<'a> Grammar<'a> {
         };
         // "today's" is still today.
         Some((i + 1, D::Rel { unit: Unit::Day, n }))
+    }
+
+    /// "this season", "past seasons": the season the reference is in, or one before
+    /// or after it.
+    fn season_of_now(&self, i: usize) -> Option<(usize, D)> {
+        let n = match self.low(i) {
+            "this" | "current" => 0,
+            "past" | "previous" | "last" => -1,
+            "next" | "coming" => 1,
+            _ => return None,
+        };
+        if !self.any(i + 1, &["season", "seasons"]) {
+            return None;
+        }
+        Some((i + 2, D::SeasonNow { n }))
     }
 
     /// "summer", "the summer of 2020", "spring 2019".
@@ -1705,6 +1735,15 @@ impl<'a> Grammar<'a> {
                 }
             }
         };
+        // A part of the day of a date: "the morning of Christmas 2013" (phrases).
+        if self.phrase {
+            let j = self.opt(i, "the");
+            if let (Some(part), true) = (self.part(j), self.is(j + 1, "of")) {
+                if let Some((e, d)) = self.date(j + 2) {
+                    take(Some((e, Sem::PartOfDay { date: d, part })));
+                }
+            }
+        }
         // A date, then a time or a part of the day.
         if let Some((e, d)) = self.date(i) {
             take(Some((e, Sem::Date(d))));

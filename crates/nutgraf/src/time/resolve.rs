@@ -121,6 +121,10 @@ pub(super) enum D {
         wd: u8,
         n: i32,
     },
+    /// The season the reference is in, or `n` seasons from it ("this season").
+    SeasonNow {
+        n: i32,
+    },
     /// The n-th occurrence of a month after the reference ("March after next").
     MonthCount {
         m: u8,
@@ -424,6 +428,28 @@ pub(super) fn date_value(
                 (add_days(r, delta).map(fmt_day), Grain::Day, true)
             }
             None => (None, Grain::Day, true),
+        },
+        D::SeasonNow { n } => match r {
+            Some(r) => {
+                // Astronomical seasons: spring from March 20, summer June 21, fall
+                // September 23, winter December 21 (the year it starts).
+                let md = (r.month(), r.day());
+                let (year, k) = match md {
+                    _ if md >= (12, 21) => (i32::from(r.year()), 3),
+                    _ if md >= (9, 23) => (i32::from(r.year()), 2),
+                    _ if md >= (6, 21) => (i32::from(r.year()), 1),
+                    _ if md >= (3, 20) => (i32::from(r.year()), 0),
+                    _ => (i32::from(r.year()) - 1, 3),
+                };
+                let idx = year * 4 + k + n;
+                let code = ["SP", "SU", "FA", "WI"][idx.rem_euclid(4) as usize];
+                (
+                    Some(format!("{:04}-{code}", idx.div_euclid(4))),
+                    Grain::Season,
+                    true,
+                )
+            }
+            None => (None, Grain::Season, true),
         },
         D::MonthCount { m, n } => match r {
             Some(r) => {
