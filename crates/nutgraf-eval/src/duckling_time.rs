@@ -33,7 +33,7 @@ pub fn check(ex: &Example) -> (bool, String) {
     let Some(t) = t else { return (false, got) };
     let ok = match ex.dimension.as_str() {
         "duration" => duration_matches(&t, expected),
-        _ => time_matches(&t, expected),
+        _ => time_matches(&t, expected, reference),
     };
     (ok, got)
 }
@@ -236,7 +236,7 @@ fn implied_interval(value: &str, t: &TimeExpression) -> Option<(DateTime, DateTi
     }
 }
 
-fn time_matches(t: &TimeExpression, expected: &Value) -> bool {
+fn time_matches(t: &TimeExpression, expected: &Value, reference: DateTime) -> bool {
     if t.kind == TimexType::Duration {
         return false;
     }
@@ -267,6 +267,26 @@ fn time_matches(t: &TimeExpression, expected: &Value) -> bool {
             expected["open"].as_str() == Some(side)
                 && expected[key].as_str() == Some(fmt(start).as_str())
                 && expected["grain"].as_str() == Some(grain)
+        }
+        // "by X": Duckling's closed interval from the reference to X (the instant
+        // for a time of day, the end of the period for a date).
+        Some("interval")
+            if t.end_value.is_none()
+                && t.modifier == Some(nutgraf::time::TimexMod::OnOrBefore)
+                && expected["from"].as_str() == Some(fmt(reference).as_str()) =>
+        {
+            let Some((start, grain)) = instant(value, t.grain) else {
+                return false;
+            };
+            let to = if value.contains('T') {
+                Some(start)
+            } else {
+                let end_mod = implied_interval(value, t).map(|(_, to, _)| to);
+                end_mod.or_else(|| after(start, grain))
+            };
+            let Some(to) = to else { return false };
+            expected["to"].as_str() == Some(fmt(to).as_str())
+                && expected["grain"].as_str() == Some("second")
         }
         Some("interval") if t.end_value.is_none() => {
             // One TIMEX3 value Duckling reads as an interval: a part of the day, a

@@ -546,11 +546,13 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
             ("since" | "from", _) => (Some(TimexMod::OnOrAfter), j + 1),
             ("before", _) => (Some(TimexMod::Before), j + 1),
             ("earlier", "than") => (Some(TimexMod::Before), j + 2),
-            ("until" | "till" | "through" | "thru", _) => (Some(TimexMod::OnOrBefore), j + 1),
+            ("until" | "till" | "through" | "thru" | "by", _) => {
+                (Some(TimexMod::OnOrBefore), j + 1)
+            }
             _ => (None, 0),
         };
         if let Some(modifier) = m {
-            if let Some(mut found) = g.at(k).filter(|x| x.end == w.len() && x.modifier.is_none()) {
+            if let Some(mut found) = g.at(k).filter(|x| x.end == w.len()) {
                 if matches!(
                     found.sem,
                     Sem::Date(_) | Sem::Time { .. } | Sem::PartOfDay { .. }
