@@ -711,6 +711,37 @@ fn phrase_result(
         ..
     } = &mut sem
     {
+        // A clock time with nothing saying morning or afternoon ("at three twenty")
+        // is the next of its two readings; said at 4:30, that is 15:20.
+        let said_when = (0..w.len()).any(|k| {
+            matches!(
+                w.low(k),
+                "am" | "pm"
+                    | "a.m."
+                    | "p.m."
+                    | "a"
+                    | "p"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "tonight"
+                    | "noon"
+                    | "midnight"
+                    | "midday"
+                    | "h"
+                    | "o'clock"
+                    | "oclock"
+            )
+        });
+        let hour = i8::try_from(*h).unwrap_or(0);
+        if prefer == Direction::Future
+            && !said_when
+            && (1..12).contains(&hour)
+            && hour < reference.hour()
+        {
+            *h += 12;
+        }
         // An hour already gone rolls over ("at 3am", "3:18am" said at 4:30); the
         // current hour does not ("4:23am" is today's).
         if prefer == Direction::Future && i8::try_from(*h).unwrap_or(0) < reference.hour() {
