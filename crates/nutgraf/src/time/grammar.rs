@@ -443,6 +443,7 @@ impl<'a> Grammar<'a> {
         take(self.holiday(i));
         take(self.nth_weekday(i));
         take(self.weekday_count(i));
+        take(self.day_phrases(i));
         take(self.season_of_now(i));
         take(self.after_next(i));
         take(self.weekend_of(i));
@@ -628,7 +629,27 @@ impl<'a> Grammar<'a> {
 
     /// "last week", "next month", "this year", "last Friday", "next March", "this summer".
     fn shifted(&self, i: usize) -> Option<(usize, D)> {
+        // "the following week", "around next week" (phrases)
+        let i = if self.phrase
+            && self.any(i, &["the", "around", "about"])
+            && self.shift(i + 1).is_some()
+        {
+            i + 1
+        } else {
+            i
+        };
         let (s, j) = self.shift(i)?;
+        // "last week's Sunday"
+        if self.is(j, "week") && self.is(j + 1, "'s") {
+            if let Some(wd) = words::weekday(self.low(j + 2)) {
+                let weeks = match s {
+                    Shift::Last => -1,
+                    Shift::Next => 1,
+                    _ => 0,
+                };
+                return Some((j + 3, D::WeekdayOfWeek { wd, weeks }));
+            }
+        }
         let j = self.opt(j, "fiscal");
         let l = self.low(j);
         if let Some(wd) = words::weekday(l) {
@@ -1664,6 +1685,10 @@ impl<'a> Grammar<'a> {
         e: usize,
     ) -> Option<(u8, u8, Option<u8>, Grain, usize)> {
         if self.is(e, "in") && self.is(e + 1, "the") {
+            // "3 in the AM"
+            if let Some((pm, e2)) = self.meridiem(e + 2).filter(|_| h <= 12) {
+                return Some((to_24(h, pm), m, s, grain, e2));
+            }
             let part = words::part_of_day(self.low(e + 2))?;
             let pm = matches!(part, "AF" | "EV") || (part == "NI" && h >= 6);
             if h > 12 {
@@ -1889,7 +1914,7 @@ impl<'a> Grammar<'a> {
             && !self.any(n.end, &["%", "percent"])
             && words::unit(self.low(n.end)).is_none()
         {
-            return Some((v as u8, 0, None, Grain::Hour, n.end));
+            return Some((v as u8, 0, None, Grain::Hour, self.zone(n.end)));
         }
         None
     }
@@ -2124,6 +2149,74 @@ impl<'a> Grammar<'a> {
             e = e2;
         }
         Some((e, D::LastWeekendOf { m, y }))
+    }
+
+    /// "on the 15th" (a day of the reference's month), "the third day of October",
+    /// "the last day of October 2015", "the week of October 7th" (phrases).
+    fn day_phrases(&self, i: usize) -> Option<(usize, D)> {
+        if !self.phrase {
+            return None;
+        }
+        let j = self.opt(i, "the");
+        // "the week of October 7th": the ISO week of that day.
+        if self.is(j, "week") && self.is(j + 1, "of") {
+            if let Some((
+                e,
+                D::Cal {
+                    y,
+                    m: Some(m),
+                    d: Some(d),
+                    ..
+                },
+            )) = self.date(j + 2)
+            {
+                return Some((e, D::WeekOf { y, m, d }));
+            }
+        }
+        let (n, e) = if self.is(j, "last") {
+            (-1, j + 1)
+        } else {
+            let (v, ordinal, e) = self.small_words(j).or_else(|| {
+                let (v, o) = words::digits(self.low(j))?;
+                Some((v, o, j + 1))
+            })?;
+            if !ordinal || !(1..=31).contains(&v) {
+                return None;
+            }
+            (v as i32, e)
+        };
+        if self.is(e, "day") && self.is(e + 1, "of") {
+            let m = self.month(e + 2)?;
+            let mut end = e + 3;
+            let mut y = Year::Unknown;
+            if let Some((yy, e2)) = self.year_after(end) {
+                y = Year::Abs(yy);
+                end = e2;
+            }
+            if n == -1 {
+                return Some((end, D::LastDayOf { m, y }));
+            }
+            let d = D::Cal {
+                y,
+                m: Some(m),
+                d: Some(n as u8),
+                shift: Shift::Tense,
+            };
+            return Some((end, d));
+        }
+        // "the 15th" alone
+        if n > 0 && e == self.w.len() && j > i {
+            return Some((
+                e,
+                D::Cal {
+                    y: Year::Unknown,
+                    m: None,
+                    d: Some(n as u8),
+                    shift: Shift::Tense,
+                },
+            ));
+        }
+        None
     }
 
     /// "two sundays from now", "2 thursdays ago" (phrases and text).

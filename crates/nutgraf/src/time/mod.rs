@@ -689,6 +689,10 @@ pub fn parse_time_zoned(
     };
     move_value(&mut t.value);
     move_value(&mut t.end_value);
+    // A converted time is exact to the minute (offsets like +5:30 move minutes).
+    if t.kind == TimexType::Time && t.grain > Grain::Minute {
+        t.grain = Grain::Minute;
+    }
     Some(t)
 }
 

@@ -121,6 +121,17 @@ pub(super) enum D {
         wd: u8,
         n: i32,
     },
+    /// The ISO week of a date ("the week of October 7th").
+    WeekOf {
+        y: Year,
+        m: u8,
+        d: u8,
+    },
+    /// The last day of a month ("the last day of October 2015").
+    LastDayOf {
+        m: u8,
+        y: Year,
+    },
     /// The season the reference is in, or `n` seasons from it ("this season").
     SeasonNow {
         n: i32,
@@ -429,6 +440,20 @@ pub(super) fn date_value(
             }
             None => (None, Grain::Day, true),
         },
+        D::WeekOf { y, m, d } => {
+            let (day, _, relative) = cal(y, Some(m), Some(d), Shift::Tense, r, dir, text);
+            let week = day.and_then(|v| v.parse::<Date>().ok()).map(fmt_week);
+            (week, Grain::Week, relative)
+        }
+        D::LastDayOf { m, y } => {
+            let last = |year: i32| ymd(year, m, 1).map(Date::last_of_month);
+            let day = match (y, r) {
+                (Year::Abs(year), _) => last(year),
+                (_, Some(r)) => pick_date(last, r, Shift::Tense, dir, text),
+                _ => None,
+            };
+            (day.map(fmt_day), Grain::Day, !matches!(y, Year::Abs(_)))
+        }
         D::SeasonNow { n } => match r {
             Some(r) => {
                 // Astronomical seasons: spring from March 20, summer June 21, fall
