@@ -245,6 +245,11 @@ fn time_matches(t: &TimeExpression, expected: &Value, reference: DateTime) -> bo
     };
     let fmt = |d: DateTime| d.strftime("%Y-%m-%dT%H:%M:%S").to_string();
     match expected["type"].as_str() {
+        // "now", "just now": the reference itself.
+        Some("value") if value == "PRESENT_REF" => {
+            expected["value"].as_str() == Some(fmt(reference).as_str())
+                && expected["grain"].as_str() == Some("second")
+        }
         Some("value") => {
             let Some((start, grain)) = instant(value, t.grain) else {
                 return false;

@@ -1058,7 +1058,9 @@ impl<'a> Grammar<'a> {
             "next" | "last" | "past" | "previous" | "coming" | "upcoming"
         ) {
             let (n, unit, e, _) = self.amount(j + 1)?;
-            (n?, unit, e, lead == "upcoming")
+            // "next few days": three
+            let n = n.or_else(|| self.any(j + 1, &["few", "a"]).then_some(3.0))?;
+            (n, unit, e, lead == "upcoming")
         } else {
             let num = self
                 .num(j)

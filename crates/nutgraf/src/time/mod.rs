@@ -588,6 +588,24 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
         return Some(phrase_result(&w, &m1, m2.as_ref(), reference, prefer));
     }
     let whole = |m: &Match| m.start == 0 && m.end == w.len();
+    // "in 2014 A.D.", "in March": a date after "in" (a length after it is an offset).
+    if w.low(0) == "in" {
+        if let Some(mut m) = g.at(1).filter(|m| m.end == w.len()) {
+            if matches!(m.sem, Sem::Date(_)) {
+                m.start = 0;
+                return Some(phrase_result(&w, &m, None, reference, prefer));
+            }
+        }
+    }
+    // A start and a length: "from 18th Dec for 10 days", "16h for 30 mins".
+    {
+        let j = usize::from(w.low(0) == "from");
+        if let Some(m) = g.at(j).filter(|m| w.low(m.end) == "for") {
+            if let Some(t) = span_for(&g, &w, &m, reference, prefer) {
+                return Some(t);
+            }
+        }
+    }
     if let Some(m) = g.at(0).filter(whole) {
         return Some(phrase_result(&w, &m, None, reference, prefer));
     }
@@ -693,6 +711,44 @@ pub fn parse_time_zoned(
     if t.kind == TimexType::Time && t.grain > Grain::Minute {
         t.grain = Grain::Minute;
     }
+    Some(t)
+}
+
+/// "X for N units": X with an end value N units later.
+fn span_for(
+    g: &Grammar<'_>,
+    w: &Words,
+    m: &Match,
+    reference: DateTime,
+    prefer: Direction,
+) -> Option<TimeExpression> {
+    let len = g.at(m.end + 1).filter(|d| d.end == w.len())?;
+    let Sem::Duration { n: Some(n), unit } = len.sem else {
+        return None;
+    };
+    let mut t = phrase_result(w, m, None, reference, prefer);
+    let v = t.value.as_deref()?;
+    let seconds = (n * resolve::unit_seconds(unit)).round();
+    if !(1.0..1e10).contains(&seconds) {
+        return None;
+    }
+    let end = if v.len() == 10 {
+        let d: jiff::civil::Date = v.parse().ok()?;
+        let days = (seconds / 86_400.0).round() as i64;
+        d.checked_add(jiff::Span::new().days(days))
+            .ok()?
+            .to_string()
+    } else if v.len() == 16 && v.as_bytes().get(13) == Some(&b':') {
+        let dt: DateTime = v.parse().ok()?;
+        let moved = dt
+            .checked_add(jiff::Span::new().seconds(seconds as i64))
+            .ok()?;
+        moved.strftime("%Y-%m-%dT%H:%M").to_string()
+    } else {
+        return None;
+    };
+    t.end_value = Some(end);
+    t.span = Span::new(t.span.start, w.items[len.end - 1].span.end);
     Some(t)
 }
 
