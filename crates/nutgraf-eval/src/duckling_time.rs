@@ -181,6 +181,7 @@ fn implied_interval(value: &str, t: &TimeExpression) -> Option<(DateTime, DateTi
             "MO" => (0, 12),
             "AF" => (12, 19),
             "EV" | "NI" => (18, 24),
+            "MI" => (12, 14),
             _ => return None,
         };
         let (d, _) = instant(day, Grain::Day)?;
@@ -188,6 +189,12 @@ fn implied_interval(value: &str, t: &TimeExpression) -> Option<(DateTime, DateTi
             h1 - 3
         } else {
             h0
+        };
+        // An early morning ends at 9.
+        let h1 = if t.modifier == Some(TimexMod::Start) && part == "MO" {
+            9
+        } else {
+            h1
         };
         return Some((
             d.checked_add(h0.hours()).ok()?,

@@ -1812,7 +1812,25 @@ impl<'a> Grammar<'a> {
                     )));
                 }
             }
-            // "monday in the early hours of the morning", "Friday in the morning"
+            // "monday early in the morning"
+            if self.is(e, "early") && self.is(e + 1, "in") && self.is(e + 2, "the") {
+                if let Some(part) = self.part(e + 3) {
+                    take(Some((e + 4, Sem::PartOfDay { date: d, part })));
+                }
+            }
+            // "monday in the early hours of the morning"
+            if self.is(e, "in")
+                && self.is(e + 1, "the")
+                && self.is(e + 2, "early")
+                && self.is(e + 3, "hours")
+                && self.is(e + 4, "of")
+                && self.is(e + 5, "the")
+            {
+                if let Some(part) = self.part(e + 6) {
+                    take(Some((e + 7, Sem::PartOfDay { date: d, part })));
+                }
+            }
+            // "Friday in the morning"
             if self.is(e, "in") && self.is(e + 1, "the") {
                 let k = self.opt_any(e + 2, &["early", "late"]);
                 if let Some(part) = self.part(k) {
@@ -2700,11 +2718,16 @@ impl<'a> Grammar<'a> {
             }
         }
         let (end, sem) = self.core(i)?;
+        // "Monday early in the morning", "in the early hours of the morning": the
+        // start of that part of the day.
+        let modifier = (matches!(sem, Sem::PartOfDay { .. })
+            && (i..end).any(|k| self.is(k, "early")))
+        .then_some(TimexMod::Start);
         Some(Match {
             start: i,
             end,
             sem,
-            modifier: None,
+            modifier,
         })
     }
 

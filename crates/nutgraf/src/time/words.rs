@@ -487,6 +487,7 @@ pub(super) fn part_of_day(w: &str) -> Option<&'static str> {
         "afternoon" | "afternoons" => "AF",
         "evening" | "evenings" => "EV",
         "night" | "nights" | "overnight" => "NI",
+        "lunch" | "lunchtime" => "MI",
         _ => return None,
     })
 }
