@@ -1903,6 +1903,27 @@ impl<'a> Grammar<'a> {
                 } else {
                     h
                 };
+                // "this evening at 12" is midnight, at the end of the day.
+                if matches!(part, "EV" | "NI") && h == 12 && m == 0 {
+                    let next = match date {
+                        D::Rel { unit: Unit::Day, n } => D::Rel {
+                            unit: Unit::Day,
+                            n: n + 1,
+                        },
+                        other => other,
+                    };
+                    take(Some((
+                        e2,
+                        Sem::Time {
+                            date: next,
+                            h: 0,
+                            m,
+                            s,
+                            grain,
+                        },
+                    )));
+                    return best;
+                }
                 take(Some((
                     e2,
                     Sem::Time {
@@ -2758,6 +2779,25 @@ impl<'a> Grammar<'a> {
         let (Some(n), unit, e, _) = self.amount(j)? else {
             return None;
         };
+        // "in 7 days at 5pm": that day, at that time.
+        if unit == Unit::Day && n.fract() == 0.0 && self.any(e, &["at", "@"]) {
+            if let Some((h, m, s, grain, e2)) = self.clock(e + 1) {
+                let date = D::Rel {
+                    unit: Unit::Day,
+                    n: n as i32,
+                };
+                return Some((
+                    e2,
+                    Sem::Time {
+                        date,
+                        h,
+                        m,
+                        s,
+                        grain,
+                    },
+                ));
+            }
+        }
         Some((
             e,
             Sem::Offset {

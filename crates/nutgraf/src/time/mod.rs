@@ -597,6 +597,29 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
             }
         }
     }
+    // "the closest Monday to Oct 5th", "the closest xmas to today": the occurrence
+    // nearest another date.
+    if matches!((w.low(0), w.low(1)), ("the", "closest" | "nearest")) {
+        if let Some(k) = (3..w.len()).find(|&k| w.low(k) == "to") {
+            let y_text = &text[w.items[k + 1].span.start.min(text.len())..];
+            let around = parse_time(y_text, reference, prefer)?;
+            let day: Date = around.value.as_deref()?.get(..10)?.parse().ok()?;
+            let x_text = &text[w.items[2].span.start..w.items[k - 1].span.end];
+            let mut t = parse_time(
+                x_text,
+                day.to_datetime(jiff::civil::Time::midnight()),
+                Direction::Nearest,
+            )?;
+            t.span = Span::new(w.items[0].span.start, w.items[w.len() - 1].span.end);
+            t.anchor = Some(reference.date());
+            return Some(t);
+        }
+    }
+    // A length before or after a date: "three days after Easter", "2 weeks before
+    // Christmas", "third Tuesday after Christmas 2014".
+    if let Some(t) = counted_from(&g, &w, reference, prefer) {
+        return Some(t);
+    }
     // A start and a length: "from 18th Dec for 10 days", "16h for 30 mins".
     {
         let j = usize::from(w.low(0) == "from");
@@ -712,6 +735,78 @@ pub fn parse_time_zoned(
         t.grain = Grain::Minute;
     }
     Some(t)
+}
+
+/// "three days after Easter", "the third Tuesday after Christmas 2014".
+fn counted_from(
+    g: &Grammar<'_>,
+    w: &Words,
+    reference: DateTime,
+    prefer: Direction,
+) -> Option<TimeExpression> {
+    let k = (1..w.len()).find(|&k| matches!(w.low(k), "after" | "before"))?;
+    let base = g
+        .at(k + 1)
+        .filter(|m| m.end == w.len() && matches!(m.sem, Sem::Date(_)))?;
+    let day: Date = phrase_result(w, &base, None, reference, prefer)
+        .value?
+        .get(..10)?
+        .parse()
+        .ok()?;
+    let sign: i64 = if w.low(k) == "after" { 1 } else { -1 };
+    let j = usize::from(w.low(0) == "the");
+    // "third Tuesday after X": the n-th such weekday after (or before) the date.
+    let nth = words::small_number(w.low(j))
+        .filter(|&(_, o)| o)
+        .map(|(n, _)| n)
+        .or_else(|| words::digits(w.low(j)).filter(|&(_, o)| o).map(|(n, _)| n));
+    let moved = if let (Some(n), Some(wd), true) = (nth, words::weekday(w.low(j + 1)), k == j + 2) {
+        let cur = i64::from(day.weekday().to_monday_one_offset());
+        let diff = i64::from(wd) - cur;
+        let first = if sign > 0 {
+            if diff > 0 {
+                diff
+            } else {
+                diff + 7
+            }
+        } else if diff < 0 {
+            diff
+        } else {
+            diff - 7
+        };
+        day.checked_add(jiff::Span::new().days(first + sign * 7 * (i64::from(n) - 1)))
+            .ok()?
+    } else {
+        let m = g.at(j).filter(|m| m.end == k)?;
+        let Sem::Duration { n: Some(n), unit } = m.sem else {
+            return None;
+        };
+        let whole = n.fract() == 0.0;
+        match unit {
+            words::Unit::Day if whole => day
+                .checked_add(jiff::Span::new().days(sign * n as i64))
+                .ok()?,
+            words::Unit::Week if whole => day
+                .checked_add(jiff::Span::new().weeks(sign * n as i64))
+                .ok()?,
+            words::Unit::Month if whole => day
+                .checked_add(jiff::Span::new().months(sign * n as i64))
+                .ok()?,
+            words::Unit::Year if whole => day
+                .checked_add(jiff::Span::new().years(sign * n as i64))
+                .ok()?,
+            _ => return None,
+        }
+    };
+    Some(TimeExpression {
+        span: Span::new(w.items[0].span.start, w.items[w.len() - 1].span.end),
+        kind: TimexType::Date,
+        value: Some(moved.to_string()),
+        end_value: None,
+        modifier: None,
+        grain: Grain::Day,
+        anchor: Some(reference.date()),
+    })
 }
 
 /// "X for N units": X with an end value N units later.

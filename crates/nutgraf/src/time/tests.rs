@@ -267,3 +267,25 @@ fn phrase_ranges_of_times() {
         v("2013-02-12T15:30", "2013-02-12T18:00")
     );
 }
+
+#[test]
+fn phrases_counted_from_other_dates() {
+    let r = date(2013, 2, 12).at(4, 30, 0, 0);
+    let p = |s: &str| parse_time(s, r, Direction::Future).and_then(|t| t.value);
+    assert_eq!(p("three days after Easter").as_deref(), Some("2013-04-03"));
+    assert_eq!(
+        p("third tuesday after christmas 2014").as_deref(),
+        Some("2015-01-13")
+    );
+    assert_eq!(
+        p("the closest Monday to Oct 5th").as_deref(),
+        Some("2013-10-07")
+    );
+    assert_eq!(p("in 7 days at 5pm").as_deref(), Some("2013-02-19T17:00"));
+    assert_eq!(
+        p("the last weekend of October").as_deref(),
+        Some("2013-W43-WE")
+    );
+    assert_eq!(p("first tuesday in october").as_deref(), Some("2013-10-01"));
+    assert_eq!(p("next 3 days").as_deref(), Some("2013-02-13"));
+}
