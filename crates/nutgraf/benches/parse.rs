@@ -130,14 +130,28 @@ fn bench_parse(c: &mut Criterion) {
     }
     group.finish();
 
-    // The whole pipeline, and the pipeline without its costliest stage (entities).
-    let layout_only = Parser::new(Options::new().entities(false));
+    // The whole pipeline, the pipeline without its costliest stage (entities), and
+    // the text stages alone (normalization, layout, language, sentences).
+    let no_entities = Parser::new(Options::new().entities(false));
+    for seed in &seeds {
+        check_document(&no_entities, seed);
+    }
+    let layout_only = Parser::new(
+        Options::new()
+            .entities(false)
+            .times(false)
+            .quantities(false),
+    );
     for seed in &seeds {
         check_document(&layout_only, seed);
     }
     let mut group = c.benchmark_group("parse/corpus");
     group.throughput(Throughput::Bytes(total_bytes(&seeds)));
-    for (name, parser) in [("all-5", &parser), ("all-5-no-entities", &layout_only)] {
+    for (name, parser) in [
+        ("all-5", &parser),
+        ("all-5-no-entities", &no_entities),
+        ("all-5-layout-only", &layout_only),
+    ] {
         group.bench_function(name, |b| {
             b.iter(|| {
                 for seed in &seeds {

@@ -225,8 +225,9 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     };
 
     // Tokens of every sentence, cut once and read by each extractor.
+    let tokenize = options.get_entities() || options.get_times() || options.get_quantities();
     let mut tokens: Vec<Vec<segment::Token>> = Vec::with_capacity(norm_sentences.len());
-    for &(s, _) in &norm_sentences {
+    for &(s, _) in norm_sentences.iter().filter(|_| tokenize) {
         let mut toks = Vec::new();
         segment::tokens(ntext, s, &mut toks);
         tokens.push(toks);
