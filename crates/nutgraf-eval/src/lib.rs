@@ -11,6 +11,7 @@ pub mod duckling_time;
 pub mod entities;
 pub mod jsonl;
 pub mod ner;
+pub mod quotes;
 pub mod timex;
 
 /// The shared evaluation directory: `$NUTGRAF_EVAL_DIR`, else `shared/eval` beside

@@ -12,7 +12,7 @@
 //!     --dev ../shared/eval/conll2003/dev.jsonl --epochs 15 --out crates/nutgraf/data/ner/model.bin
 //! ```
 
-use nutgraf_eval::{body, duckling, entities, ner, timex};
+use nutgraf_eval::{body, duckling, entities, ner, quotes, timex};
 
 use std::process::ExitCode;
 
@@ -31,6 +31,9 @@ tasks:
   timex FILE     time expressions, TempEval-3 style: strict and relaxed span
                  P/R/F1, type and value accuracy on matched spans (tempeval3
                  format); options: --errors N
+  quotes FILE    quotes and attributions (PolNeAR format): direct-quote span
+                 P/R/F1 (exact and overlap) and speaker accuracy; all
+                 attributions: overlap P/R/F1 and cue accuracy; options: --errors N
   duckling FILE  single phrases of Duckling's English corpus: pass rate per
                  dimension (money, numbers, ordinals, quantities; time and
                  duration through the time module) and per corpus kind
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         "ner" => entities::run(rest),
         "ner-conll" => ner::run_eval(rest),
         "timex" => timex::run(rest),
+        "quotes" => quotes::run(rest),
         "train-ner" => ner::run_train(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::entities::{Entity, Mention};
 use crate::quantity::Quantity;
+use crate::quote::Quote;
 use crate::span::{CharOffsets, Span};
 use crate::time::TimeExpression;
 
@@ -207,6 +208,8 @@ pub struct Document {
     /// Quantities (money, percentages, counts, ordinals, physical quantities,
     /// durations), in text order.
     pub quantities: Vec<Quantity>,
+    /// Quotes and attributions (direct, partial, indirect, block), in text order.
+    pub quotes: Vec<Quote>,
 }
 
 impl Document {
@@ -336,8 +339,35 @@ impl Document {
                 })
             })
             .collect();
+        let span_json = |s: Span| {
+            let (start, end) = co.span(s);
+            json!({"start": start, "end": end, "text": self.slice(s)})
+        };
+        let quotes: Vec<Value> = self
+            .quotes
+            .iter()
+            .map(|q| {
+                let (start, end) = co.span(q.span);
+                let parts: Vec<Value> = q.parts.iter().map(|&p| span_json(p)).collect();
+                let speaker = q.speaker.as_ref().map(|s| {
+                    let mut v = span_json(s.span);
+                    v["entity"] = json!(s.entity);
+                    v
+                });
+                json!({
+                    "start": start,
+                    "end": end,
+                    "text": self.slice(q.span),
+                    "kind": q.kind.as_str(),
+                    "parts": parts,
+                    "cue": q.cue.map(span_json),
+                    "speaker": speaker,
+                })
+            })
+            .collect();
         json!({
             "schema_version": SCHEMA_VERSION,
+            "quotes": quotes,
             "quantities": quantities,
             "entities": entities,
             "times": times,

@@ -15,6 +15,7 @@ pub struct Options {
     entities: bool,
     times: bool,
     quantities: bool,
+    quotes: bool,
 }
 
 /// Default input size limit: 16 MiB, far above any news article.
@@ -29,6 +30,7 @@ impl Options {
             entities: true,
             times: true,
             quantities: true,
+            quotes: true,
         }
     }
 
@@ -69,6 +71,18 @@ impl Options {
     pub const fn quantities(mut self, yes: bool) -> Options {
         self.quantities = yes;
         self
+    }
+
+    /// Whether to extract quotes and attributions. Default `true`.
+    #[must_use]
+    pub const fn quotes(mut self, yes: bool) -> Options {
+        self.quotes = yes;
+        self
+    }
+
+    /// Whether quote extraction is on.
+    pub const fn get_quotes(&self) -> bool {
+        self.quotes
     }
 
     /// Whether quantity extraction is on.

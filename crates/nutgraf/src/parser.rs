@@ -14,7 +14,7 @@ use crate::quantity::{self, Bound, Quantity, QuantityKind};
 use crate::span::Span;
 use crate::text::NormalizedText;
 use crate::time::TimexMod;
-use crate::{lang, segment, time};
+use crate::{lang, quote, segment, time};
 
 /// Parses news text into [`Document`]s.
 ///
@@ -225,7 +225,10 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     };
 
     // Tokens of every sentence, cut once and read by each extractor.
-    let tokenize = options.get_entities() || options.get_times() || options.get_quantities();
+    let tokenize = options.get_entities()
+        || options.get_times()
+        || options.get_quantities()
+        || options.get_quotes();
     let mut tokens: Vec<Vec<segment::Token>> = Vec::with_capacity(norm_sentences.len());
     for &(s, _) in norm_sentences.iter().filter(|_| tokenize) {
         let mut toks = Vec::new();
@@ -280,6 +283,53 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         }
     }
 
+    let mut quotes = Vec::new();
+    if options.get_quotes() {
+        let text_blocks: Vec<Span> = layout
+            .blocks
+            .iter()
+            .filter(|b| {
+                matches!(
+                    b.kind,
+                    BlockKind::Title
+                        | BlockKind::Subtitle
+                        | BlockKind::Heading
+                        | BlockKind::Paragraph
+                )
+            })
+            .map(|b| b.span)
+            .collect();
+        let sents: Vec<(Span, &[segment::Token])> = norm_sentences
+            .iter()
+            .zip(&tokens)
+            .map(|(&(s, _), t)| (s, t.as_slice()))
+            .collect();
+        let qm: Vec<(Span, entities::EntityLabel, usize)> = raw_mentions
+            .iter()
+            .zip(&mentions)
+            .map(|(r, m)| (r.span, r.label, m.entity))
+            .collect();
+        let input = quote::Input {
+            text: ntext,
+            blocks: &text_blocks,
+            sentences: &sents,
+            mentions: &qm,
+        };
+        quotes = quote::extract(&input);
+        for q in &mut quotes {
+            q.span = norm.to_original(q.span);
+            for p in &mut q.parts {
+                *p = norm.to_original(*p);
+            }
+            if let Some(c) = &mut q.cue {
+                *c = norm.to_original(*c);
+            }
+            if let Some(s) = &mut q.speaker {
+                s.span = norm.to_original(s.span);
+            }
+        }
+    }
+
     Document {
         text: norm.original().to_owned(),
         title: layout.title.map(|s| clean(s.slice(ntext))),
@@ -310,6 +360,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         entities,
         times,
         quantities,
+        quotes,
     }
 }
 

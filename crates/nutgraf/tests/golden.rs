@@ -345,3 +345,74 @@ fn seeds_entities_and_roles() {
     );
     find(&docs[4], Org, "Jilin University");
 }
+
+/// Quotes of the seeds, checked by hand: who said what, and how.
+#[test]
+fn seeds_quotes_and_speakers() {
+    use nutgraf::QuoteKind::{Block, Indirect, Partial};
+    let docs: Vec<nutgraf::Document> = seeds().iter().map(|(p, d)| parse_seed(p, d)).collect();
+    // (seed, start of the quoted text, kind, speaker's entity name or phrase)
+    let cases: &[(usize, &str, nutgraf::QuoteKind, &str)] = &[
+        (
+            0,
+            "In my opinion, the main advantage",
+            Block,
+            "Vladimir Putin",
+        ),
+        (
+            0,
+            "\"no one imposes anything on others\"",
+            Partial,
+            "Vladimir Putin",
+        ),
+        (
+            0,
+            "In this way, a Kremlin spokesperson said",
+            Indirect,
+            "a Kremlin spokesperson",
+        ),
+        (2, "“best friend”", Partial, "Xi Jinping"),
+        (2, "“true world leader.”", Partial, "Vladimir Putin"),
+        (
+            3,
+            "Russians are neither too emotional",
+            Indirect,
+            "Alexander Gabuev",
+        ),
+        (3, "Putin will be in Beijing", Indirect, "Hua Chunying"),
+        (
+            4,
+            "“unlimited possibilities and prospects”",
+            Partial,
+            "Vladimir Putin",
+        ),
+    ];
+    for &(k, start, kind, who) in cases {
+        let d = &docs[k];
+        let q = d
+            .quotes
+            .iter()
+            .find(|q| d.slice(q.span).starts_with(start))
+            .unwrap_or_else(|| panic!("seed {k}: no quote starting {start:?}"));
+        assert_eq!(q.kind, kind, "seed {k}: {start:?}");
+        let s = q
+            .speaker
+            .as_ref()
+            .unwrap_or_else(|| panic!("seed {k}: {start:?} has no speaker"));
+        let name = s.entity.map(|e| d.entities[e].name.as_str());
+        let phrase = d.slice(s.span);
+        assert!(
+            name == Some(who) || phrase == who,
+            "seed {k}: {start:?} said by {phrase:?} ({name:?}), want {who}"
+        );
+        assert!(q.cue.is_some(), "seed {k}: {start:?} has no cue");
+    }
+    // Scare quotes have no speaker.
+    let scare = docs[0]
+        .quotes
+        .iter()
+        .find(|q| docs[0].slice(q.span) == "\"no-limits\"")
+        .unwrap();
+    assert_eq!(scare.kind, Partial);
+    assert!(scare.speaker.is_none());
+}

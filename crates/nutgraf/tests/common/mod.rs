@@ -178,6 +178,31 @@ pub fn check_document(input: &str, doc: &Document) {
             &input[q.span.start..q.span.end]
         );
     }
+    // Quotes: every part, cue and speaker slices the input; parts lie inside the
+    // quote's span, in order; a speaker's entity exists.
+    for (i, q) in doc.quotes.iter().enumerate() {
+        let what = format!("quote {i}");
+        check_span(input, q.span, &what);
+        assert!(!q.parts.is_empty(), "{what} has no part in {ctx}");
+        let mut prev = q.span.start;
+        for &p in &q.parts {
+            check_span(input, p, &what);
+            assert!(
+                q.span.contains(p) && p.start >= prev,
+                "{what}: part {p:?} out of place in {ctx}"
+            );
+            prev = p.end;
+        }
+        if let Some(c) = q.cue {
+            check_span(input, c, &format!("cue of {what}"));
+        }
+        if let Some(s) = &q.speaker {
+            check_span(input, s.span, &format!("speaker of {what}"));
+            if let Some(e) = s.entity {
+                assert!(e < doc.entities.len(), "{what}: no entity {e} in {ctx}");
+            }
+        }
+    }
     // Sentences: valid, non-empty, in order, inside a block of a sentence kind.
     let mut prev: Option<(usize, Span)> = None;
     for (i, s) in doc.sentences.iter().enumerate() {

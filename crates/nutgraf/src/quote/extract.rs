@@ -1,0 +1,953 @@
+//! Finding quotes, their cues and their speakers.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::{Quote, QuoteKind, Speaker};
+use crate::entities::EntityLabel;
+use crate::segment::{Token, TokenKind};
+use crate::span::Span;
+
+/// What the stage reads: normalized text and what earlier stages found in it.
+pub(crate) struct Input<'a> {
+    /// The normalized text.
+    pub text: &'a str,
+    /// Paragraph-like blocks (headings, paragraphs, captions), in order.
+    pub blocks: &'a [Span],
+    /// Sentences, in order, with their tokens.
+    pub sentences: &'a [(Span, &'a [Token])],
+    /// Entity mentions: span, label, entity index; in order.
+    pub mentions: &'a [(Span, EntityLabel, usize)],
+}
+
+/// Verbs and nouns of speech and report, lowercase, every form.
+static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let stems: &[&[&str]] = &[
+        &["say", "says", "said", "saying"],
+        &["tell", "tells", "told", "telling"],
+        &["add", "adds", "added", "adding"],
+        &["note", "notes", "noted", "noting"],
+        &["explain", "explains", "explained", "explaining"],
+        &["declare", "declares", "declared", "declaring"],
+        &["announce", "announces", "announced", "announcing"],
+        &["state", "states", "stated", "stating"],
+        &["write", "writes", "wrote", "writing"],
+        &["tweet", "tweets", "tweeted", "tweeting"],
+        &["insist", "insists", "insisted", "insisting"],
+        &["argue", "argues", "argued", "arguing"],
+        &["claim", "claims", "claimed", "claiming"],
+        &["warn", "warns", "warned", "warning"],
+        &["urge", "urges", "urged", "urging"],
+        &["assure", "assures", "assured", "assuring"],
+        &["stress", "stresses", "stressed", "stressing"],
+        &[
+            "emphasize",
+            "emphasizes",
+            "emphasized",
+            "emphasised",
+            "emphasising",
+        ],
+        &["reply", "replies", "replied", "replying"],
+        &["respond", "responds", "responded", "responding"],
+        &["ask", "asks", "asked", "asking"],
+        &["continue", "continues", "continued"],
+        &["remark", "remarks", "remarked"],
+        &["comment", "comments", "commented"],
+        &["recall", "recalls", "recalled", "recalling"],
+        &[
+            "acknowledge",
+            "acknowledges",
+            "acknowledged",
+            "acknowledging",
+        ],
+        &["admit", "admits", "admitted", "admitting"],
+        &["suggest", "suggests", "suggested", "suggesting"],
+        &["predict", "predicts", "predicted", "predicting"],
+        &["promise", "promises", "promised", "promising"],
+        &["vow", "vows", "vowed", "vowing"],
+        &["pledge", "pledges", "pledged", "pledging"],
+        &["confirm", "confirms", "confirmed", "confirming"],
+        &["deny", "denies", "denied", "denying"],
+        &["report", "reports", "reported", "reporting"],
+        &["believe", "believes", "believed"],
+        &["think", "thinks", "thought"],
+        &["hope", "hopes", "hoped"],
+        &["expect", "expects", "expected"],
+        &["estimate", "estimates", "estimated"],
+        &["indicate", "indicates", "indicated"],
+        &["reveal", "reveals", "revealed"],
+        &["maintain", "maintains", "maintained"],
+        &["concede", "concedes", "conceded"],
+        &["caution", "cautions", "cautioned"],
+        &["observe", "observes", "observed"],
+        &["quip", "quips", "quipped"],
+        &["joke", "jokes", "joked"],
+        &["contend", "contends", "contended"],
+        &["allege", "alleges", "alleged"],
+        &["accuse", "accuses", "accused"],
+        &["point", "points", "pointed"],
+        &["agree", "agrees", "agreed"],
+        &["describe", "describes", "described"],
+        &["call", "calls", "called", "calling"],
+        &["express", "expresses", "expressed", "expressing"],
+        &["praise", "praises", "praised", "praising"],
+        &["affirm", "affirms", "affirmed", "affirming"],
+        &["accuse", "accuses", "accused", "accusing"],
+        &[
+            "criticize",
+            "criticizes",
+            "criticized",
+            "criticised",
+            "criticizing",
+        ],
+        &["want", "wants", "wanted"],
+        &["cite", "cites", "cited", "citing"],
+        &["show", "shows", "showed"],
+        &["find", "finds", "found"],
+        &["sing", "sings", "sang"],
+        &["chant", "chants", "chanted"],
+        &["shout", "shouts", "shouted"],
+        &["charge", "charges", "charged"],
+        &["demand", "demands", "demanded"],
+        &["propose", "proposes", "proposed"],
+        &["accept", "accepts", "accepted"],
+        &["question", "questioned"],
+        &["feel", "feels", "felt"],
+        &["know", "knows", "knew"],
+    ];
+    stems.iter().flat_map(|s| s.iter().copied()).collect()
+});
+
+/// Cue words that report speech only with a clause after them, not alone after a
+/// quote ("called", "expressed", "described" name what was said).
+fn weak_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "called"
+            | "calls"
+            | "call"
+            | "calling"
+            | "praising"
+            | "praised"
+            | "praises"
+            | "accuses"
+            | "accused"
+            | "accusing"
+            | "accuse"
+            | "criticized"
+            | "criticizes"
+            | "described"
+            | "describes"
+            | "describe"
+            | "expressed"
+            | "expresses"
+            | "express"
+            | "thought"
+            | "think"
+            | "thinks"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "expect"
+            | "expects"
+            | "expected"
+            | "point"
+            | "points"
+            | "pointed"
+            | "agree"
+            | "agrees"
+            | "agreed"
+            | "state"
+            | "states"
+            | "note"
+            | "notes"
+            | "report"
+            | "reports"
+            | "continue"
+            | "continues"
+    )
+}
+
+fn is_cue(w: &str) -> bool {
+    CUES.contains(w)
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
+
+/// A word of a sentence, lowercased once.
+struct W {
+    span: Span,
+    low: String,
+    upper: bool,
+    kind: TokenKind,
+}
+
+fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
+    tokens
+        .iter()
+        .map(|t| {
+            let s = t.span.slice(text);
+            W {
+                span: t.span,
+                low: s.to_lowercase().replace('\u{2019}', "'"),
+                upper: s.chars().next().is_some_and(char::is_uppercase),
+                kind: t.kind,
+            }
+        })
+        .collect()
+}
+
+/// A stretch of text in quote marks.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    /// From the opening mark to after the closing mark (or the block's end).
+    span: Span,
+    block: usize,
+    /// The quote goes on in the next block ("...\n\n“...”").
+    continues: bool,
+}
+
+fn is_open_mark(c: char) -> bool {
+    matches!(c, '\u{201c}' | '\u{ab}' | '\u{201e}')
+}
+
+fn is_close_mark(c: char) -> bool {
+    matches!(c, '\u{201d}' | '\u{bb}')
+}
+
+/// The quoted stretches of each block; an unclosed quote at a block's end goes
+/// on when the next block opens with a quote mark, else it ends with the block.
+fn segments(text: &str, blocks: &[Span]) -> Vec<Seg> {
+    let mut out = Vec::new();
+    for (b, &block) in blocks.iter().enumerate() {
+        let s = block.slice(text);
+        let mut open: Option<usize> = None;
+        let mut prev = ' ';
+        for (i, c) in s.char_indices() {
+            let at = block.start + i;
+            let straight = c == '"';
+            match open {
+                None if is_open_mark(c) || (straight && !prev.is_alphanumeric()) => {
+                    open = Some(at);
+                }
+                Some(o) if is_close_mark(c) || straight => {
+                    let end = at + c.len_utf8();
+                    if end > o + 2 {
+                        out.push(Seg {
+                            span: Span::new(o, end),
+                            block: b,
+                            continues: false,
+                        });
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        if let Some(o) = open {
+            let next_opens = blocks.get(b + 1).is_some_and(|n| {
+                n.slice(text)
+                    .trim_start()
+                    .starts_with(|c: char| is_open_mark(c) || c == '"')
+            });
+            let end = block.start + s.trim_end().len();
+            if end > o + 2 {
+                out.push(Seg {
+                    span: Span::new(o, end),
+                    block: b,
+                    continues: next_opens,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Words in a span.
+fn word_count(text: &str, span: Span) -> usize {
+    span.slice(text)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Whether a quoted stretch is a statement rather than a few words: it opens a
+/// sentence or follows a speech verb ("said, “...”"), or closes with the comma,
+/// question or exclamation mark of speech ("“I would,” she said"). Words quoted
+/// inside the writer's sentence are partial, even with a full stop inside the
+/// marks (“on the up and up.”).
+fn is_statement(text: &str, seg: &Seg, blocks: &[Span]) -> bool {
+    let inner = seg.span.slice(text);
+    let inner = inner.trim_end_matches(|c: char| is_close_mark(c) || c == '"');
+    let block = blocks[seg.block];
+    let before = text[block.start..seg.span.start].trim_end();
+    let starts = before.is_empty() || before.ends_with([':', '.', '?', '!']);
+    let prev_word = before
+        .trim_end_matches(',')
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let after_verb = is_cue(&prev_word) && !weak_cue(&prev_word);
+    let n = word_count(text, seg.span);
+    // Speech punctuation counts when an attribution follows ("“I would,” she
+    // said"), not in a phrase of the writer's ("his “dear friend,” the president").
+    let speech_end = inner.trim_end().ends_with([',', '!', '?']) && {
+        let rest: Vec<String> = text[seg.span.end..]
+            .split_whitespace()
+            .take(4)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        rest.iter().any(|w| is_cue(w) && !weak_cue(w))
+    };
+    seg.continues || (starts && n >= 2) || (after_verb && n >= 3) || (speech_end && n >= 2)
+}
+
+/// The index of the sentence containing byte `at`.
+fn sentence_at(sentences: &[(Span, &[Token])], at: usize) -> Option<usize> {
+    let k = sentences.partition_point(|(s, _)| s.end <= at);
+    sentences.get(k).filter(|(s, _)| s.start <= at).map(|_| k)
+}
+
+/// A speaker phrase: the words `lo..hi` of a sentence, trimmed to a noun phrase.
+fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
+    if lo >= hi {
+        return None;
+    }
+    let mut lo = lo;
+    let mut hi = hi;
+    // Trim punctuation and function words at the edges.
+    while lo < hi
+        && (words[lo].kind == TokenKind::Punct
+            || matches!(words[lo].low.as_str(), "and" | "but" | "as"))
+    {
+        lo += 1;
+    }
+    while hi > lo && words[hi - 1].kind == TokenKind::Punct {
+        hi -= 1;
+    }
+    if lo >= hi || hi - lo > 8 {
+        return None;
+    }
+    // A lowercase verb ends the phrase: "Trump made the ...".
+    if let Some(v) = (lo + 1..hi).find(|&j| {
+        let w = &words[j];
+        !w.upper
+            && (matches!(
+                w.low.as_str(),
+                "made"
+                    | "has"
+                    | "had"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "did"
+                    | "does"
+            ) || (w.low.len() > 4 && w.low.ends_with("ed")))
+    }) {
+        hi = v;
+    }
+    let first = &words[lo];
+    let ok = first.upper
+        || PRONOUNS.contains(&first.low.as_str())
+        || matches!(
+            first.low.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "another"
+                | "one"
+                | "two"
+                | "some"
+                | "many"
+                | "several"
+                | "officials"
+                | "experts"
+                | "analysts"
+                | "sources"
+                | "critics"
+                | "police"
+                | "witnesses"
+                | "residents"
+        );
+    if !ok {
+        return None;
+    }
+    // A speaker has no verb of its own.
+    if words[lo..hi].iter().any(|w| is_cue(&w.low) && !w.upper) {
+        return None;
+    }
+    Some((lo, hi))
+}
+
+/// The entity a speaker phrase names: a mention inside it, or for a pronoun the
+/// last person named before it.
+fn speaker_entity(input: &Input<'_>, span: Span, pronoun: bool) -> Option<usize> {
+    if pronoun {
+        return input
+            .mentions
+            .iter()
+            .rev()
+            .find(|(m, label, _)| m.end <= span.start && *label == EntityLabel::Person)
+            .map(|&(_, _, e)| e);
+    }
+    // A person named in the phrase, else its last name ("European Union policy
+    // chief Josep Borrell" is Borrell; "the Kremlin" is the Kremlin).
+    let inside = || input.mentions.iter().filter(|(m, _, _)| span.contains(*m));
+    inside()
+        .rfind(|(_, label, _)| *label == EntityLabel::Person)
+        .or_else(|| inside().next_back())
+        .map(|&(_, _, e)| e)
+}
+
+/// Words between a subject and its verb that are not the subject: auxiliaries and
+/// adverbs ("Xi has also said", "Borrell recently urged").
+fn between_subject_and_verb(w: &W) -> bool {
+    matches!(
+        w.low.as_str(),
+        "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "also"
+            | "again"
+            | "later"
+            | "then"
+            | "already"
+            | "once"
+            | "repeatedly"
+            | "himself"
+            | "herself"
+            | "themselves"
+            | "itself"
+            | "publicly"
+            | "previously"
+            | "reportedly"
+            | "still"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "did"
+            | "does"
+            | "do"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "not"
+            | "never"
+            | ","
+    ) || (w.low.ends_with("ly") && !w.upper && w.low.len() > 4)
+}
+
+/// Words that end a subject phrase when reading back from its verb.
+fn ends_subject(w: &W) -> bool {
+    w.kind == TokenKind::Punct && w.low != "."
+        || matches!(
+            w.low.as_str(),
+            "with" | "and" | "but" | "that" | "which" | "who" | "as" | "while" | "when" | "where"
+                | "because" | "if" | "since" | "so" | "for" | "to" | "of" | "in" | "on" | "at"
+                | "by" | "from" | "after" | "before" | "are" | "is" | "was" | "were" | "have"
+                | "has" | "had" | "will" | "would" | "also"
+        )
+        || (is_cue(&w.low) && !w.upper)
+        // A past verb ends it too: "the two leaders signed an agreement promising".
+        || (!w.upper && w.low.len() > 4 && w.low.ends_with("ed"))
+}
+
+/// The subject right before the verb at word `c`, at most 8 words back, not
+/// before word `floor`.
+fn subject_before(input: &Input<'_>, words: &[W], floor: usize, c: usize) -> Option<Speaker> {
+    let mut hi = c;
+    while hi > floor && between_subject_and_verb(&words[hi - 1]) {
+        hi -= 1;
+    }
+    let mut lo = hi;
+    while lo > floor && lo + 8 > hi && !ends_subject(&words[lo - 1]) {
+        lo -= 1;
+    }
+    speaker(input, words, lo, hi)
+}
+
+fn speaker(input: &Input<'_>, words: &[W], lo: usize, hi: usize) -> Option<Speaker> {
+    let (lo, hi) = noun_phrase(words, lo, hi)?;
+    let span = Span::new(words[lo].span.start, words[hi - 1].span.end);
+    let pronoun = hi == lo + 1 && PRONOUNS.contains(&words[lo].low.as_str());
+    Some(Speaker {
+        span,
+        entity: speaker_entity(input, span, pronoun),
+    })
+}
+
+/// The cue of a speech verb at word `k`: the verb, with "to" for "according
+/// to", and the hearer for "told" ("told AFP", "told reporters").
+fn cue_span(words: &[W], k: usize) -> Span {
+    let mut end = words[k].span.end;
+    if words[k].low == "told" || words[k].low == "tells" {
+        if let Some(w) = words.get(k + 1) {
+            if w.upper || w.low == "reporters" {
+                end = w.span.end;
+            }
+        }
+    }
+    Span::new(words[k].span.start, end)
+}
+
+/// Who said a direct quote: look right of it ("..., said X", "..., X said"), then
+/// left of it ("X said: “...”").
+fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Option<usize>) {
+    let text = input.text;
+    // Right: the sentence holding the text just after the quote.
+    let after = text[seg.span.end..]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map(|(i, _)| seg.span.end + i);
+    if let Some(k) = after.and_then(|a| sentence_at(input.sentences, a)) {
+        let (_, toks) = input.sentences[k];
+        let words = words_of(text, toks);
+        let first = words
+            .iter()
+            .position(|w| w.span.start >= seg.span.end)
+            .unwrap_or(words.len());
+        // Up to the next quote mark or the sentence end, at most 10 words.
+        let mut last = first;
+        while last < words.len() && last < first + 10 {
+            let w = &words[last];
+            let s = w.span.slice(text);
+            if s.starts_with(|c: char| is_open_mark(c) || c == '"')
+                || matches!(s, "." | "!" | "?" | ";")
+            {
+                break;
+            }
+            last += 1;
+        }
+        if let Some(c) = (first..last).find(|&j| is_cue(&words[j].low)) {
+            // "said X" or "X said"
+            let before = subject_before(input, &words, first, c);
+            let stop = (c + 1..last)
+                .find(|&j| {
+                    matches!(
+                        words[j].low.as_str(),
+                        "," | "in"
+                            | "on"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "when"
+                            | "who"
+                            | "while"
+                            | "to"
+                            | "about"
+                            | "of"
+                    )
+                })
+                .unwrap_or(last);
+            let after_cue = if before.is_none() {
+                speaker(input, &words, c + 1, stop)
+            } else {
+                None
+            };
+            let who = before.or(after_cue);
+            if who.is_some() || !weak_cue(&words[c].low) {
+                let cue_end = c;
+                return (
+                    Some(cue_span(&words, c)),
+                    who,
+                    Some(k).filter(|_| cue_end < last),
+                );
+            }
+        }
+    }
+    // Left: "X said: “...”", "X said “...”", "X told AFP: “...”"; or the sentence
+    // before, when it ends in a colon ("Blige sang:").
+    let here = sentence_at(input.sentences, seg.span.start);
+    let starts_sentence = here.is_some_and(|k| {
+        text[input.sentences[k].0.start..seg.span.start]
+            .trim()
+            .is_empty()
+    });
+    if let Some(k) = here.filter(|&k| starts_sentence && k > 0) {
+        let (prev, toks) = input.sentences[k - 1];
+        if prev.slice(text).trim_end().ends_with(':') {
+            let words = words_of(text, toks);
+            if let Some((c, who)) = first_speaking_cue(input, &words, words.len()) {
+                return (Some(cue_span(&words, c)), Some(who), None);
+            }
+            // "PENCE:" / "Caddell continued:" without a known verb: the name itself.
+            let n = words.len();
+            if (2..=4).contains(&n) {
+                if let Some(who) = speaker(input, &words, 0, n - 1) {
+                    return (None, Some(who), None);
+                }
+            }
+        }
+    }
+    if let Some(k) = here {
+        let (_, toks) = input.sentences[k];
+        let words = words_of(text, toks);
+        let end = words
+            .iter()
+            .position(|w| w.span.start >= seg.span.start)
+            .unwrap_or(words.len());
+        let lo = end.saturating_sub(12);
+        if let Some(c) = (lo..end).rev().find(|&j| is_cue(&words[j].low)) {
+            // The subject: the phrase right before the cue, back to a comma.
+            let start = (0..c)
+                .rev()
+                .find(|&j| matches!(words[j].low.as_str(), "," | ";" | ":"))
+                .map_or(0, |j| j + 1);
+            let start = start.max(c.saturating_sub(8));
+            let who = subject_before(input, &words, start, c);
+            return (Some(cue_span(&words, c)), who, None);
+        }
+    }
+    (None, None, None)
+}
+
+/// Reported speech in one sentence without quote marks: "X said (that) ...",
+/// "..., X said.", "according to X, ...".
+fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
+    let text = input.text;
+    let (sent, toks) = input.sentences[k];
+    let words = words_of(text, toks);
+    let n = words.len();
+    if n < 5 {
+        return;
+    }
+    let end_of_content = |hi: usize| -> usize {
+        let mut hi = hi;
+        while hi > 0 && words[hi - 1].kind == TokenKind::Punct {
+            hi -= 1;
+        }
+        hi
+    };
+    // "according to X, CONTENT" / "CONTENT, according to X."
+    if let Some(a) =
+        (0..n.saturating_sub(1)).find(|&j| words[j].low == "according" && words[j + 1].low == "to")
+    {
+        let cue = Span::new(words[a].span.start, words[a + 1].span.end);
+        let src_end = (a + 2..n)
+            .find(|&j| matches!(words[j].low.as_str(), "," | "." | ";"))
+            .unwrap_or(n);
+        let who = speaker(input, &words, a + 2, src_end);
+        let (lo, hi) = if a <= 1 {
+            (src_end + 1, end_of_content(n))
+        } else {
+            (0, a.saturating_sub(usize::from(words[a - 1].low == ",")))
+        };
+        if hi > lo + 2 {
+            let span = Span::new(words[lo].span.start, words[hi - 1].span.end);
+            out.push(Quote {
+                span,
+                parts: vec![span],
+                kind: QuoteKind::Indirect,
+                cue: Some(cue),
+                speaker: who,
+            });
+        }
+        return;
+    }
+    // "CONTENT, as reported by X." / "CONTENT, X told AFP" said the other way round:
+    // "CONTENT affirmed to AFP Alexander Gabuev".
+    for c in 2..n.saturating_sub(2) {
+        if !is_cue(&words[c].low) || words[c].upper {
+            continue;
+        }
+        let (who, cut) = if words[c + 1].low == "by" {
+            let stop = (c + 2..n)
+                .find(|&j| matches!(words[j].low.as_str(), "." | ";" | "that"))
+                .unwrap_or(n);
+            (speaker(input, &words, c + 2, stop.min(c + 10)), c)
+        } else {
+            // "... affirmed (one) to AFP Alexander Gabuev, director of ..."
+            let to = (c + 1..n.min(c + 3)).find(|&j| words[j].low == "to");
+            let named = to.filter(|&t| {
+                words.get(t + 1).is_some_and(|w| w.upper)
+                    && words.get(t + 2).is_some_and(|w| w.upper)
+            });
+            let Some(t) = named else { continue };
+            let stop = (t + 2..n)
+                .find(|&j| matches!(words[j].low.as_str(), "," | "." | ";"))
+                .unwrap_or(n);
+            (speaker(input, &words, t + 2, stop), c)
+        };
+        let Some(who) = who else { continue };
+        let mut hi = cut;
+        while hi > 0 && (words[hi - 1].kind == TokenKind::Punct || words[hi - 1].low == "as") {
+            hi -= 1;
+        }
+        if hi < 3 {
+            continue;
+        }
+        let span = Span::new(words[0].span.start, words[hi - 1].span.end);
+        out.push(Quote {
+            span,
+            parts: vec![span],
+            kind: QuoteKind::Indirect,
+            cue: Some(cue_span(&words, c)),
+            speaker: Some(who),
+        });
+        return;
+    }
+    // "CONTENT, X said." at the end of the sentence.
+    let last = end_of_content(n);
+    for c in (last.saturating_sub(6)..last).rev() {
+        if !is_cue(&words[c].low) || weak_cue(&words[c].low) {
+            continue;
+        }
+        let comma = (0..c).rev().find(|&j| words[j].low == ",");
+        if let Some(comma) = comma.filter(|&j| j >= 3 && c - j <= 7) {
+            let who = if comma + 1 < c {
+                subject_before(input, &words, comma + 1, c)
+            } else {
+                speaker(input, &words, c + 1, last)
+            };
+            if who.is_some() {
+                let span = Span::new(words[0].span.start, words[comma - 1].span.end);
+                out.push(Quote {
+                    span,
+                    parts: vec![span],
+                    kind: QuoteKind::Indirect,
+                    cue: Some(cue_span(&words, c)),
+                    speaker: who,
+                });
+                return;
+            }
+        }
+    }
+    // "X said (that) CONTENT", "X told Y (that) CONTENT", ", a spokesperson said, CONTENT".
+    for c in 1..n.saturating_sub(3) {
+        let w = &words[c].low;
+        if !is_cue(w) || words[c].upper {
+            continue;
+        }
+        let start = (0..c)
+            .rev()
+            .find(|&j| {
+                matches!(
+                    words[j].low.as_str(),
+                    "," | ";" | ":" | "that" | "and" | "but"
+                )
+            })
+            .map_or(0, |j| j + 1);
+        let Some(who) = subject_before(input, &words, start, c) else {
+            continue;
+        };
+        let mut lo = c + 1;
+        if matches!(
+            w.as_str(),
+            "told" | "tells" | "tell" | "warned" | "urged" | "assured" | "asked"
+        ) {
+            // The hearer: up to "that" or 4 words.
+            if let Some(t) = (lo..n.min(lo + 5)).find(|&j| words[j].low == "that") {
+                lo = t;
+            }
+        }
+        if lo < n && matches!(words[lo].low.as_str(), "that" | ",") {
+            lo += 1;
+        }
+        let hi = end_of_content(n);
+        if hi <= lo + 2 || weak_cue(w) && words[c + 1].low != "that" {
+            continue;
+        }
+        // A cue inside a parenthesis (", a Kremlin spokesperson said,") reports the
+        // rest of the sentence, and what came before it.
+        let span = Span::new(words[lo].span.start, words[hi - 1].span.end);
+        let mut parts = vec![span];
+        if start > 1 && words[start - 1].low == "," {
+            let before = Span::new(
+                sent.start.max(words[0].span.start),
+                words[start - 2].span.end,
+            );
+            if word_count(text, before) >= 2 {
+                parts.insert(0, before);
+            }
+        }
+        let whole = Span::new(parts[0].start, span.end);
+        out.push(Quote {
+            span: whole,
+            parts,
+            kind: QuoteKind::Indirect,
+            cue: Some(cue_span(&words, c)),
+            speaker: Some(who),
+        });
+        return;
+    }
+}
+
+/// Quotes of a document, in text order.
+pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
+    let text = input.text;
+    let segs = segments(text, input.blocks);
+    let mut out: Vec<Quote> = Vec::new();
+    let mut quoted_sentences: HashSet<usize> = HashSet::new();
+    let mut last_direct: Option<(usize, Option<Speaker>)> = None; // (block, speaker)
+    let mut i = 0;
+    while i < segs.len() {
+        let seg = segs[i];
+        for k in [
+            sentence_at(input.sentences, seg.span.start),
+            sentence_at(input.sentences, seg.span.end.saturating_sub(1)),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            quoted_sentences.insert(k);
+        }
+        if !is_statement(text, &seg, input.blocks) {
+            // A partial or scare quote: the speaker of its sentence, if one speaks.
+            let (cue, who) = sentence_at(input.sentences, seg.span.start)
+                .map_or((None, None), |k| partial_speaker(input, k, seg.span));
+            out.push(Quote {
+                span: seg.span,
+                parts: vec![seg.span],
+                kind: QuoteKind::Partial,
+                cue,
+                speaker: who,
+            });
+            i += 1;
+            continue;
+        }
+        let mut parts = vec![seg.span];
+        let mut j = i + 1;
+        // A quote running over paragraphs.
+        let mut cur = seg;
+        while cur.continues && j < segs.len() && segs[j].block == cur.block + 1 {
+            parts.push(segs[j].span);
+            cur = segs[j];
+            j += 1;
+        }
+        let (mut cue, mut who, _) = attribute(input, &cur);
+        if cue.is_none() && parts.len() == 1 {
+            let (c2, w2, _) = attribute(input, &seg);
+            cue = c2;
+            who = w2;
+        }
+        // Split by its attribution: "“...,” he said, “...”".
+        if cue.is_some() && j < segs.len() && segs[j].block == cur.block {
+            let between = &text[cur.span.end..segs[j].span.start];
+            if between.len() < 80
+                && cue.is_some_and(|c| c.start >= cur.span.end && c.end <= segs[j].span.start)
+                && !between.contains(['.', '!', '?'])
+            {
+                parts.push(segs[j].span);
+                j += 1;
+            }
+        }
+        // A quote standing alone at a paragraph's start goes on the previous quote's speaker.
+        if cue.is_none() && who.is_none() {
+            if let Some((b, w)) = &last_direct {
+                if *b + 2 >= seg.block {
+                    who.clone_from(w);
+                }
+            }
+        }
+        let span = Span::new(parts[0].start, parts[parts.len() - 1].end);
+        last_direct = Some((segs[j - 1].block, who.clone()));
+        out.push(Quote {
+            span,
+            parts,
+            kind: QuoteKind::Direct,
+            cue,
+            speaker: who,
+        });
+        i = j;
+    }
+    // Block quotes: a paragraph ending in a colon after a speech verb, then a
+    // paragraph of statement without quote marks.
+    for b in 0..input.blocks.len().saturating_sub(1) {
+        let block = input.blocks[b];
+        if !block.slice(text).trim_end().ends_with(':') {
+            continue;
+        }
+        let next = input.blocks[b + 1];
+        let body = next.slice(text);
+        if body.contains(|c: char| is_open_mark(c) || c == '"') || word_count(text, next) < 8 {
+            continue;
+        }
+        let Some(k) = sentence_at(input.sentences, block.end.saturating_sub(1)) else {
+            continue;
+        };
+        let (_, toks) = input.sentences[k];
+        let words = words_of(text, toks);
+        let Some((c, who)) = first_speaking_cue(input, &words, words.len()) else {
+            continue;
+        };
+        let trimmed = Span::new(next.start, next.start + body.trim_end().len());
+        for (k, (s, _)) in input.sentences.iter().enumerate() {
+            if trimmed.contains(*s) {
+                quoted_sentences.insert(k);
+            }
+        }
+        out.push(Quote {
+            span: trimmed,
+            parts: vec![trimmed],
+            kind: QuoteKind::Block,
+            cue: Some(cue_span(&words, c)),
+            speaker: Some(who),
+        });
+    }
+    // Reported speech in sentences without quotes.
+    for k in 0..input.sentences.len() {
+        if !quoted_sentences.contains(&k) {
+            indirect(input, k, &mut out);
+        }
+    }
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out.dedup_by(|a, b| a.span == b.span);
+    out
+}
+
+/// The speech verb nearest before word `end` that has a subject (a passive
+/// "reported by X" gives X), with that speaker.
+fn first_speaking_cue(input: &Input<'_>, words: &[W], end: usize) -> Option<(usize, Speaker)> {
+    let cues = || {
+        (0..end)
+            .rev()
+            .filter(|&j| is_cue(&words[j].low) && !words[j].upper)
+    };
+    let passive = |c: usize| words.get(c + 1).is_some_and(|w| w.low == "by");
+    // An active verb first ("he assured in statements reported by Reuters": he).
+    let active = cues()
+        .filter(|&c| !passive(c))
+        .find_map(|c| subject_before(input, words, 0, c).map(|s| (c, s)));
+    active.or_else(|| {
+        cues().filter(|&c| passive(c)).find_map(|c| {
+            let stop = (c + 2..words.len())
+                .find(|&j| matches!(words[j].low.as_str(), "." | ";" | ":" | "that"))
+                .unwrap_or(words.len());
+            speaker(input, words, c + 2, stop.min(c + 10)).map(|s| (c, s))
+        })
+    })
+}
+
+/// The cue and speaker of the sentence around a partial quote: "Putin expressed
+/// his appreciation for the “unlimited possibilities”", "Xi called Putin his
+/// “best friend”".
+fn partial_speaker(input: &Input<'_>, k: usize, quote: Span) -> (Option<Span>, Option<Speaker>) {
+    let (_, toks) = input.sentences[k];
+    let words = words_of(input.text, toks);
+    let end = words
+        .iter()
+        .position(|w| w.span.start >= quote.start)
+        .unwrap_or(words.len());
+    let Some((c, who)) = first_speaking_cue(input, &words, end) else {
+        return (None, None);
+    };
+    let who = Some(who);
+    (Some(cue_span(&words, c)), who)
+}
