@@ -330,7 +330,14 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
     while hi > lo && words[hi - 1].kind == TokenKind::Punct {
         hi -= 1;
     }
-    if lo >= hi || hi - lo > 8 {
+    // A parenthesis ends a name: "Rep. Gwen Moore (D-Wis.)" is Rep. Gwen Moore.
+    if let Some(p) = (lo..hi).find(|&j| words[j].low == "(") {
+        hi = p;
+    }
+    while hi > lo && words[hi - 1].kind == TokenKind::Punct {
+        hi -= 1;
+    }
+    if lo >= hi || hi - lo > 10 {
         return None;
     }
     // A lowercase verb ends the phrase: "Trump made the ...".
@@ -357,7 +364,10 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
         hi = v;
     }
     let first = &words[lo];
+    // A lowercase start is fine before a name: "panel Chairman Rep. Jason Chaffetz".
+    let named_later = words[lo..hi].iter().skip(1).any(|w| w.upper);
     let ok = first.upper
+        || named_later
         || PRONOUNS.contains(&first.low.as_str())
         || matches!(
             first.low.as_str(),
@@ -510,6 +520,28 @@ fn cue_span(words: &[W], k: usize) -> Span {
 /// left of it ("X said: “...”").
 fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Option<usize>) {
     let text = input.text;
+    // "“...” — Pamela Padilla": a name after a dash signs the quote.
+    let rest = text[seg.span.end..].trim_start_matches([' ', '\t', '\n']);
+    if let Some(name) = rest.strip_prefix(['\u{2015}', '\u{2014}', '\u{2013}', '-']) {
+        let dash_start = text.len() - rest.len();
+        let dash = Span::new(dash_start, text.len() - name.len());
+        let name = name.trim_start();
+        let start = text.len() - name.len();
+        if let Some(k) = sentence_at(input.sentences, start) {
+            let (_, toks) = input.sentences[k];
+            let words = words_of(text, toks);
+            let first = words.iter().position(|w| w.span.start >= start).unwrap_or(words.len());
+            let stop = (first..words.len())
+                .find(|&j| matches!(words[j].low.as_str(), "," | "." | ";" | "\u{2014}"))
+                .unwrap_or(words.len())
+                .min(first + 6);
+            if words.get(first).is_some_and(|w| w.upper) {
+                if let Some(who) = speaker(input, &words, first, stop) {
+                    return (Some(dash), Some(who), None);
+                }
+            }
+        }
+    }
     // Right: the sentence holding the text just after the quote.
     let after = text[seg.span.end..]
         .char_indices()
@@ -613,6 +645,15 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
             let start = start.max(c.saturating_sub(8));
             let who = subject_before(input, &words, start, c);
             return (Some(cue_span(&words, c)), who, None);
+        }
+    }
+    // A quote opening its sentence with no attribution of its own: the speaker of
+    // the sentence before ("Clinton told reporters on Monday ... “We're ready.”").
+    if let Some(k) = here.filter(|&k| starts_sentence && k > 0) {
+        let (_, toks) = input.sentences[k - 1];
+        let words = words_of(text, toks);
+        if let Some((c, who)) = first_speaking_cue(input, &words, words.len()) {
+            return (Some(cue_span(&words, c)), Some(who), None);
         }
     }
     (None, None, None)
