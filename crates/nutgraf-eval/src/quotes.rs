@@ -150,11 +150,19 @@ fn gold_of(row: &Value) -> Vec<GoldQuote> {
                     let trimmed_end = (first.0..last.1.min(text.len()))
                         .rev()
                         .find(|&i| !text[i].is_whitespace() && !matches!(text[i], '.' | ','))?;
-                    let direct = text.get(first.0).is_some_and(|&c| open(c))
-                        && (close(text[trimmed_end])
-                            || text
-                                .get(last.1.saturating_sub(1))
-                                .is_some_and(|&c| close(c)));
+                    // Quote marks, also written as two apostrophes or backquotes.
+                    let doubled = |i: usize| {
+                        i + 1 < text.len()
+                            && matches!(text[i], '\'' | '`')
+                            && text[i + 1] == text[i]
+                    };
+                    let opens = text.get(first.0).is_some_and(|&c| open(c)) || doubled(first.0);
+                    let closes = close(text[trimmed_end])
+                        || text
+                            .get(last.1.saturating_sub(1))
+                            .is_some_and(|&c| close(c))
+                        || (trimmed_end > 0 && doubled(trimmed_end - 1));
+                    let direct = opens && closes;
                     Some(GoldQuote {
                         parts,
                         direct,
@@ -281,6 +289,14 @@ fn score_doc(parser: &Parser, row: &Value, errors: bool) -> Result<QuoteReport, 
                     .iter()
                     .any(|&p| g.parts.iter().any(|&gp| overlaps(co.span(p), gp)))
         });
+        if hit.is_none() && errors {
+            let cue = g.cue.map(|c| slice(text, c)).unwrap_or_default();
+            r.errors.push((
+                id.clone(),
+                "MISS",
+                format!("[{cue}] {}", slice(text, g.parts[0])),
+            ));
+        }
         if let Some(k) = hit {
             taken[k] = true;
             r.all_overlap += 1;
@@ -360,7 +376,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         r.cue_accuracy()
     );
     if show > 0 {
-        for kind in ["FN", "FP", "SPAN", "SPEAKER"] {
+        for kind in ["FN", "FP", "SPAN", "SPEAKER", "MISS"] {
             println!("\n{kind}:");
             for e in r.errors.iter().filter(|e| e.1 == kind).take(show) {
                 println!(

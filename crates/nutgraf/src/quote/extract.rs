@@ -223,15 +223,27 @@ fn segments(text: &str, blocks: &[Span]) -> Vec<Seg> {
         let s = block.slice(text);
         let mut open: Option<usize> = None;
         let mut prev = ' ';
+        let mut skip = false;
         for (i, c) in s.char_indices() {
+            if skip {
+                skip = false;
+                prev = c;
+                continue;
+            }
             let at = block.start + i;
-            let straight = c == '"';
+            // Two apostrophes or two backquotes stand for a double quote mark in
+            // some wire text (''This isn't tax reform,'' ``...'').
+            let doubled = (c == '\'' || c == '`') && s[i + 1..].starts_with(c);
+            let width = if doubled { 2 } else { c.len_utf8() };
+            let straight = c == '"' || (doubled && c == '\'');
+            let opens = is_open_mark(c) || (doubled && c == '`');
             match open {
-                None if is_open_mark(c) || (straight && !prev.is_alphanumeric()) => {
+                None if opens || (straight && !prev.is_alphanumeric()) => {
                     open = Some(at);
+                    skip = doubled;
                 }
                 Some(o) if is_close_mark(c) || straight => {
-                    let end = at + c.len_utf8();
+                    let end = at + width;
                     if end > o + 2 {
                         out.push(Seg {
                             span: Span::new(o, end),
@@ -240,6 +252,7 @@ fn segments(text: &str, blocks: &[Span]) -> Vec<Seg> {
                         });
                     }
                     open = None;
+                    skip = doubled;
                 }
                 _ => {}
             }
@@ -530,7 +543,10 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
         if let Some(k) = sentence_at(input.sentences, start) {
             let (_, toks) = input.sentences[k];
             let words = words_of(text, toks);
-            let first = words.iter().position(|w| w.span.start >= start).unwrap_or(words.len());
+            let first = words
+                .iter()
+                .position(|w| w.span.start >= start)
+                .unwrap_or(words.len());
             let stop = (first..words.len())
                 .find(|&j| matches!(words[j].low.as_str(), "," | "." | ";" | "\u{2014}"))
                 .unwrap_or(words.len())
@@ -840,16 +856,22 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
     let mut i = 0;
     while i < segs.len() {
         let seg = segs[i];
-        for k in [
-            sentence_at(input.sentences, seg.span.start),
-            sentence_at(input.sentences, seg.span.end.saturating_sub(1)),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            quoted_sentences.insert(k);
+        let statement = is_statement(text, &seg, input.blocks);
+        // Sentences holding a direct quote are not read again for reported speech;
+        // a partial quote leaves its sentence to that reading ("The Post reports
+        // that ... “under wraps.”").
+        if statement {
+            for k in [
+                sentence_at(input.sentences, seg.span.start),
+                sentence_at(input.sentences, seg.span.end.saturating_sub(1)),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                quoted_sentences.insert(k);
+            }
         }
-        if !is_statement(text, &seg, input.blocks) {
+        if !statement {
             // A partial or scare quote: the speaker of its sentence, if one speaks.
             let (cue, who) = sentence_at(input.sentences, seg.span.start)
                 .map_or((None, None), |k| partial_speaker(input, k, seg.span));
@@ -948,6 +970,14 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
             indirect(input, k, &mut out);
         }
     }
+    // A partial quote inside reported speech is part of it ("The Post reports
+    // that ... “under wraps.”"): the reported speech carries it.
+    let indirect: Vec<Span> = out
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| q.span)
+        .collect();
+    out.retain(|q| q.kind != QuoteKind::Partial || !indirect.iter().any(|s| s.contains(q.span)));
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out.dedup_by(|a, b| a.span == b.span);
     out
