@@ -135,3 +135,40 @@ fn tempeval_floors() {
         r.value_accuracy()
     );
 }
+
+#[test]
+fn polnear_quote_floors() {
+    use nutgraf_eval::quotes;
+    let Some(dir) = eval_dir() else {
+        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+        return;
+    };
+    let r = quotes::score(dir.join("polnear/dev.jsonl").to_str().unwrap(), false).unwrap();
+    let (_, _, exact) = r.direct_exact();
+    let (_, _, overlap) = r.direct_overlap();
+    let (_, _, all) = r.all_overlap();
+    eprintln!(
+        "PolNeAR dev: direct exact F1 {exact:.3}, overlap F1 {overlap:.3}, speaker {:.3}; all attributions F1 {all:.3}, cue {:.3}",
+        r.speaker_accuracy(),
+        r.cue_accuracy()
+    );
+    assert!(
+        r.direct_gold > 400,
+        "too few gold direct quotes: {}",
+        r.direct_gold
+    );
+    assert!(exact >= 0.85, "direct exact F1 {exact:.3} fell below 0.85");
+    assert!(
+        overlap >= 0.88,
+        "direct overlap F1 {overlap:.3} fell below 0.88"
+    );
+    assert!(
+        r.speaker_accuracy() >= 0.81,
+        "speaker accuracy {:.3} fell below 0.81",
+        r.speaker_accuracy()
+    );
+    assert!(
+        all >= 0.60,
+        "all-attribution overlap F1 {all:.3} fell below 0.60"
+    );
+}

@@ -725,10 +725,15 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             continue;
         }
         let (who, cut) = if words[c + 1].low == "by" {
+            // Only at the clause's end: "..., as reported by X." (not "statements
+            // reported by Reuters, differs ...").
             let stop = (c + 2..n)
-                .find(|&j| matches!(words[j].low.as_str(), "." | ";" | "that"))
+                .find(|&j| matches!(words[j].low.as_str(), "." | ";" | "that" | "!" | "?"))
                 .unwrap_or(n);
-            (speaker(input, &words, c + 2, stop.min(c + 10)), c)
+            if stop + 1 < n || stop > c + 12 {
+                continue;
+            }
+            (speaker(input, &words, c + 2, stop), c)
         } else {
             // "... affirmed (one) to AFP Alexander Gabuev, director of ..."
             let to = (c + 1..n.min(c + 3)).find(|&j| words[j].low == "to");
@@ -825,7 +830,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         // rest of the sentence, and what came before it.
         let span = Span::new(words[lo].span.start, words[hi - 1].span.end);
         let mut parts = vec![span];
-        if start > 1 && words[start - 1].low == "," {
+        if start > 1 && words[start - 1].low == "," && words[c + 1].low == "," {
             let before = Span::new(
                 sent.start.max(words[0].span.start),
                 words[start - 2].span.end,
