@@ -140,7 +140,8 @@ fn bench_parse(c: &mut Criterion) {
         Options::new()
             .entities(false)
             .times(false)
-            .quantities(false),
+            .quantities(false)
+            .quotes(false),
     );
     for seed in &seeds {
         check_document(&layout_only, seed);
