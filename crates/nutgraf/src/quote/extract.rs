@@ -495,8 +495,31 @@ fn ends_subject(w: &W) -> bool {
 /// before word `floor`.
 fn subject_before(input: &Input<'_>, words: &[W], floor: usize, c: usize) -> Option<Speaker> {
     let mut hi = c;
-    while hi > floor && between_subject_and_verb(&words[hi - 1]) {
+    while hi > floor && between_subject_and_verb(&words[hi - 1]) && words[hi - 1].low != "," {
         hi -= 1;
+    }
+    // A parenthesis after the name: "Rep. Jason Chaffetz (R-Utah) said".
+    if hi > floor && words[hi - 1].low == ")" {
+        if let Some(open) = (floor..hi - 1).rev().find(|&j| words[j].low == "(") {
+            hi = open;
+        }
+    }
+    // An appositive after the name: "Scott Pruitt, the attorney general of
+    // Oklahoma, said" reads back to the name before the first comma.
+    if hi > floor + 1 && words[hi - 1].low == "," {
+        let appositive = (floor..hi - 1)
+            .rev()
+            .take(14)
+            .find(|&j| words[j].low == ",")
+            .filter(|&comma| {
+                words[comma + 1..hi - 1]
+                    .iter()
+                    .any(|w| matches!(w.low.as_str(), "the" | "a" | "an" | "who"))
+            });
+        hi = appositive.unwrap_or(hi - 1);
+        while hi > floor && between_subject_and_verb(&words[hi - 1]) && words[hi - 1].low != "," {
+            hi -= 1;
+        }
     }
     let mut lo = hi;
     while lo > floor && lo + 8 > hi && !ends_subject(&words[lo - 1]) {
