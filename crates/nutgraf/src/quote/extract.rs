@@ -874,6 +874,32 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
     }
 }
 
+/// "“WALLACE: Let's start": the capitalized label of a transcript line and the
+/// rest of the part after it.
+fn transcript_label(text: &str, part: Span) -> Option<(Span, Span)> {
+    let s = part.slice(text);
+    let mark = s.chars().next()?;
+    if !(is_open_mark(mark) || mark == '"') {
+        return None;
+    }
+    let body = &s[mark.len_utf8()..];
+    let colon = body.find(':')?;
+    let label = &body[..colon];
+    let is_label = (2..=30).contains(&label.len())
+        && label.chars().any(|c| c.is_ascii_uppercase())
+        && label
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'));
+    if !is_label {
+        return None;
+    }
+    let start = part.start + mark.len_utf8();
+    let label_span = Span::new(start, start + colon);
+    let after = &body[colon + 1..];
+    let rest_start = start + colon + 1 + (after.len() - after.trim_start().len());
+    (rest_start < part.end).then_some((label_span, Span::new(rest_start, part.end)))
+}
+
 /// Quotes of a document, in text order.
 pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
     let text = input.text;
@@ -917,7 +943,11 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
         let mut j = i + 1;
         // A quote running over paragraphs.
         let mut cur = seg;
-        while cur.continues && j < segs.len() && segs[j].block == cur.block + 1 {
+        while cur.continues
+            && j < segs.len()
+            && segs[j].block == cur.block + 1
+            && transcript_label(text, segs[j].span).is_none()
+        {
             parts.push(segs[j].span);
             cur = segs[j];
             j += 1;
@@ -946,6 +976,30 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
                     who.clone_from(w);
                 }
             }
+        }
+        // A transcript line: "“WALLACE: Let's start ...": the label speaks, the
+        // content follows it.
+        if let Some((label, rest)) = transcript_label(text, parts[0]) {
+            who = Some(Speaker {
+                span: label,
+                entity: None,
+            });
+            cue = None;
+            parts[0] = rest;
+        }
+        // A stage direction is no quote: "“(CROSSTALK.)".
+        if parts.len() == 1
+            && parts[0]
+                .slice(text)
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')')
+                .starts_with('(')
+            && parts[0]
+                .slice(text)
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
+                .ends_with(')')
+        {
+            i = j;
+            continue;
         }
         let span = Span::new(parts[0].start, parts[parts.len() - 1].end);
         last_direct = Some((segs[j - 1].block, who.clone()));
