@@ -16,6 +16,9 @@ __all__ = [
     "Mention",
     "TimeExpression",
     "Quantity",
+    "Quote",
+    "Span",
+    "Speaker",
     "NutgrafError",
     "InputTooLargeError",
     "InvalidDateError",
@@ -243,6 +246,69 @@ class Quantity:
         text gives a limit rather than the value."""
 
 @final
+class Span:
+    """A stretch of the original text: a part of a quote, or its cue;
+    ``text == doc.text[start:end]``."""
+
+    @property
+    def start(self) -> int:
+        """First character, as an index into ``Document.text``."""
+    @property
+    def end(self) -> int:
+        """One past the last character, as an index into ``Document.text``."""
+    @property
+    def text(self) -> str: ...
+
+@final
+class Speaker:
+    """Who a quote is attributed to, as the text names them ("Putin", "he", "a Kremlin
+    spokesperson"); ``text == doc.text[start:end]``."""
+
+    @property
+    def start(self) -> int:
+        """First character, as an index into ``Document.text``."""
+    @property
+    def end(self) -> int:
+        """One past the last character, as an index into ``Document.text``."""
+    @property
+    def text(self) -> str: ...
+    @property
+    def entity(self) -> int | None:
+        """Index in ``Document.entities`` of the entity the speaker resolves to
+        (pronouns go to the last person named before), or ``None``."""
+
+@final
+class Quote:
+    """A quote: what was said, how, and by whom; ``text == doc.text[start:end]``."""
+
+    @property
+    def start(self) -> int:
+        """First character of the content, as an index into ``Document.text``."""
+    @property
+    def end(self) -> int:
+        """One past the content's last character, as an index into ``Document.text``."""
+    @property
+    def text(self) -> str:
+        """The content, from the first part's start to the last part's end; for a direct
+        quote the quote marks are included."""
+    @property
+    def kind(self) -> str:
+        """``"direct"`` (a statement in quote marks), ``"partial"`` (a few quoted words
+        in the writer's sentence, scare quotes included), ``"indirect"`` (reported
+        speech: "X said that ...", "according to X") or ``"block"`` (a statement in its
+        own paragraph after a colon, without quote marks)."""
+    @property
+    def parts(self) -> list[Span]:
+        """The content's pieces, in order: one, or more for a quote split by its
+        attribution ("“...,” he said, “...”") or running over paragraphs."""
+    @property
+    def cue(self) -> Span | None:
+        """The speech verb or phrase ("said", "told AFP", "according to"), or ``None``."""
+    @property
+    def speaker(self) -> Speaker | None:
+        """Who said it, when the text says."""
+
+@final
 class Entity:
     """The mentions of one thing in a document, grouped."""
 
@@ -310,6 +376,10 @@ class Document:
     def quantities(self) -> list[Quantity]:
         """Money, percentages, counts, ordinals, physical quantities and durations,
         in text order."""
+    @property
+    def quotes(self) -> list[Quote]:
+        """Quotes and attributions (direct, partial, indirect, block) with cue and
+        speaker, in text order."""
     def to_dict(self) -> dict[str, Any]:
         """The version-1 JSON contract as plain objects; equals ``json.loads(self.to_json())``."""
     def to_json(self) -> str:
@@ -325,13 +395,15 @@ def parse(
     entities: bool = True,
     times: bool = True,
     quantities: bool = True,
+    quotes: bool = True,
     max_input_bytes: int | None = None,
 ) -> Document:
     """Parse one article.
 
     ``layout=False`` reads the whole input as body text; ``entities=False``,
-    ``times=False`` and ``quantities=False`` skip those stages (their lists are
-    then empty). Raises ``InvalidDateError`` for an unreadable ``published`` and
+    ``times=False``, ``quantities=False`` and ``quotes=False`` skip those stages
+    (their lists are then empty; without entities a quote's speaker has no
+    ``entity``). Raises ``InvalidDateError`` for an unreadable ``published`` and
     ``InputTooLargeError`` when ``text`` is over ``max_input_bytes`` UTF-8 bytes
     (default 16 MiB). The work runs with the GIL released.
     """
@@ -346,6 +418,7 @@ def parse_many(
     entities: bool = True,
     times: bool = True,
     quantities: bool = True,
+    quotes: bool = True,
     max_input_bytes: int | None = None,
     errors: Literal["raise"] = "raise",
 ) -> list[Document]: ...
@@ -359,6 +432,7 @@ def parse_many(
     entities: bool = True,
     times: bool = True,
     quantities: bool = True,
+    quotes: bool = True,
     max_input_bytes: int | None = None,
     errors: Literal["return"],
 ) -> list[Document | NutgrafError]:

@@ -28,6 +28,19 @@ def check_document(doc: nutgraf.Document, text: str) -> None:
     for q in doc.quantities:
         assert 0 <= q.start <= q.end <= n, q
         assert text[q.start : q.end] == q.text, q
+    entities = doc.entities
+    for quote in doc.quotes:
+        assert 0 <= quote.start <= quote.end <= n, quote
+        assert text[quote.start : quote.end] == quote.text, quote
+        assert quote.parts, quote
+        assert quote.parts[0].start == quote.start and quote.parts[-1].end == quote.end, quote
+        pieces = [*quote.parts, quote.cue, quote.speaker]
+        for piece in pieces:
+            if piece is not None:
+                assert 0 <= piece.start <= piece.end <= n, (quote, piece)
+                assert text[piece.start : piece.end] == piece.text, (quote, piece)
+        if quote.speaker is not None and quote.speaker.entity is not None:
+            assert 0 <= quote.speaker.entity < len(entities), quote.speaker
     if doc.dateline is not None:
         d = doc.dateline
         assert text[d.start : d.end] == d.text
@@ -42,6 +55,7 @@ def check_document(doc: nutgraf.Document, text: str) -> None:
     ]
     assert as_dict["times"] == [time_dict(t) for t in doc.times]
     assert as_dict["quantities"] == [quantity_dict(q) for q in doc.quantities]
+    assert as_dict["quotes"] == [quote_dict(q) for q in doc.quotes]
 
 
 def time_dict(t: nutgraf.TimeExpression) -> dict[str, object]:
@@ -71,4 +85,25 @@ def quantity_dict(q: nutgraf.Quantity) -> dict[str, object]:
         "per": q.per,
         "approximate": q.approximate,
         "bound": q.bound,
+    }
+
+
+def span_dict(s: nutgraf.Span) -> dict[str, object]:
+    """A quote's part or cue as its JSON contract object."""
+    return {"start": s.start, "end": s.end, "text": s.text}
+
+
+def quote_dict(q: nutgraf.Quote) -> dict[str, object]:
+    """A quote's attributes as its JSON contract object."""
+    speaker = q.speaker
+    return {
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "kind": q.kind,
+        "parts": [span_dict(p) for p in q.parts],
+        "cue": None if q.cue is None else span_dict(q.cue),
+        "speaker": None
+        if speaker is None
+        else {"start": speaker.start, "end": speaker.end, "text": speaker.text, "entity": speaker.entity},
     }

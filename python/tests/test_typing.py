@@ -104,3 +104,26 @@ def test_time_and_quantity_types() -> None:
     amount = nutgraf.parse_quantity("$5 million")
     assert_type(amount, nutgraf.Quantity | None)
     assert amount is not None and amount.value == 5e6
+
+
+def test_quote_types() -> None:
+    doc = nutgraf.parse("“We will win,” Vladimir Putin said on Tuesday.", quotes=True)
+    assert_type(doc.quotes, list[nutgraf.Quote])
+    for q in doc.quotes:
+        assert_type(q.start, int)
+        assert_type(q.end, int)
+        assert_type(q.text, str)
+        assert_type(q.kind, str)
+        assert_type(q.parts, list[nutgraf.Span])
+        assert_type(q.cue, nutgraf.Span | None)
+        assert_type(q.speaker, nutgraf.Speaker | None)
+        for p in q.parts:
+            assert_type(p.start, int)
+            assert_type(p.text, str)
+        if q.speaker is not None:
+            assert_type(q.speaker.entity, int | None)
+            assert_type(q.speaker.text, str)
+    assert doc.quotes and doc.quotes[0].kind == "direct"
+    docs = nutgraf.parse_many(["a"], quotes=False)
+    assert_type(docs, list[nutgraf.Document])
+    assert docs[0].quotes == []

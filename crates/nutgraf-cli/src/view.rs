@@ -3,8 +3,9 @@
 //! The view is meant for eyes and for `grep`: one `key: value` header line per
 //! field, then one line per layout block, the sentence count, one line per
 //! entity with its aliases, roles and number of mentions, one line per time
-//! expression (text → TIMEX3 value, modifier) and one line per quantity (text →
-//! value and unit, qualifiers).
+//! expression (text → TIMEX3 value, modifier), one line per quantity (text →
+//! value and unit, qualifiers) and one line per quote (who said what: speaker,
+//! cue, the quote cut to [`QUOTE_CHARS`] characters).
 //!
 //! ```text
 //! file:       article.txt
@@ -29,14 +30,23 @@
 //! quantities: 2
 //!   [money      ] approximately $190 million → 190000000 USD  approximate
 //!   [count      ] more than 130 countries → 130 countries  more_than
+//! quotes:     2
+//!   [block   ] Vladimir Putin (he) — assured: "In my opinion, the main advantage of…"
+//!   [partial ] -: "no-limits"
 //! ```
 
 use std::fmt::Write as _;
 
-use nutgraf::{CharOffsets, Document, PublishedFrom};
+use nutgraf::{CharOffsets, Document, PublishedFrom, Quote, QuoteKind};
 
 /// Width of the kind label column (the longest kind name, `boilerplate`).
 const LABEL_WIDTH: usize = 11;
+
+/// Width of the quote kind column (the longest quote kind, `indirect`).
+const QUOTE_KIND_WIDTH: usize = 8;
+
+/// Longest quote text shown on a quote line, in characters.
+const QUOTE_CHARS: usize = 80;
 
 /// Render the view of one document. `width` bounds each block line in characters
 /// (`None`: no truncation).
@@ -171,7 +181,46 @@ pub fn render(name: &str, doc: &Document, width: Option<usize>) -> String {
         }
         let _ = writeln!(out, "{}", truncate(&line, width));
     }
+    let _ = writeln!(out, "quotes:     {}", doc.quotes.len());
+    for q in &doc.quotes {
+        let _ = writeln!(out, "{}", truncate(&quote_line(doc, q), width));
+    }
     out
+}
+
+/// `  [kind    ] Speaker (phrase) — cue: "text"`: the speaker's entity name, the
+/// phrase the text uses when it differs (`-` for no speaker), the cue when there is
+/// one, and the quote on one line, cut to [`QUOTE_CHARS`] characters. Direct and
+/// partial quotes show their own quote marks; indirect and block quotes are put in
+/// straight ones.
+fn quote_line(doc: &Document, q: &Quote) -> String {
+    let mut line = format!("  [{:<QUOTE_KIND_WIDTH$}] ", q.kind.as_str());
+    match &q.speaker {
+        None => line.push('-'),
+        Some(s) => {
+            let phrase = one_line(doc.slice(s.span));
+            match s.entity.and_then(|e| doc.entities.get(e)) {
+                Some(e) if e.name != phrase => {
+                    let _ = write!(line, "{} ({phrase})", e.name);
+                }
+                Some(e) => line.push_str(&e.name),
+                None => line.push_str(&phrase),
+            }
+        }
+    }
+    if let Some(cue) = q.cue {
+        let _ = write!(line, " — {}", one_line(doc.slice(cue)));
+    }
+    let text = truncate(&one_line(doc.slice(q.span)), Some(QUOTE_CHARS));
+    match q.kind {
+        QuoteKind::Direct | QuoteKind::Partial => {
+            let _ = write!(line, ": {text}");
+        }
+        _ => {
+            let _ = write!(line, ": \"{text}\"");
+        }
+    }
+    line
 }
 
 /// Collapse all whitespace (newlines included) to single spaces.

@@ -97,6 +97,39 @@ fn parse_text_view_lists_times_and_quantities() {
 }
 
 #[test]
+fn parse_text_view_lists_quotes_after_quantities() {
+    let dir = tempfile::tempdir().unwrap();
+    let long =
+        "and we will keep working on it together with all of our partners for many years to come";
+    let text = format!(
+        "Talks\n\n“We will win,” Vladimir Putin said on Tuesday, “{long}.”\n\n\
+         He called it a “no-limits” friendship. The talks went well, the Kremlin said.\n"
+    );
+    let file = write(dir.path(), "a.txt", text.as_bytes());
+    let out = run(&["parse", "--width", "0", file.to_str().unwrap()], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let view = stdout(&out);
+    let quotes_at = view.find("\nquotes:     ").expect("a quotes section");
+    assert!(view.find("\nquantities: ").unwrap() < quotes_at, "{view}");
+    let quotes = &view[quotes_at..];
+    // The entity's name, then the phrase the text uses when it differs; the cue;
+    // the quote on one line, cut to at most 80 characters.
+    let direct = quotes
+        .lines()
+        .find(|l| l.starts_with("  [direct  ] Vladimir Putin — said: “We will win,”"))
+        .unwrap_or_else(|| panic!("no direct quote line in\n{view}"));
+    assert!(direct.ends_with('…'), "{direct}");
+    let shown = direct.split_once(": ").unwrap().1;
+    assert!(shown.chars().count() <= 80, "{direct}");
+    for want in [
+        "  [partial ] Vladimir Putin (He) — called: “no-limits”\n",
+        "  [indirect] Kremlin (the Kremlin) — said: \"The talks went well\"\n",
+    ] {
+        assert!(quotes.contains(want), "no {want:?} in\n{view}");
+    }
+}
+
+#[test]
 fn parse_text_view_has_header_blocks_and_sentence_count() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "a.txt", ARTICLE.as_bytes());
@@ -117,6 +150,7 @@ fn parse_text_view_has_header_blocks_and_sentence_count() {
         "entities:   ",
         "times:      ",
         "quantities: ",
+        "quotes:     ",
     ] {
         assert!(
             text.lines().any(|l| l.starts_with(key)),
@@ -159,10 +193,19 @@ fn parse_text_view_has_header_blocks_and_sentence_count() {
             "{line}"
         );
     }
-    let quantity_lines = listed("quantities:", None);
+    let quantity_lines = listed("quantities:", Some("quotes:"));
     assert_eq!(quantity_lines.len(), doc.quantities.len(), "{text}");
+    let quote_lines = listed("quotes:", None);
+    assert_eq!(quote_lines.len(), doc.quotes.len(), "{text}");
+    for (line, q) in quote_lines.iter().zip(&doc.quotes) {
+        assert!(
+            line.starts_with(&format!("  [{}", q.kind.as_str())),
+            "{line}"
+        );
+    }
     assert!(text.contains(&format!("times:      {}\n", doc.times.len())));
     assert!(text.contains(&format!("quantities: {}\n", doc.quantities.len())));
+    assert!(text.contains(&format!("quotes:     {}\n", doc.quotes.len())));
     for (line, block) in block_lines.iter().zip(&doc.blocks) {
         assert!(
             line.starts_with(&format!("  [{}", block.kind.as_str())),

@@ -1,5 +1,5 @@
 //! `Document` and its parts: `Block`, `Sentence`, `Dateline`, `Entity`, `Role`, `Mention`
-//! (time expressions and quantities have files of their own).
+//! (time expressions, quantities and quotes have files of their own).
 //!
 //! `Document` keeps the core document and converts on access. Offsets handed to
 //! Python are code-point indices into the original input (`doc.text`), converted
@@ -12,6 +12,7 @@ use pyo3::types::{PyDate, PyString};
 use crate::convert::{date_to_py, json_to_py};
 use crate::detach::run_detached;
 use crate::quantities::PyQuantity;
+use crate::quotes::PyQuote;
 use crate::times::PyTimeExpression;
 
 /// Longest text shown in a `repr`, in characters.
@@ -202,6 +203,18 @@ impl PyDocument {
         doc.quantities
             .iter()
             .map(|q| PyQuantity::new(q, &doc.text, &co))
+            .collect()
+    }
+
+    /// Quotes and attributions (direct, partial, indirect, block) with cue and
+    /// speaker, in text order.
+    #[getter]
+    fn quotes(&self) -> Vec<PyQuote> {
+        let doc = &self.inner;
+        let co = CharOffsets::new(&doc.text);
+        doc.quotes
+            .iter()
+            .map(|q| PyQuote::new(q, &doc.text, &co))
             .collect()
     }
 

@@ -14,6 +14,7 @@ mod document;
 mod errors;
 mod parse;
 mod quantities;
+mod quotes;
 mod times;
 
 use pyo3::prelude::*;
@@ -33,6 +34,9 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<document::PyMention>()?;
     m.add_class::<times::PyTimeExpression>()?;
     m.add_class::<quantities::PyQuantity>()?;
+    m.add_class::<quotes::PyQuote>()?;
+    m.add_class::<quotes::PySpan>()?;
+    m.add_class::<quotes::PySpeaker>()?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many, m)?)?;

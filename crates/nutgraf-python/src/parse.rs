@@ -20,6 +20,7 @@ struct Stages {
     entities: bool,
     times: bool,
     quantities: bool,
+    quotes: bool,
 }
 
 fn options(stages: Stages, max_input_bytes: Option<usize>) -> Options {
@@ -27,7 +28,8 @@ fn options(stages: Stages, max_input_bytes: Option<usize>) -> Options {
         .layout(stages.layout)
         .entities(stages.entities)
         .times(stages.times)
-        .quantities(stages.quantities);
+        .quantities(stages.quantities)
+        .quotes(stages.quotes);
     match max_input_bytes {
         Some(limit) => options.max_input_bytes(limit),
         None => options,
@@ -38,7 +40,7 @@ fn options(stages: Stages, max_input_bytes: Option<usize>) -> Options {
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
-#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, times=true, quantities=true, max_input_bytes=None))]
+#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, max_input_bytes=None))]
 pub(crate) fn parse(
     py: Python<'_>,
     text: PyBackedStr,
@@ -49,6 +51,7 @@ pub(crate) fn parse(
     entities: bool,
     times: bool,
     quantities: bool,
+    quotes: bool,
     max_input_bytes: Option<usize>,
 ) -> PyResult<PyDocument> {
     let mut meta = Meta::new();
@@ -66,6 +69,7 @@ pub(crate) fn parse(
         entities,
         times,
         quantities,
+        quotes,
     };
     let parser = Parser::new(options(stages, max_input_bytes));
     let text: &str = &text;
@@ -77,7 +81,7 @@ pub(crate) fn parse(
 /// Parse many articles in parallel, keeping order. See the stub for the contract.
 #[pyfunction]
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
-#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, times=true, quantities=true, max_input_bytes=None, errors="raise"))]
+#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, times=true, quantities=true, quotes=true, max_input_bytes=None, errors="raise"))]
 pub(crate) fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -87,6 +91,7 @@ pub(crate) fn parse_many<'py>(
     entities: bool,
     times: bool,
     quantities: bool,
+    quotes: bool,
     max_input_bytes: Option<usize>,
     errors: &str,
 ) -> PyResult<Bound<'py, PyList>> {
@@ -129,6 +134,7 @@ pub(crate) fn parse_many<'py>(
         entities,
         times,
         quantities,
+        quotes,
     };
     let parser = Parser::new(options(stages, max_input_bytes));
     let threads = effective_threads(threads);
