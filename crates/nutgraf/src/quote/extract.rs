@@ -336,7 +336,24 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
     // Trim punctuation and function words at the edges.
     while lo < hi
         && (words[lo].kind == TokenKind::Punct
-            || matches!(words[lo].low.as_str(), "and" | "but" | "as"))
+            || matches!(
+                words[lo].low.as_str(),
+                "and"
+                    | "but"
+                    | "as"
+                    | "later"
+                    | "then"
+                    | "earlier"
+                    | "now"
+                    | "meanwhile"
+                    | "however"
+                    | "still"
+                    | "yesterday"
+                    | "today"
+                    | "so"
+                    | "also"
+                    | "instead"
+            ))
     {
         lo += 1;
     }
