@@ -846,7 +846,21 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
                 )
             })
             .map_or(0, |j| j + 1);
-        let Some(who) = subject_before(input, &words, start, c) else {
+        // "Machado promised to continue supporting Clinton and said she would":
+        // a second verb of the sentence's subject.
+        let who = subject_before(input, &words, 0, c).or_else(|| {
+            if words[c - 1].low != "and" {
+                return None;
+            }
+            let k = (0..c).find(|&j| {
+                !(words[j].upper || matches!(words[j].low.as_str(), "the" | "a" | "an"))
+            })?;
+            if k == 0 {
+                return None;
+            }
+            speaker(input, &words, 0, k)
+        });
+        let Some(who) = who else {
             continue;
         };
         let mut lo = c + 1;
