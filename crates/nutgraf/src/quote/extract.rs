@@ -848,8 +848,15 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             .map_or(0, |j| j + 1);
         // "Machado promised to continue supporting Clinton and said she would":
         // a second verb of the sentence's subject.
-        let who = subject_before(input, &words, 0, c).or_else(|| {
-            if words[c - 1].low != "and" {
+        // ", saying (that) ...", ", adding ...": a participle of the subject's.
+        let participle = words[c - 1].low == "," && w.ends_with("ing");
+        let who = (if participle {
+            None
+        } else {
+            subject_before(input, &words, 0, c)
+        })
+        .or_else(|| {
+            if words[c - 1].low != "and" && !participle {
                 return None;
             }
             let k = (0..c).find(|&j| {
@@ -1076,6 +1083,84 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
             cue: Some(cue_span(&words, c)),
             speaker: Some(who),
         });
+    }
+    // Headlines that attribute with a colon: "Pence: Flowers Won't Be at Debate",
+    // "Poll: Wealthy Voters Abandon Republican Party".
+    for &block in input.blocks.iter().take(3) {
+        let line = block.slice(text);
+        let Some(colon) = line.find(':') else {
+            continue;
+        };
+        let label = line[..colon].trim();
+        let rest = line[colon + 1..].trim_start();
+        let words_in_label = label.split_whitespace().count();
+        let capitalized = label
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        // Not a section label ("Update:", "Analysis:") nor a dateline ("BEIJING:").
+        let section = matches!(
+            label.to_lowercase().as_str(),
+            "update"
+                | "watch"
+                | "video"
+                | "analysis"
+                | "opinion"
+                | "editorial"
+                | "exclusive"
+                | "breaking"
+                | "live"
+                | "explainer"
+                | "photos"
+                | "review"
+                | "interview"
+                | "podcast"
+                | "factbox"
+                | "timeline"
+                | "q&a"
+                | "note"
+                | "editor's note"
+                | "correction"
+                | "read more"
+                | "related"
+                | "see also"
+                | "source"
+                | "sources"
+        );
+        let dateline = words_in_label == 1 && label.chars().all(|c| !c.is_lowercase());
+        if !(1..=4).contains(&words_in_label)
+            || !capitalized
+            || section
+            || dateline
+            || rest.split_whitespace().count() < 3
+        {
+            continue;
+        }
+        let start = block.start + (line.len() - line.trim_start().len());
+        let label_span = Span::new(start, start + label.len());
+        let cue = Span::new(block.start + colon, block.start + colon + 1);
+        let rest_start = block.start + line.len() - rest.len();
+        let content = Span::new(rest_start, block.start + line.trim_end().len());
+        if content.is_empty()
+            || out.iter().any(|q| {
+                q.span.start < content.end
+                    && content.start < q.span.end
+                    && q.kind != QuoteKind::Partial
+            })
+        {
+            continue;
+        }
+        let entity = speaker_entity(input, label_span, false);
+        out.push(Quote {
+            span: content,
+            parts: vec![content],
+            kind: QuoteKind::Indirect,
+            cue: Some(cue),
+            speaker: Some(Speaker {
+                span: label_span,
+                entity,
+            }),
+        });
+        break;
     }
     // Reported speech in sentences without quotes.
     for k in 0..input.sentences.len() {
