@@ -24,6 +24,7 @@ import os
 from nutgraf import _nutgraf
 from nutgraf._nutgraf import (
     SCHEMA_VERSION,
+    Attribution,
     Block,
     Dateline,
     Document,
@@ -37,6 +38,7 @@ from nutgraf._nutgraf import (
     Quote,
     Role,
     Sentence,
+    Source,
     Span,
     Speaker,
     TimeExpression,
@@ -49,6 +51,7 @@ from nutgraf._nutgraf import (
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Attribution",
     "Block",
     "Dateline",
     "Document",
@@ -62,6 +65,7 @@ __all__ = [
     "Quote",
     "Role",
     "Sentence",
+    "Source",
     "Span",
     "Speaker",
     "TimeExpression",

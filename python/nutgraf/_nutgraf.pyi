@@ -309,6 +309,48 @@ class Quote:
         """Who said it, when the text says."""
 
 @final
+class Source:
+    """Where an attribution's fact comes from; ``text == doc.text[start:end]``."""
+
+    @property
+    def start(self) -> int:
+        """First character of the source phrase, as an index into ``Document.text``."""
+    @property
+    def end(self) -> int:
+        """One past the source phrase's last character."""
+    @property
+    def text(self) -> str:
+        """The source as the text names it ("Chinese customs figures", "EFE and AFP")."""
+    @property
+    def entities(self) -> list[int]:
+        """Indices in ``Document.entities`` of the entities the source names."""
+
+@final
+class Attribution:
+    """A reported fact and the source the text gives for it; ``text == doc.text[start:end]``."""
+
+    @property
+    def start(self) -> int:
+        """First character of what the source backs, as an index into ``Document.text``."""
+    @property
+    def end(self) -> int:
+        """One past the last character of what the source backs."""
+    @property
+    def text(self) -> str:
+        """What the source backs: the rest of the sentence, or for a credit line the body."""
+    @property
+    def kind(self) -> str:
+        """``"according"`` ("according to X"), ``"reported"`` ("as reported by X", "as X
+        announced"), ``"citing"``, ``"source"`` ("NBC recalls that", "figures show") or
+        ``"credit"`` (a line that backs the whole article: "(With information from AFP)")."""
+    @property
+    def cue(self) -> Span:
+        """The attributing phrase: "according to", "as reported by", "recalls"."""
+    @property
+    def source(self) -> Source:
+        """The source, with the entities it names."""
+
+@final
 class Entity:
     """The mentions of one thing in a document, grouped."""
 
@@ -380,6 +422,10 @@ class Document:
     def quotes(self) -> list[Quote]:
         """Quotes and attributions (direct, partial, indirect, block) with cue and
         speaker, in text order."""
+    @property
+    def attributions(self) -> list[Attribution]:
+        """Attributions of reported facts to their sources ("according to X", "as
+        reported by X", credit lines), in text order."""
     def to_dict(self) -> dict[str, Any]:
         """The version-1 JSON contract as plain objects; equals ``json.loads(self.to_json())``."""
     def to_json(self) -> str:

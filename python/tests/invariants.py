@@ -41,6 +41,11 @@ def check_document(doc: nutgraf.Document, text: str) -> None:
                 assert text[piece.start : piece.end] == piece.text, (quote, piece)
         if quote.speaker is not None and quote.speaker.entity is not None:
             assert 0 <= quote.speaker.entity < len(entities), quote.speaker
+    for a in doc.attributions:
+        for piece in (a, a.cue, a.source):
+            assert 0 <= piece.start <= piece.end <= n, (a, piece)
+            assert text[piece.start : piece.end] == piece.text, (a, piece)
+        assert all(0 <= e < len(entities) for e in a.source.entities), a
     if doc.dateline is not None:
         d = doc.dateline
         assert text[d.start : d.end] == d.text
@@ -56,6 +61,7 @@ def check_document(doc: nutgraf.Document, text: str) -> None:
     assert as_dict["times"] == [time_dict(t) for t in doc.times]
     assert as_dict["quantities"] == [quantity_dict(q) for q in doc.quantities]
     assert as_dict["quotes"] == [quote_dict(q) for q in doc.quotes]
+    assert as_dict["attributions"] == [attribution_dict(a) for a in doc.attributions]
 
 
 def time_dict(t: nutgraf.TimeExpression) -> dict[str, object]:
@@ -106,4 +112,17 @@ def quote_dict(q: nutgraf.Quote) -> dict[str, object]:
         "speaker": None
         if speaker is None
         else {"start": speaker.start, "end": speaker.end, "text": speaker.text, "entity": speaker.entity},
+    }
+
+
+def attribution_dict(a: nutgraf.Attribution) -> dict[str, object]:
+    """An attribution's attributes as its JSON contract object."""
+    src = a.source
+    return {
+        "start": a.start,
+        "end": a.end,
+        "text": a.text,
+        "kind": a.kind,
+        "cue": span_dict(a.cue),
+        "source": {"start": src.start, "end": src.end, "text": src.text, "entities": src.entities},
     }

@@ -145,3 +145,37 @@ def test_quote_repr_and_equality() -> None:
     assert repr(q.parts[0]) == "<Span start=18 end=32 text='“We will win,”'>"
     assert q.speaker is not None
     assert repr(q.speaker) == f"<Speaker start=33 end=47 text='Vladímir Putin' entity={q.speaker.entity}>"
+
+
+def test_attributions_name_their_source() -> None:
+    text = (
+        "Trade grows\n\n"
+        "Trade between the two countries reached $190 million, according to Chinese customs figures.\n\n"
+        "The talks will go on, as reported by Reuters.\n"
+    )
+    doc = nutgraf.parse(text, published="2023-10-17")
+    check_document(doc, text)
+    got = [(a.kind, a.cue.text, a.source.text, a.text) for a in doc.attributions]
+    assert got == [
+        (
+            "according",
+            "according to",
+            "Chinese customs figures",
+            "Trade between the two countries reached $190 million",
+        ),
+        ("reported", "as reported by", "Reuters", "The talks will go on"),
+    ]
+    reuters = doc.attributions[1].source
+    assert [doc.entities[e].name for e in reuters.entities] == ["Reuters"]
+    assert nutgraf.parse(text, quotes=False).attributions == []
+
+
+@pytest.mark.corpus
+@needs_corpus
+def test_seed_003_credit_line_backs_the_article() -> None:
+    s, doc = parsed("003")
+    credits = [a for a in doc.attributions if a.kind == "credit"]
+    assert [(a.cue.text, a.source.text) for a in credits] == [("With information from", "EFE and AFP")]
+    kremlin = [a for a in doc.attributions if a.kind == "according"]
+    assert kremlin and kremlin[0].source.text == "the Kremlin"
+    assert kremlin[0].text.startswith("the two leaders will talk")

@@ -5,7 +5,8 @@
 //! entity with its aliases, roles and number of mentions, one line per time
 //! expression (text → TIMEX3 value, modifier), one line per quantity (text →
 //! value and unit, qualifiers) and one line per quote (who said what: speaker,
-//! cue, the quote cut to [`QUOTE_CHARS`] characters).
+//! cue, the quote cut to [`QUOTE_CHARS`] characters) and one line per
+//! attribution (kind, source, cue, what it backs).
 //!
 //! ```text
 //! file:       article.txt
@@ -33,6 +34,8 @@
 //! quotes:     2
 //!   [block   ] Vladimir Putin (he) — assured: "In my opinion, the main advantage of…"
 //!   [partial ] -: "no-limits"
+//! attributions: 1
+//!   [according] Chinese customs figures — according to: "Trade reached $240 billion in 2023"
 //! ```
 
 use std::fmt::Write as _;
@@ -184,6 +187,17 @@ pub fn render(name: &str, doc: &Document, width: Option<usize>) -> String {
     let _ = writeln!(out, "quotes:     {}", doc.quotes.len());
     for q in &doc.quotes {
         let _ = writeln!(out, "{}", truncate(&quote_line(doc, q), width));
+    }
+    let _ = writeln!(out, "attributions: {}", doc.attributions.len());
+    for a in &doc.attributions {
+        let text = truncate(&one_line(doc.slice(a.span)), Some(QUOTE_CHARS));
+        let line = format!(
+            "  [{:<QUOTE_KIND_WIDTH$}] {} — {}: \"{text}\"",
+            a.kind.as_str(),
+            one_line(doc.slice(a.source)),
+            one_line(doc.slice(a.cue)),
+        );
+        let _ = writeln!(out, "{}", truncate(&line, width));
     }
     out
 }

@@ -130,6 +130,27 @@ fn parse_text_view_lists_quotes_after_quantities() {
 }
 
 #[test]
+fn parse_text_view_lists_attributions_after_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "Trade\n\nTrade reached $240 billion in 2023, according to Chinese customs figures.\n";
+    let file = write(dir.path(), "a.txt", text.as_bytes());
+    let out = run(&["parse", "--width", "0", file.to_str().unwrap()], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let view = stdout(&out);
+    let at = view
+        .find("\nattributions: 1\n")
+        .expect("an attributions section");
+    assert!(view.find("\nquotes:     ").unwrap() < at, "{view}");
+    assert!(
+        view[at..].contains(
+            "  [according] Chinese customs figures — according to: \"Trade reached $240 billion in 2023\"\n"
+        ),
+        "{view}"
+    );
+}
+
+#[test]
 fn parse_text_view_has_header_blocks_and_sentence_count() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "a.txt", ARTICLE.as_bytes());
@@ -151,6 +172,7 @@ fn parse_text_view_has_header_blocks_and_sentence_count() {
         "times:      ",
         "quantities: ",
         "quotes:     ",
+        "attributions: ",
     ] {
         assert!(
             text.lines().any(|l| l.starts_with(key)),
@@ -195,7 +217,7 @@ fn parse_text_view_has_header_blocks_and_sentence_count() {
     }
     let quantity_lines = listed("quantities:", Some("quotes:"));
     assert_eq!(quantity_lines.len(), doc.quantities.len(), "{text}");
-    let quote_lines = listed("quotes:", None);
+    let quote_lines = listed("quotes:", Some("attributions:"));
     assert_eq!(quote_lines.len(), doc.quotes.len(), "{text}");
     for (line, q) in quote_lines.iter().zip(&doc.quotes) {
         assert!(
@@ -206,6 +228,8 @@ fn parse_text_view_has_header_blocks_and_sentence_count() {
     assert!(text.contains(&format!("times:      {}\n", doc.times.len())));
     assert!(text.contains(&format!("quantities: {}\n", doc.quantities.len())));
     assert!(text.contains(&format!("quotes:     {}\n", doc.quotes.len())));
+    let attribution_lines = listed("attributions:", None);
+    assert_eq!(attribution_lines.len(), doc.attributions.len(), "{text}");
     for (line, block) in block_lines.iter().zip(&doc.blocks) {
         assert!(
             line.starts_with(&format!("  [{}", block.kind.as_str())),

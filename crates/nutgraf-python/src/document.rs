@@ -12,7 +12,7 @@ use pyo3::types::{PyDate, PyString};
 use crate::convert::{date_to_py, json_to_py};
 use crate::detach::run_detached;
 use crate::quantities::PyQuantity;
-use crate::quotes::PyQuote;
+use crate::quotes::{PyAttribution, PyQuote};
 use crate::times::PyTimeExpression;
 
 /// Longest text shown in a `repr`, in characters.
@@ -215,6 +215,18 @@ impl PyDocument {
         doc.quotes
             .iter()
             .map(|q| PyQuote::new(q, &doc.text, &co))
+            .collect()
+    }
+
+    /// Attributions of reported facts to their sources ("according to X", "as
+    /// reported by X", credit lines), in text order.
+    #[getter]
+    fn attributions(&self) -> Vec<PyAttribution> {
+        let doc = &self.inner;
+        let co = CharOffsets::new(&doc.text);
+        doc.attributions
+            .iter()
+            .map(|a| PyAttribution::new(a, &doc.text, &co))
             .collect()
     }
 

@@ -35,6 +35,8 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<times::PyTimeExpression>()?;
     m.add_class::<quantities::PyQuantity>()?;
     m.add_class::<quotes::PyQuote>()?;
+    m.add_class::<quotes::PyAttribution>()?;
+    m.add_class::<quotes::PySource>()?;
     m.add_class::<quotes::PySpan>()?;
     m.add_class::<quotes::PySpeaker>()?;
     errors::register(m)?;

@@ -116,3 +116,76 @@ impl PyQuote {
         ))
     }
 }
+
+/// Where an attribution's fact comes from: the source as the text names it
+/// (`text == doc.text[start:end]`) and the indices in `doc.entities` of the
+/// entities it names.
+#[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Source")]
+#[derive(PartialEq, Clone)]
+pub struct PySource {
+    start: usize,
+    end: usize,
+    text: String,
+    entities: Vec<usize>,
+}
+
+#[pymethods]
+impl PySource {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Source start={} end={} text={} entities={:?}>",
+            self.start,
+            self.end,
+            repr_text(py, &self.text)?,
+            self.entities,
+        ))
+    }
+}
+
+/// A reported fact and its source ("according to X", "as reported by X", a
+/// credit line). `text == doc.text[start:end]` is what the source backs.
+#[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Attribution")]
+#[derive(PartialEq)]
+pub struct PyAttribution {
+    start: usize,
+    end: usize,
+    text: String,
+    kind: &'static str,
+    cue: PySpan,
+    source: PySource,
+}
+
+impl PyAttribution {
+    /// Convert a core attribution found in `text`; `co` indexes `text`.
+    pub(crate) fn new(a: &nutgraf::Attribution, text: &str, co: &CharOffsets<'_>) -> Self {
+        let (start, end) = co.span(a.span);
+        let (s_start, s_end) = co.span(a.source);
+        PyAttribution {
+            start,
+            end,
+            text: a.span.slice(text).to_owned(),
+            kind: a.kind.as_str(),
+            cue: PySpan::new(a.cue, text, co),
+            source: PySource {
+                start: s_start,
+                end: s_end,
+                text: a.source.slice(text).to_owned(),
+                entities: a.entities.clone(),
+            },
+        }
+    }
+}
+
+#[pymethods]
+impl PyAttribution {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Attribution kind={} source={} start={} end={} text={}>",
+            repr_str(py, self.kind)?,
+            repr_text(py, &self.source.text)?,
+            self.start,
+            self.end,
+            repr_text(py, &self.text)?,
+        ))
+    }
+}

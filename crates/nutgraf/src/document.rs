@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use crate::entities::{Entity, Mention};
 use crate::quantity::Quantity;
-use crate::quote::Quote;
+use crate::quote::{Attribution, Quote};
 use crate::span::{CharOffsets, Span};
 use crate::time::TimeExpression;
 
@@ -210,6 +210,9 @@ pub struct Document {
     pub quantities: Vec<Quantity>,
     /// Quotes and attributions (direct, partial, indirect, block), in text order.
     pub quotes: Vec<Quote>,
+    /// Attributions of reported facts to their sources ("according to X", "as
+    /// reported by X", credit lines), in text order.
+    pub attributions: Vec<Attribution>,
 }
 
 impl Document {
@@ -365,9 +368,27 @@ impl Document {
                 })
             })
             .collect();
+        let attributions: Vec<Value> = self
+            .attributions
+            .iter()
+            .map(|a| {
+                let (start, end) = co.span(a.span);
+                let mut source = span_json(a.source);
+                source["entities"] = json!(a.entities);
+                json!({
+                    "start": start,
+                    "end": end,
+                    "text": self.slice(a.span),
+                    "kind": a.kind.as_str(),
+                    "cue": span_json(a.cue),
+                    "source": source,
+                })
+            })
+            .collect();
         json!({
             "schema_version": SCHEMA_VERSION,
             "quotes": quotes,
+            "attributions": attributions,
             "quantities": quantities,
             "entities": entities,
             "times": times,

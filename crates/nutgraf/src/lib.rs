@@ -80,6 +80,6 @@ pub use meta::{parse_date, Meta};
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use parser::{parse, Parser};
 pub use quantity::{parse_quantity, Bound, Quantity, QuantityKind};
-pub use quote::{Quote, QuoteKind, Speaker};
+pub use quote::{Attribution, AttributionKind, Quote, QuoteKind, Speaker};
 pub use span::{CharOffsets, Span};
 pub use time::{parse_time, TimeExpression, TimexType};

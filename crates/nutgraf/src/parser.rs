@@ -284,6 +284,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     }
 
     let mut quotes = Vec::new();
+    let mut attributions = Vec::new();
     if options.get_quotes() {
         let text_blocks: Vec<Span> = layout
             .blocks
@@ -316,6 +317,31 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             mentions: &qm,
         };
         quotes = quote::extract(&input);
+        // Credit lines (and short closing paragraphs) may back the whole article.
+        let credits: Vec<Span> = layout
+            .blocks
+            .iter()
+            .filter(|b| {
+                b.kind == BlockKind::Credit
+                    || (b.kind == BlockKind::Paragraph && b.span.len() < 160)
+            })
+            .map(|b| b.span)
+            .collect();
+        let mut paragraphs = layout
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| b.span);
+        let body = paragraphs.next().map(|first| {
+            let last = paragraphs.next_back().unwrap_or(first);
+            Span::new(first.start, last.end)
+        });
+        attributions = quote::attributions(&input, &credits, body);
+        for a in &mut attributions {
+            a.span = norm.to_original(a.span);
+            a.cue = norm.to_original(a.cue);
+            a.source = norm.to_original(a.source);
+        }
         for q in &mut quotes {
             q.span = norm.to_original(q.span);
             for p in &mut q.parts {
@@ -361,6 +387,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         times,
         quantities,
         quotes,
+        attributions,
     }
 }
 

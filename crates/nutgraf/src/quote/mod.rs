@@ -7,9 +7,17 @@
 //! colon, and reported speech ("X said that ...", "..., X said", "according to
 //! X"). Each quote gets its cue (the speech verb or phrase) and its speaker (the
 //! span in the text, resolved to an entity through names, pronouns and roles).
+//!
+//! Beside speech, it reads [`Attribution`]s: the phrases that say where a fact
+//! comes from ("according to Chinese customs figures", "as reported by Reuters",
+//! "NBC recalls that ...", "(With information from EFE and AFP)"). A phrase can be
+//! both: "according to the Kremlin, the leaders will talk" is reported speech and
+//! a sourced fact.
 
+mod attribution;
 mod extract;
 
+pub(crate) use attribution::extract as attributions;
 pub(crate) use extract::{extract, Input};
 
 use crate::span::Span;
@@ -70,4 +78,56 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// Who said it, when the text says.
     pub speaker: Option<Speaker>,
+}
+
+/// How an [`Attribution`] names its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AttributionKind {
+    /// "according to X".
+    According,
+    /// "as reported by X", "reported by X", "as X announced".
+    Reported,
+    /// "..., citing X".
+    Citing,
+    /// A source that backs what follows: "NBC recalls that ...", "figures from
+    /// the central bank show ...", "a survey found ...".
+    Source,
+    /// A credit line that backs the whole article: "(With information from EFE
+    /// and AFP)", "Additional reporting by ...".
+    Credit,
+}
+
+impl AttributionKind {
+    /// The lowercase name: `"according"`, `"reported"`, `"citing"`, `"source"`,
+    /// `"credit"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AttributionKind::According => "according",
+            AttributionKind::Reported => "reported",
+            AttributionKind::Citing => "citing",
+            AttributionKind::Source => "source",
+            AttributionKind::Credit => "credit",
+        }
+    }
+}
+
+/// A reported fact and the source the text gives for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Attribution {
+    /// What the source backs: the rest of the sentence, or for a credit line the
+    /// article's body.
+    pub span: Span,
+    /// How the source is named.
+    pub kind: AttributionKind,
+    /// The phrase that attributes: "according to", "as reported by", "recalls",
+    /// "With information from".
+    pub cue: Span,
+    /// The source as the text names it: "Chinese customs figures", "Reuters",
+    /// "EFE and AFP".
+    pub source: Span,
+    /// The entities of [`Document::entities`](crate::Document::entities) named in
+    /// the source, in order.
+    pub entities: Vec<usize>,
 }

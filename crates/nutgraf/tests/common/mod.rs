@@ -203,6 +203,17 @@ pub fn check_document(input: &str, doc: &Document) {
             }
         }
     }
+    // Attributions: content, cue and source slice the input; source entities exist.
+    for (i, a) in doc.attributions.iter().enumerate() {
+        let what = format!("attribution {i}");
+        check_span(input, a.span, &what);
+        check_span(input, a.cue, &format!("cue of {what}"));
+        check_span(input, a.source, &format!("source of {what}"));
+        assert!(!a.span.is_empty(), "{what}: empty content in {ctx}");
+        for &e in &a.entities {
+            assert!(e < doc.entities.len(), "{what}: no entity {e} in {ctx}");
+        }
+    }
     // Sentences: valid, non-empty, in order, inside a block of a sentence kind.
     let mut prev: Option<(usize, Span)> = None;
     for (i, s) in doc.sentences.iter().enumerate() {
