@@ -84,7 +84,7 @@ fn duckling_quantity_floors() {
         ("amount-of-money", 0.93),
         ("number", 0.86),
         ("ordinal", 0.95),
-        ("time", 0.78),
+        ("time", 0.87),
         ("duration", 0.90),
     ] {
         let t = report.dimension(dimension);

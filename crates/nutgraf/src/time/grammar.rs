@@ -976,7 +976,7 @@ impl<'a> Grammar<'a> {
         let (rule, len) = super::holidays::lookup(&buf[..n])?;
         let mut e = j + len;
         let mut y = Year::Unknown;
-        let k = self.opt_any(e, &["of", ","]);
+        let k = self.opt_any(e, &["of", ",", "in"]);
         if let Some((yy, e2)) = self
             .year_after(k)
             .filter(|_| k > e || self.year4(k).is_some() || self.phrase)

@@ -1,8 +1,12 @@
 //! Named holidays whose date follows from a rule: fixed days (Christmas), the
 //! n-th weekday of a month (Thanksgiving, Memorial Day), days counted from
 //! Easter (Good Friday, Pentecost; Western and Orthodox computus), and the US
-//! Election Day. Holidays of lunar calendars (Ramadan, Diwali, Rosh Hashanah,
-//! Chinese New Year) need tables this module does not ship, so they are not read.
+//! Election Day. Holidays of lunar calendars (Chinese New Year, Rosh Hashanah,
+//! Hanukkah, Ramadan, Eid al-Fitr, Diwali, Vesak...) come from a shipped table,
+//! `data/holidays/lunar.tsv` (built by `scripts/build_lunar_holidays.py` from the
+//! MIT-licensed `holidays` package: Chinese, Hebrew, Islamic and Buddhist holidays
+//! 1901-2100 where the calendar is defined, Hindu holidays 2001-2035); a year
+//! outside the table gives no value.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -33,7 +37,275 @@ pub(super) enum Rule {
     Easter(i16),
     /// Days after Orthodox Easter Sunday.
     Orthodox(i16),
+    /// A holiday of a lunar calendar: the index of its row in [`LUNAR`].
+    Lunar(u8),
 }
+
+/// The lunar holidays' table: `(key, [(first day, days it lasts)])` per holiday,
+/// the days in order.
+static LUNAR: LazyLock<Vec<(&'static str, Vec<(Date, u8)>)>> = LazyLock::new(|| {
+    include_str!("../../data/holidays/lunar.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (key, days) = l.split_once('\t')?;
+            let days = days
+                .split(' ')
+                .filter_map(|d| {
+                    let (day, n) = d.split_once('+').unwrap_or((d, "1"));
+                    Some((day.parse().ok()?, n.parse().ok()?))
+                })
+                .collect();
+            Some((key, days))
+        })
+        .collect()
+});
+
+/// Names of the lunar holidays (lowercase, hyphens as spaces), by table key.
+const LUNAR_NAMES: &[(&str, &[&str])] = &[
+    (
+        "chinese_new_year",
+        &[
+            "chinese new year",
+            "lunar new year",
+            "spring festival",
+            "chinese lunar new year",
+            "tet",
+            "seollal",
+        ],
+    ),
+    ("lantern_festival", &["lantern festival"]),
+    (
+        "dragon_boat_festival",
+        &["dragon boat festival", "duanwu festival", "tuen ng"],
+    ),
+    (
+        "mid_autumn_festival",
+        &[
+            "mid autumn festival",
+            "moon festival",
+            "chuseok",
+            "mooncake festival",
+        ],
+    ),
+    (
+        "double_ninth_festival",
+        &["double ninth festival", "chongyang festival"],
+    ),
+    (
+        "qingming_festival",
+        &[
+            "qingming",
+            "qingming festival",
+            "tomb sweeping day",
+            "ching ming festival",
+        ],
+    ),
+    (
+        "rosh_hashanah",
+        &[
+            "rosh hashanah",
+            "rosh hashana",
+            "rosh hashanna",
+            "jewish new year",
+        ],
+    ),
+    ("yom_kippur", &["yom kippur", "day of atonement"]),
+    (
+        "sukkot",
+        &[
+            "sukkot",
+            "succot",
+            "succos",
+            "sukkos",
+            "feast of tabernacles",
+        ],
+    ),
+    ("shemini_atzeret", &["shemini atzeret", "shmini atzeret"]),
+    ("simchat_torah", &["simchat torah", "simhat torah"]),
+    (
+        "hanukkah",
+        &[
+            "hanukkah",
+            "chanukah",
+            "hanukah",
+            "channukah",
+            "chanukkah",
+            "hannukah",
+        ],
+    ),
+    ("purim", &["purim"]),
+    ("passover", &["passover", "pesach", "pesah"]),
+    ("shavuot", &["shavuot", "shavuos", "feast of weeks"]),
+    ("tisha_bav", &["tisha b'av", "tisha bav", "tisha beav"]),
+    ("lag_baomer", &["lag baomer", "lag b'omer", "lag ba'omer"]),
+    ("ramadan", &["ramadan", "ramadhan", "ramzan"]),
+    (
+        "eid_al_fitr",
+        &[
+            "eid al fitr",
+            "eid ul fitr",
+            "eid el fitr",
+            "id ul fitr",
+            "eid al fitri",
+        ],
+    ),
+    (
+        "eid_al_adha",
+        &[
+            "eid al adha",
+            "eid ul adha",
+            "eid el adha",
+            "id ul adha",
+            "bakr id",
+            "bakrid",
+            "bakri eid",
+            "sacrifice feast",
+            "feast of sacrifice",
+            "feast of the sacrifice",
+            "kurban bayram",
+            "qurban bayram",
+        ],
+    ),
+    (
+        "islamic_new_year",
+        &[
+            "islamic new year",
+            "hijri new year",
+            "arabic new year",
+            "muharram new year",
+        ],
+    ),
+    ("ashura", &["ashura", "day of ashura"]),
+    (
+        "mawlid",
+        &[
+            "mawlid",
+            "mawlid al nabi",
+            "mawlid al nabawi",
+            "milad un nabi",
+            "prophet's birthday",
+            "prophet birthday",
+        ],
+    ),
+    (
+        "isra_and_miraj",
+        &[
+            "isra and miraj",
+            "isra and mi'raj",
+            "isra' and mi'raj",
+            "lailat al miraj",
+            "prophet's ascension",
+            "the prophet's ascension",
+            "ascension to heaven",
+        ],
+    ),
+    (
+        "laylat_al_qadr",
+        &[
+            "laylat al qadr",
+            "lailat al qadr",
+            "night of power",
+            "night of destiny",
+            "night of measures",
+        ],
+    ),
+    (
+        "jumuatul_wida",
+        &[
+            "jumuatul wida",
+            "jamat ul vida",
+            "jumu'atul wida",
+            "jummat ul wida",
+        ],
+    ),
+    (
+        "diwali",
+        &[
+            "diwali",
+            "deepavali",
+            "dipavali",
+            "lakshmi puja",
+            "laxmi puja",
+        ],
+    ),
+    ("holi", &["holi", "dhulandi", "dhuleti", "rangwali holi"]),
+    (
+        "dussehra",
+        &["dussehra", "dasara", "vijayadashami", "vijaya dashami"],
+    ),
+    (
+        "navaratri",
+        &["navaratri", "navratri", "sharad navratri", "durga puja"],
+    ),
+    (
+        "janmashtami",
+        &["janmashtami", "krishna janmashtami", "gokulashtami"],
+    ),
+    (
+        "ganesh_chaturthi",
+        &["ganesh chaturthi", "vinayaka chaturthi"],
+    ),
+    ("raksha_bandhan", &["raksha bandhan", "rakhi"]),
+    (
+        "maha_shivaratri",
+        &[
+            "maha shivaratri",
+            "mahashivratri",
+            "maha shivratri",
+            "shivaratri",
+        ],
+    ),
+    ("ram_navami", &["ram navami", "rama navami"]),
+    (
+        "mahavir_jayanti",
+        &[
+            "mahavir jayanti",
+            "mahaveer jayanti",
+            "mahaveer janma kalyanak",
+        ],
+    ),
+    ("chhath_puja", &["chhath", "chhath puja", "dala puja"]),
+    ("karva_chauth", &["karva chauth", "karwa chauth"]),
+    ("pongal", &["pongal", "thai pongal"]),
+    ("onam", &["onam", "thiru onam", "thiruvonam"]),
+    ("vaisakhi", &["vaisakhi", "baisakhi"]),
+    ("vasant_panchami", &["vasant panchami", "basant panchami"]),
+    (
+        "naraka_chaturdashi",
+        &[
+            "naraka chaturdashi",
+            "choti diwali",
+            "chhoti diwali",
+            "kali chaudas",
+        ],
+    ),
+    ("guru_nanak_jayanti", &["guru nanak jayanti", "gurpurab"]),
+    (
+        "valmiki_jayanti",
+        &[
+            "valmiki jayanti",
+            "maharishi valmiki jayanti",
+            "pargat diwas",
+        ],
+    ),
+    (
+        "dayananda_saraswati_jayanti",
+        &["dayananda saraswati jayanti", "saraswati jayanti"],
+    ),
+    ("makar_sankranti", &["makar sankranti", "maghi"]),
+    (
+        "vesak",
+        &[
+            "vesak",
+            "wesak",
+            "buddha day",
+            "buddha purnima",
+            "buddha jayanti",
+            "vaisakha",
+        ],
+    ),
+];
 
 /// Every name (lowercase words joined by single spaces, possessive `'s` and
 /// dots dropped) with its rule.
@@ -305,6 +577,17 @@ static NAMES: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
             map.insert(n, *rule);
         }
     }
+    for (key, names) in LUNAR_NAMES {
+        let Some(row) = LUNAR.iter().position(|(k, _)| k == key) else {
+            continue;
+        };
+        let Ok(row) = u8::try_from(row) else {
+            continue;
+        };
+        for &n in *names {
+            map.insert(n, Rule::Lunar(row));
+        }
+    }
     map
 });
 
@@ -334,13 +617,23 @@ pub(super) fn lookup(words: &[&str]) -> Option<(Rule, usize)> {
             }
             continue;
         }
-        if w.is_empty() || !w.chars().all(|c| c.is_alphanumeric() || c == '\'') {
+        if w.is_empty()
+            || !w
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '\'' || c == '-')
+        {
             break;
         }
         if taken > 0 {
             key.push(' ');
         }
-        key.push_str(w.trim_end_matches("'s"));
+        // "al-Fitr", "mid-autumn": hyphens read as spaces.
+        for (i, part) in w.trim_end_matches("'s").split('-').enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            key.push_str(part);
+        }
         taken += 1;
         if let Some(&rule) = NAMES.get(key.as_str()) {
             best = Some((rule, k + 1));
@@ -381,7 +674,28 @@ pub(super) fn date_in(rule: Rule, year: i16) -> Option<Date> {
         Rule::Orthodox(offset) => orthodox_easter(year)?
             .checked_add(i64::from(offset).days())
             .ok(),
+        Rule::Lunar(row) => lunar_in(row, year).map(|(d, _)| d),
     }
+}
+
+/// The first day of a lunar holiday in `year` and how many days it lasts.
+fn lunar_in(row: u8, year: i16) -> Option<(Date, u8)> {
+    let days = &LUNAR.get(usize::from(row))?.1;
+    let at = days.partition_point(|(d, _)| d.year() < year);
+    days.get(at).filter(|(d, _)| d.year() == year).copied()
+}
+
+/// The last day of a holiday that lasts more than one day and starts on `first`
+/// ("Hanukkah 2018" runs 2018-12-03 to 2018-12-10); `None` for one-day holidays.
+pub(super) fn last_day(rule: Rule, first: Date) -> Option<Date> {
+    let Rule::Lunar(row) = rule else {
+        return None;
+    };
+    let (start, days) = lunar_in(row, first.year())?;
+    if start != first || days < 2 {
+        return None;
+    }
+    first.checked_add(i64::from(days - 1).days()).ok()
 }
 
 /// Western Easter Sunday (the anonymous Gregorian algorithm).
@@ -441,5 +755,36 @@ mod tests {
         assert_eq!(d(&["black", "friday"], 2017), date(2017, 11, 24));
         assert!(lookup(&["the", "cat"]).is_none());
         assert_eq!(lookup(&["christmas", "day", "2013"]).unwrap().1, 2);
+    }
+
+    #[test]
+    fn lunar_holidays_come_from_the_table() {
+        let d = |words: &[&str], y| date_in(lookup(words).unwrap().0, y);
+        assert_eq!(
+            d(&["chinese", "new", "year"], 2014),
+            Some(date(2014, 1, 31))
+        );
+        assert_eq!(d(&["lunar", "new", "year"], 2024), Some(date(2024, 2, 10)));
+        assert_eq!(d(&["eid", "al-fitr"], 1950), Some(date(1950, 7, 16)));
+        assert_eq!(d(&["eid", "al-adha"], 2018), Some(date(2018, 8, 21)));
+        assert_eq!(d(&["yom", "kippur"], 2023), Some(date(2023, 9, 25)));
+        assert_eq!(d(&["diwali"], 2019), Some(date(2019, 10, 27)));
+        assert_eq!(d(&["vesak"], 2013), Some(date(2013, 5, 24)));
+        // Outside the table: no date rather than a wrong one.
+        assert_eq!(d(&["diwali"], 1990), None);
+        let (rule, len) = lookup(&["hanukkah", "2018"]).unwrap();
+        assert_eq!(len, 1);
+        let first = date_in(rule, 2018).unwrap();
+        assert_eq!(first, date(2018, 12, 3));
+        assert_eq!(last_day(rule, first), Some(date(2018, 12, 10)));
+        let (ramadan, _) = lookup(&["ramadan"]).unwrap();
+        let first = date_in(ramadan, 2018).unwrap();
+        assert_eq!(
+            (first, last_day(ramadan, first)),
+            (date(2018, 5, 16), Some(date(2018, 6, 14)))
+        );
+        // One-day holidays have no last day.
+        let (xmas, _) = lookup(&["christmas"]).unwrap();
+        assert_eq!(last_day(xmas, date(2018, 12, 25)), None);
     }
 }

@@ -414,11 +414,12 @@ fn push(
     let _ = text;
     let r = resolve(&m.sem, reference, dir, true);
     let span = Span::new(w.items[m.start].span.start, w.items[m.end - 1].span.end);
+    let end_value = holiday_end(&m.sem, r.value.as_deref());
     out.push(TimeExpression {
         span,
         kind: r.kind,
         value: r.value,
-        end_value: None,
+        end_value,
         modifier: m.modifier,
         grain: r.grain,
         anchor: if r.relative {
@@ -847,6 +848,16 @@ fn span_for(
     Some(t)
 }
 
+/// The last day of a holiday that lasts several days ("Hanukkah 2018" ends on
+/// 2018-12-10), from its first day `value`.
+fn holiday_end(sem: &Sem, value: Option<&str>) -> Option<String> {
+    let Sem::Date(D::Holiday { rule, .. }) = sem else {
+        return None;
+    };
+    let first: jiff::civil::Date = value.filter(|v| v.len() == 10)?.parse().ok()?;
+    holidays::last_day(*rule, first).map(|d| d.to_string())
+}
+
 fn phrase_result(
     w: &Words,
     first: &Match,
@@ -907,7 +918,9 @@ fn phrase_result(
         }
     }
     let r = resolve(&sem, Some(reference), prefer, false);
-    let end_value = second.and_then(|m| resolve(&m.sem, Some(reference), prefer, false).value);
+    let end_value = second
+        .and_then(|m| resolve(&m.sem, Some(reference), prefer, false).value)
+        .or_else(|| holiday_end(&sem, r.value.as_deref()));
     let last = second.map_or(first.end, |m| m.end);
     TimeExpression {
         span: Span::new(w.items[0].span.start, w.items[last - 1].span.end),

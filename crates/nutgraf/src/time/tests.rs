@@ -289,3 +289,28 @@ fn phrases_counted_from_other_dates() {
     assert_eq!(p("first tuesday in october").as_deref(), Some("2013-10-01"));
     assert_eq!(p("next 3 days").as_deref(), Some("2013-02-13"));
 }
+
+#[test]
+fn lunar_holidays_in_text_and_phrases() {
+    let oct17 = date(2023, 10, 17);
+    // The tense picks the year; the table gives the day.
+    assert_eq!(
+        find("Muslims marked Eid al-Adha with prayers.", oct17),
+        [t("Eid al-Adha", "DATE", "2023-06-28")]
+    );
+    assert_eq!(
+        find("Families will gather for Lunar New Year.", oct17),
+        [t("Lunar New Year", "DATE", "2024-02-10")]
+    );
+    assert_eq!(
+        find("The talks resumed after Diwali in 2019.", oct17),
+        [t("Diwali in 2019", "DATE", "2019-10-27")]
+    );
+    // A holiday of several days gives its last day too.
+    let r = date(2013, 2, 12).at(4, 30, 0, 0);
+    let ramadan = parse_time("Ramadan 2018", r, Direction::Future).unwrap();
+    assert_eq!(ramadan.value.as_deref(), Some("2018-05-16"));
+    assert_eq!(ramadan.end_value.as_deref(), Some("2018-06-14"));
+    // Lowercase words in running text are not holidays ("holi", "onam").
+    assert!(find("He said the pongal was onam time.", oct17).is_empty());
+}
