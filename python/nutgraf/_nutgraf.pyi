@@ -19,6 +19,8 @@ __all__ = [
     "Quote",
     "Span",
     "Speaker",
+    "Attribution",
+    "Source",
     "NutgrafError",
     "InputTooLargeError",
     "InvalidDateError",

@@ -41,9 +41,12 @@ pub(super) enum Rule {
     Lunar(u8),
 }
 
+/// One holiday of the lunar table: its key and its (first day, days) in order.
+type LunarRow = (&'static str, Vec<(Date, u8)>);
+
 /// The lunar holidays' table: `(key, [(first day, days it lasts)])` per holiday,
 /// the days in order.
-static LUNAR: LazyLock<Vec<(&'static str, Vec<(Date, u8)>)>> = LazyLock::new(|| {
+static LUNAR: LazyLock<Vec<LunarRow>> = LazyLock::new(|| {
     include_str!("../../data/holidays/lunar.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
