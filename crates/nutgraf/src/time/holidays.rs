@@ -37,6 +37,13 @@ pub(super) enum Rule {
     Easter(i16),
     /// Days after Orthodox Easter Sunday.
     Orthodox(i16),
+    /// A season of the church year: `days` days from `offset` days after Easter
+    /// Sunday (Orthodox Easter when `orthodox`): Lent, Holy Week.
+    EasterSeason {
+        offset: i16,
+        days: u8,
+        orthodox: bool,
+    },
     /// A holiday of a lunar calendar: the index of its row in [`LUNAR`].
     Lunar(u8),
 }
@@ -516,6 +523,30 @@ static NAMES: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
         (&["palm sunday"], Easter(-7)),
         (&["ash wednesday"], Easter(-46)),
         (
+            &["lent"],
+            Rule::EasterSeason {
+                offset: -46,
+                days: 46,
+                orthodox: false,
+            },
+        ),
+        (
+            &["holy week"],
+            Rule::EasterSeason {
+                offset: -7,
+                days: 7,
+                orthodox: false,
+            },
+        ),
+        (
+            &["great lent", "great fast", "orthodox lent"],
+            Rule::EasterSeason {
+                offset: -48,
+                days: 40,
+                orthodox: true,
+            },
+        ),
+        (
             &[
                 "shrove tuesday",
                 "mardi gras",
@@ -677,6 +708,16 @@ pub(super) fn date_in(rule: Rule, year: i16) -> Option<Date> {
         Rule::Orthodox(offset) => orthodox_easter(year)?
             .checked_add(i64::from(offset).days())
             .ok(),
+        Rule::EasterSeason {
+            offset, orthodox, ..
+        } => {
+            let sunday = if orthodox {
+                orthodox_easter(year)?
+            } else {
+                easter(year)?
+            };
+            sunday.checked_add(i64::from(offset).days()).ok()
+        }
         Rule::Lunar(row) => lunar_in(row, year).map(|(d, _)| d),
     }
 }
@@ -691,10 +732,11 @@ fn lunar_in(row: u8, year: i16) -> Option<(Date, u8)> {
 /// The last day of a holiday that lasts more than one day and starts on `first`
 /// ("Hanukkah 2018" runs 2018-12-03 to 2018-12-10); `None` for one-day holidays.
 pub(super) fn last_day(rule: Rule, first: Date) -> Option<Date> {
-    let Rule::Lunar(row) = rule else {
-        return None;
+    let (start, days) = match rule {
+        Rule::Lunar(row) => lunar_in(row, first.year())?,
+        Rule::EasterSeason { days, .. } => (date_in(rule, first.year())?, days),
+        _ => return None,
     };
-    let (start, days) = lunar_in(row, first.year())?;
     if start != first || days < 2 {
         return None;
     }
@@ -785,6 +827,19 @@ mod tests {
         assert_eq!(
             (first, last_day(ramadan, first)),
             (date(2018, 5, 16), Some(date(2018, 6, 14)))
+        );
+        // Seasons of the church year: Lent runs from Ash Wednesday to Holy Saturday.
+        let (lent, _) = lookup(&["lent"]).unwrap();
+        let first = date_in(lent, 2018).unwrap();
+        assert_eq!(
+            (first, last_day(lent, first)),
+            (date(2018, 2, 14), Some(date(2018, 3, 31)))
+        );
+        let (great, _) = lookup(&["great", "lent"]).unwrap();
+        let first = date_in(great, 2018).unwrap();
+        assert_eq!(
+            (first, last_day(great, first)),
+            (date(2018, 2, 19), Some(date(2018, 3, 30)))
         );
         // One-day holidays have no last day.
         let (xmas, _) = lookup(&["christmas"]).unwrap();
