@@ -339,13 +339,24 @@ fn seeds_entities_and_roles() {
     assert_eq!(poutine.aliases, ["Vladimir Poutine"]);
     // Entity grouping does not join the French spelling "Poutine" with "Putin":
     // they stay two entities.
-    assert!(!find(&docs[3], Person, "Putin").aliases.iter().any(|a| a.contains("Poutine")));
+    assert!(!find(&docs[3], Person, "Putin")
+        .aliases
+        .iter()
+        .any(|a| a.contains("Poutine")));
     let xi = find(&docs[3], Person, "Xi Jinping");
     assert_eq!(xi.name, "Xi Jinping");
     assert!(xi.aliases.iter().any(|a| a == "Xi"));
     for e in &docs[3].entities {
-        for glued in ["Jinpingin", "Blinkenasked", "Poutinevisit", "Muskconsidered"] {
-            assert!(!e.aliases.iter().any(|a| a.contains(glued)), "{glued} in {e:?}");
+        for glued in [
+            "Jinpingin",
+            "Blinkenasked",
+            "Poutinevisit",
+            "Muskconsidered",
+        ] {
+            assert!(
+                !e.aliases.iter().any(|a| a.contains(glued)),
+                "{glued} in {e:?}"
+            );
         }
     }
     find(&docs[3], Gpe, "Harbin");

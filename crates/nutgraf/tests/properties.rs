@@ -561,15 +561,25 @@ fn check_repaired(input: &str) {
         assert!(o.is_empty() && o == inserted[k], "{o:?} in {input:?}");
         // The first part ends there; the second starts there, or after characters
         // normalization removed ("Friday\u{200b}As").
-        assert_eq!(norm.to_original(Span::new(g.word.start + k, g.at + k)).end, o.start);
+        assert_eq!(
+            norm.to_original(Span::new(g.word.start + k, g.at + k)).end,
+            o.start
+        );
         let second = norm.to_original(Span::new(g.at + k + 1, g.word.end + k + 1));
-        assert!(second.start >= o.end, "{second:?} before {o:?} in {input:?}");
+        assert!(
+            second.start >= o.end,
+            "{second:?} before {o:?} in {input:?}"
+        );
         assert_eq!(normalize(&input[o.end..second.start]), "", "in {input:?}");
     }
     for (start, word) in words(norm.as_str()) {
         let o = norm.to_original(Span::new(start, start + word.len()));
         let back = normalize(o.slice(input));
-        assert_eq!(back.trim(), word, "word {word:?} maps to {o:?} in {input:?}");
+        assert_eq!(
+            back.trim(),
+            word,
+            "word {word:?} maps to {o:?} in {input:?}"
+        );
     }
 }
 
@@ -581,7 +591,10 @@ fn glue_repair_examples() {
     let input = "Anthony Bl&iacute;nkenasked and Jinping Jinping&#105;n, Friday\u{200b}As";
     let mut norm = NormalizedText::new(input);
     let repairs = norm.repair_glued();
-    assert_eq!(norm.as_str(), "Anthony Blínken asked and Jinping Jinping in, Friday As");
+    assert_eq!(
+        norm.as_str(),
+        "Anthony Blínken asked and Jinping Jinping in, Friday As"
+    );
     assert_eq!(repairs.len(), 3);
     let spans: Vec<&str> = norm.inserted().iter().map(|s| &input[s.start..]).collect();
     assert!(spans[0].starts_with("asked"));

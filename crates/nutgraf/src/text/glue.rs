@@ -233,6 +233,13 @@ const TAILS: &[&str] = &[
     "wrote",
 ];
 
+/// [`TAILS`], longest first.
+static TAILS_BY_LENGTH: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v = TAILS.to_vec();
+    v.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    v
+});
+
 /// Left parts that begin names written in camel case: "McDonald", "MacArthur",
 /// "DeSantis", "LaGuardia", "VanDyke", "FitzGerald", "O'Neill". Lowercase.
 const NAME_PREFIXES: &[&str] = &[
@@ -246,8 +253,7 @@ fn sorted_contains(list: &[&str], w: &str) -> bool {
 
 /// Gazetteer flags that make a word a name, a place or a calendar word: the left
 /// part of a camel join.
-const NAMEY: Category =
-    FIRST_NAME | LAST_NAME | COUNTRY | CITY | STATE | NATIONALITY | CALENDAR;
+const NAMEY: Category = FIRST_NAME | LAST_NAME | COUNTRY | CITY | STATE | NATIONALITY | CALENDAR;
 
 /// Gazetteer flags of the right part of a camel join: a place, a nationality or a
 /// given name. Family names and calendar words are left out: they make company
@@ -275,30 +281,47 @@ pub fn find_glued(text: &str) -> Vec<Glue> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Words are runs of letters; ASCII is read byte by byte.
+        // Words are runs of letters. ASCII is read byte by byte, and an ASCII word
+        // with no seam that is not capitalized and long is passed over at once.
         let b = bytes[i];
         if b.is_ascii() && !b.is_ascii_alphabetic() {
             i += 1;
             continue;
         }
         let start = i;
-        let mut end = i;
-        for (k, c) in text[i..].char_indices() {
-            if !c.is_alphabetic() {
-                break;
+        let mut ascii = true;
+        let mut seam = false;
+        let mut prev_lower = false;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if !b.is_ascii_alphabetic() {
+                    break;
+                }
+                seam |= prev_lower && b.is_ascii_uppercase();
+                prev_lower = b.is_ascii_lowercase();
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphabetic() {
+                    break;
+                }
+                ascii = false;
+                i += c.len_utf8();
             }
-            end = i + k + c.len_utf8();
         }
-        if end == start {
+        if i == start {
             // A non-ASCII character that is not a letter.
             i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        if let Some(g) = scan.word(start, end) {
-            out.push(g);
+        let candidate = !ascii || seam || (bytes[start].is_ascii_uppercase() && i - start >= 6);
+        if candidate {
+            if let Some(g) = scan.word(start, i) {
+                out.push(g);
+            }
         }
-        scan.prev_word = Some(Span::new(start, end));
-        i = end;
+        scan.prev_word = Some(Span::new(start, i));
     }
     out
 }
@@ -334,10 +357,13 @@ fn shape(w: &str) -> (Option<usize>, bool) {
 impl Scan<'_> {
     fn word(&self, start: usize, end: usize) -> Option<Glue> {
         let w = &self.text[start..end];
-        if w.len() < 4 || !self.free_standing(start, end) {
+        if w.len() < 4 {
             return None;
         }
         let (seam, capitalized) = shape(w);
+        if seam.is_none() && !(capitalized && w.len() >= 6) || !self.free_standing(start, end) {
+            return None;
+        }
         if let Some(seam) = seam {
             let at = self.camel(w, seam)?;
             return Some(Glue {
@@ -384,8 +410,7 @@ impl Scan<'_> {
         for pos in memmem::find_iter(self.text.as_bytes(), w.as_bytes()) {
             let before = self.text[..pos].chars().next_back();
             let after = self.text[pos + w.len()..].chars().next();
-            if !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
-            {
+            if !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic) {
                 n += 1;
                 if n == 2 {
                     break;
@@ -422,24 +447,26 @@ impl Scan<'_> {
             }
         } else {
             let right_lower = right.to_lowercase();
-            let right_ok = sorted_contains(STARTERS, &right_lower) || gaz.lookup(right) & STARTS_NAME != 0;
+            let right_ok =
+                sorted_contains(STARTERS, &right_lower) || gaz.lookup(right) & STARTS_NAME != 0;
             if !right_ok {
                 return None;
             }
-            let left_name = left_upper && gaz.lookup(left) & NAMEY != 0;
-            let left_alone = left_upper && self.count_alone(left) > 0;
+            let left_flags = if left_upper { gaz.lookup(left) } else { 0 };
+            let left_name = left_flags & NAMEY != 0;
+            let left_alone = || left_upper && self.count_alone(left) > 0;
             // A capitalized left part of three letters that is no name begins brands
             // ("NowThis", "YouGov").
-            let left_ok = (left_word && (!left_upper || left.len() >= 4)) || left_name || left_alone;
+            let left_ok =
+                (left_word && (!left_upper || left.len() >= 4)) || left_name || left_alone();
             if !left_ok {
                 return None;
             }
             // Two given names make one ("KellyAnne", "KenKen") unless the document
             // uses the first alone ("Xi JinpingVladimir Putin" after "Jinping").
-            let right_flags = gaz.lookup(right);
             let right_given_only = !sorted_contains(STARTERS, &right_lower)
-                && right_flags & STARTS_NAME == FIRST_NAME;
-            if right_given_only && gaz.lookup(left) & FIRST_NAME != 0 && !left_alone {
+                && gaz.lookup(right) & STARTS_NAME == FIRST_NAME;
+            if right_given_only && left_flags & FIRST_NAME != 0 && !left_alone() {
                 return None;
             }
         }
@@ -453,48 +480,44 @@ impl Scan<'_> {
 
     /// Where a name ends inside a capitalized word glued to the word after it.
     fn after_name(&self, w: &str) -> Option<usize> {
-        // Cheap first: is there a tail at all?
-        let lower = w.to_lowercase();
-        let mut cuts = lower
-            .char_indices()
-            .map(|(k, _)| k)
-            .filter(|&k| k >= 3 && lower.len() - k >= 2 && sorted_contains(TAILS, &lower[k..]))
+        // Cheap first: is there a tail at all? (After its capital, `w` is lowercase.)
+        // Longest tail first; a head of four bytes or more.
+        let last = *w.as_bytes().last()?;
+        let mut cuts = TAILS_BY_LENGTH
+            .iter()
+            .filter(|t| t.as_bytes().last() == Some(&last) && t.len() + 4 <= w.len())
+            .filter(|t| w.ends_with(**t))
+            .map(|t| w.len() - t.len())
             .peekable();
         cuts.peek()?;
         let gaz = Gazetteer::global();
-        if is_english_word(&lower) || gaz.lookup(w) != 0 || self.count_alone(w) > 1 {
+        if is_english_word(&w.to_lowercase()) || gaz.lookup(w) != 0 {
             return None;
         }
         // Does a given name or a title come just before? ("Vladimir Poutinevisit")
-        let after_given_name = self.prev_word.is_some_and(|p| {
-            let prev = p.slice(self.text);
-            let between = &self.text[p.end..];
-            between.starts_with(' ')
-                && prev.chars().next().is_some_and(char::is_uppercase)
-                && gaz.lookup(prev) & (FIRST_NAME | TITLE) != 0
-        });
-        for k in cuts {
-            // `lower` may differ in length from `w` for a few letters: map by chars.
-            let head_chars = lower[..k].chars().count();
-            let Some((cut, _)) = w.char_indices().nth(head_chars) else {
-                continue;
-            };
-            let head = &w[..cut];
-            let tail = &w[cut..];
-            if head.len() < 4 {
-                continue;
-            }
+        let after_given_name = || {
+            self.prev_word.is_some_and(|p| {
+                let prev = p.slice(self.text);
+                self.text[p.end..].starts_with(' ')
+                    && prev.chars().next().is_some_and(char::is_uppercase)
+                    && gaz.lookup(prev) & (FIRST_NAME | TITLE) != 0
+            })
+        };
+        for cut in cuts {
+            let (head, tail) = w.split_at(cut);
+            let flags = gaz.lookup(head);
             // Religions, peoples and languages are no names a verb follows glued
             // ("Ikhwanul Muslimin").
             let head_word = is_english_word(&head.to_lowercase())
-                || gaz.lookup(head) & (GROUP | NATIONALITY | LANGUAGE) != 0;
-            let head_name = gaz.lookup(head) & (FIRST_NAME | LAST_NAME | COUNTRY | CITY | STATE) != 0;
-            // The document uses the head alone: "Jinpingin" with "Jinping".
-            if !head_word && self.count_alone(head) > 0 {
-                return Some(cut);
-            }
-            if tail.len() >= 4 && (head_name || (after_given_name && !head_word)) {
-                return Some(cut);
+                || flags & (GROUP | NATIONALITY | LANGUAGE) != 0;
+            let head_name = flags & (FIRST_NAME | LAST_NAME | COUNTRY | CITY | STATE) != 0;
+            // A known name, or a name after a given name, then a long tail; or a
+            // head the document uses alone: "Jinpingin" with "Jinping".
+            let split = (tail.len() >= 4 && (head_name || (!head_word && after_given_name())))
+                || (!head_word && self.count_alone(head) > 0);
+            // A word written the same way twice is a word.
+            if split {
+                return (self.count_alone(w) < 2).then_some(cut);
             }
         }
         None
@@ -550,13 +573,19 @@ mod tests {
     #[test]
     fn more_joins_split() {
         assert_eq!(splits("They were naiveI affirm."), ["naive I"]);
-        assert_eq!(splits("Beijing supports Muskconsidered by many."), ["Musk considered"]);
+        assert_eq!(
+            splits("Beijing supports Muskconsidered by many."),
+            ["Musk considered"]
+        );
         assert_eq!(splits("it was saidThe minister left."), ["said The"]);
         assert_eq!(
             splits("Xi Jinping met Xi JinpingVladimir Putin."),
             ["Jinping Vladimir"]
         );
-        assert_eq!(splits("Ikhwanul Muslimin (68), a Muslim group"), Vec::<String>::new());
+        assert_eq!(
+            splits("Ikhwanul Muslimin (68), a Muslim group"),
+            Vec::<String>::new()
+        );
         // Headlines glued to the text after them, in scraped pages.
         assert_eq!(
             splits("Home RenovationMichigan Couple; the United StatesIn an interview"),

@@ -119,7 +119,10 @@ impl<'a> NormalizedText<'a> {
         let mut next_edit = 0; // edits before this index are copied
         let mut copied = 0; // bytes of `old` copied
         for &p in at {
-            assert!(old.is_char_boundary(p), "offset {p} is not on a char boundary");
+            assert!(
+                old.is_char_boundary(p),
+                "offset {p} is not on a char boundary"
+            );
             // Edits that start before p come first, shifted by the spaces already in.
             let shift = text.len() - copied;
             while next_edit < self.edits.len() && self.edits[next_edit].norm_start < p {
