@@ -1,7 +1,7 @@
 //! Glued-word repair on text that has none: every split is a false split.
 //!
 //! Reads the `text` field (else `raw_text`) of each record of one or more JSONL
-//! files (clean corpora: CoNLL, news_entities, TempEval-3, PolNeAR), runs the repair of
+//! files (clean corpora: CoNLL, `news_entities`, TempEval-3, PolNeAR), runs the repair of
 //! [`nutgraf::text::NormalizedText::repair_glued`] and prints each split with its
 //! context and the count per file.
 

@@ -1,8 +1,8 @@
 //! Words glued together by a lossy extraction: where a space is missing.
 //!
 //! Text taken out of HTML often loses the space between two words, where one
-//! element ended and the next began: "between Thursday and FridayAs reported",
-//! "Prime Minister Li QiangChinese number two", "Anthony Blinkenasked Beijing".
+//! element ended and the next began: "between Thursday and `FridayAs` reported",
+//! "Prime Minister Li `QiangChinese` number two", "Anthony Blinkenasked Beijing".
 //! [`find_glued`] finds such joins with two rules, each asking for lexical evidence
 //! so that real words and names stay whole:
 //!
@@ -11,11 +11,11 @@
 //!   (an English word, a name or place of the gazetteers, or a word the document
 //!   uses alone) and the right part is a capitalized function word ("As", "The") or
 //!   a given name, place or nationality of the gazetteers ("Chinese"). Never split:
-//!   brand names the gazetteers know ("YouTube", "LinkedIn", "MacBook"), names with
-//!   a prefix ("McDonald", "MacArthur", "DeSantis"), parts of fewer than three
-//!   letters ("iPhone", "eBay"), a capitalized left part of three letters that is no
-//!   name ("NowThis"), two given names ("KellyAnne"), family names and calendar
-//!   words on the right ("BellSouth", "WoodSpring"), and a word written the same way
+//!   brand names the gazetteers know (`YouTube`, `LinkedIn`, `MacBook`), names with
+//!   a prefix (`McDonald`, `MacArthur`, `DeSantis`), parts of fewer than three
+//!   letters (`iPhone`, `eBay`), a capitalized left part of three letters that is no
+//!   name (`NowThis`), two given names (`KellyAnne`), family names and calendar
+//!   words on the right (`BellSouth`, `WoodSpring`), and a word written the same way
 //!   twice in the document;
 //! * **joins after a name** ([`GlueKind::AfterName`]): a capitalized word that is
 //!   neither an English word nor a known name, which ends with a word that often
@@ -26,7 +26,7 @@
 //!   as a name or that follows a given name or a title ("Vladimir Poutinevisit").
 //!   Religions, peoples and languages are no such heads ("Ikhwanul Muslimin").
 //!
-//! Words in addresses, handles, hashtags and markup attributes ("@JoeBiden",
+//! Words in addresses, handles, hashtags and markup attributes (`@JoeBiden`,
 //! `author="HillaryClinton"`) are left alone.
 //!
 //! The scan is cheap (about 150 MiB/s, twice the time of [`super::normalize`], on the sample
@@ -34,8 +34,8 @@
 //! the lexicons. English words come from SCOWL (`data/words/`, see its README).
 //!
 //! On clean text there is next to nothing to repair: `nutgraf-eval glue` on the
-//! CoNLL-2003 dev, news_entities dev, TempEval-3 train and PolNeAR dev texts (1.3 MB)
-//! makes one split, a real join ("while theCuban government").
+//! CoNLL-2003 dev, `news_entities` dev, TempEval-3 train and PolNeAR dev texts (1.3 MB)
+//! makes one split, a real join ("while `theCuban` government").
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -52,7 +52,7 @@ use crate::span::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GlueKind {
-    /// A lowercase letter followed by an uppercase one: "FridayAs", "QiangChinese".
+    /// A lowercase letter followed by an uppercase one: `FridayAs`, `QiangChinese`.
     Camel,
     /// A name followed by a lowercase word: "Blinkenasked", "Jinpingin".
     AfterName,
@@ -251,8 +251,8 @@ static TAILS_BY_LENGTH: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v
 });
 
-/// Left parts that begin names written in camel case: "McDonald", "MacArthur",
-/// "DeSantis", "LaGuardia", "VanDyke", "FitzGerald", "O'Neill". Lowercase.
+/// Left parts that begin names written in camel case: `McDonald`, `MacArthur`,
+/// `DeSantis`, `LaGuardia`, `VanDyke`, `FitzGerald`, "O'Neill". Lowercase.
 const NAME_PREFIXES: &[&str] = &[
     "al", "da", "de", "del", "della", "der", "des", "di", "du", "el", "fitz", "la", "le", "mac",
     "mc", "san", "st", "van", "von",
@@ -268,7 +268,7 @@ const NAMEY: Category = FIRST_NAME | LAST_NAME | COUNTRY | CITY | STATE | NATION
 
 /// Gazetteer flags of the right part of a camel join: a place, a nationality or a
 /// given name. Family names and calendar words are left out: they make company
-/// names ("BellSouth", "PaineWebber", "WoodSpring").
+/// names (`BellSouth`, `PaineWebber`, `WoodSpring`).
 const STARTS_NAME: Category = FIRST_NAME | COUNTRY | CITY | STATE | NATIONALITY;
 
 /// Places in `text` where a space is missing between two glued words, in text
@@ -395,7 +395,7 @@ impl Scan<'_> {
     }
 
     /// A word set off by spaces or punctuation, not part of an address, a handle, a
-    /// hashtag or a code: "@JoeBiden", "#BlackLivesMatter", "example.com/FooBar".
+    /// hashtag or a code: `@JoeBiden`, `#BlackLivesMatter`, `example.com/FooBar`.
     fn free_standing(&self, start: usize, end: usize) -> bool {
         let before = self.text[..start].chars().next_back();
         let mut after = self.text[end..].chars();

@@ -18,7 +18,7 @@
 //! Input that needs none of this is borrowed, not copied.
 //!
 //! Then [`NormalizedText::repair_glued`] puts back the spaces a lossy extraction
-//! lost between two words ("FridayAs" → "Friday As", see [`find_glued`]); each
+//! lost between two words (`FridayAs` → "Friday As", see [`find_glued`]); each
 //! inserted space maps to an empty span of the original, at the join.
 
 mod entities;
