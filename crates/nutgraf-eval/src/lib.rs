@@ -9,6 +9,7 @@ pub mod body;
 pub mod duckling;
 pub mod duckling_time;
 pub mod entities;
+pub mod glue;
 pub mod jsonl;
 pub mod ner;
 pub mod quotes;

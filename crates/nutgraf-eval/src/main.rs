@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! nutgraf-eval body ../shared/eval/article_extraction/dev.jsonl [--details] [--worst N]
+//! nutgraf-eval glue ../shared/eval/conll2003/dev.jsonl ../shared/eval/polnear/dev.jsonl
 //! nutgraf-eval timex ../shared/eval/tempeval3/train.jsonl [--errors N]
 //! nutgraf-eval ner-conll ../shared/eval/conll2003/dev.jsonl [--model PATH]
 //! nutgraf-eval duckling ../shared/eval/duckling_en/dev.jsonl [--errors N]
@@ -12,7 +13,7 @@
 //!     --dev ../shared/eval/conll2003/dev.jsonl --epochs 15 --out crates/nutgraf/data/ner/model.bin
 //! ```
 
-use nutgraf_eval::{body, duckling, entities, ner, quotes, timex};
+use nutgraf_eval::{body, duckling, entities, glue, ner, quotes, timex};
 
 use std::process::ExitCode;
 
@@ -38,6 +39,9 @@ tasks:
                  dimension (money, numbers, ordinals, quantities; time and
                  duration through the time module) and per corpus kind
                  options: --errors N (show up to N failures per dimension)
+  glue FILE...   glued-word repair on clean text: every split it makes is a
+                 false split; prints each with its context and the count per
+                 file (`text` field of each record); options: --quiet
   ner-conll FILE entity-level precision, recall and F1 per label (exact span and
                  label) of the NER model on a CoNLL-style JSONL file
                  options: --model PATH (default: the shipped model)
@@ -55,6 +59,7 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "body" => body::run(rest),
         "duckling" => duckling::run(rest),
+        "glue" => glue::run(rest),
         "ner" => entities::run(rest),
         "ner-conll" => ner::run_eval(rest),
         "timex" => timex::run(rest),

@@ -14,7 +14,8 @@
 //! - `parse/seeds`: [`Parser::parse`] on each seed article, and `parse/corpus` on
 //!   all five in a row;
 //! - `normalize`: [`NormalizedText::new`] on the corpus and on a synthetic text
-//!   full of HTML character references, NBSPs, soft hyphens and CRLFs;
+//!   full of HTML character references, NBSPs, soft hyphens and CRLFs, and
+//!   [`find_glued`] (the glued-word repair's scan) on the corpus;
 //! - `segment`: [`segment::sentences`] and [`segment::tokens`] on the
 //!   normalized corpus;
 //! - `language`: [`nutgraf::detect_language`] on each non-boilerplate block of
@@ -32,7 +33,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use nutgraf::segment::{self, Token};
-use nutgraf::text::NormalizedText;
+use nutgraf::text::{find_glued, NormalizedText};
 use nutgraf::{BlockKind, Meta, Options, Parser, Span};
 
 /// Documents in the `parse_many` batch.
@@ -234,6 +235,17 @@ fn bench_normalize(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(messy.len() as u64));
     group.bench_function("entities-nbsp", |b| {
         b.iter(|| NormalizedText::new(black_box(&messy)));
+    });
+    // The glued-word repair on the corpus: seed 003 glues five joins it repairs
+    // ("Poutinevisit", "Jinpingin", "FridayAs", "QiangChinese", "Blinkenasked").
+    let repaired: usize = seeds
+        .iter()
+        .map(|s| NormalizedText::new(&s.text).repair_glued().len())
+        .sum();
+    assert!(repaired >= 5, "{repaired} repairs in the corpus");
+    group.throughput(Throughput::Bytes(corpus.len() as u64));
+    group.bench_function("glue", |b| {
+        b.iter(|| find_glued(black_box(&corpus)));
     });
     group.finish();
 }

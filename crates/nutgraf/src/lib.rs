@@ -8,7 +8,9 @@
 //! captions, credits and the boilerplate it left out, with the reason), the
 //! language of each block, and its sentences. Every span is a byte range into the
 //! **original** input, even where the text was repaired (entities decoded, odd
-//! spaces and invisible characters normalized).
+//! spaces and invisible characters normalized, spaces put back between words a
+//! lossy extraction glued together: "Anthony Blinkenasked" reads "Anthony Blinken
+//! asked", and the name's span ends where "Blinken" ends in the input).
 //!
 //! ## Usage
 //!
@@ -33,7 +35,7 @@
 //!
 //! ## Pipeline
 //!
-//! input → [`text`] (normalized text + offset map) → `layout` (blocks) →
+//! input → [`text`] (normalized text + offset map, glued words repaired) → `layout` (blocks) →
 //! `segment` (sentences) → [`Document`]. Each stage reads the ones before it.
 //!
 //! ## Performance

@@ -57,7 +57,8 @@ impl Parser {
                 limit,
             }));
         }
-        let norm = NormalizedText::new(text);
+        let mut norm = NormalizedText::new(text);
+        norm.repair_glued();
         let layout = layout::analyze(norm.as_str(), self.options.get_layout());
         Ok(build(&norm, layout, meta, &self.options))
     }

@@ -329,12 +329,36 @@ fn seeds_entities_and_roles() {
         "director",
         Some("Carnegie Russia Eurasia Center"),
     );
-    // The text glues "Blinken" to the next word ("Blinkenasked"): the name keeps the glue.
-    role(
-        &find(&docs[3], Person, "Anthony Blinken"),
-        "Secretary of State",
-        Some("United States"),
-    );
+    // The text glues names to the next word ("Anthony Blinkenasked", "Vladimir
+    // Poutinevisit", "Xi Jinpingin", "Li QiangChinese"): the glued-word repair puts
+    // the space back, so the names stand alone and their spans end at the join.
+    let blinken = find(&docs[3], Person, "Anthony Blinken");
+    assert_eq!(blinken.name, "Anthony Blinken");
+    role(&blinken, "Secretary of State", Some("United States"));
+    let poutine = find(&docs[3], Person, "Vladimir Poutine");
+    assert_eq!(poutine.aliases, ["Vladimir Poutine"]);
+    // Entity grouping does not join the French spelling "Poutine" with "Putin":
+    // they stay two entities.
+    assert!(!find(&docs[3], Person, "Putin")
+        .aliases
+        .iter()
+        .any(|a| a.contains("Poutine")));
+    let xi = find(&docs[3], Person, "Xi Jinping");
+    assert_eq!(xi.name, "Xi Jinping");
+    assert!(xi.aliases.iter().any(|a| a == "Xi"));
+    for e in &docs[3].entities {
+        for glued in [
+            "Jinpingin",
+            "Blinkenasked",
+            "Poutinevisit",
+            "Muskconsidered",
+        ] {
+            assert!(
+                !e.aliases.iter().any(|a| a.contains(glued)),
+                "{glued} in {e:?}"
+            );
+        }
+    }
     find(&docs[3], Gpe, "Harbin");
     find(&docs[3], Org, "AFP");
     // Seed 004.

@@ -16,8 +16,15 @@
 //!   its combining marks at a time.
 //!
 //! Input that needs none of this is borrowed, not copied.
+//!
+//! Then [`NormalizedText::repair_glued`] puts back the spaces a lossy extraction
+//! lost between two words (`FridayAs` → "Friday As", see [`find_glued`]); each
+//! inserted space maps to an empty span of the original, at the join.
 
 mod entities;
+mod glue;
+
+pub use glue::{find_glued, is_english_word, Glue, GlueKind};
 
 use std::borrow::Cow;
 
@@ -64,6 +71,103 @@ impl<'a> NormalizedText<'a> {
         self.edits.is_empty()
     }
 
+    /// Find words glued together ([`find_glued`]) and insert the missing spaces;
+    /// return what was repaired, with offsets of the text before the repair.
+    ///
+    /// ```
+    /// use nutgraf::text::NormalizedText;
+    /// use nutgraf::Span;
+    ///
+    /// let input = "Anthony Blinken&amp;Co. met Anthony Blinkenasked Beijing.";
+    /// let mut n = NormalizedText::new(input);
+    /// let repairs = n.repair_glued();
+    /// assert_eq!(repairs.len(), 1);
+    /// assert_eq!(n.as_str(), "Anthony Blinken&Co. met Anthony Blinken asked Beijing.");
+    /// let name = Span::new(24, 39); // "Anthony Blinken" after the repair
+    /// assert_eq!(n.to_original(name).slice(input), "Anthony Blinken");
+    /// assert_eq!(n.inserted(), [Span::new(43, 43)]);
+    /// ```
+    pub fn repair_glued(&mut self) -> Vec<Glue> {
+        let glued = find_glued(&self.text);
+        let at: Vec<usize> = glued.iter().map(|g| g.at).collect();
+        let inserted = self.insert_spaces(&at);
+        // A join inside a replaced region is left alone.
+        glued
+            .into_iter()
+            .zip(inserted)
+            .filter_map(|(g, ok)| ok.then_some(g))
+            .collect()
+    }
+
+    /// Insert one space at each offset of `at` (sorted, on char boundaries of the
+    /// text as it is now). Each space maps to an empty span of the original, at the
+    /// join. An offset strictly inside a replaced region is skipped; the result
+    /// says, for each offset, whether a space went in.
+    ///
+    /// # Panics
+    ///
+    /// When `at` is not sorted or an offset is not on a char boundary.
+    pub fn insert_spaces(&mut self, at: &[usize]) -> Vec<bool> {
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "offsets must be sorted");
+        let mut done = Vec::with_capacity(at.len());
+        if at.is_empty() {
+            return done;
+        }
+        let old = std::mem::take(&mut self.text);
+        let mut text = String::with_capacity(old.len() + at.len());
+        let mut edits = Vec::with_capacity(self.edits.len() + at.len());
+        let mut next_edit = 0; // edits before this index are copied
+        let mut copied = 0; // bytes of `old` copied
+        for &p in at {
+            assert!(
+                old.is_char_boundary(p),
+                "offset {p} is not on a char boundary"
+            );
+            // Edits that start before p come first, shifted by the spaces already in.
+            let shift = text.len() - copied;
+            while next_edit < self.edits.len() && self.edits[next_edit].norm_start < p {
+                edits.push(shifted(self.edits[next_edit], shift));
+                next_edit += 1;
+            }
+            // The original offset of p, before any edit that starts at p.
+            let orig = match edits.last() {
+                Some(e) if e.norm_end > p + shift => {
+                    done.push(false);
+                    continue;
+                }
+                Some(e) => e.orig_end + (p + shift - e.norm_end),
+                None => p,
+            };
+            text.push_str(&old[copied..p]);
+            copied = p;
+            let norm_start = text.len();
+            text.push(' ');
+            edits.push(Edit {
+                norm_start,
+                norm_end: norm_start + 1,
+                orig_start: orig,
+                orig_end: orig,
+            });
+            done.push(true);
+        }
+        let shift = text.len() - copied;
+        edits.extend(self.edits[next_edit..].iter().map(|&e| shifted(e, shift)));
+        text.push_str(&old[copied..]);
+        self.text = Cow::Owned(text);
+        self.edits = edits;
+        done
+    }
+
+    /// The empty spans of the original where [`NormalizedText::insert_spaces`] put a
+    /// space, in order.
+    pub fn inserted(&self) -> Vec<Span> {
+        self.edits
+            .iter()
+            .filter(|e| e.orig_start == e.orig_end && e.norm_end > e.norm_start)
+            .map(|e| Span::new(e.orig_start, e.orig_end))
+            .collect()
+    }
+
     /// Map a span of the normalized text to the span of the original it came from.
     ///
     /// A span that starts or ends inside a replaced region grows to cover the whole
@@ -95,6 +199,15 @@ impl<'a> NormalizedText<'a> {
         } else {
             e.orig_start
         }
+    }
+}
+
+/// `e` moved `by` bytes later in the normalized text.
+fn shifted(e: Edit, by: usize) -> Edit {
+    Edit {
+        norm_start: e.norm_start + by,
+        norm_end: e.norm_end + by,
+        ..e
     }
 }
 

@@ -1,0 +1,639 @@
+//! Words glued together by a lossy extraction: where a space is missing.
+//!
+//! Text taken out of HTML often loses the space between two words, where one
+//! element ended and the next began: "between Thursday and `FridayAs` reported",
+//! "Prime Minister Li `QiangChinese` number two", "Anthony Blinkenasked Beijing".
+//! [`find_glued`] finds such joins with two rules, each asking for lexical evidence
+//! so that real words and names stay whole:
+//!
+//! * **camel joins** ([`GlueKind::Camel`]): a lowercase letter followed by an
+//!   uppercase one inside a word, where the left part is a complete word or name
+//!   (an English word, a name or place of the gazetteers, or a word the document
+//!   uses alone) and the right part is a capitalized function word ("As", "The") or
+//!   a given name, place or nationality of the gazetteers ("Chinese"). Never split:
+//!   brand names the gazetteers know (`YouTube`, `LinkedIn`, `MacBook`), names with
+//!   a prefix (`McDonald`, `MacArthur`, `DeSantis`), parts of fewer than three
+//!   letters (`iPhone`, `eBay`), a capitalized left part of three letters that is no
+//!   name (`NowThis`), two given names (`KellyAnne`), family names and calendar
+//!   words on the right (`BellSouth`, `WoodSpring`), and a word written the same way
+//!   twice in the document;
+//! * **joins after a name** ([`GlueKind::AfterName`]): a capitalized word that is
+//!   neither an English word nor a known name, which ends with a word that often
+//!   follows a name (a verb such as "asked", "visit", a function word such as "in",
+//!   "for"), when its head is a name: a word of four letters or more, no English
+//!   word, that the document also uses alone ("Jinpingin" with "Jinping"), or, for a
+//!   tail of four letters or more, a head of four or more that the gazetteers list
+//!   as a name or that follows a given name or a title ("Vladimir Poutinevisit").
+//!   Religions, peoples and languages are no such heads ("Ikhwanul Muslimin").
+//!
+//! Words in addresses, handles, hashtags and markup attributes (`@JoeBiden`,
+//! `author="HillaryClinton"`) are left alone.
+//!
+//! The scan is cheap (about 150 MiB/s, twice the time of [`super::normalize`], on the sample
+//! corpus, `normalize/glue` in `benches/parse.rs`): only words of these shapes reach
+//! the lexicons. English words come from SCOWL (`data/words/`, see its README).
+//!
+//! On clean text there is next to nothing to repair: `nutgraf-eval glue` on the
+//! CoNLL-2003 dev, `news_entities` dev, TempEval-3 train and PolNeAR dev texts (1.3 MB)
+//! makes one split, a real join ("while `theCuban` government").
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
+use crate::entities::gazetteer::{
+    Category, Gazetteer, CALENDAR, CITY, COUNTRY, FIRST_NAME, GROUP, LANGUAGE, LAST_NAME,
+    NATIONALITY, STATE, TITLE,
+};
+use crate::span::Span;
+
+/// Why a space was inserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GlueKind {
+    /// A lowercase letter followed by an uppercase one: `FridayAs`, `QiangChinese`.
+    Camel,
+    /// A name followed by a lowercase word: "Blinkenasked", "Jinpingin".
+    AfterName,
+}
+
+/// A place where a space is missing between two words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glue {
+    /// Byte offset, in the text scanned, where the space belongs (the start of the
+    /// second word).
+    pub at: usize,
+    /// The word that was glued, with both parts.
+    pub word: Span,
+    /// Which rule found it.
+    pub kind: GlueKind,
+}
+
+/// English words, lowercase, with their SCOWL size (10: the most common).
+static WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = HashMap::with_capacity(41_000);
+    let mut size = 0u8;
+    for line in include_str!("../../data/words/english.txt").lines() {
+        if let Some(s) = line.strip_prefix('@') {
+            size = s.parse().unwrap_or(size);
+        } else if !line.is_empty() && !line.starts_with('#') {
+            map.insert(line, size);
+        }
+    }
+    map
+});
+
+/// Whether `lower` (lowercase) is an English word of the shipped list.
+pub fn is_english_word(lower: &str) -> bool {
+    WORDS.contains_key(lower)
+}
+
+/// Words that, capitalized, begin a sentence or a clause: the right part of a
+/// camel join. Lowercase, sorted.
+const STARTERS: &[&str] = &[
+    "a",
+    "according",
+    "after",
+    "again",
+    "also",
+    "although",
+    "an",
+    "and",
+    "as",
+    "at",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "during",
+    "each",
+    "even",
+    "every",
+    "for",
+    "from",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "many",
+    "meanwhile",
+    "more",
+    "moreover",
+    "most",
+    "my",
+    "no",
+    "of",
+    "on",
+    "one",
+    "our",
+    "she",
+    "since",
+    "some",
+    "such",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "to",
+    "two",
+    "under",
+    "until",
+    "we",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yet",
+];
+
+/// Words that often follow a name: the tail of a join after a name. Verbs of
+/// speech and action, auxiliaries, prepositions and conjunctions. Words that end
+/// names or places ("son", "ton", "land", "well", "more", "over") are left out.
+/// Lowercase, sorted.
+const TAILS: &[&str] = &[
+    "accused",
+    "added",
+    "admitted",
+    "agreed",
+    "and",
+    "announced",
+    "argued",
+    "arrived",
+    "as",
+    "asked",
+    "asks",
+    "at",
+    "believes",
+    "but",
+    "by",
+    "called",
+    "calls",
+    "can",
+    "claimed",
+    "considered",
+    "could",
+    "declared",
+    "denied",
+    "described",
+    "did",
+    "does",
+    "during",
+    "explained",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "in",
+    "insisted",
+    "into",
+    "is",
+    "meets",
+    "met",
+    "must",
+    "noted",
+    "of",
+    "on",
+    "promised",
+    "reported",
+    "said",
+    "says",
+    "should",
+    "spoke",
+    "stated",
+    "stressed",
+    "suggested",
+    "tells",
+    "than",
+    "thanked",
+    "that",
+    "to",
+    "told",
+    "urged",
+    "visit",
+    "visited",
+    "visits",
+    "vowed",
+    "warned",
+    "was",
+    "welcomed",
+    "were",
+    "which",
+    "while",
+    "who",
+    "will",
+    "with",
+    "would",
+    "wrote",
+];
+
+/// [`TAILS`], longest first.
+static TAILS_BY_LENGTH: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v = TAILS.to_vec();
+    v.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    v
+});
+
+/// Left parts that begin names written in camel case: `McDonald`, `MacArthur`,
+/// `DeSantis`, `LaGuardia`, `VanDyke`, `FitzGerald`, "O'Neill". Lowercase.
+const NAME_PREFIXES: &[&str] = &[
+    "al", "da", "de", "del", "della", "der", "des", "di", "du", "el", "fitz", "la", "le", "mac",
+    "mc", "san", "st", "van", "von",
+];
+
+fn sorted_contains(list: &[&str], w: &str) -> bool {
+    list.binary_search(&w).is_ok()
+}
+
+/// Gazetteer flags that make a word a name, a place or a calendar word: the left
+/// part of a camel join.
+const NAMEY: Category = FIRST_NAME | LAST_NAME | COUNTRY | CITY | STATE | NATIONALITY | CALENDAR;
+
+/// Gazetteer flags of the right part of a camel join: a place, a nationality or a
+/// given name. Family names and calendar words are left out: they make company
+/// names (`BellSouth`, `PaineWebber`, `WoodSpring`).
+const STARTS_NAME: Category = FIRST_NAME | COUNTRY | CITY | STATE | NATIONALITY;
+
+/// Places in `text` where a space is missing between two glued words, in text
+/// order (see the module docs for the rules).
+///
+/// ```
+/// use nutgraf::text::find_glued;
+///
+/// let text = "Putin meets Xi Jinping on FridayAs reported by Anthony Blinkenasked.";
+/// let at: Vec<&str> = find_glued(text).iter().map(|g| &text[g.at..]).collect();
+/// assert!(at[0].starts_with("As reported"));
+/// assert!(at[1].starts_with("asked."));
+/// assert!(find_glued("YouTube, LinkedIn and McDonald's in Washington.").is_empty());
+/// ```
+pub fn find_glued(text: &str) -> Vec<Glue> {
+    let mut out = Vec::new();
+    let mut scan = Scan {
+        text,
+        prev_word: None,
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Words are runs of letters. ASCII is read byte by byte, and an ASCII word
+        // with no seam that is not capitalized and long is passed over at once.
+        let b = bytes[i];
+        if b.is_ascii() && !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut ascii = true;
+        let mut seam = false;
+        let mut prev_lower = false;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if !b.is_ascii_alphabetic() {
+                    break;
+                }
+                seam |= prev_lower && b.is_ascii_uppercase();
+                prev_lower = b.is_ascii_lowercase();
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphabetic() {
+                    break;
+                }
+                ascii = false;
+                i += c.len_utf8();
+            }
+        }
+        if i == start {
+            // A non-ASCII character that is not a letter.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let candidate = !ascii || seam || (bytes[start].is_ascii_uppercase() && i - start >= 6);
+        if candidate {
+            if let Some(g) = scan.word(start, i) {
+                out.push(g);
+            }
+        }
+        scan.prev_word = Some(Span::new(start, i));
+    }
+    out
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    prev_word: Option<Span>,
+}
+
+/// The shape of a word: where its one lowercase-to-uppercase seam is, if any, and
+/// whether it is capitalized (an uppercase letter then lowercase ones only).
+fn shape(w: &str) -> (Option<usize>, bool) {
+    let mut seam = None;
+    let mut seams = 0;
+    let mut prev_lower = false;
+    let mut capitalized = true;
+    for (k, c) in w.char_indices() {
+        let upper = c.is_uppercase();
+        if k == 0 {
+            capitalized = upper;
+        } else if upper {
+            capitalized = false;
+            if prev_lower {
+                seams += 1;
+                seam = Some(k);
+            }
+        }
+        prev_lower = c.is_lowercase();
+    }
+    (if seams == 1 { seam } else { None }, capitalized)
+}
+
+impl Scan<'_> {
+    fn word(&self, start: usize, end: usize) -> Option<Glue> {
+        let w = &self.text[start..end];
+        if w.len() < 4 {
+            return None;
+        }
+        let (seam, capitalized) = shape(w);
+        if seam.is_none() && !(capitalized && w.len() >= 6) || !self.free_standing(start, end) {
+            return None;
+        }
+        if let Some(seam) = seam {
+            let at = self.camel(w, seam)?;
+            return Some(Glue {
+                at: start + at,
+                word: Span::new(start, end),
+                kind: GlueKind::Camel,
+            });
+        }
+        if capitalized && w.len() >= 6 {
+            let at = self.after_name(w)?;
+            return Some(Glue {
+                at: start + at,
+                word: Span::new(start, end),
+                kind: GlueKind::AfterName,
+            });
+        }
+        None
+    }
+
+    /// A word set off by spaces or punctuation, not part of an address, a handle, a
+    /// hashtag or a code: `@JoeBiden`, `#BlackLivesMatter`, `example.com/FooBar`.
+    fn free_standing(&self, start: usize, end: usize) -> bool {
+        let before = self.text[..start].chars().next_back();
+        let mut after = self.text[end..].chars();
+        let next = after.next();
+        let bad_before = before.is_some_and(|c| {
+            c.is_alphanumeric() || matches!(c, '@' | '#' | '/' | '\\' | '_' | '.' | '=' | '&')
+        }) || {
+            // A markup attribute's value: author="HillaryClinton".
+            let head = self.text[..start].trim_end_matches(['"', '\'']);
+            head.len() < start && head.ends_with('=')
+        };
+        let bad_after = next.is_some_and(|c| {
+            c.is_alphanumeric()
+                || matches!(c, '@' | '/' | '\\' | '_' | '=')
+                || (c == '.' && after.next().is_some_and(char::is_alphanumeric))
+        });
+        !bad_before && !bad_after
+    }
+
+    /// How many times `w` stands alone in the text (up to 2).
+    fn count_alone(&self, w: &str) -> usize {
+        let mut n = 0;
+        for pos in memmem::find_iter(self.text.as_bytes(), w.as_bytes()) {
+            let before = self.text[..pos].chars().next_back();
+            let after = self.text[pos + w.len()..].chars().next();
+            if !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic) {
+                n += 1;
+                if n == 2 {
+                    break;
+                }
+            }
+        }
+        n
+    }
+
+    /// The seam of a camel join to split, if the evidence says so.
+    fn camel(&self, w: &str, seam: usize) -> Option<usize> {
+        let (left, right) = w.split_at(seam);
+        // The left part: an optional capital then lowercase letters, three or more.
+        let left_shape_ok = left.chars().count() >= 3
+            && left.chars().skip(1).all(char::is_lowercase)
+            && left.chars().next().is_some_and(char::is_alphabetic);
+        // The right part: a capitalized word, or "I"/"A".
+        let single = right == "I" || right == "A";
+        let right_shape_ok = single || right.chars().skip(1).all(char::is_lowercase);
+        if !left_shape_ok || !right_shape_ok {
+            return None;
+        }
+        let left_lower = left.to_lowercase();
+        if sorted_contains(NAME_PREFIXES, &left_lower) {
+            return None;
+        }
+        let gaz = Gazetteer::global();
+        let left_upper = left.chars().next().is_some_and(char::is_uppercase);
+        let left_word = is_english_word(&left_lower);
+        if single {
+            // "naiveI affirm": only after a lowercase English word of four letters.
+            if left_upper || !left_word || left.len() < 4 {
+                return None;
+            }
+        } else {
+            let right_lower = right.to_lowercase();
+            let right_ok =
+                sorted_contains(STARTERS, &right_lower) || gaz.lookup(right) & STARTS_NAME != 0;
+            if !right_ok {
+                return None;
+            }
+            let left_flags = if left_upper { gaz.lookup(left) } else { 0 };
+            let left_name = left_flags & NAMEY != 0;
+            let left_alone = || left_upper && self.count_alone(left) > 0;
+            // A capitalized left part of three letters that is no name begins brands
+            // ("NowThis", "YouGov").
+            let left_ok =
+                (left_word && (!left_upper || left.len() >= 4)) || left_name || left_alone();
+            if !left_ok {
+                return None;
+            }
+            // Two given names make one ("KellyAnne", "KenKen") unless the document
+            // uses the first alone ("Xi JinpingVladimir Putin" after "Jinping").
+            let right_given_only = !sorted_contains(STARTERS, &right_lower)
+                && gaz.lookup(right) & STARTS_NAME == FIRST_NAME;
+            if right_given_only && left_flags & FIRST_NAME != 0 && !left_alone() {
+                return None;
+            }
+        }
+        // Brands and names the gazetteers know, English words and a word written the
+        // same way twice stay whole.
+        if gaz.lookup(w) != 0 || is_english_word(&w.to_lowercase()) || self.count_alone(w) > 1 {
+            return None;
+        }
+        Some(seam)
+    }
+
+    /// Where a name ends inside a capitalized word glued to the word after it.
+    fn after_name(&self, w: &str) -> Option<usize> {
+        // Cheap first: is there a tail at all? (After its capital, `w` is lowercase.)
+        // Longest tail first; a head of four bytes or more.
+        let last = *w.as_bytes().last()?;
+        let mut cuts = TAILS_BY_LENGTH
+            .iter()
+            .filter(|t| t.as_bytes().last() == Some(&last) && t.len() + 4 <= w.len())
+            .filter(|t| w.ends_with(**t))
+            .map(|t| w.len() - t.len())
+            .peekable();
+        cuts.peek()?;
+        let gaz = Gazetteer::global();
+        if is_english_word(&w.to_lowercase()) || gaz.lookup(w) != 0 {
+            return None;
+        }
+        // Does a given name or a title come just before? ("Vladimir Poutinevisit")
+        let after_given_name = || {
+            self.prev_word.is_some_and(|p| {
+                let prev = p.slice(self.text);
+                self.text[p.end..].starts_with(' ')
+                    && prev.chars().next().is_some_and(char::is_uppercase)
+                    && gaz.lookup(prev) & (FIRST_NAME | TITLE) != 0
+            })
+        };
+        for cut in cuts {
+            let (head, tail) = w.split_at(cut);
+            let flags = gaz.lookup(head);
+            // Religions, peoples and languages are no names a verb follows glued
+            // ("Ikhwanul Muslimin").
+            let head_word = is_english_word(&head.to_lowercase())
+                || flags & (GROUP | NATIONALITY | LANGUAGE) != 0;
+            let head_name = flags & (FIRST_NAME | LAST_NAME | COUNTRY | CITY | STATE) != 0;
+            // A known name, or a name after a given name, then a long tail; or a
+            // head the document uses alone: "Jinpingin" with "Jinping".
+            let split = (tail.len() >= 4 && (head_name || (!head_word && after_given_name())))
+                || (!head_word && self.count_alone(head) > 0);
+            // A word written the same way twice is a word.
+            if split {
+                return (self.count_alone(w) < 2).then_some(cut);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn splits(text: &str) -> Vec<String> {
+        find_glued(text)
+            .iter()
+            .map(|g| {
+                let w = g.word.slice(text);
+                let cut = g.at - g.word.start;
+                format!("{} {}", &w[..cut], &w[cut..])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lists_are_sorted() {
+        for list in [STARTERS, TAILS, NAME_PREFIXES] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted, list);
+        }
+        assert!(is_english_word("visit"));
+        assert!(!is_english_word("blinken"));
+    }
+
+    #[test]
+    fn seed_joins_split() {
+        let text = "The Russian President, Vladimir Poutinevisit China this week, to meet \
+                    his dear friend Xi Jinpingin a bid. Putin will be in Beijing between \
+                    Thursday and FridayAs reported by the Chinese Foreign Ministry. He \
+                    will meet the Prime Minister Li QiangChinese number two. The US \
+                    Secretary of State, Anthony Blinkenasked Beijing. Xi Jinping smiled.";
+        assert_eq!(
+            splits(text),
+            [
+                "Poutine visit",
+                "Jinping in",
+                "Friday As",
+                "Qiang Chinese",
+                "Blinken asked"
+            ]
+        );
+    }
+
+    #[test]
+    fn more_joins_split() {
+        assert_eq!(splits("They were naiveI affirm."), ["naive I"]);
+        assert_eq!(
+            splits("Beijing supports Muskconsidered by many."),
+            ["Musk considered"]
+        );
+        assert_eq!(splits("it was saidThe minister left."), ["said The"]);
+        assert_eq!(
+            splits("Xi Jinping met Xi JinpingVladimir Putin."),
+            ["Jinping Vladimir"]
+        );
+        assert_eq!(
+            splits("Ikhwanul Muslimin (68), a Muslim group"),
+            Vec::<String>::new()
+        );
+        // Headlines glued to the text after them, in scraped pages.
+        assert_eq!(
+            splits("Home RenovationMichigan Couple; the United StatesIn an interview"),
+            ["Renovation Michigan", "States In"]
+        );
+        assert_eq!(splits("worried aboutVladimir Putin"), ["about Vladimir"]);
+    }
+
+    #[test]
+    fn brands_and_names_stay_whole() {
+        let text = "McDonald iPhone YouTube PayPal LinkedIn DeSantis MacBook JPMorgan eBay \
+                    CEOs NGOs MacArthur McCain LeBron WhatsApp BlackRock OpenAI SpaceX \
+                    TikTok FedEx easyJet iOS macOS PhD GoFundMe HarperCollins LaGuardia \
+                    BellSouth PaineWebber WoodSpring NowThis KellyAnne KenKen";
+        assert_eq!(splits(text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ordinary_words_stay_whole() {
+        let text = "Berlin Johnson within Washington Putin Martin Thomas Nelson Peterson \
+                    Williamson Obamacare Hollywood Cromwell Westover Somewhat Together \
+                    Nevertheless Thereafter Sheffield Baltimore Franklin Austin Kremlin \
+                    Robin Hamas Texas Elias Jonas Douglas Andreas Chinatown Trumpism \
+                    Putin Put. Rob Robin.";
+        assert_eq!(splits(text), Vec::<String>::new());
+        // A name repeated as written is a name, whatever it ends with.
+        assert_eq!(
+            splits("Oliver Cromwellsaid no. Oliver Cromwellsaid yes."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn addresses_and_handles_stay_whole() {
+        let text = "Follow @JoeBiden and #FridayAs on example.com/FridayAs or FridayAs.com";
+        assert_eq!(splits(text), Vec::<String>::new());
+        let text = "<tweet author=\"HillaryClinton\" x='GovChristie'>";
+        assert_eq!(splits(text), Vec::<String>::new());
+    }
+}
