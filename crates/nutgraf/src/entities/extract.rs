@@ -369,6 +369,16 @@ fn headline_mentions(
             });
         } else if gaz.lookup(m.span.slice(text)) & known != 0 {
             kept.push(*m);
+        } else if m.label == EntityLabel::Person && key.contains(' ') {
+            // A fuller form of a person the body names by surname: "Vladimir
+            // Putin Visits China" over a body that says "Putin".
+            let surname = key.rsplit(' ').next().unwrap_or_default();
+            if body
+                .iter()
+                .any(|(k, l)| *l == EntityLabel::Person && k.rsplit(' ').next() == Some(surname))
+            {
+                kept.push(*m);
+            }
         }
     }
     // Body names anywhere in the headline, longest first, where nothing is kept yet.

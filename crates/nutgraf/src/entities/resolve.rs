@@ -184,7 +184,14 @@ pub(crate) fn resolve(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon
         }
     }
     for e in &mut entities {
-        // The canonical name is the fullest form: most words, then first used.
+        // The canonical name is the fullest form: most words, then the spelling
+        // of its last word the text uses most ("Vladimir Putin" over a single
+        // "Vladimir Poutine" among eight "Putin"), then the longest, first used.
+        let last = |s: &str| s.split_whitespace().next_back().map(fold);
+        let support = |a: &str| {
+            let l = last(a);
+            e.mentions.iter().filter(|&&m| last(&forms[m]) == l).count()
+        };
         let best = e
             .aliases
             .iter()
@@ -192,6 +199,7 @@ pub(crate) fn resolve(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon
             .max_by_key(|(i, a)| {
                 (
                     a.split_whitespace().count(),
+                    support(a),
                     a.chars().count(),
                     std::cmp::Reverse(*i),
                 )
@@ -356,12 +364,41 @@ fn find_person(entities: &[Entity], keys: &[Vec<String>], key: &str) -> Option<u
                 } else if kw.len() == 1 {
                     words[0] == kw[0] || words[words.len() - 1] == kw[0]
                 } else {
-                    // Two full names: same last word and same first initial.
-                    kw[kw.len() - 1] == words[words.len() - 1]
-                        && kw[0].chars().next() == words[0].chars().next()
+                    // Two full names: same last word and same first initial, or the
+                    // same given name and a transliteration of the family name
+                    // ("Vladimir Putin", "Vladimir Poutine").
+                    let (last, other) = (kw[kw.len() - 1], words[words.len() - 1]);
+                    (last == other && kw[0].chars().next() == words[0].chars().next())
+                        || (kw[0] == words[0] && same_skeleton(last, other))
                 }
             })
     })
+}
+
+/// Whether two folded family names are spellings of one name in other
+/// transliterations: the same first letter and the same consonants once vowels,
+/// `h`, `w`, `y` and doubled letters are set aside, and `c`/`q` read as `k`
+/// ("putin" and "poutine", "medvedev" and "medvedew" are not: `w` is dropped).
+fn same_skeleton(a: &str, b: &str) -> bool {
+    fn skeleton(s: &str) -> Option<String> {
+        let mut out = String::new();
+        for c in s.chars() {
+            let c = match c {
+                'c' | 'q' => 'k',
+                'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w' => continue,
+                c if c.is_ascii_lowercase() => c,
+                _ => return None,
+            };
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        Some(out)
+    }
+    a.len() >= 4
+        && b.len() >= 4
+        && a.chars().next() == b.chars().next()
+        && skeleton(a).is_some_and(|k| k.len() >= 2 && Some(k) == skeleton(b))
 }
 
 /// The entity a non-person mention joins. `form` is the mention as written (the
@@ -664,6 +701,15 @@ fn roles_of(text: &str, mentions: &[RawMention], mi: usize, lex: &dyn Lexicon) -
 mod tests {
     use super::*;
 
+    #[test]
+    fn transliterations_share_a_skeleton() {
+        assert!(same_skeleton("putin", "poutine"));
+        assert!(same_skeleton("gaddafi", "gadhafi"));
+        assert!(!same_skeleton("biden", "baden-baden"));
+        assert!(!same_skeleton("smith", "jones"));
+        assert!(!same_skeleton("li", "lee"));
+    }
+
     struct TestLex;
 
     impl Lexicon for TestLex {
@@ -746,6 +792,28 @@ mod tests {
                 qualifier: None
             }]
         );
+    }
+
+    #[test]
+    fn transliterated_names_join_only_with_the_same_given_name() {
+        let text = "Vladimir Putin met George Patton. Putin spoke. Vladimir Poutine left.";
+        let mut ms = mentions(
+            text,
+            &[
+                ("Vladimir Putin", Person),
+                ("George Patton", Person),
+                ("Putin", Person),
+                ("Vladimir Poutine", Person),
+            ],
+        );
+        let es = resolve(text, &mut ms, &TestLex);
+        assert_eq!(es.len(), 2);
+        // The spelling the text uses most names the entity.
+        assert_eq!(
+            es[0].aliases,
+            ["Vladimir Putin", "Putin", "Vladimir Poutine"]
+        );
+        assert_eq!(es[1].aliases, ["George Patton"]);
     }
 
     #[test]
