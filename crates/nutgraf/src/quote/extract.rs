@@ -114,6 +114,32 @@ static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         &["question", "questioned"],
         &["feel", "feels", "felt"],
         &["know", "knows", "knew"],
+        &["retort", "retorts", "retorted"],
+        &["exclaim", "exclaims", "exclaimed"],
+        &["boast", "boasts", "boasted", "boasting"],
+        &["complain", "complains", "complained", "complaining"],
+        &["lament", "laments", "lamented", "lamenting"],
+        &["counter", "counters", "countered"],
+        &["assert", "asserts", "asserted", "asserting"],
+        &["mention", "mentions", "mentioned"],
+        &["testify", "testifies", "testified"],
+        &["conclude", "concludes", "concluded"],
+        &["reiterate", "reiterates", "reiterated", "reiterating"],
+        &["recount", "recounts", "recounted", "recounting"],
+        &["muse", "muses", "mused"],
+        &["scoff", "scoffs", "scoffed"],
+        &["yell", "yells", "yelled", "yelling"],
+        &["scream", "screams", "screamed", "screaming"],
+        &["plead", "pleads", "pleaded"],
+        &["elaborate", "elaborates", "elaborated"],
+        &["speculate", "speculates", "speculated"],
+        &["beam", "beams", "beamed"],
+        &["gush", "gushes", "gushed"],
+        &["laugh", "laughs", "laughed"],
+        &["post", "posts", "posted"],
+        &["reads"],
+        &["fear", "fears", "feared"],
+        &["worry", "worries", "worried"],
     ];
     stems.iter().flat_map(|s| s.iter().copied()).collect()
 });
@@ -165,6 +191,22 @@ fn weak_cue(w: &str) -> bool {
             | "reports"
             | "continue"
             | "continues"
+            | "mention"
+            | "mentions"
+            | "mentioned"
+            | "post"
+            | "posts"
+            | "posted"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "worry"
+            | "worries"
+            | "worried"
+            | "laugh"
+            | "laughs"
+            | "counter"
+            | "counters"
     )
 }
 
@@ -418,7 +460,23 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
                 | "police"
                 | "witnesses"
                 | "residents"
-        );
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "most"
+                | "both"
+                | "all"
+                | "few"
+                | "others"
+                | "people"
+                | "everyone"
+                | "nobody"
+                | "no"
+        )
+        || speaker_noun(&words[hi - 1].low);
     if !ok {
         return None;
     }
@@ -427,6 +485,136 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((lo, hi))
+}
+
+/// Nouns that head a speaker phrase written in lowercase ("percent of voters say",
+/// "aides said", "a campaign spokesman said"): people in roles, groups of them,
+/// and documents that state things ("the poll found", "the report says").
+fn speaker_noun(w: &str) -> bool {
+    static NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        [
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "spokesmen",
+            "spokespeople",
+            "aide",
+            "aides",
+            "adviser",
+            "advisers",
+            "advisor",
+            "advisors",
+            "official",
+            "officials",
+            "source",
+            "sources",
+            "analyst",
+            "analysts",
+            "expert",
+            "experts",
+            "lawyer",
+            "lawyers",
+            "attorney",
+            "attorneys",
+            "campaign",
+            "administration",
+            "government",
+            "committee",
+            "poll",
+            "polls",
+            "survey",
+            "surveys",
+            "report",
+            "reports",
+            "study",
+            "studies",
+            "statement",
+            "senator",
+            "senators",
+            "governor",
+            "president",
+            "candidate",
+            "candidates",
+            "voters",
+            "voter",
+            "supporters",
+            "supporter",
+            "critics",
+            "opponents",
+            "lawmakers",
+            "legislators",
+            "democrats",
+            "republicans",
+            "economists",
+            "strategists",
+            "strategist",
+            "pollster",
+            "pollsters",
+            "observers",
+            "leaders",
+            "leader",
+            "members",
+            "delegates",
+            "delegate",
+            "activists",
+            "activist",
+            "residents",
+            "respondents",
+            "americans",
+            "investigators",
+            "prosecutors",
+            "prosecutor",
+            "judge",
+            "officers",
+            "authorities",
+            "organizers",
+            "researchers",
+            "scientists",
+            "historians",
+            "allies",
+            "donors",
+            "staffers",
+            "aides",
+            "chairman",
+            "chairwoman",
+            "director",
+            "manager",
+            "secretary",
+            "minister",
+            "ambassador",
+            "agency",
+            "department",
+            "party",
+            "group",
+            "organization",
+            "website",
+            "memo",
+            "letter",
+            "documents",
+            "data",
+            "records",
+            "ad",
+            "ads",
+            "email",
+            "emails",
+            "tweet",
+            "article",
+            "editorial",
+            "book",
+            "filing",
+            "lawsuit",
+            "complaint",
+            "indictment",
+            "ruling",
+            "court",
+            "newspaper",
+            "network",
+            "magazine",
+        ]
+        .into_iter()
+        .collect()
+    });
+    NOUNS.contains(w)
 }
 
 /// The entity a speaker phrase names: a mention inside it, or for a pronoun the
@@ -515,12 +703,6 @@ fn subject_before(input: &Input<'_>, words: &[W], floor: usize, c: usize) -> Opt
     while hi > floor && between_subject_and_verb(&words[hi - 1]) && words[hi - 1].low != "," {
         hi -= 1;
     }
-    // A parenthesis after the name: "Rep. Jason Chaffetz (R-Utah) said".
-    if hi > floor && words[hi - 1].low == ")" {
-        if let Some(open) = (floor..hi - 1).rev().find(|&j| words[j].low == "(") {
-            hi = open;
-        }
-    }
     // An appositive after the name: "Scott Pruitt, the attorney general of
     // Oklahoma, said" reads back to the name before the first comma.
     if hi > floor + 1 && words[hi - 1].low == "," {
@@ -536,6 +718,13 @@ fn subject_before(input: &Input<'_>, words: &[W], floor: usize, c: usize) -> Opt
         hi = appositive.unwrap_or(hi - 1);
         while hi > floor && between_subject_and_verb(&words[hi - 1]) && words[hi - 1].low != "," {
             hi -= 1;
+        }
+    }
+    // A parenthesis after the name: "Rep. Jason Chaffetz (R-Utah) said", "Gov.
+    // John Kasich (R-OH), said".
+    if hi > floor && words[hi - 1].low == ")" {
+        if let Some(open) = (floor..hi - 1).rev().find(|&j| words[j].low == "(") {
+            hi = open;
         }
     }
     let mut lo = hi;
@@ -598,11 +787,15 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
             }
         }
     }
-    // Right: the sentence holding the text just after the quote.
+    // Right: the sentence holding the text just after the quote, in the quote's
+    // own paragraph (a paragraph after it, "Cruz continued:", introduces the next).
     let after = text[seg.span.end..]
         .char_indices()
         .find(|(_, c)| !c.is_whitespace())
-        .map(|(i, _)| seg.span.end + i);
+        .map(|(i, _)| seg.span.end + i)
+        .filter(|&a| input.blocks.get(seg.block).is_some_and(|b| a < b.end));
+    // A cue with no speaker found on the right, kept in case the left has none.
+    let mut fallback = (None, None, None);
     if let Some(k) = after.and_then(|a| sentence_at(input.sentences, a)) {
         let (_, toks) = input.sentences[k];
         let words = words_of(text, toks);
@@ -610,9 +803,11 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
             .iter()
             .position(|w| w.span.start >= seg.span.end)
             .unwrap_or(words.len());
-        // Up to the next quote mark or the sentence end, at most 10 words.
+        // Up to the next quote mark or the sentence end, at most 10 words (14 past
+        // an appositive: "..., Senator Jeff Sessions, a close advisor to Trump, told AFP").
         let mut last = first;
-        while last < words.len() && last < first + 10 {
+        let mut commas = 0;
+        while last < words.len() && last < first + if commas > 0 { 14 } else { 10 } {
             let w = &words[last];
             let s = w.span.slice(text);
             if s.starts_with(|c: char| is_open_mark(c) || c == '"')
@@ -620,43 +815,58 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
             {
                 break;
             }
+            if s == "," && last > first {
+                commas += 1;
+            }
             last += 1;
         }
-        if let Some(c) = (first..last).find(|&j| is_cue(&words[j].low)) {
-            // "said X" or "X said"
-            let before = subject_before(input, &words, first, c);
-            let stop = (c + 1..last)
-                .find(|&j| {
-                    matches!(
-                        words[j].low.as_str(),
-                        "," | "in"
-                            | "on"
-                            | "at"
-                            | "during"
-                            | "after"
-                            | "before"
-                            | "when"
-                            | "who"
-                            | "while"
-                            | "to"
-                            | "about"
-                            | "of"
-                    )
-                })
-                .unwrap_or(last);
-            let after_cue = if before.is_none() {
-                speaker(input, &words, c + 1, stop)
+        let according = |j: usize| {
+            words[j].low == "according" && words.get(j + 1).is_some_and(|w| w.low == "to")
+        };
+        if let Some(c) = (first..last).find(|&j| is_cue(&words[j].low) || according(j)) {
+            if according(c) {
+                // "“...,” according to X."
+                let stop = (c + 2..last).find(|&j| words[j].low == ",").unwrap_or(last);
+                let who = speaker(input, &words, c + 2, stop);
+                let cue = Span::new(words[c].span.start, words[c + 1].span.end);
+                if who.is_some() {
+                    return (Some(cue), who, Some(k));
+                }
+                fallback = (Some(cue), None, Some(k));
             } else {
-                None
-            };
-            let who = before.or(after_cue);
-            if who.is_some() || !weak_cue(&words[c].low) {
-                let cue_end = c;
-                return (
-                    Some(cue_span(&words, c)),
-                    who,
-                    Some(k).filter(|_| cue_end < last),
-                );
+                // "said X" or "X said"
+                let before = subject_before(input, &words, first, c);
+                let stop = (c + 1..last)
+                    .find(|&j| {
+                        matches!(
+                            words[j].low.as_str(),
+                            "," | "in"
+                                | "on"
+                                | "at"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "when"
+                                | "who"
+                                | "while"
+                                | "to"
+                                | "about"
+                                | "of"
+                        )
+                    })
+                    .unwrap_or(last);
+                let after_cue = if before.is_none() {
+                    speaker(input, &words, c + 1, stop)
+                } else {
+                    None
+                };
+                let who = before.or(after_cue);
+                if who.is_some() {
+                    return (Some(cue_span(&words, c)), who, Some(k).filter(|_| c < last));
+                }
+                if !weak_cue(&words[c].low) {
+                    fallback = (Some(cue_span(&words, c)), None, Some(k));
+                }
             }
         }
     }
@@ -692,16 +902,60 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
             .position(|w| w.span.start >= seg.span.start)
             .unwrap_or(words.len());
         let lo = end.saturating_sub(12);
-        if let Some(c) = (lo..end).rev().find(|&j| is_cue(&words[j].low)) {
-            // The subject: the phrase right before the cue, back to a comma.
+        let according = |j: usize| {
+            words[j].low == "according" && words.get(j + 1).is_some_and(|w| w.low == "to")
+        };
+        if let Some(c) = (lo..end)
+            .rev()
+            .find(|&j| (is_cue(&words[j].low) && !words[j].upper) || according(j))
+        {
+            if according(c) {
+                // "According to HuffPo: “...”"
+                let stop = (c + 2..end)
+                    .find(|&j| matches!(words[j].low.as_str(), "," | ":" | ";"))
+                    .unwrap_or(end);
+                let who = speaker(input, &words, c + 2, stop);
+                let cue = Span::new(words[c].span.start, words[c + 1].span.end);
+                return (Some(cue), who, None);
+            }
+            // The subject: the phrase right before the cue, read back over an
+            // appositive ("her adviser, Jake Sullivan, said: “...”"); for a
+            // participle, the sentence's subject ("Clinton posted a comment,
+            // saying, “...”", "Albright urged women ..., saying").
             let start = (0..c)
                 .rev()
-                .find(|&j| matches!(words[j].low.as_str(), "," | ";" | ":"))
-                .map_or(0, |j| j + 1);
-            let start = start.max(c.saturating_sub(8));
-            let who = subject_before(input, &words, start, c);
-            return (Some(cue_span(&words, c)), who, None);
+                .find(|&j| matches!(words[j].low.as_str(), ";" | ":"))
+                .map_or(0, |j| j + 1)
+                .max(c.saturating_sub(16));
+            let who = if participle_cue(&words, c) {
+                sentence_subject(input, &words, c)
+            } else {
+                subject_before(input, &words, start, c)
+            };
+            if who.is_some() || fallback.0.is_none() {
+                return (Some(cue_span(&words, c)), who, None);
+            }
         }
+        // "... doesn't surprise Republican pollster Daron Shaw: “...”": the name
+        // right before a colon introduces the quote.
+        if end >= 2 && words[end - 1].low == ":" && fallback.0.is_none() {
+            let mut lo = end - 1;
+            while lo > 0
+                && end - 1 - lo < 5
+                && words[lo - 1].upper
+                && words[lo - 1].kind != TokenKind::Punct
+            {
+                lo -= 1;
+            }
+            if lo < end - 1 {
+                if let Some(who) = speaker(input, &words, lo, end - 1) {
+                    return (None, Some(who), None);
+                }
+            }
+        }
+    }
+    if fallback.0.is_some() {
+        return fallback;
     }
     // A quote opening its sentence with no attribution of its own: the speaker of
     // the sentence before ("Clinton told reporters on Monday ... “We're ready.”").
@@ -713,6 +967,92 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
         }
     }
     (None, None, None)
+}
+
+/// A participle or infinitive cue whose speaker is the sentence's subject:
+/// "..., saying", "by saying", "went on to say".
+fn participle_cue(words: &[W], c: usize) -> bool {
+    let w = &words[c].low;
+    c > 0
+        && ((w.ends_with("ing")
+            && matches!(
+                words[c - 1].low.as_str(),
+                "," | "by" | "while" | "after" | "before" | "and" | "when"
+            ))
+            || words[c - 1].low == "to")
+}
+
+/// The subject of a sentence, before word `c`: the capitalized phrase opening it
+/// ("Former Secretary of State Madeleine Albright urged ...", "Band member Flea
+/// shared ..."), or a pronoun; an opening phrase up to its comma is skipped
+/// ("Speaking in his real voice again, he proceeded ...").
+fn sentence_subject(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker> {
+    let mut lo = 0;
+    while lo < c && words[lo].kind == TokenKind::Punct {
+        lo += 1;
+    }
+    let opener = words.get(lo).is_some_and(|w| {
+        w.low.ends_with("ing")
+            || matches!(
+                w.low.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "later"
+                    | "earlier"
+                    | "then"
+                    | "asked"
+                    | "speaking"
+                    | "since"
+                    | "with"
+                    | "for"
+                    | "last"
+                    | "this"
+                    | "but"
+                    | "and"
+                    | "yet"
+                    | "still"
+                    | "however"
+                    | "meanwhile"
+                    | "also"
+                    | "instead"
+                    | "though"
+                    | "although"
+            )
+    });
+    if opener {
+        let comma = (lo..c).find(|&j| words[j].low == ",")?;
+        lo = comma + 1;
+    }
+    if lo >= c {
+        return None;
+    }
+    if PRONOUNS.contains(&words[lo].low.as_str()) {
+        return speaker(input, words, lo, lo + 1);
+    }
+    let mut hi = lo;
+    while hi < c {
+        let w = &words[hi];
+        let next_upper = words.get(hi + 1).is_some_and(|n| n.upper);
+        let part = (w.upper && w.kind != TokenKind::Punct)
+            || (hi == lo && matches!(w.low.as_str(), "the" | "a" | "an" | "his" | "her" | "their"))
+            || matches!(w.low.as_str(), "'s" | "." | "-")
+            || (next_upper && matches!(w.low.as_str(), "of" | "for"))
+            || (next_upper && !w.upper && w.kind == TokenKind::Word && hi > lo);
+        if !part {
+            break;
+        }
+        hi += 1;
+    }
+    if hi == lo {
+        return None;
+    }
+    speaker(input, words, lo, hi)
 }
 
 /// Reported speech in one sentence without quote marks: "X said (that) ...",
