@@ -438,8 +438,30 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
     let first = &words[lo];
     // A lowercase start is fine before a name: "panel Chairman Rep. Jason Chaffetz".
     let named_later = words[lo..hi].iter().skip(1).any(|w| w.upper);
+    // Numbers speak in polls: "22 percent said", "one in four said".
+    let counted = first.kind == TokenKind::Number
+        || matches!(
+            first.low.as_str(),
+            "three"
+                | "four"
+                | "five"
+                | "half"
+                | "two-thirds"
+                | "three-fourths"
+                | "three-quarters"
+                | "one-third"
+                | "majority"
+                | "nearly"
+                | "about"
+                | "almost"
+                | "roughly"
+                | "more"
+                | "fewer"
+                | "less"
+        );
     let ok = first.upper
         || named_later
+        || counted
         || PRONOUNS.contains(&first.low.as_str())
         || matches!(
             first.low.as_str(),
@@ -610,6 +632,12 @@ fn speaker_noun(w: &str) -> bool {
             "newspaper",
             "network",
             "magazine",
+            "percent",
+            "majority",
+            "half",
+            "thirds",
+            "fourths",
+            "quarters",
         ]
         .into_iter()
         .collect()
@@ -702,6 +730,13 @@ fn subject_before(input: &Input<'_>, words: &[W], floor: usize, c: usize) -> Opt
     let mut hi = c;
     while hi > floor && between_subject_and_verb(&words[hi - 1]) && words[hi - 1].low != "," {
         hi -= 1;
+    }
+    // A relative pronoun speaks for its antecedent: "voters who said ...".
+    if hi > floor && words[hi - 1].low == "who" {
+        return Some(Speaker {
+            span: words[hi - 1].span,
+            entity: None,
+        });
     }
     // An appositive after the name: "Scott Pruitt, the attorney general of
     // Oklahoma, said" reads back to the name before the first comma.
@@ -969,6 +1004,73 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
     (None, None, None)
 }
 
+/// Cues that report a clause ("said B", "believes that B"), not a thing or an
+/// act ("wants", "showed", "called for").
+fn clause_cue(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "say",
+        "said",
+        "tell",
+        "told",
+        "add",
+        "note",
+        "explain",
+        "declar",
+        "announc",
+        "stat",
+        "writ",
+        "wrote",
+        "tweet",
+        "insist",
+        "argu",
+        "claim",
+        "warn",
+        "stress",
+        "acknowledg",
+        "admit",
+        "suggest",
+        "predict",
+        "believ",
+        "think",
+        "thought",
+        "hope",
+        "expect",
+        "fear",
+        "worr",
+        "assert",
+        "contend",
+        "maintain",
+        "conced",
+        "alleg",
+        "reiterat",
+        "conclud",
+        "testif",
+        "confirm",
+        "den",
+        "report",
+        "estimat",
+        "indicat",
+        "reveal",
+        "promis",
+        "vow",
+        "pledg",
+        "assur",
+        "urg",
+        "ask",
+        "know",
+        "knew",
+        "feel",
+        "felt",
+        "agree",
+        "complain",
+        "boast",
+        "predict",
+        "reply",
+        "replied",
+    ];
+    STEMS.iter().any(|s| w.starts_with(s))
+}
+
 /// A participle or infinitive cue whose speaker is the sentence's subject:
 /// "..., saying", "by saying", "went on to say".
 fn participle_cue(words: &[W], c: usize) -> bool {
@@ -1145,10 +1247,58 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         });
         return;
     }
-    // "CONTENT, X said." at the end of the sentence.
+    // "CONTENT, X said." at the end of the sentence; "CONTENT, said X, his
+    // title, ..."; "CONTENT, X said during his speech ...".
     let last = end_of_content(n);
-    for c in (last.saturating_sub(6)..last).rev() {
-        if !is_cue(&words[c].low) || weak_cue(&words[c].low) {
+    for c in (3..last).rev() {
+        let cw = words[c].low.as_str();
+        if !is_cue(cw)
+            || weak_cue(cw)
+            || words[c].upper
+            || matches!(
+                words[c - 1].low.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "for"
+            )
+        {
+            continue;
+        }
+        let near_end = c + 6 >= last;
+        let finite = !cw.ends_with("ing");
+        let inverted = finite && words[c - 1].low == ",";
+        let adverbial = finite
+            && words.get(c + 1).is_some_and(|w| {
+                matches!(
+                    w.low.as_str(),
+                    "during"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "after"
+                        | "before"
+                        | "last"
+                        | "this"
+                        | "when"
+                        | "while"
+                        | "as"
+                        | "earlier"
+                        | "later"
+                        | "yesterday"
+                        | "today"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                )
+            })
+            && !words[c + 1..last.min(c + 10)]
+                .iter()
+                .any(|w| w.low == "that" || is_cue(&w.low));
+        if !(near_end || ((inverted || adverbial) && clause_cue(cw)))
+            || words.get(c + 1).is_some_and(|w| w.low == "that")
+        {
             continue;
         }
         let comma = (0..c).rev().find(|&j| words[j].low == ",");
@@ -1156,7 +1306,10 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             let who = if comma + 1 < c {
                 subject_before(input, &words, comma + 1, c)
             } else {
-                speaker(input, &words, c + 1, last)
+                let stop = (c + 1..last)
+                    .find(|&j| matches!(words[j].low.as_str(), "," | ";" | "(" | "who"))
+                    .unwrap_or(last);
+                speaker(input, &words, c + 1, stop)
             };
             if who.is_some() {
                 let span = Span::new(words[0].span.start, words[comma - 1].span.end);
@@ -1171,7 +1324,10 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             }
         }
     }
-    // "X said (that) CONTENT", "X told Y (that) CONTENT", ", a spokesperson said, CONTENT".
+    // "X said (that) CONTENT", "X told Y (that) CONTENT", ", a spokesperson said,
+    // CONTENT"; a sentence may hold several ("74 percent said A, while 22 percent
+    // said B"), each content ending where the next attribution's subject starts.
+    let mut found: Vec<(usize, Speaker, usize, usize, Option<Span>)> = Vec::new();
     for c in 1..n.saturating_sub(3) {
         let w = &words[c].low;
         if !is_cue(w) || words[c].upper {
@@ -1199,17 +1355,22 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             if words[c - 1].low != "and" && !participle {
                 return None;
             }
-            let k = (0..c).find(|&j| {
-                !(words[j].upper || matches!(words[j].low.as_str(), "the" | "a" | "an"))
-            })?;
-            if k == 0 {
-                return None;
-            }
-            speaker(input, &words, 0, k)
+            sentence_subject(input, &words, c)
         });
         let Some(who) = who else {
             continue;
         };
+        // A noun, not a verb: "a comment made by", "his recall of".
+        if matches!(
+            words[c - 1].low.as_str(),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "my" | "our"
+        ) {
+            continue;
+        }
+        // A second attribution in the sentence takes a clause ("22 percent said B").
+        if !found.is_empty() && !clause_cue(w) {
+            continue;
+        }
         let mut lo = c + 1;
         if matches!(
             w.as_str(),
@@ -1229,16 +1390,45 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         }
         // A cue inside a parenthesis (", a Kremlin spokesperson said,") reports the
         // rest of the sentence, and what came before it.
-        let span = Span::new(words[lo].span.start, words[hi - 1].span.end);
-        let mut parts = vec![span];
-        if start > 1 && words[start - 1].low == "," && words[c + 1].low == "," {
-            let before = Span::new(
+        let mut before = None;
+        if found.is_empty() && start > 1 && words[start - 1].low == "," && words[c + 1].low == "," {
+            let part = Span::new(
                 sent.start.max(words[0].span.start),
                 words[start - 2].span.end,
             );
-            if word_count(text, before) >= 2 {
-                parts.insert(0, before);
+            if word_count(text, part) >= 2 {
+                before = Some(part);
             }
+        }
+        let subject = words
+            .iter()
+            .position(|x| x.span.start >= who.span.start)
+            .unwrap_or(c);
+        found.push((c, who, lo, subject, before));
+    }
+    let hi_all = end_of_content(n);
+    for i in 0..found.len() {
+        let (c, ref who, lo, _, before) = found[i];
+        let mut hi = hi_all;
+        if let Some(next) = found.get(i + 1) {
+            let mut e = next.3;
+            while e > lo
+                && (words[e - 1].kind == TokenKind::Punct
+                    || matches!(
+                        words[e - 1].low.as_str(),
+                        "while" | "and" | "but" | "whereas" | "although" | "though" | "as"
+                    ))
+            {
+                e -= 1;
+            }
+            if e >= lo + 3 {
+                hi = e;
+            }
+        }
+        let span = Span::new(words[lo].span.start, words[hi - 1].span.end);
+        let mut parts = vec![span];
+        if let Some(b) = before {
+            parts.insert(0, b);
         }
         let whole = Span::new(parts[0].start, span.end);
         out.push(Quote {
@@ -1246,9 +1436,8 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             parts,
             kind: QuoteKind::Indirect,
             cue: Some(cue_span(&words, c)),
-            speaker: Some(who),
+            speaker: Some(who.clone()),
         });
-        return;
     }
 }
 
@@ -1560,3 +1749,7 @@ fn partial_speaker(input: &Input<'_>, k: usize, quote: Span) -> (Option<Span>, O
     let who = Some(who);
     (Some(cue_span(&words, c)), who)
 }
+
+#[cfg(test)]
+#[path = "extract_tests.rs"]
+mod tests;
