@@ -1138,10 +1138,24 @@ fn sentence_subject(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker>
         return speaker(input, words, lo, lo + 1);
     }
     let mut hi = lo;
+    let determined = matches!(
+        words[lo].low.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their"
+    );
     while hi < c {
         let w = &words[hi];
         let next_upper = words.get(hi + 1).is_some_and(|n| n.upper);
-        let part = (w.upper && w.kind != TokenKind::Punct)
+        // "The mayor wrote ...": the nouns after a determiner, up to the verb.
+        let noun = determined
+            && hi > lo
+            && hi < lo + 3
+            && w.kind == TokenKind::Word
+            && !is_cue(&w.low)
+            && !ends_subject(w)
+            && !between_subject_and_verb(w)
+            && !w.low.ends_with("ed");
+        let part = noun
+            || (w.upper && w.kind != TokenKind::Punct)
             || (hi == lo && matches!(w.low.as_str(), "the" | "a" | "an" | "his" | "her" | "their"))
             || matches!(w.low.as_str(), "'s" | "." | "-")
             || (next_upper && matches!(w.low.as_str(), "of" | "for"))
@@ -1262,7 +1276,32 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         {
             continue;
         }
-        let near_end = c + 6 >= last;
+        // Near the end, with no clause of its own after the cue ("said they might
+        // change their mind" reports what follows it).
+        let near_end = c + 6 >= last
+            && !words[c + 1..last].iter().any(|w| {
+                PRONOUNS.contains(&w.low.as_str())
+                    || matches!(
+                        w.low.as_str(),
+                        "that"
+                            | "there"
+                            | "is"
+                            | "was"
+                            | "are"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "might"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "can"
+                            | "should"
+                            | "may"
+                            | "must"
+                    )
+            });
         let finite = !cw.ends_with("ing");
         let inverted = finite && words[c - 1].low == ",";
         let adverbial = finite
