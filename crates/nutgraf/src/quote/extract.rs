@@ -1367,6 +1367,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
     // CONTENT"; a sentence may hold several ("74 percent said A, while 22 percent
     // said B"), each content ending where the next attribution's subject starts.
     let mut found: Vec<(usize, Speaker, usize, usize, Option<Span>)> = Vec::new();
+    let mut carry: Option<Speaker> = None;
     for c in 1..n.saturating_sub(3) {
         let w = &words[c].low;
         if !is_cue(w) || words[c].upper {
@@ -1385,8 +1386,9 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         // a second verb of the sentence's subject.
         // ", saying (that) ...", ", adding ...": a participle of the subject's.
         let participle = words[c - 1].low == "," && w.ends_with("ing");
+        let carried = if participle { carry.take() } else { None };
         let who = (if participle {
-            None
+            carried
         } else {
             subject_before(input, &words, 0, c)
         })
@@ -1422,6 +1424,11 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         }
         if lo < n && matches!(words[lo].low.as_str(), "that" | ",") {
             lo += 1;
+        }
+        // "Buchanan said, noting that ...": the participle reports, for him.
+        if lo < n && words[lo].low.ends_with("ing") && is_cue(&words[lo].low) {
+            carry = Some(who);
+            continue;
         }
         let hi = end_of_content(n);
         if hi <= lo + 2 || weak_cue(w) && words[c + 1].low != "that" {
@@ -1730,12 +1737,22 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
         });
         break;
     }
-    // Reported speech in sentences without quotes.
+    // Reported speech: in sentences without quotes, and around the quotes of the
+    // others ("“...,” Buchanan said, noting that ..."), outside the quotes.
+    let mut around: Vec<Quote> = Vec::new();
     for k in 0..input.sentences.len() {
-        if !quoted_sentences.contains(&k) {
+        if quoted_sentences.contains(&k) {
+            indirect(input, k, &mut around);
+        } else {
             indirect(input, k, &mut out);
         }
     }
+    around.retain(|r| {
+        !out.iter().any(|q| {
+            q.kind != QuoteKind::Partial && q.span.start < r.span.end && r.span.start < q.span.end
+        })
+    });
+    out.extend(around);
     // A partial quote inside reported speech is part of it ("The Post reports
     // that ... “under wraps.”"): the reported speech carries it.
     let indirect: Vec<Span> = out

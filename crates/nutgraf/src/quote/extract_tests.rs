@@ -146,3 +146,14 @@ fn a_noun_is_no_cue() {
         quotes(text)
     );
 }
+
+#[test]
+fn participle_after_a_quote_reports_for_its_speaker() {
+    let text = "“You are down to the people you can count,” Buchanan said, noting that the campaign did not lose a single delegate.";
+    let all = quotes(text);
+    assert!(
+        all.iter()
+            .any(|q| q.0.starts_with("the campaign") && q.2 == "noting" && q.3 == "Buchanan"),
+        "{all:?}"
+    );
+}
