@@ -1366,7 +1366,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
     // "X said (that) CONTENT", "X told Y (that) CONTENT", ", a spokesperson said,
     // CONTENT"; a sentence may hold several ("74 percent said A, while 22 percent
     // said B"), each content ending where the next attribution's subject starts.
-    let mut found: Vec<(usize, Speaker, usize, usize, Option<Span>)> = Vec::new();
+    let mut found: Vec<(usize, Option<Speaker>, usize, usize, Option<Span>)> = Vec::new();
     let mut carry: Option<Speaker> = None;
     for c in 1..n.saturating_sub(3) {
         let w = &words[c].low;
@@ -1408,6 +1408,12 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         ) {
             continue;
         }
+        // A passive reports without naming its source: "it is expected that ...";
+        // its subject is no speaker.
+        let passive = matches!(
+            words[c - 1].low.as_str(),
+            "is" | "was" | "are" | "were" | "be" | "been" | "being"
+        );
         // A second attribution in the sentence takes a clause ("22 percent said B").
         if !found.is_empty() && !clause_cue(w) {
             continue;
@@ -1426,7 +1432,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             lo += 1;
         }
         // "Buchanan said, noting that ...": the participle reports, for him.
-        if lo < n && words[lo].low.ends_with("ing") && is_cue(&words[lo].low) {
+        if lo < n && words[lo].low.ends_with("ing") && is_cue(&words[lo].low) && !passive {
             carry = Some(who);
             continue;
         }
@@ -1450,6 +1456,11 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             .iter()
             .position(|x| x.span.start >= who.span.start)
             .unwrap_or(c);
+        let (who, subject) = if passive {
+            (None, c - 1)
+        } else {
+            (Some(who), subject)
+        };
         found.push((c, who, lo, subject, before));
     }
     let hi_all = end_of_content(n);
@@ -1477,12 +1488,16 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             parts.insert(0, b);
         }
         let whole = Span::new(parts[0].start, span.end);
+        let mut cue = cue_span(&words, c);
+        if who.is_none() {
+            cue.start = words[c - 1].span.start;
+        }
         out.push(Quote {
             span: whole,
             parts,
             kind: QuoteKind::Indirect,
-            cue: Some(cue_span(&words, c)),
-            speaker: Some(who.clone()),
+            cue: Some(cue),
+            speaker: who.clone(),
         });
     }
 }

@@ -157,3 +157,14 @@ fn participle_after_a_quote_reports_for_its_speaker() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_passive_has_no_speaker() {
+    let text =
+        "In this way, it is expected that both presidents will discuss the conflict in the region.";
+    assert!(
+        quotes(text).iter().all(|q| q.3 != "it"),
+        "{:?}",
+        quotes(text)
+    );
+}
