@@ -1171,6 +1171,16 @@ fn sentence_subject(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker>
     speaker(input, words, lo, hi)
 }
 
+/// An attribution found in a sentence: its cue word, speaker, content start, the
+/// first word of its subject, and a content part before a parenthetical cue.
+struct Found {
+    cue: usize,
+    who: Option<Speaker>,
+    lo: usize,
+    subject: usize,
+    before: Option<Span>,
+}
+
 /// Reported speech in one sentence without quote marks: "X said (that) ...",
 /// "..., X said.", "according to X, ...".
 fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
@@ -1366,7 +1376,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
     // "X said (that) CONTENT", "X told Y (that) CONTENT", ", a spokesperson said,
     // CONTENT"; a sentence may hold several ("74 percent said A, while 22 percent
     // said B"), each content ending where the next attribution's subject starts.
-    let mut found: Vec<(usize, Option<Speaker>, usize, usize, Option<Span>)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     let mut carry: Option<Speaker> = None;
     for c in 1..n.saturating_sub(3) {
         let w = &words[c].low;
@@ -1461,14 +1471,26 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         } else {
             (Some(who), subject)
         };
-        found.push((c, who, lo, subject, before));
+        found.push(Found {
+            cue: c,
+            who,
+            lo,
+            subject,
+            before,
+        });
     }
     let hi_all = end_of_content(n);
     for i in 0..found.len() {
-        let (c, ref who, lo, _, before) = found[i];
+        let Found {
+            cue: c,
+            ref who,
+            lo,
+            before,
+            ..
+        } = found[i];
         let mut hi = hi_all;
         if let Some(next) = found.get(i + 1) {
-            let mut e = next.3;
+            let mut e = next.subject;
             while e > lo
                 && (words[e - 1].kind == TokenKind::Punct
                     || matches!(
