@@ -359,7 +359,34 @@ fn is_statement(text: &str, seg: &Seg, blocks: &[Span]) -> bool {
             .collect();
         rest.iter().any(|w| is_cue(w) && !weak_cue(w))
     };
-    seg.continues || (starts && n >= 2) || (after_verb && n >= 3) || (speech_end && n >= 2)
+    !is_title(inner)
+        && (seg.continues || (starts && n >= 2) || (after_verb && n >= 3) || (speech_end && n >= 2))
+}
+
+/// A title in quote marks, not a statement: a few capitalized words without the
+/// comma, question or exclamation mark of speech ("told “Fox and Friends.”", “State
+/// of the Union.”).
+fn is_title(inner: &str) -> bool {
+    let inner = inner
+        .trim_start_matches(|c: char| is_open_mark(c) || c == '"' || c == '\'' || c == '`')
+        .trim_end_matches(|c: char| is_close_mark(c) || c == '"' || c == '\'')
+        .trim_end()
+        .trim_end_matches('.');
+    if inner.contains([',', '!', '?', ':', ';', '.']) {
+        return false;
+    }
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    (2..=6).contains(&words.len())
+        && words.first().is_some_and(|w| capital(w) && *w != "I")
+        && words.last().is_some_and(|w| capital(w))
+        && words.iter().all(|w| {
+            capital(w)
+                || matches!(
+                    *w,
+                    "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "with" | "at"
+                )
+        })
 }
 
 /// The index of the sentence containing byte `at`.
@@ -1614,6 +1641,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
             if between.len() < 80
                 && cue.is_some_and(|c| c.start >= cur.span.end && c.end <= segs[j].span.start)
                 && !between.contains(['.', '!', '?'])
+                && !is_title(segs[j].span.slice(text))
             {
                 parts.push(segs[j].span);
                 j += 1;

@@ -168,3 +168,34 @@ fn a_passive_has_no_speaker() {
         quotes(text)
     );
 }
+
+#[test]
+fn a_title_in_quote_marks_is_no_statement() {
+    let text = "Flynn told “Fox and Friends.” that the plan would work.";
+    assert!(
+        quotes(text).iter().all(|q| q.1 != QuoteKind::Direct),
+        "{:?}",
+        quotes(text)
+    );
+    let text = "He said: “We Will Win This Fight, Whatever It Takes.”";
+    assert!(quotes(text).iter().any(|q| q.1 == QuoteKind::Direct));
+}
+
+#[test]
+fn a_title_after_the_cue_is_no_part_of_the_quote() {
+    let text = "“We have a problem,” Flynn said on Fox News’s “Fox and Friends.” “I mean, there is a lot of frustration.”";
+    let all = quotes(text);
+    let first = all.iter().find(|q| q.0.starts_with("“We have")).unwrap();
+    assert_eq!(first.1, QuoteKind::Direct);
+    let parts = {
+        let parser = Parser::new(Options::new().layout(false));
+        let doc = parser.parse(text, &Meta::new()).unwrap();
+        doc.quotes
+            .iter()
+            .find(|q| doc.slice(q.span).starts_with("“We have"))
+            .unwrap()
+            .parts
+            .len()
+    };
+    assert_eq!(parts, 1, "{all:?}");
+}
