@@ -709,6 +709,7 @@ fn between_subject_and_verb(w: &W) -> bool {
             | "already"
             | "once"
             | "repeatedly"
+            | "now"
             | "himself"
             | "herself"
             | "themselves"
@@ -869,16 +870,21 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
         // an appositive: "..., Senator Jeff Sessions, a close advisor to Trump, told AFP").
         let mut last = first;
         let mut commas = 0;
+        // A full stop inside a parenthesis ends nothing: "Rep. Gwen Moore (D-Wis.) said".
+        let mut depth = 0usize;
         while last < words.len() && last < first + if commas > 0 { 14 } else { 10 } {
             let w = &words[last];
             let s = w.span.slice(text);
             if s.starts_with(|c: char| is_open_mark(c) || c == '"')
-                || matches!(s, "." | "!" | "?" | ";")
+                || (depth == 0 && matches!(s, "." | "!" | "?" | ";"))
             {
                 break;
             }
-            if s == "," && last > first {
-                commas += 1;
+            match s {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                "," if last > first => commas += 1,
+                _ => {}
             }
             last += 1;
         }
@@ -1013,6 +1019,13 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
                 if let Some(who) = speaker(input, &words, lo, end - 1) {
                     return (None, Some(who), None);
                 }
+            }
+            // "President Obama is rolling out a new message: “...”": the sentence's
+            // subject, when it names someone.
+            if let Some(who) =
+                sentence_subject(input, &words, end - 1).filter(|w| w.entity.is_some())
+            {
+                return (None, Some(who), None);
             }
         }
     }

@@ -199,3 +199,15 @@ fn a_title_after_the_cue_is_no_part_of_the_quote() {
     };
     assert_eq!(parts, 1, "{all:?}");
 }
+
+#[test]
+fn a_full_stop_in_a_parenthesis_ends_no_attribution() {
+    let text = "Republicans were angry on Friday.\n\n“It is a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.";
+    assert_eq!(speaker_of(text, "“It is"), "Rep. Gwen Moore");
+}
+
+#[test]
+fn the_subject_of_a_sentence_ending_in_a_colon() {
+    let text = "President Barack Obama is rolling out a new and more personal campaign message: “It is about me.”";
+    assert_eq!(speaker_of(text, "“It is"), "President Barack Obama");
+}
