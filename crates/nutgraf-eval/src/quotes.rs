@@ -308,6 +308,18 @@ fn score_doc(parser: &Parser, row: &Value, errors: bool) -> Result<QuoteReport, 
             }
         }
     }
+    if errors {
+        for (k, q) in doc.quotes.iter().enumerate() {
+            if !taken[k] {
+                let cue = q.cue.map(|c| slice(text, co.span(c))).unwrap_or_default();
+                r.errors.push((
+                    id.clone(),
+                    "EXTRA",
+                    format!("[{cue}] {:?} {}", q.kind, slice(text, co.span(q.span))),
+                ));
+            }
+        }
+    }
     Ok(r)
 }
 
@@ -376,7 +388,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         r.cue_accuracy()
     );
     if show > 0 {
-        for kind in ["FN", "FP", "SPAN", "SPEAKER", "MISS"] {
+        for kind in ["FN", "FP", "SPAN", "SPEAKER", "MISS", "EXTRA"] {
             println!("\n{kind}:");
             for e in r.errors.iter().filter(|e| e.1 == kind).take(show) {
                 println!(

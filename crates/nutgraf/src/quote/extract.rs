@@ -114,6 +114,32 @@ static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         &["question", "questioned"],
         &["feel", "feels", "felt"],
         &["know", "knows", "knew"],
+        &["retort", "retorts", "retorted"],
+        &["exclaim", "exclaims", "exclaimed"],
+        &["boast", "boasts", "boasted", "boasting"],
+        &["complain", "complains", "complained", "complaining"],
+        &["lament", "laments", "lamented", "lamenting"],
+        &["counter", "counters", "countered"],
+        &["assert", "asserts", "asserted", "asserting"],
+        &["mention", "mentions", "mentioned"],
+        &["testify", "testifies", "testified"],
+        &["conclude", "concludes", "concluded"],
+        &["reiterate", "reiterates", "reiterated", "reiterating"],
+        &["recount", "recounts", "recounted", "recounting"],
+        &["muse", "muses", "mused"],
+        &["scoff", "scoffs", "scoffed"],
+        &["yell", "yells", "yelled", "yelling"],
+        &["scream", "screams", "screamed", "screaming"],
+        &["plead", "pleads", "pleaded"],
+        &["elaborate", "elaborates", "elaborated"],
+        &["speculate", "speculates", "speculated"],
+        &["beam", "beams", "beamed"],
+        &["gush", "gushes", "gushed"],
+        &["laugh", "laughs", "laughed"],
+        &["post", "posts", "posted"],
+        &["reads"],
+        &["fear", "fears", "feared"],
+        &["worry", "worries", "worried"],
     ];
     stems.iter().flat_map(|s| s.iter().copied()).collect()
 });
@@ -165,6 +191,22 @@ fn weak_cue(w: &str) -> bool {
             | "reports"
             | "continue"
             | "continues"
+            | "mention"
+            | "mentions"
+            | "mentioned"
+            | "post"
+            | "posts"
+            | "posted"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "worry"
+            | "worries"
+            | "worried"
+            | "laugh"
+            | "laughs"
+            | "counter"
+            | "counters"
     )
 }
 
@@ -317,7 +359,34 @@ fn is_statement(text: &str, seg: &Seg, blocks: &[Span]) -> bool {
             .collect();
         rest.iter().any(|w| is_cue(w) && !weak_cue(w))
     };
-    seg.continues || (starts && n >= 2) || (after_verb && n >= 3) || (speech_end && n >= 2)
+    !is_title(inner)
+        && (seg.continues || (starts && n >= 2) || (after_verb && n >= 3) || (speech_end && n >= 2))
+}
+
+/// A title in quote marks, not a statement: a few capitalized words without the
+/// comma, question or exclamation mark of speech ("told “Fox and Friends.”", “State
+/// of the Union.”).
+fn is_title(inner: &str) -> bool {
+    let inner = inner
+        .trim_start_matches(|c: char| is_open_mark(c) || c == '"' || c == '\'' || c == '`')
+        .trim_end_matches(|c: char| is_close_mark(c) || c == '"' || c == '\'')
+        .trim_end()
+        .trim_end_matches('.');
+    if inner.contains([',', '!', '?', ':', ';', '.']) {
+        return false;
+    }
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    (2..=6).contains(&words.len())
+        && words.first().is_some_and(|w| capital(w) && *w != "I")
+        && words.last().is_some_and(|w| capital(w))
+        && words.iter().all(|w| {
+            capital(w)
+                || matches!(
+                    *w,
+                    "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "with" | "at"
+                )
+        })
 }
 
 /// The index of the sentence containing byte `at`.
@@ -396,8 +465,30 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
     let first = &words[lo];
     // A lowercase start is fine before a name: "panel Chairman Rep. Jason Chaffetz".
     let named_later = words[lo..hi].iter().skip(1).any(|w| w.upper);
+    // Numbers speak in polls: "22 percent said", "one in four said".
+    let counted = first.kind == TokenKind::Number
+        || matches!(
+            first.low.as_str(),
+            "three"
+                | "four"
+                | "five"
+                | "half"
+                | "two-thirds"
+                | "three-fourths"
+                | "three-quarters"
+                | "one-third"
+                | "majority"
+                | "nearly"
+                | "about"
+                | "almost"
+                | "roughly"
+                | "more"
+                | "fewer"
+                | "less"
+        );
     let ok = first.upper
         || named_later
+        || counted
         || PRONOUNS.contains(&first.low.as_str())
         || matches!(
             first.low.as_str(),
@@ -418,7 +509,23 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
                 | "police"
                 | "witnesses"
                 | "residents"
-        );
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "most"
+                | "both"
+                | "all"
+                | "few"
+                | "others"
+                | "people"
+                | "everyone"
+                | "nobody"
+                | "no"
+        )
+        || speaker_noun(&words[hi - 1].low);
     if !ok {
         return None;
     }
@@ -427,6 +534,142 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((lo, hi))
+}
+
+/// Nouns that head a speaker phrase written in lowercase ("percent of voters say",
+/// "aides said", "a campaign spokesman said"): people in roles, groups of them,
+/// and documents that state things ("the poll found", "the report says").
+fn speaker_noun(w: &str) -> bool {
+    static NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        [
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "spokesmen",
+            "spokespeople",
+            "aide",
+            "aides",
+            "adviser",
+            "advisers",
+            "advisor",
+            "advisors",
+            "official",
+            "officials",
+            "source",
+            "sources",
+            "analyst",
+            "analysts",
+            "expert",
+            "experts",
+            "lawyer",
+            "lawyers",
+            "attorney",
+            "attorneys",
+            "campaign",
+            "administration",
+            "government",
+            "committee",
+            "poll",
+            "polls",
+            "survey",
+            "surveys",
+            "report",
+            "reports",
+            "study",
+            "studies",
+            "statement",
+            "senator",
+            "senators",
+            "governor",
+            "president",
+            "candidate",
+            "candidates",
+            "voters",
+            "voter",
+            "supporters",
+            "supporter",
+            "critics",
+            "opponents",
+            "lawmakers",
+            "legislators",
+            "democrats",
+            "republicans",
+            "economists",
+            "strategists",
+            "strategist",
+            "pollster",
+            "pollsters",
+            "observers",
+            "leaders",
+            "leader",
+            "members",
+            "delegates",
+            "delegate",
+            "activists",
+            "activist",
+            "residents",
+            "respondents",
+            "americans",
+            "investigators",
+            "prosecutors",
+            "prosecutor",
+            "judge",
+            "officers",
+            "authorities",
+            "organizers",
+            "researchers",
+            "scientists",
+            "historians",
+            "allies",
+            "donors",
+            "staffers",
+            "aides",
+            "chairman",
+            "chairwoman",
+            "director",
+            "manager",
+            "secretary",
+            "minister",
+            "ambassador",
+            "agency",
+            "department",
+            "party",
+            "group",
+            "organization",
+            "website",
+            "memo",
+            "letter",
+            "documents",
+            "data",
+            "records",
+            "ad",
+            "ads",
+            "email",
+            "emails",
+            "tweet",
+            "article",
+            "editorial",
+            "book",
+            "filing",
+            "lawsuit",
+            "complaint",
+            "indictment",
+            "ruling",
+            "court",
+            "newspaper",
+            "network",
+            "magazine",
+            "percent",
+            "majority",
+            "half",
+            "thirds",
+            "fourths",
+            "quarters",
+        ]
+        .into_iter()
+        .collect()
+    });
+    NOUNS.contains(w)
 }
 
 /// The entity a speaker phrase names: a mention inside it, or for a pronoun the
@@ -466,6 +709,7 @@ fn between_subject_and_verb(w: &W) -> bool {
             | "already"
             | "once"
             | "repeatedly"
+            | "now"
             | "himself"
             | "herself"
             | "themselves"
@@ -515,11 +759,12 @@ fn subject_before(input: &Input<'_>, words: &[W], floor: usize, c: usize) -> Opt
     while hi > floor && between_subject_and_verb(&words[hi - 1]) && words[hi - 1].low != "," {
         hi -= 1;
     }
-    // A parenthesis after the name: "Rep. Jason Chaffetz (R-Utah) said".
-    if hi > floor && words[hi - 1].low == ")" {
-        if let Some(open) = (floor..hi - 1).rev().find(|&j| words[j].low == "(") {
-            hi = open;
-        }
+    // A relative pronoun speaks for its antecedent: "voters who said ...".
+    if hi > floor && words[hi - 1].low == "who" {
+        return Some(Speaker {
+            span: words[hi - 1].span,
+            entity: None,
+        });
     }
     // An appositive after the name: "Scott Pruitt, the attorney general of
     // Oklahoma, said" reads back to the name before the first comma.
@@ -536,6 +781,13 @@ fn subject_before(input: &Input<'_>, words: &[W], floor: usize, c: usize) -> Opt
         hi = appositive.unwrap_or(hi - 1);
         while hi > floor && between_subject_and_verb(&words[hi - 1]) && words[hi - 1].low != "," {
             hi -= 1;
+        }
+    }
+    // A parenthesis after the name: "Rep. Jason Chaffetz (R-Utah) said", "Gov.
+    // John Kasich (R-OH), said".
+    if hi > floor && words[hi - 1].low == ")" {
+        if let Some(open) = (floor..hi - 1).rev().find(|&j| words[j].low == "(") {
+            hi = open;
         }
     }
     let mut lo = hi;
@@ -598,11 +850,15 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
             }
         }
     }
-    // Right: the sentence holding the text just after the quote.
+    // Right: the sentence holding the text just after the quote, in the quote's
+    // own paragraph (a paragraph after it, "Cruz continued:", introduces the next).
     let after = text[seg.span.end..]
         .char_indices()
         .find(|(_, c)| !c.is_whitespace())
-        .map(|(i, _)| seg.span.end + i);
+        .map(|(i, _)| seg.span.end + i)
+        .filter(|&a| input.blocks.get(seg.block).is_some_and(|b| a < b.end));
+    // A cue with no speaker found on the right, kept in case the left has none.
+    let mut fallback = (None, None, None);
     if let Some(k) = after.and_then(|a| sentence_at(input.sentences, a)) {
         let (_, toks) = input.sentences[k];
         let words = words_of(text, toks);
@@ -610,53 +866,75 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
             .iter()
             .position(|w| w.span.start >= seg.span.end)
             .unwrap_or(words.len());
-        // Up to the next quote mark or the sentence end, at most 10 words.
+        // Up to the next quote mark or the sentence end, at most 10 words (14 past
+        // an appositive: "..., Senator Jeff Sessions, a close advisor to Trump, told AFP").
         let mut last = first;
-        while last < words.len() && last < first + 10 {
+        let mut commas = 0;
+        // A full stop inside a parenthesis ends nothing: "Rep. Gwen Moore (D-Wis.) said".
+        let mut depth = 0usize;
+        while last < words.len() && last < first + if commas > 0 { 14 } else { 10 } {
             let w = &words[last];
             let s = w.span.slice(text);
             if s.starts_with(|c: char| is_open_mark(c) || c == '"')
-                || matches!(s, "." | "!" | "?" | ";")
+                || (depth == 0 && matches!(s, "." | "!" | "?" | ";"))
             {
                 break;
             }
+            match s {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                "," if last > first => commas += 1,
+                _ => {}
+            }
             last += 1;
         }
-        if let Some(c) = (first..last).find(|&j| is_cue(&words[j].low)) {
-            // "said X" or "X said"
-            let before = subject_before(input, &words, first, c);
-            let stop = (c + 1..last)
-                .find(|&j| {
-                    matches!(
-                        words[j].low.as_str(),
-                        "," | "in"
-                            | "on"
-                            | "at"
-                            | "during"
-                            | "after"
-                            | "before"
-                            | "when"
-                            | "who"
-                            | "while"
-                            | "to"
-                            | "about"
-                            | "of"
-                    )
-                })
-                .unwrap_or(last);
-            let after_cue = if before.is_none() {
-                speaker(input, &words, c + 1, stop)
+        let according = |j: usize| {
+            words[j].low == "according" && words.get(j + 1).is_some_and(|w| w.low == "to")
+        };
+        if let Some(c) = (first..last).find(|&j| is_cue(&words[j].low) || according(j)) {
+            if according(c) {
+                // "“...,” according to X."
+                let stop = (c + 2..last).find(|&j| words[j].low == ",").unwrap_or(last);
+                let who = speaker(input, &words, c + 2, stop);
+                let cue = Span::new(words[c].span.start, words[c + 1].span.end);
+                if who.is_some() {
+                    return (Some(cue), who, Some(k));
+                }
+                fallback = (Some(cue), None, Some(k));
             } else {
-                None
-            };
-            let who = before.or(after_cue);
-            if who.is_some() || !weak_cue(&words[c].low) {
-                let cue_end = c;
-                return (
-                    Some(cue_span(&words, c)),
-                    who,
-                    Some(k).filter(|_| cue_end < last),
-                );
+                // "said X" or "X said"
+                let before = subject_before(input, &words, first, c);
+                let stop = (c + 1..last)
+                    .find(|&j| {
+                        matches!(
+                            words[j].low.as_str(),
+                            "," | "in"
+                                | "on"
+                                | "at"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "when"
+                                | "who"
+                                | "while"
+                                | "to"
+                                | "about"
+                                | "of"
+                        )
+                    })
+                    .unwrap_or(last);
+                let after_cue = if before.is_none() {
+                    speaker(input, &words, c + 1, stop)
+                } else {
+                    None
+                };
+                let who = before.or(after_cue);
+                if who.is_some() {
+                    return (Some(cue_span(&words, c)), who, Some(k).filter(|_| c < last));
+                }
+                if !weak_cue(&words[c].low) {
+                    fallback = (Some(cue_span(&words, c)), None, Some(k));
+                }
             }
         }
     }
@@ -692,16 +970,67 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
             .position(|w| w.span.start >= seg.span.start)
             .unwrap_or(words.len());
         let lo = end.saturating_sub(12);
-        if let Some(c) = (lo..end).rev().find(|&j| is_cue(&words[j].low)) {
-            // The subject: the phrase right before the cue, back to a comma.
+        let according = |j: usize| {
+            words[j].low == "according" && words.get(j + 1).is_some_and(|w| w.low == "to")
+        };
+        if let Some(c) = (lo..end)
+            .rev()
+            .find(|&j| (is_cue(&words[j].low) && !words[j].upper) || according(j))
+        {
+            if according(c) {
+                // "According to HuffPo: “...”"
+                let stop = (c + 2..end)
+                    .find(|&j| matches!(words[j].low.as_str(), "," | ":" | ";"))
+                    .unwrap_or(end);
+                let who = speaker(input, &words, c + 2, stop);
+                let cue = Span::new(words[c].span.start, words[c + 1].span.end);
+                return (Some(cue), who, None);
+            }
+            // The subject: the phrase right before the cue, read back over an
+            // appositive ("her adviser, Jake Sullivan, said: “...”"); for a
+            // participle, the sentence's subject ("Clinton posted a comment,
+            // saying, “...”", "Albright urged women ..., saying").
             let start = (0..c)
                 .rev()
-                .find(|&j| matches!(words[j].low.as_str(), "," | ";" | ":"))
-                .map_or(0, |j| j + 1);
-            let start = start.max(c.saturating_sub(8));
-            let who = subject_before(input, &words, start, c);
-            return (Some(cue_span(&words, c)), who, None);
+                .find(|&j| matches!(words[j].low.as_str(), ";" | ":"))
+                .map_or(0, |j| j + 1)
+                .max(c.saturating_sub(16));
+            let who = if participle_cue(&words, c) {
+                sentence_subject(input, &words, c)
+            } else {
+                subject_before(input, &words, start, c)
+            };
+            if who.is_some() || fallback.0.is_none() {
+                return (Some(cue_span(&words, c)), who, None);
+            }
         }
+        // "... doesn't surprise Republican pollster Daron Shaw: “...”": the name
+        // right before a colon introduces the quote.
+        if end >= 2 && words[end - 1].low == ":" && fallback.0.is_none() {
+            let mut lo = end - 1;
+            while lo > 0
+                && end - 1 - lo < 5
+                && words[lo - 1].upper
+                && words[lo - 1].kind != TokenKind::Punct
+            {
+                lo -= 1;
+            }
+            if lo < end - 1 {
+                if let Some(who) = speaker(input, &words, lo, end - 1) {
+                    return (None, Some(who), None);
+                }
+            }
+            // "President Obama is rolling out a new message: “...”": the sentence's
+            // subject, when it names someone.
+            if let Some(who) =
+                sentence_subject(input, &words, end - 1).filter(|w| w.entity.is_some())
+            {
+                return (None, Some(who), None);
+            }
+        }
+    }
+    if fallback.0.is_some() {
+        return fallback;
     }
     // A quote opening its sentence with no attribution of its own: the speaker of
     // the sentence before ("Clinton told reporters on Monday ... “We're ready.”").
@@ -713,6 +1042,183 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
         }
     }
     (None, None, None)
+}
+
+/// Cues that report a clause ("said B", "believes that B"), not a thing or an
+/// act ("wants", "showed", "called for").
+fn clause_cue(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "say",
+        "said",
+        "tell",
+        "told",
+        "add",
+        "note",
+        "explain",
+        "declar",
+        "announc",
+        "stat",
+        "writ",
+        "wrote",
+        "tweet",
+        "insist",
+        "argu",
+        "claim",
+        "warn",
+        "stress",
+        "acknowledg",
+        "admit",
+        "suggest",
+        "predict",
+        "believ",
+        "think",
+        "thought",
+        "hope",
+        "expect",
+        "fear",
+        "worr",
+        "assert",
+        "contend",
+        "maintain",
+        "conced",
+        "alleg",
+        "reiterat",
+        "conclud",
+        "testif",
+        "confirm",
+        "den",
+        "report",
+        "estimat",
+        "indicat",
+        "reveal",
+        "promis",
+        "vow",
+        "pledg",
+        "assur",
+        "urg",
+        "ask",
+        "know",
+        "knew",
+        "feel",
+        "felt",
+        "agree",
+        "complain",
+        "boast",
+        "predict",
+        "reply",
+        "replied",
+    ];
+    STEMS.iter().any(|s| w.starts_with(s))
+}
+
+/// A participle or infinitive cue whose speaker is the sentence's subject:
+/// "..., saying", "by saying", "went on to say".
+fn participle_cue(words: &[W], c: usize) -> bool {
+    let w = &words[c].low;
+    c > 0
+        && ((w.ends_with("ing")
+            && matches!(
+                words[c - 1].low.as_str(),
+                "," | "by" | "while" | "after" | "before" | "and" | "when"
+            ))
+            || words[c - 1].low == "to")
+}
+
+/// The subject of a sentence, before word `c`: the capitalized phrase opening it
+/// ("Former Secretary of State Madeleine Albright urged ...", "Band member Flea
+/// shared ..."), or a pronoun; an opening phrase up to its comma is skipped
+/// ("Speaking in his real voice again, he proceeded ...").
+fn sentence_subject(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker> {
+    let mut lo = 0;
+    while lo < c && words[lo].kind == TokenKind::Punct {
+        lo += 1;
+    }
+    let opener = words.get(lo).is_some_and(|w| {
+        w.low.ends_with("ing")
+            || matches!(
+                w.low.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "later"
+                    | "earlier"
+                    | "then"
+                    | "asked"
+                    | "speaking"
+                    | "since"
+                    | "with"
+                    | "for"
+                    | "last"
+                    | "this"
+                    | "but"
+                    | "and"
+                    | "yet"
+                    | "still"
+                    | "however"
+                    | "meanwhile"
+                    | "also"
+                    | "instead"
+                    | "though"
+                    | "although"
+            )
+    });
+    if opener {
+        let comma = (lo..c).find(|&j| words[j].low == ",")?;
+        lo = comma + 1;
+    }
+    if lo >= c {
+        return None;
+    }
+    if PRONOUNS.contains(&words[lo].low.as_str()) {
+        return speaker(input, words, lo, lo + 1);
+    }
+    let mut hi = lo;
+    let determined = matches!(
+        words[lo].low.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their"
+    );
+    while hi < c {
+        let w = &words[hi];
+        let next_upper = words.get(hi + 1).is_some_and(|n| n.upper);
+        // "The mayor wrote ...": the nouns after a determiner, up to the verb.
+        let noun = determined
+            && hi > lo
+            && hi < lo + 3
+            && w.kind == TokenKind::Word
+            && !is_cue(&w.low)
+            && !ends_subject(w)
+            && !between_subject_and_verb(w)
+            && !w.low.ends_with("ed");
+        let part = noun
+            || (w.upper && w.kind != TokenKind::Punct)
+            || (hi == lo && matches!(w.low.as_str(), "the" | "a" | "an" | "his" | "her" | "their"))
+            || matches!(w.low.as_str(), "'s" | "." | "-")
+            || (next_upper && matches!(w.low.as_str(), "of" | "for"))
+            || (next_upper && !w.upper && w.kind == TokenKind::Word && hi > lo);
+        if !part {
+            break;
+        }
+        hi += 1;
+    }
+    if hi == lo {
+        return None;
+    }
+    speaker(input, words, lo, hi)
+}
+
+/// An attribution found in a sentence: its cue word, speaker, content start, the
+/// first word of its subject, and a content part before a parenthetical cue.
+struct Found {
+    cue: usize,
+    who: Option<Speaker>,
+    lo: usize,
+    subject: usize,
+    before: Option<Span>,
 }
 
 /// Reported speech in one sentence without quote marks: "X said (that) ...",
@@ -805,10 +1311,83 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         });
         return;
     }
-    // "CONTENT, X said." at the end of the sentence.
+    // "CONTENT, X said." at the end of the sentence; "CONTENT, said X, his
+    // title, ..."; "CONTENT, X said during his speech ...".
     let last = end_of_content(n);
-    for c in (last.saturating_sub(6)..last).rev() {
-        if !is_cue(&words[c].low) || weak_cue(&words[c].low) {
+    for c in (3..last).rev() {
+        let cw = words[c].low.as_str();
+        if !is_cue(cw)
+            || weak_cue(cw)
+            || words[c].upper
+            || matches!(
+                words[c - 1].low.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "for"
+            )
+        {
+            continue;
+        }
+        // Near the end, with no clause of its own after the cue ("said they might
+        // change their mind" reports what follows it).
+        let near_end = c + 6 >= last
+            && !words[c + 1..last].iter().any(|w| {
+                PRONOUNS.contains(&w.low.as_str())
+                    || matches!(
+                        w.low.as_str(),
+                        "that"
+                            | "there"
+                            | "is"
+                            | "was"
+                            | "are"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "might"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "can"
+                            | "should"
+                            | "may"
+                            | "must"
+                    )
+            });
+        let finite = !cw.ends_with("ing");
+        let inverted = finite && words[c - 1].low == ",";
+        let adverbial = finite
+            && words.get(c + 1).is_some_and(|w| {
+                matches!(
+                    w.low.as_str(),
+                    "during"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "after"
+                        | "before"
+                        | "last"
+                        | "this"
+                        | "when"
+                        | "while"
+                        | "as"
+                        | "earlier"
+                        | "later"
+                        | "yesterday"
+                        | "today"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                )
+            })
+            && !words[c + 1..last.min(c + 10)]
+                .iter()
+                .any(|w| w.low == "that" || is_cue(&w.low));
+        if !(near_end || ((inverted || adverbial) && clause_cue(cw)))
+            || words.get(c + 1).is_some_and(|w| w.low == "that")
+        {
             continue;
         }
         let comma = (0..c).rev().find(|&j| words[j].low == ",");
@@ -816,7 +1395,10 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             let who = if comma + 1 < c {
                 subject_before(input, &words, comma + 1, c)
             } else {
-                speaker(input, &words, c + 1, last)
+                let stop = (c + 1..last)
+                    .find(|&j| matches!(words[j].low.as_str(), "," | ";" | "(" | "who"))
+                    .unwrap_or(last);
+                speaker(input, &words, c + 1, stop)
             };
             if who.is_some() {
                 let span = Span::new(words[0].span.start, words[comma - 1].span.end);
@@ -831,7 +1413,11 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             }
         }
     }
-    // "X said (that) CONTENT", "X told Y (that) CONTENT", ", a spokesperson said, CONTENT".
+    // "X said (that) CONTENT", "X told Y (that) CONTENT", ", a spokesperson said,
+    // CONTENT"; a sentence may hold several ("74 percent said A, while 22 percent
+    // said B"), each content ending where the next attribution's subject starts.
+    let mut found: Vec<Found> = Vec::new();
+    let mut carry: Option<Speaker> = None;
     for c in 1..n.saturating_sub(3) {
         let w = &words[c].low;
         if !is_cue(w) || words[c].upper {
@@ -850,8 +1436,9 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         // a second verb of the sentence's subject.
         // ", saying (that) ...", ", adding ...": a participle of the subject's.
         let participle = words[c - 1].low == "," && w.ends_with("ing");
+        let carried = if participle { carry.take() } else { None };
         let who = (if participle {
-            None
+            carried
         } else {
             subject_before(input, &words, 0, c)
         })
@@ -859,17 +1446,28 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             if words[c - 1].low != "and" && !participle {
                 return None;
             }
-            let k = (0..c).find(|&j| {
-                !(words[j].upper || matches!(words[j].low.as_str(), "the" | "a" | "an"))
-            })?;
-            if k == 0 {
-                return None;
-            }
-            speaker(input, &words, 0, k)
+            sentence_subject(input, &words, c)
         });
         let Some(who) = who else {
             continue;
         };
+        // A noun, not a verb: "a comment made by", "his recall of".
+        if matches!(
+            words[c - 1].low.as_str(),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "my" | "our"
+        ) {
+            continue;
+        }
+        // A passive reports without naming its source: "it is expected that ...";
+        // its subject is no speaker.
+        let passive = matches!(
+            words[c - 1].low.as_str(),
+            "is" | "was" | "are" | "were" | "be" | "been" | "being"
+        );
+        // A second attribution in the sentence takes a clause ("22 percent said B").
+        if !found.is_empty() && !clause_cue(w) {
+            continue;
+        }
         let mut lo = c + 1;
         if matches!(
             w.as_str(),
@@ -883,32 +1481,86 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         if lo < n && matches!(words[lo].low.as_str(), "that" | ",") {
             lo += 1;
         }
+        // "Buchanan said, noting that ...": the participle reports, for him.
+        if lo < n && words[lo].low.ends_with("ing") && is_cue(&words[lo].low) && !passive {
+            carry = Some(who);
+            continue;
+        }
         let hi = end_of_content(n);
         if hi <= lo + 2 || weak_cue(w) && words[c + 1].low != "that" {
             continue;
         }
         // A cue inside a parenthesis (", a Kremlin spokesperson said,") reports the
         // rest of the sentence, and what came before it.
-        let span = Span::new(words[lo].span.start, words[hi - 1].span.end);
-        let mut parts = vec![span];
-        if start > 1 && words[start - 1].low == "," && words[c + 1].low == "," {
-            let before = Span::new(
+        let mut before = None;
+        if found.is_empty() && start > 1 && words[start - 1].low == "," && words[c + 1].low == "," {
+            let part = Span::new(
                 sent.start.max(words[0].span.start),
                 words[start - 2].span.end,
             );
-            if word_count(text, before) >= 2 {
-                parts.insert(0, before);
+            if word_count(text, part) >= 2 {
+                before = Some(part);
             }
         }
+        let subject = words
+            .iter()
+            .position(|x| x.span.start >= who.span.start)
+            .unwrap_or(c);
+        let (who, subject) = if passive {
+            (None, c - 1)
+        } else {
+            (Some(who), subject)
+        };
+        found.push(Found {
+            cue: c,
+            who,
+            lo,
+            subject,
+            before,
+        });
+    }
+    let hi_all = end_of_content(n);
+    for i in 0..found.len() {
+        let Found {
+            cue: c,
+            ref who,
+            lo,
+            before,
+            ..
+        } = found[i];
+        let mut hi = hi_all;
+        if let Some(next) = found.get(i + 1) {
+            let mut e = next.subject;
+            while e > lo
+                && (words[e - 1].kind == TokenKind::Punct
+                    || matches!(
+                        words[e - 1].low.as_str(),
+                        "while" | "and" | "but" | "whereas" | "although" | "though" | "as"
+                    ))
+            {
+                e -= 1;
+            }
+            if e >= lo + 3 {
+                hi = e;
+            }
+        }
+        let span = Span::new(words[lo].span.start, words[hi - 1].span.end);
+        let mut parts = vec![span];
+        if let Some(b) = before {
+            parts.insert(0, b);
+        }
         let whole = Span::new(parts[0].start, span.end);
+        let mut cue = cue_span(&words, c);
+        if who.is_none() {
+            cue.start = words[c - 1].span.start;
+        }
         out.push(Quote {
             span: whole,
             parts,
             kind: QuoteKind::Indirect,
-            cue: Some(cue_span(&words, c)),
-            speaker: Some(who),
+            cue: Some(cue),
+            speaker: who.clone(),
         });
-        return;
     }
 }
 
@@ -1002,6 +1654,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
             if between.len() < 80
                 && cue.is_some_and(|c| c.start >= cur.span.end && c.end <= segs[j].span.start)
                 && !between.contains(['.', '!', '?'])
+                && !is_title(segs[j].span.slice(text))
             {
                 parts.push(segs[j].span);
                 j += 1;
@@ -1162,12 +1815,22 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
         });
         break;
     }
-    // Reported speech in sentences without quotes.
+    // Reported speech: in sentences without quotes, and around the quotes of the
+    // others ("“...,” Buchanan said, noting that ..."), outside the quotes.
+    let mut around: Vec<Quote> = Vec::new();
     for k in 0..input.sentences.len() {
-        if !quoted_sentences.contains(&k) {
+        if quoted_sentences.contains(&k) {
+            indirect(input, k, &mut around);
+        } else {
             indirect(input, k, &mut out);
         }
     }
+    around.retain(|r| {
+        !out.iter().any(|q| {
+            q.kind != QuoteKind::Partial && q.span.start < r.span.end && r.span.start < q.span.end
+        })
+    });
+    out.extend(around);
     // A partial quote inside reported speech is part of it ("The Post reports
     // that ... “under wraps.”"): the reported speech carries it.
     let indirect: Vec<Span> = out
@@ -1220,3 +1883,7 @@ fn partial_speaker(input: &Input<'_>, k: usize, quote: Span) -> (Option<Span>, O
     let who = Some(who);
     (Some(cue_span(&words, c)), who)
 }
+
+#[cfg(test)]
+#[path = "extract_tests.rs"]
+mod tests;

@@ -1,0 +1,213 @@
+//! Constructions of attribution, one test each, on short made-up news text.
+
+use crate::{Meta, Options, Parser, QuoteKind};
+
+/// (content start, kind, cue, speaker) of each quote of `text`.
+fn quotes(text: &str) -> Vec<(String, QuoteKind, String, String)> {
+    let parser = Parser::new(Options::new().layout(false).times(false).quantities(false));
+    let doc = parser.parse(text, &Meta::new()).unwrap();
+    doc.quotes
+        .iter()
+        .map(|q| {
+            (
+                doc.slice(q.span).chars().take(24).collect(),
+                q.kind,
+                q.cue.map(|c| doc.slice(c).to_owned()).unwrap_or_default(),
+                q.speaker
+                    .as_ref()
+                    .map(|s| doc.slice(s.span).to_owned())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// The speaker of the quote whose content starts with `start`.
+fn speaker_of(text: &str, start: &str) -> String {
+    let all = quotes(text);
+    all.iter()
+        .find(|q| q.0.starts_with(start))
+        .unwrap_or_else(|| panic!("no quote starting {start:?} in {all:?}"))
+        .3
+        .clone()
+}
+
+#[test]
+fn participle_takes_the_sentence_subject() {
+    let text =
+        "The mayor wrote a long post on Monday, saying, “We will rebuild the bridge this year.”";
+    assert_eq!(speaker_of(text, "“We will"), "The mayor");
+}
+
+#[test]
+fn participle_after_an_opening_phrase() {
+    let text = "Speaking in Denver on Friday, she went on to say: “Nobody will be left behind in this state.”";
+    assert_eq!(speaker_of(text, "“Nobody"), "she");
+}
+
+#[test]
+fn a_cue_without_speaker_on_the_right_leaves_the_left() {
+    let text = "On the radio, he said, “I never promised to pay the fees.” Asked if that was true, Smith replied, “Maybe so.”";
+    assert_eq!(speaker_of(text, "“I never"), "he");
+}
+
+#[test]
+fn appositive_speaker_after_the_quote() {
+    let text = "“This party is not divided and it will win this fall,” Senator Jeff Sessions, a close adviser to the nominee, told reporters.";
+    assert_eq!(speaker_of(text, "“This party"), "Senator Jeff Sessions");
+}
+
+#[test]
+fn appositive_speaker_before_the_quote() {
+    let text = "In a statement to the paper, her senior policy adviser, Jake Sullivan, said: “She values a strong voice in the union.”";
+    assert_eq!(speaker_of(text, "“She values"), "Jake Sullivan");
+}
+
+#[test]
+fn parenthesis_and_comma_before_said() {
+    let text = "After the vote, Gov. John Kasich (R-Ohio), said, “We are going all the way to the convention.”";
+    assert_eq!(speaker_of(text, "“We are"), "Gov. John Kasich");
+}
+
+#[test]
+fn according_to_before_a_quote() {
+    let text =
+        "According to HuffPo: “The senator has had a mixed record on the issue for many years.”";
+    assert_eq!(speaker_of(text, "“The senator"), "HuffPo");
+}
+
+#[test]
+fn a_name_before_a_colon_introduces_the_quote() {
+    let text = "The timing does not surprise Republican pollster Daron Shaw: “Lesser-known candidates often get the biggest boost.”";
+    assert_eq!(speaker_of(text, "“Lesser-known"), "Daron Shaw");
+}
+
+#[test]
+fn attribution_in_the_next_paragraph_is_not_this_quotes() {
+    let text = "Cruz called them on it:\n\n“The questions asked in this debate illustrate the problem.”\n\nRubio continued:\n\n“You look at the questions tonight and you see it.”";
+    assert_eq!(speaker_of(text, "“The questions"), "Cruz");
+}
+
+#[test]
+fn new_speech_verbs() {
+    let text = "“This is fantastic!” beamed Donald Hartley of Madison, Alabama.";
+    assert_eq!(speaker_of(text, "“This is"), "Donald Hartley");
+}
+
+#[test]
+fn lowercase_speaker_nouns() {
+    let text = "Campaign aides said the candidate would return to Iowa next week.";
+    assert_eq!(speaker_of(text, "the candidate"), "Campaign aides");
+    let text = "His spokesman said the senator had no plans to endorse anyone.";
+    assert_eq!(speaker_of(text, "the senator"), "His spokesman");
+}
+
+#[test]
+fn numbers_speak_in_polls() {
+    let text = "Among Trump voters, 74 percent said they are set on voting for him, while 22 percent said they might change their mind.";
+    let all = quotes(text);
+    assert!(
+        all.iter()
+            .any(|q| q.0.starts_with("they are set") && q.3 == "74 percent"),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|q| q.0.starts_with("they might") && q.3 == "22 percent"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn relative_pronoun_speaks() {
+    let text = "Only 23 percent of the voters, who said using a private server was improper, backed the plan.";
+    assert_eq!(speaker_of(text, "using a private"), "who");
+}
+
+#[test]
+fn inverted_said_with_a_title() {
+    let text = "The host committee has collected roughly $56.5 million so far, said David Gilbert, its president and chief executive.";
+    assert_eq!(speaker_of(text, "The host committee"), "David Gilbert");
+}
+
+#[test]
+fn said_followed_by_an_adverbial() {
+    let text = "His allegiance has shifted from Fiorina to Rubio and now to Cruz, Wilkin said during his speech to the delegates.";
+    assert_eq!(speaker_of(text, "His allegiance"), "Wilkin");
+}
+
+#[test]
+fn a_noun_is_no_cue() {
+    let text =
+        "He declined to respond to the comment made by the governor about the new budget plan.";
+    assert!(
+        quotes(text).iter().all(|q| q.2 != "comment"),
+        "{:?}",
+        quotes(text)
+    );
+}
+
+#[test]
+fn participle_after_a_quote_reports_for_its_speaker() {
+    let text = "“You are down to the people you can count,” Buchanan said, noting that the campaign did not lose a single delegate.";
+    let all = quotes(text);
+    assert!(
+        all.iter()
+            .any(|q| q.0.starts_with("the campaign") && q.2 == "noting" && q.3 == "Buchanan"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_passive_has_no_speaker() {
+    let text =
+        "In this way, it is expected that both presidents will discuss the conflict in the region.";
+    assert!(
+        quotes(text).iter().all(|q| q.3 != "it"),
+        "{:?}",
+        quotes(text)
+    );
+}
+
+#[test]
+fn a_title_in_quote_marks_is_no_statement() {
+    let text = "Flynn told “Fox and Friends.” that the plan would work.";
+    assert!(
+        quotes(text).iter().all(|q| q.1 != QuoteKind::Direct),
+        "{:?}",
+        quotes(text)
+    );
+    let text = "He said: “We Will Win This Fight, Whatever It Takes.”";
+    assert!(quotes(text).iter().any(|q| q.1 == QuoteKind::Direct));
+}
+
+#[test]
+fn a_title_after_the_cue_is_no_part_of_the_quote() {
+    let text = "“We have a problem,” Flynn said on Fox News’s “Fox and Friends.” “I mean, there is a lot of frustration.”";
+    let all = quotes(text);
+    let first = all.iter().find(|q| q.0.starts_with("“We have")).unwrap();
+    assert_eq!(first.1, QuoteKind::Direct);
+    let parts = {
+        let parser = Parser::new(Options::new().layout(false));
+        let doc = parser.parse(text, &Meta::new()).unwrap();
+        doc.quotes
+            .iter()
+            .find(|q| doc.slice(q.span).starts_with("“We have"))
+            .unwrap()
+            .parts
+            .len()
+    };
+    assert_eq!(parts, 1, "{all:?}");
+}
+
+#[test]
+fn a_full_stop_in_a_parenthesis_ends_no_attribution() {
+    let text = "Republicans were angry on Friday.\n\n“It is a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday.";
+    assert_eq!(speaker_of(text, "“It is"), "Rep. Gwen Moore");
+}
+
+#[test]
+fn the_subject_of_a_sentence_ending_in_a_colon() {
+    let text = "President Barack Obama is rolling out a new and more personal campaign message: “It is about me.”";
+    assert_eq!(speaker_of(text, "“It is"), "President Barack Obama");
+}
