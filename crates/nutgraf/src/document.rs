@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::entities::{Entity, Mention};
 use crate::quantity::Quantity;
+use crate::event::Event;
 use crate::quote::Quote;
 use crate::span::{CharOffsets, Span};
 use crate::time::TimeExpression;
@@ -210,6 +211,8 @@ pub struct Document {
     pub quantities: Vec<Quantity>,
     /// Quotes and attributions (direct, partial, indirect, block), in text order.
     pub quotes: Vec<Quote>,
+    /// Events (who did what to whom, where and when), in text order.
+    pub events: Vec<Event>,
 }
 
 impl Document {
@@ -365,8 +368,40 @@ impl Document {
                 })
             })
             .collect();
+        let participant = |p: &crate::event::Participant| {
+            let mut v = span_json(p.span);
+            v["entity"] = json!(p.entity);
+            v
+        };
+        let events: Vec<Value> = self
+            .events
+            .iter()
+            .map(|e| {
+                let (start, end) = co.span(e.span);
+                let time = e.time.and_then(|i| self.times.get(i)).map(|t| {
+                    let mut v = span_json(t.span);
+                    v["value"] = json!(t.value);
+                    v
+                });
+                json!({
+                    "type": e.kind.as_str(),
+                    "cameo": e.cameo,
+                    "trigger": span_json(e.trigger),
+                    "actors": e.actors.iter().map(participant).collect::<Vec<_>>(),
+                    "targets": e.targets.iter().map(participant).collect::<Vec<_>>(),
+                    "place": e.place.as_ref().map(participant),
+                    "time": time,
+                    "polarity": e.polarity.as_str(),
+                    "modality": e.modality.as_str(),
+                    "start": start,
+                    "end": end,
+                    "text": self.slice(e.span),
+                })
+            })
+            .collect();
         json!({
             "schema_version": SCHEMA_VERSION,
+            "events": events,
             "quotes": quotes,
             "quantities": quantities,
             "entities": entities,

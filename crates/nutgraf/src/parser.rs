@@ -14,7 +14,7 @@ use crate::quantity::{self, Bound, Quantity, QuantityKind};
 use crate::span::Span;
 use crate::text::NormalizedText;
 use crate::time::TimexMod;
-use crate::{lang, quote, segment, time};
+use crate::{event, lang, quote, segment, time};
 
 /// Parses news text into [`Document`]s.
 ///
@@ -228,7 +228,8 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     let tokenize = options.get_entities()
         || options.get_times()
         || options.get_quantities()
-        || options.get_quotes();
+        || options.get_quotes()
+        || options.get_events();
     let mut tokens: Vec<Vec<segment::Token>> = Vec::with_capacity(norm_sentences.len());
     for &(s, _) in norm_sentences.iter().filter(|_| tokenize) {
         let mut toks = Vec::new();
@@ -237,10 +238,21 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     }
 
     let mut times = Vec::new();
+    let mut event_times: Vec<(Span, usize)> = Vec::new();
     if options.get_times() {
         let mut scratch = time::Scratch::default();
         for toks in &tokens {
             time::extract(ntext, toks, published, &mut scratch, &mut times);
+        }
+        // Events read dates in the normalized text: keep those spans first.
+        if options.get_events() {
+            event_times.extend(
+                times
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| matches!(t.kind, time::TimexType::Date | time::TimexType::Time))
+                    .map(|(i, t)| (t.span, i)),
+            );
         }
         for t in &mut times {
             t.span = norm.to_original(t.span);
@@ -274,6 +286,12 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         })
         .collect();
     let mut entities = raw_entities;
+    // Role references in the normalized text, for the event stage.
+    let raw_references: Vec<Vec<Span>> = if options.get_events() {
+        entities.iter().map(|e| e.references.clone()).collect()
+    } else {
+        Vec::new()
+    };
     for (i, e) in entities.iter_mut().enumerate() {
         for &m in &e.mentions {
             mentions[m].entity = i;
@@ -330,6 +348,41 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         }
     }
 
+    let mut events = Vec::new();
+    if options.get_events() {
+        // Names and role-only references ("the Russian leader"), in order.
+        let mut names: Vec<(Span, entities::EntityLabel, Option<usize>)> = raw_mentions
+            .iter()
+            .zip(&mentions)
+            .map(|(r, m)| (r.span, r.label, Some(m.entity).filter(|&e| e != usize::MAX)))
+            .collect();
+        for (i, e) in entities.iter().enumerate() {
+            for r in &raw_references[i] {
+                names.push((*r, e.label, Some(i)));
+            }
+        }
+        names.sort_by_key(|n| (n.0.start, n.0.end));
+        let sents: Vec<(Span, bool, &[segment::Token])> = norm_sentences
+            .iter()
+            .zip(&tokens)
+            .map(|(&(s, headline), t)| (s, headline, t.as_slice()))
+            .collect();
+        let input = event::Input {
+            text: ntext,
+            sentences: &sents,
+            names: &names,
+            times: &event_times,
+        };
+        events = event::extract(&input);
+        for e in &mut events {
+            e.span = norm.to_original(e.span);
+            e.trigger = norm.to_original(e.trigger);
+            for p in e.actors.iter_mut().chain(&mut e.targets).chain(&mut e.place) {
+                p.span = norm.to_original(p.span);
+            }
+        }
+    }
+
     Document {
         text: norm.original().to_owned(),
         title: layout.title.map(|s| clean(s.slice(ntext))),
@@ -361,6 +414,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         times,
         quantities,
         quotes,
+        events,
     }
 }
 
