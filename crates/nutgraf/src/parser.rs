@@ -367,11 +367,16 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             .zip(&tokens)
             .map(|(&(s, headline), t)| (s, headline, t.as_slice()))
             .collect();
+        let leaders: Vec<bool> = entities
+            .iter()
+            .map(|e| e.roles.iter().any(|r| leader_title(&r.title)))
+            .collect();
         let input = event::Input {
             text: ntext,
             sentences: &sents,
             names: &names,
             times: &event_times,
+            leaders: &leaders,
         };
         events = event::extract(&input);
         for e in &mut events {
@@ -416,6 +421,19 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         quotes,
         events,
     }
+}
+
+/// Whether a role title is a leader's ("President", "Prime Minister", "Chinese
+/// leader"), for "the two leaders" in events.
+fn leader_title(title: &str) -> bool {
+    title.split_whitespace().any(|w| {
+        [
+            "president", "leader", "minister", "premier", "chancellor", "king", "queen",
+            "emir", "prince", "chairman", "secretary", "head", "dictator", "monarch",
+        ]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(w))
+    })
 }
 
 /// A DURATION time expression as a quantity of kind duration.

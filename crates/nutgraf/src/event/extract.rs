@@ -16,6 +16,9 @@ pub(crate) struct Input<'a> {
     pub names: &'a [(Span, EntityLabel, Option<usize>)],
     /// Dates and times: span, index into `Document::times`; in order.
     pub times: &'a [(Span, usize)],
+    /// Per entity: whether the text gives it a leader's role (president,
+    /// minister...), for "the two leaders".
+    pub leaders: &'a [bool],
 }
 
 const NONE: u32 = u32::MAX;
@@ -92,7 +95,7 @@ const PLANNED: &[&str] = &[
     "future", "forthcoming", "next",
 ];
 
-const EXPECTED: &[&str] = &["expected", "likely", "unlikely", "anticipated"];
+const EXPECTED: &[&str] = &["expected", "likely", "unlikely"];
 const POSSIBLE: &[&str] = &["may", "might", "could", "can", "possible", "potential"];
 
 /// Verbs that ask someone else to act: "asked X (not) to".
@@ -107,6 +110,20 @@ const SPEECH: &[&str] = &[
     "said", "says", "say", "told", "according", "declared", "stated", "added", "reported",
     "reportedly", "announced", "confirmed", "claimed", "quoted", "insisted", "assured",
 ];
+
+/// Verbs and prepositions that take an event noun as their object, whose
+/// subject is the noun's actor: "held talks with", "paid a visit to",
+/// "imposed sanctions on", "arrived for talks with".
+const LIGHT_VERBS: &[&str] = &[
+                    "hold", "holds", "held", "holding", "have", "has", "had", "having", "for",
+                    "pay", "pays", "paid", "paying", "make", "makes", "made", "conduct",
+                    "conducted", "conducts", "begin", "began", "begins", "start", "started",
+                    "starts", "launch", "launched", "launches", "impose", "imposed", "imposes",
+                    "imposing", "slapped", "carry", "carried", "sign", "signed", "signs",
+                    "offer", "offered", "offers", "provide", "provided", "provides", "send",
+                    "sent", "sends", "seek", "seeks", "sought", "seeking", "continue", "continued",
+                    "continues", "resume", "resumed", "resumes", "attend", "attended",
+                ];
 
 /// Words before a noun that make it a noun reading: "the visit", "bilateral talks".
 fn noun_context(text: &str, prev: Option<&Wd>) -> bool {
@@ -333,6 +350,35 @@ impl Sent<'_, '_> {
         out
     }
 
+    /// The last two distinct people with a leader's role named before byte
+    /// `at` (this sentence and the three before it), else the last two people.
+    fn last_leaders(&self, at: usize) -> Vec<(usize, EntityLabel)> {
+        let floor = self
+            .input
+            .sentences
+            .get(self.index.saturating_sub(3))
+            .map_or(0, |s| s.0.start);
+        let names = self.input.names;
+        let end = names.partition_point(|(s, _, _)| s.start < at);
+        let mut out: Vec<(usize, EntityLabel)> = Vec::new();
+        for &(s, label, e) in names[..end].iter().rev() {
+            if s.start < floor || out.len() == 2 {
+                break;
+            }
+            if let Some(e) = e {
+                let leader = self.input.leaders.get(e).copied().unwrap_or(false);
+                if label == EntityLabel::Person && leader && !out.iter().any(|&(x, _)| x == e) {
+                    out.push((e, label));
+                }
+            }
+        }
+        if out.len() == 2 {
+            out
+        } else {
+            self.last_entities(at, &[EntityLabel::Person], 2)
+        }
+    }
+
     /// A pronoun or group phrase ending at word `j`, resolved.
     fn pronoun(&self, j: usize, subject: bool) -> Option<(usize, Vec<Who>)> {
         let s = self.s(j);
@@ -345,9 +391,15 @@ impl Sent<'_, '_> {
                 label: e.first().map(|x| x.1),
             }]
         };
-        let pair = |from: usize, labels: &[EntityLabel]| {
+        let pair = |from: usize, labels: &[EntityLabel], leaders: bool| {
             let sp = Span::new(self.words[from].span.start, span.end);
-            let e = self.last_entities(sp.start, labels, 2);
+            let e = if labels.is_empty() {
+                Vec::new()
+            } else if leaders {
+                self.last_leaders(sp.start)
+            } else {
+                self.last_entities(sp.start, labels, 2)
+            };
             if e.len() == 2 {
                 e.iter()
                     .rev()
@@ -366,12 +418,11 @@ impl Sent<'_, '_> {
             }
         };
         let people = [EntityLabel::Person];
-        let places = [EntityLabel::Gpe];
         let subj = ["he", "she", "they"];
         let obj = ["him", "her", "them"];
         if (subject && one_of(s, &subj)) || (!subject && one_of(s, &obj)) {
             if one_of(s, &["they", "them"]) {
-                return Some((j, pair(j, &people)));
+                return Some((j, pair(j, &people, false)));
             }
             return Some((j, single(&people)));
         }
@@ -385,8 +436,9 @@ impl Sent<'_, '_> {
                     if from >= 1 && self.is_word(from - 1, "the") {
                         from -= 1;
                     }
-                    let labels: &[EntityLabel] = if group_people { &people } else { &places };
-                    return Some((from, pair(from, labels)));
+                    // Which two countries is too often a guess: left unresolved.
+                    let labels: &[EntityLabel] = if group_people { &people } else { &[] };
+                    return Some((from, pair(from, labels, group_people)));
                 }
             }
         }
@@ -428,15 +480,29 @@ impl Sent<'_, '_> {
                 }
                 let mut actors = vec![who];
                 let mut lo = nm.lo;
-                // Coordination: "Putin and Xi", "Russia, China and Iran".
-                while lo >= 2 && (self.is_word(lo - 1, "and") || self.punct(lo - 1, ",")) {
+                let mut first = nm;
+                // Coordination: "Putin and Xi", "Russia, China and Iran" (a
+                // comma joins only before an "and": "The president of Russia,
+                // Vladimir Putin" is one person).
+                let mut joined = false;
+                while lo >= 2
+                    && (self.is_word(lo - 1, "and") || (joined && self.punct(lo - 1, ",")))
+                {
                     let Some(prev) = self.name_at(lo - 2) else { break };
                     let w = self.who(prev);
-                    if !w.label.is_some_and(Self::participant_label) {
+                    if !w.label.is_some_and(Self::participant_label) || self.possessive_after(prev.hi) {
                         break;
                     }
+                    joined = true;
                     actors.insert(0, w);
                     lo = prev.lo;
+                    first = prev;
+                }
+                // "talks with Putin and Xi": a group in a prepositional phrase is
+                // no subject, except "for X and Y to meet".
+                if lo < nm.lo && self.in_pp(first) && !(first.lo >= 1 && self.is_word(first.lo - 1, "for")) {
+                    j = lo;
+                    continue;
                 }
                 return (actors, lo);
             }
@@ -709,25 +775,43 @@ impl Sent<'_, '_> {
         let mut prep: &str = if noun { "-" } else { "" };
         let mut of_mode = false;
         let mut of_first = false;
+        let mut prep_at = i;
         let mut j = i + 1;
         // Particles and the preposition right after the trigger.
         while j < n && j < i + 40 {
             let w = self.words[j];
             let s = self.s(j);
-            if self.strong_boundary(j) || (w.kind == TokenKind::Word && self.is(j, SUBORDINATORS) && !(noun && self.is(j, &["after", "before", "since"]))) {
+            if self.strong_boundary(j) || (w.kind == TokenKind::Word && self.is(j, SUBORDINATORS)) {
                 break;
+            }
+            // Another action starts: "trip to Beijing takes place echoes Xi's
+            // visit" (a trigger of the same type goes on: "signed an agreement").
+            if w.kind == TokenKind::Word && w.name == NONE {
+                if let Some(lex) = lexicon::lookup(s) {
+                    let same = lex.verb.iter().chain(&lex.noun).any(|x| x.kind == sense.kind);
+                    if noun || !same {
+                        break;
+                    }
+                }
             }
             if self.punct(j, ",") {
                 // An appositive or a list goes on: ", the president of China,
                 // Xi Jinping", ", and Iran"; anything else ends the clause.
                 let next = j + 1;
+                // Still inside the object: a target, or a few words after the
+                // preposition or verb that takes one ("with his dear friend, the
+                // president of China, Xi Jinping").
+                let in_object = !targets.is_empty()
+                    || (j - prep_at <= 12 && role(if prep.is_empty() { "" } else { prep }, sense, noun, false).0);
                 let goes_on = next < n
                     && (self.is(next, DETERMINERS)
                         || self.words[next].name != NONE
                         || (self.words[next].upper && self.words[next].kind == TokenKind::Word)
                         || matches!(self.s(next), "\"" | "“" | "”"))
-                    && !targets.is_empty()
-                    || (next < n && self.is_word(next, "and") && self.coordinates(next));
+                    && in_object
+                    || (next < n && self.is_word(next, "and") && self.coordinates(next))
+                    // "met Xi, in Beijing, on Monday": the clause goes on.
+                    || (!targets.is_empty() && self.is(next, &["in", "at", "on", "during"]));
                 if !goes_on {
                     break;
                 }
@@ -747,6 +831,15 @@ impl Sent<'_, '_> {
                 j = nm.hi;
                 if self.possessive_after(nm.hi) {
                     j += 1;
+                    // "condemn Russia's actions": the possessor of the object.
+                    let p = if of_mode { "of" } else { prep };
+                    if !of_mode
+                        && who.label.is_some_and(Self::participant_label)
+                        && role(p, sense, noun, false).0
+                        && !targets.iter().any(|t| t.span == who.span)
+                    {
+                        targets.push(who);
+                    }
                     continue;
                 }
                 let Some(label) = who.label.filter(|&l| Self::participant_label(l)) else {
@@ -758,8 +851,15 @@ impl Sent<'_, '_> {
                 let is_place = matches!(label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac);
                 let p = if of_mode { "of" } else { prep };
                 let (as_target, as_place) = role(p, sense, noun, is_place);
-                if as_target && !targets.iter().any(|t| t.span == who.span) {
-                    targets.push(who);
+                let same = targets
+                    .iter()
+                    .position(|t| t.span == who.span || (t.entity.is_some() && t.entity == who.entity));
+                match same {
+                    // A name after a role phrase of the same entity ("his
+                    // counterpart, the president of France, Emmanuel Macron").
+                    Some(x) if as_target && self.role_phrase(targets[x].span) => targets[x] = who,
+                    None if as_target => targets.push(who),
+                    _ => {}
                 }
                 if as_place && place.is_none() {
                     place = Some(who);
@@ -779,12 +879,20 @@ impl Sent<'_, '_> {
                     of_mode = true;
                 } else {
                     prep = PREPOSITIONS.iter().copied().find(|p| p.eq_ignore_ascii_case(s)).unwrap_or("");
+                    prep_at = j;
                     of_mode = false;
                 }
             }
             j += 1;
         }
         (targets, place, j)
+    }
+
+    /// Whether a span is a role phrase ("the president") rather than a name.
+    fn role_phrase(&self, span: Span) -> bool {
+        let t = span.slice(self.input.text);
+        let first = t.split_whitespace().next().unwrap_or("");
+        one_of(first, DETERMINERS)
     }
 
     /// Whether "and" at `j` joins two names or noun phrases rather than two
@@ -836,11 +944,14 @@ impl Sent<'_, '_> {
                 modality = Modality::Expected;
             } else if one_of(s, POSSIBLE) {
                 modality = Modality::Possible;
-            } else if one_of(s, &["upcoming", "planned", "proposed", "future", "forthcoming", "next", "scheduled"]) {
+            } else if one_of(s, &["upcoming", "planned", "proposed", "future", "forthcoming", "next", "scheduled", "anticipated", "awaited"]) {
                 modality = Modality::Planned;
             }
             let w = &self.words[p];
-            let adjective = w.kind == TokenKind::Word && !w.upper && w.name == NONE && !one_of(s, PREPOSITIONS) && !one_of(s, VERB_GROUP) && !self.is(p, SUBORDINATORS) && !self.is(p, &["and", "or"]);
+            if self.is(p, LIGHT_VERBS) {
+                break;
+            }
+            let adjective = w.kind == TokenKind::Word && (!w.upper || self.headline) && w.name == NONE && !one_of(s, PREPOSITIONS) && !one_of(s, VERB_GROUP) && !self.is(p, SUBORDINATORS) && !self.is(p, &["and", "or"]);
             if !(adjective || self.is(p, DETERMINERS) || self.is(p, &["no", "any"]) || (w.kind == TokenKind::Punct && s == "-")) {
                 break;
             }
@@ -849,20 +960,28 @@ impl Sent<'_, '_> {
         let (mut targets, place, end) = self.objects(i, sense, true);
         // "a meeting between Putin and Xi", "talks among", "the invasion by".
         if actors.is_empty() && i + 1 < self.words.len() && self.is(i + 1, &["between", "among", "by"]) {
+            // The first phrase and what "and" joins to it, names or a group.
             let mut j = i + 2;
-            while j < end.min(self.words.len()) {
+            let stop = end.min(self.words.len());
+            while j < stop {
                 if let Some(nm) = self.name_at(j) {
                     let who = self.who(nm);
                     if who.label.is_some_and(Self::participant_label) && !self.possessive_after(nm.hi) {
                         actors.push(who);
                     }
                     j = nm.hi;
-                } else if let Some((lo, who)) = self.pronoun(j, false).or_else(|| self.pronoun(j, true)) {
-                    let _ = lo;
+                    if self.is_word(j, "and") || (self.punct(j, ",") && self.name_at(j + 1).is_some()) {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                } else if let Some((_, who)) = self.pronoun(j, false).or_else(|| self.pronoun(j, true)) {
                     actors.extend(who);
+                    break;
+                } else if self.is(j, DETERMINERS) || (self.words[j].upper && self.words[j].kind == TokenKind::Word) || self.is(j, &["two", "both"]) {
                     j += 1;
                 } else {
-                    j += 1;
+                    break;
                 }
             }
             targets.retain(|t| !actors.iter().any(|a| a.span == t.span));
@@ -870,18 +989,7 @@ impl Sent<'_, '_> {
         // "held talks with", "paid a visit to", "for bilateral talks with":
         // the noun takes the clause's subject.
         if actors.is_empty() && k >= 1 {
-            let light = self.is(
-                k - 1,
-                &[
-                    "hold", "holds", "held", "holding", "have", "has", "had", "having", "for",
-                    "pay", "pays", "paid", "paying", "make", "makes", "made", "conduct",
-                    "conducted", "conducts", "begin", "began", "begins", "start", "started",
-                    "starts", "launch", "launched", "launches", "impose", "imposed", "imposes",
-                    "imposing", "slapped", "carry", "carried", "sign", "signed", "signs",
-                    "offer", "offered", "offers", "provide", "provided", "provides", "send",
-                    "sent", "sends", "seek", "seeks", "sought", "seeking",
-                ],
-            );
+            let light = self.is(k - 1, LIGHT_VERBS);
             if light {
                 let lv = k - 1;
                 let (g, pol, m, _) = self.verb_group(lv);
@@ -901,7 +1009,10 @@ impl Sent<'_, '_> {
         }
         // "The meeting ... will take place": a noun subject of a future verb.
         if modality == Modality::Asserted {
-            for x in end..(end + 4).min(self.words.len()) {
+            for x in i + 1..(i + 12).min(self.words.len()) {
+                if self.is(x, SUBORDINATORS) || self.is_word(x, "to") {
+                    break;
+                }
                 if self.is(x, &["will", "'ll"]) || self.is(x, &["is", "are"]) && self.is(x + 1, &["scheduled", "set", "planned", "due", "to"]) {
                     modality = Modality::Planned;
                     break;
@@ -958,7 +1069,7 @@ fn role(prep: &str, sense: Sense, noun: bool, is_place: bool) -> (bool, bool) {
             _ => (false, false),
         },
         "in" | "at" => (
-            is_place && sense.motion && kind == T::Visit && prep == "in",
+            is_place && sense.motion && kind == T::Visit && prep == "in" && !noun,
             is_place,
         ),
         "on" | "against" => (
@@ -968,5 +1079,197 @@ fn role(prep: &str, sense: Sense, noun: bool, is_place: bool) -> (bool, bool) {
         "from" => (kind == T::Trade, false),
         "of" => (noun && matches!(kind, T::Attack | T::Accuse), false),
         _ => (false, false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Meta, Options, Parser};
+
+    fn parse(text: &str) -> Document {
+        let meta = Meta::new().with_published_str("2023-10-17").unwrap();
+        Parser::new(Options::new().layout(false))
+            .parse(text, &meta)
+            .unwrap()
+    }
+
+    /// Each event as `TYPE actors > targets @place =time polarity modality`,
+    /// participants as the text names them.
+    fn events(text: &str) -> Vec<String> {
+        let doc = parse(text);
+        let names = |ps: &[super::Participant]| {
+            ps.iter()
+                .map(|p| doc.slice(p.span))
+                .collect::<Vec<_>>()
+                .join("+")
+        };
+        doc.events
+            .iter()
+            .map(|e| {
+                let mut s = format!(
+                    "{} {} > {}",
+                    e.kind.as_str(),
+                    names(&e.actors),
+                    names(&e.targets)
+                );
+                if let Some(p) = &e.place {
+                    s.push_str(&format!(" @{}", doc.slice(p.span)));
+                }
+                if let Some(t) = e.time.and_then(|i| doc.times.get(i)) {
+                    s.push_str(&format!(" ={}", t.value.as_deref().unwrap_or("?")));
+                }
+                s.push_str(&format!(" {} {}", e.polarity.as_str(), e.modality.as_str()));
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_visit_with_subject_object_place_and_date() {
+        assert_eq!(
+            events("Emmanuel Macron visited Germany on Monday."),
+            ["VISIT Emmanuel Macron > Germany @Germany =2023-10-16 positive asserted"]
+        );
+        assert_eq!(
+            events("Angela Merkel arrived in Paris on Thursday for talks with Emmanuel Macron."),
+            [
+                "VISIT Angela Merkel > Paris @Paris =2023-10-12 positive asserted",
+                "TALK Angela Merkel > Emmanuel Macron =2023-10-12 positive planned"
+            ]
+        );
+    }
+
+    #[test]
+    fn appositives_and_titles_are_skipped_in_the_subject() {
+        let e = events(
+            "The prime minister of Japan, Fumio Kishida, met with his counterpart, the president of France, Emmanuel Macron, in Tokyo.",
+        );
+        assert_eq!(
+            e,
+            ["MEET Fumio Kishida > Emmanuel Macron @Tokyo positive asserted"]
+        );
+        let e = events("Antony Blinken, the US Secretary of State, visited Kyiv on Wednesday.");
+        assert_eq!(
+            e,
+            ["VISIT Antony Blinken > Kyiv @Kyiv =2023-10-11 positive asserted"]
+        );
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_last_person() {
+        let e = events("Joe Biden landed in Israel. He met Benjamin Netanyahu in Tel Aviv.");
+        assert_eq!(e.last().unwrap(), "MEET He > Benjamin Netanyahu @Tel Aviv positive asserted");
+        let doc = parse("Joe Biden landed in Israel. He met Benjamin Netanyahu in Tel Aviv.");
+        let meet = doc.events.last().unwrap();
+        let biden = meet.actors[0].entity.unwrap();
+        assert_eq!(doc.entities[biden].name, "Joe Biden");
+    }
+
+    #[test]
+    fn coordinated_subjects_are_all_actors() {
+        assert_eq!(
+            events("Xi Jinping and Vladimir Putin met in Beijing last week."),
+            ["MEET Xi Jinping+Vladimir Putin >  @Beijing =2023-W41 positive asserted"]
+        );
+        assert_eq!(
+            events("A meeting between Olaf Scholz and Rishi Sunak is planned."),
+            ["MEET Olaf Scholz+Rishi Sunak >  positive planned"]
+        );
+    }
+
+    #[test]
+    fn nouns_take_their_possessor_and_preposition() {
+        assert_eq!(
+            events("Putin's visit to China is his first trip abroad."),
+            ["VISIT Putin > China @China positive asserted"]
+        );
+        assert_eq!(
+            events("The United States imposed sanctions on Iran."),
+            ["SANCTION United States > Iran positive asserted"]
+        );
+    }
+
+    #[test]
+    fn negation_makes_negative_events() {
+        assert_eq!(
+            events("China has refrained from supplying weapons to Russia."),
+            ["SUPPORT China > Russia negative asserted"]
+        );
+        assert_eq!(
+            events("Narendra Modi did not meet Xi Jinping."),
+            ["MEET Narendra Modi > Xi Jinping negative asserted"]
+        );
+        assert_eq!(
+            events("India refused to condemn Russia."),
+            ["ACCUSE India > Russia negative asserted"]
+        );
+    }
+
+    #[test]
+    fn modality_from_auxiliaries_and_control_verbs() {
+        assert_eq!(
+            events("Recep Tayyip Erdogan will visit Moscow next month."),
+            ["VISIT Recep Tayyip Erdogan > Moscow @Moscow =2023-11 positive planned"]
+        );
+        assert_eq!(
+            events("Kim Jong Un is expected to meet Vladimir Putin."),
+            ["MEET Kim Jong Un > Vladimir Putin positive expected"]
+        );
+        assert_eq!(
+            events("Iran may attack Israel."),
+            ["ATTACK Iran > Israel positive possible"]
+        );
+        assert_eq!(
+            events("Lula plans to travel to Beijing."),
+            ["VISIT Lula > Beijing @Beijing positive planned"]
+        );
+    }
+
+    #[test]
+    fn a_request_makes_its_object_the_actor() {
+        let e = events("Washington asked Beijing not to supply Russia.");
+        assert!(
+            e.contains(&"SUPPORT Beijing > Russia negative requested".to_string()),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn reported_speech_is_reported() {
+        assert_eq!(
+            events("Russia attacked Ukraine, officials said."),
+            ["ATTACK Russia > Ukraine positive reported"]
+        );
+    }
+
+    #[test]
+    fn ambiguous_triggers_need_both_participants() {
+        assert!(events("The strike closed every school.").is_empty());
+        assert!(events("Trade rose by 5 percent.").is_empty());
+        assert_eq!(
+            events("Germany backs Ukraine."),
+            ["SUPPORT Germany > Ukraine positive asserted"]
+        );
+    }
+
+    #[test]
+    fn participants_stay_in_their_clause() {
+        // Beijing is where the forum is, not where Putin met Xi.
+        let e = events("Vladimir Putin met Xi Jinping, who will host a forum in Beijing.");
+        assert_eq!(e[0], "MEET Vladimir Putin > Xi Jinping positive asserted");
+        assert!(events("Vladimir Putin said that the visit was important.").is_empty());
+    }
+
+    #[test]
+    fn a_headline_infinitive_is_planned() {
+        let doc = Parser::new(Options::new())
+            .parse(
+                "Vladimir Putin to meet Xi Jinping in Beijing\n\nRussian President Vladimir Putin flies out on Monday.",
+                &Meta::new(),
+            )
+            .unwrap();
+        let e = &doc.events[0];
+        assert_eq!(e.modality, super::Modality::Planned);
+        assert_eq!(doc.slice(e.place.as_ref().unwrap().span), "Beijing");
     }
 }
