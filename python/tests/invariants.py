@@ -41,6 +41,18 @@ def check_document(doc: nutgraf.Document, text: str) -> None:
                 assert text[piece.start : piece.end] == piece.text, (quote, piece)
         if quote.speaker is not None and quote.speaker.entity is not None:
             assert 0 <= quote.speaker.entity < len(entities), quote.speaker
+    for event in doc.events:
+        assert 0 <= event.start <= event.end <= n, event
+        assert text[event.start : event.end] == event.text, event
+        pieces = [event.trigger, *event.actors, *event.targets, event.place, event.time]
+        for piece in pieces:
+            if piece is not None:
+                assert event.start <= piece.start <= piece.end <= event.end, (event, piece)
+                assert text[piece.start : piece.end] == piece.text, (event, piece)
+        for p in [*event.actors, *event.targets, event.place]:
+            if p is not None and p.entity is not None:
+                assert 0 <= p.entity < len(entities), p
+        assert event.actors or event.targets, event
     if doc.dateline is not None:
         d = doc.dateline
         assert text[d.start : d.end] == d.text
@@ -56,6 +68,7 @@ def check_document(doc: nutgraf.Document, text: str) -> None:
     assert as_dict["times"] == [time_dict(t) for t in doc.times]
     assert as_dict["quantities"] == [quantity_dict(q) for q in doc.quantities]
     assert as_dict["quotes"] == [quote_dict(q) for q in doc.quotes]
+    assert as_dict["events"] == [event_dict(e) for e in doc.events]
 
 
 def time_dict(t: nutgraf.TimeExpression) -> dict[str, object]:
@@ -106,4 +119,29 @@ def quote_dict(q: nutgraf.Quote) -> dict[str, object]:
         "speaker": None
         if speaker is None
         else {"start": speaker.start, "end": speaker.end, "text": speaker.text, "entity": speaker.entity},
+    }
+
+
+def participant_dict(p: nutgraf.Participant) -> dict[str, object]:
+    """An event's actor, target or place as its JSON contract object."""
+    return {"start": p.start, "end": p.end, "text": p.text, "entity": p.entity}
+
+
+def event_dict(e: nutgraf.Event) -> dict[str, object]:
+    """An event's attributes as its JSON contract object."""
+    return {
+        "type": e.type,
+        "cameo": e.cameo,
+        "trigger": span_dict(e.trigger),
+        "actors": [participant_dict(p) for p in e.actors],
+        "targets": [participant_dict(p) for p in e.targets],
+        "place": None if e.place is None else participant_dict(e.place),
+        "time": None
+        if e.time is None
+        else {"start": e.time.start, "end": e.time.end, "text": e.time.text, "value": e.time.value},
+        "polarity": e.polarity,
+        "modality": e.modality,
+        "start": e.start,
+        "end": e.end,
+        "text": e.text,
     }

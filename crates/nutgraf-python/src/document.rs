@@ -12,6 +12,7 @@ use pyo3::types::{PyDate, PyString};
 use crate::convert::{date_to_py, json_to_py};
 use crate::detach::run_detached;
 use crate::quantities::PyQuantity;
+use crate::events::PyEvent;
 use crate::quotes::PyQuote;
 use crate::times::PyTimeExpression;
 
@@ -215,6 +216,17 @@ impl PyDocument {
         doc.quotes
             .iter()
             .map(|q| PyQuote::new(q, &doc.text, &co))
+            .collect()
+    }
+
+    /// Events (who did what to whom, where and when), in text order.
+    #[getter]
+    fn events(&self) -> Vec<PyEvent> {
+        let doc = &self.inner;
+        let co = CharOffsets::new(&doc.text);
+        doc.events
+            .iter()
+            .map(|e| PyEvent::new(e, doc, &co))
             .collect()
     }
 

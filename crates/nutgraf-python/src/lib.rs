@@ -14,6 +14,7 @@ mod document;
 mod errors;
 mod parse;
 mod quantities;
+mod events;
 mod quotes;
 mod times;
 
@@ -37,6 +38,8 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<quotes::PyQuote>()?;
     m.add_class::<quotes::PySpan>()?;
     m.add_class::<quotes::PySpeaker>()?;
+    m.add_class::<events::PyEvent>()?;
+    m.add_class::<events::PyParticipant>()?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many, m)?)?;

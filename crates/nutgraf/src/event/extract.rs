@@ -23,13 +23,19 @@ pub(crate) struct Input<'a> {
 
 const NONE: u32 = u32::MAX;
 
+/// How many words a subject or verb group is read back over, at most.
+const MAX_BACK: usize = 40;
+
+/// How many names a pronoun looks back over, at most.
+const LOOKBACK: usize = 64;
+
 /// A word of the sentence being read.
 #[derive(Clone, Copy)]
 struct Wd {
     span: Span,
     kind: TokenKind,
     upper: bool,
-    /// The name (index into `Input::names`) this word is part of.
+    /// The name (index into `Sent::names`) this word is part of.
     name: u32,
 }
 
@@ -153,6 +159,8 @@ fn noun_context(text: &str, prev: Option<&Wd>) -> bool {
 
 struct Sent<'s, 'a> {
     input: &'s Input<'a>,
+    /// Words of the sentence that report speech ("said", "according").
+    speech: Vec<usize>,
     index: usize,
     span: Span,
     headline: bool,
@@ -177,6 +185,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Event> {
         names.clear();
         let mut s = Sent {
             input,
+            speech: Vec::new(),
             index,
             span,
             headline,
@@ -220,6 +229,9 @@ impl Sent<'_, '_> {
                 upper: t.span.slice(text).chars().next().is_some_and(char::is_uppercase),
                 name: NONE,
             });
+            if t.kind == TokenKind::Word && one_of(t.span.slice(text), SPEECH) {
+                self.speech.push(self.words.len() - 1);
+            }
         }
         let mut w = 0;
         for (idx, &(ns, _, _)) in all.iter().enumerate().skip(first) {
@@ -235,8 +247,9 @@ impl Sent<'_, '_> {
                 hi += 1;
             }
             if hi > lo && self.words[lo..hi].iter().all(|x| x.name == NONE) {
+                let local = u32::try_from(self.names.len()).unwrap_or(NONE);
                 for x in &mut self.words[lo..hi] {
-                    x.name = u32::try_from(idx).unwrap_or(NONE);
+                    x.name = local;
                 }
                 self.names.push(Nm { lo, hi, idx });
             }
@@ -273,7 +286,7 @@ impl Sent<'_, '_> {
         if n == NONE {
             return None;
         }
-        self.names.iter().copied().find(|m| m.idx == n as usize)
+        self.names.get(n as usize).copied()
     }
 
     fn who(&self, nm: Nm) -> Who {
@@ -334,7 +347,7 @@ impl Sent<'_, '_> {
         let mut out: Vec<(usize, EntityLabel)> = Vec::new();
         let names = self.input.names;
         let end = names.partition_point(|(s, _, _)| s.start < at);
-        for &(s, label, e) in names[..end].iter().rev() {
+        for &(s, label, e) in names[..end].iter().rev().take(LOOKBACK) {
             if s.start < floor || out.len() == n {
                 break;
             }
@@ -361,7 +374,7 @@ impl Sent<'_, '_> {
         let names = self.input.names;
         let end = names.partition_point(|(s, _, _)| s.start < at);
         let mut out: Vec<(usize, EntityLabel)> = Vec::new();
-        for &(s, label, e) in names[..end].iter().rev() {
+        for &(s, label, e) in names[..end].iter().rev().take(LOOKBACK) {
             if s.start < floor || out.len() == 2 {
                 break;
             }
@@ -449,7 +462,8 @@ impl Sent<'_, '_> {
     /// Returns the actors and the word where the clause starts.
     fn subject(&self, from: usize) -> (Vec<Who>, usize) {
         let mut j = from;
-        while j > 0 {
+        let floor = from.saturating_sub(MAX_BACK);
+        while j > floor {
             j -= 1;
             if self.strong_boundary(j) {
                 return (Vec::new(), j + 1);
@@ -510,7 +524,7 @@ impl Sent<'_, '_> {
                 return (who, lo);
             }
         }
-        (Vec::new(), 0)
+        (Vec::new(), floor)
     }
 
     /// The comma opening an appositive that ends with the comma at `close`
@@ -578,7 +592,7 @@ impl Sent<'_, '_> {
         let mut polarity = Polarity::Positive;
         let mut modality = Modality::Asserted;
         let mut to = false;
-        while k > 0 {
+        while k > 0 && i - k < MAX_BACK {
             let p = k - 1;
             let w = &self.words[p];
             let s = self.s(p);
@@ -694,7 +708,10 @@ impl Sent<'_, '_> {
         let symmetric = matches!(sense.kind, EventType::Meet | EventType::Talk | EventType::Trade | EventType::Sign);
         let participants = actors.len() + targets.len();
         let ok = if sense.ambiguous {
-            (!actors.is_empty() && !targets.is_empty()) || (symmetric && actors.len() >= 2)
+            (!actors.is_empty() && !targets.is_empty())
+                || (symmetric && actors.len() >= 2)
+                // "landed at the airport": a motion with a destination.
+                || (sense.motion && !actors.is_empty() && place.is_some())
         } else {
             participants >= 1
         };
@@ -702,8 +719,7 @@ impl Sent<'_, '_> {
             return None;
         }
         if modality == Modality::Asserted {
-            let speech = (0..self.words.len())
-                .any(|x| x != i && self.words[x].kind == TokenKind::Word && self.is(x, SPEECH));
+            let speech = self.speech.iter().any(|&x| x != i);
             if speech {
                 modality = Modality::Reported;
             }
@@ -751,15 +767,18 @@ impl Sent<'_, '_> {
         let trig = self.words[i].span;
         let hi = self.words.get(end.saturating_sub(1).max(i)).map_or(trig.end, |w| w.span.end);
         let lo = self.words.get(clause_lo).map_or(trig.start, |w| w.span.start);
+        let first_after = times.partition_point(|(s, _)| s.start < trig.end);
         let after = times
-            .iter()
-            .find(|(s, _)| s.start >= trig.end && s.end <= hi)
+            .get(first_after)
+            .filter(|(s, _)| s.end <= hi)
             .map(|&(_, t)| t);
         after.or_else(|| {
-            times
+            let before = times.partition_point(|(s, _)| s.start < trig.start);
+            times[..before]
                 .iter()
                 .rev()
-                .find(|(s, _)| s.start >= lo && s.end <= trig.start)
+                .take_while(|(s, _)| s.start >= lo)
+                .find(|(s, _)| s.end <= trig.start)
                 .map(|&(_, t)| t)
         })
     }

@@ -46,11 +46,8 @@ const fn amb(kind: EventType, cameo: &'static str) -> Sense {
     }
 }
 
-const fn motion(kind: EventType, cameo: &'static str) -> Sense {
-    Sense {
-        motion: true,
-        ..sense(kind, cameo)
-    }
+const fn motion(s: Sense) -> Sense {
+    Sense { motion: true, ..s }
 }
 
 const fn needs(s: Sense, next: &'static [&'static str]) -> Sense {
@@ -68,11 +65,11 @@ const VERBS: &[(&[&str], Sense)] = &[
     (&["tour", "tours", "toured", "touring"], amb(T::Visit, "042")),
     (
         &["travel", "travels", "traveled", "travelled", "traveling", "travelling"],
-        motion(T::Visit, "042"),
+        motion(sense(T::Visit, "042")),
     ),
-    (&["arrive", "arrives", "arrived", "arriving"], motion(T::Visit, "042")),
-    (&["land", "lands", "landed"], amb(T::Visit, "042")),
-    (&["fly", "flies", "flew", "flown"], amb(T::Visit, "042")),
+    (&["arrive", "arrives", "arrived", "arriving"], motion(sense(T::Visit, "042"))),
+    (&["land", "lands", "landed"], motion(amb(T::Visit, "042"))),
+    (&["fly", "flies", "flew", "flown"], motion(amb(T::Visit, "042"))),
     (&["host", "hosts", "hosted", "hosting"], sense(T::Visit, "043")),
     (&["welcome", "welcomes", "welcomed", "welcoming"], amb(T::Visit, "043")),
     (&["meet", "meets", "met", "meeting"], sense(T::Meet, "040")),
@@ -130,8 +127,8 @@ const VERBS: &[(&[&str], Sense)] = &[
 /// Nouns, singular and plural.
 const NOUNS: &[(&[&str], Sense)] = &[
     (&["visit", "visits"], sense(T::Visit, "042")),
-    (&["trip", "trips"], motion(T::Visit, "042")),
-    (&["arrival"], motion(T::Visit, "042")),
+    (&["trip", "trips"], motion(sense(T::Visit, "042"))),
+    (&["arrival"], motion(sense(T::Visit, "042"))),
     (&["tour"], amb(T::Visit, "042")),
     (&["meeting", "meetings"], sense(T::Meet, "040")),
     (&["summit", "summits"], sense(T::Meet, "040")),
