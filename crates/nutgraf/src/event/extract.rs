@@ -560,8 +560,9 @@ impl Sent<'_, '_> {
             };
             let sense = if noun { lex.noun } else { lex.verb };
             let Some(sense) = sense else { continue };
+            let reach = if sense.next_at_once { 2 } else { 5 };
             if !sense.needs_next.is_empty()
-                && !(i + 1..(i + 4).min(self.words.len())).any(|k| self.is(k, sense.needs_next))
+                && !(i + 1..(i + reach).min(self.words.len())).any(|k| self.is(k, sense.needs_next))
             {
                 continue;
             }
@@ -677,6 +678,20 @@ impl Sent<'_, '_> {
         } else {
             self.subject(k)
         };
+        // "He denied that Russia had attacked", "officials said that ...": a
+        // clause reported, or denied, by someone else.
+        let mut polarity = polarity;
+        if clause_lo >= 2 && self.is_word(clause_lo - 1, "that") {
+            let v = clause_lo - 2;
+            if self.is(v, &["denied", "denies", "deny", "denying"]) {
+                polarity = Polarity::Negative;
+                if modality == Modality::Asserted {
+                    modality = Modality::Reported;
+                }
+            } else if self.is(v, SPEECH) && modality == Modality::Asserted {
+                modality = Modality::Reported;
+            }
+        }
         // "Putin to meet Xi" (a headline): the infinitive is what is planned.
         if self.headline && modality == Modality::Asserted && k < i && self.is_word(i - 1, "to") {
             modality = Modality::Planned;
@@ -894,8 +909,18 @@ impl Sent<'_, '_> {
             }
             if w.kind == TokenKind::Word && one_of(s, PREPOSITIONS) {
                 if s.eq_ignore_ascii_case("of") {
-                    of_first = noun && j == i + 1;
-                    of_mode = true;
+                    // "Secretary of State Antony Blinken" is a title, not a
+                    // complement.
+                    let title = j > 0
+                        && self.words[j - 1].upper
+                        && self.words[j - 1].name == NONE
+                        && j + 1 < n
+                        && self.words[j + 1].upper
+                        && self.words[j + 1].name == NONE;
+                    if !title {
+                        of_first = noun && j == i + 1;
+                        of_mode = true;
+                    }
                 } else {
                     prep = PREPOSITIONS.iter().copied().find(|p| p.eq_ignore_ascii_case(s)).unwrap_or("");
                     prep_at = j;
@@ -1091,8 +1116,9 @@ fn role(prep: &str, sense: Sense, noun: bool, is_place: bool) -> (bool, bool) {
             is_place && sense.motion && kind == T::Visit && prep == "in" && !noun,
             is_place,
         ),
-        "on" | "against" => (
-            matches!(kind, T::Sanction | T::Attack | T::Accuse | T::Threaten | T::Demand),
+        "on" | "upon" | "against" => (
+            matches!(kind, T::Sanction | T::Attack | T::Accuse | T::Threaten | T::Demand)
+                || (kind == T::Urge && !noun),
             false,
         ),
         "from" => (kind == T::Trade, false),
@@ -1277,6 +1303,36 @@ mod tests {
         let e = events("Vladimir Putin met Xi Jinping, who will host a forum in Beijing.");
         assert_eq!(e[0], "MEET Vladimir Putin > Xi Jinping positive asserted");
         assert!(events("Vladimir Putin said that the visit was important.").is_empty());
+    }
+
+    #[test]
+    fn titles_with_of_are_no_complement() {
+        let e = events("Wang Yi will meet Secretary of State Antony Blinken in Washington.");
+        assert_eq!(
+            e,
+            ["MEET Wang Yi > Antony Blinken @Washington positive planned"]
+        );
+    }
+
+    #[test]
+    fn multiword_triggers_need_their_word() {
+        assert_eq!(
+            events("The United Nations called on Israel to open the crossing."),
+            ["URGE United Nations > Israel positive asserted"]
+        );
+        assert!(events("Joe Biden called Benjamin Netanyahu on Monday.").is_empty());
+        assert_eq!(
+            events("Armenia and Azerbaijan agreed on a peace deal."),
+            ["SIGN Armenia+Azerbaijan >  positive asserted"]
+        );
+    }
+
+    #[test]
+    fn a_denied_clause_is_negative_and_reported() {
+        assert_eq!(
+            events("Moscow denied that Russia had attacked Ukraine."),
+            ["ATTACK Russia > Ukraine negative reported"]
+        );
     }
 
     #[test]

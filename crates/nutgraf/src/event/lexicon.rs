@@ -17,9 +17,12 @@ pub(super) struct Sense {
     /// A verb of motion ("arrived in", "travel to"): where it goes is also its
     /// target.
     pub motion: bool,
-    /// Counts only with one of these words within the next three ("exchange
+    /// Counts only with one of these words within the next four ("exchange
     /// views", "reach a deal").
     pub needs_next: &'static [&'static str],
+    /// `needs_next` must be the very next word ("called on", not "called him
+    /// on Monday").
+    pub next_at_once: bool,
 }
 
 /// The readings of one word: as a verb and as a noun.
@@ -36,6 +39,7 @@ const fn sense(kind: EventType, cameo: &'static str) -> Sense {
         ambiguous: false,
         motion: false,
         needs_next: &[],
+        next_at_once: false,
     }
 }
 
@@ -48,6 +52,14 @@ const fn amb(kind: EventType, cameo: &'static str) -> Sense {
 
 const fn motion(s: Sense) -> Sense {
     Sense { motion: true, ..s }
+}
+
+const fn right_before(s: Sense, next: &'static [&'static str]) -> Sense {
+    Sense {
+        needs_next: next,
+        next_at_once: true,
+        ..s
+    }
 }
 
 const fn needs(s: Sense, next: &'static [&'static str]) -> Sense {
@@ -86,6 +98,10 @@ const VERBS: &[(&[&str], Sense)] = &[
     ),
     (&["sign", "signs", "signed", "signing"], sense(T::Sign, "057")),
     (&["reach", "reaches", "reached", "reaching"], needs(sense(T::Sign, "057"), &["deal", "agreement", "accord", "deals", "agreements"])),
+    (
+        &["agree", "agrees", "agreed", "agreeing"],
+        needs(sense(T::Sign, "057"), &["deal", "agreement", "accord", "ceasefire", "truce", "treaty"]),
+    ),
     (&["conclude", "concludes", "concluded"], needs(sense(T::Sign, "057"), &["deal", "agreement", "accord", "treaty"])),
     (&["announce", "announces", "announced", "announcing"], sense(T::Announce, "010")),
     (&["accuse", "accuses", "accused", "accusing"], sense(T::Accuse, "112")),
@@ -122,6 +138,10 @@ const VERBS: &[(&[&str], Sense)] = &[
     (&["demand", "demands", "demanded", "demanding"], amb(T::Demand, "100")),
     (&["urge", "urges", "urged", "urging"], sense(T::Urge, "020")),
     (&["appeal", "appeals", "appealed", "appealing"], amb(T::Urge, "020")),
+    (
+        &["call", "calls", "called", "calling"],
+        right_before(sense(T::Urge, "020"), &["on", "upon"]),
+    ),
 ];
 
 /// Nouns, singular and plural.
