@@ -213,7 +213,10 @@ fn event_line(doc: &Document, e: &Event) -> String {
         if ps.is_empty() {
             "-".to_owned()
         } else {
-            ps.iter().map(|p| participant(doc, p)).collect::<Vec<_>>().join(" + ")
+            ps.iter()
+                .map(|p| participant(doc, p))
+                .collect::<Vec<_>>()
+                .join(" + ")
         }
     };
     let mut line = format!(

@@ -137,7 +137,14 @@ fn parse_text_view_lists_events_after_quotes() {
                 tanks to Ukraine.\n";
     let file = write(dir.path(), "a.txt", text.as_bytes());
     let out = run(
-        &["parse", "--width", "0", "--published", "2023-10-17", file.to_str().unwrap()],
+        &[
+            "parse",
+            "--width",
+            "0",
+            "--published",
+            "2023-10-17",
+            file.to_str().unwrap(),
+        ],
         b"",
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
@@ -234,7 +241,10 @@ fn parse_text_view_has_header_blocks_and_sentence_count() {
     let event_lines = listed("events:", None);
     assert_eq!(event_lines.len(), doc.events.len(), "{text}");
     for (line, e) in event_lines.iter().zip(&doc.events) {
-        assert!(line.starts_with(&format!("  [{}", e.kind.as_str())), "{line}");
+        assert!(
+            line.starts_with(&format!("  [{}", e.kind.as_str())),
+            "{line}"
+        );
     }
     assert!(text.contains(&format!("events:     {}\n", doc.events.len())));
     for (line, block) in block_lines.iter().zip(&doc.blocks) {

@@ -11,8 +11,8 @@ use pyo3::types::{PyDate, PyString};
 
 use crate::convert::{date_to_py, json_to_py};
 use crate::detach::run_detached;
-use crate::quantities::PyQuantity;
 use crate::events::PyEvent;
+use crate::quantities::PyQuantity;
 use crate::quotes::PyQuote;
 use crate::times::PyTimeExpression;
 

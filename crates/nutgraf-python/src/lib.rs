@@ -12,9 +12,9 @@ mod convert;
 mod detach;
 mod document;
 mod errors;
+mod events;
 mod parse;
 mod quantities;
-mod events;
 mod quotes;
 mod times;
 

@@ -4,8 +4,8 @@ use jiff::civil::Date;
 use serde_json::{json, Value};
 
 use crate::entities::{Entity, Mention};
-use crate::quantity::Quantity;
 use crate::event::Event;
+use crate::quantity::Quantity;
 use crate::quote::Quote;
 use crate::span::{CharOffsets, Span};
 use crate::time::TimeExpression;

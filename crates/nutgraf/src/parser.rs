@@ -250,7 +250,9 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
                 times
                     .iter()
                     .enumerate()
-                    .filter(|(_, t)| matches!(t.kind, time::TimexType::Date | time::TimexType::Time))
+                    .filter(|(_, t)| {
+                        matches!(t.kind, time::TimexType::Date | time::TimexType::Time)
+                    })
                     .map(|(i, t)| (t.span, i)),
             );
         }
@@ -382,7 +384,12 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         for e in &mut events {
             e.span = norm.to_original(e.span);
             e.trigger = norm.to_original(e.trigger);
-            for p in e.actors.iter_mut().chain(&mut e.targets).chain(&mut e.place) {
+            for p in e
+                .actors
+                .iter_mut()
+                .chain(&mut e.targets)
+                .chain(&mut e.place)
+            {
                 p.span = norm.to_original(p.span);
             }
         }
@@ -428,8 +435,20 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
 fn leader_title(title: &str) -> bool {
     title.split_whitespace().any(|w| {
         [
-            "president", "leader", "minister", "premier", "chancellor", "king", "queen",
-            "emir", "prince", "chairman", "secretary", "head", "dictator", "monarch",
+            "president",
+            "leader",
+            "minister",
+            "premier",
+            "chancellor",
+            "king",
+            "queen",
+            "emir",
+            "prince",
+            "chairman",
+            "secretary",
+            "head",
+            "dictator",
+            "monarch",
         ]
         .iter()
         .any(|t| t.eq_ignore_ascii_case(w))

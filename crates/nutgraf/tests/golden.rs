@@ -422,12 +422,6 @@ fn seeds_quotes_and_speakers() {
 #[test]
 fn seeds_events() {
     use nutgraf::{EventType, Modality, Polarity};
-    let docs: Vec<nutgraf::Document> = seeds().iter().map(|(p, d)| parse_seed(p, d)).collect();
-    let name = |d: &nutgraf::Document, p: &nutgraf::Participant| {
-        p.entity
-            .map_or_else(|| d.slice(p.span).to_owned(), |e| d.entities[e].name.clone())
-    };
-    // (seed, trigger, start of the sentence, type, actor, target, place, time value, modality)
     type Case<'a> = (
         usize,
         &'a str,
@@ -439,6 +433,14 @@ fn seeds_events() {
         Option<&'a str>,
         Modality,
     );
+    let docs: Vec<nutgraf::Document> = seeds().iter().map(|(p, d)| parse_seed(p, d)).collect();
+    let name = |d: &nutgraf::Document, p: &nutgraf::Participant| {
+        p.entity.map_or_else(
+            || d.slice(p.span).to_owned(),
+            |e| d.entities[e].name.clone(),
+        )
+    };
+    // (seed, trigger, start of the sentence, type, actor, target, place, time value, modality)
     let cases: &[Case<'_>] = &[
         (
             0,
@@ -577,7 +579,11 @@ fn seeds_events() {
         assert_eq!(actors, [actor], "{what}");
         let targets: Vec<String> = e.targets.iter().map(|p| name(d, p)).collect();
         assert_eq!(targets, target.into_iter().collect::<Vec<_>>(), "{what}");
-        assert_eq!(e.place.as_ref().map(|p| name(d, p)).as_deref(), place, "{what}");
+        assert_eq!(
+            e.place.as_ref().map(|p| name(d, p)).as_deref(),
+            place,
+            "{what}"
+        );
         let value = e.time.and_then(|i| d.times[i].value.as_deref());
         assert_eq!(value, time, "{what}");
     }
@@ -604,5 +610,8 @@ fn seeds_events() {
     actors.sort();
     assert_eq!(actors, ["Vladimir Putin", "Xi Jinping"]);
     assert!(e.targets.is_empty());
-    assert_eq!(e.place.as_ref().map(|p| name(d, p)).as_deref(), Some("Moscow"));
+    assert_eq!(
+        e.place.as_ref().map(|p| name(d, p)).as_deref(),
+        Some("Moscow")
+    );
 }

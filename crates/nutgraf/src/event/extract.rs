@@ -57,48 +57,245 @@ const DETERMINERS: &[&str] = &[
 ];
 
 const PREPOSITIONS: &[&str] = &[
-    "of", "in", "at", "on", "to", "from", "with", "for", "by", "during", "after", "before",
-    "into", "about", "near", "between", "among", "across", "against", "over", "under", "toward",
-    "towards", "through", "including", "like", "than", "via", "amid", "despite", "without",
-    "within", "outside", "inside", "since", "until", "until", "onto", "upon",
+    "of",
+    "in",
+    "at",
+    "on",
+    "to",
+    "from",
+    "with",
+    "for",
+    "by",
+    "during",
+    "after",
+    "before",
+    "into",
+    "about",
+    "near",
+    "between",
+    "among",
+    "across",
+    "against",
+    "over",
+    "under",
+    "toward",
+    "towards",
+    "through",
+    "including",
+    "like",
+    "than",
+    "via",
+    "amid",
+    "despite",
+    "without",
+    "within",
+    "outside",
+    "inside",
+    "since",
+    "until",
+    "until",
+    "onto",
+    "upon",
 ];
 
 /// Words that start a new clause: the subject and objects of a trigger never
 /// reach over them.
 const SUBORDINATORS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though",
-    "because", "if", "when", "where", "whether", "but", "as", "so", "unless", "once", "after",
-    "before", "since",
+    "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though", "because",
+    "if", "when", "where", "whether", "but", "as", "so", "unless", "once", "after", "before",
+    "since",
 ];
 
 /// Auxiliaries, adverbs and control verbs between a subject and its verb.
 const VERB_GROUP: &[&str] = &[
-    "will", "would", "shall", "'ll", "is", "are", "was", "were", "be", "been", "being", "am",
-    "has", "have", "had", "do", "does", "did", "not", "n't", "never", "also", "to", "set",
-    "expected", "likely", "unlikely", "plans", "plan", "planned", "planning", "scheduled", "due",
-    "going", "intends", "intend", "intended", "aims", "aim", "aimed", "hopes", "hope", "hoped",
-    "wants", "want", "wanted", "refused", "refuses", "refuse", "declined", "declines", "decline",
-    "may", "might", "could", "can", "should", "must", "already", "again", "last", "first",
-    "finally", "just", "even", "then", "later", "soon", "still", "jointly", "together", "now",
-    "yet", "agreed", "agree", "agrees", "promised", "pledged", "vowed", "seeks", "sought",
-    "seeking", "tried", "tries", "continue", "continues", "continued", "ready", "able", "about",
-    "from", "refrained", "refrain", "refrains", "abstained", "stopped", "failed", "fail", "fails",
-    "denied", "denies", "deny", "reportedly", "allegedly", "officially", "formally", "once",
-    "ever", "neither", "nor", "no", "longer", "reluctant", "eager", "poised",
+    "will",
+    "would",
+    "shall",
+    "'ll",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "not",
+    "n't",
+    "never",
+    "also",
+    "to",
+    "set",
+    "expected",
+    "likely",
+    "unlikely",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "scheduled",
+    "due",
+    "going",
+    "intends",
+    "intend",
+    "intended",
+    "aims",
+    "aim",
+    "aimed",
+    "hopes",
+    "hope",
+    "hoped",
+    "wants",
+    "want",
+    "wanted",
+    "refused",
+    "refuses",
+    "refuse",
+    "declined",
+    "declines",
+    "decline",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+    "already",
+    "again",
+    "last",
+    "first",
+    "finally",
+    "just",
+    "even",
+    "then",
+    "later",
+    "soon",
+    "still",
+    "jointly",
+    "together",
+    "now",
+    "yet",
+    "agreed",
+    "agree",
+    "agrees",
+    "promised",
+    "pledged",
+    "vowed",
+    "seeks",
+    "sought",
+    "seeking",
+    "tried",
+    "tries",
+    "continue",
+    "continues",
+    "continued",
+    "ready",
+    "able",
+    "about",
+    "from",
+    "refrained",
+    "refrain",
+    "refrains",
+    "abstained",
+    "stopped",
+    "failed",
+    "fail",
+    "fails",
+    "denied",
+    "denies",
+    "deny",
+    "reportedly",
+    "allegedly",
+    "officially",
+    "formally",
+    "once",
+    "ever",
+    "neither",
+    "nor",
+    "no",
+    "longer",
+    "reluctant",
+    "eager",
+    "poised",
 ];
 
 const NEGATIONS: &[&str] = &[
-    "not", "n't", "never", "neither", "nor", "no", "refused", "refuses", "refuse", "declined",
-    "declines", "decline", "refrained", "refrain", "refrains", "abstained", "failed", "fail",
-    "fails", "denied", "denies", "deny", "stopped", "without", "longer", "reluctant",
+    "not",
+    "n't",
+    "never",
+    "neither",
+    "nor",
+    "no",
+    "refused",
+    "refuses",
+    "refuse",
+    "declined",
+    "declines",
+    "decline",
+    "refrained",
+    "refrain",
+    "refrains",
+    "abstained",
+    "failed",
+    "fail",
+    "fails",
+    "denied",
+    "denies",
+    "deny",
+    "stopped",
+    "without",
+    "longer",
+    "reluctant",
 ];
 
 const PLANNED: &[&str] = &[
-    "will", "'ll", "shall", "would", "set", "plans", "plan", "planned", "planning", "scheduled",
-    "due", "going", "intends", "intend", "intended", "aims", "aim", "aimed", "hopes", "hope",
-    "hoped", "wants", "want", "wanted", "agreed", "agree", "agrees", "promised", "pledged",
-    "vowed", "seeks", "sought", "seeking", "ready", "poised", "eager", "upcoming", "proposed",
-    "future", "forthcoming", "next",
+    "will",
+    "'ll",
+    "shall",
+    "would",
+    "set",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "scheduled",
+    "due",
+    "going",
+    "intends",
+    "intend",
+    "intended",
+    "aims",
+    "aim",
+    "aimed",
+    "hopes",
+    "hope",
+    "hoped",
+    "wants",
+    "want",
+    "wanted",
+    "agreed",
+    "agree",
+    "agrees",
+    "promised",
+    "pledged",
+    "vowed",
+    "seeks",
+    "sought",
+    "seeking",
+    "ready",
+    "poised",
+    "eager",
+    "upcoming",
+    "proposed",
+    "future",
+    "forthcoming",
+    "next",
 ];
 
 const EXPECTED: &[&str] = &["expected", "likely", "unlikely"];
@@ -106,30 +303,114 @@ const POSSIBLE: &[&str] = &["may", "might", "could", "can", "possible", "potenti
 
 /// Verbs that ask someone else to act: "asked X (not) to".
 const REQUEST: &[&str] = &[
-    "ask", "asks", "asked", "urge", "urges", "urged", "called", "call", "calls", "pressed",
-    "press", "pressure", "pressured", "told", "tell", "tells", "encouraged", "encourage",
-    "invited", "invite", "invites", "warned",
+    "ask",
+    "asks",
+    "asked",
+    "urge",
+    "urges",
+    "urged",
+    "called",
+    "call",
+    "calls",
+    "pressed",
+    "press",
+    "pressure",
+    "pressured",
+    "told",
+    "tell",
+    "tells",
+    "encouraged",
+    "encourage",
+    "invited",
+    "invite",
+    "invites",
+    "warned",
 ];
 
 /// Words that report speech: an asserted event in their sentence is reported.
 const SPEECH: &[&str] = &[
-    "said", "says", "say", "told", "according", "declared", "stated", "added", "reported",
-    "reportedly", "announced", "confirmed", "claimed", "quoted", "insisted", "assured",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "declared",
+    "stated",
+    "added",
+    "reported",
+    "reportedly",
+    "announced",
+    "confirmed",
+    "claimed",
+    "quoted",
+    "insisted",
+    "assured",
 ];
 
 /// Verbs and prepositions that take an event noun as their object, whose
 /// subject is the noun's actor: "held talks with", "paid a visit to",
 /// "imposed sanctions on", "arrived for talks with".
 const LIGHT_VERBS: &[&str] = &[
-                    "hold", "holds", "held", "holding", "have", "has", "had", "having", "for",
-                    "pay", "pays", "paid", "paying", "make", "makes", "made", "conduct",
-                    "conducted", "conducts", "begin", "began", "begins", "start", "started",
-                    "starts", "launch", "launched", "launches", "impose", "imposed", "imposes",
-                    "imposing", "slapped", "carry", "carried", "sign", "signed", "signs",
-                    "offer", "offered", "offers", "provide", "provided", "provides", "send",
-                    "sent", "sends", "seek", "seeks", "sought", "seeking", "continue", "continued",
-                    "continues", "resume", "resumed", "resumes", "attend", "attended",
-                ];
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "have",
+    "has",
+    "had",
+    "having",
+    "for",
+    "pay",
+    "pays",
+    "paid",
+    "paying",
+    "make",
+    "makes",
+    "made",
+    "conduct",
+    "conducted",
+    "conducts",
+    "begin",
+    "began",
+    "begins",
+    "start",
+    "started",
+    "starts",
+    "launch",
+    "launched",
+    "launches",
+    "impose",
+    "imposed",
+    "imposes",
+    "imposing",
+    "slapped",
+    "carry",
+    "carried",
+    "sign",
+    "signed",
+    "signs",
+    "offer",
+    "offered",
+    "offers",
+    "provide",
+    "provided",
+    "provides",
+    "send",
+    "sent",
+    "sends",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "continue",
+    "continued",
+    "continues",
+    "resume",
+    "resumed",
+    "resumes",
+    "attend",
+    "attended",
+];
 
 /// Words before a noun that make it a noun reading: "the visit", "bilateral talks".
 fn noun_context(text: &str, prev: Option<&Wd>) -> bool {
@@ -153,7 +434,10 @@ fn noun_context(text: &str, prev: Option<&Wd>) -> bool {
     // A lowercase adjective or noun before it ("bilateral talks", "energy
     // deals"), not an auxiliary, pronoun or adverb.
     !(one_of(s, VERB_GROUP)
-        || one_of(s, &["he", "she", "they", "we", "i", "you", "it", "and", "or"])
+        || one_of(
+            s,
+            &["he", "she", "they", "we", "i", "you", "it", "and", "or"],
+        )
         || s.ends_with("ly"))
 }
 
@@ -217,6 +501,9 @@ impl From<Who> for Participant {
     }
 }
 
+// Word indices keep the names of the quote stage: `i` the trigger, `j` a cursor,
+// `k` where the verb group starts, `n` the sentence's length, `p` the word before.
+#[allow(clippy::many_single_char_names)]
 impl Sent<'_, '_> {
     fn prepare(&mut self, tokens: &[Token]) {
         let text = self.input.text;
@@ -226,7 +513,12 @@ impl Sent<'_, '_> {
             self.words.push(Wd {
                 span: t.span,
                 kind: t.kind,
-                upper: t.span.slice(text).chars().next().is_some_and(char::is_uppercase),
+                upper: t
+                    .span
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase),
                 name: NONE,
             });
             if t.kind == TokenKind::Word && one_of(t.span.slice(text), SPEECH) {
@@ -325,9 +617,9 @@ impl Sent<'_, '_> {
             let p = k - 1;
             let skip = self.is(p, DETERMINERS)
                 || (self.words[p].upper && self.words[p].kind == TokenKind::Word)
-                || self.name_at(p).is_some_and(|m| {
-                    matches!(self.input.names[m.idx].1, EntityLabel::Norp)
-                });
+                || self
+                    .name_at(p)
+                    .is_some_and(|m| matches!(self.input.names[m.idx].1, EntityLabel::Norp));
             if !skip {
                 break;
             }
@@ -338,7 +630,12 @@ impl Sent<'_, '_> {
 
     /// The last `n` distinct entities with one of `labels` named before byte
     /// `at`, looking back over this sentence and the two before it.
-    fn last_entities(&self, at: usize, labels: &[EntityLabel], n: usize) -> Vec<(usize, EntityLabel)> {
+    fn last_entities(
+        &self,
+        at: usize,
+        labels: &[EntityLabel],
+        n: usize,
+    ) -> Vec<(usize, EntityLabel)> {
         let floor = self
             .input
             .sentences
@@ -442,7 +739,18 @@ impl Sent<'_, '_> {
         // "the two leaders", "both presidents", "the two countries".
         if j >= 1 && !self.words[j].upper {
             let group_people = one_of(s, &["leaders", "presidents", "men", "heads", "women"]);
-            let group_places = one_of(s, &["countries", "nations", "powers", "sides", "governments", "neighbors", "neighbours"]);
+            let group_places = one_of(
+                s,
+                &[
+                    "countries",
+                    "nations",
+                    "powers",
+                    "sides",
+                    "governments",
+                    "neighbors",
+                    "neighbours",
+                ],
+            );
             if group_people || group_places {
                 let mut from = j - 1;
                 if self.is(from, &["two", "both"]) {
@@ -475,7 +783,8 @@ impl Sent<'_, '_> {
                 }
                 // Only a name or pronoun right before the comma is the subject
                 // ("The president of Russia, Vladimir Putin, landed").
-                if j > 0 && (self.words[j - 1].name != NONE || self.pronoun(j - 1, true).is_some()) {
+                if j > 0 && (self.words[j - 1].name != NONE || self.pronoun(j - 1, true).is_some())
+                {
                     continue;
                 }
                 return (Vec::new(), j + 1);
@@ -502,9 +811,13 @@ impl Sent<'_, '_> {
                 while lo >= 2
                     && (self.is_word(lo - 1, "and") || (joined && self.punct(lo - 1, ",")))
                 {
-                    let Some(prev) = self.name_at(lo - 2) else { break };
+                    let Some(prev) = self.name_at(lo - 2) else {
+                        break;
+                    };
                     let w = self.who(prev);
-                    if !w.label.is_some_and(Self::participant_label) || self.possessive_after(prev.hi) {
+                    if !w.label.is_some_and(Self::participant_label)
+                        || self.possessive_after(prev.hi)
+                    {
                         break;
                     }
                     joined = true;
@@ -514,7 +827,10 @@ impl Sent<'_, '_> {
                 }
                 // "talks with Putin and Xi": a group in a prepositional phrase is
                 // no subject, except "for X and Y to meet".
-                if lo < nm.lo && self.in_pp(first) && !(first.lo >= 1 && self.is_word(first.lo - 1, "for")) {
+                if lo < nm.lo
+                    && self.in_pp(first)
+                    && !(first.lo >= 1 && self.is_word(first.lo - 1, "for"))
+                {
                     j = lo;
                     continue;
                 }
@@ -552,9 +868,13 @@ impl Sent<'_, '_> {
             if self.words[i].kind != TokenKind::Word {
                 continue;
             }
-            let Some(lex) = lexicon::lookup(self.s(i)) else { continue };
+            let Some(lex) = lexicon::lookup(self.s(i)) else {
+                continue;
+            };
             let noun = match (lex.verb, lex.noun) {
-                (Some(_), Some(_)) => noun_context(self.input.text, i.checked_sub(1).map(|p| &self.words[p])),
+                (Some(_), Some(_)) => {
+                    noun_context(self.input.text, i.checked_sub(1).map(|p| &self.words[p]))
+                }
                 (None, Some(_)) => true,
                 _ => false,
             };
@@ -601,7 +921,13 @@ impl Sent<'_, '_> {
                 || (w.kind == TokenKind::Word && !w.upper && s.len() > 4 && s.ends_with("ly"));
             if !known || w.name != NONE {
                 // A control verb right before "to": "sought to", "continues to".
-                if to && w.kind == TokenKind::Word && !w.upper && w.name == NONE && self.is_word(k, "to") && !one_of(s, PREPOSITIONS) {
+                if to
+                    && w.kind == TokenKind::Word
+                    && !w.upper
+                    && w.name == NONE
+                    && self.is_word(k, "to")
+                    && !one_of(s, PREPOSITIONS)
+                {
                     if one_of(s, REQUEST) {
                         return (p, polarity, Modality::Requested, None);
                     }
@@ -633,7 +959,17 @@ impl Sent<'_, '_> {
             && (k..i).any(|x| {
                 self.is(
                     x,
-                    &["refused", "refuses", "declined", "refrained", "abstained", "failed", "denied", "denies", "stopped"],
+                    &[
+                        "refused",
+                        "refuses",
+                        "declined",
+                        "refrained",
+                        "abstained",
+                        "failed",
+                        "denied",
+                        "denies",
+                        "stopped",
+                    ],
                 )
             })
             && modality == Modality::Planned
@@ -698,7 +1034,9 @@ impl Sent<'_, '_> {
         }
         let (targets, place, end) = self.objects(i, sense, false);
         actors.retain(|a| a.label.is_none_or(Self::participant_label));
-        self.finish(i, sense, actors, targets, place, clause_lo, end, polarity, modality)
+        self.finish(
+            i, sense, actors, targets, place, clause_lo, end, polarity, modality,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -720,7 +1058,10 @@ impl Sent<'_, '_> {
                 .iter()
                 .any(|a| a.span == t.span || (a.entity.is_some() && a.entity == t.entity))
         });
-        let symmetric = matches!(sense.kind, EventType::Meet | EventType::Talk | EventType::Trade | EventType::Sign);
+        let symmetric = matches!(
+            sense.kind,
+            EventType::Meet | EventType::Talk | EventType::Trade | EventType::Sign
+        );
         let participants = actors.len() + targets.len();
         let ok = if sense.ambiguous {
             (!actors.is_empty() && !targets.is_empty())
@@ -768,8 +1109,17 @@ impl Sent<'_, '_> {
             self.is(
                 x,
                 &[
-                    "military", "lethal", "weapons", "weaponry", "arms", "ammunition", "missiles",
-                    "drones", "tanks", "munitions", "artillery",
+                    "military",
+                    "lethal",
+                    "weapons",
+                    "weaponry",
+                    "arms",
+                    "ammunition",
+                    "missiles",
+                    "drones",
+                    "tanks",
+                    "munitions",
+                    "artillery",
                 ],
             )
         })
@@ -780,8 +1130,14 @@ impl Sent<'_, '_> {
     fn time(&self, i: usize, clause_lo: usize, end: usize) -> Option<usize> {
         let times = self.input.times;
         let trig = self.words[i].span;
-        let hi = self.words.get(end.saturating_sub(1).max(i)).map_or(trig.end, |w| w.span.end);
-        let lo = self.words.get(clause_lo).map_or(trig.start, |w| w.span.start);
+        let hi = self
+            .words
+            .get(end.saturating_sub(1).max(i))
+            .map_or(trig.end, |w| w.span.end);
+        let lo = self
+            .words
+            .get(clause_lo)
+            .map_or(trig.start, |w| w.span.start);
         let first_after = times.partition_point(|(s, _)| s.start < trig.end);
         let after = times
             .get(first_after)
@@ -822,7 +1178,11 @@ impl Sent<'_, '_> {
             // visit" (a trigger of the same type goes on: "signed an agreement").
             if w.kind == TokenKind::Word && w.name == NONE {
                 if let Some(lex) = lexicon::lookup(s) {
-                    let same = lex.verb.iter().chain(&lex.noun).any(|x| x.kind == sense.kind);
+                    let same = lex
+                        .verb
+                        .iter()
+                        .chain(&lex.noun)
+                        .any(|x| x.kind == sense.kind);
                     if noun || !same {
                         break;
                     }
@@ -836,7 +1196,8 @@ impl Sent<'_, '_> {
                 // preposition or verb that takes one ("with his dear friend, the
                 // president of China, Xi Jinping").
                 let in_object = !targets.is_empty()
-                    || (j - prep_at <= 12 && role(if prep.is_empty() { "" } else { prep }, sense, noun, false).0);
+                    || (j - prep_at <= 12
+                        && role(if prep.is_empty() { "" } else { prep }, sense, noun, false).0);
                 let goes_on = next < n
                     && (self.is(next, DETERMINERS)
                         || self.words[next].name != NONE
@@ -856,7 +1217,13 @@ impl Sent<'_, '_> {
             if (self.is_word(j, "and") || self.is_word(j, "or")) && !self.coordinates(j) {
                 break;
             }
-            if self.is_word(j, "to") && j + 1 < n && !self.words[j + 1].upper && !self.is(j + 1, DETERMINERS) && self.words[j + 1].kind == TokenKind::Word && self.words[j + 1].name == NONE {
+            if self.is_word(j, "to")
+                && j + 1 < n
+                && !self.words[j + 1].upper
+                && !self.is(j + 1, DETERMINERS)
+                && self.words[j + 1].kind == TokenKind::Word
+                && self.words[j + 1].name == NONE
+            {
                 // An infinitive: "to attend", a new action.
                 break;
             }
@@ -882,12 +1249,15 @@ impl Sent<'_, '_> {
                 if of_mode && !of_first {
                     continue;
                 }
-                let is_place = matches!(label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac);
+                let is_place = matches!(
+                    label,
+                    EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac
+                );
                 let p = if of_mode { "of" } else { prep };
                 let (as_target, as_place) = role(p, sense, noun, is_place);
-                let same = targets
-                    .iter()
-                    .position(|t| t.span == who.span || (t.entity.is_some() && t.entity == who.entity));
+                let same = targets.iter().position(|t| {
+                    t.span == who.span || (t.entity.is_some() && t.entity == who.entity)
+                });
                 match same {
                     // A name after a role phrase of the same entity ("his
                     // counterpart, the president of France, Emmanuel Macron").
@@ -922,7 +1292,11 @@ impl Sent<'_, '_> {
                         of_mode = true;
                     }
                 } else {
-                    prep = PREPOSITIONS.iter().copied().find(|p| p.eq_ignore_ascii_case(s)).unwrap_or("");
+                    prep = PREPOSITIONS
+                        .iter()
+                        .copied()
+                        .find(|p| p.eq_ignore_ascii_case(s))
+                        .unwrap_or("");
                     prep_at = j;
                     of_mode = false;
                 }
@@ -975,7 +1349,11 @@ impl Sent<'_, '_> {
                     self.pronoun_like_they(p)
                 } else {
                     let e = self.last_entities(self.words[p].span.start, &[EntityLabel::Person], 1);
-                    vec![Who { span: self.words[p].span, entity: e.first().map(|x| x.0), label: e.first().map(|x| x.1) }]
+                    vec![Who {
+                        span: self.words[p].span,
+                        entity: e.first().map(|x| x.0),
+                        label: e.first().map(|x| x.1),
+                    }]
                 };
                 actors.extend(who);
                 clause_lo = p;
@@ -988,41 +1366,76 @@ impl Sent<'_, '_> {
                 modality = Modality::Expected;
             } else if one_of(s, POSSIBLE) {
                 modality = Modality::Possible;
-            } else if one_of(s, &["upcoming", "planned", "proposed", "future", "forthcoming", "next", "scheduled", "anticipated", "awaited"]) {
+            } else if one_of(
+                s,
+                &[
+                    "upcoming",
+                    "planned",
+                    "proposed",
+                    "future",
+                    "forthcoming",
+                    "next",
+                    "scheduled",
+                    "anticipated",
+                    "awaited",
+                ],
+            ) {
                 modality = Modality::Planned;
             }
             let w = &self.words[p];
             if self.is(p, LIGHT_VERBS) {
                 break;
             }
-            let adjective = w.kind == TokenKind::Word && (!w.upper || self.headline) && w.name == NONE && !one_of(s, PREPOSITIONS) && !one_of(s, VERB_GROUP) && !self.is(p, SUBORDINATORS) && !self.is(p, &["and", "or"]);
-            if !(adjective || self.is(p, DETERMINERS) || self.is(p, &["no", "any"]) || (w.kind == TokenKind::Punct && s == "-")) {
+            let adjective = w.kind == TokenKind::Word
+                && (!w.upper || self.headline)
+                && w.name == NONE
+                && !one_of(s, PREPOSITIONS)
+                && !one_of(s, VERB_GROUP)
+                && !self.is(p, SUBORDINATORS)
+                && !self.is(p, &["and", "or"]);
+            if !(adjective
+                || self.is(p, DETERMINERS)
+                || self.is(p, &["no", "any"])
+                || (w.kind == TokenKind::Punct && s == "-"))
+            {
                 break;
             }
             k = p;
         }
         let (mut targets, place, end) = self.objects(i, sense, true);
         // "a meeting between Putin and Xi", "talks among", "the invasion by".
-        if actors.is_empty() && i + 1 < self.words.len() && self.is(i + 1, &["between", "among", "by"]) {
+        if actors.is_empty()
+            && i + 1 < self.words.len()
+            && self.is(i + 1, &["between", "among", "by"])
+        {
             // The first phrase and what "and" joins to it, names or a group.
             let mut j = i + 2;
             let stop = end.min(self.words.len());
             while j < stop {
                 if let Some(nm) = self.name_at(j) {
                     let who = self.who(nm);
-                    if who.label.is_some_and(Self::participant_label) && !self.possessive_after(nm.hi) {
+                    if who.label.is_some_and(Self::participant_label)
+                        && !self.possessive_after(nm.hi)
+                    {
                         actors.push(who);
                     }
                     j = nm.hi;
-                    if self.is_word(j, "and") || (self.punct(j, ",") && self.name_at(j + 1).is_some()) {
+                    if self.is_word(j, "and")
+                        || (self.punct(j, ",") && self.name_at(j + 1).is_some())
+                    {
                         j += 1;
                         continue;
                     }
                     break;
-                } else if let Some((_, who)) = self.pronoun(j, false).or_else(|| self.pronoun(j, true)) {
+                } else if let Some((_, who)) =
+                    self.pronoun(j, false).or_else(|| self.pronoun(j, true))
+                {
                     actors.extend(who);
                     break;
-                } else if self.is(j, DETERMINERS) || (self.words[j].upper && self.words[j].kind == TokenKind::Word) || self.is(j, &["two", "both"]) {
+                } else if self.is(j, DETERMINERS)
+                    || (self.words[j].upper && self.words[j].kind == TokenKind::Word)
+                    || self.is(j, &["two", "both"])
+                {
                     j += 1;
                 } else {
                     break;
@@ -1057,7 +1470,10 @@ impl Sent<'_, '_> {
                 if self.is(x, SUBORDINATORS) || self.is_word(x, "to") {
                     break;
                 }
-                if self.is(x, &["will", "'ll"]) || self.is(x, &["is", "are"]) && self.is(x + 1, &["scheduled", "set", "planned", "due", "to"]) {
+                if self.is(x, &["will", "'ll"])
+                    || self.is(x, &["is", "are"])
+                        && self.is(x + 1, &["scheduled", "set", "planned", "due", "to"])
+                {
                     modality = Modality::Planned;
                     break;
                 }
@@ -1071,7 +1487,9 @@ impl Sent<'_, '_> {
             }
         }
         actors.retain(|a| a.label.is_none_or(Self::participant_label));
-        self.finish(i, sense, actors, targets, place, clause_lo, end, polarity, modality)
+        self.finish(
+            i, sense, actors, targets, place, clause_lo, end, polarity, modality,
+        )
     }
 
     fn pronoun_like_they(&self, p: usize) -> Vec<Who> {
@@ -1080,7 +1498,11 @@ impl Sent<'_, '_> {
         if e.len() == 2 {
             e.iter()
                 .rev()
-                .map(|&(x, l)| Who { span, entity: Some(x), label: Some(l) })
+                .map(|&(x, l)| Who {
+                    span,
+                    entity: Some(x),
+                    label: Some(l),
+                })
                 .collect()
         } else {
             Vec::new()
@@ -1117,8 +1539,10 @@ fn role(prep: &str, sense: Sense, noun: bool, is_place: bool) -> (bool, bool) {
             is_place,
         ),
         "on" | "upon" | "against" => (
-            matches!(kind, T::Sanction | T::Attack | T::Accuse | T::Threaten | T::Demand)
-                || (kind == T::Urge && !noun),
+            matches!(
+                kind,
+                T::Sanction | T::Attack | T::Accuse | T::Threaten | T::Demand
+            ) || (kind == T::Urge && !noun),
             false,
         ),
         "from" => (kind == T::Trade, false),
@@ -1129,6 +1553,8 @@ fn role(prep: &str, sense: Sense, noun: bool, is_place: bool) -> (bool, bool) {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use crate::{Document, Meta, Options, Parser};
 
     fn parse(text: &str) -> Document {
@@ -1158,12 +1584,12 @@ mod tests {
                     names(&e.targets)
                 );
                 if let Some(p) = &e.place {
-                    s.push_str(&format!(" @{}", doc.slice(p.span)));
+                    let _ = write!(s, " @{}", doc.slice(p.span));
                 }
                 if let Some(t) = e.time.and_then(|i| doc.times.get(i)) {
-                    s.push_str(&format!(" ={}", t.value.as_deref().unwrap_or("?")));
+                    let _ = write!(s, " ={}", t.value.as_deref().unwrap_or("?"));
                 }
-                s.push_str(&format!(" {} {}", e.polarity.as_str(), e.modality.as_str()));
+                let _ = write!(s, " {} {}", e.polarity.as_str(), e.modality.as_str());
                 s
             })
             .collect()
@@ -1203,7 +1629,10 @@ mod tests {
     #[test]
     fn pronouns_resolve_to_the_last_person() {
         let e = events("Joe Biden landed in Israel. He met Benjamin Netanyahu in Tel Aviv.");
-        assert_eq!(e.last().unwrap(), "MEET He > Benjamin Netanyahu @Tel Aviv positive asserted");
+        assert_eq!(
+            e.last().unwrap(),
+            "MEET He > Benjamin Netanyahu @Tel Aviv positive asserted"
+        );
         let doc = parse("Joe Biden landed in Israel. He met Benjamin Netanyahu in Tel Aviv.");
         let meet = doc.events.last().unwrap();
         let biden = meet.actors[0].entity.unwrap();

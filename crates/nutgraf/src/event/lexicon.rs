@@ -73,19 +73,47 @@ use EventType as T;
 
 /// Verbs: every form of each, with one sense.
 const VERBS: &[(&[&str], Sense)] = &[
-    (&["visit", "visits", "visited", "visiting"], sense(T::Visit, "042")),
-    (&["tour", "tours", "toured", "touring"], amb(T::Visit, "042")),
     (
-        &["travel", "travels", "traveled", "travelled", "traveling", "travelling"],
+        &["visit", "visits", "visited", "visiting"],
+        sense(T::Visit, "042"),
+    ),
+    (
+        &["tour", "tours", "toured", "touring"],
+        amb(T::Visit, "042"),
+    ),
+    (
+        &[
+            "travel",
+            "travels",
+            "traveled",
+            "travelled",
+            "traveling",
+            "travelling",
+        ],
         motion(sense(T::Visit, "042")),
     ),
-    (&["arrive", "arrives", "arrived", "arriving"], motion(sense(T::Visit, "042"))),
+    (
+        &["arrive", "arrives", "arrived", "arriving"],
+        motion(sense(T::Visit, "042")),
+    ),
     (&["land", "lands", "landed"], motion(amb(T::Visit, "042"))),
-    (&["fly", "flies", "flew", "flown"], motion(amb(T::Visit, "042"))),
-    (&["host", "hosts", "hosted", "hosting"], sense(T::Visit, "043")),
-    (&["welcome", "welcomes", "welcomed", "welcoming"], amb(T::Visit, "043")),
+    (
+        &["fly", "flies", "flew", "flown"],
+        motion(amb(T::Visit, "042")),
+    ),
+    (
+        &["host", "hosts", "hosted", "hosting"],
+        sense(T::Visit, "043"),
+    ),
+    (
+        &["welcome", "welcomes", "welcomed", "welcoming"],
+        amb(T::Visit, "043"),
+    ),
     (&["meet", "meets", "met", "meeting"], sense(T::Meet, "040")),
-    (&["discuss", "discusses", "discussed", "discussing"], sense(T::Talk, "040")),
+    (
+        &["discuss", "discusses", "discussed", "discussing"],
+        sense(T::Talk, "040"),
+    ),
     (&["talk", "talked", "talking"], sense(T::Talk, "040")),
     (
         &["negotiate", "negotiates", "negotiated", "negotiating"],
@@ -96,48 +124,148 @@ const VERBS: &[(&[&str], Sense)] = &[
         &["exchange", "exchanges", "exchanged", "exchanging"],
         needs(sense(T::Talk, "040"), &["views", "opinions", "ideas"]),
     ),
-    (&["sign", "signs", "signed", "signing"], sense(T::Sign, "057")),
-    (&["reach", "reaches", "reached", "reaching"], needs(sense(T::Sign, "057"), &["deal", "agreement", "accord", "deals", "agreements"])),
+    (
+        &["sign", "signs", "signed", "signing"],
+        sense(T::Sign, "057"),
+    ),
+    (
+        &["reach", "reaches", "reached", "reaching"],
+        needs(
+            sense(T::Sign, "057"),
+            &["deal", "agreement", "accord", "deals", "agreements"],
+        ),
+    ),
     (
         &["agree", "agrees", "agreed", "agreeing"],
-        needs(sense(T::Sign, "057"), &["deal", "agreement", "accord", "ceasefire", "truce", "treaty"]),
+        needs(
+            sense(T::Sign, "057"),
+            &[
+                "deal",
+                "agreement",
+                "accord",
+                "ceasefire",
+                "truce",
+                "treaty",
+            ],
+        ),
     ),
-    (&["conclude", "concludes", "concluded"], needs(sense(T::Sign, "057"), &["deal", "agreement", "accord", "treaty"])),
-    (&["announce", "announces", "announced", "announcing"], sense(T::Announce, "010")),
-    (&["accuse", "accuses", "accused", "accusing"], sense(T::Accuse, "112")),
-    (&["blame", "blames", "blamed", "blaming"], amb(T::Accuse, "112")),
+    (
+        &["conclude", "concludes", "concluded"],
+        needs(
+            sense(T::Sign, "057"),
+            &["deal", "agreement", "accord", "treaty"],
+        ),
+    ),
+    (
+        &["announce", "announces", "announced", "announcing"],
+        sense(T::Announce, "010"),
+    ),
+    (
+        &["accuse", "accuses", "accused", "accusing"],
+        sense(T::Accuse, "112"),
+    ),
+    (
+        &["blame", "blames", "blamed", "blaming"],
+        amb(T::Accuse, "112"),
+    ),
     (
         &[
-            "criticize", "criticizes", "criticized", "criticizing", "criticise", "criticises",
-            "criticised", "criticising",
+            "criticize",
+            "criticizes",
+            "criticized",
+            "criticizing",
+            "criticise",
+            "criticises",
+            "criticised",
+            "criticising",
         ],
         sense(T::Accuse, "111"),
     ),
-    (&["condemn", "condemns", "condemned", "condemning"], sense(T::Accuse, "111")),
-    (&["denounce", "denounces", "denounced", "denouncing"], sense(T::Accuse, "111")),
-    (&["support", "supports", "supported", "supporting"], amb(T::Support, "051")),
-    (&["back", "backs", "backed", "backing"], amb(T::Support, "051")),
-    (&["endorse", "endorses", "endorsed", "endorsing"], amb(T::Support, "051")),
+    (
+        &["condemn", "condemns", "condemned", "condemning"],
+        sense(T::Accuse, "111"),
+    ),
+    (
+        &["denounce", "denounces", "denounced", "denouncing"],
+        sense(T::Accuse, "111"),
+    ),
+    (
+        &["support", "supports", "supported", "supporting"],
+        amb(T::Support, "051"),
+    ),
+    (
+        &["back", "backs", "backed", "backing"],
+        amb(T::Support, "051"),
+    ),
+    (
+        &["endorse", "endorses", "endorsed", "endorsing"],
+        amb(T::Support, "051"),
+    ),
     (&["aid", "aids", "aided", "aiding"], amb(T::Support, "070")),
-    (&["help", "helps", "helped", "helping"], amb(T::Support, "070")),
-    (&["assist", "assists", "assisted", "assisting"], amb(T::Support, "070")),
-    (&["supply", "supplies", "supplied", "supplying"], amb(T::Support, "070")),
+    (
+        &["help", "helps", "helped", "helping"],
+        amb(T::Support, "070"),
+    ),
+    (
+        &["assist", "assists", "assisted", "assisting"],
+        amb(T::Support, "070"),
+    ),
+    (
+        &["supply", "supplies", "supplied", "supplying"],
+        amb(T::Support, "070"),
+    ),
     (&["arm", "arms", "armed", "arming"], amb(T::Support, "072")),
-    (&["sanction", "sanctions", "sanctioned", "sanctioning"], sense(T::Sanction, "163")),
-    (&["trade", "trades", "traded", "trading"], amb(T::Trade, "061")),
-    (&["export", "exports", "exported", "exporting"], amb(T::Trade, "061")),
-    (&["import", "imports", "imported", "importing"], amb(T::Trade, "061")),
+    (
+        &["sanction", "sanctions", "sanctioned", "sanctioning"],
+        sense(T::Sanction, "163"),
+    ),
+    (
+        &["trade", "trades", "traded", "trading"],
+        amb(T::Trade, "061"),
+    ),
+    (
+        &["export", "exports", "exported", "exporting"],
+        amb(T::Trade, "061"),
+    ),
+    (
+        &["import", "imports", "imported", "importing"],
+        amb(T::Trade, "061"),
+    ),
     (&["buy", "buys", "bought", "buying"], amb(T::Trade, "061")),
     (&["sell", "sells", "sold", "selling"], amb(T::Trade, "061")),
-    (&["attack", "attacks", "attacked", "attacking"], sense(T::Attack, "190")),
-    (&["strike", "strikes", "struck", "striking"], amb(T::Attack, "190")),
-    (&["bomb", "bombs", "bombed", "bombing"], sense(T::Attack, "195")),
-    (&["shell", "shells", "shelled", "shelling"], amb(T::Attack, "194")),
-    (&["invade", "invades", "invaded", "invading"], sense(T::Attack, "192")),
-    (&["threaten", "threatens", "threatened", "threatening"], sense(T::Threaten, "130")),
-    (&["demand", "demands", "demanded", "demanding"], amb(T::Demand, "100")),
+    (
+        &["attack", "attacks", "attacked", "attacking"],
+        sense(T::Attack, "190"),
+    ),
+    (
+        &["strike", "strikes", "struck", "striking"],
+        amb(T::Attack, "190"),
+    ),
+    (
+        &["bomb", "bombs", "bombed", "bombing"],
+        sense(T::Attack, "195"),
+    ),
+    (
+        &["shell", "shells", "shelled", "shelling"],
+        amb(T::Attack, "194"),
+    ),
+    (
+        &["invade", "invades", "invaded", "invading"],
+        sense(T::Attack, "192"),
+    ),
+    (
+        &["threaten", "threatens", "threatened", "threatening"],
+        sense(T::Threaten, "130"),
+    ),
+    (
+        &["demand", "demands", "demanded", "demanding"],
+        amb(T::Demand, "100"),
+    ),
     (&["urge", "urges", "urged", "urging"], sense(T::Urge, "020")),
-    (&["appeal", "appeals", "appealed", "appealing"], amb(T::Urge, "020")),
+    (
+        &["appeal", "appeals", "appealed", "appealing"],
+        amb(T::Urge, "020"),
+    ),
     (
         &["call", "calls", "called", "calling"],
         right_before(sense(T::Urge, "020"), &["on", "upon"]),
@@ -158,7 +286,17 @@ const NOUNS: &[(&[&str], Sense)] = &[
     (&["negotiations", "negotiation"], sense(T::Talk, "046")),
     (&["call"], needs(amb(T::Talk, "041"), &["with"])),
     (&["signing"], sense(T::Sign, "057")),
-    (&["agreement", "agreements", "deal", "deals", "accord", "treaty"], amb(T::Sign, "057")),
+    (
+        &[
+            "agreement",
+            "agreements",
+            "deal",
+            "deals",
+            "accord",
+            "treaty",
+        ],
+        amb(T::Sign, "057"),
+    ),
     (&["announcement"], amb(T::Announce, "010")),
     (&["accusation", "accusations"], sense(T::Accuse, "112")),
     (&["criticism"], amb(T::Accuse, "111")),
@@ -172,7 +310,16 @@ const NOUNS: &[(&[&str], Sense)] = &[
     (&["exports", "imports"], amb(T::Trade, "061")),
     (&["attack", "attacks", "offensive"], amb(T::Attack, "190")),
     (&["strike", "strikes"], amb(T::Attack, "190")),
-    (&["airstrike", "airstrikes", "bombing", "bombings", "bombardment"], sense(T::Attack, "195")),
+    (
+        &[
+            "airstrike",
+            "airstrikes",
+            "bombing",
+            "bombings",
+            "bombardment",
+        ],
+        sense(T::Attack, "195"),
+    ),
     (&["invasion", "occupation"], sense(T::Attack, "192")),
     (&["threat", "threats"], amb(T::Threaten, "130")),
     (&["demand", "demands"], amb(T::Demand, "100")),

@@ -215,7 +215,9 @@ pub fn check_document(input: &str, doc: &Document) {
             "{what}: trigger outside its sentence in {ctx}"
         );
         assert!(
-            doc.sentences.iter().any(|s| s.span.contains(e.span) || e.span.contains(s.span)),
+            doc.sentences
+                .iter()
+                .any(|s| s.span.contains(e.span) || e.span.contains(s.span)),
             "{what} is no sentence of {ctx}"
         );
         for p in e.actors.iter().chain(&e.targets).chain(&e.place) {
@@ -412,7 +414,11 @@ pub fn check_json(input: &str, doc: &Document) {
     assert_eq!(events.len(), doc.events.len());
     for (i, (v, e)) in events.iter().zip(&doc.events).enumerate() {
         let what = format!("json event {i}");
-        assert_eq!(chars(v, &what), doc.slice(e.span), "{what}: offsets disagree");
+        assert_eq!(
+            chars(v, &what),
+            doc.slice(e.span),
+            "{what}: offsets disagree"
+        );
         assert_eq!(v["text"].as_str(), Some(doc.slice(e.span)));
         assert_eq!(v["type"].as_str(), Some(e.kind.as_str()));
         let t = &v["trigger"];
