@@ -304,6 +304,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     }
 
     let mut quotes = Vec::new();
+    let mut quote_spans: Vec<Span> = Vec::new();
     if options.get_quotes() {
         let text_blocks: Vec<Span> = layout
             .blocks
@@ -336,6 +337,24 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             mentions: &qm,
         };
         quotes = quote::extract(&input);
+        // Events inside what someone said are reported: keep those spans first.
+        if options.get_events() {
+            quote_spans.extend(
+                quotes
+                    .iter()
+                    // Reported speech counts when its speaker is someone the text
+                    // names ("an agreement promising ..." is no statement).
+                    .filter(|q| match q.kind {
+                        quote::QuoteKind::Partial => false,
+                        quote::QuoteKind::Indirect => {
+                            q.speaker.as_ref().is_some_and(|s| s.entity.is_some())
+                        }
+                        _ => true,
+                    })
+                    .flat_map(|q| q.parts.iter().copied()),
+            );
+            quote_spans.sort_unstable();
+        }
         for q in &mut quotes {
             q.span = norm.to_original(q.span);
             for p in &mut q.parts {
@@ -379,6 +398,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             names: &names,
             times: &event_times,
             leaders: &leaders,
+            quotes: &quote_spans,
         };
         events = event::extract(&input);
         for e in &mut events {

@@ -19,6 +19,9 @@ pub(crate) struct Input<'a> {
     /// Per entity: whether the text gives it a leader's role (president,
     /// minister...), for "the two leaders".
     pub leaders: &'a [bool],
+    /// What people said (direct, indirect and block quotes, part by part),
+    /// sorted: an event inside is reported.
+    pub quotes: &'a [Span],
 }
 
 const NONE: u32 = u32::MAX;
@@ -1075,7 +1078,8 @@ impl Sent<'_, '_> {
             return None;
         }
         if modality == Modality::Asserted {
-            let speech = self.speech.iter().any(|&x| x != i);
+            let quoted = self.quote_around(i).is_some();
+            let speech = quoted || self.speech.iter().any(|&x| x != i);
             if speech {
                 modality = Modality::Reported;
             }
@@ -1099,6 +1103,18 @@ impl Sent<'_, '_> {
             modality,
         };
         Some((event, actors))
+    }
+
+    /// The quote (direct, indirect or block) the word `i` is in, if any.
+    fn quote_around(&self, i: usize) -> Option<Span> {
+        let w = self.words[i].span;
+        let quotes = self.input.quotes;
+        quotes[..quotes.partition_point(|q| q.start <= w.start)]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|q| q.contains(w))
+            .copied()
     }
 
     /// Whether weapons are what is supplied: "lethal military aid", "supplying
@@ -1166,12 +1182,18 @@ impl Sent<'_, '_> {
         let mut of_mode = false;
         let mut of_first = false;
         let mut prep_at = i;
+        // What someone said ends with its quote: "“Russia attacked Ukraine,”
+        // Zelensky said" does not attack Zelensky.
+        let quote_end = self.quote_around(i).map_or(usize::MAX, |q| q.end);
         let mut j = i + 1;
         // Particles and the preposition right after the trigger.
         while j < n && j < i + 40 {
             let w = self.words[j];
             let s = self.s(j);
-            if self.strong_boundary(j) || (w.kind == TokenKind::Word && self.is(j, SUBORDINATORS)) {
+            if w.span.start >= quote_end
+                || self.strong_boundary(j)
+                || (w.kind == TokenKind::Word && self.is(j, SUBORDINATORS))
+            {
                 break;
             }
             // Another action starts: "trip to Beijing takes place echoes Xi's
@@ -1714,6 +1736,12 @@ mod tests {
             events("Russia attacked Ukraine, officials said."),
             ["ATTACK Russia > Ukraine positive reported"]
         );
+    }
+
+    #[test]
+    fn an_event_in_a_quote_is_reported() {
+        let e = events("“Russia attacked Ukraine,” Volodymyr Zelensky told reporters.");
+        assert_eq!(e, ["ATTACK Russia > Ukraine positive reported"]);
     }
 
     #[test]
