@@ -1469,6 +1469,13 @@ impl Sent<'_, '_> {
         // the noun takes the clause's subject.
         if actors.is_empty() && k >= 1 {
             let light = self.is(k - 1, LIGHT_VERBS);
+            // "signed an agreement": the verb is the event already.
+            let same = lexicon::lookup(self.s(k - 1))
+                .and_then(|l| l.verb)
+                .is_some_and(|v| v.kind == sense.kind);
+            if light && same {
+                return None;
+            }
             if light {
                 let lv = k - 1;
                 let (g, pol, m, _) = self.verb_group(lv);
