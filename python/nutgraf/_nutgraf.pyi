@@ -21,6 +21,8 @@ __all__ = [
     "Speaker",
     "Attribution",
     "Source",
+    "Event",
+    "Participant",
     "NutgrafError",
     "InputTooLargeError",
     "InvalidDateError",
@@ -353,6 +355,73 @@ class Attribution:
         """The source, with the entities it names."""
 
 @final
+class Participant:
+    """An event's actor, target or place as the text names it ("Putin", "he", "the
+    two leaders", "Beijing"); ``text == doc.text[start:end]``."""
+
+    @property
+    def start(self) -> int:
+        """First character, as an index into ``Document.text``."""
+    @property
+    def end(self) -> int:
+        """One past the last character, as an index into ``Document.text``."""
+    @property
+    def text(self) -> str: ...
+    @property
+    def entity(self) -> int | None:
+        """Index in ``Document.entities`` of the entity it resolves to (a pronoun
+        to the last person named; a group such as "the two leaders" gives one
+        participant per entity, with the same span), or ``None``."""
+
+@final
+class Event:
+    """An action between participants that one sentence reports: who did what to
+    whom, where and when. ``text == doc.text[start:end]`` is the sentence."""
+
+    @property
+    def start(self) -> int:
+        """First character of the sentence, as an index into ``Document.text``."""
+    @property
+    def end(self) -> int:
+        """One past the sentence's last character, as an index into ``Document.text``."""
+    @property
+    def text(self) -> str:
+        """The sentence: the event's evidence."""
+    @property
+    def type(self) -> str:
+        """``"VISIT"``, ``"MEET"``, ``"TALK"``, ``"SIGN"``, ``"ANNOUNCE"``,
+        ``"ACCUSE"``, ``"SUPPORT"``, ``"SANCTION"``, ``"TRADE"``, ``"ATTACK"``,
+        ``"THREATEN"``, ``"DEMAND"`` or ``"URGE"``."""
+    @property
+    def cameo(self) -> str | None:
+        """The CAMEO code of the action ("042": make a visit), where one fits."""
+    @property
+    def trigger(self) -> Span:
+        """The verb or noun that reports the action ("met", "visit", "talks")."""
+    @property
+    def actors(self) -> list[Participant]:
+        """Who acts: the clause's subject, a noun's possessor, "between X and Y"."""
+    @property
+    def targets(self) -> list[Participant]:
+        """Who or what is acted on: the object, or what follows the trigger's
+        preposition ("meet with X", "sanctions on X")."""
+    @property
+    def place(self) -> Participant | None:
+        """Where it happens, when the clause says ("in Beijing")."""
+    @property
+    def time(self) -> TimeExpression | None:
+        """When it happens: a date or time of the clause, from ``Document.times``."""
+    @property
+    def polarity(self) -> str:
+        """``"positive"``, or ``"negative"`` for a negated event ("did not meet",
+        "refused to", "refrained from")."""
+    @property
+    def modality(self) -> str:
+        """``"asserted"``, ``"planned"`` ("will meet", "to meet"), ``"expected"``,
+        ``"possible"`` ("may"), ``"reported"`` (in someone's statement) or
+        ``"requested"`` ("asked X not to supply")."""
+
+@final
 class Entity:
     """The mentions of one thing in a document, grouped."""
 
@@ -428,6 +497,9 @@ class Document:
     def attributions(self) -> list[Attribution]:
         """Attributions of reported facts to their sources ("according to X", "as
         reported by X", credit lines), in text order."""
+    @property
+    def events(self) -> list[Event]:
+        """Events (who did what to whom, where and when), in text order."""
     def to_dict(self) -> dict[str, Any]:
         """The version-1 JSON contract as plain objects; equals ``json.loads(self.to_json())``."""
     def to_json(self) -> str:
@@ -444,12 +516,13 @@ def parse(
     times: bool = True,
     quantities: bool = True,
     quotes: bool = True,
+    events: bool = True,
     max_input_bytes: int | None = None,
 ) -> Document:
     """Parse one article.
 
     ``layout=False`` reads the whole input as body text; ``entities=False``,
-    ``times=False``, ``quantities=False`` and ``quotes=False`` skip those stages
+    ``times=False``, ``quantities=False``, ``quotes=False`` and ``events=False`` skip those stages
     (their lists are then empty; without entities a quote's speaker has no
     ``entity``). Raises ``InvalidDateError`` for an unreadable ``published`` and
     ``InputTooLargeError`` when ``text`` is over ``max_input_bytes`` UTF-8 bytes
@@ -467,6 +540,7 @@ def parse_many(
     times: bool = True,
     quantities: bool = True,
     quotes: bool = True,
+    events: bool = True,
     max_input_bytes: int | None = None,
     errors: Literal["raise"] = "raise",
 ) -> list[Document]: ...
@@ -481,6 +555,7 @@ def parse_many(
     times: bool = True,
     quantities: bool = True,
     quotes: bool = True,
+    events: bool = True,
     max_input_bytes: int | None = None,
     errors: Literal["return"],
 ) -> list[Document | NutgrafError]:

@@ -46,6 +46,18 @@ def check_document(doc: nutgraf.Document, text: str) -> None:
             assert 0 <= piece.start <= piece.end <= n, (a, piece)
             assert text[piece.start : piece.end] == piece.text, (a, piece)
         assert all(0 <= e < len(entities) for e in a.source.entities), a
+    for event in doc.events:
+        assert 0 <= event.start <= event.end <= n, event
+        assert text[event.start : event.end] == event.text, event
+        pieces = [event.trigger, *event.actors, *event.targets, event.place, event.time]
+        for piece in pieces:
+            if piece is not None:
+                assert event.start <= piece.start <= piece.end <= event.end, (event, piece)
+                assert text[piece.start : piece.end] == piece.text, (event, piece)
+        for p in [*event.actors, *event.targets, event.place]:
+            if p is not None and p.entity is not None:
+                assert 0 <= p.entity < len(entities), p
+        assert event.actors or event.targets, event
     if doc.dateline is not None:
         d = doc.dateline
         assert text[d.start : d.end] == d.text
@@ -62,6 +74,7 @@ def check_document(doc: nutgraf.Document, text: str) -> None:
     assert as_dict["quantities"] == [quantity_dict(q) for q in doc.quantities]
     assert as_dict["quotes"] == [quote_dict(q) for q in doc.quotes]
     assert as_dict["attributions"] == [attribution_dict(a) for a in doc.attributions]
+    assert as_dict["events"] == [event_dict(e) for e in doc.events]
 
 
 def time_dict(t: nutgraf.TimeExpression) -> dict[str, object]:
@@ -125,4 +138,29 @@ def attribution_dict(a: nutgraf.Attribution) -> dict[str, object]:
         "kind": a.kind,
         "cue": span_dict(a.cue),
         "source": {"start": src.start, "end": src.end, "text": src.text, "entities": src.entities},
+    }
+
+
+def participant_dict(p: nutgraf.Participant) -> dict[str, object]:
+    """An event's actor, target or place as its JSON contract object."""
+    return {"start": p.start, "end": p.end, "text": p.text, "entity": p.entity}
+
+
+def event_dict(e: nutgraf.Event) -> dict[str, object]:
+    """An event's attributes as its JSON contract object."""
+    return {
+        "type": e.type,
+        "cameo": e.cameo,
+        "trigger": span_dict(e.trigger),
+        "actors": [participant_dict(p) for p in e.actors],
+        "targets": [participant_dict(p) for p in e.targets],
+        "place": None if e.place is None else participant_dict(e.place),
+        "time": None
+        if e.time is None
+        else {"start": e.time.start, "end": e.time.end, "text": e.time.text, "value": e.time.value},
+        "polarity": e.polarity,
+        "modality": e.modality,
+        "start": e.start,
+        "end": e.end,
+        "text": e.text,
     }

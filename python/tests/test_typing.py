@@ -127,3 +127,26 @@ def test_quote_types() -> None:
     docs = nutgraf.parse_many(["a"], quotes=False)
     assert_type(docs, list[nutgraf.Document])
     assert docs[0].quotes == []
+
+
+def test_event_types() -> None:
+    doc = nutgraf.parse("Emmanuel Macron visited Germany on Monday.", published="2023-10-17", events=True)
+    assert_type(doc.events, list[nutgraf.Event])
+    for e in doc.events:
+        assert_type(e.start, int)
+        assert_type(e.text, str)
+        assert_type(e.type, str)
+        assert_type(e.cameo, str | None)
+        assert_type(e.trigger, nutgraf.Span)
+        assert_type(e.actors, list[nutgraf.Participant])
+        assert_type(e.targets, list[nutgraf.Participant])
+        assert_type(e.place, nutgraf.Participant | None)
+        assert_type(e.time, nutgraf.TimeExpression | None)
+        assert_type(e.polarity, str)
+        assert_type(e.modality, str)
+        for p in e.actors:
+            assert_type(p.entity, int | None)
+            assert_type(p.text, str)
+    assert doc.events and doc.events[0].type == "VISIT"
+    docs = nutgraf.parse_many(["a"], events=False)
+    assert docs[0].events == []

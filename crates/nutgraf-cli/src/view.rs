@@ -5,8 +5,9 @@
 //! entity with its aliases, roles and number of mentions, one line per time
 //! expression (text → TIMEX3 value, modifier), one line per quantity (text →
 //! value and unit, qualifiers) and one line per quote (who said what: speaker,
-//! cue, the quote cut to [`QUOTE_CHARS`] characters) and one line per
-//! attribution (kind, source, cue, what it backs).
+//! cue, the quote cut to [`QUOTE_CHARS`] characters), one line per attribution
+//! (kind, source, cue, what it backs), then one line per event (type and CAMEO
+//! code, actors → targets, trigger, place, time, polarity and modality).
 //!
 //! ```text
 //! file:       article.txt
@@ -36,11 +37,13 @@
 //!   [partial ] -: "no-limits"
 //! attributions: 1
 //!   [according] Chinese customs figures — according to: "Trade reached $240 billion in 2023"
+//! events:     1
+//!   [VISIT    042] Vladimir Putin → Beijing  (arrived)  in Beijing  on Tuesday = 2023-10-17  positive asserted
 //! ```
 
 use std::fmt::Write as _;
 
-use nutgraf::{CharOffsets, Document, PublishedFrom, Quote, QuoteKind};
+use nutgraf::{CharOffsets, Document, Event, Participant, PublishedFrom, Quote, QuoteKind};
 
 /// Width of the kind label column (the longest kind name, `boilerplate`).
 const LABEL_WIDTH: usize = 11;
@@ -199,7 +202,57 @@ pub fn render(name: &str, doc: &Document, width: Option<usize>) -> String {
         );
         let _ = writeln!(out, "{}", truncate(&line, width));
     }
+    let _ = writeln!(out, "events:     {}", doc.events.len());
+    for e in &doc.events {
+        let _ = writeln!(out, "{}", truncate(&event_line(doc, e), width));
+    }
     out
+}
+
+/// A participant: its entity's name, with the phrase the text uses when it differs.
+fn participant(doc: &Document, p: &Participant) -> String {
+    let phrase = one_line(doc.slice(p.span));
+    match p.entity.and_then(|e| doc.entities.get(e)) {
+        Some(e) if e.name != phrase => format!("{} ({phrase})", e.name),
+        Some(e) => e.name.clone(),
+        None => phrase,
+    }
+}
+
+/// `  [TYPE     cameo] actors → targets  (trigger)  in place  on time = value
+/// polarity modality`, `-` for no actor or target.
+fn event_line(doc: &Document, e: &Event) -> String {
+    let list = |ps: &[Participant]| {
+        if ps.is_empty() {
+            "-".to_owned()
+        } else {
+            ps.iter()
+                .map(|p| participant(doc, p))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        }
+    };
+    let mut line = format!(
+        "  [{:<9}{}] {} → {}  ({})",
+        e.kind.as_str(),
+        e.cameo.unwrap_or("-"),
+        list(&e.actors),
+        list(&e.targets),
+        one_line(doc.slice(e.trigger)),
+    );
+    if let Some(p) = &e.place {
+        let _ = write!(line, "  in {}", participant(doc, p));
+    }
+    if let Some(t) = e.time.and_then(|i| doc.times.get(i)) {
+        let _ = write!(
+            line,
+            "  on {} = {}",
+            one_line(doc.slice(t.span)),
+            t.value.as_deref().unwrap_or("?")
+        );
+    }
+    let _ = write!(line, "  {} {}", e.polarity.as_str(), e.modality.as_str());
+    line
 }
 
 /// `  [kind    ] Speaker (phrase) — cue: "text"`: the speaker's entity name, the

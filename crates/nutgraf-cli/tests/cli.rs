@@ -151,6 +151,37 @@ fn parse_text_view_lists_attributions_after_quotes() {
 }
 
 #[test]
+fn parse_text_view_lists_events_after_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Talks in Berlin\n\nFrench President Emmanuel Macron will meet Olaf Scholz in \
+                Berlin on Friday, the Elysee said.\n\nGermany has refrained from supplying \
+                tanks to Ukraine.\n";
+    let file = write(dir.path(), "a.txt", text.as_bytes());
+    let out = run(
+        &[
+            "parse",
+            "--width",
+            "0",
+            "--published",
+            "2023-10-17",
+            file.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let view = stdout(&out);
+    let events_at = view.find("\nevents:     2\n").expect("an events section");
+    assert!(view.find("\nquotes:     ").unwrap() < events_at, "{view}");
+    let events = &view[events_at..];
+    for want in [
+        "  [MEET     040] Emmanuel Macron → Olaf Scholz  (meet)  in Berlin  on Friday = 2023-10-20  positive planned\n",
+        "  [SUPPORT  072] Germany → Ukraine  (supplying)  negative asserted\n",
+    ] {
+        assert!(events.contains(want), "no {want:?} in\n{view}");
+    }
+}
+
+#[test]
 fn parse_text_view_has_header_blocks_and_sentence_count() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "a.txt", ARTICLE.as_bytes());
@@ -173,6 +204,7 @@ fn parse_text_view_has_header_blocks_and_sentence_count() {
         "quantities: ",
         "quotes:     ",
         "attributions: ",
+        "events:     ",
     ] {
         assert!(
             text.lines().any(|l| l.starts_with(key)),
@@ -228,8 +260,17 @@ fn parse_text_view_has_header_blocks_and_sentence_count() {
     assert!(text.contains(&format!("times:      {}\n", doc.times.len())));
     assert!(text.contains(&format!("quantities: {}\n", doc.quantities.len())));
     assert!(text.contains(&format!("quotes:     {}\n", doc.quotes.len())));
-    let attribution_lines = listed("attributions:", None);
+    let attribution_lines = listed("attributions:", Some("events:"));
     assert_eq!(attribution_lines.len(), doc.attributions.len(), "{text}");
+    let event_lines = listed("events:", None);
+    assert_eq!(event_lines.len(), doc.events.len(), "{text}");
+    for (line, e) in event_lines.iter().zip(&doc.events) {
+        assert!(
+            line.starts_with(&format!("  [{}", e.kind.as_str())),
+            "{line}"
+        );
+    }
+    assert!(text.contains(&format!("events:     {}\n", doc.events.len())));
     for (line, block) in block_lines.iter().zip(&doc.blocks) {
         assert!(
             line.starts_with(&format!("  [{}", block.kind.as_str())),

@@ -11,6 +11,7 @@ use pyo3::types::{PyDate, PyString};
 
 use crate::convert::{date_to_py, json_to_py};
 use crate::detach::run_detached;
+use crate::events::PyEvent;
 use crate::quantities::PyQuantity;
 use crate::quotes::{PyAttribution, PyQuote};
 use crate::times::PyTimeExpression;
@@ -227,6 +228,17 @@ impl PyDocument {
         doc.attributions
             .iter()
             .map(|a| PyAttribution::new(a, &doc.text, &co))
+            .collect()
+    }
+
+    /// Events (who did what to whom, where and when), in text order.
+    #[getter]
+    fn events(&self) -> Vec<PyEvent> {
+        let doc = &self.inner;
+        let co = CharOffsets::new(&doc.text);
+        doc.events
+            .iter()
+            .map(|e| PyEvent::new(e, doc, &co))
             .collect()
     }
 

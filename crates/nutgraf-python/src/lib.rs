@@ -12,6 +12,7 @@ mod convert;
 mod detach;
 mod document;
 mod errors;
+mod events;
 mod parse;
 mod quantities;
 mod quotes;
@@ -39,6 +40,8 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<quotes::PySource>()?;
     m.add_class::<quotes::PySpan>()?;
     m.add_class::<quotes::PySpeaker>()?;
+    m.add_class::<events::PyEvent>()?;
+    m.add_class::<events::PyParticipant>()?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many, m)?)?;

@@ -21,6 +21,7 @@ struct Stages {
     times: bool,
     quantities: bool,
     quotes: bool,
+    events: bool,
 }
 
 fn options(stages: Stages, max_input_bytes: Option<usize>) -> Options {
@@ -29,7 +30,8 @@ fn options(stages: Stages, max_input_bytes: Option<usize>) -> Options {
         .entities(stages.entities)
         .times(stages.times)
         .quantities(stages.quantities)
-        .quotes(stages.quotes);
+        .quotes(stages.quotes)
+        .events(stages.events);
     match max_input_bytes {
         Some(limit) => options.max_input_bytes(limit),
         None => options,
@@ -40,7 +42,7 @@ fn options(stages: Stages, max_input_bytes: Option<usize>) -> Options {
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
-#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, max_input_bytes=None))]
+#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, max_input_bytes=None))]
 pub(crate) fn parse(
     py: Python<'_>,
     text: PyBackedStr,
@@ -52,6 +54,7 @@ pub(crate) fn parse(
     times: bool,
     quantities: bool,
     quotes: bool,
+    events: bool,
     max_input_bytes: Option<usize>,
 ) -> PyResult<PyDocument> {
     let mut meta = Meta::new();
@@ -70,6 +73,7 @@ pub(crate) fn parse(
         times,
         quantities,
         quotes,
+        events,
     };
     let parser = Parser::new(options(stages, max_input_bytes));
     let text: &str = &text;
@@ -81,7 +85,7 @@ pub(crate) fn parse(
 /// Parse many articles in parallel, keeping order. See the stub for the contract.
 #[pyfunction]
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
-#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, times=true, quantities=true, quotes=true, max_input_bytes=None, errors="raise"))]
+#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, max_input_bytes=None, errors="raise"))]
 pub(crate) fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -92,6 +96,7 @@ pub(crate) fn parse_many<'py>(
     times: bool,
     quantities: bool,
     quotes: bool,
+    events: bool,
     max_input_bytes: Option<usize>,
     errors: &str,
 ) -> PyResult<Bound<'py, PyList>> {
@@ -135,6 +140,7 @@ pub(crate) fn parse_many<'py>(
         times,
         quantities,
         quotes,
+        events,
     };
     let parser = Parser::new(options(stages, max_input_bytes));
     let threads = effective_threads(threads);

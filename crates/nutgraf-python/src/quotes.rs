@@ -14,11 +14,11 @@ use crate::document::{repr_opt, repr_str, repr_text};
 pub struct PySpan {
     start: usize,
     end: usize,
-    text: String,
+    pub(crate) text: String,
 }
 
 impl PySpan {
-    fn new(span: nutgraf::Span, text: &str, co: &CharOffsets<'_>) -> Self {
+    pub(crate) fn new(span: nutgraf::Span, text: &str, co: &CharOffsets<'_>) -> Self {
         let (start, end) = co.span(span);
         PySpan {
             start,

@@ -16,7 +16,7 @@ use crate::errors::invalid_option;
 
 /// A time expression with its TIMEX3 value. `text == doc.text[start:end]`.
 #[pyclass(frozen, eq, module = "nutgraf._nutgraf", name = "TimeExpression")]
-#[derive(PartialEq)]
+#[derive(PartialEq, Clone)]
 pub struct PyTimeExpression {
     #[pyo3(get)]
     start: usize,

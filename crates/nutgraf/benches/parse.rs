@@ -12,7 +12,8 @@
 //!
 //! Groups:
 //! - `parse/seeds`: [`Parser::parse`] on each seed article, and `parse/corpus` on
-//!   all five in a row;
+//!   all five in a row (every stage; without entities; without quotes and
+//!   events; layout only);
 //! - `normalize`: [`NormalizedText::new`] on the corpus and on a synthetic text
 //!   full of HTML character references, NBSPs, soft hyphens and CRLFs, and
 //!   [`find_glued`] (the glued-word repair's scan) on the corpus;
@@ -142,16 +143,26 @@ fn bench_parse(c: &mut Criterion) {
             .entities(false)
             .times(false)
             .quantities(false)
-            .quotes(false),
+            .quotes(false)
+            .events(false),
     );
     for seed in &seeds {
         check_document(&layout_only, seed);
+    }
+    // The pipeline without its last two stages (quotes and events), to weigh them.
+    let no_quotes_events = Parser::new(Options::new().quotes(false).events(false));
+    for seed in &seeds {
+        check_document(&no_quotes_events, seed);
+        let doc = parser.parse(&seed.text, &seed.meta).expect("parse seed");
+        assert!(!doc.events.is_empty(), "{}: no events", seed.name);
+        assert!(!doc.quotes.is_empty(), "{}: no quotes", seed.name);
     }
     let mut group = c.benchmark_group("parse/corpus");
     group.throughput(Throughput::Bytes(total_bytes(&seeds)));
     for (name, parser) in [
         ("all-5", &parser),
         ("all-5-no-entities", &no_entities),
+        ("all-5-no-quotes-no-events", &no_quotes_events),
         ("all-5-layout-only", &layout_only),
     ] {
         group.bench_function(name, |b| {

@@ -4,6 +4,7 @@ use jiff::civil::Date;
 use serde_json::{json, Value};
 
 use crate::entities::{Entity, Mention};
+use crate::event::Event;
 use crate::quantity::Quantity;
 use crate::quote::{Attribution, Quote};
 use crate::span::{CharOffsets, Span};
@@ -213,6 +214,8 @@ pub struct Document {
     /// Attributions of reported facts to their sources ("according to X", "as
     /// reported by X", credit lines), in text order.
     pub attributions: Vec<Attribution>,
+    /// Events (who did what to whom, where and when), in text order.
+    pub events: Vec<Event>,
 }
 
 impl Document {
@@ -385,8 +388,40 @@ impl Document {
                 })
             })
             .collect();
+        let participant = |p: &crate::event::Participant| {
+            let mut v = span_json(p.span);
+            v["entity"] = json!(p.entity);
+            v
+        };
+        let events: Vec<Value> = self
+            .events
+            .iter()
+            .map(|e| {
+                let (start, end) = co.span(e.span);
+                let time = e.time.and_then(|i| self.times.get(i)).map(|t| {
+                    let mut v = span_json(t.span);
+                    v["value"] = json!(t.value);
+                    v
+                });
+                json!({
+                    "type": e.kind.as_str(),
+                    "cameo": e.cameo,
+                    "trigger": span_json(e.trigger),
+                    "actors": e.actors.iter().map(participant).collect::<Vec<_>>(),
+                    "targets": e.targets.iter().map(participant).collect::<Vec<_>>(),
+                    "place": e.place.as_ref().map(participant),
+                    "time": time,
+                    "polarity": e.polarity.as_str(),
+                    "modality": e.modality.as_str(),
+                    "start": start,
+                    "end": end,
+                    "text": self.slice(e.span),
+                })
+            })
+            .collect();
         json!({
             "schema_version": SCHEMA_VERSION,
+            "events": events,
             "quotes": quotes,
             "attributions": attributions,
             "quantities": quantities,

@@ -53,6 +53,7 @@
 mod document;
 pub mod entities;
 mod error;
+pub mod event;
 mod lang;
 mod layout;
 mod meta;
@@ -76,6 +77,7 @@ pub use document::{
 };
 pub use entities::{Entity, EntityLabel, Mention, Role};
 pub use error::{Error, ErrorKind, Result};
+pub use event::{Event, EventType, Modality, Participant, Polarity};
 pub use jiff::civil::Date;
 pub use lang::detect as detect_language;
 pub use meta::{parse_date, Meta};

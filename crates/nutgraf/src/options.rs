@@ -16,6 +16,7 @@ pub struct Options {
     times: bool,
     quantities: bool,
     quotes: bool,
+    events: bool,
 }
 
 /// Default input size limit: 16 MiB, far above any news article.
@@ -31,6 +32,7 @@ impl Options {
             times: true,
             quantities: true,
             quotes: true,
+            events: true,
         }
     }
 
@@ -78,6 +80,19 @@ impl Options {
     pub const fn quotes(mut self, yes: bool) -> Options {
         self.quotes = yes;
         self
+    }
+
+    /// Whether to extract events (who did what to whom, where and when).
+    /// Default `true`.
+    #[must_use]
+    pub const fn events(mut self, yes: bool) -> Options {
+        self.events = yes;
+        self
+    }
+
+    /// Whether event extraction is on.
+    pub const fn get_events(&self) -> bool {
+        self.events
     }
 
     /// Whether quote extraction is on.

@@ -14,7 +14,7 @@ use crate::quantity::{self, Bound, Quantity, QuantityKind};
 use crate::span::Span;
 use crate::text::NormalizedText;
 use crate::time::TimexMod;
-use crate::{lang, quote, segment, time};
+use crate::{event, lang, quote, segment, time};
 
 /// Parses news text into [`Document`]s.
 ///
@@ -229,7 +229,8 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     let tokenize = options.get_entities()
         || options.get_times()
         || options.get_quantities()
-        || options.get_quotes();
+        || options.get_quotes()
+        || options.get_events();
     let mut tokens: Vec<Vec<segment::Token>> = Vec::with_capacity(norm_sentences.len());
     for &(s, _) in norm_sentences.iter().filter(|_| tokenize) {
         let mut toks = Vec::new();
@@ -238,10 +239,23 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     }
 
     let mut times = Vec::new();
+    let mut event_times: Vec<(Span, usize)> = Vec::new();
     if options.get_times() {
         let mut scratch = time::Scratch::default();
         for toks in &tokens {
             time::extract(ntext, toks, published, &mut scratch, &mut times);
+        }
+        // Events read dates in the normalized text: keep those spans first.
+        if options.get_events() {
+            event_times.extend(
+                times
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| {
+                        matches!(t.kind, time::TimexType::Date | time::TimexType::Time)
+                    })
+                    .map(|(i, t)| (t.span, i)),
+            );
         }
         for t in &mut times {
             t.span = norm.to_original(t.span);
@@ -275,6 +289,12 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         })
         .collect();
     let mut entities = raw_entities;
+    // Role references in the normalized text, for the event stage.
+    let raw_references: Vec<Vec<Span>> = if options.get_events() {
+        entities.iter().map(|e| e.references.clone()).collect()
+    } else {
+        Vec::new()
+    };
     for (i, e) in entities.iter_mut().enumerate() {
         for &m in &e.mentions {
             mentions[m].entity = i;
@@ -286,6 +306,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
 
     let mut quotes = Vec::new();
     let mut attributions = Vec::new();
+    let mut quote_spans: Vec<Span> = Vec::new();
     if options.get_quotes() {
         let text_blocks: Vec<Span> = layout
             .blocks
@@ -343,6 +364,24 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             a.cue = norm.to_original(a.cue);
             a.source = norm.to_original(a.source);
         }
+        // Events inside what someone said are reported: keep those spans first.
+        if options.get_events() {
+            quote_spans.extend(
+                quotes
+                    .iter()
+                    // Reported speech counts when its speaker is someone the text
+                    // names ("an agreement promising ..." is no statement).
+                    .filter(|q| match q.kind {
+                        quote::QuoteKind::Partial => false,
+                        quote::QuoteKind::Indirect => {
+                            q.speaker.as_ref().is_some_and(|s| s.entity.is_some())
+                        }
+                        _ => true,
+                    })
+                    .flat_map(|q| q.parts.iter().copied()),
+            );
+            quote_spans.sort_unstable();
+        }
         for q in &mut quotes {
             q.span = norm.to_original(q.span);
             for p in &mut q.parts {
@@ -353,6 +392,52 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             }
             if let Some(s) = &mut q.speaker {
                 s.span = norm.to_original(s.span);
+            }
+        }
+    }
+
+    let mut events = Vec::new();
+    if options.get_events() {
+        // Names and role-only references ("the Russian leader"), in order.
+        let mut names: Vec<(Span, entities::EntityLabel, Option<usize>)> = raw_mentions
+            .iter()
+            .zip(&mentions)
+            .map(|(r, m)| (r.span, r.label, Some(m.entity).filter(|&e| e != usize::MAX)))
+            .collect();
+        for (i, e) in entities.iter().enumerate() {
+            for r in &raw_references[i] {
+                names.push((*r, e.label, Some(i)));
+            }
+        }
+        names.sort_by_key(|n| (n.0.start, n.0.end));
+        let sents: Vec<(Span, bool, &[segment::Token])> = norm_sentences
+            .iter()
+            .zip(&tokens)
+            .map(|(&(s, headline), t)| (s, headline, t.as_slice()))
+            .collect();
+        let leaders: Vec<bool> = entities
+            .iter()
+            .map(|e| e.roles.iter().any(|r| leader_title(&r.title)))
+            .collect();
+        let input = event::Input {
+            text: ntext,
+            sentences: &sents,
+            names: &names,
+            times: &event_times,
+            leaders: &leaders,
+            quotes: &quote_spans,
+        };
+        events = event::extract(&input);
+        for e in &mut events {
+            e.span = norm.to_original(e.span);
+            e.trigger = norm.to_original(e.trigger);
+            for p in e
+                .actors
+                .iter_mut()
+                .chain(&mut e.targets)
+                .chain(&mut e.place)
+            {
+                p.span = norm.to_original(p.span);
             }
         }
     }
@@ -389,7 +474,33 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         quantities,
         quotes,
         attributions,
+        events,
     }
+}
+
+/// Whether a role title is a leader's ("President", "Prime Minister", "Chinese
+/// leader"), for "the two leaders" in events.
+fn leader_title(title: &str) -> bool {
+    title.split_whitespace().any(|w| {
+        [
+            "president",
+            "leader",
+            "minister",
+            "premier",
+            "chancellor",
+            "king",
+            "queen",
+            "emir",
+            "prince",
+            "chairman",
+            "secretary",
+            "head",
+            "dictator",
+            "monarch",
+        ]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(w))
+    })
 }
 
 /// A DURATION time expression as a quantity of kind duration.

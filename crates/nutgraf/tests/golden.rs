@@ -454,3 +454,202 @@ fn seeds_quotes_and_speakers() {
     assert_eq!(scare.kind, Partial);
     assert!(scare.speaker.is_none());
 }
+
+/// Events of the seeds, checked by hand: Putin's trip (visits and meetings with
+/// their participants, place and date) and a negated supply of weapons.
+#[test]
+fn seeds_events() {
+    use nutgraf::{EventType, Modality, Polarity};
+    type Case<'a> = (
+        usize,
+        &'a str,
+        &'a str,
+        EventType,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Modality,
+    );
+    let docs: Vec<nutgraf::Document> = seeds().iter().map(|(p, d)| parse_seed(p, d)).collect();
+    let name = |d: &nutgraf::Document, p: &nutgraf::Participant| {
+        p.entity.map_or_else(
+            || d.slice(p.span).to_owned(),
+            |e| d.entities[e].name.clone(),
+        )
+    };
+    // (seed, trigger, start of the sentence, type, actor, target, place, time value, modality)
+    let cases: &[Case<'_>] = &[
+        (
+            0,
+            "meet",
+            "The Russian president will meet",
+            EventType::Meet,
+            "Vladimir Putin",
+            Some("Xi Jinping"),
+            Some("Beijing"),
+            Some("2023-10-18"),
+            Modality::Planned,
+        ),
+        (
+            0,
+            "landed",
+            "The president of Russia, Vladimir Putin, landed",
+            EventType::Visit,
+            "Vladimir Putin",
+            None,
+            Some("Beijing International Airport"),
+            Some("2023-10-17"),
+            Modality::Asserted,
+        ),
+        (
+            0,
+            "meet",
+            "The president of Russia, Vladimir Putin, landed",
+            EventType::Meet,
+            "Vladimir Putin",
+            Some("Xi Jinping"),
+            None,
+            Some("2023-10-17"),
+            Modality::Planned,
+        ),
+        (
+            1,
+            "arrived",
+            "Russian President Vladimir Putin arrived in Beijing",
+            EventType::Visit,
+            "Vladimir Putin",
+            Some("Beijing"),
+            Some("Beijing"),
+            None,
+            Modality::Asserted,
+        ),
+        (
+            1,
+            "meeting",
+            "Russian President Vladimir Putin arrived in Beijing",
+            EventType::Meet,
+            "Vladimir Putin",
+            Some("Xi Jinping"),
+            None,
+            None,
+            Modality::Planned,
+        ),
+        (
+            2,
+            "arrived",
+            "Russian President Vladimir Putin arrived in Beijing on Tuesday",
+            EventType::Visit,
+            "Vladimir Putin",
+            Some("Beijing"),
+            Some("Beijing"),
+            Some("2023-10-17"),
+            Modality::Asserted,
+        ),
+        (
+            2,
+            "talks",
+            "Russian President Vladimir Putin arrived in Beijing on Tuesday",
+            EventType::Talk,
+            "Vladimir Putin",
+            Some("Xi Jinping"),
+            None,
+            Some("2023-10-17"),
+            Modality::Planned,
+        ),
+        (
+            2,
+            "trip",
+            "Putin’s trip to China",
+            EventType::Visit,
+            "Vladimir Putin",
+            Some("China"),
+            Some("China"),
+            None,
+            Modality::Asserted,
+        ),
+        (
+            3,
+            "meet",
+            "Vladimir Putin to meet Xi Jinping in China",
+            EventType::Meet,
+            "Vladimir Putin",
+            Some("Xi Jinping"),
+            Some("China"),
+            None,
+            Modality::Planned,
+        ),
+        (
+            4,
+            "arrive",
+            "Russian President Vladimir Putin is set to arrive in China next week",
+            EventType::Visit,
+            "Vladimir Putin",
+            Some("China"),
+            Some("China"),
+            Some("2023-W42"),
+            Modality::Planned,
+        ),
+        (
+            4,
+            "visit",
+            "During Chinese President Xi Jinping’s visit to Russia in March",
+            EventType::Visit,
+            "Xi Jinping",
+            Some("Russia"),
+            Some("Russia"),
+            Some("2023-03"),
+            Modality::Asserted,
+        ),
+    ];
+    for &(k, trigger, sentence, kind, actor, target, place, time, modality) in cases {
+        let d = &docs[k];
+        let e = d
+            .events
+            .iter()
+            .find(|e| d.slice(e.trigger) == trigger && d.slice(e.span).starts_with(sentence))
+            .unwrap_or_else(|| panic!("seed {k}: no event {trigger:?} in {sentence:?}"));
+        let what = format!("seed {k}: {trigger:?} in {sentence:?}");
+        assert_eq!(e.kind, kind, "{what}");
+        assert_eq!(e.polarity, Polarity::Positive, "{what}");
+        assert_eq!(e.modality, modality, "{what}");
+        let actors: Vec<String> = e.actors.iter().map(|p| name(d, p)).collect();
+        assert_eq!(actors, [actor], "{what}");
+        let targets: Vec<String> = e.targets.iter().map(|p| name(d, p)).collect();
+        assert_eq!(targets, target.into_iter().collect::<Vec<_>>(), "{what}");
+        assert_eq!(
+            e.place.as_ref().map(|p| name(d, p)).as_deref(),
+            place,
+            "{what}"
+        );
+        let value = e.time.and_then(|i| d.times[i].value.as_deref());
+        assert_eq!(value, time, "{what}");
+    }
+    // "China has refrained from supplying such weaponry to Moscow": negated.
+    let d = &docs[4];
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.trigger) == "supplying")
+        .expect("seed 4: supplying");
+    assert_eq!(e.kind, EventType::Support);
+    assert_eq!(e.cameo, Some("072"));
+    assert_eq!(e.polarity, Polarity::Negative);
+    assert_eq!(name(d, &e.actors[0]), "China");
+    assert_eq!(name(d, &e.targets[0]), "Moscow");
+    // "They last met in Moscow": both leaders, symmetric.
+    let d = &docs[1];
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.trigger) == "met")
+        .expect("seed 1: met");
+    let mut actors: Vec<String> = e.actors.iter().map(|p| name(d, p)).collect();
+    actors.sort();
+    assert_eq!(actors, ["Vladimir Putin", "Xi Jinping"]);
+    assert!(e.targets.is_empty());
+    assert_eq!(
+        e.place.as_ref().map(|p| name(d, p)).as_deref(),
+        Some("Moscow")
+    );
+}

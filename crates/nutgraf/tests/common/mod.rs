@@ -240,6 +240,46 @@ pub fn check_document(input: &str, doc: &Document) {
             assert!(e < doc.entities.len(), "{what}: no entity {e} in {ctx}");
         }
     }
+    // Events: the evidence, trigger and every participant slice the input; the
+    // trigger, participants and time lie inside the evidence sentence (one clause
+    // of one sentence); entities and times exist.
+    for (i, e) in doc.events.iter().enumerate() {
+        let what = format!("event {i}");
+        check_span(input, e.span, &what);
+        check_span(input, e.trigger, &format!("trigger of {what}"));
+        assert!(
+            e.span.contains(e.trigger),
+            "{what}: trigger outside its sentence in {ctx}"
+        );
+        assert!(
+            doc.sentences
+                .iter()
+                .any(|s| s.span.contains(e.span) || e.span.contains(s.span)),
+            "{what} is no sentence of {ctx}"
+        );
+        for p in e.actors.iter().chain(&e.targets).chain(&e.place) {
+            check_span(input, p.span, &format!("participant of {what}"));
+            assert!(
+                e.span.contains(p.span),
+                "{what}: participant {:?} outside its sentence in {ctx}",
+                &input[p.span.start..p.span.end]
+            );
+            if let Some(x) = p.entity {
+                assert!(x < doc.entities.len(), "{what}: no entity {x} in {ctx}");
+            }
+        }
+        if let Some(t) = e.time {
+            assert!(t < doc.times.len(), "{what}: no time {t} in {ctx}");
+            assert!(
+                e.span.contains(doc.times[t].span),
+                "{what}: time outside its sentence in {ctx}"
+            );
+        }
+        assert!(
+            !e.actors.is_empty() || !e.targets.is_empty(),
+            "{what} has no participant in {ctx}"
+        );
+    }
     // Sentences: valid, non-empty, in order, inside a block of a sentence kind.
     let mut prev: Option<(usize, Span)> = None;
     for (i, s) in doc.sentences.iter().enumerate() {
@@ -406,6 +446,35 @@ pub fn check_json(input: &str, doc: &Document) {
         assert_eq!(v["text"].as_str(), Some(doc.slice(d.span)));
     } else {
         assert!(json["dateline"].is_null());
+    }
+    let events = json["events"].as_array().expect("events is an array");
+    assert_eq!(events.len(), doc.events.len());
+    for (i, (v, e)) in events.iter().zip(&doc.events).enumerate() {
+        let what = format!("json event {i}");
+        assert_eq!(
+            chars(v, &what),
+            doc.slice(e.span),
+            "{what}: offsets disagree"
+        );
+        assert_eq!(v["text"].as_str(), Some(doc.slice(e.span)));
+        assert_eq!(v["type"].as_str(), Some(e.kind.as_str()));
+        let t = &v["trigger"];
+        assert_eq!(chars(t, &what), doc.slice(e.trigger));
+        assert_eq!(t["text"].as_str(), Some(doc.slice(e.trigger)));
+        let parts = v["actors"]
+            .as_array()
+            .expect("actors")
+            .iter()
+            .chain(v["targets"].as_array().expect("targets"))
+            .chain(v["place"].as_object().map(|_| &v["place"]))
+            .chain(v["time"].as_object().map(|_| &v["time"]));
+        for p in parts {
+            assert_eq!(
+                Some(chars(p, &what)),
+                p["text"].as_str(),
+                "{what}: a participant's offsets do not slice to its text"
+            );
+        }
     }
     assert_eq!(json["body"].as_str(), Some(doc.body.as_str()));
 }

@@ -1,0 +1,184 @@
+//! Events: who did what to whom, where and when.
+//!
+//! The stage reads each sentence (titles and headings included) for a trigger: a
+//! verb in any inflection ("met", "visits", "is to sign") or a noun ("Putin's
+//! visit to China", "talks with", "a meeting between X and Y", "the signing
+//! of"). Each trigger belongs to an [`EventType`] with a CAMEO code, and takes
+//! its participants from the same clause only:
+//!
+//! * **actors**: the clause's subject, read back from the verb over auxiliaries,
+//!   adverbs, prepositional phrases and appositives ("The president of Russia,
+//!   Vladimir Putin, landed"); a pronoun resolved to the last person named; a
+//!   coordinated subject gives several actors ("Putin and Xi met"); for a noun,
+//!   its possessor ("Putin's visit"), "between X and Y" or "by X";
+//! * **targets**: the object ("met Xi Jinping", "visit China"), or the
+//!   participant after the preposition the trigger takes ("meet with X",
+//!   "sanctions on X", "supplying weapons to X");
+//! * **place**: a place after "in", "at", "to" or "into" in the clause, or what
+//!   a visit goes to;
+//! * **time**: a date or time expression of the clause (see
+//!   [`TimeExpression`](crate::TimeExpression)).
+//!
+//! Negation ("did not meet", "refused to", "refrained from") gives a negative
+//! [`Polarity`]; auxiliaries and control verbs give the [`Modality`] ("will
+//! meet", "is expected to", "may", "asked ... not to supply").
+//!
+//! Precision comes first: a trigger that often means something else ("back",
+//! "strike", "trade", "support") needs both an actor and a target; any other
+//! needs at least one participant.
+
+mod extract;
+mod lexicon;
+
+pub(crate) use extract::{extract, Input};
+
+use crate::span::Span;
+
+/// What kind of action an event reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EventType {
+    /// A visit or trip: "visited", "arrived in", "Putin's trip to China";
+    /// hosting one ("hosts").
+    Visit,
+    /// A meeting: "met", "a meeting between", "a summit".
+    Meet,
+    /// Talks, discussions, negotiations, a phone call.
+    Talk,
+    /// Signing or reaching an agreement: "signed", "agreed", "reach a deal".
+    Sign,
+    /// A public announcement.
+    Announce,
+    /// Accusing, criticizing, condemning, blaming.
+    Accuse,
+    /// Support or aid: "backs", "supports", "aid to", "supplying weapons".
+    Support,
+    /// Imposing sanctions.
+    Sanction,
+    /// Trade: "exports oil to", "trade between", "bought".
+    Trade,
+    /// Military force: "attacked", "struck", "bombed", "invasion of".
+    Attack,
+    /// A threat: "threatened".
+    Threaten,
+    /// A demand: "demanded".
+    Demand,
+    /// An appeal or request: "urged", "called on", "appealed to".
+    Urge,
+}
+
+impl EventType {
+    /// The uppercase name: `"VISIT"`, `"MEET"`, `"TALK"`, `"SIGN"`,
+    /// `"ANNOUNCE"`, `"ACCUSE"`, `"SUPPORT"`, `"SANCTION"`, `"TRADE"`,
+    /// `"ATTACK"`, `"THREATEN"`, `"DEMAND"`, `"URGE"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EventType::Visit => "VISIT",
+            EventType::Meet => "MEET",
+            EventType::Talk => "TALK",
+            EventType::Sign => "SIGN",
+            EventType::Announce => "ANNOUNCE",
+            EventType::Accuse => "ACCUSE",
+            EventType::Support => "SUPPORT",
+            EventType::Sanction => "SANCTION",
+            EventType::Trade => "TRADE",
+            EventType::Attack => "ATTACK",
+            EventType::Threaten => "THREATEN",
+            EventType::Demand => "DEMAND",
+            EventType::Urge => "URGE",
+        }
+    }
+}
+
+/// Whether the text says the event happens or that it does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Polarity {
+    /// It happens (or is said, planned, expected to).
+    Positive,
+    /// Negated: "did not meet", "never", "refused to", "refrained from", "denied".
+    Negative,
+}
+
+impl Polarity {
+    /// `"positive"` or `"negative"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+        }
+    }
+}
+
+/// How the text commits to the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Modality {
+    /// Stated as fact, past or present: "met", "visits".
+    Asserted,
+    /// Scheduled or intended: "will meet", "is to meet", "plans to", "Putin to
+    /// meet Xi" (a headline), "an upcoming meeting".
+    Planned,
+    /// Expected or likely: "is expected to", "likely to".
+    Expected,
+    /// Possible: "may", "might", "could".
+    Possible,
+    /// Stated as fact inside someone's report: "..., the ministry said".
+    Reported,
+    /// Asked for: "asked Beijing not to supply", "urged X to".
+    Requested,
+}
+
+impl Modality {
+    /// The lowercase name: `"asserted"`, `"planned"`, `"expected"`,
+    /// `"possible"`, `"reported"`, `"requested"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Planned => "planned",
+            Modality::Expected => "expected",
+            Modality::Possible => "possible",
+            Modality::Reported => "reported",
+            Modality::Requested => "requested",
+        }
+    }
+}
+
+/// A participant of an event (actor, target or place) as the text names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Participant {
+    /// The words that name it ("Putin", "he", "the two leaders", "Beijing").
+    pub span: Span,
+    /// The entity of [`Document::entities`](crate::Document::entities) it
+    /// resolves to, if any. A group ("the two leaders") gives one participant
+    /// per entity, with the same span.
+    pub entity: Option<usize>,
+}
+
+/// An action between participants that a sentence reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Event {
+    /// The evidence: the sentence that reports it.
+    pub span: Span,
+    /// What kind of action.
+    pub kind: EventType,
+    /// The CAMEO code of the action, where one fits ("042": make a visit).
+    pub cameo: Option<&'static str>,
+    /// The verb or noun that reports the action ("met", "visit", "talks").
+    pub trigger: Span,
+    /// Who acts, in text order.
+    pub actors: Vec<Participant>,
+    /// Who or what is acted on, in text order.
+    pub targets: Vec<Participant>,
+    /// Where it happens, when the clause says.
+    pub place: Option<Participant>,
+    /// When it happens: an index into
+    /// [`Document::times`](crate::Document::times).
+    pub time: Option<usize>,
+    /// Positive or negated.
+    pub polarity: Polarity,
+    /// Asserted, planned, expected, possible, reported or requested.
+    pub modality: Modality,
+}
