@@ -893,6 +893,9 @@ impl Sent<'_, '_> {
             if self.words[i].name != NONE {
                 continue;
             }
+            if !noun && self.not_a_verb(i) {
+                continue;
+            }
             let ev = if noun {
                 self.noun_event(i, sense)
             } else {
@@ -905,6 +908,36 @@ impl Sent<'_, '_> {
                 out.push(ev);
             }
         }
+    }
+
+    /// Whether a verb trigger at `i` is no finite verb of its clause: a reduced
+    /// passive after a common noun ("people accused of fraud", "talks hosted by
+    /// Qatar"), or "host" as a title before or after a name ("talk show host Alex
+    /// Marlow", "RT America host, Abby Martin").
+    fn not_a_verb(&self, i: usize) -> bool {
+        let w = self.s(i);
+        let prev = i.checked_sub(1).map(|p| (&self.words[p], self.s(p)));
+        if w.len() > 3 && w.ends_with("ed") && self.is(i + 1, &["of", "by"]) {
+            if let Some((p, ps)) = prev {
+                if p.kind == TokenKind::Word
+                    && !p.upper
+                    && p.name == NONE
+                    && !one_of(ps, VERB_GROUP)
+                    && !one_of(ps, &["he", "she", "they", "we", "i", "you", "it", "who"])
+                {
+                    return true;
+                }
+            }
+        }
+        if w == "host" {
+            let after_name = prev.is_some_and(|(p, _)| i > 1 && (p.upper || p.name != NONE));
+            let before_name = self
+                .words
+                .get(i + 1)
+                .is_some_and(|n| n.name != NONE || self.s(i + 1) == ",");
+            return after_name || before_name;
+        }
+        false
     }
 
     /// Walk back over the verb group before word `i`: auxiliaries, adverbs,
@@ -1622,6 +1655,21 @@ mod tests {
                 s
             })
             .collect()
+    }
+
+    #[test]
+    fn participles_and_titles_are_no_triggers() {
+        assert!(events("Kaine defended people accused of rape or murder.").is_empty());
+        assert!(events("He spoke to radio host Alex Marlow on Thursday.").is_empty());
+        assert!(events("Clinton will host events in Broward County.").is_empty());
+        assert_eq!(
+            events("Xi Jinping hosted Vladimir Putin in Beijing."),
+            ["VISIT Xi Jinping > Vladimir Putin @Beijing positive asserted"]
+        );
+        assert_eq!(
+            events("Donald Trump accused Lester Holt of bias."),
+            ["ACCUSE Donald Trump > Lester Holt positive asserted"]
+        );
     }
 
     #[test]

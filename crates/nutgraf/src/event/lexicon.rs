@@ -103,7 +103,7 @@ const VERBS: &[(&[&str], Sense)] = &[
     ),
     (
         &["host", "hosts", "hosted", "hosting"],
-        sense(T::Visit, "043"),
+        amb(T::Visit, "043"),
     ),
     (
         &["welcome", "welcomes", "welcomed", "welcoming"],
