@@ -929,6 +929,35 @@ impl Sent<'_, '_> {
                 }
             }
         }
+        // "sign up", "sign off": phrasal verbs of another sense.
+        if w.len() >= 4
+            && w[..4].eq_ignore_ascii_case("sign")
+            && self.is(i + 1, &["up", "off", "out"])
+        {
+            return true;
+        }
+        // A verb-only word after a determiner or "of" is a noun ("60 acres of land").
+        if let Some((p, ps)) = prev {
+            let lex = lexicon::lookup(w);
+            if p.kind == TokenKind::Word
+                && lex.is_some_and(|l| l.noun.is_none())
+                && (one_of(ps, DETERMINERS) || ps.eq_ignore_ascii_case("of"))
+            {
+                return true;
+            }
+        }
+        // "back" is a verb after its subject or auxiliary ("will back", "to back
+        // Trump", "Cruz backs"), an adverb after an object ("bring jobs back").
+        if w.eq_ignore_ascii_case("back") {
+            return !prev.is_some_and(|(p, ps)| {
+                p.name != NONE
+                    || one_of(ps, VERB_GROUP)
+                    || one_of(
+                        ps,
+                        &["to", "he", "she", "they", "we", "i", "you", "it", "who"],
+                    )
+            });
+        }
         if w == "host" {
             let after_name = prev.is_some_and(|(p, _)| i > 1 && (p.upper || p.name != NONE));
             let before_name = self
@@ -1662,6 +1691,13 @@ mod tests {
         assert!(events("Kaine defended people accused of rape or murder.").is_empty());
         assert!(events("He spoke to radio host Alex Marlow on Thursday.").is_empty());
         assert!(events("Clinton will host events in Broward County.").is_empty());
+        assert!(events("Clinton wants to sign up 5 million voters.").is_empty());
+        assert!(events("He bought 60 acres of land in upstate New York.").is_empty());
+        assert!(events("He would bring jobs back to the United States.").is_empty());
+        assert_eq!(
+            events("Ted Cruz will back Donald Trump."),
+            ["SUPPORT Ted Cruz > Donald Trump positive planned"]
+        );
         assert_eq!(
             events("Xi Jinping hosted Vladimir Putin in Beijing."),
             ["VISIT Xi Jinping > Vladimir Putin @Beijing positive asserted"]
