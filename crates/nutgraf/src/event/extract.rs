@@ -1097,7 +1097,23 @@ impl Sent<'_, '_> {
         if self.headline && modality == Modality::Asserted && k < i && self.is_word(i - 1, "to") {
             modality = Modality::Planned;
         }
-        let (targets, place, end) = self.objects(i, sense, false);
+        let (mut targets, place, end) = self.objects(i, sense, false);
+        // A passive ("Quiros was accused of fraud", "Xi was welcomed by Putin"):
+        // the subject is acted on; the agent after "by", if any, acts.
+        let passive = self.s(i).len() > 3
+            && self.s(i).ends_with("ed")
+            && (k..i).any(|j| self.is(j, &["is", "was", "were", "are", "be", "been", "being"]));
+        if passive && requested.is_none() {
+            let agent = if self.is_word(i + 1, "by") {
+                match self.name_at(i + 2) {
+                    Some(nm) => vec![self.who(nm)],
+                    None => std::mem::take(&mut targets),
+                }
+            } else {
+                Vec::new()
+            };
+            targets = std::mem::replace(&mut actors, agent);
+        }
         actors.retain(|a| a.label.is_none_or(Self::participant_label));
         self.finish(
             i, sense, actors, targets, place, clause_lo, end, polarity, modality,
@@ -1692,6 +1708,14 @@ mod tests {
         assert!(events("He spoke to radio host Alex Marlow on Thursday.").is_empty());
         assert!(events("Clinton will host events in Broward County.").is_empty());
         assert!(events("Clinton wants to sign up 5 million voters.").is_empty());
+        assert_eq!(
+            events("Ariel Quiros was accused of fraud."),
+            ["ACCUSE  > Ariel Quiros positive asserted"]
+        );
+        assert_eq!(
+            events("Emmanuel Macron was welcomed by Olaf Scholz in Berlin."),
+            ["VISIT Olaf Scholz > Emmanuel Macron @Berlin positive asserted"]
+        );
         assert!(events("He bought 60 acres of land in upstate New York.").is_empty());
         assert!(events("He would bring jobs back to the United States.").is_empty());
         assert_eq!(
