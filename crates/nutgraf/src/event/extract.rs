@@ -305,7 +305,17 @@ const EXPECTED: &[&str] = &["expected", "likely", "unlikely"];
 const POSSIBLE: &[&str] = &["may", "might", "could", "can", "possible", "potential"];
 
 /// Verbs that ask someone else to act: "asked X (not) to".
+/// Verbs that end an action: "stop attacking", "ceased supplying".
+const STOPS: &[&str] = &[
+    "stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "quit", "quits", "halt",
+    "halts", "halted",
+];
+
 const REQUEST: &[&str] = &[
+    "asking",
+    "urging",
+    "calling",
+    "pressing",
     "ask",
     "asks",
     "asked",
@@ -982,7 +992,9 @@ impl Sent<'_, '_> {
             let p = k - 1;
             let w = &self.words[p];
             let s = self.s(p);
+            let stops = !to && w.kind == TokenKind::Word && one_of(s, STOPS);
             let known = one_of(s, VERB_GROUP)
+                || stops
                 || (w.kind == TokenKind::Word && !w.upper && s.len() > 4 && s.ends_with("ly"));
             if !known || w.name != NONE {
                 // A control verb right before "to": "sought to", "continues to".
@@ -1001,7 +1013,7 @@ impl Sent<'_, '_> {
                 }
                 break;
             }
-            if one_of(s, NEGATIONS) {
+            if one_of(s, NEGATIONS) || stops {
                 polarity = Polarity::Negative;
             }
             if s.eq_ignore_ascii_case("to") {
@@ -1047,7 +1059,13 @@ impl Sent<'_, '_> {
             if let Some(nm) = self.name_at(k - 1) {
                 // Skip an appositive after the object: "asked Beijing, an
                 // ally of Moscow, not to".
-                if nm.lo >= 1 && self.is(nm.lo - 1, REQUEST) {
+                // "called on Trump to": the request's particle before the object.
+                let verb = if nm.lo >= 2 && self.is_word(nm.lo - 1, "on") {
+                    nm.lo - 2
+                } else {
+                    nm.lo.wrapping_sub(1)
+                };
+                if nm.lo >= 1 && self.is(verb, REQUEST) {
                     return (k, polarity, Modality::Requested, Some(nm.lo));
                 }
             }
@@ -1708,6 +1726,13 @@ mod tests {
         assert!(events("He spoke to radio host Alex Marlow on Thursday.").is_empty());
         assert!(events("Clinton will host events in Broward County.").is_empty());
         assert!(events("Clinton wants to sign up 5 million voters.").is_empty());
+        assert_eq!(
+            events("Jennifer Palmieri called on Donald Trump to stop attacking Alicia Machado."),
+            [
+                "URGE Jennifer Palmieri > Donald Trump positive asserted",
+                "ATTACK Donald Trump > Alicia Machado negative requested"
+            ]
+        );
         assert_eq!(
             events("Ariel Quiros was accused of fraud."),
             ["ACCUSE  > Ariel Quiros positive asserted"]
