@@ -47,6 +47,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                         .map_or(before.len(), |(i, _)| g.word.end + i);
                     let kind = match g.kind {
                         GlueKind::Camel => "camel",
+                        GlueKind::Digit => "digit",
                         _ => "after-name",
                     };
                     println!(
