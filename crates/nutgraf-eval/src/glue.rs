@@ -48,6 +48,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     let kind = match g.kind {
                         GlueKind::Camel => "camel",
                         GlueKind::Digit => "digit",
+                        GlueKind::Lowercase => "lowercase",
                         _ => "after-name",
                     };
                     println!(

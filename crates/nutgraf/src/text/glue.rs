@@ -31,6 +31,10 @@
 //!   2023according to", "$38million"); units and ordinals are shorter ("10km",
 //!   "3rd") and stay whole.
 //!
+//! * **lowercase joins** ([`GlueKind::Lowercase`]): a lowercase word of no
+//!   dictionary that is a dictionary word of four letters or more followed by a
+//!   function word ("strategic cooperationas well as", "will not abandon themnor").
+//!
 //! Words in addresses, handles, hashtags and markup attributes (`@JoeBiden`,
 //! `author="HillaryClinton"`) are left alone.
 //!
@@ -64,6 +68,9 @@ pub enum GlueKind {
     AfterName,
     /// A number followed by a lowercase English word: "in 2023according to".
     Digit,
+    /// A lowercase word followed by a function word: "cooperationas well as",
+    /// "abandon themnor".
+    Lowercase,
 }
 
 /// A place where a space is missing between two words.
@@ -175,6 +182,13 @@ const STARTERS: &[&str] = &[
 /// speech and action, auxiliaries, prepositions and conjunctions. Words that end
 /// names or places ("son", "ton", "land", "well", "more", "over") are left out.
 /// Lowercase, sorted.
+/// Function words that lose their space after a lowercase word ("cooperationas
+/// well as"), longest first.
+/// ("-or", "-in" and "-by" end too many words: "protestor", "linkedin", "passerby".)
+const LOWER_TAILS: &[&str] = &[
+    "with", "from", "and", "nor", "the", "for", "but", "as", "of", "to", "on", "at",
+];
+
 const TAILS: &[&str] = &[
     "accused",
     "added",
@@ -341,6 +355,13 @@ pub fn find_glued(text: &str) -> Vec<Glue> {
             scan.prev_word = Some(Span::new(start, i));
             continue;
         }
+        if ascii && !seam && bytes[start].is_ascii_lowercase() && i - start >= 6 {
+            if let Some(g) = scan.lowercase_join(start, i) {
+                out.push(g);
+            }
+            scan.prev_word = Some(Span::new(start, i));
+            continue;
+        }
         let candidate = !ascii || seam || (bytes[start].is_ascii_uppercase() && i - start >= 6);
         if candidate {
             if let Some(g) = scan.word(start, i) {
@@ -441,6 +462,40 @@ impl Scan<'_> {
             at: start,
             word: Span::new(d, end),
             kind: GlueKind::Digit,
+        })
+    }
+
+    /// A lowercase word that is no English word but an English word of four
+    /// letters or more followed by a function word ("cooperationas", "themnor",
+    /// "associationas"): the function word lost its space.
+    fn lowercase_join(&self, start: usize, end: usize) -> Option<Glue> {
+        let w = &self.text[start..end];
+        if !w.bytes().all(|b| b.is_ascii_lowercase())
+            || is_english_word(w)
+            || !self.free_standing(start, end)
+        {
+            return None;
+        }
+        // Inside English prose only: the words on either side are English words
+        // ("strategic cooperationas well", not "vendo problemas em").
+        let english = |x: Option<&str>| x.is_some_and(|x| is_english_word(&x.to_ascii_lowercase()));
+        let prev = self.text[..start]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .rfind(|x| !x.is_empty());
+        let next = self.text[end..]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find(|x| !x.is_empty());
+        if !english(prev) || !english(next) {
+            return None;
+        }
+        let cut = LOWER_TAILS.iter().find_map(|t| {
+            let head = w.strip_suffix(t)?;
+            (head.len() >= 4 && is_english_word(head)).then_some(head.len())
+        })?;
+        Some(Glue {
+            at: start + cut,
+            word: Span::new(start, end),
+            kind: GlueKind::Lowercase,
         })
     }
 
@@ -629,6 +684,22 @@ mod tests {
                 "Blinken asked"
             ]
         );
+    }
+
+    #[test]
+    fn function_words_glued_to_words_split() {
+        assert_eq!(
+            splits("strategic cooperationas well as trade; China will not abandon themnor throw"),
+            ["cooperation as", "them nor"]
+        );
+        for clean in [
+            "carbon, nylon, protein, baton, coronation, pylon, bandanas",
+            "counterterrorism, geopolitical, livestreaming, bumpkin",
+            "a passerby called; the road protestor; Share on linkedin today",
+            "ainda vendo problemas em coisas",
+        ] {
+            assert!(splits(clean).is_empty(), "{clean}: {:?}", splits(clean));
+        }
     }
 
     #[test]
