@@ -1111,6 +1111,101 @@ fn clause_cue(w: &str) -> bool {
     STEMS.iter().any(|s| w.starts_with(s))
 }
 
+/// Verbs of belief and expectation, which report a clause without "that" as
+/// well: "I think the bill will pass", "she hopes voters are listening".
+fn belief_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "think"
+            | "thinks"
+            | "thought"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "expect"
+            | "expects"
+            | "expected"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "worry"
+            | "worries"
+            | "worried"
+    )
+}
+
+/// Words that make a finite clause of what follows a verb of belief: an
+/// auxiliary or modal ("the bill will pass"), or a subject pronoun.
+fn finite_word(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "has"
+            | "have"
+            | "had"
+            | "does"
+            | "did"
+            | "do"
+            | "'re"
+            | "'ll"
+            | "'d"
+            | "'ve"
+            | "'m"
+            | "n't"
+            | "wo"
+            | "ca"
+    )
+}
+
+/// A verb of belief at word `c` followed by a clause without "that" ("Sanders
+/// thinks he can win", "aides fear the race is slipping away"): the clause opens
+/// with a subject pronoun or holds an auxiliary within its first words, before
+/// any other punctuation.
+fn belief_clause(words: &[W], c: usize, hi: usize) -> bool {
+    if !belief_cue(&words[c].low) || c + 1 >= hi {
+        return false;
+    }
+    let first = words[c + 1].low.as_str();
+    if matches!(
+        first,
+        "he" | "she" | "they" | "we" | "i" | "it" | "you" | "there"
+    ) {
+        return true;
+    }
+    // "Health worries have dogged her": a noun, the subject of what follows.
+    if finite_word(first) || matches!(first, "to" | "so" | "of" | "about" | "for" | "in" | "on") {
+        return false;
+    }
+    words[c + 1..hi.min(c + 9)]
+        .iter()
+        .take_while(|w| w.kind != TokenKind::Punct)
+        .any(|w| finite_word(&w.low))
+}
+
+/// Whether word `c` is inside quote marks opened earlier in the sentence.
+fn in_quote_marks(words: &[W], c: usize) -> bool {
+    let mut open = false;
+    for w in &words[..c] {
+        match w.low.as_str() {
+            "\u{201c}" | "\u{ab}" | "\u{201e}" => open = true,
+            "\u{201d}" | "\u{bb}" => open = false,
+            "\"" | "``" | "''" => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
 /// A participle or infinitive cue whose speaker is the sentence's subject:
 /// "..., saying", "by saying", "went on to say".
 fn participle_cue(words: &[W], c: usize) -> bool {
@@ -1487,7 +1582,13 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             continue;
         }
         let hi = end_of_content(n);
-        if hi <= lo + 2 || weak_cue(w) && words[c + 1].low != "that" {
+        // A belief without "that" stands alone, not inside what another cue
+        // reports ("said he thinks ...") nor inside quote marks.
+        let belief = found.is_empty()
+            && carry.is_none()
+            && !in_quote_marks(&words, c)
+            && belief_clause(&words, c, hi);
+        if hi <= lo + 2 || weak_cue(w) && words[c + 1].low != "that" && !belief {
             continue;
         }
         // A cue inside a parenthesis (", a Kremlin spokesperson said,") reports the
@@ -1605,14 +1706,12 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
         // a partial quote leaves its sentence to that reading ("The Post reports
         // that ... “under wraps.”").
         if statement {
-            for k in [
-                sentence_at(input.sentences, seg.span.start),
-                sentence_at(input.sentences, seg.span.end.saturating_sub(1)),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                quoted_sentences.insert(k);
+            // Every sentence from the one the quote opens in to the one it closes
+            // in (a quote of several sentences holds whole ones).
+            let first = sentence_at(input.sentences, seg.span.start);
+            let last = sentence_at(input.sentences, seg.span.end.saturating_sub(1));
+            if let (Some(a), Some(b)) = (first.or(last), last.or(first)) {
+                quoted_sentences.extend(a..=b);
             }
         }
         if !statement {
