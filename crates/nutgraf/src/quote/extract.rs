@@ -1192,6 +1192,95 @@ fn belief_clause(words: &[W], c: usize, hi: usize) -> bool {
         .any(|w| finite_word(&w.low))
 }
 
+/// Verbs of a stand taken on something, which report their object: "Ryan
+/// endorsed Trump", "she criticized the president's foreign policy".
+const STANCE_VERBS: &[&str] = &[
+    "endorsed",
+    "endorses",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "rejected",
+    "rejects",
+    "praised",
+    "praises",
+    "defended",
+    "defends",
+    "dismissed",
+    "dismisses",
+    "condemned",
+    "condemns",
+    "denounced",
+    "denounces",
+    "slammed",
+    "slams",
+    "blasted",
+    "blamed",
+    "blames",
+    "accused",
+    "accuses",
+    "questioned",
+    "questions",
+    "attacked",
+    "attacks",
+    "mocked",
+    "lambasted",
+    "applauded",
+    "hailed",
+    "thanked",
+    "supported",
+    "supports",
+    "opposed",
+    "opposes",
+];
+
+/// Verbs of intention and refusal, which report the infinitive after them: "she
+/// hopes to compete in Iowa", "he declined to comment", "is expected to".
+const TO_VERBS: &[&str] = &[
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "expect",
+    "expects",
+    "expected",
+    "expecting",
+    "want",
+    "wants",
+    "wanted",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "threaten",
+    "threatens",
+    "threatened",
+    "agree",
+    "agrees",
+    "agreed",
+    "vowed",
+    "vows",
+    "promised",
+    "promises",
+    "pledged",
+    "pledges",
+];
+
 /// Whether word `c` is inside quote marks opened earlier in the sentence.
 fn in_quote_marks(words: &[W], c: usize) -> bool {
     let mut open = false;
@@ -1513,9 +1602,20 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
     // said B"), each content ending where the next attribution's subject starts.
     let mut found: Vec<Found> = Vec::new();
     let mut carry: Option<Speaker> = None;
-    for c in 1..n.saturating_sub(3) {
+    for c in 1..n.saturating_sub(1) {
         let w = &words[c].low;
-        if !is_cue(w) || words[c].upper {
+        let next = words[c + 1].low.as_str();
+        // A stand taken on something ("Ryan endorsed Trump"), an intention or a
+        // refusal ("she hopes to compete in Iowa", "he declined to comment"), a
+        // demand ("Sanders called for a recount"): each reports what its object
+        // or infinitive says, alone in its sentence.
+        let alone = found.is_empty() && carry.is_none() && !in_quote_marks(&words, c);
+        let stance = alone && STANCE_VERBS.contains(&w.as_str()) && !matches!(next, "by" | "to");
+        let intent = alone
+            && (next == "to" && TO_VERBS.contains(&w.as_str())
+                || matches!(next, "for")
+                    && matches!(w.as_str(), "called" | "calls" | "call" | "calling"));
+        if !(is_cue(w) || stance || intent) || words[c].upper {
             continue;
         }
         let start = (0..c)
@@ -1546,11 +1646,13 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         let Some(who) = who else {
             continue;
         };
-        // A noun, not a verb: "a comment made by", "his recall of".
+        // A noun, not a verb: "a comment made by", "his recall of", "Trump's
+        // plans to".
         if matches!(
             words[c - 1].low.as_str(),
             "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "my" | "our"
-        ) {
+        ) || (stance || intent) && words[c - 1].kind == TokenKind::Clitic
+        {
             continue;
         }
         // A passive reports without naming its source: "it is expected that ...";
@@ -1563,7 +1665,36 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         if !found.is_empty() && !clause_cue(w) {
             continue;
         }
+        if stance && passive {
+            continue;
+        }
         let mut lo = c + 1;
+        if intent || stance {
+            // The object or the infinitive, "to" and all; "called for" leaves
+            // "for".
+            lo += usize::from(next == "for");
+            let hi = end_of_content(n);
+            if hi <= lo || intent && hi <= lo + 1 {
+                continue;
+            }
+            let subject = words
+                .iter()
+                .position(|x| x.span.start >= who.span.start)
+                .unwrap_or(c);
+            let (who, subject) = if passive {
+                (None, c - 1)
+            } else {
+                (Some(who), subject)
+            };
+            found.push(Found {
+                cue: c,
+                who,
+                lo,
+                subject,
+                before: None,
+            });
+            continue;
+        }
         if matches!(
             w.as_str(),
             "told" | "tells" | "tell" | "warned" | "urged" | "assured" | "asked"
