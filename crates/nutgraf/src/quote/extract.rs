@@ -1783,6 +1783,9 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         }
         let whole = Span::new(parts[0].start, span.end);
         let mut cue = cue_span(&words, c);
+        if words[c].low.starts_with("call") && words[c + 1].low == "for" {
+            cue.end = words[c + 1].span.end;
+        }
         if who.is_none() {
             cue.start = words[c - 1].span.start;
         }

@@ -291,7 +291,7 @@ fn called_for_reports_the_demand() {
     let all = quotes(text);
     assert!(
         all.iter()
-            .any(|q| q.0.starts_with("a recount") && q.2 == "called" && q.3 == "Sanders"),
+            .any(|q| q.0.starts_with("a recount") && q.2 == "called for" && q.3 == "Sanders"),
         "{all:?}"
     );
 }
