@@ -1234,6 +1234,37 @@ const STANCE_VERBS: &[&str] = &[
     "opposes",
 ];
 
+/// Nouns of speech and belief that take a clause: "his claim that ...".
+const COMPLEMENT_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "argument",
+    "belief",
+    "view",
+    "suggestion",
+    "contention",
+    "insistence",
+    "allegation",
+    "allegations",
+    "accusation",
+    "charge",
+    "warning",
+    "promise",
+    "pledge",
+    "hope",
+    "fear",
+    "fears",
+    "concern",
+    "concerns",
+    "statement",
+    "announcement",
+    "assurance",
+    "assurances",
+    "prediction",
+    "admission",
+];
+
 /// Verbs of intention and refusal, which report the infinitive after them: "she
 /// hopes to compete in Iowa", "he declined to comment", "is expected to".
 const TO_VERBS: &[&str] = &[
@@ -1611,8 +1642,43 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         // or infinitive says, alone in its sentence.
         let alone = found.is_empty() && carry.is_none() && !in_quote_marks(&words, c);
         let stance = alone && STANCE_VERBS.contains(&w.as_str()) && !matches!(next, "by" | "to");
+        // "His claim that CONTENT", "Trump's assertion that CONTENT", "the belief
+        // that CONTENT": a noun of speech or belief and its clause; the owner, if
+        // named, speaks.
+        if alone && next == "that" && !words[c].upper && COMPLEMENT_NOUNS.contains(&w.as_str()) {
+            let prev = words[c - 1].low.as_str();
+            let who = if prev == "'s" {
+                subject_before(input, &words, 0, c - 1)
+            } else if matches!(prev, "his" | "her" | "their" | "its" | "my" | "our") {
+                let span = words[c - 1].span;
+                Some(Speaker {
+                    span,
+                    entity: speaker_entity(input, span, true),
+                })
+            } else {
+                None
+            };
+            let hi = end_of_content(n);
+            if (who.is_some() || matches!(prev, "the" | "a" | "an" | "this")) && hi > c + 4 {
+                found.push(Found {
+                    cue: c,
+                    who,
+                    lo: c + 2,
+                    subject: c - 1,
+                    before: None,
+                });
+            }
+            continue;
+        }
+        // "Trump seems to be winning", "it appears that ...": a view without a
+        // speaker.
+        let seeming = matches!(
+            w.as_str(),
+            "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+        ) && matches!(next, "to" | "that");
         let intent = alone
             && (next == "to" && TO_VERBS.contains(&w.as_str())
+                || seeming
                 || matches!(next, "for")
                     && matches!(w.as_str(), "called" | "calls" | "call" | "calling"));
         if !(is_cue(w) || stance || intent) || words[c].upper {
@@ -1683,13 +1749,15 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
                 .unwrap_or(c);
             let (who, subject) = if passive {
                 (None, c - 1)
+            } else if seeming {
+                (None, subject)
             } else {
                 (Some(who), subject)
             };
             found.push(Found {
                 cue: c,
                 who,
-                lo,
+                lo: lo + usize::from(seeming && next == "that"),
                 subject,
                 before: None,
             });
@@ -1786,7 +1854,12 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         if words[c].low.starts_with("call") && words[c + 1].low == "for" {
             cue.end = words[c + 1].span.end;
         }
-        if who.is_none() {
+        if who.is_none()
+            && matches!(
+                words[c - 1].low.as_str(),
+                "is" | "was" | "are" | "were" | "be" | "been" | "being"
+            )
+        {
             cue.start = words[c - 1].span.start;
         }
         out.push(Quote {

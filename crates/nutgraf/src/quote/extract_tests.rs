@@ -295,3 +295,33 @@ fn called_for_reports_the_demand() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_noun_of_speech_reports_its_clause() {
+    let text = "Trump's claim that the election was rigged drew a sharp rebuke.";
+    let all = quotes(text);
+    assert!(
+        all.iter()
+            .any(|q| q.0.starts_with("the election") && q.2 == "claim" && q.3 == "Trump"),
+        "{all:?}"
+    );
+    let text = "The belief that the deal would collapse by spring spread among investors.";
+    assert!(
+        quotes(text)
+            .iter()
+            .any(|q| q.0.starts_with("the deal") && q.2 == "belief"),
+        "{:?}",
+        quotes(text)
+    );
+}
+
+#[test]
+fn seeming_has_no_speaker() {
+    let text = "Enthusiasm for the governor appears to be fading in the state.";
+    let all = quotes(text);
+    let q = all
+        .iter()
+        .find(|q| q.0.starts_with("to be fading"))
+        .unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!((q.2.as_str(), q.3.as_str()), ("appears", ""));
+}
