@@ -1613,7 +1613,13 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
                 let stop = (c + 1..last)
                     .find(|&j| matches!(words[j].low.as_str(), "," | ";" | "(" | "who"))
                     .unwrap_or(last);
-                speaker(input, &words, c + 1, stop)
+                // "..., said the campaign is taking nothing for granted": a clause
+                // follows the cue, not its speaker.
+                if words[c + 1..stop].iter().any(|w| finite_word(&w.low)) {
+                    None
+                } else {
+                    speaker(input, &words, c + 1, stop)
+                }
             };
             if who.is_some() {
                 let span = Span::new(words[0].span.start, words[comma - 1].span.end);
@@ -1704,7 +1710,11 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             subject_before(input, &words, 0, c)
         })
         .or_else(|| {
-            if words[c - 1].low != "and" && !participle {
+            // "X refused to answer but said ...", "Marlon Marshall, Clinton's
+            // director of campaigns, said ...": the subject opening the sentence.
+            let after = matches!(words[c - 1].low.as_str(), "and" | "but")
+                || (words[c - 1].low == "," && clause_cue(w) && !weak_cue(w));
+            if !after && !participle {
                 return None;
             }
             sentence_subject(input, &words, c)

@@ -325,3 +325,12 @@ fn seeming_has_no_speaker() {
         .unwrap_or_else(|| panic!("{all:?}"));
     assert_eq!((q.2.as_str(), q.3.as_str()), ("appears", ""));
 }
+
+#[test]
+fn a_long_appositive_or_but_leaves_the_sentence_subject() {
+    let text = "Marlon Marshall, Clinton's director of state campaigns, said the campaign is taking nothing for granted.";
+    assert_eq!(speaker_of(text, "the campaign is"), "Marlon Marshall");
+    let text =
+        "The spokesman refused to answer questions but said there was no call planned with Trump.";
+    assert_eq!(speaker_of(text, "there was"), "The spokesman");
+}
