@@ -1426,6 +1426,20 @@ fn sentence_subject(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker>
     speaker(input, words, lo, hi)
 }
 
+/// The subject before a phrase of the medium or occasion between it and the
+/// verb at `c`: "Jeb Bush in a Medium post said", "Clinton on Sunday told".
+fn subject_before_medium(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker> {
+    let p = (c.saturating_sub(7)..c).rev().find(|&j| {
+        matches!(words[j].low.as_str(), "in" | "on" | "during")
+            && words[j + 1..c]
+                .iter()
+                .all(|w| w.kind != TokenKind::Punct && !(is_cue(&w.low) && !weak_cue(&w.low)))
+    })?;
+    (p > 0 && words[p - 1].kind != TokenKind::Punct)
+        .then(|| subject_before(input, words, 0, p))
+        .flatten()
+}
+
 /// An attribution found in a sentence: its cue word, speaker, content start, the
 /// first word of its subject, and a content part before a parenthetical cue.
 struct Found {
@@ -1707,7 +1721,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         let who = (if participle {
             carried
         } else {
-            subject_before(input, &words, 0, c)
+            subject_before(input, &words, 0, c).or_else(|| subject_before_medium(input, &words, c))
         })
         .or_else(|| {
             // "X refused to answer but said ...", "Marlon Marshall, Clinton's

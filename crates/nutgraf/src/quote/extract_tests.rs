@@ -334,3 +334,9 @@ fn a_long_appositive_or_but_leaves_the_sentence_subject() {
         "The spokesman refused to answer questions but said there was no call planned with Trump.";
     assert_eq!(speaker_of(text, "there was"), "The spokesman");
 }
+
+#[test]
+fn the_subject_before_a_phrase_of_the_medium() {
+    let text = "Jeb Bush in a Medium post said he would put more conservative judges on the bench.";
+    assert_eq!(speaker_of(text, "he would put"), "Jeb Bush");
+}
