@@ -1433,7 +1433,7 @@ fn subject_before_medium(input: &Input<'_>, words: &[W], c: usize) -> Option<Spe
         matches!(words[j].low.as_str(), "in" | "on" | "during")
             && words[j + 1..c]
                 .iter()
-                .all(|w| w.kind != TokenKind::Punct && !(is_cue(&w.low) && !weak_cue(&w.low)))
+                .all(|w| w.kind != TokenKind::Punct && (!is_cue(&w.low) || weak_cue(&w.low)))
     })?;
     (p > 0 && words[p - 1].kind != TokenKind::Punct)
         .then(|| subject_before(input, words, 0, p))
