@@ -1696,8 +1696,36 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             w.as_str(),
             "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
         ) && matches!(next, "to" | "that");
+        // A refusal reports only a refusal to speak ("declined to comment"); in
+        // "India refused to condemn Russia" the writer asserts a (negated) act.
+        let refusal = w.starts_with("declin") || w.starts_with("refus");
+        let to_speak = words.get(c + 2).is_some_and(|v| {
+            is_cue(&v.low)
+                || matches!(
+                    v.low.as_str(),
+                    "comment"
+                        | "discuss"
+                        | "answer"
+                        | "specify"
+                        | "disclose"
+                        | "talk"
+                        | "speak"
+                        | "identify"
+                        | "name"
+                        | "address"
+                        | "endorse"
+                        | "release"
+                        | "provide"
+                        | "detail"
+                        | "give"
+                        | "offer"
+                        | "respond"
+                        | "elaborate"
+                        | "speculate"
+                )
+        });
         let intent = alone
-            && (next == "to" && TO_VERBS.contains(&w.as_str())
+            && (next == "to" && TO_VERBS.contains(&w.as_str()) && (!refusal || to_speak)
                 || seeming
                 || matches!(next, "for")
                     && matches!(w.as_str(), "called" | "calls" | "call" | "calling"));

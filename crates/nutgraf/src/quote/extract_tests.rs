@@ -340,3 +340,11 @@ fn the_subject_before_a_phrase_of_the_medium() {
     let text = "Jeb Bush in a Medium post said he would put more conservative judges on the bench.";
     assert_eq!(speaker_of(text, "he would put"), "Jeb Bush");
 }
+
+#[test]
+fn a_refusal_reports_only_a_refusal_to_speak() {
+    let text = "India refused to condemn Russia over the invasion of Ukraine.";
+    assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+    let text = "The White House declined to say whether the president would attend.";
+    assert_eq!(speaker_of(text, "to say whether"), "The White House");
+}
