@@ -1661,7 +1661,29 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         // demand ("Sanders called for a recount"): each reports what its object
         // or infinitive says, alone in its sentence.
         let alone = found.is_empty() && carry.is_none() && !in_quote_marks(&words, c);
-        let stance = alone && STANCE_VERBS.contains(&w.as_str()) && !matches!(next, "by" | "to");
+        // ", criticizing the plan": a participle of the subject's.
+        let stance_ing = words[c - 1].low == ","
+            && matches!(
+                w.as_str(),
+                "criticizing"
+                    | "praising"
+                    | "defending"
+                    | "accusing"
+                    | "blaming"
+                    | "rejecting"
+                    | "endorsing"
+                    | "dismissing"
+                    | "attacking"
+                    | "condemning"
+                    | "supporting"
+                    | "backing"
+                    | "questioning"
+                    | "slamming"
+                    | "mocking"
+            );
+        let stance = alone
+            && (STANCE_VERBS.contains(&w.as_str()) || stance_ing)
+            && !matches!(next, "by" | "to");
         // "His claim that CONTENT", "Trump's assertion that CONTENT", "the belief
         // that CONTENT": a noun of speech or belief and its clause; the owner, if
         // named, speaks.

@@ -348,3 +348,15 @@ fn a_refusal_reports_only_a_refusal_to_speak() {
     let text = "The White House declined to say whether the president would attend.";
     assert_eq!(speaker_of(text, "to say whether"), "The White House");
 }
+
+#[test]
+fn a_stance_participle_after_a_comma() {
+    let text = "Clinton toured a factory in Ohio, criticizing the trade deals of the last decade.";
+    let all = quotes(text);
+    assert!(
+        all.iter().any(|q| q.0.starts_with("the trade deals")
+            && q.2 == "criticizing"
+            && q.3 == "Clinton"),
+        "{all:?}"
+    );
+}
