@@ -1467,6 +1467,22 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         }
         hi
     };
+    // "Asked whether he would run, Smith said ...": the question put to the
+    // speaker is reported too, by whoever asked it.
+    let first = words.iter().position(|w| w.kind != TokenKind::Punct);
+    if let Some(f) = first.filter(|&f| words[f].low == "asked") {
+        let comma = (f + 1..n.min(f + 30)).find(|&j| words[j].low == ",");
+        if let Some(comma) = comma.filter(|&j| j >= f + 3) {
+            let span = Span::new(words[f + 1].span.start, words[comma - 1].span.end);
+            out.push(Quote {
+                span,
+                parts: vec![span],
+                kind: QuoteKind::Indirect,
+                cue: Some(words[f].span),
+                speaker: None,
+            });
+        }
+    }
     // "according to X, CONTENT" / "CONTENT, according to X."
     if let Some(a) =
         (0..n.saturating_sub(1)).find(|&j| words[j].low == "according" && words[j + 1].low == "to")

@@ -360,3 +360,15 @@ fn a_stance_participle_after_a_comma() {
         "{all:?}"
     );
 }
+
+#[test]
+fn the_question_put_to_a_speaker() {
+    let text = "Asked whether he would run again next year, Smith said he had not decided.";
+    let all = quotes(text);
+    assert!(
+        all.iter()
+            .any(|q| q.0.starts_with("whether he would") && q.2 == "Asked" && q.3.is_empty()),
+        "{all:?}"
+    );
+    assert_eq!(speaker_of(text, "he had not"), "Smith");
+}
