@@ -1111,6 +1111,221 @@ fn clause_cue(w: &str) -> bool {
     STEMS.iter().any(|s| w.starts_with(s))
 }
 
+/// Verbs of belief and expectation, which report a clause without "that" as
+/// well: "I think the bill will pass", "she hopes voters are listening".
+fn belief_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "think"
+            | "thinks"
+            | "thought"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "expect"
+            | "expects"
+            | "expected"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "worry"
+            | "worries"
+            | "worried"
+    )
+}
+
+/// Words that make a finite clause of what follows a verb of belief: an
+/// auxiliary or modal ("the bill will pass"), or a subject pronoun.
+fn finite_word(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "has"
+            | "have"
+            | "had"
+            | "does"
+            | "did"
+            | "do"
+            | "'re"
+            | "'ll"
+            | "'d"
+            | "'ve"
+            | "'m"
+            | "n't"
+            | "wo"
+            | "ca"
+    )
+}
+
+/// A verb of belief at word `c` followed by a clause without "that" ("Sanders
+/// thinks he can win", "aides fear the race is slipping away"): the clause opens
+/// with a subject pronoun or holds an auxiliary within its first words, before
+/// any other punctuation.
+fn belief_clause(words: &[W], c: usize, hi: usize) -> bool {
+    if !belief_cue(&words[c].low) || c + 1 >= hi {
+        return false;
+    }
+    let first = words[c + 1].low.as_str();
+    if matches!(
+        first,
+        "he" | "she" | "they" | "we" | "i" | "it" | "you" | "there"
+    ) {
+        return true;
+    }
+    // "Health worries have dogged her": a noun, the subject of what follows.
+    if finite_word(first) || matches!(first, "to" | "so" | "of" | "about" | "for" | "in" | "on") {
+        return false;
+    }
+    words[c + 1..hi.min(c + 9)]
+        .iter()
+        .take_while(|w| w.kind != TokenKind::Punct)
+        .any(|w| finite_word(&w.low))
+}
+
+/// Verbs of a stand taken on something, which report their object: "Ryan
+/// endorsed Trump", "she criticized the president's foreign policy".
+const STANCE_VERBS: &[&str] = &[
+    "endorsed",
+    "endorses",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "rejected",
+    "rejects",
+    "praised",
+    "praises",
+    "defended",
+    "defends",
+    "dismissed",
+    "dismisses",
+    "condemned",
+    "condemns",
+    "denounced",
+    "denounces",
+    "slammed",
+    "slams",
+    "blasted",
+    "blamed",
+    "blames",
+    "accused",
+    "accuses",
+    "questioned",
+    "questions",
+    "attacked",
+    "attacks",
+    "mocked",
+    "lambasted",
+    "applauded",
+    "hailed",
+    "thanked",
+    "supported",
+    "supports",
+    "opposed",
+    "opposes",
+];
+
+/// Nouns of speech and belief that take a clause: "his claim that ...".
+const COMPLEMENT_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "argument",
+    "belief",
+    "view",
+    "suggestion",
+    "contention",
+    "insistence",
+    "allegation",
+    "allegations",
+    "accusation",
+    "charge",
+    "warning",
+    "promise",
+    "pledge",
+    "hope",
+    "fear",
+    "fears",
+    "concern",
+    "concerns",
+    "statement",
+    "announcement",
+    "assurance",
+    "assurances",
+    "prediction",
+    "admission",
+];
+
+/// Verbs of intention and refusal, which report the infinitive after them: "she
+/// hopes to compete in Iowa", "he declined to comment", "is expected to".
+const TO_VERBS: &[&str] = &[
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "expect",
+    "expects",
+    "expected",
+    "expecting",
+    "want",
+    "wants",
+    "wanted",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "threaten",
+    "threatens",
+    "threatened",
+    "agree",
+    "agrees",
+    "agreed",
+    "vowed",
+    "vows",
+    "promised",
+    "promises",
+    "pledged",
+    "pledges",
+];
+
+/// Whether word `c` is inside quote marks opened earlier in the sentence.
+fn in_quote_marks(words: &[W], c: usize) -> bool {
+    let mut open = false;
+    for w in &words[..c] {
+        match w.low.as_str() {
+            "\u{201c}" | "\u{ab}" | "\u{201e}" => open = true,
+            "\u{201d}" | "\u{bb}" => open = false,
+            "\"" | "``" | "''" => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
 /// A participle or infinitive cue whose speaker is the sentence's subject:
 /// "..., saying", "by saying", "went on to say".
 fn participle_cue(words: &[W], c: usize) -> bool {
@@ -1211,6 +1426,20 @@ fn sentence_subject(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker>
     speaker(input, words, lo, hi)
 }
 
+/// The subject before a phrase of the medium or occasion between it and the
+/// verb at `c`: "Jeb Bush in a Medium post said", "Clinton on Sunday told".
+fn subject_before_medium(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker> {
+    let p = (c.saturating_sub(7)..c).rev().find(|&j| {
+        matches!(words[j].low.as_str(), "in" | "on" | "during")
+            && words[j + 1..c]
+                .iter()
+                .all(|w| w.kind != TokenKind::Punct && (!is_cue(&w.low) || weak_cue(&w.low)))
+    })?;
+    (p > 0 && words[p - 1].kind != TokenKind::Punct)
+        .then(|| subject_before(input, words, 0, p))
+        .flatten()
+}
+
 /// An attribution found in a sentence: its cue word, speaker, content start, the
 /// first word of its subject, and a content part before a parenthetical cue.
 struct Found {
@@ -1238,6 +1467,22 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         }
         hi
     };
+    // "Asked whether he would run, Smith said ...": the question put to the
+    // speaker is reported too, by whoever asked it.
+    let first = words.iter().position(|w| w.kind != TokenKind::Punct);
+    if let Some(f) = first.filter(|&f| words[f].low == "asked") {
+        let comma = (f + 1..n.min(f + 30)).find(|&j| words[j].low == ",");
+        if let Some(comma) = comma.filter(|&j| j >= f + 3) {
+            let span = Span::new(words[f + 1].span.start, words[comma - 1].span.end);
+            out.push(Quote {
+                span,
+                parts: vec![span],
+                kind: QuoteKind::Indirect,
+                cue: Some(words[f].span),
+                speaker: None,
+            });
+        }
+    }
     // "according to X, CONTENT" / "CONTENT, according to X."
     if let Some(a) =
         (0..n.saturating_sub(1)).find(|&j| words[j].low == "according" && words[j + 1].low == "to")
@@ -1398,7 +1643,13 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
                 let stop = (c + 1..last)
                     .find(|&j| matches!(words[j].low.as_str(), "," | ";" | "(" | "who"))
                     .unwrap_or(last);
-                speaker(input, &words, c + 1, stop)
+                // "..., said the campaign is taking nothing for granted": a clause
+                // follows the cue, not its speaker.
+                if words[c + 1..stop].iter().any(|w| finite_word(&w.low)) {
+                    None
+                } else {
+                    speaker(input, &words, c + 1, stop)
+                }
             };
             if who.is_some() {
                 let span = Span::new(words[0].span.start, words[comma - 1].span.end);
@@ -1418,9 +1669,105 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
     // said B"), each content ending where the next attribution's subject starts.
     let mut found: Vec<Found> = Vec::new();
     let mut carry: Option<Speaker> = None;
-    for c in 1..n.saturating_sub(3) {
+    for c in 1..n.saturating_sub(1) {
         let w = &words[c].low;
-        if !is_cue(w) || words[c].upper {
+        let next = words[c + 1].low.as_str();
+        // A stand taken on something ("Ryan endorsed Trump"), an intention or a
+        // refusal ("she hopes to compete in Iowa", "he declined to comment"), a
+        // demand ("Sanders called for a recount"): each reports what its object
+        // or infinitive says, alone in its sentence.
+        let alone = found.is_empty() && carry.is_none() && !in_quote_marks(&words, c);
+        // ", criticizing the plan": a participle of the subject's.
+        let stance_ing = words[c - 1].low == ","
+            && matches!(
+                w.as_str(),
+                "criticizing"
+                    | "praising"
+                    | "defending"
+                    | "accusing"
+                    | "blaming"
+                    | "rejecting"
+                    | "endorsing"
+                    | "dismissing"
+                    | "attacking"
+                    | "condemning"
+                    | "supporting"
+                    | "backing"
+                    | "questioning"
+                    | "slamming"
+                    | "mocking"
+            );
+        let stance = alone
+            && (STANCE_VERBS.contains(&w.as_str()) || stance_ing)
+            && !matches!(next, "by" | "to");
+        // "His claim that CONTENT", "Trump's assertion that CONTENT", "the belief
+        // that CONTENT": a noun of speech or belief and its clause; the owner, if
+        // named, speaks.
+        if alone && next == "that" && !words[c].upper && COMPLEMENT_NOUNS.contains(&w.as_str()) {
+            let prev = words[c - 1].low.as_str();
+            let who = if prev == "'s" {
+                subject_before(input, &words, 0, c - 1)
+            } else if matches!(prev, "his" | "her" | "their" | "its" | "my" | "our") {
+                let span = words[c - 1].span;
+                Some(Speaker {
+                    span,
+                    entity: speaker_entity(input, span, true),
+                })
+            } else {
+                None
+            };
+            let hi = end_of_content(n);
+            if (who.is_some() || matches!(prev, "the" | "a" | "an" | "this")) && hi > c + 4 {
+                found.push(Found {
+                    cue: c,
+                    who,
+                    lo: c + 2,
+                    subject: c - 1,
+                    before: None,
+                });
+            }
+            continue;
+        }
+        // "Trump seems to be winning", "it appears that ...": a view without a
+        // speaker.
+        let seeming = matches!(
+            w.as_str(),
+            "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+        ) && matches!(next, "to" | "that");
+        // A refusal reports only a refusal to speak ("declined to comment"); in
+        // "India refused to condemn Russia" the writer asserts a (negated) act.
+        let refusal = w.starts_with("declin") || w.starts_with("refus");
+        let to_speak = words.get(c + 2).is_some_and(|v| {
+            is_cue(&v.low)
+                || matches!(
+                    v.low.as_str(),
+                    "comment"
+                        | "discuss"
+                        | "answer"
+                        | "specify"
+                        | "disclose"
+                        | "talk"
+                        | "speak"
+                        | "identify"
+                        | "name"
+                        | "address"
+                        | "endorse"
+                        | "release"
+                        | "provide"
+                        | "detail"
+                        | "give"
+                        | "offer"
+                        | "respond"
+                        | "elaborate"
+                        | "speculate"
+                )
+        });
+        let intent = alone
+            && (next == "to" && TO_VERBS.contains(&w.as_str()) && (!refusal || to_speak)
+                || seeming
+                || matches!(next, "for")
+                    && matches!(w.as_str(), "called" | "calls" | "call" | "calling"));
+        if !(is_cue(w) || stance || intent) || words[c].upper {
             continue;
         }
         let start = (0..c)
@@ -1440,10 +1787,14 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         let who = (if participle {
             carried
         } else {
-            subject_before(input, &words, 0, c)
+            subject_before(input, &words, 0, c).or_else(|| subject_before_medium(input, &words, c))
         })
         .or_else(|| {
-            if words[c - 1].low != "and" && !participle {
+            // "X refused to answer but said ...", "Marlon Marshall, Clinton's
+            // director of campaigns, said ...": the subject opening the sentence.
+            let after = matches!(words[c - 1].low.as_str(), "and" | "but")
+                || (words[c - 1].low == "," && clause_cue(w) && !weak_cue(w));
+            if !after && !participle {
                 return None;
             }
             sentence_subject(input, &words, c)
@@ -1451,11 +1802,13 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         let Some(who) = who else {
             continue;
         };
-        // A noun, not a verb: "a comment made by", "his recall of".
+        // A noun, not a verb: "a comment made by", "his recall of", "Trump's
+        // plans to".
         if matches!(
             words[c - 1].low.as_str(),
             "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "my" | "our"
-        ) {
+        ) || (stance || intent) && words[c - 1].kind == TokenKind::Clitic
+        {
             continue;
         }
         // A passive reports without naming its source: "it is expected that ...";
@@ -1468,7 +1821,38 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         if !found.is_empty() && !clause_cue(w) {
             continue;
         }
+        if stance && passive {
+            continue;
+        }
         let mut lo = c + 1;
+        if intent || stance {
+            // The object or the infinitive, "to" and all; "called for" leaves
+            // "for".
+            lo += usize::from(next == "for");
+            let hi = end_of_content(n);
+            if hi <= lo || intent && hi <= lo + 1 {
+                continue;
+            }
+            let subject = words
+                .iter()
+                .position(|x| x.span.start >= who.span.start)
+                .unwrap_or(c);
+            let (who, subject) = if passive {
+                (None, c - 1)
+            } else if seeming {
+                (None, subject)
+            } else {
+                (Some(who), subject)
+            };
+            found.push(Found {
+                cue: c,
+                who,
+                lo: lo + usize::from(seeming && next == "that"),
+                subject,
+                before: None,
+            });
+            continue;
+        }
         if matches!(
             w.as_str(),
             "told" | "tells" | "tell" | "warned" | "urged" | "assured" | "asked"
@@ -1487,7 +1871,13 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             continue;
         }
         let hi = end_of_content(n);
-        if hi <= lo + 2 || weak_cue(w) && words[c + 1].low != "that" {
+        // A belief without "that" stands alone, not inside what another cue
+        // reports ("said he thinks ...") nor inside quote marks.
+        let belief = found.is_empty()
+            && carry.is_none()
+            && !in_quote_marks(&words, c)
+            && belief_clause(&words, c, hi);
+        if hi <= lo + 2 || weak_cue(w) && words[c + 1].low != "that" && !belief {
             continue;
         }
         // A cue inside a parenthesis (", a Kremlin spokesperson said,") reports the
@@ -1551,7 +1941,15 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         }
         let whole = Span::new(parts[0].start, span.end);
         let mut cue = cue_span(&words, c);
-        if who.is_none() {
+        if words[c].low.starts_with("call") && words[c + 1].low == "for" {
+            cue.end = words[c + 1].span.end;
+        }
+        if who.is_none()
+            && matches!(
+                words[c - 1].low.as_str(),
+                "is" | "was" | "are" | "were" | "be" | "been" | "being"
+            )
+        {
             cue.start = words[c - 1].span.start;
         }
         out.push(Quote {
@@ -1605,14 +2003,12 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
         // a partial quote leaves its sentence to that reading ("The Post reports
         // that ... “under wraps.”").
         if statement {
-            for k in [
-                sentence_at(input.sentences, seg.span.start),
-                sentence_at(input.sentences, seg.span.end.saturating_sub(1)),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                quoted_sentences.insert(k);
+            // Every sentence from the one the quote opens in to the one it closes
+            // in (a quote of several sentences holds whole ones).
+            let first = sentence_at(input.sentences, seg.span.start);
+            let last = sentence_at(input.sentences, seg.span.end.saturating_sub(1));
+            if let (Some(a), Some(b)) = (first.or(last), last.or(first)) {
+                quoted_sentences.extend(a..=b);
             }
         }
         if !statement {

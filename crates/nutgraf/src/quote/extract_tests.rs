@@ -211,3 +211,164 @@ fn the_subject_of_a_sentence_ending_in_a_colon() {
     let text = "President Barack Obama is rolling out a new and more personal campaign message: “It is about me.”";
     assert_eq!(speaker_of(text, "“It is"), "President Barack Obama");
 }
+
+#[test]
+fn a_belief_reports_a_clause_without_that() {
+    let text = "Sanders thinks he can still win the nomination in July.";
+    assert_eq!(speaker_of(text, "he can still"), "Sanders");
+    let text = "Party leaders fear the race will slip away from them this fall.";
+    assert_eq!(speaker_of(text, "the race will"), "Party leaders");
+}
+
+#[test]
+fn a_belief_inside_another_report_is_not_a_second_one() {
+    let text = "Tanner said he thinks the campaign has stayed vague on the details.";
+    let all = quotes(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].2, "said");
+}
+
+#[test]
+fn a_plural_noun_is_no_belief() {
+    let text = "Health worries have dogged the candidate since the convention.";
+    assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+}
+
+#[test]
+fn a_sentence_inside_a_long_quote_is_not_reported_speech() {
+    let text =
+        "He went on: “We lost the vote. I still think she is going to win the state. We will see.”";
+    let all = quotes(text);
+    assert!(all.iter().all(|q| q.1 != QuoteKind::Indirect), "{all:?}");
+}
+
+#[test]
+fn a_stance_reports_its_object() {
+    let text = "On Tuesday, Ryan endorsed Trump for the nomination.";
+    let all = quotes(text);
+    assert!(
+        all.iter()
+            .any(|q| q.0.starts_with("Trump") && q.2 == "endorsed" && q.3 == "Ryan"),
+        "{all:?}"
+    );
+    let text = "The senator criticized the president's foreign policy.";
+    assert_eq!(speaker_of(text, "the president's"), "The senator");
+}
+
+#[test]
+fn a_passive_stance_is_no_attribution() {
+    let text = "The plan was criticized by the governor and his aides.";
+    assert!(
+        quotes(text).iter().all(|q| q.3 != "The plan"),
+        "{:?}",
+        quotes(text)
+    );
+}
+
+#[test]
+fn an_intention_reports_its_infinitive() {
+    let text = "Clinton hopes to compete in Iowa while holding her lead in the South.";
+    assert_eq!(speaker_of(text, "to compete"), "Clinton");
+    let text = "A campaign spokesman declined to comment.";
+    assert_eq!(speaker_of(text, "to comment"), "A campaign spokesman");
+}
+
+#[test]
+fn expected_to_has_no_speaker() {
+    let text = "The central bank is expected to raise rates at its next meeting.";
+    let all = quotes(text);
+    let q = all
+        .iter()
+        .find(|q| q.0.starts_with("to raise"))
+        .unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(q.2, "is expected");
+    assert_eq!(q.3, "");
+}
+
+#[test]
+fn called_for_reports_the_demand() {
+    let text = "Sanders called for a recount of the votes in Nevada.";
+    let all = quotes(text);
+    assert!(
+        all.iter()
+            .any(|q| q.0.starts_with("a recount") && q.2 == "called for" && q.3 == "Sanders"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_noun_of_speech_reports_its_clause() {
+    let text = "Trump's claim that the election was rigged drew a sharp rebuke.";
+    let all = quotes(text);
+    assert!(
+        all.iter()
+            .any(|q| q.0.starts_with("the election") && q.2 == "claim" && q.3 == "Trump"),
+        "{all:?}"
+    );
+    let text = "The belief that the deal would collapse by spring spread among investors.";
+    assert!(
+        quotes(text)
+            .iter()
+            .any(|q| q.0.starts_with("the deal") && q.2 == "belief"),
+        "{:?}",
+        quotes(text)
+    );
+}
+
+#[test]
+fn seeming_has_no_speaker() {
+    let text = "Enthusiasm for the governor appears to be fading in the state.";
+    let all = quotes(text);
+    let q = all
+        .iter()
+        .find(|q| q.0.starts_with("to be fading"))
+        .unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!((q.2.as_str(), q.3.as_str()), ("appears", ""));
+}
+
+#[test]
+fn a_long_appositive_or_but_leaves_the_sentence_subject() {
+    let text = "Marlon Marshall, Clinton's director of state campaigns, said the campaign is taking nothing for granted.";
+    assert_eq!(speaker_of(text, "the campaign is"), "Marlon Marshall");
+    let text =
+        "The spokesman refused to answer questions but said there was no call planned with Trump.";
+    assert_eq!(speaker_of(text, "there was"), "The spokesman");
+}
+
+#[test]
+fn the_subject_before_a_phrase_of_the_medium() {
+    let text = "Jeb Bush in a Medium post said he would put more conservative judges on the bench.";
+    assert_eq!(speaker_of(text, "he would put"), "Jeb Bush");
+}
+
+#[test]
+fn a_refusal_reports_only_a_refusal_to_speak() {
+    let text = "India refused to condemn Russia over the invasion of Ukraine.";
+    assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+    let text = "The White House declined to say whether the president would attend.";
+    assert_eq!(speaker_of(text, "to say whether"), "The White House");
+}
+
+#[test]
+fn a_stance_participle_after_a_comma() {
+    let text = "Clinton toured a factory in Ohio, criticizing the trade deals of the last decade.";
+    let all = quotes(text);
+    assert!(
+        all.iter().any(|q| q.0.starts_with("the trade deals")
+            && q.2 == "criticizing"
+            && q.3 == "Clinton"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn the_question_put_to_a_speaker() {
+    let text = "Asked whether he would run again next year, Smith said he had not decided.";
+    let all = quotes(text);
+    assert!(
+        all.iter()
+            .any(|q| q.0.starts_with("whether he would") && q.2 == "Asked" && q.3.is_empty()),
+        "{all:?}"
+    );
+    assert_eq!(speaker_of(text, "he had not"), "Smith");
+}
