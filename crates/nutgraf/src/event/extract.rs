@@ -111,10 +111,6 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Auxiliaries, adverbs and control verbs between a subject and its verb.
 const VERB_GROUP: &[&str] = &[
-    "will",
-    "would",
-    "shall",
-    "'ll",
     "is",
     "are",
     "was",
@@ -134,29 +130,9 @@ const VERB_GROUP: &[&str] = &[
     "never",
     "also",
     "to",
-    "set",
     "expected",
     "likely",
     "unlikely",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "scheduled",
-    "due",
-    "going",
-    "intends",
-    "intend",
-    "intended",
-    "aims",
-    "aim",
-    "aimed",
-    "hopes",
-    "hope",
-    "hoped",
-    "wants",
-    "want",
-    "wanted",
     "refused",
     "refuses",
     "refuse",
@@ -184,21 +160,11 @@ const VERB_GROUP: &[&str] = &[
     "together",
     "now",
     "yet",
-    "agreed",
-    "agree",
-    "agrees",
-    "promised",
-    "pledged",
-    "vowed",
-    "seeks",
-    "sought",
-    "seeking",
     "tried",
     "tries",
     "continue",
     "continues",
     "continued",
-    "ready",
     "able",
     "about",
     "from",
@@ -224,9 +190,54 @@ const VERB_GROUP: &[&str] = &[
     "no",
     "longer",
     "reluctant",
+];
+
+/// Auxiliaries of the future and verbs of intention: part of the verb group, and
+/// they make the action planned ("will meet", "plans to visit").
+const INTENT: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "'ll",
+    "set",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "scheduled",
+    "due",
+    "going",
+    "intends",
+    "intend",
+    "intended",
+    "aims",
+    "aim",
+    "aimed",
+    "hopes",
+    "hope",
+    "hoped",
+    "wants",
+    "want",
+    "wanted",
+    "agreed",
+    "agree",
+    "agrees",
+    "promised",
+    "pledged",
+    "vowed",
+    "seeks",
+    "sought",
+    "seeking",
+    "ready",
     "eager",
     "poised",
 ];
+
+/// Whether `s` belongs to the verb group (auxiliaries, adverbs, control verbs,
+/// intentions).
+fn in_verb_group(s: &str) -> bool {
+    one_of(s, VERB_GROUP) || one_of(s, INTENT)
+}
 
 const NEGATIONS: &[&str] = &[
     "not",
@@ -257,49 +268,9 @@ const NEGATIONS: &[&str] = &[
     "reluctant",
 ];
 
-const PLANNED: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "would",
-    "set",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "scheduled",
-    "due",
-    "going",
-    "intends",
-    "intend",
-    "intended",
-    "aims",
-    "aim",
-    "aimed",
-    "hopes",
-    "hope",
-    "hoped",
-    "wants",
-    "want",
-    "wanted",
-    "agreed",
-    "agree",
-    "agrees",
-    "promised",
-    "pledged",
-    "vowed",
-    "seeks",
-    "sought",
-    "seeking",
-    "ready",
-    "poised",
-    "eager",
-    "upcoming",
-    "proposed",
-    "future",
-    "forthcoming",
-    "next",
-];
+/// Words that make the action planned without being part of the verb group:
+/// "the upcoming visit", "a proposed deal".
+const PLANNED_MODIFIERS: &[&str] = &["upcoming", "proposed", "future", "forthcoming", "next"];
 
 const EXPECTED: &[&str] = &["expected", "likely", "unlikely"];
 const POSSIBLE: &[&str] = &["may", "might", "could", "can", "possible", "potential"];
@@ -446,7 +417,7 @@ fn noun_context(text: &str, prev: Option<&Wd>) -> bool {
     }
     // A lowercase adjective or noun before it ("bilateral talks", "energy
     // deals"), not an auxiliary, pronoun or adverb.
-    !(one_of(s, VERB_GROUP)
+    !(in_verb_group(s)
         || one_of(
             s,
             &["he", "she", "they", "we", "i", "you", "it", "and", "or"],
@@ -932,7 +903,7 @@ impl Sent<'_, '_> {
                 if p.kind == TokenKind::Word
                     && !p.upper
                     && p.name == NONE
-                    && !one_of(ps, VERB_GROUP)
+                    && !in_verb_group(ps)
                     && !one_of(ps, &["he", "she", "they", "we", "i", "you", "it", "who"])
                 {
                     return true;
@@ -961,7 +932,7 @@ impl Sent<'_, '_> {
         if w.eq_ignore_ascii_case("back") {
             return !prev.is_some_and(|(p, ps)| {
                 p.name != NONE
-                    || one_of(ps, VERB_GROUP)
+                    || in_verb_group(ps)
                     || one_of(
                         ps,
                         &["to", "he", "she", "they", "we", "i", "you", "it", "who"],
@@ -993,7 +964,7 @@ impl Sent<'_, '_> {
             let w = &self.words[p];
             let s = self.s(p);
             let stops = !to && w.kind == TokenKind::Word && one_of(s, STOPS);
-            let known = one_of(s, VERB_GROUP)
+            let known = in_verb_group(s)
                 || stops
                 || (w.kind == TokenKind::Word && !w.upper && s.len() > 4 && s.ends_with("ly"));
             if !known || w.name != NONE {
@@ -1026,7 +997,9 @@ impl Sent<'_, '_> {
                 modality = Modality::Expected;
             } else if one_of(s, POSSIBLE) {
                 modality = Modality::Possible;
-            } else if one_of(s, PLANNED) && modality != Modality::Expected {
+            } else if (one_of(s, INTENT) || one_of(s, PLANNED_MODIFIERS))
+                && modality != Modality::Expected
+            {
                 modality = Modality::Planned;
             }
             k = p;
@@ -1508,7 +1481,7 @@ impl Sent<'_, '_> {
                 && (!w.upper || self.headline)
                 && w.name == NONE
                 && !one_of(s, PREPOSITIONS)
-                && !one_of(s, VERB_GROUP)
+                && !in_verb_group(s)
                 && !self.is(p, SUBORDINATORS)
                 && !self.is(p, &["and", "or"]);
             if !(adjective

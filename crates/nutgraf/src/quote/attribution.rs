@@ -279,16 +279,7 @@ fn span_of(words: &[W<'_>], lo: usize, hi: usize) -> Span {
 /// indices): what comes before it when the phrase ends the sentence, what comes
 /// after it when the phrase opens it, else the whole sentence.
 fn content_around(words: &[W<'_>], lo: usize, hi: usize) -> Option<Span> {
-    // Words of the content, trimmed of the separating commas and the final stop.
-    let trim = |mut a: usize, mut b: usize| -> Option<Span> {
-        while a < b && words[a].is_punct() && !is_quote(&words[a]) {
-            a += 1;
-        }
-        while b > a && words[b - 1].is_punct() && !is_quote(&words[b - 1]) {
-            b -= 1;
-        }
-        (b > a && (a..b).any(|i| !words[i].is_punct())).then(|| span_of(words, a, b))
-    };
+    let trim = |a, b| content_span(words, a, b);
     if lo == 0 && hi >= words.len() {
         return trim(0, words.len());
     }
@@ -593,7 +584,8 @@ fn sentence(input: &Input<'_>, tokens: &[Token], out: &mut Vec<Attribution>) {
     }
 }
 
-/// Words `a..b` as a span, trimmed of punctuation at either end (quote marks kept).
+/// Words `a..b` as a span, trimmed of the separating commas and the final stop at
+/// either end (quote marks kept); `None` when no word is left.
 fn content_span(words: &[W<'_>], mut a: usize, mut b: usize) -> Option<Span> {
     while a < b && words[a].is_punct() && !is_quote(&words[a]) {
         a += 1;
@@ -601,7 +593,9 @@ fn content_span(words: &[W<'_>], mut a: usize, mut b: usize) -> Option<Span> {
     while b > a && words[b - 1].is_punct() && !is_quote(&words[b - 1]) {
         b -= 1;
     }
-    (b > a).then(|| span_of(words, a, b))
+    (a..b)
+        .any(|i| !words[i].is_punct())
+        .then(|| span_of(words, a, b))
 }
 
 /// Push an attribution whose phrase spans words `phrase`, cue `cue`, source `src`.

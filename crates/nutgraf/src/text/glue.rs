@@ -470,10 +470,19 @@ impl Scan<'_> {
     /// "associationas"): the function word lost its space.
     fn lowercase_join(&self, start: usize, end: usize) -> Option<Glue> {
         let w = &self.text[start..end];
-        if !w.bytes().all(|b| b.is_ascii_lowercase())
+        // Cheapest first: most words end in none of the tails, and most that do are
+        // English words themselves ("nation", "atlas").
+        if !LOWER_TAILS.iter().any(|t| w.ends_with(t))
+            || !w.bytes().all(|b| b.is_ascii_lowercase())
             || is_english_word(w)
-            || !self.free_standing(start, end)
         {
+            return None;
+        }
+        let cut = LOWER_TAILS.iter().find_map(|t| {
+            let head = w.strip_suffix(t)?;
+            (head.len() >= 4 && is_english_word(head)).then_some(head.len())
+        })?;
+        if !self.free_standing(start, end) {
             return None;
         }
         // Inside English prose only: the words on either side are English words
@@ -488,10 +497,6 @@ impl Scan<'_> {
         if !english(prev) || !english(next) {
             return None;
         }
-        let cut = LOWER_TAILS.iter().find_map(|t| {
-            let head = w.strip_suffix(t)?;
-            (head.len() >= 4 && is_english_word(head)).then_some(head.len())
-        })?;
         Some(Glue {
             at: start + cut,
             word: Span::new(start, end),
