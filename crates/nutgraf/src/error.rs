@@ -37,6 +37,14 @@ pub enum ErrorKind {
         /// Why it was rejected.
         reason: String,
     },
+    /// A bug in nutgraf: a stage failed on this input. The input is not at fault;
+    /// the other inputs of a batch are unaffected. Please report it with the input.
+    Internal {
+        /// What failed (the panic message).
+        message: String,
+    },
+    /// The work was cancelled by the caller (see [`Parser::parse_many_cancellable`](crate::Parser::parse_many_cancellable)).
+    Cancelled,
 }
 
 impl Error {
@@ -64,6 +72,26 @@ impl Error {
         matches!(self.kind, ErrorKind::InvalidOption { .. })
     }
 
+    /// True when a stage failed on the input (a bug in nutgraf, not in the input).
+    pub fn is_internal(&self) -> bool {
+        matches!(self.kind, ErrorKind::Internal { .. })
+    }
+
+    /// True when the work was cancelled before this input was parsed.
+    pub fn is_cancelled(&self) -> bool {
+        matches!(self.kind, ErrorKind::Cancelled)
+    }
+
+    /// An internal error from a caught panic's payload.
+    pub(crate) fn from_panic(payload: &(dyn std::any::Any + Send)) -> Error {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        Error::new(ErrorKind::Internal { message })
+    }
+
     pub(crate) fn invalid_date(value: &str, reason: impl fmt::Display) -> Error {
         Error::new(ErrorKind::InvalidDate {
             value: value.to_owned(),
@@ -85,6 +113,11 @@ impl fmt::Display for Error {
             ErrorKind::InvalidOption { name, reason } => {
                 write!(f, "invalid option `{name}`: {reason}")
             }
+            ErrorKind::Internal { message } => write!(
+                f,
+                "internal error in nutgraf (a bug, not a fault of the input; please report it with the input): {message}"
+            ),
+            ErrorKind::Cancelled => write!(f, "cancelled before this input was parsed"),
         }
     }
 }

@@ -1,5 +1,7 @@
 //! The parser: runs the pipeline stages in order and builds a [`Document`].
 
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -47,8 +49,10 @@ impl Parser {
 
     /// Parse one document.
     ///
-    /// Fails only when the input is over [`Options::max_input_bytes`]; any other
-    /// text, however malformed, gives a best-effort document.
+    /// Fails when the input is over [`Options::max_input_bytes`]; any other text,
+    /// however malformed, gives a best-effort document. A bug in a stage (a panic)
+    /// is caught and returned as [`ErrorKind::Internal`], never unwound into the
+    /// caller, so one input cannot take a batch or a process down with it.
     pub fn parse(&self, text: &str, meta: &Meta) -> Result<Document> {
         let limit = self.options.get_max_input_bytes();
         if text.len() > limit {
@@ -57,15 +61,23 @@ impl Parser {
                 limit,
             }));
         }
+        // The pipeline only reads `text`, `meta` and the options, and builds a new
+        // document: nothing it touches is left half-updated by a panic.
+        std::panic::catch_unwind(AssertUnwindSafe(|| self.parse_unchecked(text, meta)))
+            .map_err(|payload| Error::from_panic(payload.as_ref()))
+    }
+
+    fn parse_unchecked(&self, text: &str, meta: &Meta) -> Document {
         let mut norm = NormalizedText::new(text);
         norm.repair_glued();
         let layout = layout::analyze(norm.as_str(), self.options.get_layout());
-        Ok(build(&norm, layout, meta, &self.options))
+        build(&norm, layout, meta, &self.options)
     }
 
     /// Parse many documents in parallel on the global rayon pool, keeping order.
     ///
-    /// Each result stands alone: one input over the size limit does not stop the others.
+    /// Each result stands alone: one input over the size limit (or one that hits a
+    /// bug) does not stop the others.
     pub fn parse_many<S>(&self, inputs: &[(S, Meta)]) -> Vec<Result<Document>>
     where
         S: AsRef<str> + Sync,
@@ -77,7 +89,8 @@ impl Parser {
     }
 
     /// Like [`Parser::parse_many`], on a dedicated pool of `threads` threads
-    /// (`None` or `0`: the global pool).
+    /// (`None` or `0`: the global pool). More than [`MAX_THREADS`] threads is an
+    /// [`ErrorKind::InvalidOption`].
     pub fn parse_many_with_threads<S>(
         &self,
         inputs: &[(S, Meta)],
@@ -86,8 +99,49 @@ impl Parser {
     where
         S: AsRef<str> + Sync,
     {
+        self.parse_many_cancellable(inputs, threads, &AtomicBool::new(false))
+    }
+
+    /// Like [`Parser::parse_many_with_threads`], stopping early when `cancel` is set
+    /// (by a signal handler or another thread): documents not started by then come
+    /// back as [`ErrorKind::Cancelled`], in place, so the batch keeps its length.
+    ///
+    /// ```
+    /// use std::sync::atomic::AtomicBool;
+    /// let parser = nutgraf::Parser::default();
+    /// let batch = vec![("One.", nutgraf::Meta::new()), ("Two.", nutgraf::Meta::new())];
+    /// let cancel = AtomicBool::new(true); // already set: nothing is parsed
+    /// let out = parser.parse_many_cancellable(&batch, Some(1), &cancel)?;
+    /// assert!(out.iter().all(|r| r.as_ref().unwrap_err().is_cancelled()));
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn parse_many_cancellable<S>(
+        &self,
+        inputs: &[(S, Meta)],
+        threads: Option<usize>,
+        cancel: &AtomicBool,
+    ) -> Result<Vec<Result<Document>>>
+    where
+        S: AsRef<str> + Sync,
+    {
+        let run = || {
+            inputs
+                .par_iter()
+                .map(|(text, meta)| {
+                    if cancel.load(Ordering::Relaxed) {
+                        Err(Error::new(ErrorKind::Cancelled))
+                    } else {
+                        self.parse(text.as_ref(), meta)
+                    }
+                })
+                .collect()
+        };
         match threads {
-            None | Some(0) => Ok(self.parse_many(inputs)),
+            None | Some(0) => Ok(run()),
+            Some(n) if n > MAX_THREADS => Err(Error::new(ErrorKind::InvalidOption {
+                name: "threads",
+                reason: format!("{n} threads is over the limit of {MAX_THREADS}"),
+            })),
             Some(n) => {
                 let pool = rayon::ThreadPoolBuilder::new()
                     .num_threads(n)
@@ -98,11 +152,15 @@ impl Parser {
                             reason: e.to_string(),
                         })
                     })?;
-                Ok(pool.install(|| self.parse_many(inputs)))
+                Ok(pool.install(run))
             }
         }
     }
 }
+
+/// The most threads a batch call accepts: far more than any machine has cores, and
+/// few enough that a typo (10,000) cannot exhaust the process.
+pub const MAX_THREADS: usize = 1024;
 
 static DEFAULT_PARSER: LazyLock<Parser> = LazyLock::new(Parser::default);
 
@@ -562,5 +620,39 @@ mod tests {
         assert_eq!(out[0].as_ref().unwrap().body, "First doc.");
         assert!(out[1].as_ref().unwrap_err().is_input_too_large());
         assert_eq!(out[2].as_ref().unwrap().body, "Third doc.");
+    }
+
+    #[test]
+    fn accented_name_before_a_possessive_does_not_panic() {
+        // Issue 9: a slice inside "ü" panicked in the entity stage.
+        let doc = parse(
+            "Analysts at Zürich's UBS Group said inflation would slow.",
+            &Meta::new(),
+        )
+        .unwrap();
+        assert!(doc.entities.iter().any(|e| e.name.contains("UBS")));
+    }
+
+    #[test]
+    fn threads_are_bounded_and_cancel_is_honoured() {
+        let parser = Parser::default();
+        let inputs = vec![("One.", Meta::new()), ("Two.", Meta::new())];
+        let err = parser
+            .parse_many_with_threads(&inputs, Some(MAX_THREADS + 1))
+            .unwrap_err();
+        assert!(err.is_invalid_option());
+        let out = parser
+            .parse_many_cancellable(&inputs, Some(2), &AtomicBool::new(true))
+            .unwrap();
+        assert_eq!(out.len(), 2);
+        assert!(out.iter().all(|r| r.as_ref().unwrap_err().is_cancelled()));
+    }
+
+    #[test]
+    fn a_panic_becomes_an_internal_error() {
+        let payload: Box<dyn std::any::Any + Send> = Box::new("boom");
+        let err = Error::from_panic(payload.as_ref());
+        assert!(err.is_internal());
+        assert!(err.to_string().contains("boom"));
     }
 }

@@ -640,11 +640,12 @@ fn cued_titles(text: &str, mentions: &mut [RawMention], gaz: &Gazetteer) {
             .strip_suffix("'s")
             .or_else(|| before.strip_suffix("’s"))
             .is_some_and(|b| {
-                let y = &b[b.len().saturating_sub(5)..];
+                // Bytes, not a str slice: the cut may fall inside a character ("Zürich's").
+                let y = &b.as_bytes()[b.len().saturating_sub(5)..];
                 y.len() == 5
-                    && !y.as_bytes()[0].is_ascii_alphanumeric()
-                    && y[1..].bytes().all(|c| c.is_ascii_digit())
-                    && (y[1..].starts_with("19") || y[1..].starts_with("20"))
+                    && !y[0].is_ascii_alphanumeric()
+                    && y[1..].iter().all(u8::is_ascii_digit)
+                    && (y[1..].starts_with(b"19") || y[1..].starts_with(b"20"))
             });
         let mut span = m.span;
         if is_work_noun(next) && after.starts_with(' ') {
