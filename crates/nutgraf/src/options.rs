@@ -17,7 +17,12 @@ pub struct Options {
     quantities: bool,
     quotes: bool,
     events: bool,
+    max_sentence_tokens: usize,
 }
+
+/// Default extraction window: 200 tokens, longer than all but a handful of
+/// sentences in news (tables, tag lists and unpunctuated text run longer).
+pub const DEFAULT_MAX_SENTENCE_TOKENS: usize = 200;
 
 /// Default input size limit: 16 MiB, far above any news article.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
@@ -33,6 +38,7 @@ impl Options {
             quantities: true,
             quotes: true,
             events: true,
+            max_sentence_tokens: DEFAULT_MAX_SENTENCE_TOKENS,
         }
     }
 
@@ -88,6 +94,27 @@ impl Options {
     pub const fn events(mut self, yes: bool) -> Options {
         self.events = yes;
         self
+    }
+
+    /// The work budget per sentence: extractors read a sentence of more than
+    /// `tokens` tokens in consecutive windows of at most that many, cut after
+    /// clause punctuation (`;`, `,`, `:`, `|`, a dash) where one is near the end
+    /// of the window. This bounds the work spent on each word whatever the text
+    /// (tables, tag lists and text without full stops come as one huge
+    /// "sentence"), so parsing time and memory grow linearly with the input. A
+    /// quote, attribution or event never spans two windows, so the result on an
+    /// over-long sentence is the union of its windows' results.
+    /// [`Document::sentences`](crate::Document::sentences) is unaffected. At
+    /// least 16; default [`DEFAULT_MAX_SENTENCE_TOKENS`].
+    #[must_use]
+    pub const fn max_sentence_tokens(mut self, tokens: usize) -> Options {
+        self.max_sentence_tokens = if tokens < 16 { 16 } else { tokens };
+        self
+    }
+
+    /// The extraction window in tokens (see [`Options::max_sentence_tokens`]).
+    pub const fn get_max_sentence_tokens(&self) -> usize {
+        self.max_sentence_tokens
     }
 
     /// Whether event extraction is on.

@@ -290,10 +290,29 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         || options.get_quotes()
         || options.get_events();
     let mut tokens: Vec<Vec<segment::Token>> = Vec::with_capacity(norm_sentences.len());
-    for &(s, _) in norm_sentences.iter().filter(|_| tokenize) {
-        let mut toks = Vec::new();
-        segment::tokens(ntext, s, &mut toks);
-        tokens.push(toks);
+    if tokenize {
+        // Over-long sentences are read in bounded windows (Options::max_sentence_tokens).
+        let max = options.get_max_sentence_tokens();
+        let mut windowed: Vec<(Span, bool)> = Vec::with_capacity(norm_sentences.len());
+        let mut ranges = Vec::new();
+        for &(s, headline) in &norm_sentences {
+            let mut toks = Vec::new();
+            segment::tokens(ntext, s, &mut toks);
+            if toks.len() <= max {
+                windowed.push((s, headline));
+                tokens.push(toks);
+                continue;
+            }
+            ranges.clear();
+            segment::windows(ntext, &toks, max, &mut ranges);
+            for r in ranges.drain(..) {
+                let part = &toks[r];
+                let span = Span::new(part[0].span.start, part[part.len() - 1].span.end);
+                windowed.push((span, headline));
+                tokens.push(part.to_vec());
+            }
+        }
+        norm_sentences = windowed;
     }
 
     let mut times = Vec::new();
@@ -390,11 +409,18 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             .zip(&mentions)
             .map(|(r, m)| (r.span, r.label, m.entity))
             .collect();
+        // Mentions do not overlap, so the persons' ends come in order too.
+        let persons: Vec<(usize, usize)> = qm
+            .iter()
+            .filter(|(_, label, _)| *label == entities::EntityLabel::Person)
+            .map(|&(m, _, e)| (m.end, e))
+            .collect();
         let input = quote::Input {
             text: ntext,
             blocks: &text_blocks,
             sentences: &sents,
             mentions: &qm,
+            persons: &persons,
         };
         quotes = quote::extract(&input);
         // Credit lines (and short closing paragraphs) may back the whole article.

@@ -14,6 +14,8 @@
 //! Wang Wenbin") or an appositive after it ("Alexander Gabuev, director of the
 //! Carnegie Russia Eurasia Center").
 
+use std::collections::{HashMap, HashSet};
+
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Entity, EntityLabel, Role};
@@ -87,18 +89,17 @@ fn initials(folded: &str) -> String {
 /// name is that person ("Putin" after "Vladimir Putin", whatever the tagger said of
 /// it alone), and mentions with the same name take that name's most common type.
 fn harmonize_labels(keys: &[String], mentions: &mut [RawMention], lex: &dyn Lexicon) {
-    let mut person_parts: Vec<&str> = Vec::new();
+    let mut person_parts: HashSet<&str> = HashSet::new();
     for (m, k) in mentions.iter().zip(keys) {
         if m.label == EntityLabel::Person && k.contains(' ') {
-            let words: Vec<&str> = k.split(' ').collect();
-            person_parts.push(words[0]);
-            person_parts.push(words[words.len() - 1]);
+            person_parts.extend(k.split(' ').next());
+            person_parts.extend(k.split(' ').next_back());
         }
     }
     for (m, k) in mentions.iter_mut().zip(keys) {
         if m.label != EntityLabel::Person
             && !k.contains(' ')
-            && person_parts.contains(&k.as_str())
+            && person_parts.contains(k.as_str())
             && !lex.is_place_or_org(k)
         {
             m.label = EntityLabel::Person;
@@ -110,7 +111,7 @@ fn harmonize_labels(keys: &[String], mentions: &mut [RawMention], lex: &dyn Lexi
     for (m, k) in mentions.iter_mut().zip(keys) {
         if m.label == EntityLabel::Person
             && !k.contains(' ')
-            && !person_parts.contains(&k.as_str())
+            && !person_parts.contains(k.as_str())
             && !lex.is_person_name(k)
         {
             m.label = EntityLabel::Org;
@@ -148,39 +149,44 @@ pub(crate) fn resolve(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon
     harmonize_labels(&keys_of, mentions, lex);
     let mentions: &[RawMention] = mentions;
     let mut entities: Vec<Entity> = Vec::new();
-    // Folded aliases per entity, parallel to `entities`.
+    // Folded aliases per entity, parallel to `entities`, and the lookup tables
+    // that find a mention's entity without a scan over all entities.
     let mut keys: Vec<Vec<String>> = Vec::new();
+    let mut index = Index::default();
     for (mi, m) in mentions.iter().enumerate() {
         let (form, key) = (&forms[mi], &keys_of[mi]);
         if key.is_empty() {
             continue;
         }
         let found = match m.label {
-            EntityLabel::Person => find_person(&entities, &keys, key),
-            _ => find_other(&entities, &keys, m.label, form, key, lex),
+            EntityLabel::Person => find_person(&index, &keys, key),
+            _ => find_other(&index, m.label, form, key, lex),
         };
         let e = if let Some(e) = found {
             e
         } else {
-            {
-                entities.push(Entity {
-                    label: m.label,
-                    name: String::new(),
-                    aliases: Vec::new(),
-                    roles: Vec::new(),
-                    mentions: Vec::new(),
-                    references: Vec::new(),
-                });
-                keys.push(Vec::new());
-                entities.len() - 1
-            }
+            entities.push(Entity {
+                label: m.label,
+                name: String::new(),
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                mentions: Vec::new(),
+                references: Vec::new(),
+            });
+            keys.push(Vec::new());
+            entities.len() - 1
         };
+        let label = entities[e].label;
         entities[e].mentions.push(mi);
-        if !entities[e].aliases.contains(form) {
+        if index.seen_forms.insert((e, form.clone())) {
             entities[e].aliases.push(form.clone());
+            if let Some(l) = lex.alias_of(form) {
+                index.raise(Table::Linked, label, fold(&l), e);
+            }
         }
-        if !keys[e].contains(key) {
+        if index.seen_keys.insert((e, key.clone())) {
             keys[e].push(key.clone());
+            index.add_key(label, key, e);
         }
     }
     for e in &mut entities {
@@ -188,10 +194,11 @@ pub(crate) fn resolve(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon
         // of its last word the text uses most ("Vladimir Putin" over a single
         // "Vladimir Poutine" among eight "Putin"), then the longest, first used.
         let last = |s: &str| s.split_whitespace().next_back().map(fold);
-        let support = |a: &str| {
-            let l = last(a);
-            e.mentions.iter().filter(|&&m| last(&forms[m]) == l).count()
-        };
+        let mut counts: HashMap<Option<String>, usize> = HashMap::new();
+        for &m in &e.mentions {
+            *counts.entry(last(&forms[m])).or_default() += 1;
+        }
+        let support = |a: &str| counts.get(&last(a)).copied().unwrap_or(0);
         let best = e
             .aliases
             .iter()
@@ -250,6 +257,23 @@ fn link_role_references(
     if people.is_empty() {
         return;
     }
+    // The people by the titles they hold, so each phrase looks at its own.
+    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut leaders: Vec<usize> = Vec::new();
+    for &e in &people {
+        for r in &entities[e].roles {
+            let list = by_title.entry(r.title.to_lowercase()).or_default();
+            if list.last() != Some(&e) {
+                list.push(e);
+            }
+            if leaders.last() != Some(&e)
+                && (r.title.eq_ignore_ascii_case("leader") || is_leader_title(&r.title))
+            {
+                leaders.push(e);
+            }
+        }
+    }
+    let none = Vec::new();
     let bytes = text.as_bytes();
     let mut pos = 0;
     while let Some(i) = memchr::memchr2(b't', b'T', &bytes[pos..]) {
@@ -287,21 +311,26 @@ fn link_role_references(
         let title = join(&ws[t..te], text);
         let span = Span::new(start, ws[te - 1].end);
         // A nationality inside the phrase is its own mention; a name is not a role.
-        if mentions.iter().any(|m| {
-            m.span.start < span.end
-                && span.start < m.span.end
-                && !matches!(m.label, EntityLabel::Norp | EntityLabel::Gpe)
-        }) {
+        // Mentions are in order and do not overlap: only those starting before the
+        // phrase's end, back to the first that ends before its start, can meet it.
+        let after = mentions.partition_point(|m| m.span.start < span.end);
+        if mentions[..after]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.end > span.start)
+            .any(|m| !matches!(m.label, EntityLabel::Norp | EntityLabel::Gpe))
+        {
             continue;
         }
         // "the Prime Minister Li Qiang": a title right before a name is that name's.
-        if mentions.iter().any(|m| {
-            m.label == EntityLabel::Person
-                && m.span.start >= span.end
-                && text[span.end..m.span.start]
-                    .trim_matches([' ', ','])
-                    .is_empty()
-        }) {
+        if mentions[after..]
+            .iter()
+            .take_while(|m| {
+                text.get(span.end..m.span.start)
+                    .is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty())
+            })
+            .any(|m| m.label == EntityLabel::Person)
+        {
             continue;
         }
         let fits = |e: &Entity| {
@@ -314,7 +343,12 @@ fn link_role_references(
                         .is_none_or(|c| r.affiliation.as_deref() == Some(c))
             })
         };
-        let candidates: Vec<usize> = people
+        let listed = if title.eq_ignore_ascii_case("leader") {
+            &leaders
+        } else {
+            by_title.get(&title.to_lowercase()).unwrap_or(&none)
+        };
+        let candidates: Vec<usize> = listed
             .iter()
             .copied()
             .filter(|&e| fits(&entities[e]))
@@ -344,34 +378,96 @@ fn add_role(roles: &mut Vec<Role>, role: Role) {
     roles.push(role);
 }
 
-fn find_person(entities: &[Entity], keys: &[Vec<String>], key: &str) -> Option<usize> {
-    if let Some(e) = (0..entities.len())
-        .rev()
-        .find(|&e| entities[e].label == EntityLabel::Person && keys[e].iter().any(|k| k == key))
-    {
+/// Which lookup table of an [`Index`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Table {
+    /// Folded keys.
+    Key,
+    /// Folded names the gazetteer links an alias to ("united states" for "US").
+    Linked,
+    /// Initials of a key of several words ("icc" for "international criminal court").
+    Initials,
+    /// A key of several words without its dots.
+    Undotted,
+}
+
+/// Lookup tables over the entities built so far. Each maps a (table, label,
+/// string) to the highest entity index with that property, which is the entity a
+/// scan from the most recent one would find; persons are also listed by the first
+/// and last words of their keys. Entries are only added, so a maximum stays one.
+#[derive(Default)]
+struct Index {
+    max: HashMap<(Table, EntityLabel, String), usize>,
+    person_words: HashMap<String, Vec<usize>>,
+    seen_forms: HashSet<(usize, String)>,
+    seen_keys: HashSet<(usize, String)>,
+}
+
+impl Index {
+    fn raise(&mut self, table: Table, label: EntityLabel, value: String, e: usize) {
+        let slot = self.max.entry((table, label, value)).or_insert(e);
+        *slot = (*slot).max(e);
+    }
+
+    fn get(&self, table: Table, label: EntityLabel, value: &str) -> Option<usize> {
+        // A borrowed lookup would need a custom key type; keys are short.
+        self.max.get(&(table, label, value.to_owned())).copied()
+    }
+
+    fn add_key(&mut self, label: EntityLabel, key: &str, e: usize) {
+        self.raise(Table::Key, label, key.to_owned(), e);
+        if key.contains(' ') {
+            self.raise(Table::Initials, label, initials(key), e);
+            self.raise(Table::Undotted, label, key.replace('.', ""), e);
+        }
+        if label == EntityLabel::Person {
+            for w in [key.split(' ').next(), key.split(' ').next_back()]
+                .into_iter()
+                .flatten()
+            {
+                let list = self.person_words.entry(w.to_owned()).or_default();
+                if list.last() != Some(&e) && !list.contains(&e) {
+                    list.push(e);
+                }
+            }
+        }
+    }
+}
+
+fn find_person(index: &Index, keys: &[Vec<String>], key: &str) -> Option<usize> {
+    if let Some(e) = index.get(Table::Key, EntityLabel::Person, key) {
         return Some(e);
     }
     let words: Vec<&str> = key.split(' ').collect();
     // Most recent person whose name shares a first or last word with this one:
     // "Putin" joins "Vladimir Putin", "Xi" joins "Xi Jinping", and "Vladimir Putin"
-    // joins an earlier "Putin".
-    (0..entities.len()).rev().find(|&e| {
-        entities[e].label == EntityLabel::Person
-            && keys[e].iter().any(|k| {
-                let kw: Vec<&str> = k.split(' ').collect();
-                if words.len() == 1 {
-                    kw.len() > 1 && (kw[0] == words[0] || kw[kw.len() - 1] == words[0])
-                } else if kw.len() == 1 {
-                    words[0] == kw[0] || words[words.len() - 1] == kw[0]
-                } else {
-                    // Two full names: same last word and same first initial, or the
-                    // same given name and a transliteration of the family name
-                    // ("Vladimir Putin", "Vladimir Poutine").
-                    let (last, other) = (kw[kw.len() - 1], words[words.len() - 1]);
-                    (last == other && kw[0].chars().next() == words[0].chars().next())
-                        || (kw[0] == words[0] && same_skeleton(last, other))
-                }
-            })
+    // joins an earlier "Putin". Only persons with one of this name's first or last
+    // words in a key can match.
+    let mut candidates: Vec<usize> = [words.first(), words.last()]
+        .into_iter()
+        .flatten()
+        .filter_map(|w| index.person_words.get(*w))
+        .flatten()
+        .copied()
+        .collect();
+    candidates.sort_unstable_by(|a, b| b.cmp(a));
+    candidates.dedup();
+    candidates.into_iter().find(|&e| {
+        keys[e].iter().any(|k| {
+            let kw: Vec<&str> = k.split(' ').collect();
+            if words.len() == 1 {
+                kw.len() > 1 && (kw[0] == words[0] || kw[kw.len() - 1] == words[0])
+            } else if kw.len() == 1 {
+                words[0] == kw[0] || words[words.len() - 1] == kw[0]
+            } else {
+                // Two full names: same last word and same first initial, or the
+                // same given name and a transliteration of the family name
+                // ("Vladimir Putin", "Vladimir Poutine").
+                let (last, other) = (kw[kw.len() - 1], words[words.len() - 1]);
+                (last == other && kw[0].chars().next() == words[0].chars().next())
+                    || (kw[0] == words[0] && same_skeleton(last, other))
+            }
+        })
     })
 }
 
@@ -401,11 +497,12 @@ fn same_skeleton(a: &str, b: &str) -> bool {
         && skeleton(a).is_some_and(|k| k.len() >= 2 && Some(k) == skeleton(b))
 }
 
-/// The entity a non-person mention joins. `form` is the mention as written (the
-/// gazetteers tell "US" from "us"), `key` its folded form.
+/// The entity a non-person mention joins: the most recent one of the same type
+/// with the same folded name, a known alias of it either way, or an acronym of it
+/// either way. `form` is the mention as written (the gazetteers tell "US" from
+/// "us"), `key` its folded form.
 fn find_other(
-    entities: &[Entity],
-    keys: &[Vec<String>],
+    index: &Index,
     label: EntityLabel,
     form: &str,
     key: &str,
@@ -413,21 +510,27 @@ fn find_other(
 ) -> Option<usize> {
     let linked = lex.alias_of(form).map(|l| fold(&l));
     let is_acronym = !key.contains(' ') && (2..=6).contains(&key.len());
-    (0..entities.len()).rev().find(|&e| {
-        entities[e].label == label
-            && (entities[e]
-                .aliases
-                .iter()
-                .any(|a| lex.alias_of(a).is_some_and(|l| fold(&l) == key))
-                || keys[e].iter().any(|k| {
-                    k == key
-                        || linked.as_deref() == Some(k.as_str())
-                        || (is_acronym && k.contains(' ') && initials(k) == key.replace('.', ""))
-                        || (!key.contains(' ')
-                            && k.contains(' ')
-                            && initials(key) == k.replace('.', ""))
-                }))
-    })
+    [
+        // An alias of the entity links to this name.
+        index.get(Table::Linked, label, key),
+        // The same name.
+        index.get(Table::Key, label, key),
+        // This name links to one of the entity's names.
+        linked
+            .as_deref()
+            .and_then(|l| index.get(Table::Key, label, l)),
+        // An acronym of one of the entity's longer names.
+        is_acronym
+            .then(|| index.get(Table::Initials, label, &key.replace('.', "")))
+            .flatten(),
+        // One of the entity's names is this name's acronym.
+        (!key.contains(' '))
+            .then(|| index.get(Table::Undotted, label, &initials(key)))
+            .flatten(),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
 }
 
 /// A word of the text with its byte range.

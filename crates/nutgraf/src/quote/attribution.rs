@@ -6,6 +6,8 @@
 //! recalls that ...", "figures from the central bank show ...", and the credit
 //! line that backs the whole article ("(With information from EFE and AFP)").
 
+use std::collections::HashMap;
+
 use super::extract::Input;
 use super::{Attribution, AttributionKind};
 use crate::entities::EntityLabel;
@@ -229,8 +231,8 @@ fn words_of<'t>(text: &'t str, tokens: &[Token]) -> Vec<W<'t>> {
 /// The entities named inside `span`, in order, each once.
 fn entities_in(input: &Input<'_>, span: Span) -> Vec<usize> {
     let mut out = Vec::new();
-    for &(m, label, e) in input.mentions {
-        if span.contains(m) && source_label(label) && e != usize::MAX && !out.contains(&e) {
+    for &(_, label, e) in input.mentions_in(span) {
+        if source_label(label) && e != usize::MAX && !out.contains(&e) {
             out.push(e);
         }
     }
@@ -256,9 +258,8 @@ fn source_after(input: &Input<'_>, words: &[W<'_>], lo: usize) -> Option<(usize,
     if hi > lo && hi + 1 < words.len() && words[hi].is(",") {
         let next = words[hi + 1].span.start;
         if let Some(&(m, _, _)) = input
-            .mentions
-            .iter()
-            .find(|&&(m, label, _)| m.start == next && label == EntityLabel::Person)
+            .mentions_starting_at(next)
+            .find(|&&(_, label, _)| label == EntityLabel::Person)
         {
             if let Some(end) = words.iter().position(|w| w.span.end == m.end) {
                 if words.get(end + 1).is_none_or(is_boundary) {
@@ -339,9 +340,8 @@ fn source_before(input: &Input<'_>, words: &[W<'_>], verb: usize) -> Option<(usi
     let span = span_of(words, lo, verb);
     let head = words[verb - 1];
     // Speakers are quotes; a source here is an organization, a place, an outlet.
-    let names_source = input.mentions.iter().any(|&(m, label, _)| {
+    let names_source = input.mentions_in(span).any(|&(m, label, _)| {
         m.end == span.end
-            && span.contains(m)
             && matches!(
                 label,
                 EntityLabel::Org | EntityLabel::Gpe | EntityLabel::WorkOfArt
@@ -357,9 +357,8 @@ fn source_before(input: &Input<'_>, words: &[W<'_>], verb: usize) -> Option<(usi
         !v.text.ends_with('s') && !v.text.ends_with("ed") && !v.is_any(&["found", "said", "shown"]);
     // An organization's name is singular even when it ends in "s" ("The Times").
     let named_org = input
-        .mentions
-        .iter()
-        .any(|&(m, label, _)| m.end == head.span.end && label != EntityLabel::Norp);
+        .mentions_ending_at(head.span.end)
+        .any(|&(_, label, _)| label != EntityLabel::Norp);
     let plural = !named_org
         && (head.text.len() > 3 && head.text.ends_with('s') && !head.text.ends_with("ss")
             || head.is_any(&["data", "police", "people", "media", "statistics"]));
@@ -523,9 +522,8 @@ fn sentence(input: &Input<'_>, tokens: &[Token], out: &mut Vec<Attribution>) {
             if v < n && v > i + 1 && words[v].is_any(AS_VERBS) && !words[v].is("first") {
                 let src = span_of(&words, i + 1, v);
                 let named = input
-                    .mentions
-                    .iter()
-                    .any(|&(m, label, _)| src.contains(m) && source_label(label))
+                    .mentions_in(src)
+                    .any(|&(_, label, _)| source_label(label))
                     || (words[i + 1].is_any(&["the", "a", "an", "its", "their", "his", "her"])
                         && words[i + 2..v]
                             .iter()
@@ -646,7 +644,13 @@ const LEADS: &[&str] = &[
 
 /// Credit lines that back the whole article: "(With information from EFE and
 /// AFP)", "Additional reporting by Jane Doe", "Source: Reuters".
-fn credit(input: &Input<'_>, line: Span, body: Span, out: &mut Vec<Attribution>) {
+fn credit<'t>(
+    input: &Input<'t>,
+    line: Span,
+    body: Span,
+    by_name: &HashMap<&'t str, usize>,
+    out: &mut Vec<Attribution>,
+) {
     let raw = line.slice(input.text);
     let trimmed = raw
         .trim()
@@ -681,9 +685,7 @@ fn credit(input: &Input<'_>, line: Span, body: Span, out: &mut Vec<Attribution>)
         if part.is_empty() {
             continue;
         }
-        if let Some(&(_, _, e)) = input.mentions.iter().find(|&&(m, label, e)| {
-            source_label(label) && e != usize::MAX && m.slice(input.text) == part
-        }) {
+        if let Some(&e) = by_name.get(part) {
             if !entities.contains(&e) {
                 entities.push(e);
             }
@@ -707,8 +709,18 @@ pub(crate) fn extract(input: &Input<'_>, credits: &[Span], body: Option<Span>) -
         sentence(input, tokens, &mut out);
     }
     if let Some(body) = body {
+        // Credit lines are not tagged: their sources are found by name, the first
+        // entity with that name as a source, from a map built once.
+        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        if !credits.is_empty() {
+            for &(m, label, e) in input.mentions {
+                if source_label(label) && e != usize::MAX {
+                    by_name.entry(m.slice(input.text)).or_insert(e);
+                }
+            }
+        }
         for &line in credits {
-            credit(input, line, body, &mut out);
+            credit(input, line, body, &by_name, &mut out);
         }
     }
     out.sort_by_key(|a| (a.span.start, a.cue.start));

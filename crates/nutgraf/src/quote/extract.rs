@@ -18,6 +18,55 @@ pub(crate) struct Input<'a> {
     pub sentences: &'a [(Span, &'a [Token])],
     /// Entity mentions: span, label, entity index; in order.
     pub mentions: &'a [(Span, EntityLabel, usize)],
+    /// The person mentions of `mentions` (end, entity index), in order.
+    pub persons: &'a [(usize, usize)],
+}
+
+impl Input<'_> {
+    /// The mentions inside `span`, in order: a binary search, not a scan.
+    pub(crate) fn mentions_in(
+        &self,
+        span: Span,
+    ) -> impl DoubleEndedIterator<Item = &(Span, EntityLabel, usize)> + '_ {
+        let lo = self
+            .mentions
+            .partition_point(|(m, _, _)| m.start < span.start);
+        let hi = lo + self.mentions[lo..].partition_point(|(m, _, _)| m.start < span.end);
+        self.mentions[lo..hi]
+            .iter()
+            .filter(move |(m, _, _)| span.contains(*m))
+    }
+
+    /// The mentions that start at `at`.
+    pub(crate) fn mentions_starting_at(
+        &self,
+        at: usize,
+    ) -> impl Iterator<Item = &(Span, EntityLabel, usize)> + '_ {
+        let lo = self.mentions.partition_point(|(m, _, _)| m.start < at);
+        self.mentions[lo..]
+            .iter()
+            .take_while(move |(m, _, _)| m.start == at)
+    }
+
+    /// The mentions that end at `at` (mentions do not overlap, so those are the
+    /// last ones starting before it).
+    pub(crate) fn mentions_ending_at(
+        &self,
+        at: usize,
+    ) -> impl Iterator<Item = &(Span, EntityLabel, usize)> + '_ {
+        let hi = self.mentions.partition_point(|(m, _, _)| m.start < at);
+        self.mentions[..hi]
+            .iter()
+            .rev()
+            .take_while(move |(m, _, _)| m.end >= at)
+            .filter(move |(m, _, _)| m.end == at)
+    }
+
+    /// The last person named before `at` (a binary search over the persons).
+    fn person_before(&self, at: usize) -> Option<usize> {
+        let k = self.persons.partition_point(|&(end, _)| end <= at);
+        k.checked_sub(1).map(|k| self.persons[k].1)
+    }
 }
 
 /// Verbs and nouns of speech and report, lowercase, every form.
@@ -676,16 +725,11 @@ fn speaker_noun(w: &str) -> bool {
 /// last person named before it.
 fn speaker_entity(input: &Input<'_>, span: Span, pronoun: bool) -> Option<usize> {
     if pronoun {
-        return input
-            .mentions
-            .iter()
-            .rev()
-            .find(|(m, label, _)| m.end <= span.start && *label == EntityLabel::Person)
-            .map(|&(_, _, e)| e);
+        return input.person_before(span.start);
     }
     // A person named in the phrase, else its last name ("European Union policy
     // chief Josep Borrell" is Borrell; "the Kremlin" is the Kremlin).
-    let inside = || input.mentions.iter().filter(|(m, _, _)| span.contains(*m));
+    let inside = || input.mentions_in(span);
     inside()
         .rfind(|(_, label, _)| *label == EntityLabel::Person)
         .or_else(|| inside().next_back())
@@ -2120,7 +2164,13 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
             continue;
         };
         let trimmed = Span::new(next.start, next.start + body.trim_end().len());
-        for (k, (s, _)) in input.sentences.iter().enumerate() {
+        let first = input
+            .sentences
+            .partition_point(|(s, _)| s.start < trimmed.start);
+        for (k, (s, _)) in input.sentences.iter().enumerate().skip(first) {
+            if s.start >= trimmed.end {
+                break;
+            }
             if trimmed.contains(*s) {
                 quoted_sentences.insert(k);
             }

@@ -49,6 +49,46 @@ pub use tokens::{tokens, Token, TokenKind};
 use crate::span::Span;
 use abbrev::Abbrev;
 
+/// Cut a sentence's tokens into consecutive windows of at most `max` tokens
+/// (at least 1), for stages whose work per word grows with the sentence.
+///
+/// A sentence of `max` tokens or fewer is one window. A longer one is cut after
+/// the last clause break (`;`, `,`, `:`, `|`, a dash, a closing bracket) in the
+/// second half of each window, else after `max` tokens. Appends token index
+/// ranges to `out`; they cover `0..tokens.len()` in order.
+///
+/// ```
+/// use nutgraf::{segment, Span};
+/// let text = "a b c, d e f g h";
+/// let mut toks = Vec::new();
+/// segment::tokens(text, Span::new(0, text.len()), &mut toks);
+/// let mut windows = Vec::new();
+/// segment::windows(text, &toks, 5, &mut windows);
+/// assert_eq!(windows, [0..4, 4..9]);
+/// ```
+pub fn windows(text: &str, tokens: &[Token], max: usize, out: &mut Vec<std::ops::Range<usize>>) {
+    let max = max.max(1);
+    let mut lo = 0;
+    while tokens.len() - lo > max {
+        let hi = lo + max;
+        let cut = (lo + max / 2..hi)
+            .rev()
+            .find(|&i| {
+                tokens[i].kind == TokenKind::Punct
+                    && matches!(
+                        tokens[i].span.slice(text),
+                        ";" | "," | ":" | "|" | "-" | "\u{2013}" | "\u{2014}" | ")" | "]"
+                    )
+            })
+            .map_or(hi, |i| i + 1);
+        out.push(lo..cut);
+        lo = cut;
+    }
+    if lo < tokens.len() || tokens.is_empty() {
+        out.push(lo..tokens.len());
+    }
+}
+
 /// Push the sentences of `text[span]` onto `out` (byte offsets into `text`).
 ///
 /// Each span is trimmed of surrounding whitespace, non-empty, on character
