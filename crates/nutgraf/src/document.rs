@@ -465,7 +465,8 @@ impl Document {
     /// a socket in a [`BufWriter`](std::io::BufWriter).
     ///
     /// ```
-    /// let doc = nutgraf::parse("Putin visits China\n\nHe met Xi Jinping in Beijing.")?;
+    /// let text = "Putin visits China\n\nHe met Xi Jinping in Beijing on Tuesday.";
+    /// let doc = nutgraf::parse(text, &nutgraf::Meta::new())?;
     /// let mut out = Vec::new();
     /// doc.write_json(&mut out).expect("a Vec takes every write");
     /// assert_eq!(out, doc.to_json().into_bytes());
