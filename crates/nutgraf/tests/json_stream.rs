@@ -219,6 +219,24 @@ impl Coverage {
     }
 }
 
+/// Offsets at the end of non-ASCII text whose length is a multiple of the
+/// code-point index's 256-byte step, and a long non-ASCII document.
+#[test]
+fn non_ascii_offsets_stream_the_value_tree() {
+    for input in [
+        "é".repeat(128),
+        "é".repeat(256),
+        format!(
+            "{}\n\n{}",
+            "北京是中国的首都。".repeat(40),
+            "é".repeat(1000)
+        ),
+        "Путин прибыл в Пекин. «Он встретился с Си», сказал Песков.\n\n".repeat(300),
+    ] {
+        assert_streams_like_tree(&parse(&input, None));
+    }
+}
+
 /// Numbers the parser rarely gives: `json_number`'s integers and floats, and null
 /// for what JSON cannot write.
 #[test]
