@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::entities::{Entity, Mention};
 use crate::event::Event;
+use crate::json::JsonDocument;
 use crate::quantity::Quantity;
 use crate::quote::{Attribution, Quote};
 use crate::span::{CharOffsets, Span};
@@ -232,7 +233,10 @@ impl Document {
     /// The document as the version-1 JSON contract (offsets in code points).
     ///
     /// The contract is documented in `docs/contract.md`; the Python `to_dict()` and
-    /// the CLI's `--json` output are exactly this value.
+    /// the CLI's `--json` output are exactly this value. This builds the whole tree
+    /// (about 2 KB per block): to serialize, use [`write_json`](Self::write_json) or
+    /// [`to_json`](Self::to_json), which stream the same bytes. (This function stays
+    /// the reference the streamed bytes are tested against.)
     pub fn to_json_value(&self) -> Value {
         let co = CharOffsets::new(&self.text);
         let blocks: Vec<Value> = self
@@ -441,9 +445,41 @@ impl Document {
         })
     }
 
-    /// The JSON contract as a compact string.
+    /// The JSON contract as a compact string: the bytes of
+    /// [`write_json`](Self::write_json), `to_json_value().to_string()` without the
+    /// value tree.
+    ///
+    /// # Panics
+    /// As [`to_json_value`](Self::to_json_value), when a span or an index does not
+    /// point into this document, which cannot happen for a document nutgraf returned.
     pub fn to_json(&self) -> String {
-        self.to_json_value().to_string()
+        // Serializing borrowed views into a `Vec` cannot fail.
+        serde_json::to_string(&JsonDocument::new(self)).expect("the contract serializes")
+    }
+
+    /// Writes the JSON contract, compact, to `w`: byte for byte what
+    /// `to_json_value().to_string()` gives, without building the value tree.
+    ///
+    /// Memory stays constant whatever the document's size, beside a code-point index
+    /// of non-ASCII text (1/64 of its size). `w` gets many small writes: wrap a file or
+    /// a socket in a [`BufWriter`](std::io::BufWriter).
+    ///
+    /// ```
+    /// let text = "Putin visits China\n\nHe met Xi Jinping in Beijing on Tuesday.";
+    /// let doc = nutgraf::parse(text, &nutgraf::Meta::new())?;
+    /// let mut out = Vec::new();
+    /// doc.write_json(&mut out).expect("a Vec takes every write");
+    /// assert_eq!(out, doc.to_json().into_bytes());
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// The first error `w` returns.
+    ///
+    /// # Panics
+    /// As [`to_json`](Self::to_json).
+    pub fn write_json<W: std::io::Write>(&self, w: W) -> std::io::Result<()> {
+        serde_json::to_writer(w, &JsonDocument::new(self)).map_err(std::io::Error::from)
     }
 }
 

@@ -54,6 +54,7 @@ mod document;
 pub mod entities;
 mod error;
 pub mod event;
+mod json;
 mod lang;
 mod layout;
 mod meta;
