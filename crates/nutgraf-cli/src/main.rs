@@ -104,12 +104,13 @@ enum Command {
     /// are skipped.
     ///
     /// Output: for each good record `{"id": ..., "document": <contract>}`; for a bad
-    /// one (not JSON, no `text`, wrong types, bad date, too large)
+    /// one (not JSON, not UTF-8, no `text`, wrong types, bad date, too large, a bug)
     /// `{"id": <id or null>, "line": <1-based line>, "error": {"kind", "message"}}`,
     /// plus a message on stderr. Output order is input order. With several inputs,
     /// line numbers count within each input and error records also carry `"input"`.
     ///
-    /// Exit code 0 when every record parsed, 2 when some were bad, 1 on I/O errors.
+    /// Exit code 0 when every record parsed, 2 when some were bad, 1 on I/O errors,
+    /// 130 when stopped by Ctrl-C (the records parsed by then are written).
     Batch(batch::BatchArgs),
 }
 
