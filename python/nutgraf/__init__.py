@@ -23,6 +23,7 @@ import os
 
 from nutgraf import _nutgraf
 from nutgraf._nutgraf import (
+    MAX_THREADS,
     SCHEMA_VERSION,
     Attribution,
     Block,
@@ -31,7 +32,9 @@ from nutgraf._nutgraf import (
     Entity,
     Event,
     InputTooLargeError,
+    InternalError,
     InvalidDateError,
+    InvalidInputError,
     InvalidOptionError,
     Mention,
     NutgrafError,
@@ -52,6 +55,7 @@ from nutgraf._nutgraf import (
 )
 
 __all__ = [
+    "MAX_THREADS",
     "SCHEMA_VERSION",
     "Attribution",
     "Block",
@@ -60,7 +64,9 @@ __all__ = [
     "Entity",
     "Event",
     "InputTooLargeError",
+    "InternalError",
     "InvalidDateError",
+    "InvalidInputError",
     "InvalidOptionError",
     "Mention",
     "NutgrafError",

@@ -27,6 +27,9 @@ __all__ = [
     "InputTooLargeError",
     "InvalidDateError",
     "InvalidOptionError",
+    "InvalidInputError",
+    "InternalError",
+    "MAX_THREADS",
     "parse",
     "parse_many",
     "parse_time",
@@ -37,6 +40,8 @@ __all__ = [
 __version__: Final[str]
 SCHEMA_VERSION: Final[int]
 """Version of the JSON contract produced by ``Document.to_dict()`` / ``to_json()``."""
+MAX_THREADS: Final[int]
+"""The largest ``threads`` that ``parse_many`` accepts (1024)."""
 
 _DateLike: TypeAlias = str | datetime.date
 """A ``YYYY-MM-DD`` string (a time part after ``T`` or a space is ignored) or a
@@ -77,6 +82,25 @@ class InvalidOptionError(NutgrafError):
     """The option's name."""
     reason: str
     """Why it was rejected."""
+
+class InvalidInputError(NutgrafError, TypeError):
+    """An input is not usable text: not a ``str``, or a ``str`` that cannot be
+    encoded as UTF-8 (it holds a lone surrogate such as ``"\\ud800"``).
+
+    Also a ``TypeError``, as passing a non-``str`` always was.
+    """
+
+    reason: str
+    """What is wrong with the input."""
+
+class InternalError(NutgrafError):
+    """A bug in nutgraf, not a fault of the input: a stage or a conversion failed
+    (a Rust panic, caught). In a batch only that input fails. Please report it with
+    the input.
+    """
+
+    reason: str
+    """What failed (the panic message)."""
 
 @final
 class Block:
@@ -526,7 +550,9 @@ def parse(
     (their lists are then empty; without entities a quote's speaker has no
     ``entity``). Raises ``InvalidDateError`` for an unreadable ``published`` and
     ``InputTooLargeError`` when ``text`` is over ``max_input_bytes`` UTF-8 bytes
-    (default 16 MiB). The work runs with the GIL released.
+    (default 16 MiB), ``InvalidInputError`` when ``text`` is not a ``str`` or holds a
+    lone surrogate, ``InternalError`` for a bug in nutgraf. The work runs with the
+    GIL released.
     """
 
 @overload
@@ -563,12 +589,20 @@ def parse_many(
 
     ``published`` is one value for every text, or a list or tuple with one value
     per text (else ``InvalidOptionError``). ``threads`` is the size of a dedicated
-    thread pool; ``None`` or ``0`` uses the shared pool (one thread per core).
+    thread pool, at most ``MAX_THREADS``; ``None`` or ``0`` uses the shared pool
+    (one thread per core); a negative or larger value is an ``InvalidOptionError``.
 
-    With ``errors="raise"`` (the default) the first failing input, in input
-    order, raises its error (e.g. ``InputTooLargeError``) with ``index`` set and
-    named in the message. With ``errors="return"`` the list holds the error in
+    Every input has its own outcome. An input fails alone when it is not a ``str``
+    or holds a lone surrogate (``InvalidInputError``), when its entry of a
+    ``published`` list is unreadable (``InvalidDateError``), when it is over
+    ``max_input_bytes`` (``InputTooLargeError``) or when it hits a bug
+    (``InternalError``). With ``errors="raise"`` (the default) the first failing
+    input, in input order, raises its error with ``index`` set and named in the
+    message. With ``errors="return"`` the list holds the error, ``index`` set, in
     place of each failed document, so one bad record never costs the good ones.
+
+    Ctrl-C stops the batch while it runs: inputs being parsed finish, the rest are
+    skipped, and ``KeyboardInterrupt`` is raised (no partial list is returned).
     """
 
 def parse_time(

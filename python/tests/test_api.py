@@ -104,6 +104,19 @@ def test_text_must_be_str() -> None:
         nutgraf.parse(b"bytes")  # type: ignore[arg-type]
 
 
+def test_lone_surrogate_is_invalid_input() -> None:
+    for call in (
+        lambda: nutgraf.parse("bad \ud800 text"),
+        lambda: nutgraf.parse_time("\udc80", "2023-10-17"),
+        lambda: nutgraf.parse_quantity("5\ud800"),
+    ):
+        with pytest.raises(nutgraf.InvalidInputError) as info:
+            call()
+        err = info.value
+        assert isinstance(err, nutgraf.NutgrafError) and isinstance(err, TypeError)
+        assert err.index is None and "UTF-8" in err.reason
+
+
 def test_input_too_large() -> None:
     text = "é" * 6  # 12 UTF-8 bytes, 6 characters
     with pytest.raises(nutgraf.InputTooLargeError) as info:
@@ -197,9 +210,18 @@ def test_reprs_are_readable() -> None:
 
 def test_exception_tree() -> None:
     assert issubclass(nutgraf.NutgrafError, ValueError)
-    for cls in (nutgraf.InputTooLargeError, nutgraf.InvalidDateError, nutgraf.InvalidOptionError):
+    for cls in (
+        nutgraf.InputTooLargeError,
+        nutgraf.InvalidDateError,
+        nutgraf.InvalidOptionError,
+        nutgraf.InvalidInputError,
+        nutgraf.InternalError,
+    ):
         assert issubclass(cls, nutgraf.NutgrafError)
+        assert issubclass(cls, Exception), "a panic never surfaces as a BaseException"
         assert cls.__name__ in nutgraf.__all__
+        assert cls.__module__ == "nutgraf"
+    assert issubclass(nutgraf.InvalidInputError, TypeError)
 
 
 def test_package_docstring_example_runs() -> None:

@@ -56,6 +56,16 @@ def test_error_attributes() -> None:
         nutgraf.parse("text", published="bad")
     except nutgraf.InvalidDateError as err:
         assert_type(err.value, str)
+    try:
+        nutgraf.parse("lone \ud800")
+    except nutgraf.InvalidInputError as err:
+        assert_type(err.reason, str)
+        assert isinstance(err, TypeError)
+    mixed = nutgraf.parse_many(["a"], errors="return")
+    for r in mixed:
+        if isinstance(r, nutgraf.InternalError):
+            assert_type(r.reason, str)
+    assert_type(nutgraf.MAX_THREADS, int)
     assert_type(nutgraf.__version__, str)
 
 

@@ -13,22 +13,33 @@
 //! ```
 //!
 //! Blank lines (empty or only whitespace) are skipped without an error record; they
-//! still count for line numbers.
+//! still count for line numbers. Every other line gives exactly one output line,
+//! whatever is wrong with it: not UTF-8, not JSON, not a record, a bad date, a text
+//! over the limit, or a bug in nutgraf met on it (kind `internal`; a panic is
+//! caught per record, so the lines after it are still parsed and written).
+//! A byte-order mark opening an input is skipped (see [`crate::input`]).
+//!
+//! Ctrl-C stops the run promptly: records being parsed finish, the others of the
+//! chunk are skipped, the parsed ones are written (in order, with no line for the
+//! skipped ones), the output is flushed and the exit code is 130. A second Ctrl-C
+//! exits at once (also the way out of a run waiting on a terminal's stdin).
 
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use nutgraf::{Document, ErrorKind, Meta, Options, Parser, DEFAULT_MAX_INPUT_BYTES};
+use nutgraf::{Document, ErrorKind, Meta, Options, Parser, DEFAULT_MAX_INPUT_BYTES, MAX_THREADS};
 use rayon::prelude::*;
 use serde_json::Value;
 
+use crate::guard;
 use crate::input::{self, display_name, STDIN};
-use crate::{EXIT_BAD_RECORDS, EXIT_FAILURE, EXIT_OK};
+use crate::{EXIT_BAD_RECORDS, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK};
 
 /// A chunk stops growing once its lines hold this many bytes.
 pub const CHUNK_BYTES: usize = 64 * 1024 * 1024;
@@ -47,8 +58,9 @@ pub struct BatchArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
 
-    /// Number of parser threads; 0 uses one per CPU (or `RAYON_NUM_THREADS`).
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    /// Number of parser threads, at most 1024; 0 uses one per CPU (or
+    /// `RAYON_NUM_THREADS`).
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = parse_threads)]
     pub threads: usize,
 
     /// Skip layout analysis: read each text as body text (for clean corpora).
@@ -110,11 +122,46 @@ struct Stats {
     errors: u64,
     bytes: u64,
     io_failed: bool,
+    /// Records read but not parsed because of Ctrl-C.
+    skipped: u64,
+    /// Set by Ctrl-C: the last line read of the input being processed.
+    interrupted: Option<u64>,
+}
+
+/// Read a `--threads` value: 0 to [`MAX_THREADS`].
+fn parse_threads(value: &str) -> Result<usize, String> {
+    let n: usize = value
+        .parse()
+        .map_err(|e| format!("{e} (expected a thread count from 0 to {MAX_THREADS})"))?;
+    if n > MAX_THREADS {
+        return Err(format!(
+            "{n} threads is over the limit of {MAX_THREADS} (0 uses one per CPU)"
+        ));
+    }
+    Ok(n)
+}
+
+/// Set by the Ctrl-C handler: stop parsing, write what is done, exit 130.
+static CANCEL: AtomicBool = AtomicBool::new(false);
+
+/// Install the Ctrl-C handler (once per process; a failure only loses prompt
+/// interruption, so it is a warning).
+fn handle_ctrl_c() {
+    let installed = ctrlc::set_handler(|| {
+        if CANCEL.swap(true, Ordering::SeqCst) {
+            // The second Ctrl-C: the user does not want to wait.
+            std::process::exit(i32::from(EXIT_INTERRUPTED));
+        }
+    });
+    if let Err(e) = installed {
+        report!("nutgraf: warning: cannot handle Ctrl-C ({e}); it will stop the run at once");
+    }
 }
 
 /// Run `nutgraf batch`; returns the exit code, or an error for output failures.
 pub fn run(args: &BatchArgs) -> Result<u8> {
     let start = Instant::now();
+    handle_ctrl_c();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads)
         .build()
@@ -149,12 +196,12 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
 
     let mut stats = Stats::default();
     let mut reported = 0usize;
-    for &path in &inputs {
+    'inputs: for &path in &inputs {
         let name = display_name(path);
         let mut reader = match input::open(path) {
             Ok(r) => r,
             Err(e) => {
-                progress.suspend(|| eprintln!("nutgraf: error: cannot read {name}: {e}"));
+                progress.suspend(|| report!("nutgraf: error: cannot read {name}: {e}"));
                 stats.io_failed = true;
                 continue;
             }
@@ -173,9 +220,7 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
                     Ok(r) => r,
                     Err(e) => {
                         progress.suspend(|| {
-                            eprintln!(
-                                "nutgraf: error: cannot read {name} after line {number}: {e}"
-                            );
+                            report!("nutgraf: error: cannot read {name} after line {number}: {e}");
                         });
                         stats.io_failed = true;
                         eof = true;
@@ -188,6 +233,9 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
                 };
                 number += 1;
                 chunk_consumed += consumed as u64;
+                if number == 1 {
+                    input::strip_bom(&mut bytes);
+                }
                 if !too_long && bytes.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
@@ -199,15 +247,25 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
                 });
             }
             // Parse it in parallel, keeping order, and write it.
-            let outcomes: Vec<Outcome> = pool.install(|| {
+            // `None`: skipped after Ctrl-C.
+            let outcomes: Vec<Option<Outcome>> = pool.install(|| {
                 chunk
                     .par_iter()
-                    .map(|raw| process(&parser, raw, line_limit, tag_input.then_some(name)))
+                    .map(|raw| {
+                        if CANCEL.load(Ordering::Relaxed) {
+                            return None;
+                        }
+                        Some(process(&parser, raw, line_limit, tag_input.then_some(name)))
+                    })
                     .collect()
             });
             drop(chunk);
             stats.bytes += chunk_consumed;
             for outcome in outcomes {
+                let Some(outcome) = outcome else {
+                    stats.skipped += 1;
+                    continue;
+                };
                 out.write_all(outcome.line.as_bytes())
                     .and_then(|()| out.write_all(b"\n"))
                     .context("cannot write the output")?;
@@ -218,11 +276,11 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
                         reported += 1;
                         if reported <= MAX_STDERR_ERRORS {
                             progress.suspend(|| {
-                                eprintln!("nutgraf: error: {name}:{line}: {message}");
+                                report!("nutgraf: error: {name}:{line}: {message}");
                             });
                         } else if reported == MAX_STDERR_ERRORS + 1 {
                             progress.suspend(|| {
-                                eprintln!(
+                                report!(
                                     "nutgraf: more bad records: see the error records in the output"
                                 );
                             });
@@ -232,14 +290,27 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
             }
             // Count progress once the chunk is written, not when it is read.
             progress.inc(chunk_consumed);
+            if CANCEL.load(Ordering::Relaxed) {
+                stats.interrupted = Some(number);
+                break 'inputs;
+            }
         }
     }
     out.flush().context("cannot write the output")?;
     progress.finish_and_clear();
-    if !args.quiet {
-        eprintln!("{}", summary(&stats, start.elapsed()));
+    if let Some(line) = stats.interrupted {
+        report!(
+            "nutgraf: interrupted: {} records written, {} read but not parsed; lines after {line} not read",
+            stats.parsed + stats.errors,
+            stats.skipped,
+        );
     }
-    Ok(if stats.io_failed {
+    if !args.quiet {
+        report!("{}", summary(&stats, start.elapsed()));
+    }
+    Ok(if stats.interrupted.is_some() {
+        EXIT_INTERRUPTED
+    } else if stats.io_failed {
         EXIT_FAILURE
     } else if stats.errors > 0 {
         EXIT_BAD_RECORDS
@@ -357,13 +428,25 @@ fn read_line_capped(
     Ok(Some((consumed, too_long)))
 }
 
-/// Turn one input line into its output line.
+/// Turn one input line into its output line: a document, or an error record. A
+/// panic on the way (a bug) gives an `internal` error record too.
 fn process(parser: &Parser, raw: &RawLine, line_limit: usize, input: Option<&str>) -> Outcome {
-    match record(parser, raw, line_limit) {
-        Ok((id, doc)) => Outcome {
-            line: format!(r#"{{"id":{},"document":{}}}"#, id, doc.to_json_value()),
-            error: None,
-        },
+    let result = guard::catch(|| {
+        record(parser, raw, line_limit).map(|(id, doc)| {
+            let line = format!(r#"{{"id":{},"document":{}}}"#, id, doc.to_json_value());
+            guard::debug_panic(&line);
+            line
+        })
+    })
+    .unwrap_or_else(|panic| {
+        Err(RecordError::new(
+            id_of(&raw.bytes),
+            "internal",
+            format!("{}: {panic}", guard::INTERNAL),
+        ))
+    });
+    match result {
+        Ok(line) => Outcome { line, error: None },
         Err(e) => {
             let mut line = format!(
                 r#"{{"id":{},"line":{},"error":{{"kind":{},"message":{}}}"#,
@@ -464,11 +547,25 @@ fn record(
             let kind = match e.kind() {
                 ErrorKind::InputTooLarge { .. } => "input_too_large",
                 ErrorKind::InvalidDate { .. } => "invalid_date",
+                ErrorKind::Internal { .. } => "internal",
                 _ => "parse_error",
             };
             Err(RecordError::new(id, kind, e.to_string()))
         }
     }
+}
+
+/// The `id` of a record line, when it has a readable one (for error records
+/// written after a panic, when `record` gave nothing back).
+fn id_of(bytes: &[u8]) -> Value {
+    guard::catch(|| match serde_json::from_slice::<Value>(bytes) {
+        Ok(Value::Object(mut map)) => match map.remove("id") {
+            Some(v @ (Value::Bool(_) | Value::Number(_) | Value::String(_))) => v,
+            _ => Value::Null,
+        },
+        _ => Value::Null,
+    })
+    .unwrap_or(Value::Null)
 }
 
 /// The JSON type of a value, for messages.
@@ -515,12 +612,22 @@ mod tests {
     }
 
     #[test]
+    fn threads_are_bounded() {
+        assert_eq!(parse_threads("0"), Ok(0));
+        assert_eq!(parse_threads("1024"), Ok(MAX_THREADS));
+        assert!(parse_threads("1025")
+            .unwrap_err()
+            .contains("over the limit of 1024"));
+        assert!(parse_threads("-1").is_err());
+        assert!(parse_threads("99999999999999999999999").is_err());
+    }
+
+    #[test]
     fn summary_pluralizes() {
         let stats = Stats {
             parsed: 4,
             errors: 1,
-            bytes: 0,
-            io_failed: false,
+            ..Stats::default()
         };
         assert!(summary(&stats, Duration::from_secs(1))
             .starts_with("parsed 4 records, 1 error, 0.0 MB/s"));

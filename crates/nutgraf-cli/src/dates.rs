@@ -60,7 +60,9 @@ impl DateSidecar {
     pub fn load(path: &str) -> Result<DateSidecar> {
         let content = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read dates file {path}"))?;
-        Self::from_jsonl(&content).with_context(|| format!("in dates file {path}"))
+        // A byte-order mark is no part of the first line.
+        let content = content.strip_prefix('\u{feff}').unwrap_or(&content);
+        Self::from_jsonl(content).with_context(|| format!("in dates file {path}"))
     }
 
     /// Read sidecar entries from JSON Lines text.

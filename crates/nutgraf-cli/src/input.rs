@@ -1,4 +1,8 @@
 //! Reading inputs: files or stdin (`-`), with lossy UTF-8 decoding.
+//!
+//! A UTF-8 byte-order mark (`EF BB BF`, as Windows editors write) at the start of
+//! an input is dropped, not read as text: a document's `text` and every offset
+//! refer to the input without it, and the first JSON Lines record stays valid.
 
 use std::fs::File;
 use std::io::{self, BufReader, Read};
@@ -47,14 +51,30 @@ pub struct Text {
     pub replaced: usize,
 }
 
-/// Read a whole file (or stdin) as text, reading at most `limit + 1` bytes so a
-/// huge file is not loaded just to be rejected. Returns the text and whether it was
-/// cut at the limit.
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Drop a leading byte-order mark; true when there was one.
+pub fn strip_bom(bytes: &mut Vec<u8>) -> bool {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+        true
+    } else {
+        false
+    }
+}
+
+/// Read a whole file (or stdin) as text, without a leading byte-order mark,
+/// reading at most `limit + 1` bytes of text so a huge file is not loaded just to
+/// be rejected. Returns the text and whether it was cut at the limit.
 pub fn read_text(path: &str, limit: usize) -> io::Result<(Text, bool)> {
     let reader = open(path)?;
     let mut bytes = Vec::new();
-    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let cap = u64::try_from(limit)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1 + BOM.len() as u64);
     reader.take(cap).read_to_end(&mut bytes)?;
+    strip_bom(&mut bytes);
     let over = bytes.len() > limit;
     Ok((decode_lossy(bytes), over))
 }
@@ -92,6 +112,16 @@ fn count_invalid(mut bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_leading_bom_is_stripped() {
+        let mut bytes = b"\xEF\xBB\xBFtext \xEF\xBB\xBF".to_vec();
+        assert!(strip_bom(&mut bytes));
+        assert_eq!(bytes, b"text \xEF\xBB\xBF");
+        assert!(!strip_bom(&mut bytes));
+        let mut short = b"\xEF\xBB".to_vec();
+        assert!(!strip_bom(&mut short));
+    }
 
     #[test]
     fn lossy_decoding_counts_replacements() {

@@ -18,13 +18,30 @@
 //! | 0    | everything was processed |
 //! | 1    | an input or output could not be read or written (`parse`: any file failed) |
 //! | 2    | `batch` only: some records were bad and got error records; the rest were written |
-//! | 64   | the command line itself was wrong (unknown flag, bad `--published` value...) |
+//! | 64   | the command line itself was wrong (unknown flag, bad `--published` value, `--threads` over 1024...) |
+//! | 130  | `batch` only: interrupted by Ctrl-C; the records parsed by then were written |
 //!
 //! Usage errors use 64 (`EX_USAGE`) rather than clap's default 2 so that 2 always
 //! means "some batch records were bad".
+//!
+//! When the reader of stdout goes away (`nutgraf parse --json ... | head -1`), the
+//! command stops quietly with exit code 0, as `head` got what it asked for; a
+//! closed or broken stderr loses messages but never stops a run (see [`report!`]).
+//! A bug in nutgraf (a panic) fails the one file or record it happened on, which is
+//! reported like any other error; the others go on.
+
+/// `eprintln!` that never panics: when stderr is closed or a broken pipe the
+/// message is lost, and the run goes on.
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 mod batch;
 mod dates;
+mod guard;
 mod input;
 mod parse;
 mod view;
@@ -41,6 +58,8 @@ pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_BAD_RECORDS: u8 = 2;
 /// Exit code: the command line could not be understood.
 pub const EXIT_USAGE: u8 = 64;
+/// Exit code: `batch` was interrupted (128 + SIGINT, what a shell reports for Ctrl-C).
+pub const EXIT_INTERRUPTED: u8 = 130;
 
 const AFTER_HELP: &str = "\
 Exit codes:
@@ -48,6 +67,8 @@ Exit codes:
   1   an input or output could not be read or written (parse: any file failed)
   2   batch: some records were bad (error records were written, the rest parsed)
   64  the command line was wrong
+  130 batch: interrupted by Ctrl-C (records parsed by then were written)
+A closed stdout (`nutgraf parse --json ... | head -1`) ends the run quietly with 0.
 
 Examples:
   nutgraf parse article.txt
@@ -83,12 +104,13 @@ enum Command {
     /// are skipped.
     ///
     /// Output: for each good record `{"id": ..., "document": <contract>}`; for a bad
-    /// one (not JSON, no `text`, wrong types, bad date, too large)
+    /// one (not JSON, not UTF-8, no `text`, wrong types, bad date, too large, a bug)
     /// `{"id": <id or null>, "line": <1-based line>, "error": {"kind", "message"}}`,
     /// plus a message on stderr. Output order is input order. With several inputs,
     /// line numbers count within each input and error records also carry `"input"`.
     ///
-    /// Exit code 0 when every record parsed, 2 when some were bad, 1 on I/O errors.
+    /// Exit code 0 when every record parsed, 2 when some were bad, 1 on I/O errors,
+    /// 130 when stopped by Ctrl-C (the records parsed by then are written).
     Batch(batch::BatchArgs),
 }
 
@@ -111,16 +133,40 @@ fn main() -> ExitCode {
                 // `nutgraf ... | head`: the reader went away, nothing left to say.
                 return ExitCode::from(EXIT_OK);
             }
-            eprintln!("nutgraf: error: {e:#}");
+            report!("nutgraf: error: {e:#}");
             ExitCode::from(EXIT_FAILURE)
         }
     }
 }
 
-/// True when the error chain holds an `io::Error` of kind `BrokenPipe`.
+/// True when the error chain holds an `io::Error` of kind `BrokenPipe`, also
+/// inside a `serde_json` error (whose `source` skips the `io::Error` itself).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let kind = c
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                c.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_pipes_are_found_in_io_and_json_errors() {
+        let pipe = || std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(
+            &anyhow::Error::new(pipe()).context("writing")
+        ));
+        let json = serde_json::Error::io(pipe());
+        assert!(is_broken_pipe(&anyhow::Error::new(json).context("writing")));
+        let other = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(!is_broken_pipe(&anyhow::Error::new(other)));
+    }
 }

@@ -7,6 +7,7 @@ use clap::Args;
 use nutgraf::{Date, Meta, Options, Parser, DEFAULT_MAX_INPUT_BYTES};
 
 use crate::dates::{DateSidecar, Lookup};
+use crate::guard;
 use crate::input::{self, display_name, STDIN};
 use crate::{view, EXIT_FAILURE, EXIT_OK};
 
@@ -99,28 +100,40 @@ pub fn run(args: &ParseArgs) -> Result<u8> {
             continue;
         };
         let meta = meta_for(path, args, sidecar.as_ref());
-        let doc = match parser.parse(&text, &meta) {
-            Ok(doc) => doc,
-            Err(e) => {
-                eprintln!("nutgraf: error: {name}: {e}");
+        let rendered = guard::catch(|| -> Result<Vec<u8>> {
+            let doc = parser.parse(&text, &meta)?;
+            guard::debug_panic(&text);
+            let mut buf = Vec::new();
+            if json {
+                let value = doc.to_json_value();
+                if args.pretty {
+                    serde_json::to_writer_pretty(&mut buf, &value)?;
+                } else {
+                    serde_json::to_writer(&mut buf, &value)?;
+                }
+                buf.push(b'\n');
+            } else {
+                if !first {
+                    buf.push(b'\n');
+                }
+                buf.extend_from_slice(view::render(name, &doc, width).as_bytes());
+            }
+            Ok(buf)
+        });
+        let buf = match rendered {
+            Ok(Ok(buf)) => buf,
+            Ok(Err(e)) => {
+                report!("nutgraf: error: {name}: {e}");
+                failed = true;
+                continue;
+            }
+            Err(panic) => {
+                report!("nutgraf: error: {name}: {}: {panic}", guard::INTERNAL);
                 failed = true;
                 continue;
             }
         };
-        if json {
-            let value = doc.to_json_value();
-            if args.pretty {
-                serde_json::to_writer_pretty(&mut out, &value)?;
-            } else {
-                serde_json::to_writer(&mut out, &value)?;
-            }
-            out.write_all(b"\n")?;
-        } else {
-            if !first {
-                out.write_all(b"\n")?;
-            }
-            out.write_all(view::render(name, &doc, width).as_bytes())?;
-        }
+        out.write_all(&buf)?;
         first = false;
         out.flush().context("cannot write to stdout")?;
     }
@@ -133,18 +146,18 @@ fn read_one(path: &str, limit: usize) -> Option<String> {
     let name = display_name(path);
     match input::read_text(path, limit) {
         Err(e) => {
-            eprintln!("nutgraf: error: cannot read {name}: {e}");
+            report!("nutgraf: error: cannot read {name}: {e}");
             None
         }
         Ok((_, true)) => {
-            eprintln!(
+            report!(
                 "nutgraf: error: {name}: larger than the limit of {limit} bytes (raise it with --max-bytes)"
             );
             None
         }
         Ok((text, false)) => {
             if text.replaced > 0 {
-                eprintln!(
+                report!(
                     "nutgraf: warning: {name}: not valid UTF-8, replaced {} invalid byte sequence(s) with U+FFFD",
                     text.replaced
                 );
@@ -172,9 +185,9 @@ fn meta_for(path: &str, args: &ParseArgs, sidecar: Option<&DateSidecar>) -> Meta
             Lookup::Found(Some(date)) => meta = meta.with_published(date),
             Lookup::Found(None) => {}
             Lookup::Missing => {
-                eprintln!("nutgraf: warning: {name}: no entry in the dates file");
+                report!("nutgraf: warning: {name}: no entry in the dates file");
             }
-            Lookup::Ambiguous => eprintln!(
+            Lookup::Ambiguous => report!(
                 "nutgraf: warning: {name}: several entries of the dates file match; give a longer path"
             ),
         }

@@ -803,3 +803,339 @@ fn help_explains_commands_and_exit_codes() {
     let out = run(&["frobnicate"], b"");
     assert_eq!(code(&out), 64);
 }
+
+// ---------------------------------------------------------------- robustness
+
+/// A `nutgraf` command with piped stdio, not yet started.
+fn nutgraf(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_nutgraf"));
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+#[test]
+fn parse_strips_a_byte_order_mark_from_files_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(ARTICLE.as_bytes());
+    let file = write(dir.path(), "bom.txt", &bytes);
+    let expected = library_json(ARTICLE, &nutgraf::Meta::new());
+    let out = run(&["parse", "--json", file.to_str().unwrap()], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // The document and its offsets are those of the text without the mark.
+    assert_eq!(json_lines(&stdout(&out)), std::slice::from_ref(&expected));
+    let out = run(&["parse", "--json"], &bytes);
+    assert_eq!(json_lines(&stdout(&out)), [expected]);
+    // Only a leading mark goes: one inside the text is text.
+    let inner = format!("{ARTICLE}\u{feff}");
+    let out = run(&["parse", "--json"], inner.as_bytes());
+    assert_eq!(
+        json_lines(&stdout(&out))[0],
+        library_json(&inner, &nutgraf::Meta::new())
+    );
+}
+
+#[test]
+fn batch_and_dates_file_read_a_byte_order_mark() {
+    let mut input = b"\xEF\xBB\xBF".to_vec();
+    input.extend_from_slice(&batch_input(&[
+        r#"{"id": 1, "text": "First story."}"#,
+        r#"{"id": 2, "text": "Second story."}"#,
+    ]));
+    let out = run(&["batch", "--quiet"], &input);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        lines[0]["document"],
+        library_json("First story.", &nutgraf::Meta::new())
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "a.txt", ARTICLE.as_bytes());
+    let dates = write(
+        dir.path(),
+        "dates.jsonl",
+        b"\xEF\xBB\xBF{\"file\": \"a.txt\", \"published\": \"2023-10-17\"}\n",
+    );
+    let out = run(
+        &[
+            "parse",
+            "--json",
+            "--dates",
+            dates.to_str().unwrap(),
+            article.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(json_lines(&stdout(&out))[0]["published"], "2023-10-17");
+}
+
+/// Start `nutgraf args`, read its first stdout line, close stdout, and wait.
+fn first_line_then_close(args: &[&str], stdin: Vec<u8>) -> (String, Output) {
+    use std::io::BufRead;
+    let mut child = nutgraf(args).spawn().unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&stdin);
+    });
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    reader.read_line(&mut first).unwrap();
+    drop(reader); // the reader goes away, like `head -1`
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    (first, out)
+}
+
+#[test]
+fn a_closed_stdout_ends_the_run_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    // Each document's JSON (about 200 KB) is larger than a pipe's buffer, so
+    // writing the second one blocks until the reader is gone, then fails with EPIPE.
+    let long = format!(
+        "Long story\n\n{}",
+        "Putin arrived in Beijing on Tuesday. ".repeat(300)
+    );
+    let file = write(dir.path(), "long.txt", long.as_bytes());
+    let file = file.to_str().unwrap();
+    let (first, out) = first_line_then_close(&["parse", "--json", file, file, file], vec![]);
+    assert!(first.starts_with('{'), "{first}");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "a closed pipe is no error");
+
+    let record = serde_json::json!({"id": 1, "text": long}).to_string();
+    let records: Vec<&str> = vec![record.as_str(); 3];
+    let (first, out) = first_line_then_close(
+        &["batch", "--quiet", "--chunk-size", "1"],
+        batch_input(&records),
+    );
+    assert!(first.starts_with(r#"{"id":1,"document""#), "{first}");
+    assert_eq!((code(&out), stderr(&out)), (0, String::new()));
+}
+
+#[test]
+fn a_closed_or_broken_stderr_changes_nothing() {
+    let input = batch_input(&[r#"{"id": 1, "text": "Fine."}"#, "not json"]);
+    // 2>&-: stderr closed before the command starts.
+    let mut closed = Command::new("sh");
+    closed
+        .args([
+            "-c",
+            r#"exec 2>&-; exec "$0" "$@""#,
+            env!("CARGO_BIN_EXE_nutgraf"),
+        ])
+        .args(["batch", "--threads", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+    let mut child = closed.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 2, "bad records, no panic (101)");
+    assert_eq!(json_lines(&stdout(&out)).len(), 2);
+
+    // stderr a pipe whose reader is gone: writes fail with EPIPE.
+    let mut child = nutgraf(&["parse", "--json", "/no/such/file", "-"])
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    child.stdin.take().unwrap().write_all(b"Fine.").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 1, "the missing file fails the run, quietly");
+    assert_eq!(json_lines(&stdout(&out)).len(), 1);
+}
+
+#[test]
+fn threads_are_bounded() {
+    for args in [
+        &["batch", "--threads", "1025"][..],
+        &["batch", "--threads", "100000000000000000000"],
+        &["batch", "--threads=-1"],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(code(&out), 64, "{args:?}");
+        assert!(stderr(&out).contains("--threads"), "{}", stderr(&out));
+    }
+    let out = run(&["batch", "--threads", "1025"], b"");
+    assert!(
+        stderr(&out).contains("over the limit of 1024"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn batch_gives_one_line_per_record_whatever_is_wrong_with_it() {
+    let long = "y".repeat(300);
+    let too_large = format!(r#"{{"id": "big", "text": "{long}"}}"#);
+    let mut input = batch_input(&[
+        r#"{"id": 1, "text": "Good one."}"#,
+        r#"{"id": 2, "text": "Bad date.", "published": "2023-02-30"}"#,
+        r#"{"id": 3, "text": "not closed"#,
+        &too_large,
+        r#"{"id": "boom", "text": "This one hits a bug: PANIC-ME."}"#,
+    ]);
+    input.extend_from_slice(b"{\"id\": 6, \"text\": \"caf\xe9\"}\n");
+    input.extend_from_slice(&batch_input(&[
+        r#"{"id": 7, "text": "Good two."}"#,
+        r"[]",
+        r#"{"id": 9}"#,
+        r#"{"id": 10, "text": "Good three."}"#,
+    ]));
+    let out = nutgraf(&["batch", "--max-bytes", "100", "--chunk-size", "3"])
+        .env("NUTGRAF_DEBUG_PANIC", "PANIC-ME")
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().unwrap().write_all(&input)?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let lines = json_lines(&stdout(&out));
+    let got: Vec<(Value, Value, Value)> = lines
+        .iter()
+        .map(|v| {
+            (
+                v["id"].clone(),
+                v["line"].clone(),
+                v["error"]["kind"].clone(),
+            )
+        })
+        .collect();
+    let error = |id: Value, line: u64, kind: &str| (id, line.into(), kind.into());
+    let good = |id: u64| (id.into(), Value::Null, Value::Null);
+    assert_eq!(
+        got,
+        [
+            good(1),
+            error(2.into(), 2, "invalid_date"),
+            error(Value::Null, 3, "invalid_json"),
+            error("big".into(), 4, "input_too_large"),
+            error("boom".into(), 5, "internal"),
+            error(Value::Null, 6, "invalid_utf8"),
+            good(7),
+            error(Value::Null, 8, "invalid_record"),
+            error(9.into(), 9, "missing_field"),
+            good(10),
+        ]
+    );
+    let internal = lines[4]["error"]["message"].as_str().unwrap();
+    assert!(
+        internal.starts_with("internal error in nutgraf"),
+        "{internal}"
+    );
+    let err = stderr(&out);
+    assert!(err.contains("<stdin>:5: internal: "), "{err}");
+    assert!(err.contains("parsed 3 records, 7 errors"), "{err}");
+}
+
+#[test]
+fn batch_a_bug_on_one_record_loses_no_other() {
+    // The report: a panic on line 1,501 of 3,000 wrote 1,024 lines and lost the rest.
+    let lines: Vec<String> = (1..=3000)
+        .map(|i| {
+            let text = if i == 1501 { "Boom PANIC-ME." } else { "Fine." };
+            format!(r#"{{"id": {i}, "text": "{text}"}}"#)
+        })
+        .collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let out = nutgraf(&["batch", "--quiet", "--no-layout"])
+        .env("NUTGRAF_DEBUG_PANIC", "PANIC-ME")
+        .spawn()
+        .and_then(|mut child| {
+            let mut stdin = child.stdin.take().unwrap();
+            let input = batch_input(&lines);
+            let writer = std::thread::spawn(move || stdin.write_all(&input));
+            let out = child.wait_with_output();
+            writer.join().unwrap()?;
+            out
+        })
+        .unwrap();
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let records = json_lines(&stdout(&out));
+    assert_eq!(records.len(), 3000);
+    for (i, r) in records.iter().enumerate() {
+        assert_eq!(r["id"], i + 1);
+        assert_eq!(r.get("document").is_some(), i != 1500, "{r}");
+    }
+    assert_eq!(records[1500]["error"]["kind"], "internal");
+    assert_eq!(records[1500]["line"], 1501);
+}
+
+#[test]
+fn parse_a_bug_on_one_file_fails_that_file_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.txt", b"Boom PANIC-ME.");
+    let good = write(dir.path(), "good.txt", ARTICLE.as_bytes());
+    let out = nutgraf(&[
+        "parse",
+        "--json",
+        bad.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ])
+    .env("NUTGRAF_DEBUG_PANIC", "PANIC-ME")
+    .output()
+    .unwrap();
+    assert_eq!(code(&out), 1);
+    assert_eq!(json_lines(&stdout(&out)).len(), 1);
+    assert!(
+        stderr(&out).contains("bad.txt: internal error in nutgraf"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn batch_ctrl_c_stops_promptly_and_writes_what_is_done() {
+    use std::io::BufRead;
+    // Thousands of records that take a while each: far longer than the test waits.
+    let text =
+        "Vladimir Putin arrived in Beijing on Tuesday for talks with Xi Jinping. ".repeat(40);
+    let record = serde_json::json!({"id": 0, "text": text}).to_string();
+    let total = 5000;
+    let records: Vec<String> = (0..total)
+        .map(|i| record.replacen(r#""id":0"#, &format!(r#""id":{i}"#), 1))
+        .collect();
+    let input = batch_input(&records.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut child = nutgraf(&["batch", "--threads", "1", "--chunk-size", "4"])
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    reader.read_line(&mut first).unwrap();
+    // Work is under way: interrupt it.
+    let status = Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut rest).unwrap();
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(code(&out), 130, "{}", stderr(&out));
+    let written = json_lines(&format!("{first}{rest}"));
+    assert!(
+        written.len() < total,
+        "stopped early: {} lines",
+        written.len()
+    );
+    // What was written is whole and in order.
+    let ids: Vec<u64> = written.iter().map(|v| v["id"].as_u64().unwrap()).collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+    assert!(written.iter().all(|v| v.get("document").is_some()));
+    assert!(
+        stderr(&out).contains("nutgraf: interrupted:"),
+        "{}",
+        stderr(&out)
+    );
+}

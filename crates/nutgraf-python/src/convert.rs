@@ -2,13 +2,14 @@
 
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyTypeError, PyUnicodeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDate, PyDateAccess, PyDateTime, PyDict, PyList, PyString, PyTimeAccess};
 use pyo3::IntoPyObjectExt;
 use serde_json::Value;
 
-use crate::errors::{invalid_date, invalid_option, to_py_err};
+use crate::errors::{invalid_date, invalid_input, invalid_option, to_py_err};
 
 /// A core date as a `datetime.date`.
 pub(crate) fn date_to_py(py: Python<'_>, date: Date) -> PyResult<Bound<'_, PyDate>> {
@@ -90,7 +91,7 @@ pub(crate) fn extract_datetime(ob: &Bound<'_, PyAny>) -> PyResult<DateTime> {
             Ok(_) => "not an ISO 8601 date or date and time".to_owned(),
         };
         date_error?;
-        return Err(invalid_date(ob.py(), &s, &reason));
+        return Err(invalid_date(ob.py(), &s, &reason, None));
     }
     Err(PyTypeError::new_err(format!(
         "reference must be a datetime.date, a datetime.datetime or an ISO 8601 str, not {}",
@@ -100,18 +101,22 @@ pub(crate) fn extract_datetime(ob: &Bound<'_, PyAny>) -> PyResult<DateTime> {
 
 /// Read the `published` argument of a batch of `n` inputs: one value for all, or a
 /// list or tuple with one value per input.
+///
+/// The outer error fails the whole call (a list of the wrong length, one bad value
+/// for all inputs); an unreadable entry of a list is an `InvalidDateError` for its
+/// input alone, with `index` set, so that `errors="return"` can keep the others.
 pub(crate) fn extract_dates(
     ob: Option<&Bound<'_, PyAny>>,
     n: usize,
-) -> PyResult<Vec<Option<Date>>> {
+) -> PyResult<Vec<PyResult<Option<Date>>>> {
     let Some(ob) = ob else {
-        return Ok(vec![None; n]);
+        return Ok((0..n).map(|_| Ok(None)).collect());
     };
     if ob.is_instance_of::<PyList>() || ob.is_instance_of::<pyo3::types::PyTuple>() {
-        let dates = ob
-            .try_iter()?
-            .map(|item| extract_date(&item?))
-            .collect::<PyResult<Vec<_>>>()?;
+        let mut dates = Vec::with_capacity(n);
+        for (i, item) in ob.try_iter()?.enumerate() {
+            dates.push(extract_date_item(&item?, i));
+        }
         if dates.len() != n {
             return Err(invalid_option(
                 ob.py(),
@@ -124,7 +129,73 @@ pub(crate) fn extract_dates(
         }
         return Ok(dates);
     }
-    Ok(vec![extract_date(ob)?; n])
+    let date = extract_date(ob)?;
+    Ok((0..n).map(|_| Ok(date)).collect())
+}
+
+/// One entry of a per-input `published` list; every failure is an
+/// `InvalidDateError` for the input at `index`.
+fn extract_date_item(ob: &Bound<'_, PyAny>, index: usize) -> PyResult<Option<Date>> {
+    let py = ob.py();
+    if ob.is_none() {
+        return Ok(None);
+    }
+    let shown = || {
+        ob.repr()
+            .and_then(|r| r.to_str().map(str::to_owned))
+            .unwrap_or_else(|_| "<unprintable>".to_owned())
+    };
+    if let Ok(s) = ob.cast::<PyString>() {
+        return match s.to_str() {
+            Ok(s) => nutgraf::parse_date(s)
+                .map(Some)
+                .map_err(|e| to_py_err(py, &e, Some(index))),
+            Err(e) => Err(invalid_date(py, &shown(), &e.to_string(), Some(index))),
+        };
+    }
+    if let Ok(d) = ob.cast::<PyDate>() {
+        return date_from_py(d)
+            .map(Some)
+            .map_err(|e| invalid_date(py, &shown(), &e.to_string(), Some(index)));
+    }
+    let type_name = ob
+        .get_type()
+        .name()
+        .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+    Err(invalid_date(
+        py,
+        &shown(),
+        &format!("expected a str (YYYY-MM-DD), a datetime.date or None, not {type_name}"),
+        Some(index),
+    ))
+}
+
+/// Read one input text: a `str` that can be encoded as UTF-8. Anything else is an
+/// `InvalidInputError` for the input at `index`.
+pub(crate) fn extract_text(ob: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<PyBackedStr> {
+    let py = ob.py();
+    let Ok(s) = ob.cast::<PyString>() else {
+        let type_name = ob
+            .get_type()
+            .name()
+            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+        return Err(invalid_input(
+            py,
+            &format!("expected a str, not {type_name}"),
+            index,
+        ));
+    };
+    PyBackedStr::try_from(s.clone()).map_err(|e| {
+        if e.is_instance_of::<PyUnicodeError>(py) {
+            invalid_input(
+                py,
+                &format!("the str cannot be encoded as UTF-8 ({})", e.value(py)),
+                index,
+            )
+        } else {
+            e
+        }
+    })
 }
 
 /// A JSON value as plain Python objects (`dict`, `list`, `str`, `int`, `float`,

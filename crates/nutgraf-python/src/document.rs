@@ -11,6 +11,7 @@ use pyo3::types::{PyDate, PyString};
 
 use crate::convert::{date_to_py, json_to_py};
 use crate::detach::run_detached;
+use crate::errors::catch_panic;
 use crate::events::PyEvent;
 use crate::quantities::PyQuantity;
 use crate::quotes::{PyAttribution, PyQuote};
@@ -80,173 +81,191 @@ impl PyDocument {
     }
 
     #[getter]
-    fn blocks(&self) -> Vec<PyBlock> {
-        let doc = &self.inner;
-        let co = CharOffsets::new(&doc.text);
-        doc.blocks
-            .iter()
-            .map(|b| {
-                let (start, end) = co.span(b.span);
-                PyBlock {
-                    kind: b.kind.as_str(),
-                    start,
-                    end,
-                    text: doc.slice(b.span).to_owned(),
-                    lang: b.lang,
-                    reason: b.reason.map(nutgraf::BoilerplateReason::as_str),
-                }
-            })
-            .collect()
+    fn blocks(&self, py: Python<'_>) -> PyResult<Vec<PyBlock>> {
+        catch_panic(py, || {
+            let doc = &self.inner;
+            let co = CharOffsets::new(&doc.text);
+            doc.blocks
+                .iter()
+                .map(|b| {
+                    let (start, end) = co.span(b.span);
+                    PyBlock {
+                        kind: b.kind.as_str(),
+                        start,
+                        end,
+                        text: doc.slice(b.span).to_owned(),
+                        lang: b.lang,
+                        reason: b.reason.map(nutgraf::BoilerplateReason::as_str),
+                    }
+                })
+                .collect()
+        })
     }
 
     #[getter]
-    fn sentences(&self) -> Vec<PySentence> {
-        let doc = &self.inner;
-        let co = CharOffsets::new(&doc.text);
-        doc.sentences
-            .iter()
-            .map(|s| {
-                let (start, end) = co.span(s.span);
-                PySentence {
-                    start,
-                    end,
-                    text: doc.slice(s.span).to_owned(),
-                    block: s.block,
-                }
-            })
-            .collect()
+    fn sentences(&self, py: Python<'_>) -> PyResult<Vec<PySentence>> {
+        catch_panic(py, || {
+            let doc = &self.inner;
+            let co = CharOffsets::new(&doc.text);
+            doc.sentences
+                .iter()
+                .map(|s| {
+                    let (start, end) = co.span(s.span);
+                    PySentence {
+                        start,
+                        end,
+                        text: doc.slice(s.span).to_owned(),
+                        block: s.block,
+                    }
+                })
+                .collect()
+        })
     }
 
     #[getter]
-    fn dateline(&self) -> Option<PyDateline> {
-        let doc = &self.inner;
-        doc.dateline.as_ref().map(|d| {
-            let (start, end) = CharOffsets::new(&doc.text).span(d.span);
-            PyDateline {
-                start,
-                end,
-                text: doc.slice(d.span).to_owned(),
-                place: d.place.clone(),
-                date: d.date,
-                agency: d.agency.clone(),
-            }
+    fn dateline(&self, py: Python<'_>) -> PyResult<Option<PyDateline>> {
+        catch_panic(py, || {
+            let doc = &self.inner;
+            doc.dateline.as_ref().map(|d| {
+                let (start, end) = CharOffsets::new(&doc.text).span(d.span);
+                PyDateline {
+                    start,
+                    end,
+                    text: doc.slice(d.span).to_owned(),
+                    place: d.place.clone(),
+                    date: d.date,
+                    agency: d.agency.clone(),
+                }
+            })
         })
     }
 
     /// Named entities: mentions of one thing grouped, with aliases and roles.
     #[getter]
-    fn entities(&self) -> Vec<PyEntity> {
-        let doc = &self.inner;
-        let co = CharOffsets::new(&doc.text);
-        doc.entities
-            .iter()
-            .map(|e| PyEntity {
-                label: e.label.as_str(),
-                name: e.name.clone(),
-                aliases: e.aliases.clone(),
-                roles: e
-                    .roles
-                    .iter()
-                    .map(|r| PyRole {
-                        title: r.title.clone(),
-                        affiliation: r.affiliation.clone(),
-                        qualifier: r.qualifier.clone(),
-                    })
-                    .collect(),
-                mentions: e
-                    .mentions
-                    .iter()
-                    .map(|&m| {
-                        let span = doc.mentions[m].span;
-                        let (start, end) = co.span(span);
-                        PyMention {
-                            start,
-                            end,
-                            text: doc.slice(span).to_owned(),
-                            label: doc.mentions[m].label.as_str(),
-                        }
-                    })
-                    .collect(),
-                references: e
-                    .references
-                    .iter()
-                    .map(|&span| {
-                        let (start, end) = co.span(span);
-                        PyMention {
-                            start,
-                            end,
-                            text: doc.slice(span).to_owned(),
-                            label: e.label.as_str(),
-                        }
-                    })
-                    .collect(),
-            })
-            .collect()
+    fn entities(&self, py: Python<'_>) -> PyResult<Vec<PyEntity>> {
+        catch_panic(py, || {
+            let doc = &self.inner;
+            let co = CharOffsets::new(&doc.text);
+            doc.entities
+                .iter()
+                .map(|e| PyEntity {
+                    label: e.label.as_str(),
+                    name: e.name.clone(),
+                    aliases: e.aliases.clone(),
+                    roles: e
+                        .roles
+                        .iter()
+                        .map(|r| PyRole {
+                            title: r.title.clone(),
+                            affiliation: r.affiliation.clone(),
+                            qualifier: r.qualifier.clone(),
+                        })
+                        .collect(),
+                    mentions: e
+                        .mentions
+                        .iter()
+                        .map(|&m| {
+                            let span = doc.mentions[m].span;
+                            let (start, end) = co.span(span);
+                            PyMention {
+                                start,
+                                end,
+                                text: doc.slice(span).to_owned(),
+                                label: doc.mentions[m].label.as_str(),
+                            }
+                        })
+                        .collect(),
+                    references: e
+                        .references
+                        .iter()
+                        .map(|&span| {
+                            let (start, end) = co.span(span);
+                            PyMention {
+                                start,
+                                end,
+                                text: doc.slice(span).to_owned(),
+                                label: e.label.as_str(),
+                            }
+                        })
+                        .collect(),
+                })
+                .collect()
+        })
     }
 
     /// Time expressions, in text order, resolved against `published`.
     #[getter]
-    fn times(&self) -> Vec<PyTimeExpression> {
-        let doc = &self.inner;
-        let co = CharOffsets::new(&doc.text);
-        doc.times
-            .iter()
-            .map(|t| PyTimeExpression::new(t, &doc.text, &co))
-            .collect()
+    fn times(&self, py: Python<'_>) -> PyResult<Vec<PyTimeExpression>> {
+        catch_panic(py, || {
+            let doc = &self.inner;
+            let co = CharOffsets::new(&doc.text);
+            doc.times
+                .iter()
+                .map(|t| PyTimeExpression::new(t, &doc.text, &co))
+                .collect()
+        })
     }
 
     /// Quantities (money, percentages, counts, ordinals, physical quantities,
     /// durations), in text order.
     #[getter]
-    fn quantities(&self) -> Vec<PyQuantity> {
-        let doc = &self.inner;
-        let co = CharOffsets::new(&doc.text);
-        doc.quantities
-            .iter()
-            .map(|q| PyQuantity::new(q, &doc.text, &co))
-            .collect()
+    fn quantities(&self, py: Python<'_>) -> PyResult<Vec<PyQuantity>> {
+        catch_panic(py, || {
+            let doc = &self.inner;
+            let co = CharOffsets::new(&doc.text);
+            doc.quantities
+                .iter()
+                .map(|q| PyQuantity::new(q, &doc.text, &co))
+                .collect()
+        })
     }
 
     /// Quotes and attributions (direct, partial, indirect, block) with cue and
     /// speaker, in text order.
     #[getter]
-    fn quotes(&self) -> Vec<PyQuote> {
-        let doc = &self.inner;
-        let co = CharOffsets::new(&doc.text);
-        doc.quotes
-            .iter()
-            .map(|q| PyQuote::new(q, &doc.text, &co))
-            .collect()
+    fn quotes(&self, py: Python<'_>) -> PyResult<Vec<PyQuote>> {
+        catch_panic(py, || {
+            let doc = &self.inner;
+            let co = CharOffsets::new(&doc.text);
+            doc.quotes
+                .iter()
+                .map(|q| PyQuote::new(q, &doc.text, &co))
+                .collect()
+        })
     }
 
     /// Attributions of reported facts to their sources ("according to X", "as
     /// reported by X", credit lines), in text order.
     #[getter]
-    fn attributions(&self) -> Vec<PyAttribution> {
-        let doc = &self.inner;
-        let co = CharOffsets::new(&doc.text);
-        doc.attributions
-            .iter()
-            .map(|a| PyAttribution::new(a, &doc.text, &co))
-            .collect()
+    fn attributions(&self, py: Python<'_>) -> PyResult<Vec<PyAttribution>> {
+        catch_panic(py, || {
+            let doc = &self.inner;
+            let co = CharOffsets::new(&doc.text);
+            doc.attributions
+                .iter()
+                .map(|a| PyAttribution::new(a, &doc.text, &co))
+                .collect()
+        })
     }
 
     /// Events (who did what to whom, where and when), in text order.
     #[getter]
-    fn events(&self) -> Vec<PyEvent> {
-        let doc = &self.inner;
-        let co = CharOffsets::new(&doc.text);
-        doc.events
-            .iter()
-            .map(|e| PyEvent::new(e, doc, &co))
-            .collect()
+    fn events(&self, py: Python<'_>) -> PyResult<Vec<PyEvent>> {
+        catch_panic(py, || {
+            let doc = &self.inner;
+            let co = CharOffsets::new(&doc.text);
+            doc.events
+                .iter()
+                .map(|e| PyEvent::new(e, doc, &co))
+                .collect()
+        })
     }
 
     /// The JSON contract (schema version 1) as plain Python objects.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let doc = &self.inner;
         let value = run_detached(py, || doc.to_json_value())?;
-        json_to_py(py, &value)
+        catch_panic(py, || json_to_py(py, &value))?
     }
 
     /// The JSON contract (schema version 1) as a compact string.

@@ -5,12 +5,24 @@
 //! └── NutgrafError              index: int | None
 //!     ├── InputTooLargeError    length: int, limit: int
 //!     ├── InvalidDateError      value: str, reason: str
-//!     └── InvalidOptionError    option: str, reason: str
+//!     ├── InvalidOptionError    option: str, reason: str
+//!     ├── InvalidInputError     reason: str          (also a TypeError)
+//!     └── InternalError         reason: str
 //! ```
+//!
+//! `InternalError` is a bug in nutgraf: a panic in the core (caught there, per
+//! input) or in this crate's own conversions (caught by [`catch_panic`]). No panic
+//! reaches Python as pyo3's `PanicException`, which is not an `Exception`.
+//! The core's `Cancelled` never reaches Python: a batch is only cancelled when
+//! Ctrl-C arrives, and then the call raises `KeyboardInterrupt` instead.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use nutgraf::ErrorKind;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyTuple, PyType};
 use pyo3::{create_exception, IntoPyObjectExt, PyTypeInfo};
 
 create_exception!(
@@ -38,12 +50,45 @@ create_exception!(
     "An option has a value that cannot be used. `option` names it."
 );
 
+create_exception!(
+    nutgraf,
+    InternalError,
+    NutgrafError,
+    "A bug in nutgraf (a panic in a stage or in the bindings), not a fault of the input. `reason` is the panic message. Please report it with the input."
+);
+
+const INVALID_INPUT_DOC: &str = "An input is not usable text: not a str, or a str that cannot be encoded as UTF-8 (it holds a lone surrogate). Also a TypeError. `reason` says which.";
+
+/// `InvalidInputError(NutgrafError, TypeError)`. `create_exception!` takes one
+/// base, so this class is made by calling `type` once and kept here.
+static INVALID_INPUT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+fn invalid_input_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    INVALID_INPUT_ERROR
+        .get_or_try_init(py, || {
+            let bases = PyTuple::new(
+                py,
+                [py.get_type::<NutgrafError>(), py.get_type::<PyTypeError>()],
+            )?;
+            let dict = PyDict::new(py);
+            dict.set_item("__module__", "nutgraf")?;
+            dict.set_item("__doc__", INVALID_INPUT_DOC)?;
+            let class = py
+                .get_type::<PyType>()
+                .call1(("InvalidInputError", bases, dict))?;
+            Ok(class.cast_into::<PyType>()?.unbind())
+        })
+        .map(|t| t.bind(py))
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("NutgrafError", py.get_type::<NutgrafError>())?;
     m.add("InputTooLargeError", py.get_type::<InputTooLargeError>())?;
     m.add("InvalidDateError", py.get_type::<InvalidDateError>())?;
     m.add("InvalidOptionError", py.get_type::<InvalidOptionError>())?;
+    m.add("InvalidInputError", invalid_input_type(py)?)?;
+    m.add("InternalError", py.get_type::<InternalError>())?;
     Ok(())
 }
 
@@ -59,10 +104,7 @@ pub(crate) fn to_py_err(py: Python<'_>, err: &nutgraf::Error, index: Option<usiz
         ),
         _ => err.to_string(),
     };
-    let message = match index {
-        Some(i) => format!("input {i}: {detail}"),
-        None => detail,
-    };
+    let message = at(index, detail);
     let built = match err.kind() {
         ErrorKind::InputTooLarge { len, limit } => build::<InputTooLargeError>(
             py,
@@ -91,9 +133,68 @@ pub(crate) fn to_py_err(py: Python<'_>, err: &nutgraf::Error, index: Option<usiz
                 ("reason", reason.into_bound_py_any(py)),
             ],
         ),
+        ErrorKind::Internal { message: reason } => build::<InternalError>(
+            py,
+            message,
+            index,
+            &[("reason", reason.into_bound_py_any(py))],
+        ),
+        // `Cancelled` (never raised to Python, see the module docs) and kinds added
+        // to the core later.
         _ => build::<NutgrafError>(py, message, index, &[]),
     };
     built.unwrap_or_else(|e| e)
+}
+
+/// `message`, prefixed with the batch position when there is one.
+fn at(index: Option<usize>, message: String) -> String {
+    match index {
+        Some(i) => format!("input {i}: {message}"),
+        None => message,
+    }
+}
+
+/// An `InternalError` for a panic caught in this crate.
+pub(crate) fn internal(py: Python<'_>, reason: &str, index: Option<usize>) -> PyErr {
+    build::<InternalError>(
+        py,
+        at(
+            index,
+            format!("internal error in nutgraf (a bug, not a fault of the input; please report it with the input): {reason}"),
+        ),
+        index,
+        &[("reason", reason.into_bound_py_any(py))],
+    )
+    .unwrap_or_else(|e| e)
+}
+
+/// An `InvalidInputError` for the input at `index` (or `None`).
+pub(crate) fn invalid_input(py: Python<'_>, reason: &str, index: Option<usize>) -> PyErr {
+    let built = invalid_input_type(py).and_then(|class| {
+        let err = PyErr::from_type(class.clone(), at(index, reason.to_owned()));
+        let value = err.value(py);
+        value.setattr("index", index)?;
+        value.setattr("reason", reason)?;
+        Ok(err)
+    });
+    built.unwrap_or_else(|e| e)
+}
+
+/// The message of a caught panic's payload.
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
+}
+
+/// Run `f`, turning a panic into `InternalError`: the bindings' own conversions
+/// run under this, so a bug there never unwinds into pyo3 (which would raise
+/// `PanicException`, a `BaseException` that `except Exception` does not catch).
+pub(crate) fn catch_panic<T>(py: Python<'_>, f: impl FnOnce() -> T) -> PyResult<T> {
+    catch_unwind(AssertUnwindSafe(f))
+        .map_err(|payload| internal(py, &panic_message(payload.as_ref()), None))
 }
 
 /// An `InvalidOptionError` raised by the bindings' own argument checks.
@@ -111,12 +212,23 @@ pub(crate) fn invalid_option(py: Python<'_>, option: &str, reason: &str) -> PyEr
 }
 
 /// An `InvalidDateError` raised by the bindings' own argument checks (a date and
-/// time whose date part the core accepts but whose time part is unreadable).
-pub(crate) fn invalid_date(py: Python<'_>, value: &str, reason: &str) -> PyErr {
+/// time whose date part the core accepts but whose time part is unreadable, a
+/// `published` entry of the wrong type), for the input at `index` (or `None`).
+pub(crate) fn invalid_date(
+    py: Python<'_>,
+    value: &str,
+    reason: &str,
+    index: Option<usize>,
+) -> PyErr {
     build::<InvalidDateError>(
         py,
-        format!("invalid date {value:?}: {reason} (expected an ISO 8601 date or date and time)"),
-        None,
+        at(
+            index,
+            format!(
+                "invalid date {value:?}: {reason} (expected an ISO 8601 date or date and time)"
+            ),
+        ),
+        index,
         &[
             ("value", value.into_bound_py_any(py)),
             ("reason", reason.into_bound_py_any(py)),

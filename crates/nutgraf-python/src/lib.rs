@@ -1,9 +1,12 @@
 //! Python bindings of nutgraf: the native module `nutgraf._nutgraf`.
 //!
 //! This crate is deliberately thin. It converts Python values into core values,
-//! runs the work detached from the interpreter ([`detach::run_detached`]), maps the
-//! core error to the Python exception tree ([`errors::to_py_err`]) and converts
-//! results back. Every rule about news text lives in the `nutgraf` crate.
+//! runs the work detached from the interpreter ([`detach::run_detached`]; batches
+//! with [`detach::run_interruptible`], which turns Ctrl-C into `KeyboardInterrupt`
+//! while the work runs), maps the core error to the Python exception tree
+//! ([`errors::to_py_err`]) and converts results back, turning any panic into
+//! `InternalError` ([`errors::catch_panic`]). Every rule about news text lives in
+//! the `nutgraf` crate.
 //!
 //! Offsets: the core keeps byte offsets; Python gets code-point offsets into the
 //! original input, converted once per call with [`nutgraf::CharOffsets`].
@@ -26,6 +29,7 @@ use pyo3::prelude::*;
 fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("SCHEMA_VERSION", nutgraf::SCHEMA_VERSION)?;
+    m.add("MAX_THREADS", nutgraf::MAX_THREADS)?;
     m.add_class::<document::PyDocument>()?;
     m.add_class::<document::PyBlock>()?;
     m.add_class::<document::PySentence>()?;

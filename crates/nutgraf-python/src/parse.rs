@@ -1,16 +1,16 @@
 //! `parse` and `parse_many`: extract Python inputs, run the core detached, convert.
 //! (`parse_time` and `parse_quantity` live with their result types.)
 
-use nutgraf::{Meta, Options, Parser};
+use nutgraf::{Meta, Options, Parser, MAX_THREADS};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyInt, PyList, PyString};
 
-use crate::convert::{extract_date, extract_dates};
-use crate::detach::{effective_threads, run_detached};
+use crate::convert::{extract_date, extract_dates, extract_text};
+use crate::detach::{effective_threads, run_detached, run_interruptible};
 use crate::document::PyDocument;
-use crate::errors::{invalid_option, to_py_err};
+use crate::errors::{catch_panic, internal, invalid_option, to_py_err};
 
 /// The stages a call switches on or off, as given by its keyword arguments.
 #[derive(Clone, Copy)]
@@ -45,7 +45,7 @@ fn options(stages: Stages, max_input_bytes: Option<usize>) -> Options {
 #[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, max_input_bytes=None))]
 pub(crate) fn parse(
     py: Python<'_>,
-    text: PyBackedStr,
+    text: &Bound<'_, PyAny>,
     published: Option<&Bound<'_, PyAny>>,
     url: Option<String>,
     source: Option<String>,
@@ -57,6 +57,7 @@ pub(crate) fn parse(
     events: bool,
     max_input_bytes: Option<usize>,
 ) -> PyResult<PyDocument> {
+    let text = extract_text(text, None)?;
     let mut meta = Meta::new();
     if let Some(date) = published.map(extract_date).transpose()?.flatten() {
         meta = meta.with_published(date);
@@ -82,7 +83,50 @@ pub(crate) fn parse(
         .map_err(|e| to_py_err(py, &e, None))
 }
 
+/// Read the `threads` argument: `None`, or an int from 0 to [`MAX_THREADS`].
+fn extract_threads(py: Python<'_>, threads: Option<&Bound<'_, PyAny>>) -> PyResult<Option<usize>> {
+    let Some(threads) = threads.filter(|t| !t.is_none()) else {
+        return Ok(None);
+    };
+    if !threads.is_instance_of::<PyInt>() {
+        return Err(PyTypeError::new_err(format!(
+            "threads must be an int or None, not {}",
+            threads.get_type().name()?
+        )));
+    }
+    let over = || {
+        invalid_option(
+            py,
+            "threads",
+            &format!("{threads} threads is over the limit of {MAX_THREADS} (nutgraf.MAX_THREADS)"),
+        )
+    };
+    if threads.lt(0)? {
+        return Err(invalid_option(
+            py,
+            "threads",
+            &format!("{threads} is negative (give 0 or None for one thread per core)"),
+        ));
+    }
+    match threads.extract::<usize>() {
+        Ok(n) if n <= MAX_THREADS => Ok(Some(n)),
+        // Over the limit, or too large for a machine word.
+        _ => Err(over()),
+    }
+}
+
+/// One input of a batch: a text ready to parse, or the error it already has.
+enum Slot {
+    /// The next input handed to the core.
+    Parse,
+    Failed(PyErr),
+}
+
 /// Parse many articles in parallel, keeping order. See the stub for the contract.
+///
+/// Every input gets one result in place: an item that is no usable text, an
+/// unreadable entry of a `published` list, a text over the size limit and a bug
+/// hit while parsing are all errors of their input alone, with `index` set.
 #[pyfunction]
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
 #[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, max_input_bytes=None, errors="raise"))]
@@ -90,7 +134,7 @@ pub(crate) fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     published: Option<&Bound<'py, PyAny>>,
-    threads: Option<usize>,
+    threads: Option<&Bound<'py, PyAny>>,
     layout: bool,
     entities: bool,
     times: bool,
@@ -111,28 +155,40 @@ pub(crate) fn parse_many<'py>(
             ))
         }
     };
+    let threads = extract_threads(py, threads)?;
     if texts.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
             "texts must be a sequence of str, not a single str",
         ));
     }
     // Everything Python-side is read before the interpreter is released.
-    let texts = texts
-        .try_iter()?
-        .map(|t| t?.extract::<PyBackedStr>())
-        .collect::<PyResult<Vec<_>>>()?;
-    let dates = extract_dates(published, texts.len())?;
-    let inputs: Vec<(PyBackedStr, Meta)> = texts
-        .into_iter()
-        .zip(dates)
-        .map(|(text, date)| {
-            let meta = match date {
-                Some(d) => Meta::new().with_published(d),
-                None => Meta::new(),
-            };
-            (text, meta)
-        })
-        .collect();
+    let mut items = Vec::new();
+    for (i, item) in texts.try_iter()?.enumerate() {
+        items.push(extract_text(&item?, Some(i)));
+    }
+    let dates = extract_dates(published, items.len())?;
+    let mut inputs: Vec<(PyBackedStr, Meta)> = Vec::with_capacity(items.len());
+    let mut slots = Vec::with_capacity(items.len());
+    for (text, date) in items.into_iter().zip(dates) {
+        let slot = match (text, date) {
+            (Err(e), _) | (Ok(_), Err(e)) => Slot::Failed(e),
+            (Ok(text), Ok(date)) => {
+                let meta = match date {
+                    Some(d) => Meta::new().with_published(d),
+                    None => Meta::new(),
+                };
+                inputs.push((text, meta));
+                Slot::Parse
+            }
+        };
+        let failed = matches!(slot, Slot::Failed(_));
+        slots.push(slot);
+        // With errors="raise" nothing after the first bad input can be reported:
+        // only the inputs before it are parsed, to find an earlier failure.
+        if raise && failed {
+            break;
+        }
+    }
 
     let stages = Stages {
         layout,
@@ -144,16 +200,29 @@ pub(crate) fn parse_many<'py>(
     };
     let parser = Parser::new(options(stages, max_input_bytes));
     let threads = effective_threads(threads);
-    let results = run_detached(py, || parser.parse_many_with_threads(&inputs, threads))?
-        .map_err(|e| to_py_err(py, &e, None))?;
+    let mut results = run_interruptible(py, |cancel| {
+        parser.parse_many_cancellable(&inputs, threads, cancel)
+    })?
+    .map_err(|e| to_py_err(py, &e, None))?
+    .into_iter();
 
-    let out = PyList::empty(py);
-    for (i, result) in results.into_iter().enumerate() {
-        match result {
-            Ok(doc) => out.append(PyDocument::new(doc))?,
-            Err(e) if raise => return Err(to_py_err(py, &e, Some(i))),
-            Err(e) => out.append(to_py_err(py, &e, Some(i)).into_value(py))?,
+    catch_panic(py, || -> PyResult<_> {
+        let out = PyList::empty(py);
+        for (i, slot) in slots.into_iter().enumerate() {
+            let result = match slot {
+                Slot::Failed(e) => Err(e),
+                Slot::Parse => match results.next() {
+                    Some(Ok(doc)) => Ok(PyDocument::new(doc)),
+                    Some(Err(e)) => Err(to_py_err(py, &e, Some(i))),
+                    None => Err(internal(py, "a batch result is missing", Some(i))),
+                },
+            };
+            match result {
+                Ok(doc) => out.append(doc)?,
+                Err(e) if raise => return Err(e),
+                Err(e) => out.append(e.into_value(py))?,
+            }
         }
-    }
-    Ok(out)
+        Ok(out)
+    })?
 }

@@ -5,11 +5,12 @@
 
 use nutgraf::CharOffsets;
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyFloat;
 
+use crate::convert::extract_text;
 use crate::detach::run_detached;
 use crate::document::{repr_opt, repr_str, repr_text};
+use crate::errors::catch_panic;
 
 /// A number with what it measures. `text == doc.text[start:end]`.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Quantity")]
@@ -61,9 +62,14 @@ impl PyQuantity {
 
 /// Read all of `text` as one quantity. See the stub for the contract.
 #[pyfunction]
-#[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
-pub(crate) fn parse_quantity(py: Python<'_>, text: PyBackedStr) -> PyResult<Option<PyQuantity>> {
+pub(crate) fn parse_quantity(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+) -> PyResult<Option<PyQuantity>> {
+    let text = extract_text(text, None)?;
     let text: &str = &text;
     let found = run_detached(py, || nutgraf::parse_quantity(text))?;
-    Ok(found.map(|q| PyQuantity::new(&q, text, &CharOffsets::new(text))))
+    catch_panic(py, || {
+        found.map(|q| PyQuantity::new(&q, text, &CharOffsets::new(text)))
+    })
 }

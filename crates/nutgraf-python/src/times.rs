@@ -6,13 +6,12 @@
 use nutgraf::time::Direction;
 use nutgraf::CharOffsets;
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyDate;
 
-use crate::convert::{date_to_py, extract_datetime};
+use crate::convert::{date_to_py, extract_datetime, extract_text};
 use crate::detach::run_detached;
 use crate::document::{repr_opt, repr_str, repr_text};
-use crate::errors::invalid_option;
+use crate::errors::{catch_panic, invalid_option};
 
 /// A time expression with its TIMEX3 value. `text == doc.text[start:end]`.
 #[pyclass(frozen, eq, module = "nutgraf._nutgraf", name = "TimeExpression")]
@@ -83,14 +82,14 @@ impl PyTimeExpression {
 
 /// Read all of `text` as one time expression. See the stub for the contract.
 #[pyfunction]
-#[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
 #[pyo3(signature = (text, reference, *, prefer="nearest"))]
 pub(crate) fn parse_time(
     py: Python<'_>,
-    text: PyBackedStr,
+    text: &Bound<'_, PyAny>,
     reference: &Bound<'_, PyAny>,
     prefer: &str,
 ) -> PyResult<Option<PyTimeExpression>> {
+    let text = extract_text(text, None)?;
     let prefer = match prefer {
         "past" => Direction::Past,
         "future" => Direction::Future,
@@ -106,5 +105,7 @@ pub(crate) fn parse_time(
     let reference = extract_datetime(reference)?;
     let text: &str = &text;
     let found = run_detached(py, || nutgraf::parse_time(text, reference, prefer))?;
-    Ok(found.map(|t| PyTimeExpression::new(&t, text, &CharOffsets::new(text))))
+    catch_panic(py, || {
+        found.map(|t| PyTimeExpression::new(&t, text, &CharOffsets::new(text)))
+    })
 }
