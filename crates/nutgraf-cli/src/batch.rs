@@ -433,7 +433,7 @@ fn read_line_capped(
 fn process(parser: &Parser, raw: &RawLine, line_limit: usize, input: Option<&str>) -> Outcome {
     let result = guard::catch(|| {
         record(parser, raw, line_limit).map(|(id, doc)| {
-            let line = format!(r#"{{"id":{},"document":{}}}"#, id, doc.to_json_value());
+            let line = format!(r#"{{"id":{},"document":{}}}"#, id, doc.to_json());
             guard::debug_panic(&line);
             line
         })

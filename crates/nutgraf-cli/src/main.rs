@@ -4,7 +4,7 @@
 //!
 //! - `nutgraf parse FILE...` reads article text files (or stdin) and prints, per file,
 //!   either a readable view of the parsed document or the version-1 JSON contract
-//!   (`--json`), exactly what `Document::to_json_value()` returns.
+//!   (`--json`), exactly what `Document::write_json` writes.
 //! - `nutgraf batch [INPUT...]` reads JSON Lines records
 //!   (`{"id": ..., "text": ..., "published"?: ..., "url"?: ..., "source"?: ...}`) and
 //!   writes one JSON line per record, `{"id": ..., "document": {...}}`, or an error

@@ -105,11 +105,11 @@ pub fn run(args: &ParseArgs) -> Result<u8> {
             guard::debug_panic(&text);
             let mut buf = Vec::new();
             if json {
-                let value = doc.to_json_value();
                 if args.pretty {
-                    serde_json::to_writer_pretty(&mut buf, &value)?;
+                    serde_json::to_writer_pretty(&mut buf, &doc.to_json_value())?;
                 } else {
-                    serde_json::to_writer(&mut buf, &value)?;
+                    // Streamed: no value tree, memory is the output's size.
+                    doc.write_json(&mut buf)?;
                 }
                 buf.push(b'\n');
             } else {

@@ -193,7 +193,10 @@ pub fn render(name: &str, doc: &Document, width: Option<usize>) -> String {
     }
     let _ = writeln!(out, "attributions: {}", doc.attributions.len());
     for a in &doc.attributions {
-        let text = truncate(&one_line(doc.slice(a.span)), Some(QUOTE_CHARS));
+        let text = truncate(
+            &one_line_upto(doc.slice(a.span), QUOTE_CHARS + 1),
+            Some(QUOTE_CHARS),
+        );
         let line = format!(
             "  [{:<QUOTE_KIND_WIDTH$}] {} — {}: \"{text}\"",
             a.kind.as_str(),
@@ -278,7 +281,12 @@ fn quote_line(doc: &Document, q: &Quote) -> String {
     if let Some(cue) = q.cue {
         let _ = write!(line, " — {}", one_line(doc.slice(cue)));
     }
-    let text = truncate(&one_line(doc.slice(q.span)), Some(QUOTE_CHARS));
+    // Only the words that can show are collapsed: a quote as long as its (huge)
+    // sentence costs no more than a short one.
+    let text = truncate(
+        &one_line_upto(doc.slice(q.span), QUOTE_CHARS + 1),
+        Some(QUOTE_CHARS),
+    );
     match q.kind {
         QuoteKind::Direct | QuoteKind::Partial => {
             let _ = write!(line, ": {text}");
@@ -292,7 +300,25 @@ fn quote_line(doc: &Document, q: &Quote) -> String {
 
 /// Collapse all whitespace (newlines included) to single spaces.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    one_line_upto(s, usize::MAX)
+}
+
+/// [`one_line`], stopping once the result has more than `chars` characters.
+fn one_line_upto(s: &str, chars: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for word in s.split_whitespace() {
+        if count > chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            count += 1;
+        }
+        out.push_str(word);
+        count += word.chars().count();
+    }
+    out
 }
 
 /// Cut `line` to at most `width` characters, ending with `…` when cut.
@@ -321,5 +347,9 @@ mod tests {
         assert_eq!(truncate("hello!", Some(5)), "hell…");
         assert_eq!(truncate("ab  cdef", Some(4)), "ab…");
         assert_eq!(truncate("héllo wörld", None), "héllo wörld");
+        let long = "word ".repeat(10_000);
+        let cut = truncate(&one_line_upto(&long, 11), Some(10));
+        assert_eq!(cut, truncate(&one_line(&long), Some(10)));
+        assert_eq!(one_line(" a \n b  c "), "a b c");
     }
 }
