@@ -247,6 +247,55 @@ mod tests {
     }
 
     #[test]
+    fn impossible_dates_in_lines() {
+        for line in [
+            "February 29, 2023",
+            "Feb. 30, 2024",
+            "31 April 2024",
+            "Tuesday 31st of April 2024 08:00",
+            "2023-02-29",
+            "2023-02-30T08:00",
+            "1900/02/29",
+            "30/02/2023",
+            "31.04.2023",
+            "October 32, 2023",
+        ] {
+            assert_eq!(find_date(line), None, "{line}");
+            assert_eq!(date_line(line), None, "{line}");
+            assert_eq!(date_line(&format!("Published: {line}")), None, "{line}");
+        }
+        // Leap days of leap years are real.
+        for (line, d) in [
+            ("February 29, 2024", date(2024, 2, 29)),
+            ("29 Feb 2000", date(2000, 2, 29)),
+            ("2024-02-29T08:00", date(2024, 2, 29)),
+            ("29/02/2024", date(2024, 2, 29)),
+        ] {
+            assert_eq!(find_date(line).map(|x| x.0), Some(d), "{line}");
+            assert_eq!(date_line(line), Some(DateLine::Published(d)), "{line}");
+        }
+        // An impossible date does not hide a real one after it, but a line
+        // holding both is no date line.
+        assert_eq!(
+            find_date("Feb. 30, 2023 or March 3, 2023").map(|x| x.0),
+            Some(date(2023, 3, 3))
+        );
+        assert_eq!(date_line("Feb. 30, 2023 or March 3, 2023"), None);
+        // Datelines: the place is kept, an impossible date is not.
+        assert_eq!(dateline_line("LONDON 1996-02-30"), Some(((0, 6), None)));
+        assert_eq!(
+            dateline_line("LONDON 1996-02-29"),
+            Some(((0, 6), Some(date(1996, 2, 29))))
+        );
+        let p = "BEIJING, Feb 30, 2023 (Reuters) - Officials said";
+        let m = dateline_prefix(p).unwrap();
+        assert_eq!(m.date, None);
+        assert_eq!(&p[m.place.0..m.place.1], "BEIJING");
+        let p = "BEIJING, Feb 29, 2024 (Reuters) - Officials said";
+        assert_eq!(dateline_prefix(p).unwrap().date, Some(date(2024, 2, 29)));
+    }
+
+    #[test]
     fn date_lines() {
         assert_eq!(
             date_line("Nov. 19, 2019"),

@@ -307,6 +307,34 @@ impl<'a> Grammar<'a> {
         None
     }
 
+    /// A day number no month has, where the words make it a day all the same:
+    /// "October 32, 2023", "the 32nd of October", "on October 32", "October 0"
+    /// (a phrase). It is read as the day it pretends to be, so the date is read
+    /// whole and found impossible, rather than "32" being taken for a year or
+    /// "2023" for a clock time ("In October 32 people died" keeps its month).
+    /// `month_after`: a month name follows the day (day-first forms); `on`: the
+    /// date follows "on".
+    fn impossible_day(&self, i: usize, month_after: bool, on: bool) -> Option<(u8, usize)> {
+        let l = self.low(i);
+        if self.glued(i) || !matches!(self.kind(i), Some(TokenKind::Number | TokenKind::Word)) {
+            return None;
+        }
+        let (v, ordinal) = words::digits(l)?;
+        let n = l.bytes().take_while(u8::is_ascii_digit).count();
+        if n > 2 || (1..=31).contains(&v) {
+            return None;
+        }
+        let e = i + 1;
+        // A year after the day (and its month) says it is a date.
+        let after = if month_after {
+            self.opt(e, "of") + 1
+        } else {
+            e
+        };
+        let year_follows = self.year4(self.opt(after, ",")).is_some();
+        (self.phrase || ordinal || year_follows || on).then_some((v as u8, e))
+    }
+
     /// A month name; "May" and "March" need a capital or a calendar context in text.
     fn month(&self, i: usize) -> Option<u8> {
         let l = self.low(i);
@@ -524,7 +552,8 @@ impl<'a> Grammar<'a> {
         let mut j = i + 1;
         let mut d = None;
         let k = self.opt(j, "the");
-        if let Some((day, e)) = self.day(k) {
+        let on = i > 0 && self.is(i - 1, "on");
+        if let Some((day, e)) = self.day(k).or_else(|| self.impossible_day(k, false, on)) {
             // Not "May 2023" read as a day, not "October 17 people".
             if self.year4(k).is_none() {
                 d = Some(day);
@@ -559,7 +588,8 @@ impl<'a> Grammar<'a> {
     /// "17 October 2023", "the 17th of October", "31-Oct-74".
     fn day_first(&self, i: usize) -> Option<(usize, D)> {
         let j = self.opt(i, "the");
-        let (day, mut j) = self.day(j)?;
+        let on = i > 0 && self.is(i - 1, "on");
+        let (day, mut j) = self.day(j).or_else(|| self.impossible_day(j, true, on))?;
         j = self.opt(j, "of");
         let m = self.month(j)?;
         j += 1;

@@ -329,13 +329,16 @@ pub fn extract(
             } => Direction::Past,
             _ => Direction::Nearest,
         });
-        push(text, w, &m, reference_dt, dir, out);
-        if let Some(t) = out.last_mut() {
+        // An impossible date ("February 30", "October 32, 2023") is read whole and
+        // not reported.
+        let first = push(w, &m, reference_dt, dir, out);
+        if let Some(t) = first.then(|| out.last_mut()).flatten() {
             same_quarter(t, &m, w.low(m.start), &mut scratch_quarter);
         }
         let mut end = m.end;
         // The second end of a range: "October 17 and 18", "2009-10", "Oct. 17-18".
         if let Some((e2, mut sem2)) = range_tail(&g, &m) {
+            let before = first.then(|| out.last()).flatten();
             // The second end takes the year the first one resolved to.
             if let (
                 Sem::Date(D::Cal {
@@ -343,7 +346,7 @@ pub fn extract(
                     ..
                 }),
                 Some(v),
-            ) = (&mut sem2, out.last().and_then(|t| t.value.as_deref()))
+            ) = (&mut sem2, before.and_then(|t| t.value.as_deref()))
             {
                 if let Some(y) = v.get(..4).and_then(|y| y.parse().ok()) {
                     *y2 = Year::Abs(y);
@@ -355,11 +358,12 @@ pub fn extract(
                 sem: sem2,
                 modifier: None,
             };
-            let anchor = out.last().and_then(|t| t.anchor);
-            push(text, w, &m2, reference_dt, dir, out);
+            let anchor = before.and_then(|t| t.anchor);
             // The second end is as relative as the first: it took the first's year.
-            if let Some(t) = out.last_mut() {
-                t.anchor = t.anchor.or(anchor);
+            if push(w, &m2, reference_dt, dir, out) {
+                if let Some(t) = out.last_mut() {
+                    t.anchor = t.anchor.or(anchor);
+                }
             }
             end = e2;
         }
@@ -403,17 +407,26 @@ fn same_quarter(t: &mut TimeExpression, m: &Match, first: &str, current: &mut Op
     }
 }
 
+/// Resolve a match of running text and push it; `false` (nothing pushed) for
+/// a date the calendar does not have.
 fn push(
-    text: &str,
     w: &Words,
     m: &Match,
     reference: Option<DateTime>,
     dir: Direction,
     out: &mut Vec<TimeExpression>,
-) {
-    let _ = text;
+) -> bool {
     let r = resolve(&m.sem, reference, dir, true);
-    let span = Span::new(w.items[m.start].span.start, w.items[m.end - 1].span.end);
+    if r.impossible {
+        return false;
+    }
+    let (Some(first), Some(last)) = (
+        w.items.get(m.start),
+        m.end.checked_sub(1).and_then(|e| w.items.get(e)),
+    ) else {
+        return false;
+    };
+    let span = Span::new(first.span.start, last.span.end);
     let end_value = holiday_end(&m.sem, r.value.as_deref());
     out.push(TimeExpression {
         span,
@@ -428,6 +441,7 @@ fn push(
             None
         },
     });
+    true
 }
 
 /// After a date, the other end of a range given as a bare number: "October 17
@@ -560,7 +574,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
                 ) {
                     found.start = 0;
                     found.modifier = Some(modifier);
-                    return Some(phrase_result(&w, &found, None, reference, prefer));
+                    return phrase_result(&w, &found, None, reference, prefer);
                 }
             }
         }
@@ -569,7 +583,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
     if matches!(w.low(0), "on" | "at" | "@" | "for") && w.len() > 1 {
         if let Some(mut m) = g.at(1).filter(|m| m.end == w.len()) {
             m.start = 0;
-            return Some(phrase_result(&w, &m, None, reference, prefer));
+            return phrase_result(&w, &m, None, reference, prefer);
         }
     }
     // Runs of whole units: "next 3 days", "last two years", "upcoming two weeks".
@@ -586,7 +600,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
             sem: b,
             modifier: None,
         });
-        return Some(phrase_result(&w, &m1, m2.as_ref(), reference, prefer));
+        return phrase_result(&w, &m1, m2.as_ref(), reference, prefer);
     }
     let whole = |m: &Match| m.start == 0 && m.end == w.len();
     // "in 2014 A.D.", "in March": a date after "in" (a length after it is an offset).
@@ -594,7 +608,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
         if let Some(mut m) = g.at(1).filter(|m| m.end == w.len()) {
             if matches!(m.sem, Sem::Date(_)) {
                 m.start = 0;
-                return Some(phrase_result(&w, &m, None, reference, prefer));
+                return phrase_result(&w, &m, None, reference, prefer);
             }
         }
     }
@@ -631,7 +645,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
         }
     }
     if let Some(m) = g.at(0).filter(whole) {
-        return Some(phrase_result(&w, &m, None, reference, prefer));
+        return phrase_result(&w, &m, None, reference, prefer);
     }
     // Ranges of days in a month and of times in a day.
     if let Some((e, a, b)) = g.day_range(0).filter(|r| r.0 == w.len()) {
@@ -647,7 +661,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
             sem: Sem::Date(b),
             modifier: None,
         };
-        return Some(phrase_result(&w, &m1, Some(&m2), reference, prefer));
+        return phrase_result(&w, &m1, Some(&m2), reference, prefer);
     }
     if let Some((e, a, b)) = g.time_range(0).filter(|r| r.0 == w.len()) {
         let m1 = Match {
@@ -662,7 +676,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
             sem: b,
             modifier: None,
         };
-        return Some(phrase_result(&w, &m1, Some(&m2), reference, prefer));
+        return phrase_result(&w, &m1, Some(&m2), reference, prefer);
     }
     // Ranges: "from X to Y", "between X and Y", "X - Y", "X through Y".
     let start = usize::from(matches!(w.low(0), "from" | "between"));
@@ -682,11 +696,11 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
                 sem: tail.1,
                 modifier: None,
             };
-            return Some(phrase_result(&w, &first, Some(&m2), reference, prefer));
+            return phrase_result(&w, &first, Some(&m2), reference, prefer);
         }
     }
     let second = g.at(first.end + 1).filter(|m| m.end == w.len())?;
-    Some(phrase_result(&w, &first, Some(&second), reference, prefer))
+    phrase_result(&w, &first, Some(&second), reference, prefer)
 }
 
 /// Like [`parse_time`], for a reference whose UTC offset is known: a time of day
@@ -749,7 +763,7 @@ fn counted_from(
     let base = g
         .at(k + 1)
         .filter(|m| m.end == w.len() && matches!(m.sem, Sem::Date(_)))?;
-    let day: Date = phrase_result(w, &base, None, reference, prefer)
+    let day: Date = phrase_result(w, &base, None, reference, prefer)?
         .value?
         .get(..10)?
         .parse()
@@ -822,7 +836,7 @@ fn span_for(
     let Sem::Duration { n: Some(n), unit } = len.sem else {
         return None;
     };
-    let mut t = phrase_result(w, m, None, reference, prefer);
+    let mut t = phrase_result(w, m, None, reference, prefer)?;
     let v = t.value.as_deref()?;
     let seconds = (n * resolve::unit_seconds(unit)).round();
     if !(1.0..1e10).contains(&seconds) {
@@ -864,7 +878,7 @@ fn phrase_result(
     second: Option<&Match>,
     reference: DateTime,
     prefer: Direction,
-) -> TimeExpression {
+) -> Option<TimeExpression> {
     // A bare time of day already past today is tomorrow's, for a phrase that
     // looks ahead ("at 3am" said at 4:30).
     let mut sem = first.sem.clone();
@@ -918,12 +932,23 @@ fn phrase_result(
         }
     }
     let r = resolve(&sem, Some(reference), prefer, false);
-    let end_value = second
-        .and_then(|m| resolve(&m.sem, Some(reference), prefer, false).value)
+    let r2 = second.map(|m| resolve(&m.sem, Some(reference), prefer, false));
+    // A phrase that names a day the calendar does not have is no time.
+    if r.impossible || r2.as_ref().is_some_and(|r2| r2.impossible) {
+        return None;
+    }
+    let end_value = r2
+        .and_then(|r2| r2.value)
         .or_else(|| holiday_end(&sem, r.value.as_deref()));
     let last = second.map_or(first.end, |m| m.end);
-    TimeExpression {
-        span: Span::new(w.items[0].span.start, w.items[last - 1].span.end),
+    let (Some(a), Some(b)) = (
+        w.items.first(),
+        last.checked_sub(1).and_then(|e| w.items.get(e)),
+    ) else {
+        return None;
+    };
+    Some(TimeExpression {
+        span: Span::new(a.span.start, b.span.end),
         kind: r.kind,
         value: r.value,
         end_value,
@@ -934,7 +959,7 @@ fn phrase_result(
         } else {
             None
         },
-    }
+    })
 }
 
 #[cfg(test)]
