@@ -25,7 +25,7 @@ use super::lexicon::{
     unit_symbol, unit_word, Currency, Dim, Unit, QUALIFIERS, QUALIFIERS_AFTER,
 };
 use super::numbers::{self, digits_with_suffix, parse_digits, scale_word, WORD_BUF};
-use super::{Bound, Quantity, QuantityKind};
+use super::{addresses, Bound, Quantity, QuantityKind};
 use crate::segment::{self, Token, TokenKind};
 use crate::span::Span;
 
@@ -38,6 +38,16 @@ pub fn extract(text: &str, tokens: &[Token], out: &mut Vec<Quantity>) {
     if tokens.is_empty() {
         return;
     }
+    // A URL, e-mail address or file path is one opaque token.
+    let mut found = Vec::new();
+    addresses::find(text, tokens, &mut found);
+    let collapsed;
+    let tokens = if found.is_empty() {
+        tokens
+    } else {
+        collapsed = addresses::collapse(tokens, &found);
+        &collapsed
+    };
     let s = Sent::new(text, tokens, Mode::Text);
     let mut i = 0;
     let mut free = 0; // first token not yet inside a reported quantity
@@ -86,6 +96,11 @@ pub fn parse_quantity(text: &str) -> Option<Quantity> {
     }
     if tokens.is_empty() {
         return None;
+    }
+    let mut found = Vec::new();
+    addresses::find(text, &tokens, &mut found);
+    if !found.is_empty() {
+        tokens = addresses::collapse(&tokens, &found);
     }
     let s = Sent::new(text, &tokens, Mode::Phrase);
     let mut starts = [0, usize::MAX];

@@ -48,6 +48,10 @@
 //! * **Rates**: "2 million barrels a day", "$80 per barrel", "5% a year"
 //!   fill [`per`](Quantity::per).
 //!
+//! Numbers inside URLs, e-mail addresses and file paths are not read
+//! ("example.com/2023/10/17/story-12.html", "foo@bar2023.com",
+//! "C:\data\12%.csv"): each address is one opaque word.
+//!
 //! ```
 //! use nutgraf::quantity::{parse_quantity, QuantityKind, Bound};
 //!
@@ -63,6 +67,7 @@
 //! assert_eq!(q.bound, Some(Bound::MoreThan));
 //! ```
 
+pub(crate) mod addresses;
 mod extract;
 mod lexicon;
 pub mod numbers;

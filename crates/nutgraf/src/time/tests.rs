@@ -522,3 +522,39 @@ fn holidays_have_real_dates() {
         assert!(t.value.unwrap().parse::<Date>().is_ok());
     }
 }
+
+#[test]
+fn numbers_in_addresses_are_not_times() {
+    for s in [
+        "The story at https://example.com/2023/10/17/story-12.html ran.",
+        "The story at example.com/2023/10/17/story-12.html ran.",
+        "The story at bbc.co.uk/news/2023-10-17 ran.",
+        "Files at ftp://files.example.com/2023/10/17/data.csv were kept.",
+        "Write to foo@bar2023.com or jane.2023-10-17@x.org for details.",
+        "The file C:\\data\\2023-10-17.csv was kept.",
+        "The file /home/user/2023/10/17/5pm.txt was kept.",
+        "The file reports\\2023\\Q3.xlsx was kept.",
+        "The file 2023-10-17.pdf was kept.",
+    ] {
+        assert_eq!(find(s, TUE), [], "{s}");
+    }
+    // What is around an address still reads.
+    assert_eq!(
+        find("Read example.com/2023/10/17 on Friday, he said.", TUE),
+        [t("Friday", "DATE", "2023-10-13")]
+    );
+    let r = TUE.at(9, 0, 0, 0);
+    for s in [
+        "example.com/2023/10/17",
+        "foo@bar2023.com",
+        "C:\\2023\\10\\17",
+        "/2023/10/17/x",
+    ] {
+        assert_eq!(parse_time(s, r, Direction::Nearest), None, "{s}");
+    }
+    // Dates with slashes are no paths.
+    assert_eq!(
+        find("It was signed on 10/17/2023 in Geneva.", TUE),
+        [t("10/17/2023", "DATE", "2023-10-17")]
+    );
+}

@@ -28,10 +28,21 @@ pub(super) struct Words {
 }
 
 impl Words {
-    /// Fill the stream from the tokens of one sentence of `text`.
+    /// Fill the stream from the tokens of one sentence of `text`. A URL, e-mail
+    /// address or file path ("example.com/2023/10/17/story.html") is one unit
+    /// that no rule reads: its numbers are no dates or times.
     pub fn fill(&mut self, text: &str, tokens: &[Token]) {
         self.items.clear();
         self.lower.clear();
+        let mut found = Vec::new();
+        crate::quantity::addresses::find(text, tokens, &mut found);
+        let collapsed;
+        let tokens = if found.is_empty() {
+            tokens
+        } else {
+            collapsed = crate::quantity::addresses::collapse(tokens, &found);
+            &collapsed
+        };
         for t in tokens {
             let s = t.span.slice(text);
             match t.kind {
