@@ -1,4 +1,7 @@
 //! Dates a page states about itself: "Published" lines, date lines, datelines.
+// No input may panic: text is sliced with `str::get` (or cut at ASCII bytes with
+// `split_at_checked`) and lists are read with `get` or slice patterns.
+#![deny(clippy::string_slice, clippy::indexing_slicing)]
 
 use std::sync::LazyLock;
 
@@ -158,15 +161,14 @@ pub(super) fn date_line(line: &str) -> Option<DateLine> {
         return Some(DateLine::TimeOnly);
     }
     let (updated, rest) = if let Some(m) = PUBLISHED_CUE.find(line) {
-        (false, &line[m.end()..])
+        (false, line.get(m.end()..)?)
     } else if let Some(m) = UPDATED_CUE.find(line) {
-        (true, &line[m.end()..])
+        (true, line.get(m.end()..)?)
     } else {
         (false, line)
     };
     let (date, s, e) = find_date(rest)?;
-    let before = &rest[..s];
-    let after = &rest[e..];
+    let (before, after) = (rest.get(..s)?, rest.get(e..)?);
     if !DATE_LINE_REST.is_match(before) || !DATE_LINE_REST.is_match(after) {
         return None;
     }
@@ -220,6 +222,8 @@ pub(super) fn dateline_line(line: &str) -> Option<((usize, usize), Option<Date>)
 }
 
 #[cfg(test)]
+// A test may slice what it has just checked; a panic there is a failure.
+#[allow(clippy::indexing_slicing, clippy::string_slice)]
 mod tests {
     use super::*;
     use jiff::civil::date;

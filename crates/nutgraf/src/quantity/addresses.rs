@@ -10,8 +10,6 @@
 //! as one opaque token. (A token flag set by the tokenizer would serve both
 //! without the regrouping; this module keeps the rule in one place until then.)
 
-#![deny(clippy::string_slice, clippy::indexing_slicing)]
-
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
 

@@ -66,6 +66,9 @@
 //! let q = parse_quantity("more than 130 countries").unwrap();
 //! assert_eq!(q.bound, Some(Bound::MoreThan));
 //! ```
+// No input may panic: text is sliced with `str::get` (or cut at ASCII bytes with
+// `split_at_checked`) and lists are read with `get` or slice patterns.
+#![deny(clippy::string_slice, clippy::indexing_slicing)]
 
 pub(crate) mod addresses;
 mod extract;

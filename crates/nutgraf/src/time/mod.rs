@@ -8,7 +8,9 @@
 //! the last one; "in March" is the nearest plausible March for the tense.
 //!
 //! For a single phrase, [`parse_time`] reads the whole text as one expression.
-
+// No input may panic: text is sliced with `str::get` (or cut at ASCII bytes with
+// `split_at_checked`) and lists are read with `get` or slice patterns.
+#![deny(clippy::string_slice, clippy::indexing_slicing)]
 // Word positions are `i`, `j`, `e` here as in the grammar.
 #![allow(clippy::many_single_char_names)]
 
@@ -178,9 +180,10 @@ pub struct TimeExpression {
 }
 
 impl TimeExpression {
-    /// The text of the expression in `text` (the text it was found in).
+    /// The text of the expression in `text` (the text it was found in; empty
+    /// for another text the span does not fit).
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        self.span.slice(text)
+        words::text_of(text, self.span)
     }
 
     /// The length of a DURATION as a number of one unit: `P3D` is `(3.0, "day")`,
@@ -251,8 +254,8 @@ fn duration_amount(v: &str) -> Option<(f64, &'static str)> {
             _ => 315_576_000.0,
         }
     };
-    if parts.len() == 1 {
-        return Some(parts[0]);
+    if let [one] = parts.as_slice() {
+        return Some(*one);
     }
     // Mixed units: years and months in months, the rest in the smallest unit.
     let total = if smallest == "month" {
@@ -303,7 +306,7 @@ pub fn extract(
     let n = w.len();
     let mut i = 0;
     while i < n {
-        if w.items[i].glued || !words::can_start(w.low(i)) {
+        if w.glued(i) || !words::can_start(w.low(i)) {
             i += 1;
             continue;
         }
@@ -312,7 +315,7 @@ pub fn extract(
             continue;
         };
         // A match ending inside a hyphenated word takes the whole word ("10-year-old").
-        while m.end < n && w.items[m.end].glued && w.items[m.end].kind == segment::TokenKind::Word {
+        while w.glued(m.end) && w.kind(m.end) == Some(segment::TokenKind::Word) {
             m.end += 1;
         }
         // Without a tense cue, a day of the week is the last one (news reports what
@@ -380,10 +383,10 @@ fn same_quarter(t: &mut TimeExpression, m: &Match, first: &str, current: &mut Op
     // quarter"), not one counted back from another ("the year-ago quarter").
     let counted_back = matches!(m.sem, Sem::Date(D::Rel { unit: Unit::Quarter, n }) if n < -1);
     if t.kind == TimexType::Date && t.grain == Grain::Quarter && !counted_back {
-        let b = v.as_bytes();
-        if b.len() == 7 && &b[4..6] == b"-Q" {
-            if let (Ok(y), Some(q)) = (v[..4].parse::<i64>(), b[6].checked_sub(b'0')) {
-                *current = Some((y * 4 + i64::from(q) - 1, 0));
+        // "1989-Q3"
+        if let (Some(y), Some("-Q"), Some(q)) = (v.get(..4), v.get(4..6), v.get(6..)) {
+            if let (Ok(y), Ok(q @ 1..=4)) = (y.parse::<i64>(), q.parse::<i64>()) {
+                *current = Some((y * 4 + q - 1, 0));
             }
         }
         return;
@@ -420,13 +423,9 @@ fn push(
     if r.impossible {
         return false;
     }
-    let (Some(first), Some(last)) = (
-        w.items.get(m.start),
-        m.end.checked_sub(1).and_then(|e| w.items.get(e)),
-    ) else {
+    let Some(span) = w.span_of(m.start, m.end) else {
         return false;
     };
-    let span = Span::new(first.span.start, last.span.end);
     let end_value = holiday_end(&m.sem, r.value.as_deref());
     out.push(TimeExpression {
         span,
@@ -530,13 +529,19 @@ fn range_tail(g: &Grammar<'_>, m: &Match) -> Option<(usize, Sem)> {
 /// assert!(parse_time("the cat", reference, Direction::Nearest).is_none());
 /// ```
 pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<TimeExpression> {
+    phrase(text, reference, prefer, 0)
+}
+
+/// [`parse_time`] at a depth of nested phrases ("the closest X to Y" reads X
+/// and Y as phrases of their own, once).
+fn phrase(text: &str, reference: DateTime, prefer: Direction, depth: u8) -> Option<TimeExpression> {
     let mut tokens = Vec::new();
     segment::tokens(text, Span::new(0, text.len()), &mut tokens);
     // Trailing sentence punctuation and hedges are not part of the phrase
     // ("3pm approximately", "1-2:30 ish").
     while tokens.last().is_some_and(|t| {
         matches!(
-            t.span.slice(text).to_ascii_lowercase().as_str(),
+            words::text_of(text, t.span).to_ascii_lowercase().as_str(),
             "." | "!" | "?" | "," | ";" | "approximately" | "roughly" | "ish" | "or so"
         )
     }) {
@@ -614,18 +619,20 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
     }
     // "the closest Monday to Oct 5th", "the closest xmas to today": the occurrence
     // nearest another date.
-    if matches!((w.low(0), w.low(1)), ("the", "closest" | "nearest")) {
+    if matches!((w.low(0), w.low(1)), ("the", "closest" | "nearest")) && depth == 0 {
         if let Some(k) = (3..w.len()).find(|&k| w.low(k) == "to") {
-            let y_text = &text[w.items[k + 1].span.start.min(text.len())..];
-            let around = parse_time(y_text, reference, prefer)?;
+            // Nothing after "to" is no date to be near.
+            let y_text = text.get(w.span_of(k + 1, w.len())?.start..)?;
+            let around = phrase(y_text, reference, prefer, depth + 1)?;
             let day: Date = around.value.as_deref()?.get(..10)?.parse().ok()?;
-            let x_text = &text[w.items[2].span.start..w.items[k - 1].span.end];
-            let mut t = parse_time(
+            let x_text = words::text_of(text, w.span_of(2, k)?);
+            let mut t = phrase(
                 x_text,
                 day.to_datetime(jiff::civil::Time::midnight()),
                 Direction::Nearest,
+                depth + 1,
             )?;
-            t.span = Span::new(w.items[0].span.start, w.items[w.len() - 1].span.end);
+            t.span = w.span_of(0, w.len())?;
             t.anchor = Some(reference.date());
             return Some(t);
         }
@@ -739,8 +746,12 @@ pub fn parse_time_zoned(
         else {
             return;
         };
-        if let Ok(moved) = dt.checked_add(jiff::Span::new().minutes(shift)) {
-            *v = Some(format!("{}{}", moved.strftime("%Y-%m-%dT%H:%M"), &s[16..]));
+        let moved = jiff::Span::new()
+            .try_minutes(shift)
+            .and_then(|m| dt.checked_add(m));
+        if let Ok(moved) = moved {
+            let rest = s.get(16..).unwrap_or("");
+            *v = Some(format!("{}{rest}", moved.strftime("%Y-%m-%dT%H:%M")));
         }
     };
     move_value(&mut t.value);
@@ -789,7 +800,8 @@ fn counted_from(
         } else {
             diff - 7
         };
-        day.checked_add(jiff::Span::new().days(first + sign * 7 * (i64::from(n) - 1)))
+        let days = first + sign * 7 * (i64::from(n) - 1);
+        day.checked_add(jiff::Span::new().try_days(days).ok()?)
             .ok()?
     } else {
         let m = g.at(j).filter(|m| m.end == k)?;
@@ -799,22 +811,22 @@ fn counted_from(
         let whole = n.fract() == 0.0;
         match unit {
             words::Unit::Day if whole => day
-                .checked_add(jiff::Span::new().days(sign * n as i64))
+                .checked_add(jiff::Span::new().try_days(sign * n as i64).ok()?)
                 .ok()?,
             words::Unit::Week if whole => day
-                .checked_add(jiff::Span::new().weeks(sign * n as i64))
+                .checked_add(jiff::Span::new().try_weeks(sign * n as i64).ok()?)
                 .ok()?,
             words::Unit::Month if whole => day
-                .checked_add(jiff::Span::new().months(sign * n as i64))
+                .checked_add(jiff::Span::new().try_months(sign * n as i64).ok()?)
                 .ok()?,
             words::Unit::Year if whole => day
-                .checked_add(jiff::Span::new().years(sign * n as i64))
+                .checked_add(jiff::Span::new().try_years(sign * n as i64).ok()?)
                 .ok()?,
             _ => return None,
         }
     };
     Some(TimeExpression {
-        span: Span::new(w.items[0].span.start, w.items[w.len() - 1].span.end),
+        span: w.span_of(0, w.len())?,
         kind: TimexType::Date,
         value: Some(moved.to_string()),
         end_value: None,
@@ -845,20 +857,20 @@ fn span_for(
     let end = if v.len() == 10 {
         let d: jiff::civil::Date = v.parse().ok()?;
         let days = (seconds / 86_400.0).round() as i64;
-        d.checked_add(jiff::Span::new().days(days))
+        d.checked_add(jiff::Span::new().try_days(days).ok()?)
             .ok()?
             .to_string()
     } else if v.len() == 16 && v.as_bytes().get(13) == Some(&b':') {
         let dt: DateTime = v.parse().ok()?;
         let moved = dt
-            .checked_add(jiff::Span::new().seconds(seconds as i64))
+            .checked_add(jiff::Span::new().try_seconds(seconds as i64).ok()?)
             .ok()?;
         moved.strftime("%Y-%m-%dT%H:%M").to_string()
     } else {
         return None;
     };
     t.end_value = Some(end);
-    t.span = Span::new(t.span.start, w.items[len.end - 1].span.end);
+    t.span = Span::new(t.span.start, w.span_of(0, len.end)?.end);
     Some(t)
 }
 
@@ -941,14 +953,8 @@ fn phrase_result(
         .and_then(|r2| r2.value)
         .or_else(|| holiday_end(&sem, r.value.as_deref()));
     let last = second.map_or(first.end, |m| m.end);
-    let (Some(a), Some(b)) = (
-        w.items.first(),
-        last.checked_sub(1).and_then(|e| w.items.get(e)),
-    ) else {
-        return None;
-    };
     Some(TimeExpression {
-        span: Span::new(a.span.start, b.span.end),
+        span: w.span_of(0, last)?,
         kind: r.kind,
         value: r.value,
         end_value,

@@ -12,7 +12,6 @@
 )]
 
 use jiff::civil::{Date, DateTime};
-use jiff::ToSpan;
 
 use super::words::Unit;
 use super::{Grain, TimexType};
@@ -275,11 +274,14 @@ fn fmt_week(d: Date) -> String {
 }
 
 fn add_days(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(n.days()).ok()
+    // jiff's span constructors panic out of range: the checked ones do not.
+    d.checked_add(jiff::Span::new().try_days(n).ok()?).ok()
 }
 
 fn add_months(d: Date, n: i64) -> Option<Date> {
-    d.first_of_month().checked_add(n.months()).ok()
+    d.first_of_month()
+        .checked_add(jiff::Span::new().try_months(n).ok()?)
+        .ok()
 }
 
 fn year_of(y: Year, r: Option<Date>) -> Option<i32> {
@@ -527,7 +529,12 @@ pub(super) fn date_value(
                     _ => (i32::from(r.year()) - 1, 3),
                 };
                 let idx = year * 4 + k + n;
-                let code = ["SP", "SU", "FA", "WI"][idx.rem_euclid(4) as usize];
+                let code = match idx.rem_euclid(4) {
+                    0 => "SP",
+                    1 => "SU",
+                    2 => "FA",
+                    _ => "WI",
+                };
                 (
                     Some(format!("{:04}-{code}", idx.div_euclid(4))),
                     Grain::Season,
@@ -988,14 +995,20 @@ fn offset(r: Option<DateTime>, n: f64, unit: Unit, from_day: bool) -> Resolved {
                     Unit::Decade => 120,
                     _ => 1200,
                 };
-            base.checked_add(months.months()).ok()
+            jiff::Span::new()
+                .try_months(months)
+                .and_then(|m| base.checked_add(m))
+                .ok()
         }
         _ => {
             let secs = n * unit_seconds(unit);
             if secs.abs() > 1e11 {
                 None
             } else {
-                base.checked_add((secs.round() as i64).seconds()).ok()
+                jiff::Span::new()
+                    .try_seconds(secs.round() as i64)
+                    .and_then(|s| base.checked_add(s))
+                    .ok()
             }
         }
     };
@@ -1069,10 +1082,10 @@ pub(super) fn resolve(sem: &Sem, r: Option<DateTime>, dir: Direction, text: bool
                     _ => (r.hour(), r.minute(), r.second()),
                 };
                 let start = r.date().at(h, m, s, 0);
-                let t = start
-                    .checked_add(
-                        jiff::Span::new().seconds(i64::from(*n) * unit_seconds(*unit) as i64),
-                    )
+                let secs = i64::from(*n).saturating_mul(unit_seconds(*unit) as i64);
+                let t = jiff::Span::new()
+                    .try_seconds(secs)
+                    .and_then(|s| start.checked_add(s))
                     .ok()?;
                 let day = fmt_day(t.date());
                 Some(match unit {
