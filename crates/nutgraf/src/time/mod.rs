@@ -8,6 +8,13 @@
 //! the last one; "in March" is the nearest plausible March for the tense.
 //!
 //! For a single phrase, [`parse_time`] reads the whole text as one expression.
+//!
+//! Values are right or absent. A date the calendar does not have ("February 29,
+//! 2023", "31 April 2024", "2023-02-30", "October 32, 2023") is read whole and not
+//! reported: no expression in running text, `None` from [`parse_time`]. (It is not
+//! reported without a value either: a value-less DATE would look like a relative
+//! date with no reference.) Numbers inside URLs, e-mail addresses and file paths
+//! are not read.
 // No input may panic: text is sliced with `str::get` (or cut at ASCII bytes with
 // `split_at_checked`) and lists are read with `get` or slice patterns.
 #![deny(clippy::string_slice, clippy::indexing_slicing)]
@@ -515,7 +522,8 @@ fn range_tail(g: &Grammar<'_>, m: &Match) -> Option<(usize, Sem)> {
 /// Relative expressions ("next Friday", "in two weeks", "at 3pm") lean the way
 /// `prefer` says when the phrase itself does not; ranges ("July 13-15", "from 9:30
 /// to 11:00") come back with [`TimeExpression::end_value`]. Returns `None` when
-/// the text is not one time expression.
+/// the text is not one time expression, or names a day the calendar does not
+/// have ("February 30", "April 31, 2024").
 ///
 /// ```
 /// use nutgraf::time::{parse_time, Direction, TimexType};
