@@ -1,4 +1,7 @@
 //! Dates a page states about itself: "Published" lines, date lines, datelines.
+// No input may panic: text is sliced with `str::get` (or cut at ASCII bytes with
+// `split_at_checked`) and lists are read with `get` or slice patterns.
+#![deny(clippy::string_slice, clippy::indexing_slicing)]
 
 use std::sync::LazyLock;
 
@@ -158,15 +161,14 @@ pub(super) fn date_line(line: &str) -> Option<DateLine> {
         return Some(DateLine::TimeOnly);
     }
     let (updated, rest) = if let Some(m) = PUBLISHED_CUE.find(line) {
-        (false, &line[m.end()..])
+        (false, line.get(m.end()..)?)
     } else if let Some(m) = UPDATED_CUE.find(line) {
-        (true, &line[m.end()..])
+        (true, line.get(m.end()..)?)
     } else {
         (false, line)
     };
     let (date, s, e) = find_date(rest)?;
-    let before = &rest[..s];
-    let after = &rest[e..];
+    let (before, after) = (rest.get(..s)?, rest.get(e..)?);
     if !DATE_LINE_REST.is_match(before) || !DATE_LINE_REST.is_match(after) {
         return None;
     }
@@ -220,6 +222,8 @@ pub(super) fn dateline_line(line: &str) -> Option<((usize, usize), Option<Date>)
 }
 
 #[cfg(test)]
+// A test may slice what it has just checked; a panic there is a failure.
+#[allow(clippy::indexing_slicing, clippy::string_slice)]
 mod tests {
     use super::*;
     use jiff::civil::date;
@@ -244,6 +248,55 @@ mod tests {
         );
         assert_eq!(find_date("03/04/2019"), None);
         assert_eq!(find_date("in March, 2017 and 2019"), None);
+    }
+
+    #[test]
+    fn impossible_dates_in_lines() {
+        for line in [
+            "February 29, 2023",
+            "Feb. 30, 2024",
+            "31 April 2024",
+            "Tuesday 31st of April 2024 08:00",
+            "2023-02-29",
+            "2023-02-30T08:00",
+            "1900/02/29",
+            "30/02/2023",
+            "31.04.2023",
+            "October 32, 2023",
+        ] {
+            assert_eq!(find_date(line), None, "{line}");
+            assert_eq!(date_line(line), None, "{line}");
+            assert_eq!(date_line(&format!("Published: {line}")), None, "{line}");
+        }
+        // Leap days of leap years are real.
+        for (line, d) in [
+            ("February 29, 2024", date(2024, 2, 29)),
+            ("29 Feb 2000", date(2000, 2, 29)),
+            ("2024-02-29T08:00", date(2024, 2, 29)),
+            ("29/02/2024", date(2024, 2, 29)),
+        ] {
+            assert_eq!(find_date(line).map(|x| x.0), Some(d), "{line}");
+            assert_eq!(date_line(line), Some(DateLine::Published(d)), "{line}");
+        }
+        // An impossible date does not hide a real one after it, but a line
+        // holding both is no date line.
+        assert_eq!(
+            find_date("Feb. 30, 2023 or March 3, 2023").map(|x| x.0),
+            Some(date(2023, 3, 3))
+        );
+        assert_eq!(date_line("Feb. 30, 2023 or March 3, 2023"), None);
+        // Datelines: the place is kept, an impossible date is not.
+        assert_eq!(dateline_line("LONDON 1996-02-30"), Some(((0, 6), None)));
+        assert_eq!(
+            dateline_line("LONDON 1996-02-29"),
+            Some(((0, 6), Some(date(1996, 2, 29))))
+        );
+        let p = "BEIJING, Feb 30, 2023 (Reuters) - Officials said";
+        let m = dateline_prefix(p).unwrap();
+        assert_eq!(m.date, None);
+        assert_eq!(&p[m.place.0..m.place.1], "BEIJING");
+        let p = "BEIJING, Feb 29, 2024 (Reuters) - Officials said";
+        assert_eq!(dateline_prefix(p).unwrap().date, Some(date(2024, 2, 29)));
     }
 
     #[test]

@@ -25,7 +25,7 @@ use super::lexicon::{
     unit_symbol, unit_word, Currency, Dim, Unit, QUALIFIERS, QUALIFIERS_AFTER,
 };
 use super::numbers::{self, digits_with_suffix, parse_digits, scale_word, WORD_BUF};
-use super::{Bound, Quantity, QuantityKind};
+use super::{addresses, Bound, Quantity, QuantityKind};
 use crate::segment::{self, Token, TokenKind};
 use crate::span::Span;
 
@@ -38,6 +38,16 @@ pub fn extract(text: &str, tokens: &[Token], out: &mut Vec<Quantity>) {
     if tokens.is_empty() {
         return;
     }
+    // A URL, e-mail address or file path is one opaque token.
+    let mut found = Vec::new();
+    addresses::find(text, tokens, &mut found);
+    let collapsed;
+    let tokens = if found.is_empty() {
+        tokens
+    } else {
+        collapsed = addresses::collapse(tokens, &found);
+        &collapsed
+    };
     let s = Sent::new(text, tokens, Mode::Text);
     let mut i = 0;
     let mut free = 0; // first token not yet inside a reported quantity
@@ -80,12 +90,17 @@ pub fn parse_quantity(text: &str) -> Option<Quantity> {
     let mut tokens = Vec::new();
     segment::tokens(text, Span::new(0, text.len()), &mut tokens);
     while tokens.last().is_some_and(|t| {
-        t.kind == TokenKind::Punct && !matches!(t.span.slice(text), "''" | "'" | "\"")
+        t.kind == TokenKind::Punct && !matches!(text_of(text, t.span), "''" | "'" | "\"")
     }) {
         tokens.pop();
     }
     if tokens.is_empty() {
         return None;
+    }
+    let mut found = Vec::new();
+    addresses::find(text, &tokens, &mut found);
+    if !found.is_empty() {
+        tokens = addresses::collapse(&tokens, &found);
     }
     let s = Sent::new(text, &tokens, Mode::Phrase);
     let mut starts = [0, usize::MAX];
@@ -103,6 +118,12 @@ pub fn parse_quantity(text: &str) -> Option<Quantity> {
         }
     }
     None
+}
+
+/// The text of `span` in `text`; empty when the span does not lie on `text`'s
+/// character boundaries (tokens of another text).
+fn text_of(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or("")
 }
 
 /// Running text or a single phrase; see the module documentation.
@@ -127,7 +148,10 @@ impl Lower {
     }
 
     fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
     }
 }
 
@@ -179,7 +203,7 @@ struct Side {
 
 impl<'a> Sent<'a> {
     fn new(text: &'a str, toks: &'a [Token], mode: Mode) -> Sent<'a> {
-        let words = toks.iter().map(|t| t.span.slice(text)).collect();
+        let words = toks.iter().map(|t| text_of(text, t.span)).collect();
         Sent {
             text,
             toks,
@@ -210,7 +234,13 @@ impl<'a> Sent<'a> {
 
     /// Token `i` touches token `i - 1` (no space between).
     fn glued(&self, i: usize) -> bool {
-        i > 0 && i < self.len() && self.toks[i - 1].span.end == self.toks[i].span.start
+        match (
+            i.checked_sub(1).and_then(|p| self.toks.get(p)),
+            self.toks.get(i),
+        ) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
     }
 
     /// A word token starting with a lowercase letter.
@@ -228,8 +258,14 @@ impl<'a> Sent<'a> {
             .is_some_and(char::is_uppercase)
     }
 
+    /// The bytes of tokens `start..end` (an empty span at the end of the
+    /// sentence for a range past it).
     fn span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.toks[start].span.start, self.toks[end - 1].span.end)
+        let at = |i: Option<usize>| i.and_then(|i| self.toks.get(i));
+        let last = self.toks.last().map_or(0, |t| t.span.end);
+        let a = at(Some(start)).map_or(last, |t| t.span.start);
+        let b = at(end.checked_sub(1)).map_or(a, |t| t.span.end);
+        Span::new(a, b.max(a))
     }
 
     /// A qualifier from `QUALIFIERS` (or `QUALIFIERS_AFTER`) at `i`.
@@ -245,18 +281,17 @@ impl<'a> Sent<'a> {
         }
         let mut best: Option<(usize, bool, Option<Bound>)> = None;
         for &(phrase, approx, bound) in table {
-            if phrase[0] != first {
+            let Some((&head, tail)) = phrase.split_first() else {
+                continue;
+            };
+            if head != first {
                 continue;
             }
             let n = phrase.len();
             if best.is_some_and(|(end, _, _)| end >= i + n) {
                 continue;
             }
-            if phrase[1..]
-                .iter()
-                .enumerate()
-                .all(|(k, p)| self.is(i + 1 + k, p))
-            {
+            if tail.iter().enumerate().all(|(k, p)| self.is(i + 1 + k, p)) {
                 best = Some((i + n, approx, bound));
             }
         }
@@ -770,6 +805,14 @@ impl<'a> Sent<'a> {
         let lw = lw.as_str();
         // "square kilometres", "sq km", "cubic metres".
         if matches!(lw, "square" | "sq" | "sq." | "cubic") {
+            // One level only: "square square km" is no unit (and a long run of
+            // them no deep recursion).
+            if matches!(
+                self.lower(k + 1).as_str(),
+                "square" | "sq" | "sq." | "cubic"
+            ) {
+                return None;
+            }
             let (len, end) = self.unit_at(k + 1)?;
             if len.dim != Dim::Length {
                 return None;
@@ -885,7 +928,7 @@ impl<'a> Sent<'a> {
         }
         if let Some(cur) = currency_sign(first) {
             // "$2.5", "€40", "$10-12", "$5m".
-            let rest = &w[first.len_utf8()..];
+            let rest = w.get(first.len_utf8()..).unwrap_or("");
             if !rest.starts_with(|c: char| c.is_ascii_digit()) {
                 return None;
             }
@@ -897,9 +940,10 @@ impl<'a> Sent<'a> {
         if first.is_ascii_alphabetic() {
             // "USD3.14", "RM42".
             if let Some(split) = w.find(|c: char| c.is_ascii_digit()) {
-                let code = currency_code(&w[..split])?;
+                let (letters, digits) = w.split_at_checked(split)?;
+                let code = currency_code(letters)?;
                 num.currency = Some(Currency::Code(code));
-                self.digits_token(&w[split..], true, &mut num)?;
+                self.digits_token(digits, true, &mut num)?;
                 self.scale_after(&mut num);
                 return Some(num);
             }
@@ -910,7 +954,7 @@ impl<'a> Sent<'a> {
             num.ordinal = m.ordinal;
             num.words = true;
             num.approx = m.approximate;
-            num.scale = scale_of_words(&self.words[j..m.end]);
+            num.scale = scale_of_words(self.words.get(j..m.end).unwrap_or_default());
             return Some(num);
         }
         if w == "." && self.glued(j + 1) && !self.glued(j) {
@@ -1307,7 +1351,7 @@ impl<'a> Sent<'a> {
 
     /// The text of tokens `start..end` as written.
     fn noun_text(&self, start: usize, end: usize) -> Cow<'static, str> {
-        Cow::Owned(self.span(start, end).slice(self.text).to_owned())
+        Cow::Owned(text_of(self.text, self.span(start, end)).to_owned())
     }
 
     /// A rate at `k`: "a day", "per barrel", "each year", "annually".

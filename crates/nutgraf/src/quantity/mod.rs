@@ -48,6 +48,10 @@
 //! * **Rates**: "2 million barrels a day", "$80 per barrel", "5% a year"
 //!   fill [`per`](Quantity::per).
 //!
+//! Numbers inside URLs, e-mail addresses and file paths are not read
+//! ("example.com/2023/10/17/story-12.html", "foo@bar2023.com",
+//! "C:\data\12%.csv"): each address is one opaque word.
+//!
 //! ```
 //! use nutgraf::quantity::{parse_quantity, QuantityKind, Bound};
 //!
@@ -62,7 +66,11 @@
 //! let q = parse_quantity("more than 130 countries").unwrap();
 //! assert_eq!(q.bound, Some(Bound::MoreThan));
 //! ```
+// No input may panic: text is sliced with `str::get` (or cut at ASCII bytes with
+// `split_at_checked`) and lists are read with `get` or slice patterns.
+#![deny(clippy::string_slice, clippy::indexing_slicing)]
 
+pub(crate) mod addresses;
 mod extract;
 mod lexicon;
 pub mod numbers;

@@ -88,7 +88,7 @@ pub fn number_at(words: &[&str], i: usize) -> Option<NumberMatch> {
     let first = *words.get(i)?;
     let mut buf = [0u8; WORD_BUF];
     let w = lower(first, &mut buf)?;
-    if w.as_bytes()[0].is_ascii_digit() {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         digits_at(words, i)
     } else {
         words_at(words, i)
@@ -161,11 +161,14 @@ pub fn year_at(words: &[&str], i: usize) -> Option<(i32, usize)> {
 /// ```
 pub fn parse_digits(s: &str) -> Option<(f64, bool)> {
     let b = s.as_bytes();
-    if b.is_empty() || !b[0].is_ascii_digit() || b.len() > 40 {
+    if !b.first().is_some_and(u8::is_ascii_digit) || b.len() > 40 {
         return None;
     }
     let (int_part, frac_part) = match memchr::memchr(b'.', b) {
-        Some(dot) => (&b[..dot], Some(&b[dot + 1..])),
+        Some(dot) => {
+            let (int_part, rest) = b.split_at_checked(dot)?;
+            (int_part, rest.get(1..))
+        }
         None => (b, None),
     };
     let mut value: f64 = 0.0;
@@ -275,7 +278,7 @@ pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; WORD_BUF]) -> Option<&'b str>
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        return std::str::from_utf8(&buf[..b.len()]).ok();
+        return std::str::from_utf8(buf.get(..b.len())?).ok();
     }
     let mut n = 0;
     for c in w.chars() {
@@ -287,13 +290,14 @@ pub(crate) fn lower<'b>(w: &str, buf: &'b mut [u8; WORD_BUF]) -> Option<&'b str>
         *buf.get_mut(n)? = b;
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    std::str::from_utf8(buf.get(..n)?).ok()
 }
 
 /// Digits, with a glued suffix, then scale words: "3", "1.5 million",
 /// "2bn", "3 dozen", "25th".
 fn digits_at(words: &[&str], i: usize) -> Option<NumberMatch> {
-    let (value, ordinal, integer) = digits_with_suffix(words[i], false)?;
+    let first = *words.get(i)?;
+    let (value, ordinal, integer) = digits_with_suffix(first, false)?;
     let mut m = NumberMatch {
         value,
         end: i + 1,
@@ -302,7 +306,7 @@ fn digits_at(words: &[&str], i: usize) -> Option<NumberMatch> {
         integer,
         approximate: false,
     };
-    if ordinal || words[i].bytes().any(|c| c.is_ascii_alphabetic()) {
+    if ordinal || first.bytes().any(|c| c.is_ascii_alphabetic()) {
         return Some(m);
     }
     // Scale words after the digits: "1.5 million", "3 hundred thousand".
@@ -356,7 +360,7 @@ enum Last {
 /// Spelled-out numbers, from token `i`.
 fn words_at(words: &[&str], start: usize) -> Option<NumberMatch> {
     let mut buf = [0u8; WORD_BUF];
-    let w0 = lower(words[start], &mut buf)?;
+    let w0 = lower(words.get(start)?, &mut buf)?;
     if let Some(m) = vague_at(words, start, w0) {
         return Some(m);
     }
@@ -371,15 +375,14 @@ fn words_at(words: &[&str], start: usize) -> Option<NumberMatch> {
     let mut ordinal = false;
     let mut integer = true;
     let mut pos = start;
-    while pos < words.len() {
+    while let Some(&word) = words.get(pos) {
         // "twenty—fifth": a dash token between tens and a unit.
-        if last == Last::Tens && matches!(words[pos], "-" | "\u{2010}" | "\u{2011}" | "–" | "—")
-        {
+        if last == Last::Tens && matches!(word, "-" | "\u{2010}" | "\u{2011}" | "–" | "—") {
             pos += 1;
             continue;
         }
         let mut buf = [0u8; WORD_BUF];
-        let Some(w) = lower(words[pos], &mut buf) else {
+        let Some(w) = lower(word, &mut buf) else {
             break;
         };
         if pos == start && (w == "a" || w == "an") {

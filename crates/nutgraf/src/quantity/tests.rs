@@ -4,6 +4,8 @@
 #![allow(clippy::approx_constant)]
 // Exact values are the point of several assertions (no float noise).
 #![allow(clippy::float_cmp)]
+// A test may index what it has just checked; a panic there is a failure.
+#![allow(clippy::indexing_slicing, clippy::string_slice)]
 
 use super::{extract, parse_quantity, Bound, Quantity, QuantityKind};
 use crate::segment;
@@ -414,4 +416,67 @@ fn dump() {
             }
         }
     }
+}
+
+#[test]
+fn numbers_in_addresses_are_not_quantities() {
+    // URLs with and without a scheme, e-mail addresses, Windows and Unix
+    // paths, a file name alone: nothing in them is read, what is around them is.
+    for (s, outside) in [
+        (
+            "The report at https://example.com/2023/10/17/story-12.html costs $1.5bn.",
+            Some("$1.5bn"),
+        ),
+        (
+            "The report at example.com/2023/10/17/story-12.html costs $1.5bn.",
+            Some("$1.5bn"),
+        ),
+        ("See http://x.org/files/$1.5bn/20%.pdf for details.", None),
+        ("See example.org/files/$1.5bn/20%.pdf for details.", None),
+        ("See /files/$1.5bn/20%.pdf for details.", None),
+        ("See ftp://files.example.com/2023/3-million.csv now.", None),
+        (
+            "Download www.example.com/reports/5-million-people.html now.",
+            None,
+        ),
+        (
+            "Write to foo@bar2023.com or 5-people@x.org for details.",
+            None,
+        ),
+        (
+            "The file C:\\data\\12%.csv holds 12% of the data.",
+            Some("12%"),
+        ),
+        (
+            "The file data\\2023\\12%.csv holds 12% of the data.",
+            Some("12%"),
+        ),
+        ("The file 12%.csv holds 12% of the data.", Some("12%")),
+        (
+            "Read /home/user/data/40%.txt and ~/notes/5-km.md now.",
+            None,
+        ),
+        ("Open (reports/$3bn-plan.pdf) and see 4 km.", Some("4 km")),
+    ] {
+        let got: Vec<String> = found(s).into_iter().map(|f| f.0).collect();
+        let want: Vec<String> = outside.into_iter().map(String::from).collect();
+        assert_eq!(got, want, "{s}");
+    }
+    // As phrases: an address is no quantity.
+    for s in [
+        "example.com/2023",
+        "12%.csv",
+        "foo@bar2023.com",
+        "C:\\data\\12%.csv",
+        "/tmp/$5.txt",
+        "https://x.org/$5",
+    ] {
+        assert_eq!(parse_quantity(s), None, "{s}");
+    }
+    // Slashes that are not addresses still read.
+    let got: Vec<String> = found("Sales rose 20%/30% at 5 km/h on 24/7 duty.")
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(got, ["20%", "30%", "5 km/h"]);
 }

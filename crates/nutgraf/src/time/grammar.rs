@@ -307,6 +307,34 @@ impl<'a> Grammar<'a> {
         None
     }
 
+    /// A day number no month has, where the words make it a day all the same:
+    /// "October 32, 2023", "the 32nd of October", "on October 32", "October 0"
+    /// (a phrase). It is read as the day it pretends to be, so the date is read
+    /// whole and found impossible, rather than "32" being taken for a year or
+    /// "2023" for a clock time ("In October 32 people died" keeps its month).
+    /// `month_after`: a month name follows the day (day-first forms); `on`: the
+    /// date follows "on".
+    fn impossible_day(&self, i: usize, month_after: bool, on: bool) -> Option<(u8, usize)> {
+        let l = self.low(i);
+        if self.glued(i) || !matches!(self.kind(i), Some(TokenKind::Number | TokenKind::Word)) {
+            return None;
+        }
+        let (v, ordinal) = words::digits(l)?;
+        let n = l.bytes().take_while(u8::is_ascii_digit).count();
+        if n > 2 || (1..=31).contains(&v) {
+            return None;
+        }
+        let e = i + 1;
+        // A year after the day (and its month) says it is a date.
+        let after = if month_after {
+            self.opt(e, "of") + 1
+        } else {
+            e
+        };
+        let year_follows = self.year4(self.opt(after, ",")).is_some();
+        (self.phrase || ordinal || year_follows || on).then_some((v as u8, e))
+    }
+
     /// A month name; "May" and "March" need a capital or a calendar context in text.
     fn month(&self, i: usize) -> Option<u8> {
         let l = self.low(i);
@@ -480,38 +508,45 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
-        let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-        let cal = |y: Option<i32>, m: u32, d: Option<u32>| -> Option<D> {
+        // Every part a number (a part too long for one is no date: "2023/10/99999999999").
+        let n: Vec<u32> = parts
+            .iter()
+            .map(|p| p.parse().ok())
+            .collect::<Option<_>>()?;
+        let cal = |y: Option<u32>, m: u32, d: Option<u32>| -> Option<D> {
             if !(1..=12).contains(&m) || d.is_some_and(|d| !(1..=31).contains(&d)) {
                 return None;
             }
             Some(D::Cal {
-                y: y.map_or(Year::Unknown, Year::Abs),
+                y: match y {
+                    Some(y) => Year::Abs(i32::try_from(y).ok()?),
+                    None => Year::Unknown,
+                },
                 m: Some(m as u8),
                 d: d.map(|d| d as u8),
                 shift: Shift::Tense,
             })
         };
-        let d = match (parts.len(), parts[0].len()) {
-            (3, 4) => cal(Some(n[0] as i32), n[1], Some(n[2]))?,
-            (2, 4) if sep == b'-' || sep == b'/' => cal(Some(n[0] as i32), n[1], None)?,
-            (3, 1 | 2) => {
-                let y = if parts[2].len() == 2 {
-                    two_digit_year(n[2] as i32)
-                } else if parts[2].len() == 4 {
-                    n[2] as i32
-                } else {
-                    return None;
+        let width = |k: usize| parts.get(k).map_or(0, |p| p.len());
+        let d = match (n.as_slice(), width(0)) {
+            (&[y, m, d], 4) => cal(Some(y), m, Some(d))?,
+            (&[y, m], 4) if sep == b'-' || sep == b'/' => cal(Some(y), m, None)?,
+            (&[a, b, c], 1 | 2) => {
+                let y = match width(2) {
+                    2 => two_digit_year(i32::try_from(c).ok()?),
+                    4 => i32::try_from(c).ok()?,
+                    _ => return None,
                 };
+                let y = u32::try_from(y).ok();
                 // US order, unless the first part cannot be a month; dots are day-first.
-                if sep == b'.' || n[0] > 12 {
-                    cal(Some(y), n[1], Some(n[0]))?
+                if sep == b'.' || a > 12 {
+                    cal(y, b, Some(a))?
                 } else {
-                    cal(Some(y), n[0], Some(n[1]))?
+                    cal(y, a, Some(b))?
                 }
             }
-            (2, 1 | 2) if sep == b'/' && (self.phrase || self.is(i.wrapping_sub(1), "on")) => {
-                cal(None, n[0], Some(n[1]))?
+            (&[m, d], 1 | 2) if sep == b'/' && (self.phrase || (i > 0 && self.is(i - 1, "on"))) => {
+                cal(None, m, Some(d))?
             }
             _ => return None,
         };
@@ -524,7 +559,8 @@ impl<'a> Grammar<'a> {
         let mut j = i + 1;
         let mut d = None;
         let k = self.opt(j, "the");
-        if let Some((day, e)) = self.day(k) {
+        let on = i > 0 && self.is(i - 1, "on");
+        if let Some((day, e)) = self.day(k).or_else(|| self.impossible_day(k, false, on)) {
             // Not "May 2023" read as a day, not "October 17 people".
             if self.year4(k).is_none() {
                 d = Some(day);
@@ -559,7 +595,8 @@ impl<'a> Grammar<'a> {
     /// "17 October 2023", "the 17th of October", "31-Oct-74".
     fn day_first(&self, i: usize) -> Option<(usize, D)> {
         let j = self.opt(i, "the");
-        let (day, mut j) = self.day(j)?;
+        let on = i > 0 && self.is(i - 1, "on");
+        let (day, mut j) = self.day(j).or_else(|| self.impossible_day(j, true, on))?;
         j = self.opt(j, "of");
         let m = self.month(j)?;
         j += 1;
@@ -807,25 +844,20 @@ impl<'a> Grammar<'a> {
     fn quarter(&self, i: usize) -> Option<(usize, D)> {
         let l = self.low(i);
         // "Q3", "Q3 2023", "18q4"
-        let b = l.as_bytes();
-        if b.len() == 2 && b[0] == b'q' && (b'1'..=b'4').contains(&b[1]) {
-            let q = b[1] - b'0';
+        if let &[b'q', q @ b'1'..=b'4'] = l.as_bytes() {
+            let q = q - b'0';
             let (y, e) = match self.year4(i + 1) {
                 Some(y) => (Year::Abs(y), i + 2),
                 None => (Year::Unknown, i + 1),
             };
             return Some((e, D::Quarter { q, y }));
         }
-        if b.len() == 4
-            && b[2] == b'q'
-            && b[..2].iter().all(u8::is_ascii_digit)
-            && (b'1'..=b'4').contains(&b[3])
-        {
-            let y = two_digit_year(i32::from(b[0] - b'0') * 10 + i32::from(b[1] - b'0'));
+        if let &[y1 @ b'0'..=b'9', y2 @ b'0'..=b'9', b'q', q @ b'1'..=b'4'] = l.as_bytes() {
+            let y = two_digit_year(i32::from(y1 - b'0') * 10 + i32::from(y2 - b'0'));
             return Some((
                 i + 1,
                 D::Quarter {
-                    q: b[3] - b'0',
+                    q: q - b'0',
                     y: Year::Abs(y),
                 },
             ));
@@ -973,7 +1005,7 @@ impl<'a> Grammar<'a> {
         for (k, slot) in buf.iter_mut().enumerate().take(n) {
             *slot = self.low(j + k);
         }
-        let (rule, len) = super::holidays::lookup(&buf[..n])?;
+        let (rule, len) = super::holidays::lookup(buf.get(..n)?)?;
         let mut e = j + len;
         let mut y = Year::Unknown;
         let k = self.opt_any(e, &["of", ",", "in"]);
@@ -1245,24 +1277,16 @@ impl<'a> Grammar<'a> {
         let j = self.opt(i, "the");
         let l = self.low(j);
         // "1990s", "1990's"
-        let b = l.as_bytes();
-        if ((b.len() == 5 && b[4] == b's') || (b.len() == 6 && &b[4..] == b"'s"))
-            && b[..4].iter().all(u8::is_ascii_digit)
-            && b[3] == b'0'
-        {
-            let y: i32 = l.get(..4)?.parse().ok()?;
-            return Some((j + 1, D::Decade(y / 10)));
+        if let [d1, d2, d3, b'0', b's'] | [d1, d2, d3, b'0', b'\'', b's'] = l.as_bytes() {
+            if [d1, d2, d3].iter().all(|d| d.is_ascii_digit()) {
+                let y: i32 = l.get(..4)?.parse().ok()?;
+                return Some((j + 1, D::Decade(y / 10)));
+            }
         }
         // "'90s"
         if l == "'" {
-            let l2 = self.low(j + 1);
-            let b2 = l2.as_bytes();
-            if b2.len() == 3
-                && b2[2] == b's'
-                && b2[..2].iter().all(u8::is_ascii_digit)
-                && b2[1] == b'0'
-            {
-                let y = two_digit_year(i32::from(b2[0] - b'0') * 10);
+            if let &[d @ b'0'..=b'9', b'0', b's'] = self.low(j + 1).as_bytes() {
+                let y = two_digit_year(i32::from(d - b'0') * 10);
                 return Some((j + 2, D::Decade(y / 10)));
             }
         }
@@ -1559,6 +1583,12 @@ impl<'a> Grammar<'a> {
 
     /// A time of day: (hour, minute, second, grain, end).
     fn clock(&self, i: usize) -> Option<(u8, u8, Option<u8>, Grain, usize)> {
+        self.clock_at(i, true)
+    }
+
+    /// [`Self::clock`]; `counted` allows "half past three" (not inside one:
+    /// "half past half past three" is no time, and no deep recursion).
+    fn clock_at(&self, i: usize, counted: bool) -> Option<(u8, u8, Option<u8>, Grain, usize)> {
         let l = self.low(i);
         match l {
             "noon" | "midday" => return Some((12, 0, None, Grain::Hour, i + 1)),
@@ -1572,20 +1602,24 @@ impl<'a> Grammar<'a> {
             _ => {}
         }
         // "half past three", "a quarter past noon", "twenty after 3pm", "quarter to five"
-        if let Some(r) = self.past_to(i) {
+        if let Some(r) = counted.then(|| self.past_to(i)).flatten() {
             return Some(r);
         }
         let (mut h, mut m, s, mut grain, mut e);
         if self.kind(i) == Some(TokenKind::Number) && l.contains(':') {
             let parts: Vec<&str> = l.split(':').collect();
-            if !(2..=3).contains(&parts.len()) || parts[1].len() != 2 {
+            let (hh, mm, ss) = match *parts.as_slice() {
+                [hh, mm] => (hh, mm, None),
+                [hh, mm, ss] if ss.len() == 2 => (hh, mm, Some(ss)),
+                _ => return None,
+            };
+            if mm.len() != 2 {
                 return None;
             }
-            h = parts[0].parse::<u8>().ok()?;
-            m = parts[1].parse::<u8>().ok()?;
-            s = match parts.get(2) {
-                Some(p) if p.len() == 2 => Some(p.parse::<u8>().ok()?),
-                Some(_) => return None,
+            h = hh.parse::<u8>().ok()?;
+            m = mm.parse::<u8>().ok()?;
+            s = match ss {
+                Some(p) => Some(p.parse::<u8>().ok()?),
                 None => None,
             };
             if h > 24 || m > 59 || s.is_some_and(|s| s > 59) {
@@ -1728,7 +1762,7 @@ impl<'a> Grammar<'a> {
             "to" | "before" | "till" => false,
             _ => return None,
         };
-        let (h, _, _, _, e) = self.clock(j + 1).or_else(|| {
+        let (h, _, _, _, e) = self.clock_at(j + 1, false).or_else(|| {
             let n = self
                 .num(j + 1)
                 .filter(|n| !n.ordinal && n.value >= 1.0 && n.value <= 12.0)?;
@@ -2201,6 +2235,17 @@ impl<'a> Grammar<'a> {
         let j = self.opt(i, "the");
         // "the week of October 7th": the ISO week of that day.
         if self.is(j, "week") && self.is(j + 1, "of") {
+            // A calendar date (not another "the week of", read without end).
+            let k = j + 2;
+            let day = [
+                self.numeric_date(k),
+                self.month_first(k),
+                self.day_first(k),
+                self.weekday_date(k),
+            ]
+            .into_iter()
+            .flatten()
+            .max_by_key(|c| c.0);
             if let Some((
                 e,
                 D::Cal {
@@ -2209,7 +2254,7 @@ impl<'a> Grammar<'a> {
                     d: Some(d),
                     ..
                 },
-            )) = self.date(j + 2)
+            )) = day
             {
                 return Some((e, D::WeekOf { y, m, d }));
             }

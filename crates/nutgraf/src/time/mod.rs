@@ -8,7 +8,16 @@
 //! the last one; "in March" is the nearest plausible March for the tense.
 //!
 //! For a single phrase, [`parse_time`] reads the whole text as one expression.
-
+//!
+//! Values are right or absent. A date the calendar does not have ("February 29,
+//! 2023", "31 April 2024", "2023-02-30", "October 32, 2023") is read whole and not
+//! reported: no expression in running text, `None` from [`parse_time`]. (It is not
+//! reported without a value either: a value-less DATE would look like a relative
+//! date with no reference.) Numbers inside URLs, e-mail addresses and file paths
+//! are not read.
+// No input may panic: text is sliced with `str::get` (or cut at ASCII bytes with
+// `split_at_checked`) and lists are read with `get` or slice patterns.
+#![deny(clippy::string_slice, clippy::indexing_slicing)]
 // Word positions are `i`, `j`, `e` here as in the grammar.
 #![allow(clippy::many_single_char_names)]
 
@@ -178,9 +187,10 @@ pub struct TimeExpression {
 }
 
 impl TimeExpression {
-    /// The text of the expression in `text` (the text it was found in).
+    /// The text of the expression in `text` (the text it was found in; empty
+    /// for another text the span does not fit).
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        self.span.slice(text)
+        words::text_of(text, self.span)
     }
 
     /// The length of a DURATION as a number of one unit: `P3D` is `(3.0, "day")`,
@@ -251,8 +261,8 @@ fn duration_amount(v: &str) -> Option<(f64, &'static str)> {
             _ => 315_576_000.0,
         }
     };
-    if parts.len() == 1 {
-        return Some(parts[0]);
+    if let [one] = parts.as_slice() {
+        return Some(*one);
     }
     // Mixed units: years and months in months, the rest in the smallest unit.
     let total = if smallest == "month" {
@@ -303,7 +313,7 @@ pub fn extract(
     let n = w.len();
     let mut i = 0;
     while i < n {
-        if w.items[i].glued || !words::can_start(w.low(i)) {
+        if w.glued(i) || !words::can_start(w.low(i)) {
             i += 1;
             continue;
         }
@@ -312,7 +322,7 @@ pub fn extract(
             continue;
         };
         // A match ending inside a hyphenated word takes the whole word ("10-year-old").
-        while m.end < n && w.items[m.end].glued && w.items[m.end].kind == segment::TokenKind::Word {
+        while w.glued(m.end) && w.kind(m.end) == Some(segment::TokenKind::Word) {
             m.end += 1;
         }
         // Without a tense cue, a day of the week is the last one (news reports what
@@ -329,13 +339,16 @@ pub fn extract(
             } => Direction::Past,
             _ => Direction::Nearest,
         });
-        push(text, w, &m, reference_dt, dir, out);
-        if let Some(t) = out.last_mut() {
+        // An impossible date ("February 30", "October 32, 2023") is read whole and
+        // not reported.
+        let first = push(w, &m, reference_dt, dir, out);
+        if let Some(t) = first.then(|| out.last_mut()).flatten() {
             same_quarter(t, &m, w.low(m.start), &mut scratch_quarter);
         }
         let mut end = m.end;
         // The second end of a range: "October 17 and 18", "2009-10", "Oct. 17-18".
         if let Some((e2, mut sem2)) = range_tail(&g, &m) {
+            let before = first.then(|| out.last()).flatten();
             // The second end takes the year the first one resolved to.
             if let (
                 Sem::Date(D::Cal {
@@ -343,7 +356,7 @@ pub fn extract(
                     ..
                 }),
                 Some(v),
-            ) = (&mut sem2, out.last().and_then(|t| t.value.as_deref()))
+            ) = (&mut sem2, before.and_then(|t| t.value.as_deref()))
             {
                 if let Some(y) = v.get(..4).and_then(|y| y.parse().ok()) {
                     *y2 = Year::Abs(y);
@@ -355,11 +368,12 @@ pub fn extract(
                 sem: sem2,
                 modifier: None,
             };
-            let anchor = out.last().and_then(|t| t.anchor);
-            push(text, w, &m2, reference_dt, dir, out);
+            let anchor = before.and_then(|t| t.anchor);
             // The second end is as relative as the first: it took the first's year.
-            if let Some(t) = out.last_mut() {
-                t.anchor = t.anchor.or(anchor);
+            if push(w, &m2, reference_dt, dir, out) {
+                if let Some(t) = out.last_mut() {
+                    t.anchor = t.anchor.or(anchor);
+                }
             }
             end = e2;
         }
@@ -376,10 +390,10 @@ fn same_quarter(t: &mut TimeExpression, m: &Match, first: &str, current: &mut Op
     // quarter"), not one counted back from another ("the year-ago quarter").
     let counted_back = matches!(m.sem, Sem::Date(D::Rel { unit: Unit::Quarter, n }) if n < -1);
     if t.kind == TimexType::Date && t.grain == Grain::Quarter && !counted_back {
-        let b = v.as_bytes();
-        if b.len() == 7 && &b[4..6] == b"-Q" {
-            if let (Ok(y), Some(q)) = (v[..4].parse::<i64>(), b[6].checked_sub(b'0')) {
-                *current = Some((y * 4 + i64::from(q) - 1, 0));
+        // "1989-Q3"
+        if let (Some(y), Some("-Q"), Some(q)) = (v.get(..4), v.get(4..6), v.get(6..)) {
+            if let (Ok(y), Ok(q @ 1..=4)) = (y.parse::<i64>(), q.parse::<i64>()) {
+                *current = Some((y * 4 + q - 1, 0));
             }
         }
         return;
@@ -403,17 +417,22 @@ fn same_quarter(t: &mut TimeExpression, m: &Match, first: &str, current: &mut Op
     }
 }
 
+/// Resolve a match of running text and push it; `false` (nothing pushed) for
+/// a date the calendar does not have.
 fn push(
-    text: &str,
     w: &Words,
     m: &Match,
     reference: Option<DateTime>,
     dir: Direction,
     out: &mut Vec<TimeExpression>,
-) {
-    let _ = text;
+) -> bool {
     let r = resolve(&m.sem, reference, dir, true);
-    let span = Span::new(w.items[m.start].span.start, w.items[m.end - 1].span.end);
+    if r.impossible {
+        return false;
+    }
+    let Some(span) = w.span_of(m.start, m.end) else {
+        return false;
+    };
     let end_value = holiday_end(&m.sem, r.value.as_deref());
     out.push(TimeExpression {
         span,
@@ -428,6 +447,7 @@ fn push(
             None
         },
     });
+    true
 }
 
 /// After a date, the other end of a range given as a bare number: "October 17
@@ -502,7 +522,8 @@ fn range_tail(g: &Grammar<'_>, m: &Match) -> Option<(usize, Sem)> {
 /// Relative expressions ("next Friday", "in two weeks", "at 3pm") lean the way
 /// `prefer` says when the phrase itself does not; ranges ("July 13-15", "from 9:30
 /// to 11:00") come back with [`TimeExpression::end_value`]. Returns `None` when
-/// the text is not one time expression.
+/// the text is not one time expression, or names a day the calendar does not
+/// have ("February 30", "April 31, 2024").
 ///
 /// ```
 /// use nutgraf::time::{parse_time, Direction, TimexType};
@@ -516,13 +537,19 @@ fn range_tail(g: &Grammar<'_>, m: &Match) -> Option<(usize, Sem)> {
 /// assert!(parse_time("the cat", reference, Direction::Nearest).is_none());
 /// ```
 pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<TimeExpression> {
+    phrase(text, reference, prefer, 0)
+}
+
+/// [`parse_time`] at a depth of nested phrases ("the closest X to Y" reads X
+/// and Y as phrases of their own, once).
+fn phrase(text: &str, reference: DateTime, prefer: Direction, depth: u8) -> Option<TimeExpression> {
     let mut tokens = Vec::new();
     segment::tokens(text, Span::new(0, text.len()), &mut tokens);
     // Trailing sentence punctuation and hedges are not part of the phrase
     // ("3pm approximately", "1-2:30 ish").
     while tokens.last().is_some_and(|t| {
         matches!(
-            t.span.slice(text).to_ascii_lowercase().as_str(),
+            words::text_of(text, t.span).to_ascii_lowercase().as_str(),
             "." | "!" | "?" | "," | ";" | "approximately" | "roughly" | "ish" | "or so"
         )
     }) {
@@ -560,7 +587,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
                 ) {
                     found.start = 0;
                     found.modifier = Some(modifier);
-                    return Some(phrase_result(&w, &found, None, reference, prefer));
+                    return phrase_result(&w, &found, None, reference, prefer);
                 }
             }
         }
@@ -569,7 +596,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
     if matches!(w.low(0), "on" | "at" | "@" | "for") && w.len() > 1 {
         if let Some(mut m) = g.at(1).filter(|m| m.end == w.len()) {
             m.start = 0;
-            return Some(phrase_result(&w, &m, None, reference, prefer));
+            return phrase_result(&w, &m, None, reference, prefer);
         }
     }
     // Runs of whole units: "next 3 days", "last two years", "upcoming two weeks".
@@ -586,7 +613,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
             sem: b,
             modifier: None,
         });
-        return Some(phrase_result(&w, &m1, m2.as_ref(), reference, prefer));
+        return phrase_result(&w, &m1, m2.as_ref(), reference, prefer);
     }
     let whole = |m: &Match| m.start == 0 && m.end == w.len();
     // "in 2014 A.D.", "in March": a date after "in" (a length after it is an offset).
@@ -594,24 +621,26 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
         if let Some(mut m) = g.at(1).filter(|m| m.end == w.len()) {
             if matches!(m.sem, Sem::Date(_)) {
                 m.start = 0;
-                return Some(phrase_result(&w, &m, None, reference, prefer));
+                return phrase_result(&w, &m, None, reference, prefer);
             }
         }
     }
     // "the closest Monday to Oct 5th", "the closest xmas to today": the occurrence
     // nearest another date.
-    if matches!((w.low(0), w.low(1)), ("the", "closest" | "nearest")) {
+    if matches!((w.low(0), w.low(1)), ("the", "closest" | "nearest")) && depth == 0 {
         if let Some(k) = (3..w.len()).find(|&k| w.low(k) == "to") {
-            let y_text = &text[w.items[k + 1].span.start.min(text.len())..];
-            let around = parse_time(y_text, reference, prefer)?;
+            // Nothing after "to" is no date to be near.
+            let y_text = text.get(w.span_of(k + 1, w.len())?.start..)?;
+            let around = phrase(y_text, reference, prefer, depth + 1)?;
             let day: Date = around.value.as_deref()?.get(..10)?.parse().ok()?;
-            let x_text = &text[w.items[2].span.start..w.items[k - 1].span.end];
-            let mut t = parse_time(
+            let x_text = words::text_of(text, w.span_of(2, k)?);
+            let mut t = phrase(
                 x_text,
                 day.to_datetime(jiff::civil::Time::midnight()),
                 Direction::Nearest,
+                depth + 1,
             )?;
-            t.span = Span::new(w.items[0].span.start, w.items[w.len() - 1].span.end);
+            t.span = w.span_of(0, w.len())?;
             t.anchor = Some(reference.date());
             return Some(t);
         }
@@ -631,7 +660,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
         }
     }
     if let Some(m) = g.at(0).filter(whole) {
-        return Some(phrase_result(&w, &m, None, reference, prefer));
+        return phrase_result(&w, &m, None, reference, prefer);
     }
     // Ranges of days in a month and of times in a day.
     if let Some((e, a, b)) = g.day_range(0).filter(|r| r.0 == w.len()) {
@@ -647,7 +676,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
             sem: Sem::Date(b),
             modifier: None,
         };
-        return Some(phrase_result(&w, &m1, Some(&m2), reference, prefer));
+        return phrase_result(&w, &m1, Some(&m2), reference, prefer);
     }
     if let Some((e, a, b)) = g.time_range(0).filter(|r| r.0 == w.len()) {
         let m1 = Match {
@@ -662,7 +691,7 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
             sem: b,
             modifier: None,
         };
-        return Some(phrase_result(&w, &m1, Some(&m2), reference, prefer));
+        return phrase_result(&w, &m1, Some(&m2), reference, prefer);
     }
     // Ranges: "from X to Y", "between X and Y", "X - Y", "X through Y".
     let start = usize::from(matches!(w.low(0), "from" | "between"));
@@ -682,11 +711,11 @@ pub fn parse_time(text: &str, reference: DateTime, prefer: Direction) -> Option<
                 sem: tail.1,
                 modifier: None,
             };
-            return Some(phrase_result(&w, &first, Some(&m2), reference, prefer));
+            return phrase_result(&w, &first, Some(&m2), reference, prefer);
         }
     }
     let second = g.at(first.end + 1).filter(|m| m.end == w.len())?;
-    Some(phrase_result(&w, &first, Some(&second), reference, prefer))
+    phrase_result(&w, &first, Some(&second), reference, prefer)
 }
 
 /// Like [`parse_time`], for a reference whose UTC offset is known: a time of day
@@ -725,8 +754,12 @@ pub fn parse_time_zoned(
         else {
             return;
         };
-        if let Ok(moved) = dt.checked_add(jiff::Span::new().minutes(shift)) {
-            *v = Some(format!("{}{}", moved.strftime("%Y-%m-%dT%H:%M"), &s[16..]));
+        let moved = jiff::Span::new()
+            .try_minutes(shift)
+            .and_then(|m| dt.checked_add(m));
+        if let Ok(moved) = moved {
+            let rest = s.get(16..).unwrap_or("");
+            *v = Some(format!("{}{rest}", moved.strftime("%Y-%m-%dT%H:%M")));
         }
     };
     move_value(&mut t.value);
@@ -749,7 +782,7 @@ fn counted_from(
     let base = g
         .at(k + 1)
         .filter(|m| m.end == w.len() && matches!(m.sem, Sem::Date(_)))?;
-    let day: Date = phrase_result(w, &base, None, reference, prefer)
+    let day: Date = phrase_result(w, &base, None, reference, prefer)?
         .value?
         .get(..10)?
         .parse()
@@ -775,7 +808,8 @@ fn counted_from(
         } else {
             diff - 7
         };
-        day.checked_add(jiff::Span::new().days(first + sign * 7 * (i64::from(n) - 1)))
+        let days = first + sign * 7 * (i64::from(n) - 1);
+        day.checked_add(jiff::Span::new().try_days(days).ok()?)
             .ok()?
     } else {
         let m = g.at(j).filter(|m| m.end == k)?;
@@ -785,22 +819,22 @@ fn counted_from(
         let whole = n.fract() == 0.0;
         match unit {
             words::Unit::Day if whole => day
-                .checked_add(jiff::Span::new().days(sign * n as i64))
+                .checked_add(jiff::Span::new().try_days(sign * n as i64).ok()?)
                 .ok()?,
             words::Unit::Week if whole => day
-                .checked_add(jiff::Span::new().weeks(sign * n as i64))
+                .checked_add(jiff::Span::new().try_weeks(sign * n as i64).ok()?)
                 .ok()?,
             words::Unit::Month if whole => day
-                .checked_add(jiff::Span::new().months(sign * n as i64))
+                .checked_add(jiff::Span::new().try_months(sign * n as i64).ok()?)
                 .ok()?,
             words::Unit::Year if whole => day
-                .checked_add(jiff::Span::new().years(sign * n as i64))
+                .checked_add(jiff::Span::new().try_years(sign * n as i64).ok()?)
                 .ok()?,
             _ => return None,
         }
     };
     Some(TimeExpression {
-        span: Span::new(w.items[0].span.start, w.items[w.len() - 1].span.end),
+        span: w.span_of(0, w.len())?,
         kind: TimexType::Date,
         value: Some(moved.to_string()),
         end_value: None,
@@ -822,7 +856,7 @@ fn span_for(
     let Sem::Duration { n: Some(n), unit } = len.sem else {
         return None;
     };
-    let mut t = phrase_result(w, m, None, reference, prefer);
+    let mut t = phrase_result(w, m, None, reference, prefer)?;
     let v = t.value.as_deref()?;
     let seconds = (n * resolve::unit_seconds(unit)).round();
     if !(1.0..1e10).contains(&seconds) {
@@ -831,20 +865,20 @@ fn span_for(
     let end = if v.len() == 10 {
         let d: jiff::civil::Date = v.parse().ok()?;
         let days = (seconds / 86_400.0).round() as i64;
-        d.checked_add(jiff::Span::new().days(days))
+        d.checked_add(jiff::Span::new().try_days(days).ok()?)
             .ok()?
             .to_string()
     } else if v.len() == 16 && v.as_bytes().get(13) == Some(&b':') {
         let dt: DateTime = v.parse().ok()?;
         let moved = dt
-            .checked_add(jiff::Span::new().seconds(seconds as i64))
+            .checked_add(jiff::Span::new().try_seconds(seconds as i64).ok()?)
             .ok()?;
         moved.strftime("%Y-%m-%dT%H:%M").to_string()
     } else {
         return None;
     };
     t.end_value = Some(end);
-    t.span = Span::new(t.span.start, w.items[len.end - 1].span.end);
+    t.span = Span::new(t.span.start, w.span_of(0, len.end)?.end);
     Some(t)
 }
 
@@ -864,7 +898,7 @@ fn phrase_result(
     second: Option<&Match>,
     reference: DateTime,
     prefer: Direction,
-) -> TimeExpression {
+) -> Option<TimeExpression> {
     // A bare time of day already past today is tomorrow's, for a phrase that
     // looks ahead ("at 3am" said at 4:30).
     let mut sem = first.sem.clone();
@@ -918,12 +952,17 @@ fn phrase_result(
         }
     }
     let r = resolve(&sem, Some(reference), prefer, false);
-    let end_value = second
-        .and_then(|m| resolve(&m.sem, Some(reference), prefer, false).value)
+    let r2 = second.map(|m| resolve(&m.sem, Some(reference), prefer, false));
+    // A phrase that names a day the calendar does not have is no time.
+    if r.impossible || r2.as_ref().is_some_and(|r2| r2.impossible) {
+        return None;
+    }
+    let end_value = r2
+        .and_then(|r2| r2.value)
         .or_else(|| holiday_end(&sem, r.value.as_deref()));
     let last = second.map_or(first.end, |m| m.end);
-    TimeExpression {
-        span: Span::new(w.items[0].span.start, w.items[last - 1].span.end),
+    Some(TimeExpression {
+        span: w.span_of(0, last)?,
         kind: r.kind,
         value: r.value,
         end_value,
@@ -934,7 +973,7 @@ fn phrase_result(
         } else {
             None
         },
-    }
+    })
 }
 
 #[cfg(test)]

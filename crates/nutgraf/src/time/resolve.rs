@@ -12,7 +12,6 @@
 )]
 
 use jiff::civil::{Date, DateTime};
-use jiff::ToSpan;
 
 use super::words::Unit;
 use super::{Grain, TimexType};
@@ -208,10 +207,61 @@ pub(super) struct Resolved {
     pub grain: Grain,
     /// The value needed the reference.
     pub relative: bool,
+    /// The text names a day the calendar does not have ("February 30", "April
+    /// 31", "February 29, 2023"): `value` is `None` and the expression is not
+    /// reported.
+    pub impossible: bool,
 }
 
+/// A date part that names a day the calendar does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Impossible;
+
+/// The real calendar date, if there is one (months and days out of range,
+/// February 29 of a common year and years outside jiff's range give `None`).
 fn ymd(y: i32, m: u8, d: u8) -> Option<Date> {
-    Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
+    let m = i8::try_from(m).ok()?;
+    let d = i8::try_from(d).ok()?;
+    Date::new(i16::try_from(y).ok()?, m, d).ok()
+}
+
+/// The most days month `m` has in any year: 29 for February, 0 for no month.
+pub(super) fn max_days(m: u8) -> u8 {
+    match m {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    }
+}
+
+/// A month and day that some year has: a month 1 to 12 and a day from 1 to
+/// [`max_days`].
+fn possible(m: u8, d: u8) -> bool {
+    (1..=max_days(m)).contains(&d)
+}
+
+/// The year of a month and day given without one, when the year chosen for it
+/// lacks that day (February 29 of a common year): the nearest year that has
+/// it, in the direction the shift or tense points, among the years next to the
+/// reference's (`ry`) that the resolver picks from; `None` when none of them
+/// has it (the value then leaves the year unknown).
+fn year_with_day(y: i32, m: u8, d: u8, shift: Shift, dir: Direction, ry: i32) -> Option<i32> {
+    let has = |y: &i32| ymd(*y, m, d).is_some();
+    if has(&y) {
+        return Some(y);
+    }
+    let back = (ry - 1..y).rev().find(has);
+    let ahead = (y + 1..=ry + 1).find(has);
+    match (shift, dir) {
+        (Shift::This, _) => None,
+        (Shift::Last, _) | (Shift::Tense, Direction::Past) => back,
+        (Shift::Next, _) | (Shift::Tense, Direction::Future) => ahead,
+        (Shift::Tense, Direction::Nearest) => match (back, ahead) {
+            (Some(b), Some(a)) => Some(if y - b <= a - y { b } else { a }),
+            (b, a) => b.or(a),
+        },
+    }
 }
 
 fn fmt_day(d: Date) -> String {
@@ -224,11 +274,14 @@ fn fmt_week(d: Date) -> String {
 }
 
 fn add_days(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(n.days()).ok()
+    // jiff's span constructors panic out of range: the checked ones do not.
+    d.checked_add(jiff::Span::new().try_days(n).ok()?).ok()
 }
 
 fn add_months(d: Date, n: i64) -> Option<Date> {
-    d.first_of_month().checked_add(n.months()).ok()
+    d.first_of_month()
+        .checked_add(jiff::Span::new().try_months(n).ok()?)
+        .ok()
 }
 
 fn year_of(y: Year, r: Option<Date>) -> Option<i32> {
@@ -239,15 +292,16 @@ fn year_of(y: Year, r: Option<Date>) -> Option<i32> {
     }
 }
 
-/// The TIMEX3 value of a date part, with its grain.
+/// The TIMEX3 value of a date part, with its grain and whether it needed the
+/// reference; `Err` for a day the calendar does not have.
 pub(super) fn date_value(
     d: D,
     r: Option<Date>,
     dir: Direction,
     text: bool,
-) -> (Option<String>, Grain, bool) {
-    match d {
-        D::Cal { y, m, d, shift } => cal(y, m, d, shift, r, dir, text),
+) -> Result<(Option<String>, Grain, bool), Impossible> {
+    Ok(match d {
+        D::Cal { y, m, d, shift } => cal(y, m, d, shift, r, dir, text)?,
         D::Weekday { wd, shift } => match r {
             Some(r) => {
                 let cur = r.weekday().to_monday_one_offset();
@@ -360,6 +414,7 @@ pub(super) fn date_value(
             };
             (Some(v), Grain::Month, !matches!(y, Year::Abs(_)))
         }
+        D::DatedWeekday { m, d, .. } if !possible(m, d) => return Err(Impossible),
         D::DatedWeekday { m, d, wd } => match r {
             Some(r) => {
                 let ry = i32::from(r.year());
@@ -369,7 +424,14 @@ pub(super) fn date_value(
                 let y = [ry, ry - 1, ry + 1]
                     .into_iter()
                     .find(|&y| fits(y))
-                    .unwrap_or_else(|| pick_year(Some(m), Some(d), Shift::Tense, r, dir, text));
+                    .or_else(|| {
+                        let y = pick_year(Some(m), Some(d), Shift::Tense, r, dir, text);
+                        year_with_day(y, m, d, Shift::Tense, dir, ry)
+                    });
+                // "Thursday, February 29" with no leap year near: the year is unknown.
+                let Some(y) = y else {
+                    return Ok((Some(format!("XXXX-{m:02}-{d:02}")), Grain::Day, false));
+                };
                 (Some(format!("{y:04}-{m:02}-{d:02}")), Grain::Day, true)
             }
             None => (Some(format!("XXXX-{m:02}-{d:02}")), Grain::Day, false),
@@ -402,7 +464,7 @@ pub(super) fn date_value(
         }
         D::NthWeekday { n, wd, m, y } => {
             let Ok(weekday) = jiff::civil::Weekday::from_monday_one_offset(wd as i8) else {
-                return (None, Grain::Day, true);
+                return Ok((None, Grain::Day, true));
             };
             let nth =
                 |year: i32, month: u8| ymd(year, month, 1)?.nth_weekday_of_month(n, weekday).ok();
@@ -441,7 +503,7 @@ pub(super) fn date_value(
             None => (None, Grain::Day, true),
         },
         D::WeekOf { y, m, d } => {
-            let (day, _, relative) = cal(y, Some(m), Some(d), Shift::Tense, r, dir, text);
+            let (day, _, relative) = cal(y, Some(m), Some(d), Shift::Tense, r, dir, text)?;
             let week = day.and_then(|v| v.parse::<Date>().ok()).map(fmt_week);
             (week, Grain::Week, relative)
         }
@@ -467,7 +529,12 @@ pub(super) fn date_value(
                     _ => (i32::from(r.year()) - 1, 3),
                 };
                 let idx = year * 4 + k + n;
-                let code = ["SP", "SU", "FA", "WI"][idx.rem_euclid(4) as usize];
+                let code = match idx.rem_euclid(4) {
+                    0 => "SP",
+                    1 => "SU",
+                    2 => "FA",
+                    _ => "WI",
+                };
                 (
                     Some(format!("{:04}-{code}", idx.div_euclid(4))),
                     Grain::Season,
@@ -504,15 +571,17 @@ pub(super) fn date_value(
         }
         D::DayOfMonth { d, months } => match r {
             Some(r) => {
-                let first = add_months(r, i64::from(months));
-                let day = first.and_then(|f| ymd(i32::from(f.year()), f.month() as u8, d));
-                (day.map(fmt_day), Grain::Day, true)
+                // "the 31st of next month" in October: November has no 31st.
+                let first = add_months(r, i64::from(months)).ok_or(Impossible)?;
+                let day = ymd(i32::from(first.year()), first.month() as u8, d);
+                (Some(fmt_day(day.ok_or(Impossible)?)), Grain::Day, true)
             }
+            None if !(1..=31).contains(&d) => return Err(Impossible),
             None => (None, Grain::Day, true),
         },
         D::Decade(d) => (Some(format!("{d:03}")), Grain::Decade, false),
         D::Century(c) => (Some(format!("{c:02}")), Grain::Century, false),
-    }
+    })
 }
 
 fn grain_of(unit: Unit) -> Grain {
@@ -550,6 +619,9 @@ fn rel(unit: Unit, n: i32, r: Date) -> Option<String> {
     })
 }
 
+/// Calendar fields to a value: the missing year from the reference and the
+/// shift, the missing month (of "the 15th") from the reference. `Err` when the
+/// fields name a day the calendar does not have.
 fn cal(
     y: Year,
     m: Option<u8>,
@@ -558,21 +630,40 @@ fn cal(
     r: Option<Date>,
     dir: Direction,
     text: bool,
-) -> (Option<String>, Grain, bool) {
+) -> Result<(Option<String>, Grain, bool), Impossible> {
     let relative = !matches!(y, Year::Abs(_));
     let grain = match (m, d) {
         (_, Some(_)) => Grain::Day,
         (Some(_), None) => Grain::Month,
         (None, None) => Grain::Year,
     };
+    // A day no year has in that month ("April 31", "February 30", "October 32").
+    match (m, d) {
+        (Some(m), Some(d)) if !possible(m, d) => return Err(Impossible),
+        (Some(m), None) if !(1..=12).contains(&m) => return Err(Impossible),
+        (None, Some(d)) if !(1..=31).contains(&d) => return Err(Impossible),
+        _ => {}
+    }
     let year = match (y, r) {
         (Year::Abs(y), _) => Some(y),
         (Year::Rel(n), Some(r)) => Some(i32::from(r.year()) + n),
         (_, None) => None,
-        (Year::Unknown, Some(r)) => Some(pick_year(m, d, shift, r, dir, text)),
+        (Year::Unknown, Some(r)) => {
+            let y = pick_year(m, d, shift, r, dir, text);
+            match (m, d) {
+                // February 29 without a year: a leap year's, or an unknown year
+                // when no leap year is near ("XXXX-02-29").
+                (Some(m), Some(d)) => year_with_day(y, m, d, shift, dir, i32::from(r.year())),
+                _ => Some(y),
+            }
+        }
     };
     let v = match (year, m, d) {
-        (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (Some(y), Some(m), Some(d)) => {
+            // A stated year without that day: "February 29, 2023".
+            let day = ymd(y, m, d).ok_or(Impossible)?;
+            fmt_day(day)
+        }
         (None, Some(m), Some(d)) => format!("XXXX-{m:02}-{d:02}"),
         (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
         (None, Some(m), None) => format!("XXXX-{m:02}"),
@@ -581,25 +672,49 @@ fn cal(
             // "on the 15th": the reference's month.
             match (y, r) {
                 (Some(y), Some(r)) => {
-                    let mut month = r.month() as u8;
-                    let mut year = y;
-                    let here = ymd(year, month, d);
-                    let go_on = dir == Direction::Future && here.is_none_or(|h| h < r);
-                    if go_on {
-                        month += 1;
-                        if month == 13 {
-                            month = 1;
-                            year += 1;
-                        }
-                    }
-                    format!("{year:04}-{month:02}-{d:02}")
+                    let month = ymd(y, r.month() as u8, 1).ok_or(Impossible)?;
+                    fmt_day(day_of_month_near(month, d, r, dir).ok_or(Impossible)?)
                 }
                 _ => format!("XXXX-XX-{d:02}"),
             }
         }
-        (None, None, None) => return (None, grain, relative),
+        (None, None, None) => return Ok((None, grain, relative)),
     };
-    (Some(v), grain, relative)
+    Ok((Some(v), grain, relative))
+}
+
+/// Day `d` of the month starting `first` (the reference's month), or of the
+/// month after it when a phrase looks ahead and the day has gone; a month that
+/// lacks the day ("the 31st" in November) gives way to the nearest month in
+/// the direction of the tense that has it.
+fn day_of_month_near(first: Date, d: u8, r: Date, dir: Direction) -> Option<Date> {
+    let at = |k: i64| -> Option<Date> {
+        let f = add_months(first, k)?;
+        ymd(i32::from(f.year()), f.month() as u8, d)
+    };
+    let here = at(0);
+    let start = i64::from(dir == Direction::Future && here.is_none_or(|h| h < r));
+    if let Some(day) = at(start) {
+        return Some(day);
+    }
+    // Every month next to one without the 29th, 30th or 31st has it, so one
+    // step is enough.
+    let back = at(start - 1);
+    let ahead = at(start + 1);
+    match dir {
+        Direction::Past => back,
+        Direction::Future => ahead,
+        Direction::Nearest => match (back, ahead) {
+            (Some(b), Some(a)) => {
+                let from = |x: Date| {
+                    x.since(r)
+                        .map_or(i64::MAX, |s| i64::from(s.get_days()).abs())
+                };
+                Some(if from(b) <= from(a) { b } else { a })
+            }
+            (b, a) => b.or(a),
+        },
+    }
 }
 
 /// The occurrence of a yearly date (`at(year)`) that the shift and tense mean.
@@ -861,6 +976,7 @@ fn offset(r: Option<DateTime>, n: f64, unit: Unit, from_day: bool) -> Resolved {
             value: None,
             grain,
             relative: true,
+            impossible: false,
         };
     };
     let base = if from_day {
@@ -879,14 +995,20 @@ fn offset(r: Option<DateTime>, n: f64, unit: Unit, from_day: bool) -> Resolved {
                     Unit::Decade => 120,
                     _ => 1200,
                 };
-            base.checked_add(months.months()).ok()
+            jiff::Span::new()
+                .try_months(months)
+                .and_then(|m| base.checked_add(m))
+                .ok()
         }
         _ => {
             let secs = n * unit_seconds(unit);
             if secs.abs() > 1e11 {
                 None
             } else {
-                base.checked_add((secs.round() as i64).seconds()).ok()
+                jiff::Span::new()
+                    .try_seconds(secs.round() as i64)
+                    .and_then(|s| base.checked_add(s))
+                    .ok()
             }
         }
     };
@@ -908,6 +1030,7 @@ fn offset(r: Option<DateTime>, n: f64, unit: Unit, from_day: bool) -> Resolved {
         value,
         grain,
         relative: true,
+        impossible: false,
     }
 }
 
@@ -915,41 +1038,38 @@ fn offset(r: Option<DateTime>, n: f64, unit: Unit, from_day: bool) -> Resolved {
 pub(super) fn resolve(sem: &Sem, r: Option<DateTime>, dir: Direction, text: bool) -> Resolved {
     let rd = r.map(jiff::civil::DateTime::date);
     match sem {
-        Sem::Date(d) => {
-            let (value, grain, relative) = date_value(*d, rd, dir, text);
+        Sem::Date(date) | Sem::Time { date, .. } | Sem::PartOfDay { date, .. } => {
+            let kind = if matches!(sem, Sem::Date(_)) {
+                TimexType::Date
+            } else {
+                TimexType::Time
+            };
+            let Ok((day, grain, relative)) = date_value(*date, rd, dir, text) else {
+                return Resolved {
+                    kind,
+                    value: None,
+                    grain: Grain::Day,
+                    relative: false,
+                    impossible: true,
+                };
+            };
+            let (value, grain) = match sem {
+                Sem::Time { h, m, s, grain, .. } => {
+                    let value = day.map(|d| match s {
+                        Some(s) => format!("{d}T{h:02}:{m:02}:{s:02}"),
+                        None => format!("{d}T{h:02}:{m:02}"),
+                    });
+                    (value, *grain)
+                }
+                Sem::PartOfDay { part, .. } => (day.map(|d| format!("{d}T{part}")), Grain::Hour),
+                _ => (day, grain),
+            };
             Resolved {
-                kind: TimexType::Date,
+                kind,
                 value,
                 grain,
                 relative,
-            }
-        }
-        Sem::Time {
-            date,
-            h,
-            m,
-            s,
-            grain,
-        } => {
-            let (day, _, relative) = date_value(*date, rd, dir, text);
-            let value = day.map(|d| match s {
-                Some(s) => format!("{d}T{h:02}:{m:02}:{s:02}"),
-                None => format!("{d}T{h:02}:{m:02}"),
-            });
-            Resolved {
-                kind: TimexType::Time,
-                value,
-                grain: *grain,
-                relative,
-            }
-        }
-        Sem::PartOfDay { date, part } => {
-            let (day, _, relative) = date_value(*date, rd, dir, text);
-            Resolved {
-                kind: TimexType::Time,
-                value: day.map(|d| format!("{d}T{part}")),
-                grain: Grain::Hour,
-                relative,
+                impossible: false,
             }
         }
         Sem::Offset { n, unit, from_day } => offset(r, *n, *unit, *from_day),
@@ -962,10 +1082,10 @@ pub(super) fn resolve(sem: &Sem, r: Option<DateTime>, dir: Direction, text: bool
                     _ => (r.hour(), r.minute(), r.second()),
                 };
                 let start = r.date().at(h, m, s, 0);
-                let t = start
-                    .checked_add(
-                        jiff::Span::new().seconds(i64::from(*n) * unit_seconds(*unit) as i64),
-                    )
+                let secs = i64::from(*n).saturating_mul(unit_seconds(*unit) as i64);
+                let t = jiff::Span::new()
+                    .try_seconds(secs)
+                    .and_then(|s| start.checked_add(s))
                     .ok()?;
                 let day = fmt_day(t.date());
                 Some(match unit {
@@ -979,6 +1099,7 @@ pub(super) fn resolve(sem: &Sem, r: Option<DateTime>, dir: Direction, text: bool
                 value,
                 grain,
                 relative: true,
+                impossible: false,
             }
         }
         Sem::Duration { n, unit } => Resolved {
@@ -986,18 +1107,21 @@ pub(super) fn resolve(sem: &Sem, r: Option<DateTime>, dir: Direction, text: bool
             value: Some(duration_value(*n, *unit)),
             grain: grain_of(*unit),
             relative: false,
+            impossible: false,
         },
         Sem::Set(v) => Resolved {
             kind: TimexType::Set,
             value: Some(v.clone()),
             grain: Grain::Day,
             relative: false,
+            impossible: false,
         },
         Sem::Ref(v) => Resolved {
             kind: TimexType::Date,
             value: Some((*v).to_string()),
             grain: Grain::Day,
             relative: true,
+            impossible: false,
         },
     }
 }
@@ -1015,6 +1139,7 @@ mod tests {
     fn weekdays_follow_tense() {
         let wd = |wd, shift, dir| {
             date_value(D::Weekday { wd, shift }, r(), dir, false)
+                .unwrap()
                 .0
                 .unwrap()
         };
@@ -1036,7 +1161,7 @@ mod tests {
                 d: None,
                 shift: Shift::Tense,
             };
-            date_value(d, r(), dir, false).0.unwrap()
+            date_value(d, r(), dir, false).unwrap().0.unwrap()
         };
         assert_eq!(m(3, Direction::Past), "2023-03");
         assert_eq!(m(3, Direction::Future), "2024-03");
@@ -1048,6 +1173,7 @@ mod tests {
     fn relative_units() {
         let v = |unit, n| {
             date_value(D::Rel { unit, n }, r(), Direction::Past, false)
+                .unwrap()
                 .0
                 .unwrap()
         };

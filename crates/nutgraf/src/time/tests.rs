@@ -1,3 +1,6 @@
+// A test may index what it has just checked; a panic there is a failure.
+#![allow(clippy::indexing_slicing, clippy::string_slice)]
+
 use super::*;
 use jiff::civil::date;
 
@@ -313,4 +316,248 @@ fn lunar_holidays_in_text_and_phrases() {
     assert_eq!(ramadan.end_value.as_deref(), Some("2018-06-14"));
     // Lowercase words in running text are not holidays ("holi", "onam").
     assert!(find("He said the pongal was onam time.", oct17).is_empty());
+}
+
+/// Expressions of `text` without a reference date: (text, value).
+fn find_unanchored(text: &str) -> Vec<(String, Option<String>)> {
+    let mut tokens = Vec::new();
+    segment::tokens(text, Span::new(0, text.len()), &mut tokens);
+    let mut out = Vec::new();
+    extract(text, &tokens, None, &mut Scratch::default(), &mut out);
+    out.iter()
+        .map(|t| (t.text(text).to_string(), t.value.clone()))
+        .collect()
+}
+
+#[test]
+fn impossible_dates_in_text_are_not_reported() {
+    // Every order and form: read whole, not reported, nothing of them left over
+    // (no "2023" alone, no "October" alone, never the year 2032).
+    for s in [
+        "The vote was held on February 29, 2023, officials said.",
+        "The vote was held on 31 April 2024, officials said.",
+        "The vote was held on October 32, 2023, officials said.",
+        "The vote was held on 32 October 2023, officials said.",
+        "The vote was held on Feb. 30th, 2023, officials said.",
+        "It was signed on 2023-02-30 in Geneva.",
+        "It was signed on 30/02/2023 in Geneva.",
+        "It was signed on 02/30/2023 in Geneva.",
+        "It was signed on 31.04.2023 in Geneva.",
+        "It happens on the 31st of April, he said.",
+        "It happens on the 32nd of October, he said.",
+        "He said on June 31 that it was over.",
+        "Prices rose on October 32.",
+        "The summit opens Monday, February 30.",
+        "The summit opened Friday, April 31, 2024, in Paris.",
+        "The summit opens on April 31 at 3pm.",
+        "The summit opened on February 29, 1900.",
+        "Polls closed on 1900-02-29.",
+    ] {
+        assert_eq!(find(s, TUE), [], "{s}");
+        assert_eq!(find_unanchored(s), [], "{s}");
+    }
+    // Without a year or a reference, a day no month has is still impossible.
+    assert_eq!(find_unanchored("It ended on February 30."), []);
+    // A number after a month that does not read as its day leaves the month.
+    assert_eq!(
+        find("In October 32 people died.", TUE),
+        [t("October", "DATE", "2023-10")]
+    );
+}
+
+#[test]
+fn leap_days() {
+    assert_eq!(
+        find("The vote was held on February 29, 2024.", TUE),
+        [t("February 29, 2024", "DATE", "2024-02-29")]
+    );
+    assert_eq!(
+        find("The vote was held on February 29, 2000.", TUE),
+        [t("February 29, 2000", "DATE", "2000-02-29")]
+    );
+    assert_eq!(
+        find("It was signed on 2024-02-29 and on 29/02/2000.", TUE),
+        [
+            t("2024-02-29", "DATE", "2024-02-29"),
+            t("29/02/2000", "DATE", "2000-02-29")
+        ]
+    );
+    // Without a year: a leap year near the reference in the tense's direction,
+    // else the year is left unknown.
+    assert_eq!(
+        find("They will meet on Feb. 29, officials said.", TUE),
+        [t("Feb. 29", "DATE", "2024-02-29")]
+    );
+    assert_eq!(
+        find("They met on Feb. 29, officials said.", TUE),
+        [t("Feb. 29", "DATE", "XXXX-02-29")]
+    );
+    assert_eq!(
+        find("They met on Feb. 29, officials said.", date(2024, 10, 17)),
+        [t("Feb. 29", "DATE", "2024-02-29")]
+    );
+    assert_eq!(
+        find_unanchored("They met on Feb. 29."),
+        [("Feb. 29".to_string(), Some("XXXX-02-29".to_string()))]
+    );
+}
+
+#[test]
+fn ranges_with_an_impossible_end() {
+    // In running text each end is its own expression: the real day stays.
+    assert_eq!(
+        find("The festival runs April 30-31 in the park.", TUE),
+        [t("April 30", "DATE", "2023-04-30")]
+    );
+    assert_eq!(
+        find("The festival runs Feb. 28 to 30 in the park.", TUE),
+        [t("Feb. 28", "DATE", "2023-02-28")]
+    );
+    // A phrase is one expression: an impossible end makes it none.
+    let r = TUE.at(9, 0, 0, 0);
+    for s in [
+        "April 30-31",
+        "from 30 to 31 April",
+        "Feb 28 - 30",
+        "April 29 to 31",
+    ] {
+        assert_eq!(parse_time(s, r, Direction::Nearest), None, "{s}");
+    }
+    assert!(parse_time("April 29-30", r, Direction::Nearest).is_some());
+}
+
+#[test]
+fn impossible_dates_as_phrases() {
+    let r = TUE.at(9, 0, 0, 0);
+    let p = |s: &str, dir| parse_time(s, r, dir).map(|t| t.value);
+    for s in [
+        "February 29, 2023",
+        "31 April 2024",
+        "October 32, 2023",
+        "October 32",
+        "32 October 2023",
+        "October 0",
+        "the 0th of May",
+        "2023-02-30",
+        "2023-02-29",
+        "1900-02-29",
+        "30/02/2023",
+        "02/30/2023",
+        "30.02.2023",
+        "on 2/30",
+        "the 31st of April",
+        "the 31st day of April",
+        "April 31",
+        "April 31 at 3pm",
+        "the morning of February 30",
+        "Monday, February 30",
+        "Friday, April 31, 2024",
+        "February 30th, 2023",
+        "the week of February 30",
+        "three days after February 30",
+        "the 31st of next month",
+        "February 29 last year",
+    ] {
+        assert_eq!(p(s, Direction::Nearest), None, "{s}");
+    }
+    assert_eq!(
+        p("February 29, 2000", Direction::Nearest),
+        Some(Some("2000-02-29".into()))
+    );
+    assert_eq!(
+        p("2024-02-29", Direction::Nearest),
+        Some(Some("2024-02-29".into()))
+    );
+    assert_eq!(
+        p("Feb 29", Direction::Future),
+        Some(Some("2024-02-29".into()))
+    );
+    assert_eq!(
+        p("Thursday, February 29", Direction::Nearest),
+        Some(Some("2024-02-29".into()))
+    );
+    // A two-digit year is still read after an apostrophe or in day-first forms.
+    assert_eq!(
+        p("Oct '45", Direction::Nearest),
+        Some(Some("2045-10".into()))
+    );
+    assert_eq!(
+        p("Oct 17, 74", Direction::Nearest),
+        Some(Some("1974-10-17".into()))
+    );
+    // "the 31st" of a month without one: the nearest month that has it.
+    let nov = date(2023, 11, 15).at(9, 0, 0, 0);
+    let q = |s: &str, dir| parse_time(s, nov, dir).and_then(|t| t.value);
+    assert_eq!(
+        q("on the 31st", Direction::Past).as_deref(),
+        Some("2023-10-31")
+    );
+    assert_eq!(
+        q("on the 31st", Direction::Nearest).as_deref(),
+        Some("2023-10-31")
+    );
+    assert_eq!(
+        q("on the 31st", Direction::Future).as_deref(),
+        Some("2023-12-31")
+    );
+    assert_eq!(
+        q("on the 15th", Direction::Past).as_deref(),
+        Some("2023-11-15")
+    );
+    let leap = date(2025, 3, 1).at(9, 0, 0, 0);
+    assert_eq!(
+        parse_time("February 29 last year", leap, Direction::Nearest).and_then(|t| t.value),
+        Some("2024-02-29".into())
+    );
+}
+
+#[test]
+fn holidays_have_real_dates() {
+    let r = TUE.at(9, 0, 0, 0);
+    for (s, v) in [
+        ("Christmas 2024", "2024-12-25"),
+        ("Easter 2024", "2024-03-31"),
+        ("Thanksgiving 2023", "2023-11-23"),
+        ("New Year's Eve 1900", "1900-12-31"),
+    ] {
+        let t = parse_time(s, r, Direction::Nearest).unwrap();
+        assert_eq!(t.value.as_deref(), Some(v), "{s}");
+        assert!(t.value.unwrap().parse::<Date>().is_ok());
+    }
+}
+
+#[test]
+fn numbers_in_addresses_are_not_times() {
+    for s in [
+        "The story at https://example.com/2023/10/17/story-12.html ran.",
+        "The story at example.com/2023/10/17/story-12.html ran.",
+        "The story at bbc.co.uk/news/2023-10-17 ran.",
+        "Files at ftp://files.example.com/2023/10/17/data.csv were kept.",
+        "Write to foo@bar2023.com or jane.2023-10-17@x.org for details.",
+        "The file C:\\data\\2023-10-17.csv was kept.",
+        "The file /home/user/2023/10/17/5pm.txt was kept.",
+        "The file reports\\2023\\Q3.xlsx was kept.",
+        "The file 2023-10-17.pdf was kept.",
+    ] {
+        assert_eq!(find(s, TUE), [], "{s}");
+    }
+    // What is around an address still reads.
+    assert_eq!(
+        find("Read example.com/2023/10/17 on Friday, he said.", TUE),
+        [t("Friday", "DATE", "2023-10-13")]
+    );
+    let r = TUE.at(9, 0, 0, 0);
+    for s in [
+        "example.com/2023/10/17",
+        "foo@bar2023.com",
+        "C:\\2023\\10\\17",
+        "/2023/10/17/x",
+    ] {
+        assert_eq!(parse_time(s, r, Direction::Nearest), None, "{s}");
+    }
+    // Dates with slashes are no paths.
+    assert_eq!(
+        find("It was signed on 10/17/2023 in Geneva.", TUE),
+        [t("10/17/2023", "DATE", "2023-10-17")]
+    );
 }

@@ -5,6 +5,12 @@
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
 
+/// The text of `span` in `text`; empty when the span does not lie on
+/// `text`'s character boundaries (tokens of another text).
+pub(super) fn text_of(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or("")
+}
+
 /// One unit of the word stream.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Word {
@@ -28,12 +34,23 @@ pub(super) struct Words {
 }
 
 impl Words {
-    /// Fill the stream from the tokens of one sentence of `text`.
+    /// Fill the stream from the tokens of one sentence of `text`. A URL, e-mail
+    /// address or file path ("example.com/2023/10/17/story.html") is one unit
+    /// that no rule reads: its numbers are no dates or times.
     pub fn fill(&mut self, text: &str, tokens: &[Token]) {
         self.items.clear();
         self.lower.clear();
+        let mut found = Vec::new();
+        crate::quantity::addresses::find(text, tokens, &mut found);
+        let collapsed;
+        let tokens = if found.is_empty() {
+            tokens
+        } else {
+            collapsed = crate::quantity::addresses::collapse(tokens, &found);
+            &collapsed
+        };
         for t in tokens {
-            let s = t.span.slice(text);
+            let s = text_of(text, t.span);
             match t.kind {
                 TokenKind::Word => self.push_word(s, t.span.start, t.kind),
                 TokenKind::Number if s.contains('-') && !is_iso_date(s) => {
@@ -48,10 +65,32 @@ impl Words {
         self.items.len()
     }
 
+    /// Unit `i` was cut from the same token as the unit before it (false past
+    /// the end).
+    pub fn glued(&self, i: usize) -> bool {
+        self.items.get(i).is_some_and(|w| w.glued)
+    }
+
+    /// The token kind of unit `i` (`None` past the end).
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.items.get(i).map(|w| w.kind)
+    }
+
+    /// The bytes of units `start..end` in the text; `None` for an empty or
+    /// out-of-range run.
+    pub fn span_of(&self, start: usize, end: usize) -> Option<Span> {
+        let first = self.items.get(start)?;
+        let last = self.items.get(end.checked_sub(1)?)?;
+        (start < end).then(|| Span::new(first.span.start, last.span.end))
+    }
+
     /// The lowercased text of unit `i` ("" past the end).
     pub fn low(&self, i: usize) -> &str {
         match self.items.get(i) {
-            Some(w) => &self.lower[w.lo.0 as usize..w.lo.1 as usize],
+            Some(w) => self
+                .lower
+                .get(w.lo.0 as usize..w.lo.1 as usize)
+                .unwrap_or(""),
             None => "",
         }
     }
@@ -59,7 +98,7 @@ impl Words {
     /// The original text of unit `i` ("" past the end).
     pub fn raw<'t>(&self, text: &'t str, i: usize) -> &'t str {
         match self.items.get(i) {
-            Some(w) => w.span.slice(text),
+            Some(w) => text_of(text, w.span),
             None => "",
         }
     }
@@ -115,7 +154,7 @@ impl Words {
             let part_start = start + offset;
             offset += part.len();
             // The separator (one character, 1 to 3 bytes).
-            if let Some(c) = s[offset..].chars().next() {
+            if let Some(c) = s.get(offset..).and_then(|r| r.chars().next()) {
                 offset += c.len_utf8();
             }
             if part.is_empty() {
@@ -123,7 +162,10 @@ impl Words {
             }
             // A range of numbers or times keeps its dash: "9-11am", "3:30-6:00pm",
             // "1pm-2pm" (but "10-year" is one compound).
-            let before = s[..part_start - start].trim_end_matches(['-', '\u{2013}']);
+            let before = s
+                .get(..part_start - start)
+                .unwrap_or("")
+                .trim_end_matches(['-', '\u{2013}']);
             if !first
                 && part.starts_with(|c: char| c.is_ascii_digit())
                 && before.ends_with(|c: char| c.is_ascii_digit() || c == 'm' || c == 'M')
@@ -138,7 +180,9 @@ impl Words {
     fn push_part(&mut self, s: &str, start: usize, kind: TokenKind, glued: bool) {
         let bytes = s.as_bytes();
         // Digits alone read as a number even inside a word ("3:30" of "3:30-6:00pm").
-        if bytes.iter().all(|b| b.is_ascii_digit() || *b == b':') && bytes[0].is_ascii_digit() {
+        if bytes.iter().all(|b| b.is_ascii_digit() || *b == b':')
+            && bytes.first().is_some_and(u8::is_ascii_digit)
+        {
             self.push(s, start, TokenKind::Number, glued);
             return;
         }
@@ -147,17 +191,18 @@ impl Words {
             .iter()
             .take_while(|b| b.is_ascii_digit() || **b == b':')
             .count();
-        if clock > 2
-            && clock < bytes.len()
-            && bytes[..clock].contains(&b':')
-            && bytes[clock - 1].is_ascii_digit()
-            && bytes[clock..]
-                .iter()
-                .all(|b| b.is_ascii_alphabetic() || *b == b'.')
-        {
-            self.push(&s[..clock], start, TokenKind::Number, glued);
-            self.push(&s[clock..], start + clock, kind, true);
-            return;
+        // The digits and colons are ASCII: `clock` is a character boundary.
+        if let Some((time, rest)) = s.split_at_checked(clock) {
+            if clock > 2
+                && !rest.is_empty()
+                && time.contains(':')
+                && time.ends_with(|c: char| c.is_ascii_digit())
+                && rest.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.')
+            {
+                self.push(time, start, TokenKind::Number, glued);
+                self.push(rest, start + clock, kind, true);
+                return;
+            }
         }
         // "15h20", "16h00": hours and minutes in the French way.
         if let [h1, rest @ ..] = bytes {
@@ -166,30 +211,39 @@ impl Words {
             } else {
                 1
             };
-            if h1.is_ascii_digit()
-                && bytes.len() == hours + 3
-                && bytes[..hours].iter().all(u8::is_ascii_digit)
-                && (bytes[hours] == b'h' || bytes[hours] == b'H')
-                && bytes[hours + 1..].iter().all(u8::is_ascii_digit)
-            {
-                self.push(&s[..hours], start, TokenKind::Number, glued);
-                self.push(&s[hours..=hours], start + hours, kind, true);
-                self.push(&s[hours + 1..], start + hours + 1, TokenKind::Number, true);
-                return;
+            // "15" "h" "20": ASCII throughout, so every cut is a boundary.
+            let parts = s.split_at_checked(hours).and_then(|(h, rest)| {
+                let (mark, m) = rest.split_at_checked(1)?;
+                Some((h, mark, m))
+            });
+            if let Some((h, mark, m)) = parts {
+                if h1.is_ascii_digit()
+                    && bytes.len() == hours + 3
+                    && h.bytes().all(|b| b.is_ascii_digit())
+                    && (mark == "h" || mark == "H")
+                    && m.bytes().all(|b| b.is_ascii_digit())
+                {
+                    self.push(h, start, TokenKind::Number, glued);
+                    self.push(mark, start + hours, kind, true);
+                    self.push(m, start + hours + 1, TokenKind::Number, true);
+                    return;
+                }
             }
         }
         // "3pm", "10am", "4th", "16h00": digits then letters. Ordinal suffixes and
         // decade plurals stay whole ("4th", "1990s").
         let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits > 0 && digits < bytes.len() {
-            let rest = &s[digits..];
+        if let Some((num, rest)) = s
+            .split_at_checked(digits)
+            .filter(|(num, rest)| !num.is_empty() && !rest.is_empty())
+        {
             let rest_low = rest.to_ascii_lowercase();
             let keep_whole = matches!(
                 rest_low.as_str(),
                 "st" | "nd" | "rd" | "th" | "s" | "'s" | "k"
             );
             if !keep_whole && rest.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.') {
-                self.push(&s[..digits], start, kind, glued);
+                self.push(num, start, kind, glued);
                 // "3pm", "16h" stay one word; "2023according" is two words glued by a
                 // lossy extraction.
                 let short = rest.len() <= 4;
@@ -199,20 +253,22 @@ impl Words {
         }
         // "Feb13": a month glued to its day.
         let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-        if letters >= 3
-            && letters < bytes.len()
-            && bytes[letters..].iter().all(u8::is_ascii_digit)
-            && month(&s[..letters].to_ascii_lowercase()).is_some()
-        {
-            self.push(&s[..letters], start, kind, glued);
-            self.push(&s[letters..], start + letters, TokenKind::Number, true);
-            return;
+        if let Some((name, day)) = s.split_at_checked(letters) {
+            if letters >= 3
+                && !day.is_empty()
+                && day.bytes().all(|b| b.is_ascii_digit())
+                && month(&name.to_ascii_lowercase()).is_some()
+            {
+                self.push(name, start, kind, glued);
+                self.push(day, start + letters, TokenKind::Number, true);
+                return;
+            }
         }
         // "FridayAs": a calendar word glued to the next word by a lossy extraction.
-        if let Some(cut) = camel_cut(s) {
-            if is_calendar_word(&s[..cut]) {
-                self.push(&s[..cut], start, kind, glued);
-                self.push(&s[cut..], start + cut, kind, false);
+        if let Some((word, next)) = camel_cut(s).and_then(|cut| s.split_at_checked(cut)) {
+            if is_calendar_word(word) {
+                self.push(word, start, kind, glued);
+                self.push(next, start + word.len(), kind, false);
                 return;
             }
         }
@@ -226,16 +282,14 @@ fn is_iso_date(s: &str) -> bool {
     let all_digits = parts
         .iter()
         .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    if !all_digits || parts[0].len() != 4 {
-        return false;
-    }
-    match parts.len() {
-        3 => parts[1].len() == 2 && parts[2].len() == 2,
-        2 => {
+    match parts.as_slice() {
+        _ if !all_digits => false,
+        [y, m, d] => y.len() == 4 && m.len() == 2 && d.len() == 2,
+        [y, m] if y.len() == 4 => {
             // "2009-10" continues the year: a range; "2014-10" goes back: a month.
-            let y = parts[0][2..].parse::<u32>().unwrap_or(0);
-            let m = parts[1].parse::<u32>().unwrap_or(0);
-            parts[1].len() == 2 && (1..=12).contains(&m) && m != y + 1
+            let y = y.get(2..).and_then(|y| y.parse::<u32>().ok()).unwrap_or(0);
+            let month = m.parse::<u32>().unwrap_or(0);
+            m.len() == 2 && (1..=12).contains(&month) && month != y + 1
         }
         _ => false,
     }
@@ -573,8 +627,9 @@ pub(super) fn digits(w: &str) -> Option<(u32, bool)> {
     if n == 0 || n > 9 {
         return None;
     }
-    let value: u32 = w[..n].parse().ok()?;
-    match &w[n..] {
+    let (num, suffix) = w.split_at_checked(n)?;
+    let value: u32 = num.parse().ok()?;
+    match suffix {
         "" => Some((value, false)),
         "st" | "nd" | "rd" | "th" => Some((value, true)),
         _ => None,
