@@ -191,6 +191,7 @@ pub(super) fn capitalized_ratio(line: &str) -> f32 {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice texts they wrote
 mod tests {
     use super::*;
 

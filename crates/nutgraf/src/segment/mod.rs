@@ -41,6 +41,7 @@
 
 mod abbrev;
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice texts they wrote
 mod tests;
 mod tokens;
 

@@ -649,6 +649,7 @@ impl Scan<'_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice texts they wrote
 mod tests {
     use super::*;
 
