@@ -450,8 +450,9 @@ impl Document {
     /// value tree.
     ///
     /// # Panics
-    /// As [`to_json_value`](Self::to_json_value), when a span or an index does not
-    /// point into this document, which cannot happen for a document nutgraf returned.
+    /// As [`to_json_value`](Self::to_json_value), when an index does not point into
+    /// this document, which cannot happen for a document nutgraf returned (a span
+    /// that does not fit the text gives an empty `text`, see [`Span::slice`]).
     pub fn to_json(&self) -> String {
         // Serializing borrowed views into a `Vec` cannot fail.
         serde_json::to_string(&JsonDocument::new(self)).expect("the contract serializes")

@@ -49,6 +49,9 @@
 //! [`Error`] instead of being processed. No input panics (checked by property tests).
 
 #![deny(missing_docs)]
+// Slicing a `str` at a computed byte offset panics inside a multi-byte
+// character: use `str::get`, byte comparisons or the helpers in `span`.
+#![deny(clippy::string_slice)]
 
 mod document;
 pub mod entities;
@@ -60,11 +63,15 @@ mod layout;
 mod meta;
 mod options;
 mod parser;
+// TODO(issue 9): removed once time/quantity are audited
+#[allow(clippy::string_slice)]
 pub mod quantity;
 pub mod quote;
 pub mod segment;
 mod span;
 pub mod text;
+// TODO(issue 9): removed once time/quantity are audited
+#[allow(clippy::string_slice)]
 pub mod time;
 
 /// The README's Rust examples, compiled and run as doc tests.

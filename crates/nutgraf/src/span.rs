@@ -34,17 +34,112 @@ impl Span {
 
     /// The text the span covers in `text`.
     ///
-    /// # Panics
-    /// Panics when the span is not on character boundaries of `text`, which
-    /// cannot happen for the text a span was produced from.
+    /// Never panics: a span that does not fit `text` (it ends past the text,
+    /// starts after it ends, or cuts a character) gives `""`. That cannot
+    /// happen for the text a span was produced from.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.start..self.end]
+        let s = text.get(self.start..self.end);
+        debug_assert!(
+            s.is_some() || self.start > self.end || self.end > text.len(),
+            "span {}..{} cuts a character of the text",
+            self.start,
+            self.end
+        );
+        s.unwrap_or("")
     }
 
     /// True when `other` lies within this span.
     pub const fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+}
+
+// Slicing at computed byte offsets. `&text[a..b]` panics when an offset falls
+// inside a multi-byte character; the crate denies it (`clippy::string_slice`)
+// and slices through these helpers, `str::get` or byte comparisons instead.
+//
+// `before`, `after`, `between`, `char_at` and `char_before` are for offsets that
+// are on a character boundary by construction (from `char_indices`, a `find`,
+// a span, the end of a character): debug builds assert it, so tests and fuzzing
+// find a wrong offset; release builds move a cut inside a character back to
+// the character's start instead of panicking. Offsets from arbitrary byte
+// arithmetic go through `floor_boundary` (or `str::get`) first.
+
+/// The character boundary of `text` at or before byte `i`; `text.len()` past the end.
+#[inline]
+pub(crate) fn floor_boundary(text: &str, i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    let bytes = text.as_bytes();
+    let mut i = i;
+    // At most three steps back: a UTF-8 character is at most four bytes.
+    while i > 0 && is_continuation(bytes[i]) {
+        i -= 1;
+    }
+    i
+}
+
+/// The character boundary of `text` at or after byte `i`; `text.len()` past the end.
+#[inline]
+pub(crate) fn ceil_boundary(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = i;
+    while i < bytes.len() && is_continuation(bytes[i]) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+#[inline]
+#[track_caller]
+fn check_boundary(text: &str, i: usize) {
+    debug_assert!(
+        text.is_char_boundary(i),
+        "byte offset {i} is not a character boundary of a {}-byte text",
+        text.len()
+    );
+}
+
+/// `&text[..i]` for `i` on a character boundary by construction.
+#[inline]
+#[track_caller]
+pub(crate) fn before(text: &str, i: usize) -> &str {
+    check_boundary(text, i);
+    text.get(..floor_boundary(text, i)).unwrap_or("")
+}
+
+/// `&text[i..]` for `i` on a character boundary by construction.
+#[inline]
+#[track_caller]
+pub(crate) fn after(text: &str, i: usize) -> &str {
+    check_boundary(text, i);
+    text.get(floor_boundary(text, i)..).unwrap_or("")
+}
+
+/// `&text[a..b]` for `a <= b` on character boundaries by construction; `""` when `a > b`.
+#[inline]
+#[track_caller]
+pub(crate) fn between(text: &str, a: usize, b: usize) -> &str {
+    check_boundary(text, a);
+    check_boundary(text, b);
+    debug_assert!(a <= b, "empty range {a}..{b}");
+    text.get(floor_boundary(text, a)..floor_boundary(text, b))
+        .unwrap_or("")
+}
+
+/// The character that starts at byte `i` (on a boundary by construction).
+#[inline]
+#[track_caller]
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    after(text, i).chars().next()
+}
+
+/// The character that ends at byte `i` (on a boundary by construction).
+#[inline]
+#[track_caller]
+pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
+    before(text, i).chars().next_back()
 }
 
 /// Converts byte offsets of one text into code-point offsets (Python string indices).
@@ -129,6 +224,32 @@ mod tests {
         assert_eq!(conv.char_offset(text.len()), 128);
         let text = "é".repeat(256);
         assert_eq!(CharOffsets::new(&text).char_offset(512), 256);
+    }
+
+    #[test]
+    fn boundaries_move_back_to_the_character_start() {
+        let text = "aé中👍";
+        // a: 0, é: 1..3, 中: 3..6, 👍: 6..10
+        let floors: Vec<usize> = (0..=12).map(|i| floor_boundary(text, i)).collect();
+        assert_eq!(floors, [0, 1, 1, 3, 3, 3, 6, 6, 6, 6, 10, 10, 10]);
+        let ceils: Vec<usize> = (0..=12).map(|i| ceil_boundary(text, i)).collect();
+        assert_eq!(ceils, [0, 1, 3, 3, 6, 6, 6, 10, 10, 10, 10, 10, 10]);
+        assert_eq!(before(text, 3), "aé");
+        assert_eq!(after(text, 3), "中👍");
+        assert_eq!(between(text, 1, 6), "é中");
+        assert_eq!(char_at(text, 3), Some('中'));
+        assert_eq!(char_before(text, 3), Some('é'));
+        assert_eq!(char_at(text, 10), None);
+        assert_eq!(char_before(text, 0), None);
+        assert_eq!(floor_boundary("", 5), 0);
+    }
+
+    #[test]
+    fn span_slice_never_panics_in_release() {
+        let text = "Zürich";
+        assert_eq!(Span::new(0, 3).slice(text), "Zü");
+        assert_eq!(Span::new(3, 99).slice(text), "");
+        assert_eq!(Span::new(4, 2).slice(text), "");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::types;
 use super::Entity;
 use super::EntityLabel;
 use crate::segment::{Token, TokenKind};
-use crate::span::Span;
+use crate::span::{self, Span};
 
 /// Resolution's view of the gazetteers.
 struct GazLexicon(&'static Gazetteer);
@@ -53,8 +53,9 @@ impl Lexicon for GazLexicon {
 fn trim(text: &str, mut span: Span, person: bool, sentence_start: usize, gaz: &Gazetteer) -> Span {
     loop {
         let s = span.slice(text);
-        let Some(space) = s.find(' ') else { break };
-        let first = &s[..space];
+        let Some((first, _)) = s.split_once(' ') else {
+            break;
+        };
         let at_start = span.start == sentence_start;
         let drop = first == "the"
             || (first == "The" && at_start)
@@ -81,7 +82,7 @@ fn trim(text: &str, mut span: Span, person: bool, sentence_start: usize, gaz: &G
         if !drop {
             break;
         }
-        span.start += space + 1;
+        span.start += first.len() + 1;
     }
     let s = span.slice(text);
     for suffix in ["'s", "’s"] {
@@ -100,7 +101,7 @@ fn trim(text: &str, mut span: Span, person: bool, sentence_start: usize, gaz: &G
             .rposition(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
         {
             let seam = chars[w + 1].0;
-            let tail = &last[seam..];
+            let tail = span::after(last, seam);
             if gaz.lookup(tail) & (NATIONALITY | COUNTRY) != 0 {
                 span.end -= tail.len();
             }
@@ -120,8 +121,8 @@ fn merge_coordinated(
     let mut out: Vec<(Span, usize)> = Vec::with_capacity(tagged.len());
     for (span, label) in tagged {
         if let Some(last) = out.last_mut() {
-            let between = &text[last.0.end..span.start];
-            if matches!(between, " and " | " & ") {
+            let between = text.get(last.0.end..span.start);
+            if matches!(between, Some(" and " | " & ")) {
                 let head = span.slice(text).rsplit(' ').next().unwrap_or("");
                 let ends_name =
                     gaz.lookup(head) & (ORG_WORD | EVENT_WORD | FAC_WORD | LAW_WORD) != 0;
@@ -384,25 +385,26 @@ fn headline_mentions(
     // Body names anywhere in the headline, longest first, where nothing is kept yet.
     let line = s.slice(text);
     let folded_line = line.to_lowercase();
+    // Offsets into the folded line are offsets into the line only when every
+    // character folds to as many bytes ("İ" folds to three, "ẞ" to two: the
+    // line's length alone can agree while the offsets do not).
+    let same_offsets = line
+        .chars()
+        .all(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8());
     let mut names: Vec<&(String, EntityLabel)> = body.iter().collect();
     names.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
     for (k, l) in names {
-        if k.len() < 2 || folded_line.len() != line.len() {
+        if k.len() < 2 || !same_offsets {
             continue;
         }
         let mut from = 0;
-        while let Some(i) = folded_line[from..].find(k.as_str()) {
+        while let Some(i) = span::after(&folded_line, from).find(k.as_str()) {
             let start = from + i;
             let end = start + k.len();
             from = end;
-            let before_ok = folded_line[..start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = folded_line[end..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
+            let before_ok =
+                span::char_before(&folded_line, start).is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = span::char_at(&folded_line, end).is_none_or(|c| !c.is_alphanumeric());
             let span = Span::new(s.start + start, s.start + end);
             if before_ok
                 && after_ok
@@ -472,9 +474,9 @@ fn quoted_titles(text: &str, sentences: &[(Span, bool)], mentions: &mut Vec<RawM
     for &(s, _) in sentences {
         let sentence = s.slice(text);
         let mut i = 0;
-        while let Some(open_at) = sentence[i..].find(['"', '“', '\'', '‘']) {
+        while let Some(open_at) = span::after(sentence, i).find(['"', '“', '\'', '‘']) {
             let open = i + open_at;
-            let q = sentence[open..].chars().next().unwrap_or('"');
+            let q = span::char_at(sentence, open).unwrap_or('"');
             let close_char = match q {
                 '“' => '”',
                 '‘' => '’',
@@ -482,11 +484,9 @@ fn quoted_titles(text: &str, sentences: &[(Span, bool)], mentions: &mut Vec<RawM
             };
             let body_start = open + q.len_utf8();
             // An apostrophe inside a word ("CNBC's") opens nothing.
-            let after_space = sentence[..open]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let Some(len) = sentence[body_start..]
+            let after_space =
+                span::char_before(sentence, open).is_none_or(|c| !c.is_alphanumeric());
+            let Some(len) = span::after(sentence, body_start)
                 .find(close_char)
                 .filter(|_| after_space)
             else {
@@ -496,7 +496,7 @@ fn quoted_titles(text: &str, sentences: &[(Span, bool)], mentions: &mut Vec<RawM
             let body_end = body_start + len;
             i = body_end + close_char.len_utf8();
             // Extraction sometimes leaves a space inside the quotes (`" Trading Nation"`).
-            let raw = &sentence[body_start..body_end];
+            let raw = span::between(sentence, body_start, body_end);
             let lead = raw.len() - raw.trim_start().len();
             let body_start = body_start + lead;
             let body = raw.trim_start().trim_end_matches([',', '.', '!', '?']);
@@ -533,8 +533,15 @@ fn quoted_titles(text: &str, sentences: &[(Span, bool)], mentions: &mut Vec<RawM
             if !capitalized(&words[0]) || !words.iter().all(|w| capitalized(w) || small(w)) {
                 continue;
             }
-            let before: Vec<&str> = sentence[..open].split_whitespace().rev().take(2).collect();
-            let after = sentence[i..].split_whitespace().next().unwrap_or("");
+            let before: Vec<&str> = span::before(sentence, open)
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .collect();
+            let after = span::after(sentence, i)
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
             let cue = before
                 .first()
                 .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
@@ -629,13 +636,13 @@ fn cued_titles(text: &str, mentions: &mut [RawMention], gaz: &Gazetteer) {
         if !eligible(&m) {
             continue;
         }
-        let after = &text[m.span.end..];
+        let after = span::after(text, m.span.end);
         let next = after
             .split_whitespace()
             .next()
             .unwrap_or("")
             .trim_end_matches(|c: char| !c.is_alphanumeric());
-        let before = text[..m.span.start].trim_end();
+        let before = span::before(text, m.span.start).trim_end();
         let year_possessive = before
             .strip_suffix("'s")
             .or_else(|| before.strip_suffix("’s"))
@@ -656,8 +663,8 @@ fn cued_titles(text: &str, mentions: &mut [RawMention], gaz: &Gazetteer) {
             cued[i] = true;
             // "Legion and Fargo TV series": the title coordinated before it.
             if i > 0 && eligible(&mentions[i - 1]) {
-                let between = &text[mentions[i - 1].span.end..m.span.start];
-                if matches!(between, " and " | ", " | " or ") {
+                let between = text.get(mentions[i - 1].span.end..m.span.start);
+                if matches!(between, Some(" and " | ", " | " or ")) {
                     cued[i - 1] = true;
                 }
             }

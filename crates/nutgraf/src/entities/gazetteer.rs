@@ -10,7 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::segment::{Token, TokenKind};
-use crate::span::Span;
+use crate::span::{self, Span};
 
 /// Category flags of a gazetteer phrase (a phrase may have several).
 pub type Category = u32;
@@ -418,7 +418,7 @@ impl Gazetteer {
                 // Mark every proper prefix (at a token boundary) as one.
                 for (i, b) in key.bytes().enumerate() {
                     if b == b' ' {
-                        map.entry(key[..i].into()).or_default().prefix = true;
+                        map.entry(span::before(&key, i).into()).or_default().prefix = true;
                     }
                 }
                 let entry = map.entry(key.as_str().into()).or_default();

@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Entity, EntityLabel, Role};
-use crate::span::Span;
+use crate::span::{self, Span};
 
 /// A typed mention in normalized-text offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -285,17 +285,11 @@ fn link_role_references(
         {
             continue;
         }
-        let prev_ok = text[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
+        let prev_ok = span::char_before(text, start).is_none_or(|c| !c.is_alphanumeric());
         if !prev_ok {
             continue;
         }
-        let mut to = (start + 60).min(text.len());
-        while !text.is_char_boundary(to) {
-            to -= 1;
-        }
+        let to = span::floor_boundary(text, start + 60);
         let ws = words(text, start + 4, to);
         if ws.is_empty() {
             continue;
@@ -546,7 +540,7 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        let c = text[i..].chars().next().unwrap_or(' ');
+        let c = span::char_at(text, i).unwrap_or(' ');
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -554,12 +548,10 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
         let start = i;
         if c.is_alphanumeric() {
             while i < to {
-                let ch = text[i..].chars().next().unwrap_or(' ');
+                let ch = span::char_at(text, i).unwrap_or(' ');
                 let joins = ch.is_alphanumeric()
                     || ((ch == '-' || ch == '.' || ch == '\'' || ch == '’')
-                        && text[i + ch.len_utf8()..]
-                            .chars()
-                            .next()
+                        && span::char_at(text, i + ch.len_utf8())
                             .is_some_and(char::is_alphanumeric));
                 if !joins {
                     break;
@@ -570,7 +562,7 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
             i += c.len_utf8();
         }
         out.push(Word {
-            text: &text[start..i],
+            text: span::between(text, start, i),
             start,
             end: i,
         });
@@ -647,7 +639,7 @@ fn title_starting_at(ws: &[Word<'_>], start: usize, lex: &dyn Lexicon) -> Option
 
 fn join(ws: &[Word<'_>], text: &str) -> String {
     match (ws.first(), ws.last()) {
-        (Some(a), Some(b)) => text[a.start..b.end]
+        (Some(a), Some(b)) => span::between(text, a.start, b.end)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" "),
@@ -666,11 +658,8 @@ fn roles_of(text: &str, mentions: &[RawMention], mi: usize, lex: &dyn Lexicon) -
     let m = mentions[mi];
     let mut roles = Vec::new();
     // Look back to the previous sentence end or line break, at most 160 bytes.
-    let mut from = m.span.start.saturating_sub(160);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &text[from..m.span.start];
+    let mut from = span::ceil_boundary(text, m.span.start.saturating_sub(160));
+    let before = span::between(text, from, m.span.start);
     if let Some((i, c)) = before
         .char_indices()
         .rev()
@@ -744,11 +733,8 @@ fn roles_of(text: &str, mentions: &[RawMention], mi: usize, lex: &dyn Lexicon) -
         }
     }
     // Appositive after the name: ", [the] [qualifier] [Affiliation] TITLE [of|at|for [the] AFFILIATION]".
-    let mut to = (m.span.end + 160).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    let after = &text[m.span.end..to];
+    let to = span::floor_boundary(text, m.span.end + 160);
+    let after = span::between(text, m.span.end, to);
     if let Some(rest) = after.strip_prefix(',') {
         let stop = rest
             .find([',', '.', ';', '\n', '(', ')', '"', '“', '”'])
@@ -801,6 +787,7 @@ fn roles_of(text: &str, mentions: &[RawMention], mi: usize, lex: &dyn Lexicon) -
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice texts they wrote
 mod tests {
     use super::*;
 

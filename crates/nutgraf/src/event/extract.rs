@@ -911,8 +911,10 @@ impl Sent<'_, '_> {
             }
         }
         // "sign up", "sign off": phrasal verbs of another sense.
-        if w.len() >= 4
-            && w[..4].eq_ignore_ascii_case("sign")
+        // Bytes: the fourth byte of a word may fall inside a character ("中文").
+        if w.as_bytes()
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"sign"))
             && self.is(i + 1, &["up", "off", "out"])
         {
             return true;

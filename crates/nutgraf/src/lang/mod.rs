@@ -7,6 +7,8 @@
 
 pub(crate) mod stopwords;
 
+use crate::span;
+
 /// Longest prefix of a block given to the trigram model.
 const WHATLANG_MAX_BYTES: usize = 400;
 
@@ -42,11 +44,8 @@ pub fn detect(text: &str) -> Option<&'static str> {
         }
     }
     // Trigram statistics settle within a few hundred bytes; cap the cost per block.
-    let mut cut = text.len().min(WHATLANG_MAX_BYTES);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    if let Some(info) = whatlang::detect(&text[..cut]) {
+    let cut = span::floor_boundary(text, WHATLANG_MAX_BYTES);
+    if let Some(info) = whatlang::detect(span::before(text, cut)) {
         if info.is_reliable() || (letters >= 40 && info.confidence() >= 0.25) {
             if let Some(code) = iso639_1(info.lang().code()) {
                 return Some(code);

@@ -16,6 +16,8 @@
 //!    boilerplate, with a reason.
 
 mod blocks;
+// TODO(issue 9): removed once time/quantity are audited
+#[allow(clippy::string_slice)]
 mod dates;
 mod lexicon;
 mod shapes;
@@ -24,7 +26,7 @@ use jiff::civil::Date;
 
 use crate::document::{BlockKind, BoilerplateReason};
 use crate::lang::stopwords::function_word_density;
-use crate::span::Span;
+use crate::span::{self, Span};
 
 /// A block found by layout analysis, in normalized-text offsets.
 #[derive(Debug, Clone, Copy)]
@@ -430,7 +432,10 @@ pub(crate) fn analyze(text: &str, layout: bool) -> Layout {
     if let Some(first) = cands.iter().find(|c| c.kind == Some(BlockKind::Paragraph)) {
         if let Some(m) = dates::dateline_prefix(first.text) {
             let base = first.span.start;
-            let span = Span::new(base, base + first.text[..m.end].trim_end().len());
+            let span = Span::new(
+                base,
+                base + span::before(first.text, m.end).trim_end().len(),
+            );
             out.dateline = Some(RawDateline {
                 span,
                 place: Some(Span::new(base + m.place.0, base + m.place.1)),
@@ -670,10 +675,10 @@ fn publisher_name(line: &str) -> String {
     let Some((s, e)) = shapes::domain_in(line) else {
         return line.to_owned();
     };
-    let rest = format!("{} {}", &line[..s], &line[e..]);
+    let rest = format!("{} {}", span::before(line, s), span::after(line, e));
     let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
     if rest.is_empty() {
-        line[s..e].to_owned()
+        span::between(line, s, e).to_owned()
     } else {
         rest
     }

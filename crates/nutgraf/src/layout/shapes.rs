@@ -4,6 +4,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::span;
+
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:by|written by|words by|story by|text by|reported by|author:|authors:|por|par|von|di)\s+(?P<names>[^\s].{0,100})$")
         .expect("byline compiles")
@@ -58,7 +60,7 @@ pub(super) fn byline_names(line: &str) -> Option<Vec<(usize, usize)>> {
         (m.start(), m.as_str())
     } else if let Some(m) = BYLINE_ROLE.find(line) {
         // "Jane Doe, Staff Writer": a short capitalized name before a job title.
-        let head = &line[..m.start()];
+        let head = span::before(line, m.start());
         let words = head.split_whitespace().count();
         if !(2..=6).contains(&words)
             || !head
@@ -73,14 +75,14 @@ pub(super) fn byline_names(line: &str) -> Option<Vec<(usize, usize)>> {
     };
     // Cut a date or a "| Agency" tail, then a trailing job title.
     if let Some(i) = names.find(['|', '•', '·']) {
-        names = &names[..i];
+        names = span::before(names, i);
     }
     if let Some((_, s, _)) = super::dates::find_date(names) {
-        names = &names[..s];
+        names = span::before(names, s);
     }
     if let Some(m) = BYLINE_ROLE.find(names) {
         if m.start() > 0 {
-            names = &names[..m.start()];
+            names = span::before(names, m.start());
         }
     }
     let names = names.trim_end_matches([',', ' ', '-', '–', '—']);
@@ -95,7 +97,7 @@ pub(super) fn byline_names(line: &str) -> Option<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     let mut pos = 0;
     for part in split_names(names) {
-        let Some(off) = names[pos..].find(part) else {
+        let Some(off) = span::after(names, pos).find(part) else {
             continue;
         };
         let s = start + pos + off;
@@ -189,6 +191,7 @@ pub(super) fn capitalized_ratio(line: &str) -> f32 {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice texts they wrote
 mod tests {
     use super::*;
 

@@ -12,7 +12,7 @@ use super::extract::Input;
 use super::{Attribution, AttributionKind};
 use crate::entities::EntityLabel;
 use crate::segment::{Token, TokenKind};
-use crate::span::Span;
+use crate::span::{self, Span};
 
 /// At most this many words in a source phrase.
 const MAX_SOURCE_WORDS: usize = 12;
@@ -657,18 +657,23 @@ fn credit<'t>(
         .trim_start_matches(['(', '['])
         .trim_end_matches([')', ']', '.']);
     let lead = raw.find(trimmed).unwrap_or(0);
-    let lower = trimmed.to_lowercase();
-    let Some(cue) = LEADS.iter().find(|l| lower.starts_with(*l)) else {
+    // The leads are ASCII: compare bytes, so the lead's length is an offset of
+    // `trimmed` too (a lowercased copy can differ in length: "İ", "K").
+    let Some(cue) = LEADS.iter().find(|l| {
+        trimmed
+            .as_bytes()
+            .get(..l.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(l.as_bytes()))
+    }) else {
         return;
     };
     let cue_text = cue.trim_end();
     let cue_span = Span::new(line.start + lead, line.start + lead + cue_text.len());
-    let src_start = cue_span.end
-        + (trimmed[cue_text.len()..].len() - trimmed[cue_text.len()..].trim_start().len());
+    let after_cue = span::after(trimmed, cue_text.len());
+    let src_start = cue_span.end + (after_cue.len() - after_cue.trim_start().len());
     // "Reporting by A; Editing by B": the reporting part only.
-    let src_text = &input.text[src_start..line.start + lead + trimmed.len()];
-    let src_len = src_text.find(';').unwrap_or(src_text.len());
-    let src_text = src_text[..src_len].trim_end();
+    let src_text = span::between(input.text, src_start, line.start + lead + trimmed.len());
+    let src_text = src_text.split(';').next().unwrap_or("").trim_end();
     let source = if src_text.is_empty() {
         // "With agencies": the cue is the source.
         cue_span

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use super::{Quote, QuoteKind, Speaker};
 use crate::entities::EntityLabel;
 use crate::segment::{Token, TokenKind};
-use crate::span::Span;
+use crate::span::{self, Span};
 
 /// What the stage reads: normalized text and what earlier stages found in it.
 pub(crate) struct Input<'a> {
@@ -324,7 +324,10 @@ fn segments(text: &str, blocks: &[Span]) -> Vec<Seg> {
             let at = block.start + i;
             // Two apostrophes or two backquotes stand for a double quote mark in
             // some wire text (''This isn't tax reform,'' ``...'').
-            let doubled = (c == '\'' || c == '`') && s[i + 1..].starts_with(c);
+            let doubled = matches!(
+                (c, s.as_bytes().get(i + 1)),
+                ('\'', Some(b'\'')) | ('`', Some(b'`'))
+            );
             let width = if doubled { 2 } else { c.len_utf8() };
             let straight = c == '"' || (doubled && c == '\'');
             let opens = is_open_mark(c) || (doubled && c == '`');
@@ -385,7 +388,7 @@ fn is_statement(text: &str, seg: &Seg, blocks: &[Span]) -> bool {
     let inner = seg.span.slice(text);
     let inner = inner.trim_end_matches(|c: char| is_close_mark(c) || c == '"');
     let block = blocks[seg.block];
-    let before = text[block.start..seg.span.start].trim_end();
+    let before = span::between(text, block.start, seg.span.start).trim_end();
     let starts = before.is_empty() || before.ends_with([':', '.', '?', '!']);
     let prev_word = before
         .trim_end_matches(',')
@@ -398,7 +401,7 @@ fn is_statement(text: &str, seg: &Seg, blocks: &[Span]) -> bool {
     // Speech punctuation counts when an attribution follows ("“I would,” she
     // said"), not in a phrase of the writer's ("his “dear friend,” the president").
     let speech_end = inner.trim_end().ends_with([',', '!', '?']) && {
-        let rest: Vec<String> = text[seg.span.end..]
+        let rest: Vec<String> = span::after(text, seg.span.end)
             .split_whitespace()
             .take(4)
             .map(|w| {
@@ -870,7 +873,7 @@ fn cue_span(words: &[W], k: usize) -> Span {
 fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Option<usize>) {
     let text = input.text;
     // "“...” — Pamela Padilla": a name after a dash signs the quote.
-    let rest = text[seg.span.end..].trim_start_matches([' ', '\t', '\n']);
+    let rest = span::after(text, seg.span.end).trim_start_matches([' ', '\t', '\n']);
     if let Some(name) = rest.strip_prefix(['\u{2015}', '\u{2014}', '\u{2013}', '-']) {
         let dash_start = text.len() - rest.len();
         let dash = Span::new(dash_start, text.len() - name.len());
@@ -896,7 +899,7 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
     }
     // Right: the sentence holding the text just after the quote, in the quote's
     // own paragraph (a paragraph after it, "Cruz continued:", introduces the next).
-    let after = text[seg.span.end..]
+    let after = span::after(text, seg.span.end)
         .char_indices()
         .find(|(_, c)| !c.is_whitespace())
         .map(|(i, _)| seg.span.end + i)
@@ -986,7 +989,7 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
     // before, when it ends in a colon ("Blige sang:").
     let here = sentence_at(input.sentences, seg.span.start);
     let starts_sentence = here.is_some_and(|k| {
-        text[input.sentences[k].0.start..seg.span.start]
+        span::between(text, input.sentences[k].0.start, seg.span.start)
             .trim()
             .is_empty()
     });
@@ -2009,14 +2012,13 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
 /// "“WALLACE: Let's start": the capitalized label of a transcript line and the
 /// rest of the part after it.
 fn transcript_label(text: &str, part: Span) -> Option<(Span, Span)> {
-    let s = part.slice(text);
-    let mark = s.chars().next()?;
+    let mut chars = part.slice(text).chars();
+    let mark = chars.next()?;
     if !(is_open_mark(mark) || mark == '"') {
         return None;
     }
-    let body = &s[mark.len_utf8()..];
-    let colon = body.find(':')?;
-    let label = &body[..colon];
+    let (label, after) = chars.as_str().split_once(':')?;
+    let colon = label.len();
     let is_label = (2..=30).contains(&label.len())
         && label.chars().any(|c| c.is_ascii_uppercase())
         && label
@@ -2027,7 +2029,6 @@ fn transcript_label(text: &str, part: Span) -> Option<(Span, Span)> {
     }
     let start = part.start + mark.len_utf8();
     let label_span = Span::new(start, start + colon);
-    let after = &body[colon + 1..];
     let rest_start = start + colon + 1 + (after.len() - after.trim_start().len());
     (rest_start < part.end).then_some((label_span, Span::new(rest_start, part.end)))
 }
@@ -2090,7 +2091,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
         }
         // Split by its attribution: "“...,” he said, “...”".
         if cue.is_some() && j < segs.len() && segs[j].block == cur.block {
-            let between = &text[cur.span.end..segs[j].span.start];
+            let between = span::between(text, cur.span.end, segs[j].span.start);
             if between.len() < 80
                 && cue.is_some_and(|c| c.start >= cur.span.end && c.end <= segs[j].span.start)
                 && !between.contains(['.', '!', '?'])
@@ -2187,11 +2188,12 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
     // "Poll: Wealthy Voters Abandon Republican Party".
     for &block in input.blocks.iter().take(3) {
         let line = block.slice(text);
-        let Some(colon) = line.find(':') else {
+        let Some((label, rest)) = line.split_once(':') else {
             continue;
         };
-        let label = line[..colon].trim();
-        let rest = line[colon + 1..].trim_start();
+        let colon = label.len();
+        let label = label.trim();
+        let rest = rest.trim_start();
         let words_in_label = label.split_whitespace().count();
         let capitalized = label
             .split_whitespace()

@@ -41,12 +41,13 @@
 
 mod abbrev;
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice texts they wrote
 mod tests;
 mod tokens;
 
 pub use tokens::{tokens, Token, TokenKind};
 
-use crate::span::Span;
+use crate::span::{self, Span};
 use abbrev::Abbrev;
 
 /// Cut a sentence's tokens into consecutive windows of at most `max` tokens
@@ -134,7 +135,7 @@ fn keep_marks_with_their_base(text: &str, hi: usize, spans: &mut [Span]) {
     for i in 0..spans.len() {
         let limit = spans.get(i + 1).map_or(hi, |n| n.end);
         let mut end = spans[i].end;
-        for c in text[end..limit].chars() {
+        for c in span::between(text, end, limit).chars() {
             if !unicode_normalization::char::is_combining_mark(c) {
                 break;
             }
@@ -145,7 +146,8 @@ fn keep_marks_with_their_base(text: &str, hi: usize, spans: &mut [Span]) {
             if let Some(next) = spans.get_mut(i + 1) {
                 let mut start = next.start.max(end).min(next.end);
                 // The next sentence starts at its first non-blank character.
-                start += text[start..next.end].len() - text[start..next.end].trim_start().len();
+                let gap = span::between(text, start, next.end);
+                start += gap.len() - gap.trim_start().len();
                 next.start = start;
             }
         }
@@ -169,13 +171,13 @@ pub(crate) fn clamp(text: &str, span: Span) -> (usize, usize) {
 /// at the end.
 #[inline]
 pub(crate) fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or('\0')
+    span::char_at(text, i).unwrap_or('\0')
 }
 
 /// The character ending at byte `i`, or NUL at the start.
 #[inline]
 pub(crate) fn char_before(text: &str, i: usize) -> char {
-    text[..i].chars().next_back().unwrap_or('\0')
+    span::char_before(text, i).unwrap_or('\0')
 }
 
 /// Width of the UTF-8 sequence a lead byte starts.
@@ -316,7 +318,11 @@ impl<'a> Next<'a> {
             .count();
         let after = bytes.get(len).copied();
         let complete = len <= 16 && (p + len >= hi || !char_at(text, p + len).is_alphanumeric());
-        let word = if complete { &text[p..p + len] } else { "" };
+        let word = if complete {
+            span::between(text, p, p + len)
+        } else {
+            ""
+        };
         Next {
             first,
             word,
@@ -376,7 +382,7 @@ impl Segmenter<'_> {
 
     /// Push the current sentence, ending at `end`, if it has any text.
     fn push(&self, end: usize, out: &mut Vec<Span>) {
-        let s = &self.text[self.sent_start..end];
+        let s = span::between(self.text, self.sent_start, end);
         let trimmed = s.trim_start();
         let start = self.sent_start + (s.len() - trimmed.len());
         let trimmed = trimmed.trim_end();
@@ -496,7 +502,7 @@ impl Segmenter<'_> {
         let Some(word_start) = self.word_before(i) else {
             return true;
         };
-        let word = &self.text[word_start..i];
+        let word = span::between(self.text, word_start, i);
         if word.is_empty() {
             return true;
         }
@@ -507,7 +513,7 @@ impl Segmenter<'_> {
                 .get(self.line_start..word_start)
                 .is_some_and(|s| s.bytes().all(|b| b == b' ' || b == b'\t'));
             // "3:53.85 7. John Mayock": a rank after a figure in a results list.
-            let before = self.text[self.lo..word_start].trim_end_matches(' ');
+            let before = span::between(self.text, self.lo, word_start).trim_end_matches(' ');
             let after_figure = before.as_bytes().last().is_some_and(u8::is_ascii_digit);
             return !(at_line_start || word_start == self.sent_start || after_figure);
         }
@@ -557,11 +563,11 @@ impl Segmenter<'_> {
     /// Does the line `[line_start, end)`, ending without terminal punctuation,
     /// end a sentence before the line starting at `n`?
     fn line_break(&mut self, line_start: usize, end: usize, n: usize) -> bool {
-        let line = self.text[line_start..end].trim();
+        let line = span::between(self.text, line_start, end).trim();
         if line.is_empty() {
             return false;
         }
-        let rest = &self.text[n..self.hi];
+        let rest = span::between(self.text, n, self.hi);
         if starts_with_marker(rest) {
             return true;
         }
@@ -593,7 +599,7 @@ impl Segmenter<'_> {
     /// Length in bytes of the longest line of the block.
     fn max_line(&mut self) -> usize {
         *self.max_line.get_or_insert_with(|| {
-            self.text[self.lo..self.hi]
+            span::between(self.text, self.lo, self.hi)
                 .split('\n')
                 .map(|l| l.trim_end().len())
                 .max()

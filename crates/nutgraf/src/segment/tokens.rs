@@ -2,7 +2,7 @@
 
 use super::abbrev::{self, Abbrev};
 use super::{char_at, char_before, clamp};
-use crate::span::Span;
+use crate::span::{self, Span};
 
 /// A word or punctuation token of normalized text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -333,7 +333,7 @@ fn word(text: &str, i: usize, hi: usize, out: &mut Vec<Token>) -> usize {
                     && is_alnum(next)
                     && (next.is_lowercase()
                         || next.is_numeric()
-                        || short_part(&text[part_start..j]))
+                        || short_part(span::between(text, part_start, j)))
             }
             ',' | ':' | '/' => prev.is_numeric() && next.is_ascii_digit(),
             '-' | '\u{2011}' | '@' => is_alnum(prev) && is_alnum(next),
@@ -359,12 +359,12 @@ fn word(text: &str, i: usize, hi: usize, out: &mut Vec<Token>) -> usize {
         }
     }
     let mut end = j;
-    let w = &text[i..end];
+    let w = span::between(text, i, end);
     // "n't": "don't" → "do" "n't".
     if clitic.is_none() && has_letter {
         for suffix in ["n't", "n’t"] {
-            if w.len() >= suffix.len() && w.is_char_boundary(w.len() - suffix.len()) {
-                let tail = &w[w.len() - suffix.len()..];
+            let tail = w.len().checked_sub(suffix.len()).and_then(|k| w.get(k..));
+            if let Some(tail) = tail {
                 if tail.eq_ignore_ascii_case(suffix) {
                     let split = end - suffix.len();
                     if split > i {

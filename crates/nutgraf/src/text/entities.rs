@@ -144,7 +144,8 @@ const MAX_LEN: usize = 12;
 pub(super) fn decode_at(s: &str) -> Option<(usize, char)> {
     let window = &s.as_bytes()[..s.len().min(MAX_LEN)];
     let semi = window.iter().position(|&b| b == b';')?;
-    let body = &s[1..semi];
+    // `;` is ASCII, so on a boundary; `None` when `s` is not a reference at all.
+    let body = s.get(1..semi)?;
     let c = if let Some(num) = body.strip_prefix('#') {
         let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
             u32::from_str_radix(hex, 16).ok()?

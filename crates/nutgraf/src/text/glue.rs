@@ -56,7 +56,7 @@ use crate::entities::gazetteer::{
     Category, Gazetteer, CALENDAR, CITY, COUNTRY, FIRST_NAME, GROUP, LANGUAGE, LAST_NAME,
     NATIONALITY, STATE, TITLE,
 };
-use crate::span::Span;
+use crate::span::{self, Span};
 
 /// Why a space was inserted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -335,7 +335,7 @@ pub fn find_glued(text: &str) -> Vec<Glue> {
                 prev_lower = b.is_ascii_lowercase();
                 i += 1;
             } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
+                let c = span::char_at(text, i).unwrap_or(' ');
                 if !c.is_alphabetic() {
                     break;
                 }
@@ -345,7 +345,7 @@ pub fn find_glued(text: &str) -> Vec<Glue> {
         }
         if i == start {
             // A non-ASCII character that is not a letter.
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            i += span::char_at(text, i).map_or(1, char::len_utf8);
             continue;
         }
         if start > 0 && bytes[start - 1].is_ascii_digit() {
@@ -403,7 +403,7 @@ fn shape(w: &str) -> (Option<usize>, bool) {
 
 impl Scan<'_> {
     fn word(&self, start: usize, end: usize) -> Option<Glue> {
-        let w = &self.text[start..end];
+        let w = span::between(self.text, start, end);
         if w.len() < 4 {
             return None;
         }
@@ -443,14 +443,14 @@ impl Scan<'_> {
         {
             d -= 1;
         }
-        let before = self.text[..d].chars().next_back();
+        let before = span::char_before(self.text, d);
         if before.is_some_and(|c| {
             c.is_alphanumeric() || matches!(c, '@' | '#' | '/' | '\\' | '_' | '.' | '=')
         }) {
             return None;
         }
-        let w = &self.text[start..end];
-        let after = self.text[end..].chars().next();
+        let w = span::between(self.text, start, end);
+        let after = span::char_at(self.text, end);
         if w.len() < 4
             || !w.bytes().all(|b| b.is_ascii_lowercase())
             || after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '@' | '/'))
@@ -469,7 +469,7 @@ impl Scan<'_> {
     /// letters or more followed by a function word ("cooperationas", "themnor",
     /// "associationas"): the function word lost its space.
     fn lowercase_join(&self, start: usize, end: usize) -> Option<Glue> {
-        let w = &self.text[start..end];
+        let w = span::between(self.text, start, end);
         // Cheapest first: most words end in none of the tails, and most that do are
         // English words themselves ("nation", "atlas").
         if !LOWER_TAILS.iter().any(|t| w.ends_with(t))
@@ -488,10 +488,10 @@ impl Scan<'_> {
         // Inside English prose only: the words on either side are English words
         // ("strategic cooperationas well", not "vendo problemas em").
         let english = |x: Option<&str>| x.is_some_and(|x| is_english_word(&x.to_ascii_lowercase()));
-        let prev = self.text[..start]
+        let prev = span::before(self.text, start)
             .split(|c: char| !c.is_ascii_alphabetic())
             .rfind(|x| !x.is_empty());
-        let next = self.text[end..]
+        let next = span::after(self.text, end)
             .split(|c: char| !c.is_ascii_alphabetic())
             .find(|x| !x.is_empty());
         if !english(prev) || !english(next) {
@@ -507,14 +507,14 @@ impl Scan<'_> {
     /// A word set off by spaces or punctuation, not part of an address, a handle, a
     /// hashtag or a code: `@JoeBiden`, `#BlackLivesMatter`, `example.com/FooBar`.
     fn free_standing(&self, start: usize, end: usize) -> bool {
-        let before = self.text[..start].chars().next_back();
-        let mut after = self.text[end..].chars();
+        let before = span::char_before(self.text, start);
+        let mut after = span::after(self.text, end).chars();
         let next = after.next();
         let bad_before = before.is_some_and(|c| {
             c.is_alphanumeric() || matches!(c, '@' | '#' | '/' | '\\' | '_' | '.' | '=' | '&')
         }) || {
             // A markup attribute's value: author="HillaryClinton".
-            let head = self.text[..start].trim_end_matches(['"', '\'']);
+            let head = span::before(self.text, start).trim_end_matches(['"', '\'']);
             head.len() < start && head.ends_with('=')
         };
         let bad_after = next.is_some_and(|c| {
@@ -529,8 +529,9 @@ impl Scan<'_> {
     fn count_alone(&self, w: &str) -> usize {
         let mut n = 0;
         for pos in memmem::find_iter(self.text.as_bytes(), w.as_bytes()) {
-            let before = self.text[..pos].chars().next_back();
-            let after = self.text[pos + w.len()..].chars().next();
+            // A match of a whole `str` starts and ends on character boundaries.
+            let before = span::char_before(self.text, pos);
+            let after = span::char_at(self.text, pos + w.len());
             if !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic) {
                 n += 1;
                 if n == 2 {
@@ -543,7 +544,7 @@ impl Scan<'_> {
 
     /// The seam of a camel join to split, if the evidence says so.
     fn camel(&self, w: &str, seam: usize) -> Option<usize> {
-        let (left, right) = w.split_at(seam);
+        let (left, right) = w.split_at_checked(seam)?;
         // The left part: an optional capital then lowercase letters, three or more.
         let left_shape_ok = left.chars().count() >= 3
             && left.chars().skip(1).all(char::is_lowercase)
@@ -619,13 +620,15 @@ impl Scan<'_> {
         let after_given_name = || {
             self.prev_word.is_some_and(|p| {
                 let prev = p.slice(self.text);
-                self.text[p.end..].starts_with(' ')
+                self.text.as_bytes().get(p.end) == Some(&b' ')
                     && prev.chars().next().is_some_and(char::is_uppercase)
                     && gaz.lookup(prev) & (FIRST_NAME | TITLE) != 0
             })
         };
         for cut in cuts {
-            let (head, tail) = w.split_at(cut);
+            let Some((head, tail)) = w.split_at_checked(cut) else {
+                continue;
+            };
             let flags = gaz.lookup(head);
             // Religions, peoples and languages are no names a verb follows glued
             // ("Ikhwanul Muslimin").
@@ -646,6 +649,7 @@ impl Scan<'_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice)] // tests slice texts they wrote
 mod tests {
     use super::*;
 

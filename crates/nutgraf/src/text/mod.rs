@@ -30,7 +30,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::{char::canonical_combining_class, IsNormalized, UnicodeNormalization};
 
-use crate::span::Span;
+use crate::span::{self, Span};
 
 /// One replaced region: `orig` bytes of the input became `norm` bytes of the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,7 +138,7 @@ impl<'a> NormalizedText<'a> {
                 Some(e) => e.orig_end + (p + shift - e.norm_end),
                 None => p,
             };
-            text.push_str(&old[copied..p]);
+            text.push_str(span::between(&old, copied, p));
             copied = p;
             let norm_start = text.len();
             text.push(' ');
@@ -152,7 +152,7 @@ impl<'a> NormalizedText<'a> {
         }
         let shift = text.len() - copied;
         edits.extend(self.edits[next_edit..].iter().map(|&e| shifted(e, shift)));
-        text.push_str(&old[copied..]);
+        text.push_str(span::after(&old, copied));
         self.text = Cow::Owned(text);
         self.edits = edits;
         done
@@ -249,7 +249,7 @@ impl<'a> Builder<'a> {
         let out = self
             .out
             .get_or_insert_with(|| String::with_capacity(self.original.len()));
-        out.push_str(&self.original[self.copied_upto..orig_start]);
+        out.push_str(span::between(self.original, self.copied_upto, orig_start));
         let norm_start = out.len();
         out.push_str(with);
         let norm_end = out.len();
@@ -279,7 +279,7 @@ impl<'a> Builder<'a> {
         let text = match self.out.take() {
             None => Cow::Borrowed(self.original),
             Some(mut out) => {
-                out.push_str(&self.original[self.copied_upto..]);
+                out.push_str(span::after(self.original, self.copied_upto));
                 Cow::Owned(out)
             }
         };
@@ -318,7 +318,7 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
                     true
                 }
                 b'&' => {
-                    if let Some((len, decoded)) = entities::decode_at(&original[i..]) {
+                    if let Some((len, decoded)) = entities::decode_at(span::after(original, i)) {
                         let mut buf = [0u8; 4];
                         let with = match action_for(decoded) {
                             Action::Keep => decoded.encode_utf8(&mut buf),
@@ -345,7 +345,7 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
                 continue;
             }
         }
-        let c = original[i..].chars().next().unwrap_or('\u{FFFD}');
+        let c = span::char_at(original, i).unwrap_or('\u{FFFD}');
         let clen = c.len_utf8();
         match action_for(c) {
             Action::Delete => b.replace(i, i + clen, ""),
@@ -353,13 +353,13 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
             Action::Keep if needs_nfc => {
                 // One base character and the combining marks that follow it.
                 let mut end = i + clen;
-                for m in original[end..].chars() {
+                for m in span::after(original, end).chars() {
                     if canonical_combining_class(m) == 0 {
                         break;
                     }
                     end += m.len_utf8();
                 }
-                let chunk = &original[i..end];
+                let chunk = span::between(original, i, end);
                 nfc_buf.clear();
                 nfc_buf.extend(chunk.nfc());
                 if nfc_buf != chunk {
