@@ -542,6 +542,7 @@ def parse(
     quotes: bool = True,
     events: bool = True,
     max_input_bytes: int | None = None,
+    max_sentence_tokens: int | None = None,
 ) -> Document:
     """Parse one article.
 
@@ -553,6 +554,11 @@ def parse(
     (default 16 MiB), ``InvalidInputError`` when ``text`` is not a ``str`` or holds a
     lone surrogate, ``InternalError`` for a bug in nutgraf. The work runs with the
     GIL released.
+
+    ``max_sentence_tokens`` (default 200, at least 16) is the work budget per
+    sentence: the extractors read a longer sentence (a table, a tag list, text with
+    no full stops) in windows of at most that many tokens, so time and memory grow
+    linearly with the input whatever it holds; ``Document.sentences`` is unaffected.
     """
 
 @overload
@@ -568,6 +574,7 @@ def parse_many(
     quotes: bool = True,
     events: bool = True,
     max_input_bytes: int | None = None,
+    max_sentence_tokens: int | None = None,
     errors: Literal["raise"] = "raise",
 ) -> list[Document]: ...
 @overload
@@ -583,6 +590,7 @@ def parse_many(
     quotes: bool = True,
     events: bool = True,
     max_input_bytes: int | None = None,
+    max_sentence_tokens: int | None = None,
     errors: Literal["return"],
 ) -> list[Document | NutgrafError]:
     """Parse many articles in parallel with the GIL released, keeping their order.

@@ -24,25 +24,32 @@ struct Stages {
     events: bool,
 }
 
-fn options(stages: Stages, max_input_bytes: Option<usize>) -> Options {
-    let options = Options::new()
+fn options(
+    stages: Stages,
+    max_input_bytes: Option<usize>,
+    max_sentence_tokens: Option<usize>,
+) -> Options {
+    let mut options = Options::new()
         .layout(stages.layout)
         .entities(stages.entities)
         .times(stages.times)
         .quantities(stages.quantities)
         .quotes(stages.quotes)
         .events(stages.events);
-    match max_input_bytes {
-        Some(limit) => options.max_input_bytes(limit),
-        None => options,
+    if let Some(limit) = max_input_bytes {
+        options = options.max_input_bytes(limit);
     }
+    if let Some(tokens) = max_sentence_tokens {
+        options = options.max_sentence_tokens(tokens);
+    }
+    options
 }
 
 /// Parse one article. See `nutgraf/_nutgraf.pyi` for the documented signature.
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
-#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, max_input_bytes=None))]
+#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, max_input_bytes=None, max_sentence_tokens=None))]
 pub(crate) fn parse(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -56,6 +63,7 @@ pub(crate) fn parse(
     quotes: bool,
     events: bool,
     max_input_bytes: Option<usize>,
+    max_sentence_tokens: Option<usize>,
 ) -> PyResult<PyDocument> {
     let text = extract_text(text, None)?;
     let mut meta = Meta::new();
@@ -76,7 +84,7 @@ pub(crate) fn parse(
         quotes,
         events,
     };
-    let parser = Parser::new(options(stages, max_input_bytes));
+    let parser = Parser::new(options(stages, max_input_bytes, max_sentence_tokens));
     let text: &str = &text;
     run_detached(py, || parser.parse(text, &meta))?
         .map(PyDocument::new)
@@ -129,7 +137,7 @@ enum Slot {
 /// hit while parsing are all errors of their input alone, with `index` set.
 #[pyfunction]
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
-#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, max_input_bytes=None, errors="raise"))]
+#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, max_input_bytes=None, max_sentence_tokens=None, errors="raise"))]
 pub(crate) fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -142,6 +150,7 @@ pub(crate) fn parse_many<'py>(
     quotes: bool,
     events: bool,
     max_input_bytes: Option<usize>,
+    max_sentence_tokens: Option<usize>,
     errors: &str,
 ) -> PyResult<Bound<'py, PyList>> {
     let raise = match errors {
@@ -198,7 +207,7 @@ pub(crate) fn parse_many<'py>(
         quotes,
         events,
     };
-    let parser = Parser::new(options(stages, max_input_bytes));
+    let parser = Parser::new(options(stages, max_input_bytes, max_sentence_tokens));
     let threads = effective_threads(threads);
     let mut results = run_interruptible(py, |cancel| {
         parser.parse_many_cancellable(&inputs, threads, cancel)

@@ -63,15 +63,11 @@ mod layout;
 mod meta;
 mod options;
 mod parser;
-// TODO(issue 9): removed once time/quantity are audited
-#[allow(clippy::string_slice)]
 pub mod quantity;
 pub mod quote;
 pub mod segment;
 mod span;
 pub mod text;
-// TODO(issue 9): removed once time/quantity are audited
-#[allow(clippy::string_slice)]
 pub mod time;
 
 /// The README's Rust examples, compiled and run as doc tests.

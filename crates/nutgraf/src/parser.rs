@@ -681,4 +681,22 @@ mod tests {
         assert!(err.is_internal());
         assert!(err.to_string().contains("boom"));
     }
+
+    #[test]
+    fn over_long_sentences_are_read_in_windows() {
+        // One sentence of 3,000 tokens: every extractor reads it in windows.
+        let text = "(Putin met Xi ".repeat(750);
+        let parser = Parser::new(Options::new().layout(false).max_sentence_tokens(40));
+        let doc = parser.parse(&text, &Meta::new()).unwrap();
+        assert_eq!(doc.sentences.len(), 1);
+        assert!(doc.events.len() > 100, "{}", doc.events.len());
+        assert!(doc.events.iter().all(|e| e.span.len() < 40 * 8));
+        // A short sentence is one window: the same result with any budget.
+        let short = "Vladimir Putin met Xi Jinping in Beijing on Tuesday.";
+        let a = Parser::new(Options::new().max_sentence_tokens(16))
+            .parse(short, &Meta::new())
+            .unwrap();
+        let b = parse(short, &Meta::new()).unwrap();
+        assert_eq!(a.to_json(), b.to_json());
+    }
 }

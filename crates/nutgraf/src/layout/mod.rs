@@ -16,8 +16,6 @@
 //!    boilerplate, with a reason.
 
 mod blocks;
-// TODO(issue 9): removed once time/quantity are audited
-#[allow(clippy::string_slice)]
 mod dates;
 mod lexicon;
 mod shapes;

@@ -47,6 +47,7 @@
 //! makes ten splits, all real joins ("while `theCuban` government", "$38million",
 //! "$1billion").
 
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -310,6 +311,8 @@ pub fn find_glued(text: &str) -> Vec<Glue> {
     let mut scan = Scan {
         text,
         prev_word: None,
+        alone: OnceCell::new(),
+        alone_other: RefCell::new(HashMap::new()),
     };
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -373,9 +376,35 @@ pub fn find_glued(text: &str) -> Vec<Glue> {
     out
 }
 
+/// Each maximal run of letters of `text` with how often it occurs (up to 2).
+fn letter_runs(text: &str) -> HashMap<&str, u8> {
+    let mut runs: HashMap<&str, u8> = HashMap::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let n = runs.entry(span::between(text, s, i)).or_insert(0);
+                *n = (*n + 1).min(2);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
 struct Scan<'a> {
     text: &'a str,
     prev_word: Option<Span>,
+    /// How often each run of letters of the text stands alone (up to 2), built on
+    /// first use: one pass over the text instead of a search per candidate.
+    alone: OnceCell<HashMap<&'a str, u8>>,
+    /// [`Scan::count_alone`] of words that are not all letters, once per word.
+    alone_other: RefCell<HashMap<String, usize>>,
 }
 
 /// The shape of a word: where its one lowercase-to-uppercase seam is, if any, and
@@ -527,6 +556,17 @@ impl Scan<'_> {
 
     /// How many times `w` stands alone in the text (up to 2).
     fn count_alone(&self, w: &str) -> usize {
+        if w.is_empty() {
+            return 0;
+        }
+        // A word of letters stands alone exactly where it is a whole run of letters.
+        if w.chars().all(char::is_alphabetic) {
+            let runs = self.alone.get_or_init(|| letter_runs(self.text));
+            return runs.get(w).map_or(0, |&n| usize::from(n));
+        }
+        if let Some(&n) = self.alone_other.borrow().get(w) {
+            return n;
+        }
         let mut n = 0;
         for pos in memmem::find_iter(self.text.as_bytes(), w.as_bytes()) {
             // A match of a whole `str` starts and ends on character boundaries.
@@ -539,6 +579,7 @@ impl Scan<'_> {
                 }
             }
         }
+        self.alone_other.borrow_mut().insert(w.to_owned(), n);
         n
     }
 
