@@ -427,7 +427,10 @@ fn push(
     out: &mut Vec<TimeExpression>,
 ) -> bool {
     let r = resolve(&m.sem, reference, dir, true);
-    if r.impossible {
+    // A date the calendar does not have is not reported, nor one that falls past
+    // the calendar's end ("next Friday" said on 9999-12-31): with a reference,
+    // every reported expression has a value.
+    if r.impossible || (reference.is_some() && r.value.is_none()) {
         return false;
     }
     let Some(span) = w.span_of(m.start, m.end) else {
