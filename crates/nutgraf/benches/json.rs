@@ -19,7 +19,6 @@
 #![allow(missing_docs)]
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use nutgraf::{Document, Meta, Parser};
@@ -29,37 +28,15 @@ const REPEATS: usize = 40;
 /// The same when each benchmark only runs once.
 const REPEATS_TEST: usize = 4;
 
-/// True when criterion will time the benchmarks, not just run each once.
-fn measuring() -> bool {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test")
-}
+mod common;
+use common::measuring;
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
-}
-
-/// The seed articles as (name, text, meta), with the dates from `seeds.jsonl`.
+/// The seed articles as (name, text, meta).
 fn seeds() -> Vec<(String, String, Meta)> {
-    let dir = corpus_dir();
-    let index = std::fs::read_to_string(dir.join("seeds.jsonl")).expect("read seeds.jsonl");
-    let mut out = Vec::new();
-    for line in index.lines().filter(|l| !l.trim().is_empty()) {
-        let rec: serde_json::Value = serde_json::from_str(line).expect("seeds.jsonl line");
-        let file = rec["file"].as_str().expect("file field");
-        let text = std::fs::read_to_string(dir.join(file)).expect("read seed article");
-        let meta = Meta::new()
-            .with_published_str(rec["published"].as_str().expect("published"))
-            .expect("published date");
-        let name = Path::new(file)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("file name")
-            .to_owned();
-        out.push((name, text, meta));
-    }
-    assert_eq!(out.len(), 5, "expected the five seed articles");
-    out
+    common::seeds()
+        .into_iter()
+        .map(|s| (s.name, s.text, s.meta))
+        .collect()
 }
 
 /// The contract's bytes, after checking that both paths agree on a real document.

@@ -29,7 +29,6 @@
 #![allow(missing_docs)]
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -44,46 +43,8 @@ const BATCH_DOCS: usize = 2_000;
 /// (`cargo test --benches`, in the unoptimized test profile, or `-- --test`).
 const BATCH_DOCS_TEST: usize = 100;
 
-/// True when criterion will time the benchmarks, not just run each once.
-fn measuring() -> bool {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--test")
-}
-
-/// One seed article with its publication date.
-struct Seed {
-    name: String,
-    text: String,
-    meta: Meta,
-}
-
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
-}
-
-/// The seed articles, in file order, with the dates from `seeds.jsonl`.
-fn seeds() -> Vec<Seed> {
-    let dir = corpus_dir();
-    let index = std::fs::read_to_string(dir.join("seeds.jsonl")).expect("read seeds.jsonl");
-    let mut out = Vec::new();
-    for line in index.lines().filter(|l| !l.trim().is_empty()) {
-        let rec: serde_json::Value = serde_json::from_str(line).expect("seeds.jsonl line");
-        let file = rec["file"].as_str().expect("file field");
-        let text = std::fs::read_to_string(dir.join(file)).expect("read seed article");
-        let meta = match rec["published"].as_str() {
-            Some(d) => Meta::new().with_published_str(d).expect("published date"),
-            None => Meta::new(),
-        };
-        let name = Path::new(file)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("file name")
-            .to_owned();
-        out.push(Seed { name, text, meta });
-    }
-    assert_eq!(out.len(), 5, "expected the five seed articles");
-    out
-}
+mod common;
+use common::{measuring, seeds, Seed};
 
 fn total_bytes(seeds: &[Seed]) -> u64 {
     seeds.iter().map(|s| s.text.len() as u64).sum()
