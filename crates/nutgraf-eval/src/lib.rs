@@ -14,6 +14,7 @@ pub mod jsonl;
 pub mod ner;
 pub mod quotes;
 pub mod timex;
+pub mod ud;
 
 /// The shared evaluation directory: `$NUTGRAF_EVAL_DIR`, else `shared/eval` beside
 /// the repository. `None` when it does not exist.

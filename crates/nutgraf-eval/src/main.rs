@@ -11,9 +11,12 @@
 //! nutgraf-eval duckling ../shared/eval/duckling_en/dev.jsonl [--errors N]
 //! nutgraf-eval train-ner --train ../shared/eval/conll2003/train.jsonl \
 //!     --dev ../shared/eval/conll2003/dev.jsonl --epochs 15 --out crates/nutgraf/data/ner/model.bin
+//! nutgraf-eval ud ../shared/eval/ud_english_ewt/dev.conllu [--model PATH]
+//! nutgraf-eval train-syntax --train ../shared/eval/ud_english_ewt/train.conllu \
+//!     --dev ../shared/eval/ud_english_ewt/dev.conllu --out crates/nutgraf/data/syntax/
 //! ```
 
-use nutgraf_eval::{body, duckling, entities, glue, ner, quotes, timex};
+use nutgraf_eval::{body, duckling, entities, glue, ner, quotes, timex, ud};
 
 use std::process::ExitCode;
 
@@ -47,7 +50,14 @@ tasks:
                  options: --model PATH (default: the shipped model)
   train-ner      train the NER model: --train FILE.jsonl [--dev FILE.jsonl]
                  [--epochs N] [--seed S] [--scheme bilou|bio] [--min-count C]
-                 --out PATH";
+                 --out PATH
+  ud FILE        part of speech and lemmas on the gold words of a CoNLL-U file:
+                 UPOS, XPOS and lemma accuracy, words per second (tagging and
+                 lemmatizing, one thread); options: --model PATH (default: the
+                 shipped model)
+  train-syntax   train the tagger and lemmatizer: --train FILE.conllu
+                 [--dev FILE.conllu] [--epochs N] [--seed S] [--prune W]
+                 --out DIR (writes DIR/model.bin)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -65,6 +75,8 @@ fn main() -> ExitCode {
         "timex" => timex::run(rest),
         "quotes" => quotes::run(rest),
         "train-ner" => ner::run_train(rest),
+        "train-syntax" => ud::run_train(rest),
+        "ud" => ud::run_eval(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

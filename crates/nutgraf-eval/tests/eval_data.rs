@@ -172,3 +172,25 @@ fn polnear_quote_floors() {
         "all-attribution overlap F1 {all:.3} fell below 0.67"
     );
 }
+
+#[test]
+fn ud_ewt_dev_tagging_floors() {
+    use nutgraf_eval::ud;
+    let Some(dir) = eval_dir() else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but no shared/eval directory"
+        );
+        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+        return;
+    };
+    let path = dir.join("ud_english_ewt/dev.conllu");
+    let sentences = ud::read(path.to_str().unwrap()).unwrap();
+    let scores = ud::evaluate(nutgraf::syntax::Tagger::global(), &sentences);
+    let (upos, xpos, lemma) = scores.accuracy();
+    eprintln!("UD EWT dev: UPOS {upos:.4} XPOS {xpos:.4} lemma {lemma:.4}");
+    assert!(scores.words >= 25_000);
+    assert!(upos >= 0.945, "UPOS {upos:.4} fell below 0.945");
+    assert!(xpos >= 0.940, "XPOS {xpos:.4} fell below 0.940");
+    assert!(lemma >= 0.965, "lemma {lemma:.4} fell below 0.965");
+}

@@ -77,6 +77,7 @@ pub mod quantity;
 pub mod quote;
 pub mod segment;
 mod span;
+pub mod syntax;
 pub mod text;
 pub mod time;
 

@@ -1,0 +1,133 @@
+//! Syntax: part of speech (UD UPOS and Penn XPOS) and lemmas of the words of a sentence.
+//!
+//! The first piece of the syntax layer: a greedy averaged-perceptron
+//! [`Tagger`] trained on UD English EWT and a [`lemma`]tizer (suffix rules
+//! learned per XPOS plus an exception lexicon). Not yet part of the parse
+//! pipeline: it tags words it is given.
+//!
+//! ```
+//! use nutgraf::syntax::{Tagger, Upos};
+//!
+//! let words = ["Officials", "said", "the", "talks", "had", "been", "postponed", "."];
+//! let mut out = Vec::new();
+//! Tagger::global().tag(&words, &mut out);
+//! assert_eq!(out[3].upos, Upos::Noun);
+//! assert_eq!(out[3].lemma, "talk");
+//! assert_eq!(out[5].lemma, "be");
+//! ```
+
+pub mod conllu;
+pub mod lemma;
+pub mod tagger;
+pub mod train;
+
+pub use conllu::{read_conllu, GoldWord};
+pub use lemma::Lemmatizer;
+pub use tagger::{Tagged, Tagger};
+
+use std::fmt;
+
+/// A universal part-of-speech tag (Universal Dependencies UPOS).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Upos {
+    /// Adjective.
+    Adj,
+    /// Adposition.
+    Adp,
+    /// Adverb.
+    Adv,
+    /// Auxiliary.
+    Aux,
+    /// Coordinating conjunction.
+    Cconj,
+    /// Determiner.
+    Det,
+    /// Interjection.
+    Intj,
+    /// Noun.
+    Noun,
+    /// Numeral.
+    Num,
+    /// Particle.
+    Part,
+    /// Pronoun.
+    Pron,
+    /// Proper noun.
+    Propn,
+    /// Punctuation.
+    Punct,
+    /// Subordinating conjunction.
+    Sconj,
+    /// Symbol.
+    Sym,
+    /// Verb.
+    Verb,
+    /// Other.
+    X,
+}
+
+impl Upos {
+    /// Every tag, in the order of their ids.
+    pub const ALL: [Upos; 17] = [
+        Upos::Adj,
+        Upos::Adp,
+        Upos::Adv,
+        Upos::Aux,
+        Upos::Cconj,
+        Upos::Det,
+        Upos::Intj,
+        Upos::Noun,
+        Upos::Num,
+        Upos::Part,
+        Upos::Pron,
+        Upos::Propn,
+        Upos::Punct,
+        Upos::Sconj,
+        Upos::Sym,
+        Upos::Verb,
+        Upos::X,
+    ];
+
+    /// The UD name ("NOUN", "PROPN"...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Upos::Adj => "ADJ",
+            Upos::Adp => "ADP",
+            Upos::Adv => "ADV",
+            Upos::Aux => "AUX",
+            Upos::Cconj => "CCONJ",
+            Upos::Det => "DET",
+            Upos::Intj => "INTJ",
+            Upos::Noun => "NOUN",
+            Upos::Num => "NUM",
+            Upos::Part => "PART",
+            Upos::Pron => "PRON",
+            Upos::Propn => "PROPN",
+            Upos::Punct => "PUNCT",
+            Upos::Sconj => "SCONJ",
+            Upos::Sym => "SYM",
+            Upos::Verb => "VERB",
+            Upos::X => "X",
+        }
+    }
+
+    /// The tag of a UD name, `None` for anything else.
+    pub fn from_name(name: &str) -> Option<Upos> {
+        Upos::ALL.into_iter().find(|u| u.as_str() == name)
+    }
+
+    /// The tag's id (its index in [`Upos::ALL`]).
+    pub const fn id(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Upos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests;
