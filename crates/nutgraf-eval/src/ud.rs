@@ -31,7 +31,7 @@ pub struct UdScores {
     pub xpos: usize,
     /// Words with the gold lemma.
     pub lemma: usize,
-    /// Seconds spent tagging and lemmatizing (one thread).
+    /// Seconds spent tagging and lemmatizing (one thread; the fastest of three passes).
     pub seconds: f64,
 }
 
@@ -73,15 +73,19 @@ pub fn evaluate(tagger: &Tagger, sentences: &[Vec<GoldWord>]) -> UdScores {
         sentences: sentences.len(),
         ..UdScores::default()
     };
-    // Timed pass: tagging and lemmatizing only.
-    let start = Instant::now();
-    let mut sink = 0usize;
-    for w in &words {
-        tagger.tag(w, &mut out);
-        sink += out.iter().map(|t| t.lemma.len()).sum::<usize>();
+    // Timed passes, tagging and lemmatizing only: the fastest of three (the
+    // others are slowed by whatever else runs on the machine).
+    scores.seconds = f64::INFINITY;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let mut sink = 0usize;
+        for w in &words {
+            tagger.tag(w, &mut out);
+            sink += out.iter().map(|t| t.lemma.len()).sum::<usize>();
+        }
+        scores.seconds = scores.seconds.min(start.elapsed().as_secs_f64());
+        std::hint::black_box(sink);
     }
-    scores.seconds = start.elapsed().as_secs_f64();
-    std::hint::black_box(sink);
     for (gold, w) in sentences.iter().zip(&words) {
         tagger.tag(w, &mut out);
         for (g, t) in gold.iter().zip(&out) {

@@ -190,7 +190,7 @@ fn ud_ewt_dev_tagging_floors() {
     let (upos, xpos, lemma) = scores.accuracy();
     eprintln!("UD EWT dev: UPOS {upos:.4} XPOS {xpos:.4} lemma {lemma:.4}");
     assert!(scores.words >= 25_000);
-    assert!(upos >= 0.945, "UPOS {upos:.4} fell below 0.945");
-    assert!(xpos >= 0.940, "XPOS {xpos:.4} fell below 0.940");
-    assert!(lemma >= 0.965, "lemma {lemma:.4} fell below 0.965");
+    assert!(upos >= 0.948, "UPOS {upos:.4} fell below 0.948");
+    assert!(xpos >= 0.943, "XPOS {xpos:.4} fell below 0.943");
+    assert!(lemma >= 0.967, "lemma {lemma:.4} fell below 0.967");
 }

@@ -3,7 +3,9 @@
 //!
 //! The first pass predicts the Penn XPOS tag of each word left to right from
 //! the word, its prefixes and suffixes (one to four characters), its shape,
-//! the two words either side and the two tags before it. The second pass
+//! the two words either side and the two tags before it; a second XPOS pass
+//! does it again with the first pass's tags of the word and the two words
+//! after it as more features (lookahead). The UPOS pass
 //! predicts the UPOS tag from the word and the XPOS tags of the whole sentence
 //! (so it sees the tags to its right) and the UPOS tag before it. Frequent
 //! words that (nearly) always take one tag get it from a tag dictionary, as in
@@ -16,7 +18,7 @@
 //! Little-endian. Magic `NGSYN\0`, `u16` format version, `u32` feature-set
 //! version; the XPOS names (`u16` count, each `u16` length + UTF-8); the XPOS
 //! then the UPOS tag dictionary (`u32` count, each `u64` word hash + `u8` tag,
-//! in increasing hash order); the XPOS then the UPOS perceptron (`u16` tag
+//! in increasing hash order); the XPOS (`u16` tag
 //! count, `f32` scale, `u32` feature count, then per feature in increasing id
 //! order the id as a LEB128 delta, a `u8` count and that many `u8` tag + `i16`
 //! weight, the weight being the averaged weight over the scale); then the
@@ -33,7 +35,7 @@ use crate::entities::features::{Fx, IdBuild};
 const MAGIC: &[u8; 6] = b"NGSYN\0";
 const FORMAT_VERSION: u16 = 1;
 /// Version of the feature templates: bump it when one changes.
-pub(crate) const FEATURE_VERSION: u32 = 1;
+pub(crate) const FEATURE_VERSION: u32 = 3;
 /// Most tags a perceptron may have.
 pub(crate) const MAX_TAGS: usize = 64;
 
@@ -167,6 +169,15 @@ fn f(t: u64) -> Fx {
     Fx::new(t)
 }
 
+/// Feature ids are 32 bits (the high half of the hash): a few collisions
+/// among a few hundred thousand features, and small deltas in the file.
+#[inline]
+fn to_ids(out: &mut [u64], from: usize) {
+    for v in &mut out[from..] {
+        *v >>= 32;
+    }
+}
+
 /// Features of word `i` for the XPOS pass; `p1`, `p2`: the tags of the two
 /// words before it (`u64::MAX` at the start).
 pub(crate) fn xpos_features(ws: &[WordFeats], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
@@ -203,6 +214,32 @@ pub(crate) fn xpos_features(ws: &[WordFeats], i: usize, p1: u64, p2: u64, out: &
         f(26).add(p1).add(w.suf[2]).value(),
         f(27).add(w.exact).value(),
     ]);
+    to_ids(out, 0);
+}
+
+/// Lookahead features of word `i` for the second XPOS pass, added to
+/// [`xpos_features`]: `first` are the first pass's tags of the sentence.
+pub(crate) fn right_features(
+    ws: &[WordFeats],
+    first: &[u16],
+    i: usize,
+    p1: u64,
+    out: &mut Vec<u64>,
+) {
+    let r = |d: usize| -> u64 { first.get(i + d).map_or(u64::MAX - 1, |&t| u64::from(t)) };
+    let (r0, r1, r2) = (r(0), r(1), r(2));
+    let w = &ws[i];
+    let from = out.len();
+    out.extend_from_slice(&[
+        f(40).add(r1).value(),
+        f(41).add(r1).add(r2).value(),
+        f(42).add(p1).add(r1).value(),
+        f(43).add(r1).add(w.lower).value(),
+        f(44).add(r1).add(w.suf[2]).value(),
+        f(45).add(r0).value(),
+        f(46).add(r0).add(r1).add(p1).value(),
+    ]);
+    to_ids(out, from);
 }
 
 /// Features of word `i` for the UPOS pass: `xs` are the sentence's XPOS tags,
@@ -244,29 +281,40 @@ pub(crate) fn upos_features(ws: &[WordFeats], xs: &[u16], i: usize, u1: u64, out
         f(122).add(w.lower).add(n1.lower).value(),
         f(123).add(m1.lower).add(w.lower).value(),
     ]);
+    to_ids(out, 0);
 }
 
 /// The scoring half of an averaged perceptron: sparse weights per feature.
-#[allow(clippy::struct_field_names)]
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Weights {
     pub(crate) tags: usize,
+    /// Spread feature id → (start, length) in `slots`.
     index: HashMap<u64, (u32, u32), IdBuild>,
-    weights: Vec<(u8, f32)>,
+    slots: Vec<(u8, f32)>,
+    /// Feature ids in increasing order, with their rows (for writing).
+    rows: Vec<(u64, u32, u32)>,
+}
+
+/// The index key of a feature id: ids are 32-bit, the table wants every bit mixed.
+#[inline]
+fn spread(id: u64) -> u64 {
+    id.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ id
 }
 
 impl Weights {
-    /// Weights from `(feature, [(tag, weight)])` rows.
+    /// Weights from `(feature, [(tag, weight)])` rows in increasing id order.
     pub(crate) fn from_rows(tags: usize, rows: Vec<(u64, Vec<(u8, f32)>)>) -> Weights {
         let mut w = Weights {
             tags,
             index: HashMap::with_capacity_and_hasher(rows.len(), IdBuild::default()),
-            weights: Vec::new(),
+            slots: Vec::new(),
+            rows: Vec::with_capacity(rows.len()),
         };
         for (id, row) in rows {
-            let start = w.weights.len() as u32;
-            w.weights.extend_from_slice(&row);
-            w.index.insert(id, (start, row.len() as u32));
+            let start = w.slots.len() as u32;
+            w.slots.extend_from_slice(&row);
+            w.index.insert(spread(id), (start, row.len() as u32));
+            w.rows.push((id, start, row.len() as u32));
         }
         w
     }
@@ -275,9 +323,9 @@ impl Weights {
     #[inline]
     pub(crate) fn best(&self, feats: &[u64]) -> u16 {
         let mut scores = [0f32; MAX_TAGS];
-        for id in feats {
-            if let Some(&(start, len)) = self.index.get(id) {
-                for &(t, v) in &self.weights[start as usize..(start + len) as usize] {
+        for &id in feats {
+            if let Some(&(start, len)) = self.index.get(&spread(id)) {
+                for &(t, v) in &self.slots[start as usize..(start + len) as usize] {
                     scores[usize::from(t)] += v;
                 }
             }
@@ -293,18 +341,15 @@ impl Weights {
 
     /// Number of features with a weight.
     pub(crate) fn len(&self) -> usize {
-        self.index.len()
+        self.rows.len()
     }
 
     /// Sorted `(feature, row)` pairs.
     fn sorted_rows(&self) -> Vec<(u64, &[(u8, f32)])> {
-        let mut rows: Vec<_> = self
-            .index
+        self.rows
             .iter()
-            .map(|(&id, &(s, l))| (id, &self.weights[s as usize..(s + l) as usize]))
-            .collect();
-        rows.sort_unstable_by_key(|r| r.0);
-        rows
+            .map(|&(id, s, l)| (id, &self.slots[s as usize..(s + l) as usize]))
+            .collect()
     }
 
     fn write(&self, out: &mut Vec<u8>) {
@@ -366,6 +411,7 @@ pub struct Tagger {
     pub(crate) xpos_dict: HashMap<u64, u16, IdBuild>,
     pub(crate) upos_dict: HashMap<u64, u16, IdBuild>,
     pub(crate) xpos_model: Weights,
+    pub(crate) xpos2_model: Weights,
     pub(crate) upos_model: Weights,
     pub(crate) lemmatizer: Lemmatizer,
 }
@@ -392,17 +438,41 @@ impl Tagger {
     }
 
     /// XPOS ids of the words of one sentence.
-    pub(crate) fn xpos_ids(&self, ws: &[WordFeats], feats: &mut Vec<u64>, xs: &mut Vec<u16>) {
-        xs.clear();
+    pub(crate) fn xpos_ids(
+        &self,
+        ws: &[WordFeats],
+        feats: &mut Vec<u64>,
+        first: &mut Vec<u16>,
+        xs: &mut Vec<u16>,
+    ) {
+        self.xpos_pass(ws, feats, None, first);
+        self.xpos_pass(ws, feats, Some(first), xs);
+    }
+
+    /// One XPOS pass: the first when `first` is `None`, else the second over
+    /// the first's tags.
+    fn xpos_pass(
+        &self,
+        ws: &[WordFeats],
+        feats: &mut Vec<u64>,
+        first: Option<&[u16]>,
+        out: &mut Vec<u16>,
+    ) {
+        out.clear();
         let (mut p1, mut p2) = (u64::MAX, u64::MAX);
         for i in 0..ws.len() {
             let t = if let Some(&t) = self.xpos_dict.get(&ws[i].exact) {
                 t
             } else {
                 xpos_features(ws, i, p1, p2, feats);
-                self.xpos_model.best(feats)
+                if let Some(first) = first {
+                    right_features(ws, first, i, p1, feats);
+                    self.xpos2_model.best(feats)
+                } else {
+                    self.xpos_model.best(feats)
+                }
             };
-            xs.push(t);
+            out.push(t);
             p2 = p1;
             p1 = u64::from(t);
         }
@@ -436,9 +506,10 @@ impl Tagger {
         out.clear();
         let ws: Vec<WordFeats> = words.iter().map(|w| WordFeats::new(w)).collect();
         let mut feats = Vec::with_capacity(32);
+        let mut first = Vec::with_capacity(words.len());
         let mut xs = Vec::with_capacity(words.len());
         let mut us = Vec::with_capacity(words.len());
-        self.xpos_ids(&ws, &mut feats, &mut xs);
+        self.xpos_ids(&ws, &mut feats, &mut first, &mut xs);
         self.upos_ids(&ws, &xs, &mut feats, &mut us);
         for ((&word, &x), &u) in words.iter().zip(&xs).zip(&us) {
             let upos = Upos::ALL[usize::from(u)];
@@ -472,6 +543,7 @@ impl Tagger {
             }
         }
         self.xpos_model.write(&mut out);
+        self.xpos2_model.write(&mut out);
         self.upos_model.write(&mut out);
         self.lemmatizer.write(&mut out);
         out
@@ -524,8 +596,9 @@ impl Tagger {
         let upos_dict = dicts.pop().unwrap_or_default();
         let xpos_dict = dicts.pop().unwrap_or_default();
         let xpos_model = Weights::read(r)?;
+        let xpos2_model = Weights::read(r)?;
         let upos_model = Weights::read(r)?;
-        if xpos_model.tags != n || upos_model.tags != Upos::ALL.len() {
+        if xpos_model.tags != n || xpos2_model.tags != n || upos_model.tags != Upos::ALL.len() {
             return Err("tag counts do not match".into());
         }
         let lemmatizer = Lemmatizer::read(r, n)?;
@@ -538,14 +611,18 @@ impl Tagger {
             xpos_dict,
             upos_dict,
             xpos_model,
+            xpos2_model,
             upos_model,
             lemmatizer,
         })
     }
 
-    /// Number of weighted features of the XPOS and UPOS perceptrons.
+    /// Number of weighted features of the XPOS (both passes) and UPOS perceptrons.
     pub fn feature_counts(&self) -> (usize, usize) {
-        (self.xpos_model.len(), self.upos_model.len())
+        (
+            self.xpos_model.len() + self.xpos2_model.len(),
+            self.upos_model.len(),
+        )
     }
 }
 

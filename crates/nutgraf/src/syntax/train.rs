@@ -8,7 +8,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::conllu::GoldWord;
 use super::lemma::Lemmatizer;
-use super::tagger::{upos_features, xpos_features, Tagger, Weights, WordFeats, MAX_TAGS};
+use super::tagger::{
+    right_features, upos_features, xpos_features, Tagger, Weights, WordFeats, MAX_TAGS,
+};
 use super::Upos;
 use crate::entities::features::IdBuild;
 
@@ -50,7 +52,9 @@ struct Slot {
 /// The training half of an averaged perceptron.
 struct Learner {
     tags: usize,
-    rows: HashMap<u64, Vec<Slot>, IdBuild>,
+    /// Feature id → its weights (std hasher: ids are 32-bit; only looked up,
+    /// never iterated unsorted).
+    rows: HashMap<u64, Vec<Slot>>,
     time: u64,
 }
 
@@ -58,7 +62,7 @@ impl Learner {
     fn new(tags: usize) -> Learner {
         Learner {
             tags,
-            rows: HashMap::default(),
+            rows: HashMap::new(),
             time: 0,
         }
     }
@@ -249,11 +253,15 @@ pub fn train(sentences: &[Vec<GoldWord>], opts: &TrainOptions) -> Result<Tagger,
     let mut feats = Vec::with_capacity(32);
 
     // XPOS pass: previous tags are the predicted ones (as when tagging).
+    // The second pass learns at the same time, over the first pass's guesses.
     let mut xl = Learner::new(xpos_names.len());
+    let mut xl2 = Learner::new(xpos_names.len());
+    let mut first = Vec::new();
     for _ in 0..opts.epochs {
         shuffle(&mut order, &mut rng);
         for &k in &order {
             let s = &data[k];
+            first.clear();
             let (mut p1, mut p2) = (u64::MAX, u64::MAX);
             for i in 0..s.ws.len() {
                 let t = if let Some(&t) = xpos_dict.get(&s.ws[i].exact) {
@@ -262,18 +270,33 @@ pub fn train(sentences: &[Vec<GoldWord>], opts: &TrainOptions) -> Result<Tagger,
                     xpos_features(&s.ws, i, p1, p2, &mut feats);
                     xl.learn(&feats, s.xs[i])
                 };
+                first.push(t);
+                p2 = p1;
+                p1 = u64::from(t);
+            }
+            let (mut p1, mut p2) = (u64::MAX, u64::MAX);
+            for i in 0..s.ws.len() {
+                let t = if let Some(&t) = xpos_dict.get(&s.ws[i].exact) {
+                    t
+                } else {
+                    xpos_features(&s.ws, i, p1, p2, &mut feats);
+                    right_features(&s.ws, &first, i, p1, &mut feats);
+                    xl2.learn(&feats, s.xs[i])
+                };
                 p2 = p1;
                 p1 = u64::from(t);
             }
         }
     }
     let xpos_model = xl.average(opts.prune);
+    let xpos2_model = xl2.average(opts.prune);
     let mut tagger = Tagger {
         xpos_names,
         xpos_upos,
         xpos_dict,
         upos_dict,
         xpos_model,
+        xpos2_model,
         upos_model: Weights::default(),
         lemmatizer: Lemmatizer::default(),
     };
@@ -283,7 +306,7 @@ pub fn train(sentences: &[Vec<GoldWord>], opts: &TrainOptions) -> Result<Tagger,
         .iter()
         .map(|s| {
             let mut xs = Vec::new();
-            tagger.xpos_ids(&s.ws, &mut feats, &mut xs);
+            tagger.xpos_ids(&s.ws, &mut feats, &mut first, &mut xs);
             xs
         })
         .collect();
