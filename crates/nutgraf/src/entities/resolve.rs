@@ -178,13 +178,13 @@ pub(crate) fn resolve(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon
         };
         let label = entities[e].label;
         entities[e].mentions.push(mi);
-        if index.seen_forms.insert((e, form.clone())) {
+        if index.new_form(e, form) {
             entities[e].aliases.push(form.clone());
             if let Some(l) = lex.alias_of(form) {
                 index.raise(Table::Linked, label, fold(&l), e);
             }
         }
-        if index.seen_keys.insert((e, key.clone())) {
+        if index.new_key(e, key) {
             keys[e].push(key.clone());
             index.add_key(label, key, e);
         }
@@ -391,21 +391,43 @@ enum Table {
 /// and last words of their keys. Entries are only added, so a maximum stays one.
 #[derive(Default)]
 struct Index {
-    max: HashMap<(Table, EntityLabel, String), usize>,
+    max: HashMap<(Table, EntityLabel), HashMap<String, usize>>,
     person_words: HashMap<String, Vec<usize>>,
-    seen_forms: HashSet<(usize, String)>,
-    seen_keys: HashSet<(usize, String)>,
+    /// Per entity, the surface forms and folded keys already recorded.
+    forms: Vec<HashSet<String>>,
+    keys: Vec<HashSet<String>>,
 }
 
 impl Index {
     fn raise(&mut self, table: Table, label: EntityLabel, value: String, e: usize) {
-        let slot = self.max.entry((table, label, value)).or_insert(e);
+        let slot = self
+            .max
+            .entry((table, label))
+            .or_default()
+            .entry(value)
+            .or_insert(e);
         *slot = (*slot).max(e);
     }
 
+    /// Whether `form` is new to entity `e` (then recorded).
+    fn new_form(&mut self, e: usize, form: &str) -> bool {
+        Self::record(&mut self.forms, e, form)
+    }
+
+    /// Whether `key` is new to entity `e` (then recorded).
+    fn new_key(&mut self, e: usize, key: &str) -> bool {
+        Self::record(&mut self.keys, e, key)
+    }
+
+    fn record(seen: &mut Vec<HashSet<String>>, e: usize, value: &str) -> bool {
+        if seen.len() <= e {
+            seen.resize_with(e + 1, HashSet::new);
+        }
+        !seen[e].contains(value) && seen[e].insert(value.to_owned())
+    }
+
     fn get(&self, table: Table, label: EntityLabel, value: &str) -> Option<usize> {
-        // A borrowed lookup would need a custom key type; keys are short.
-        self.max.get(&(table, label, value.to_owned())).copied()
+        self.max.get(&(table, label))?.get(value).copied()
     }
 
     fn add_key(&mut self, label: EntityLabel, key: &str, e: usize) {
