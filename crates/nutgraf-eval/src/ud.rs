@@ -3,8 +3,11 @@
 
 use std::time::Instant;
 
+use nutgraf::syntax::deptrain::{
+    jackknife_tags, train_parser_with, ParserTrainOptions, SentenceTags,
+};
 use nutgraf::syntax::train::{train, TrainOptions};
-use nutgraf::syntax::{read_conllu, GoldWord, Tagger};
+use nutgraf::syntax::{read_conllu, Analyzed, DepParser, GoldWord, Syntax, SyntaxScratch, Tagger};
 
 use crate::jsonl;
 
@@ -31,7 +34,13 @@ pub struct UdScores {
     pub xpos: usize,
     /// Words with the gold lemma.
     pub lemma: usize,
-    /// Seconds spent tagging and lemmatizing (one thread; the fastest of three passes).
+    /// Words with the gold head.
+    pub uas: usize,
+    /// Words with the gold head and universal relation (the part before ':').
+    pub las: usize,
+    /// Words with the gold head and full relation (with its subtype).
+    pub las_full: usize,
+    /// Seconds spent tagging, lemmatizing and parsing (one thread; the fastest of three passes).
     pub seconds: f64,
 }
 
@@ -43,6 +52,16 @@ impl UdScores {
             self.upos as f64 / n,
             self.xpos as f64 / n,
             self.lemma as f64 / n,
+        )
+    }
+
+    /// Unlabelled and labelled attachment scores (universal and full relations).
+    pub fn attachment(&self) -> (f64, f64, f64) {
+        let n = self.words.max(1) as f64;
+        (
+            self.uas as f64 / n,
+            self.las as f64 / n,
+            self.las_full as f64 / n,
         )
     }
 
@@ -62,37 +81,57 @@ pub fn read(path: &str) -> Result<Vec<Vec<GoldWord>>, String> {
     read_conllu(&text).map_err(|e| format!("{path}: {e}"))
 }
 
-/// Tag the gold words of every sentence and compare.
-pub fn evaluate(tagger: &Tagger, sentences: &[Vec<GoldWord>]) -> UdScores {
+/// Attachment scores only (no timing), for model selection.
+fn evaluate_parse(tagger: &Tagger, parser: &DepParser, sentences: &[Vec<GoldWord>]) -> UdScores {
+    score(Syntax { tagger, parser }, sentences, false)
+}
+
+/// Tag and parse the gold words of every sentence and compare.
+pub fn evaluate(syntax: Syntax<'_>, sentences: &[Vec<GoldWord>]) -> UdScores {
+    score(syntax, sentences, true)
+}
+
+fn score(syntax: Syntax<'_>, sentences: &[Vec<GoldWord>], timed: bool) -> UdScores {
     let words: Vec<Vec<&str>> = sentences
         .iter()
         .map(|s| s.iter().map(|w| w.form.as_str()).collect())
         .collect();
-    let mut out = Vec::new();
+    let mut out: Vec<Analyzed<'_>> = Vec::new();
+    let mut scratch = SyntaxScratch::default();
     let mut scores = UdScores {
         sentences: sentences.len(),
         ..UdScores::default()
     };
-    // Timed passes, tagging and lemmatizing only: the fastest of three (the
-    // others are slowed by whatever else runs on the machine).
+    // Timed passes: the fastest of three (the others are slowed by whatever
+    // else runs on the machine).
     scores.seconds = f64::INFINITY;
-    for _ in 0..3 {
+    for _ in 0..if timed { 3 } else { 0 } {
         let start = Instant::now();
         let mut sink = 0usize;
         for w in &words {
-            tagger.tag(w, &mut out);
-            sink += out.iter().map(|t| t.lemma.len()).sum::<usize>();
+            syntax.analyze_with(w, &mut scratch, &mut out);
+            sink += out
+                .iter()
+                .map(|t| t.lemma.len() + t.head.unwrap_or(0))
+                .sum::<usize>();
         }
         scores.seconds = scores.seconds.min(start.elapsed().as_secs_f64());
         std::hint::black_box(sink);
     }
+    let universal = |r: &str| r.split(':').next().unwrap_or("").to_string();
     for (gold, w) in sentences.iter().zip(&words) {
-        tagger.tag(w, &mut out);
+        syntax.analyze_with(w, &mut scratch, &mut out);
         for (g, t) in gold.iter().zip(&out) {
             scores.words += 1;
             scores.upos += usize::from(g.upos == t.upos);
             scores.xpos += usize::from(g.xpos == t.xpos);
             scores.lemma += usize::from(g.lemma == t.lemma);
+            let head = t.head.map_or(0, |h| h + 1);
+            if head == g.head {
+                scores.uas += 1;
+                scores.las += usize::from(universal(&g.deprel) == universal(t.deprel));
+                scores.las_full += usize::from(g.deprel == t.deprel);
+            }
         }
     }
     scores
@@ -100,12 +139,34 @@ pub fn evaluate(tagger: &Tagger, sentences: &[Vec<GoldWord>]) -> UdScores {
 
 fn print(label: &str, s: &UdScores) {
     let (u, x, l) = s.accuracy();
+    let (uas, las, full) = s.attachment();
     println!(
-        "{label}: {} sentences, {} words: UPOS {u:.4}  XPOS {x:.4}  lemma {l:.4}  {:.0} words/s",
+        "{label}: {} sentences, {} words: UPOS {u:.4}  XPOS {x:.4}  lemma {l:.4}  \
+         UAS {uas:.4}  LAS {las:.4} (with subtypes {full:.4})  {:.0} words/s",
         s.sentences,
         s.words,
         s.words_per_second()
     );
+}
+
+fn load_tagger(path: Option<&str>) -> Result<Tagger, String> {
+    match path {
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
+            Tagger::from_bytes(&bytes).map_err(|e| format!("{p}: {e}"))
+        }
+        None => Ok(Tagger::global().clone()),
+    }
+}
+
+fn load_parser(path: Option<&str>) -> Result<DepParser, String> {
+    match path {
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
+            DepParser::from_bytes(&bytes).map_err(|e| format!("{p}: {e}"))
+        }
+        None => Ok(DepParser::global().clone()),
+    }
 }
 
 /// The `ud` subcommand.
@@ -113,19 +174,94 @@ pub fn run_eval(args: &[String]) -> Result<(), String> {
     let path = args
         .iter()
         .enumerate()
-        .find(|&(i, a)| !a.starts_with("--") && (i == 0 || args[i - 1] != "--model"))
+        .find(|&(i, a)| {
+            !a.starts_with("--")
+                && (i == 0
+                    || !matches!(
+                        args[i - 1].as_str(),
+                        "--model" | "--parser" | "--write" | "--prune-parser"
+                    ))
+        })
         .map(|(_, a)| a)
         .ok_or("ud: give the CoNLL-U path")?;
-    let tagger = match opt_str(args, "--model")? {
-        Some(p) => {
-            let bytes = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
-            Tagger::from_bytes(&bytes).map_err(|e| format!("{p}: {e}"))?
-        }
-        None => Tagger::global().clone(),
-    };
+    let tagger = load_tagger(opt_str(args, "--model")?)?;
+    let mut parser = load_parser(opt_str(args, "--parser")?)?;
+    if let Some(p) = opt_str(args, "--prune-parser")? {
+        let min: f32 = p
+            .parse()
+            .map_err(|_| format!("--prune-parser {p:?}: not a number"))?;
+        parser = parser.pruned(min);
+        eprintln!("pruned below {min}: {:?} features", parser.feature_counts());
+    }
     let sentences = read(path)?;
-    print(path, &evaluate(&tagger, &sentences));
+    let syntax = Syntax {
+        tagger: &tagger,
+        parser: &parser,
+    };
+    print(path, &evaluate(syntax, &sentences));
+    if let Some(out) = opt_str(args, "--write")? {
+        write_conllu(syntax, &sentences, out)?;
+    }
     Ok(())
+}
+
+/// Write the predicted analysis of the gold words as CoNLL-U (for error analysis).
+fn write_conllu(syntax: Syntax<'_>, sentences: &[Vec<GoldWord>], path: &str) -> Result<(), String> {
+    use std::fmt::Write as _;
+    let mut text = String::new();
+    let mut out = Vec::new();
+    for s in sentences {
+        let words: Vec<&str> = s.iter().map(|w| w.form.as_str()).collect();
+        syntax.analyze(&words, &mut out);
+        for (i, (w, a)) in words.iter().zip(&out).enumerate() {
+            let _ = writeln!(
+                text,
+                "{}\t{w}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_",
+                i + 1,
+                a.lemma,
+                a.upos,
+                a.xpos,
+                a.head.map_or(0, |h| h + 1),
+                a.deprel
+            );
+        }
+        text.push('\n');
+    }
+    std::fs::write(path, text).map_err(|e| format!("{path}: {e}"))
+}
+
+fn write_tags(path: &str, tags: &[(Vec<u16>, Vec<u16>)]) -> Result<(), String> {
+    let mut out = Vec::new();
+    for (xs, us) in tags {
+        out.extend_from_slice(&(xs.len() as u32).to_le_bytes());
+        for v in xs.iter().chain(us) {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    std::fs::write(path, out).map_err(|e| format!("{path}: {e}"))
+}
+
+fn read_tags(path: &str) -> Result<SentenceTags, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut tags = Vec::new();
+    let mut pos = 0;
+    let mut take = |n: usize| -> Result<&[u8], String> {
+        let s = bytes
+            .get(pos..pos + n)
+            .ok_or(format!("{path}: truncated"))?;
+        pos += n;
+        Ok(s)
+    };
+    while let Ok(head) = take(4) {
+        let n = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        let body = take(4 * n)?;
+        let v: Vec<u16> = body
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        tags.push((v[..n].to_vec(), v[n..].to_vec()));
+    }
+    Ok(tags)
 }
 
 /// The `train-syntax` subcommand.
@@ -145,25 +281,73 @@ pub fn run_train(args: &[String]) -> Result<(), String> {
             .parse()
             .map_err(|_| format!("--prune {p:?}: not a number"))?;
     }
+    let mut popts = ParserTrainOptions::default();
+    if let Some(n) = jsonl::opt_usize(args, "--parser-epochs")? {
+        popts.epochs = n;
+    }
+    let folds = jsonl::opt_usize(args, "--folds")?.unwrap_or(5);
     let sentences = read(train_path)?;
     let start = Instant::now();
-    let tagger = train(&sentences, &opts)?;
+    let tagger = match opt_str(args, "--tagger")? {
+        Some(p) => load_tagger(Some(p))?,
+        None => train(&sentences, &opts)?,
+    };
     let bytes = tagger.to_bytes();
     let (xf, uf) = tagger.feature_counts();
     let (rules, exceptions) = tagger.lemmatizer().sizes();
     eprintln!(
-        "trained in {:.1} s: {xf} XPOS and {uf} UPOS features, {rules} lemma rules, \
+        "tagger in {:.1} s: {xf} XPOS and {uf} UPOS features, {rules} lemma rules, \
          {exceptions} exceptions, {} bytes",
         start.elapsed().as_secs_f64(),
         bytes.len()
     );
-    print(train_path, &evaluate(&tagger, &sentences));
-    if let Some(dev) = dev_path {
-        print(dev, &evaluate(&tagger, &read(dev)?));
+    let start = Instant::now();
+    let tags = match opt_str(args, "--tags-cache")? {
+        Some(p) if std::path::Path::new(p).exists() => read_tags(p)?,
+        cache => {
+            let tags = jackknife_tags(&sentences, &tagger, &opts, folds)?;
+            if let Some(p) = cache {
+                write_tags(p, &tags)?;
+            }
+            tags
+        }
+    };
+    eprintln!(
+        "jackknifed tags ({folds} folds) in {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
+    let start = Instant::now();
+    let dev_sentences = match dev_path {
+        Some(d) => Some(read(d)?),
+        None => None,
+    };
+    let parser = train_parser_with(&sentences, &tags, &popts, |epoch, model| {
+        if let Some(dev) = &dev_sentences {
+            let s = evaluate_parse(&tagger, model, dev);
+            let (uas, las, _) = s.attachment();
+            eprintln!("  after pass {epoch}: dev UAS {uas:.4} LAS {las:.4}");
+        }
+    })?;
+    let pbytes = parser.to_bytes();
+    let (mf, lf) = parser.feature_counts();
+    eprintln!(
+        "parser in {:.1} s: {mf} transition and {lf} label features, {} bytes",
+        start.elapsed().as_secs_f64(),
+        pbytes.len()
+    );
+    let syntax = Syntax {
+        tagger: &tagger,
+        parser: &parser,
+    };
+    print(train_path, &evaluate(syntax, &sentences));
+    if let (Some(dev), Some(sents)) = (dev_path, &dev_sentences) {
+        print(dev, &evaluate(syntax, sents));
     }
     std::fs::create_dir_all(out).map_err(|e| format!("{out}: {e}"))?;
-    let file = std::path::Path::new(out).join("model.bin");
-    std::fs::write(&file, &bytes).map_err(|e| format!("{}: {e}", file.display()))?;
-    eprintln!("wrote {}", file.display());
+    for (name, b) in [("model.bin", &bytes), ("parser.bin", &pbytes)] {
+        let file = std::path::Path::new(out).join(name);
+        std::fs::write(&file, b).map_err(|e| format!("{}: {e}", file.display()))?;
+        eprintln!("wrote {}", file.display());
+    }
     Ok(())
 }

@@ -174,7 +174,7 @@ fn polnear_quote_floors() {
 }
 
 #[test]
-fn ud_ewt_dev_tagging_floors() {
+fn ud_ewt_dev_syntax_floors() {
     use nutgraf_eval::ud;
     let Some(dir) = eval_dir() else {
         assert!(
@@ -186,11 +186,15 @@ fn ud_ewt_dev_tagging_floors() {
     };
     let path = dir.join("ud_english_ewt/dev.conllu");
     let sentences = ud::read(path.to_str().unwrap()).unwrap();
-    let scores = ud::evaluate(nutgraf::syntax::Tagger::global(), &sentences);
+    let scores = ud::evaluate(nutgraf::syntax::Syntax::global(), &sentences);
     let (upos, xpos, lemma) = scores.accuracy();
     eprintln!("UD EWT dev: UPOS {upos:.4} XPOS {xpos:.4} lemma {lemma:.4}");
     assert!(scores.words >= 25_000);
     assert!(upos >= 0.948, "UPOS {upos:.4} fell below 0.948");
     assert!(xpos >= 0.943, "XPOS {xpos:.4} fell below 0.943");
     assert!(lemma >= 0.967, "lemma {lemma:.4} fell below 0.967");
+    let (uas, las, _) = scores.attachment();
+    eprintln!("UD EWT dev: UAS {uas:.4} LAS {las:.4}");
+    assert!(uas >= 0.835, "UAS {uas:.4} fell below 0.835");
+    assert!(las >= 0.797, "LAS {las:.4} fell below 0.797");
 }

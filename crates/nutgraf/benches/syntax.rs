@@ -1,6 +1,7 @@
 //! Throughput of the part-of-speech tagger and lemmatizer
-//! ([`nutgraf::syntax::Tagger::tag`]) on a few hand-written news sentences, in
-//! words. The model is loaded before timing. For the figure on a treebank, see
+//! ([`nutgraf::syntax::Tagger::tag`]) and of tagging and parsing together
+//! ([`nutgraf::syntax::Syntax::analyze_with`]) on a few hand-written news
+//! sentences, in words. The model is loaded before timing. For the figure on a treebank, see
 //! `nutgraf-eval ud FILE.conllu`.
 //!
 //! ```text
@@ -14,7 +15,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use nutgraf::syntax::{Tagger, Upos};
+use nutgraf::syntax::{Syntax, SyntaxScratch, Tagger, Upos};
 
 const SENTENCES: &[&str] = &[
     "Russian President Vladimir Putin arrived in Beijing on Tuesday for talks with Xi Jinping .",
@@ -39,6 +40,19 @@ fn bench(c: &mut Criterion) {
             for s in &sentences {
                 tagger.tag(black_box(s), &mut out);
                 black_box(&out);
+            }
+        });
+    });
+    let syntax = Syntax::global();
+    let mut scratch = SyntaxScratch::default();
+    let mut analysed = Vec::new();
+    syntax.analyze_with(&sentences[0], &mut scratch, &mut analysed);
+    assert_eq!(analysed[5].deprel, "root");
+    group.bench_function("tag_and_parse", |b| {
+        b.iter(|| {
+            for s in &sentences {
+                syntax.analyze_with(black_box(s), &mut scratch, &mut analysed);
+                black_box(&analysed);
             }
         });
     });

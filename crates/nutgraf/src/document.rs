@@ -128,13 +128,46 @@ pub struct Block {
 }
 
 /// A sentence of a non-boilerplate block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Sentence {
     /// Where it is in the original input.
     pub span: Span,
     /// Index of the block it belongs to in [`Document::blocks`].
     pub block: usize,
+    /// Its words in [`Document::words`] (empty unless [`Options::syntax`]
+    /// is on, and for a caption in another language).
+    ///
+    /// [`Options::syntax`]: crate::Options::syntax
+    pub words: std::ops::Range<usize>,
+}
+
+/// A word of a sentence with its syntax: part of speech, lemma, head and
+/// relation (Universal Dependencies, as in UD English EWT).
+///
+/// Words are the tokens of [`segment::tokens`](crate::segment::tokens):
+/// clitics are words of their own ("Putin" "'s", "do" "n't"), as UD splits
+/// them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Word {
+    /// Where it is in the original input.
+    pub span: Span,
+    /// The universal part of speech.
+    pub upos: crate::syntax::Upos,
+    /// The Penn Treebank tag ("NNP", "VBD"...).
+    pub xpos: &'static str,
+    /// The lemma ("say" for "said", "be" for "'s" as a verb).
+    pub lemma: Box<str>,
+    /// Index of its head among its sentence's words; `None` for a root.
+    /// A sentence longer than [`Options::max_sentence_tokens`] is parsed in
+    /// windows, each with a root of its own.
+    ///
+    /// [`Options::max_sentence_tokens`]: crate::Options::max_sentence_tokens
+    pub head: Option<usize>,
+    /// The relation to its head, with its subtype ("nsubj", "nsubj:pass",
+    /// "obl:tmod"...); "root" for a root.
+    pub deprel: &'static str,
 }
 
 /// An author named by the byline.
@@ -201,6 +234,10 @@ pub struct Document {
     pub body: String,
     /// Sentences of the title, subtitle, headings, paragraphs and captions.
     pub sentences: Vec<Sentence>,
+    /// Words of every analysed sentence, in order, with their syntax; each
+    /// sentence's are [`Sentence::words`]. Empty unless
+    /// [`Options::syntax`](crate::Options::syntax) is on.
+    pub words: Vec<Word>,
     /// Named-entity mentions, in text order.
     pub mentions: Vec<Mention>,
     /// Entities: mentions of one thing grouped, with aliases and roles.

@@ -17,6 +17,7 @@ pub struct Options {
     quantities: bool,
     quotes: bool,
     events: bool,
+    syntax: bool,
     max_sentence_tokens: usize,
 }
 
@@ -28,7 +29,8 @@ pub const DEFAULT_MAX_SENTENCE_TOKENS: usize = 200;
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
 impl Options {
-    /// The defaults: a 16 MiB input limit, every stage on.
+    /// The defaults: a 16 MiB input limit, every stage on but
+    /// [`Options::syntax`].
     pub const fn new() -> Options {
         Options {
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
@@ -38,6 +40,7 @@ impl Options {
             quantities: true,
             quotes: true,
             events: true,
+            syntax: false,
             max_sentence_tokens: DEFAULT_MAX_SENTENCE_TOKENS,
         }
     }
@@ -94,6 +97,22 @@ impl Options {
     pub const fn events(mut self, yes: bool) -> Options {
         self.events = yes;
         self
+    }
+
+    /// Whether to give every word of every analysed sentence its part of
+    /// speech, lemma, head and dependency relation
+    /// ([`Document::words`](crate::Document::words), [`crate::syntax`]).
+    /// Default `false` for now: the syntax stage costs more than all the others
+    /// together (about 40,000 words a second).
+    #[must_use]
+    pub const fn syntax(mut self, yes: bool) -> Options {
+        self.syntax = yes;
+        self
+    }
+
+    /// Whether the syntax stage is on.
+    pub const fn get_syntax(&self) -> bool {
+        self.syntax
     }
 
     /// The work budget per sentence: extractors read a sentence of more than

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
-use crate::document::{Author, Block, BlockKind, Dateline, Document, PublishedFrom, Sentence};
+use crate::document::{
+    Author, Block, BlockKind, Dateline, Document, PublishedFrom, Sentence, Word,
+};
 use crate::entities::{self, Mention};
 use crate::error::{Error, ErrorKind, Result};
 use crate::layout::{self, Layout};
@@ -16,7 +18,7 @@ use crate::quantity::{self, Bound, Quantity, QuantityKind};
 use crate::span::Span;
 use crate::text::NormalizedText;
 use crate::time::TimexMod;
-use crate::{event, lang, quote, segment, time};
+use crate::{event, lang, quote, segment, syntax, time};
 
 /// Parses news text into [`Document`]s.
 ///
@@ -194,6 +196,8 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     let mut body = String::new();
     let mut sent_buf: Vec<Span> = Vec::new();
     let mut norm_sentences: Vec<(Span, bool)> = Vec::new();
+    // The document sentence of each normalized sentence, if it has one.
+    let mut norm_doc: Vec<Option<usize>> = Vec::new();
     let mut lang_weight: Vec<(&'static str, usize)> = Vec::new();
 
     for raw in &layout.blocks {
@@ -227,13 +231,11 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             sent_buf.clear();
             segment::sentences(ntext, raw.span, &mut sent_buf);
             // The tagger reads English; a caption in another language is left alone.
-            if raw.kind != BlockKind::Caption || block_lang.is_none_or(|l| l == "en") {
-                let headline = matches!(
-                    raw.kind,
-                    BlockKind::Title | BlockKind::Subtitle | BlockKind::Heading
-                );
-                norm_sentences.extend(sent_buf.iter().map(|&s| (s, headline)));
-            }
+            let analysed = raw.kind != BlockKind::Caption || block_lang.is_none_or(|l| l == "en");
+            let headline = matches!(
+                raw.kind,
+                BlockKind::Title | BlockKind::Subtitle | BlockKind::Heading
+            );
             for &s in &sent_buf {
                 let mut span = norm.to_original(s);
                 // A replaced region (an entity, a composed character) maps whole: keep
@@ -241,8 +243,19 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
                 if let Some(prev) = sentences.last().filter(|p: &&Sentence| p.block == index) {
                     span.start = span.start.max(prev.span.end).min(span.end);
                 }
-                if !span.is_empty() {
-                    sentences.push(Sentence { span, block: index });
+                let doc = if span.is_empty() {
+                    None
+                } else {
+                    sentences.push(Sentence {
+                        span,
+                        block: index,
+                        words: 0..0,
+                    });
+                    Some(sentences.len() - 1)
+                };
+                if analysed {
+                    norm_sentences.push((s, headline));
+                    norm_doc.push(doc);
                 }
             }
         }
@@ -285,6 +298,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
 
     // Tokens of every sentence, cut once and read by each extractor.
     let tokenize = options.get_entities()
+        || options.get_syntax()
         || options.get_times()
         || options.get_quantities()
         || options.get_quotes()
@@ -294,12 +308,14 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         // Over-long sentences are read in bounded windows (Options::max_sentence_tokens).
         let max = options.get_max_sentence_tokens();
         let mut windowed: Vec<(Span, bool)> = Vec::with_capacity(norm_sentences.len());
+        let mut windowed_doc = Vec::with_capacity(norm_sentences.len());
         let mut ranges = Vec::new();
-        for &(s, headline) in &norm_sentences {
+        for (&(s, headline), &doc) in norm_sentences.iter().zip(&norm_doc) {
             let mut toks = Vec::new();
             segment::tokens(ntext, s, &mut toks);
             if toks.len() <= max {
                 windowed.push((s, headline));
+                windowed_doc.push(doc);
                 tokens.push(toks);
                 continue;
             }
@@ -309,11 +325,19 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
                 let part = &toks[r];
                 let span = Span::new(part[0].span.start, part[part.len() - 1].span.end);
                 windowed.push((span, headline));
+                windowed_doc.push(doc);
                 tokens.push(part.to_vec());
             }
         }
         norm_sentences = windowed;
+        norm_doc = windowed_doc;
     }
+
+    let words = if options.get_syntax() {
+        analyse_words(norm, &tokens, &norm_doc, &mut sentences)
+    } else {
+        Vec::new()
+    };
 
     let mut times = Vec::new();
     let mut event_times: Vec<(Span, usize)> = Vec::new();
@@ -552,6 +576,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         blocks,
         body,
         sentences,
+        words,
         mentions,
         entities,
         times,
@@ -560,6 +585,60 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         attributions,
         events,
     }
+}
+
+/// The syntax stage: every word of every analysed sentence tagged, lemmatized
+/// and parsed, each window of a long sentence as a tree of its own; fills
+/// each document sentence's word range.
+fn analyse_words(
+    norm: &NormalizedText<'_>,
+    tokens: &[Vec<segment::Token>],
+    norm_doc: &[Option<usize>],
+    sentences: &mut [Sentence],
+) -> Vec<Word> {
+    let ntext = norm.as_str();
+    let syn = syntax::Syntax::global();
+    let mut sc = syntax::SyntaxScratch::default();
+    let mut strs: Vec<&str> = Vec::new();
+    let mut words: Vec<Word> = Vec::with_capacity(tokens.iter().map(Vec::len).sum());
+    // The document sentence being filled and where its words start.
+    let mut current: Option<(usize, usize)> = None;
+    for (toks, &doc) in tokens.iter().zip(norm_doc) {
+        let Some(d) = doc else { continue };
+        let start = match current {
+            Some((cd, start)) if cd == d => start,
+            _ => {
+                if let Some((cd, start)) = current {
+                    if let Some(s) = sentences.get_mut(cd) {
+                        s.words = start..words.len();
+                    }
+                }
+                current = Some((d, words.len()));
+                words.len()
+            }
+        };
+        let offset = words.len() - start;
+        strs.clear();
+        strs.extend(toks.iter().map(|t| t.span.slice(ntext)));
+        let analysis = syn.analyze_ids(&strs, &mut sc);
+        for (i, t) in toks.iter().enumerate() {
+            let a = analysis.word(i);
+            words.push(Word {
+                span: norm.to_original(t.span),
+                upos: a.upos,
+                xpos: a.xpos,
+                lemma: a.lemma.into(),
+                head: a.head.map(|h| h + offset),
+                deprel: a.deprel,
+            });
+        }
+    }
+    if let Some((cd, start)) = current {
+        if let Some(s) = sentences.get_mut(cd) {
+            s.words = start..words.len();
+        }
+    }
+    words
 }
 
 /// Whether a role title is a leader's ("President", "Prime Minister", "Chinese

@@ -17,6 +17,11 @@ pub struct GoldWord {
     pub upos: Upos,
     /// The language-specific part of speech (column 5; Penn tags in EWT).
     pub xpos: String,
+    /// The head (column 7): the 1-based index of the head word in the
+    /// sentence's syntactic words, 0 for the root.
+    pub head: usize,
+    /// The dependency relation (column 8), with its subtype ("nsubj:pass").
+    pub deprel: String,
 }
 
 /// The sentences of a CoNLL-U text, each a list of its syntactic words.
@@ -49,6 +54,14 @@ pub fn read_conllu(text: &str) -> Result<Vec<Vec<GoldWord>>, String> {
         else {
             return Err(format!("line {}: fewer than five columns", n + 1));
         };
+        let _feats = cols.next();
+        let head = match cols.next() {
+            None | Some("_") => 0,
+            Some(h) => h
+                .parse()
+                .map_err(|_| format!("line {}: head {h:?} is not a number", n + 1))?,
+        };
+        let deprel = cols.next().unwrap_or("_").to_string();
         let upos = Upos::from_name(upos)
             .ok_or_else(|| format!("line {}: unknown UPOS {upos:?}", n + 1))?;
         current.push(GoldWord {
@@ -56,10 +69,26 @@ pub fn read_conllu(text: &str) -> Result<Vec<Vec<GoldWord>>, String> {
             lemma: lemma.to_string(),
             upos,
             xpos: xpos.to_string(),
+            head,
+            deprel,
         });
     }
     if !current.is_empty() {
         sentences.push(current);
+    }
+    for (k, s) in sentences.iter_mut().enumerate() {
+        let n = s.len();
+        for w in s.iter_mut() {
+            if w.head > n {
+                // Heads point into the syntactic words; empty nodes and ranges
+                // do not count. A head past the end is an error in the file.
+                return Err(format!(
+                    "sentence {}: head {} past its {n} words",
+                    k + 1,
+                    w.head
+                ));
+            }
+        }
     }
     Ok(sentences)
 }

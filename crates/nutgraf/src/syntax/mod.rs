@@ -16,12 +16,18 @@
 //! assert_eq!(out[5].lemma, "be");
 //! ```
 
+pub mod analyze;
 pub mod conllu;
+pub mod depparse;
+pub mod deptrain;
 pub mod lemma;
+mod table;
 pub mod tagger;
 pub mod train;
 
+pub use analyze::{Analyzed, Syntax, SyntaxScratch};
 pub use conllu::{read_conllu, GoldWord};
+pub use depparse::DepParser;
 pub use lemma::Lemmatizer;
 pub use tagger::{Tagged, Tagger};
 

@@ -29,6 +29,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::lemma::Lemmatizer;
+pub(crate) use super::table::Weights;
 use super::Upos;
 use crate::entities::features::{Fx, IdBuild};
 
@@ -54,10 +55,10 @@ pub struct Tagged<'a> {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordFeats {
     pub(crate) exact: u64,
-    lower: u64,
+    pub(crate) lower: u64,
     shape: u64,
     pre: [u64; 3],
-    suf: [u64; 4],
+    pub(crate) suf: [u64; 4],
     flags: u64,
 }
 
@@ -284,125 +285,6 @@ pub(crate) fn upos_features(ws: &[WordFeats], xs: &[u16], i: usize, u1: u64, out
     to_ids(out, 0);
 }
 
-/// The scoring half of an averaged perceptron: sparse weights per feature.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Weights {
-    pub(crate) tags: usize,
-    /// Spread feature id → (start, length) in `slots`.
-    index: HashMap<u64, (u32, u32), IdBuild>,
-    slots: Vec<(u8, f32)>,
-    /// Feature ids in increasing order, with their rows (for writing).
-    rows: Vec<(u64, u32, u32)>,
-}
-
-/// The index key of a feature id: ids are 32-bit, the table wants every bit mixed.
-#[inline]
-fn spread(id: u64) -> u64 {
-    id.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ id
-}
-
-impl Weights {
-    /// Weights from `(feature, [(tag, weight)])` rows in increasing id order.
-    pub(crate) fn from_rows(tags: usize, rows: Vec<(u64, Vec<(u8, f32)>)>) -> Weights {
-        let mut w = Weights {
-            tags,
-            index: HashMap::with_capacity_and_hasher(rows.len(), IdBuild::default()),
-            slots: Vec::new(),
-            rows: Vec::with_capacity(rows.len()),
-        };
-        for (id, row) in rows {
-            let start = w.slots.len() as u32;
-            w.slots.extend_from_slice(&row);
-            w.index.insert(spread(id), (start, row.len() as u32));
-            w.rows.push((id, start, row.len() as u32));
-        }
-        w
-    }
-
-    /// The best tag for `feats` (the first of equals).
-    #[inline]
-    pub(crate) fn best(&self, feats: &[u64]) -> u16 {
-        let mut scores = [0f32; MAX_TAGS];
-        for &id in feats {
-            if let Some(&(start, len)) = self.index.get(&spread(id)) {
-                for &(t, v) in &self.slots[start as usize..(start + len) as usize] {
-                    scores[usize::from(t)] += v;
-                }
-            }
-        }
-        let mut best = 0;
-        for t in 1..self.tags {
-            if scores[t] > scores[best] {
-                best = t;
-            }
-        }
-        best as u16
-    }
-
-    /// Number of features with a weight.
-    pub(crate) fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    /// Sorted `(feature, row)` pairs.
-    fn sorted_rows(&self) -> Vec<(u64, &[(u8, f32)])> {
-        self.rows
-            .iter()
-            .map(|&(id, s, l)| (id, &self.slots[s as usize..(s + l) as usize]))
-            .collect()
-    }
-
-    fn write(&self, out: &mut Vec<u8>) {
-        let rows = self.sorted_rows();
-        let max = rows
-            .iter()
-            .flat_map(|r| r.1.iter())
-            .fold(0f32, |m, &(_, v)| m.max(v.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        put_u16(out, self.tags as u16);
-        out.extend_from_slice(&scale.to_le_bytes());
-        put_u32(out, rows.len() as u32);
-        let mut prev = 0u64;
-        for (id, row) in rows {
-            put_leb(out, id - prev);
-            prev = id;
-            out.push(row.len() as u8);
-            for &(t, v) in row {
-                out.push(t);
-                #[allow(clippy::cast_possible_truncation)]
-                let q = (v / scale).round() as i16;
-                out.extend_from_slice(&q.to_le_bytes());
-            }
-        }
-    }
-
-    fn read(r: &mut Reader<'_>) -> Result<Weights, String> {
-        let tags = usize::from(r.u16()?);
-        if tags == 0 || tags > MAX_TAGS {
-            return Err(format!("{tags} tags"));
-        }
-        let scale = r.f32()?;
-        let n = r.u32()? as usize;
-        let mut rows = Vec::with_capacity(n);
-        let mut id = 0u64;
-        for _ in 0..n {
-            id = id.wrapping_add(r.leb()?);
-            let count = r.u8()?;
-            let mut row = Vec::with_capacity(usize::from(count));
-            for _ in 0..count {
-                let t = r.u8()?;
-                if usize::from(t) >= tags {
-                    return Err(format!("tag {t} out of range"));
-                }
-                let q = i16::from_le_bytes([r.u8()?, r.u8()?]);
-                row.push((t, f32::from(q) * scale));
-            }
-            rows.push((id, row));
-        }
-        Ok(Weights::from_rows(tags, rows))
-    }
-}
-
 /// A part-of-speech tagger and lemmatizer.
 #[derive(Debug, Clone)]
 pub struct Tagger {
@@ -430,6 +312,13 @@ impl Tagger {
     /// The XPOS tag names the model knows, in id order.
     pub fn xpos_names(&self) -> impl Iterator<Item = &str> {
         self.xpos_names.iter().map(AsRef::as_ref)
+    }
+
+    /// The name of XPOS id `x`.
+    pub(crate) fn xpos_name(&self, x: u16) -> &str {
+        self.xpos_names
+            .get(usize::from(x))
+            .map_or("XX", AsRef::as_ref)
     }
 
     /// The lemmatizer of the model.
@@ -639,7 +528,7 @@ pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-fn put_leb(out: &mut Vec<u8>, mut v: u64) {
+pub(crate) fn put_leb(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let byte = (v & 0x7f) as u8;
         v >>= 7;
@@ -658,7 +547,17 @@ pub(crate) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, pos: 0 }
+    }
+    pub(crate) fn at_end(&self) -> bool {
+        self.pos == self.bytes.len()
+    }
+    pub(crate) fn i16(&mut self) -> Result<i16, String> {
+        let b = self.take(2)?;
+        Ok(i16::from_le_bytes([b[0], b[1]]))
+    }
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
         let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
         let end = end.ok_or_else(|| format!("truncated at byte {}", self.pos))?;
         let s = &self.bytes[self.pos..end];
@@ -682,10 +581,10 @@ impl<'a> Reader<'a> {
         a.copy_from_slice(b);
         Ok(u64::from_le_bytes(a))
     }
-    fn f32(&mut self) -> Result<f32, String> {
+    pub(crate) fn f32(&mut self) -> Result<f32, String> {
         Ok(f32::from_bits(self.u32()?))
     }
-    fn leb(&mut self) -> Result<u64, String> {
+    pub(crate) fn leb(&mut self) -> Result<u64, String> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.u8()?;

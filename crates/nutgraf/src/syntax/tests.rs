@@ -154,3 +154,144 @@ fn training_is_deterministic() {
     assert_eq!(out[1].upos, Upos::Noun);
     assert_eq!(out[2].lemma, "sit");
 }
+
+/// Words, heads (`None` = root) and relations of a sentence split on spaces.
+fn parse(sentence: &str) -> Vec<(String, Option<usize>, String)> {
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let mut out = Vec::new();
+    Syntax::global().analyze(&words, &mut out);
+    words
+        .iter()
+        .zip(out)
+        .map(|(w, a)| (w.to_string(), a.head, a.deprel.to_string()))
+        .collect()
+}
+
+/// The head word and relation of the first `word`.
+fn head_of<'a>(p: &'a [(String, Option<usize>, String)], word: &str) -> (&'a str, &'a str) {
+    let (_, head, rel) = p.iter().find(|w| w.0 == word).unwrap();
+    (head.map_or("ROOT", |h| p[h].0.as_str()), rel.as_str())
+}
+
+#[test]
+fn parses_a_news_sentence() {
+    let p = parse("Russian President Vladimir Putin arrived in Beijing on Tuesday .");
+    assert_eq!(head_of(&p, "arrived"), ("ROOT", "root"), "{p:?}");
+    // UD heads a name on its first word: "Vladimir" is the subject, "Putin" flat.
+    assert_eq!(head_of(&p, "Vladimir"), ("arrived", "nsubj"), "{p:?}");
+    assert_eq!(head_of(&p, "Putin"), ("Vladimir", "flat"), "{p:?}");
+    assert_eq!(head_of(&p, "Beijing"), ("arrived", "obl"), "{p:?}");
+    assert_eq!(head_of(&p, "in"), ("Beijing", "case"), "{p:?}");
+    assert_eq!(head_of(&p, "Tuesday").0, "arrived", "{p:?}");
+    assert_eq!(head_of(&p, ".").1, "punct", "{p:?}");
+}
+
+#[test]
+fn tells_passive_subjects_and_objects() {
+    let p = parse("The talks were postponed by the ministers .");
+    assert_eq!(head_of(&p, "talks"), ("postponed", "nsubj:pass"), "{p:?}");
+    assert_eq!(head_of(&p, "were"), ("postponed", "aux:pass"), "{p:?}");
+    assert_eq!(head_of(&p, "ministers").0, "postponed", "{p:?}");
+    let p = parse("The police arrested two men in London on Friday .");
+    assert_eq!(head_of(&p, "police"), ("arrested", "nsubj"), "{p:?}");
+    assert_eq!(head_of(&p, "men"), ("arrested", "obj"), "{p:?}");
+    assert_eq!(head_of(&p, "two"), ("men", "nummod"), "{p:?}");
+    let p = parse("\" We will not give up , \" she told reporters .");
+    assert_eq!(head_of(&p, "she"), ("told", "nsubj"), "{p:?}");
+    assert_eq!(head_of(&p, "reporters").0, "told", "{p:?}");
+    assert_eq!(head_of(&p, "We"), ("give", "nsubj"), "{p:?}");
+}
+
+#[test]
+fn every_parse_is_one_tree() {
+    let mut out = Vec::new();
+    for sentence in [
+        "",
+        "Hello",
+        ". . . , , ,",
+        "the the the the the the the the the the",
+        "Putin met Xi ( Putin met Xi ( Putin met Xi",
+        "\" \" \" said said said Mr. Mr.",
+    ] {
+        let words: Vec<&str> = sentence.split(' ').filter(|w| !w.is_empty()).collect();
+        Syntax::global().analyze(&words, &mut out);
+        assert_tree(&out, sentence);
+    }
+}
+
+fn assert_tree(out: &[Analyzed<'_>], what: &str) {
+    let n = out.len();
+    let roots = out.iter().filter(|a| a.head.is_none()).count();
+    assert!(n == 0 || roots == 1, "{what}: {roots} roots");
+    for (i, a) in out.iter().enumerate() {
+        assert_eq!(a.head.is_none(), a.deprel == "root", "{what}: word {i}");
+        // Following heads from any word reaches the root within n steps.
+        let mut at = i;
+        for _ in 0..=n {
+            match out[at].head {
+                Some(h) => {
+                    assert!(h < n && h != at, "{what}: word {at} head {h}");
+                    at = h;
+                }
+                None => break,
+            }
+        }
+        assert!(out[at].head.is_none(), "{what}: cycle through word {i}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_words_give_one_tree(words in proptest::collection::vec("[a-zA-Z.,'\"()-]{1,8}", 0..60)) {
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut out = Vec::new();
+        Syntax::global().analyze(&words, &mut out);
+        proptest::prop_assert_eq!(out.len(), words.len());
+        assert_tree(&out, &words.join(" "));
+    }
+}
+
+#[test]
+fn shipped_parser_round_trips() {
+    let p = DepParser::global();
+    let bytes = p.to_bytes();
+    assert_eq!(DepParser::from_bytes(&bytes).unwrap().to_bytes(), bytes);
+    assert_eq!(bytes, include_bytes!("../../data/syntax/parser.bin"));
+    assert!(DepParser::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+    assert!(DepParser::from_bytes(b"NGDEP\0junk").is_err());
+    let labels: Vec<&str> = p.label_names().collect();
+    for l in ["root", "nsubj", "nsubj:pass", "obj", "obl", "case", "punct"] {
+        assert!(labels.contains(&l), "{l}");
+    }
+}
+
+#[test]
+fn parser_training_is_deterministic_and_learns() {
+    use super::deptrain::{jackknife_tags, train_parser, ParserTrainOptions};
+    let gold = read_conllu(TINY).unwrap();
+    let topts = TrainOptions {
+        epochs: 3,
+        dict_min_count: 1,
+        prune: 0.0,
+        ..TrainOptions::default()
+    };
+    let tagger = train(&gold, &topts).unwrap();
+    let tags = jackknife_tags(&gold, &tagger, &topts, 1).unwrap();
+    let popts = ParserTrainOptions {
+        epochs: 8,
+        prune: 0.0,
+        ..ParserTrainOptions::default()
+    };
+    let first = train_parser(&gold, &tags, &popts).unwrap();
+    let second = train_parser(&gold, &tags, &popts).unwrap();
+    assert_eq!(first.to_bytes(), second.to_bytes());
+    let syntax = Syntax {
+        tagger: &tagger,
+        parser: &first,
+    };
+    let mut out = Vec::new();
+    syntax.analyze(&["The", "cats", "sat", "."], &mut out);
+    let heads: Vec<Option<usize>> = out.iter().map(|a| a.head).collect();
+    assert_eq!(heads, [Some(1), Some(2), None, Some(2)]);
+    assert_eq!(out[1].deprel, "nsubj");
+}

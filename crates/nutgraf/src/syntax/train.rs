@@ -50,7 +50,7 @@ struct Slot {
 }
 
 /// The training half of an averaged perceptron.
-struct Learner {
+pub(crate) struct Learner {
     tags: usize,
     /// Feature id → its weights (std hasher: ids are 32-bit; only looked up,
     /// never iterated unsorted).
@@ -59,7 +59,7 @@ struct Learner {
 }
 
 impl Learner {
-    fn new(tags: usize) -> Learner {
+    pub(crate) fn new(tags: usize) -> Learner {
         Learner {
             tags,
             rows: HashMap::new(),
@@ -67,7 +67,7 @@ impl Learner {
         }
     }
 
-    fn best(&self, feats: &[u64]) -> u16 {
+    pub(crate) fn best(&self, feats: &[u64]) -> u16 {
         let mut scores = [0f64; MAX_TAGS];
         for id in feats {
             if let Some(row) = self.rows.get(id) {
@@ -105,7 +105,7 @@ impl Learner {
     }
 
     /// One example: predict, update on a mistake. Returns the prediction.
-    fn learn(&mut self, feats: &[u64], truth: u16) -> u16 {
+    pub(crate) fn learn(&mut self, feats: &[u64], truth: u16) -> u16 {
         self.time += 1;
         let guess = self.best(feats);
         if guess != truth {
@@ -117,7 +117,7 @@ impl Learner {
         guess
     }
 
-    fn average(&self, prune: f32) -> Weights {
+    pub(crate) fn average(&self, prune: f32) -> Weights {
         let mut rows: Vec<(u64, Vec<(u8, f32)>)> = Vec::with_capacity(self.rows.len());
         for (&id, slots) in &self.rows {
             let mut row: Vec<(u8, f32)> = slots
@@ -140,10 +140,10 @@ impl Learner {
 }
 
 /// A small deterministic generator (xorshift64*).
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -151,7 +151,7 @@ impl Rng {
     }
 }
 
-fn shuffle<T>(items: &mut [T], rng: &mut Rng) {
+pub(crate) fn shuffle<T>(items: &mut [T], rng: &mut Rng) {
     for i in (1..items.len()).rev() {
         items.swap(i, rng.below(i + 1));
     }
