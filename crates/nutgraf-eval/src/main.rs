@@ -51,13 +51,17 @@ tasks:
   train-ner      train the NER model: --train FILE.jsonl [--dev FILE.jsonl]
                  [--epochs N] [--seed S] [--scheme bilou|bio] [--min-count C]
                  --out PATH
-  ud FILE        part of speech and lemmas on the gold words of a CoNLL-U file:
-                 UPOS, XPOS and lemma accuracy, words per second (tagging and
-                 lemmatizing, one thread); options: --model PATH (default: the
-                 shipped model)
-  train-syntax   train the tagger and lemmatizer: --train FILE.conllu
+  ud FILE        syntax on the gold words of a CoNLL-U file: UPOS, XPOS and
+                 lemma accuracy, UAS and LAS (universal relations, and with
+                 subtypes), words per second (tagging, lemmatizing and parsing,
+                 one thread); options: --model PATH (tagger), --parser PATH
+                 (defaults: the shipped models), --write OUT.conllu (the
+                 predicted analysis), --prune-parser W
+  train-syntax   train the tagger, lemmatizer and parser: --train FILE.conllu
                  [--dev FILE.conllu] [--epochs N] [--seed S] [--prune W]
-                 --out DIR (writes DIR/model.bin)";
+                 [--parser-epochs N] [--folds K] [--stack] [--tagger PATH]
+                 [--tags-cache FILE] --out DIR (writes DIR/model.bin and
+                 DIR/parser.bin)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

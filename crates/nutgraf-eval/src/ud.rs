@@ -285,6 +285,9 @@ pub fn run_train(args: &[String]) -> Result<(), String> {
     if let Some(n) = jsonl::opt_usize(args, "--parser-epochs")? {
         popts.epochs = n;
     }
+    if args.iter().any(|a| a == "--stack") {
+        popts.stack = true;
+    }
     let folds = jsonl::opt_usize(args, "--folds")?.unwrap_or(5);
     let sentences = read(train_path)?;
     let start = Instant::now();

@@ -118,10 +118,20 @@ fn bench_parse(c: &mut Criterion) {
         assert!(!doc.events.is_empty(), "{}: no events", seed.name);
         assert!(!doc.quotes.is_empty(), "{}: no quotes", seed.name);
     }
+    // The whole pipeline with the syntax stage (off by default).
+    let with_syntax = Parser::new(Options::new().syntax(true));
+    for seed in &seeds {
+        check_document(&with_syntax, seed);
+        let doc = with_syntax
+            .parse(&seed.text, &seed.meta)
+            .expect("parse seed");
+        assert!(doc.words.len() > 100, "{}: no words", seed.name);
+    }
     let mut group = c.benchmark_group("parse/corpus");
     group.throughput(Throughput::Bytes(total_bytes(&seeds)));
     for (name, parser) in [
         ("all-5", &parser),
+        ("all-5-syntax", &with_syntax),
         ("all-5-no-entities", &no_entities),
         ("all-5-no-quotes-no-events", &no_quotes_events),
         ("all-5-layout-only", &layout_only),

@@ -621,10 +621,19 @@ fn analyse_words(
         strs.clear();
         strs.extend(toks.iter().map(|t| t.span.slice(ntext)));
         let analysis = syn.analyze_ids(&strs, &mut sc);
+        let within = sentences
+            .get(d)
+            .map_or(Span::new(0, usize::MAX), |s| s.span);
         for (i, t) in toks.iter().enumerate() {
             let a = analysis.word(i);
+            // A replaced region straddling a sentence start maps whole: keep
+            // the word inside its sentence, as the sentence is kept after the
+            // one before.
+            let mut span = norm.to_original(t.span);
+            span.start = span.start.clamp(within.start, within.end);
+            span.end = span.end.clamp(span.start, within.end);
             words.push(Word {
-                span: norm.to_original(t.span),
+                span,
                 upos: a.upos,
                 xpos: a.xpos,
                 lemma: a.lemma.into(),

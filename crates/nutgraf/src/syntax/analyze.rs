@@ -113,7 +113,7 @@ impl<'m> Syntax<'m> {
         self.tagger
             .upos_ids(&sc.ws, &sc.xs, &mut sc.feats, &mut sc.us);
         tokens(&sc.ws, &sc.xs, &sc.us, &mut sc.toks);
-        self.parser.parse(&sc.toks, &mut sc.parse);
+        self.parser.parse(&mut sc.toks, &mut sc.parse);
         Analysis {
             syntax: *self,
             sc,

@@ -41,9 +41,9 @@ use super::tagger::{put_str, put_u16, put_u32, Reader, WordFeats, MAX_TAGS};
 use crate::entities::features::Fx;
 
 const MAGIC: &[u8; 6] = b"NGDEP\0";
-const FORMAT_VERSION: u16 = 1;
+const FORMAT_VERSION: u16 = 2;
 /// Version of the feature templates: bump it when one changes.
-pub(crate) const FEATURE_VERSION: u32 = 3;
+pub(crate) const FEATURE_VERSION: u32 = 4;
 
 /// No word (an empty stack slot, a missing dependent).
 pub(crate) const NONE: u32 = u32::MAX;
@@ -66,6 +66,14 @@ pub(crate) struct Token {
     pub(crate) suf: u64,
     /// Distance to the next verb after the word (bucketed; 0: none).
     pub(crate) verb: u64,
+    /// The guide parser's head of the word (`NONE` without a guide; `n` = root).
+    pub(crate) gh: u32,
+    /// The guide parser's label of the word.
+    pub(crate) gl: u64,
+    /// The last and first words the guide parser attaches to this one
+    /// (`NONE`: none after it, before it).
+    pub(crate) grmax: u32,
+    pub(crate) glmin: u32,
 }
 
 const NO_TOKEN: Token = Token {
@@ -74,6 +82,10 @@ const NO_TOKEN: Token = Token {
     u: 0x0ff,
     suf: 0x0ff,
     verb: 0x0ff,
+    gh: NONE,
+    gl: 0x0ff,
+    grmax: NONE,
+    glmin: NONE,
 };
 const ROOT_TOKEN: Token = Token {
     w: 0x1ff,
@@ -81,6 +93,10 @@ const ROOT_TOKEN: Token = Token {
     u: 0x1ff,
     suf: 0x1ff,
     verb: 0x1ff,
+    gh: NONE,
+    gl: 0x1ff,
+    grmax: NONE,
+    glmin: NONE,
 };
 
 /// The tokens of a sentence: its words then the root.
@@ -93,8 +109,33 @@ pub(crate) fn tokens(ws: &[WordFeats], xs: &[u16], us: &[u16], out: &mut Vec<Tok
             u: u64::from(u),
             suf: w.suf[2],
             verb: 0,
+            gh: NONE,
+            gl: 0x0ff,
+            grmax: NONE,
+            glmin: NONE,
         });
     }
+    set_verb_distances(out);
+    out.push(ROOT_TOKEN);
+}
+
+/// The same words right to left (the root last), for the guide parser.
+pub(crate) fn reversed(toks: &[Token], out: &mut Vec<Token>) {
+    out.clear();
+    let n = toks.len().saturating_sub(1);
+    out.extend(toks[..n].iter().rev().map(|t| Token {
+        gh: NONE,
+        gl: 0x0ff,
+        grmax: NONE,
+        glmin: NONE,
+        ..*t
+    }));
+    set_verb_distances(out);
+    out.push(ROOT_TOKEN);
+}
+
+/// Each word's distance to the next verb after it.
+fn set_verb_distances(out: &mut [Token]) {
     let mut next_verb: Option<usize> = None;
     for i in (0..out.len()).rev() {
         out[i].verb = next_verb.map_or(0, |v| 1 + bucket((v - i) as u32));
@@ -103,7 +144,35 @@ pub(crate) fn tokens(ws: &[WordFeats], xs: &[u16], us: &[u16], out: &mut Vec<Tok
             next_verb = Some(i);
         }
     }
-    out.push(ROOT_TOKEN);
+}
+
+/// Give the tokens (words then root) the guide parser's heads and labels:
+/// `heads`/`labels` are the guide's, of the words right to left.
+pub(crate) fn set_guide(toks: &mut [Token], heads: &[u32], labels: &[u8]) {
+    let n = toks.len().saturating_sub(1);
+    for t in toks.iter_mut() {
+        t.grmax = NONE;
+        t.glmin = NONE;
+    }
+    for (i, t) in toks.iter_mut().enumerate().take(n.min(heads.len())) {
+        let ri = n - 1 - i;
+        let h = heads[ri] as usize;
+        t.gh = if h < n { (n - 1 - h) as u32 } else { n as u32 };
+        t.gl = u64::from(labels.get(ri).copied().unwrap_or(NO_LABEL));
+    }
+    for i in 0..n {
+        let h = toks[i].gh as usize;
+        if h < n {
+            let i32_ = i as u32;
+            let t = &mut toks[h];
+            if i > h && (t.grmax == NONE || i32_ > t.grmax) {
+                t.grmax = i32_;
+            }
+            if i < h && (t.glmin == NONE || i32_ < t.glmin) {
+                t.glmin = i32_;
+            }
+        }
+    }
 }
 
 const VERB_UPOS: u64 = super::Upos::Verb as u64;
@@ -256,6 +325,85 @@ impl State {
         }
     }
 
+    /// Features of what the right-to-left guide parser made of the words of
+    /// this configuration: where it put the heads of `s0`, `s1` and `b0`
+    /// relative to the stack and buffer, their guide labels, and whether the
+    /// guide gives `s0` or `s1` dependents still in the buffer, or `b0`
+    /// dependents still on the stack.
+    fn guide_features(&self, toks: &[Token], out: &mut Vec<u64>) {
+        let t = |i: u32| -> Token {
+            if i == NONE {
+                NO_TOKEN
+            } else {
+                toks[i as usize]
+            }
+        };
+        let (s0i, s1i) = (self.s(0), self.s(1));
+        let (b0i, b1i) = (self.buf(0), self.buf(1));
+        let (s0, s1, b0) = (t(s0i), t(s1i), t(b0i));
+        let b = self.b;
+        let cat = |x: u32| -> u64 {
+            if x == NONE {
+                return 0;
+            }
+            let h = t(x).gh;
+            if h == NONE {
+                0
+            } else if h == self.n {
+                1
+            } else if h == s0i {
+                2
+            } else if h == s1i {
+                3
+            } else if h == b0i {
+                4
+            } else if h == b1i {
+                5
+            } else if h < x {
+                6
+            } else {
+                7
+            }
+        };
+        let pending = |x: u32| -> u64 {
+            if x == NONE {
+                0
+            } else {
+                let r = t(x).grmax;
+                1 + u64::from(r != NONE && r >= b)
+            }
+        };
+        let left_on_stack = if b0i == NONE || s0i == NONE {
+            0
+        } else {
+            let l = b0.glmin;
+            1 + u64::from(l != NONE && l <= s0i)
+        };
+        let (cs0, cs1, cb0) = (cat(s0i), cat(s1i), cat(b0i));
+        let (ps0, ps1) = (pending(s0i), pending(s1i));
+        let f = Fx::new;
+        let from = out.len();
+        out.extend_from_slice(&[
+            f(140).add(cs0).value(),
+            f(141).add(cb0).value(),
+            f(142).add(cs0).add(cb0).value(),
+            f(143).add(cs0).add(cb0).add(s0.p).add(b0.p).value(),
+            f(144).add(cs1).add(cs0).value(),
+            f(145).add(cs0).add(s0.p).add(s0.gl).value(),
+            f(146).add(cb0).add(b0.p).add(b0.gl).value(),
+            f(147).add(cs1).add(cs0).add(s1.p).add(s0.p).value(),
+            f(148).add(ps0).add(cs0).value(),
+            f(149).add(ps1).add(cs1).add(cs0).value(),
+            f(150).add(left_on_stack).add(cs0).add(cb0).value(),
+            f(151).add(ps0).add(cs0).add(cb0).add(left_on_stack).value(),
+            f(152).add(cs0).add(cb0).add(s0.w).value(),
+            f(153).add(cs0).add(cb0).add(b0.w).value(),
+        ]);
+        for v in &mut out[from..] {
+            *v >>= 32;
+        }
+    }
+
     /// The labelling features of the arc just made from `h` to `d`.
     pub(crate) fn label_features(&self, toks: &[Token], h: u32, d: u32, out: &mut Vec<u64>) {
         out.clear();
@@ -314,6 +462,12 @@ impl State {
             f(224).add(dt.suf).add(hp).add(dir).value(),
             f(225).add(dt.p).add(hp).add(ht.verb).add(dir).value(),
         ]);
+        if dt.gh != NONE {
+            // The guide's label of the word, and whether it chose the same head.
+            let same = u64::from(dt.gh == h);
+            out.push(f(226).add(dt.gl).add(same).value());
+            out.push(f(227).add(dt.gl).add(same).add(dt.p).add(hp).value());
+        }
         for v in out.iter_mut() {
             *v >>= 32;
         }
@@ -392,7 +546,7 @@ impl State {
     }
 
     /// The transition features of this configuration.
-    pub(crate) fn features(&self, toks: &[Token], out: &mut Vec<u64>) {
+    pub(crate) fn features(&self, toks: &[Token], guided: bool, out: &mut Vec<u64>) {
         out.clear();
         let t = |i: u32| -> Token {
             if i == NONE {
@@ -542,6 +696,9 @@ impl State {
         for v in out.iter_mut() {
             *v >>= 32;
         }
+        if guided {
+            self.guide_features(toks, out);
+        }
     }
 }
 
@@ -566,6 +723,9 @@ pub struct DepParser {
     pub(crate) root_label: u8,
     pub(crate) moves: Moves,
     pub(crate) labeller: Weights,
+    /// A parser of the words right to left whose tree this one reads as
+    /// features (stacking): its errors are not the same.
+    pub(crate) guide: Option<Box<DepParser>>,
 }
 
 /// Reusable buffers of one parse.
@@ -573,6 +733,9 @@ pub struct DepParser {
 pub(crate) struct Scratch {
     pub(crate) state: State,
     pub(crate) feats: Vec<u64>,
+    /// The guide's state and tokens.
+    guide_state: State,
+    reversed: Vec<Token>,
 }
 
 impl DepParser {
@@ -590,13 +753,22 @@ impl DepParser {
 
     /// Parse the tokens' words: heads (`n` = the root) and labels end in
     /// `state`.
-    pub(crate) fn parse(&self, toks: &[Token], sc: &mut Scratch) {
+    pub(crate) fn parse(&self, toks: &mut [Token], sc: &mut Scratch) {
+        if let Some(guide) = &self.guide {
+            reversed(toks, &mut sc.reversed);
+            guide.run(&sc.reversed, &mut sc.guide_state, &mut sc.feats, false);
+            set_guide(toks, &sc.guide_state.heads, &sc.guide_state.labels);
+        }
+        self.run(toks, &mut sc.state, &mut sc.feats, self.guide.is_some());
+    }
+
+    /// Parse with this model alone; heads and labels end in `st`.
+    pub(crate) fn run(&self, toks: &[Token], st: &mut State, feats: &mut Vec<u64>, guided: bool) {
         let n = toks.len().saturating_sub(1);
-        let st = &mut sc.state;
         st.reset(n);
         while !st.done() {
-            st.features(toks, &mut sc.feats);
-            let s = self.moves.scores(&sc.feats);
+            st.features(toks, guided, feats);
+            let s = self.moves.scores(feats);
             let mut best = usize::MAX;
             for t in [SHIFT, LEFT, RIGHT] {
                 if st.valid(t) && (best == usize::MAX || s[t] > s[best]) {
@@ -607,7 +779,7 @@ impl DepParser {
                 break;
             }
             if let Some((h, d)) = st.apply(best, toks) {
-                let label = self.label_arc(st, toks, h, d, &mut sc.feats);
+                let label = self.label_arc(st, toks, h, d, feats);
                 st.set_label(d, label);
             }
         }
@@ -644,6 +816,15 @@ impl DepParser {
         out.push(self.root_label);
         self.moves.write(&mut out);
         self.labeller.write(&mut out);
+        match &self.guide {
+            Some(g) => {
+                out.push(1);
+                let bytes = g.to_bytes();
+                put_u32(&mut out, bytes.len() as u32);
+                out.extend_from_slice(&bytes);
+            }
+            None => out.push(0),
+        }
         out
     }
 
@@ -683,6 +864,18 @@ impl DepParser {
         if labeller.tags != n {
             return Err("label counts do not match".into());
         }
+        let guide = match r.u8()? {
+            0 => None,
+            1 => {
+                let len = r.u32()? as usize;
+                let g = DepParser::from_bytes(r.take(len)?)?;
+                if g.guide.is_some() || g.labels != labels {
+                    return Err("bad guide parser".into());
+                }
+                Some(Box::new(g))
+            }
+            _ => return Err("bad guide flag".into()),
+        };
         if !r.at_end() {
             return Err("trailing bytes".into());
         }
@@ -691,6 +884,7 @@ impl DepParser {
             root_label,
             moves,
             labeller,
+            guide,
         })
     }
 

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::conllu::GoldWord;
-use super::depparse::{tokens, DepParser, State, Token, LEFT, RIGHT, SHIFT};
+use super::depparse::{reversed, set_guide, tokens, DepParser, State, Token, LEFT, RIGHT, SHIFT};
 use super::table::Moves;
 use super::tagger::{WordFeats, MAX_TAGS};
 use super::train::{shuffle, Learner, Rng};
@@ -32,6 +32,12 @@ pub struct ParserTrainOptions {
     pub prune: f32,
     /// Label weights smaller than this (absolute) are dropped.
     pub label_prune: f32,
+    /// Whether to stack the parser on a right-to-left guide parser whose
+    /// tree it reads as features: twice the work for +0.006 UAS and +0.007
+    /// LAS on EWT dev (0.845 and 0.809). Off by default.
+    pub stack: bool,
+    /// Folds of the jackknifed guide trees of the training sentences.
+    pub guide_folds: usize,
 }
 
 impl Default for ParserTrainOptions {
@@ -43,6 +49,8 @@ impl Default for ParserTrainOptions {
             explore: 0.9,
             prune: 2.0,
             label_prune: 0.05,
+            stack: false,
+            guide_folds: 5,
         }
     }
 }
@@ -116,6 +124,7 @@ impl MoveLearner {
 
 /// One training sentence: tokens (predicted tags), gold heads (`n` = root)
 /// and gold label ids.
+#[derive(Clone)]
 struct Sent {
     toks: Vec<Token>,
     heads: Vec<u32>,
@@ -147,7 +156,7 @@ pub fn train_parser_with(
     sentences: &[Vec<GoldWord>],
     tags: &[(Vec<u16>, Vec<u16>)],
     opts: &ParserTrainOptions,
-    mut after_epoch: impl FnMut(usize, &DepParser),
+    after_epoch: impl FnMut(usize, &DepParser),
 ) -> Result<DepParser, String> {
     if sentences.len() != tags.len() {
         return Err("one tag list per sentence".into());
@@ -185,6 +194,62 @@ pub fn train_parser_with(
         });
     }
 
+    if !opts.stack {
+        return learn(&labels, root_label, &data, None, opts, after_epoch);
+    }
+    // The guide: a parser of the sentences right to left. The main parser
+    // learns from guide trees of sentences the guide did not see (jackknifed),
+    // so it learns how far to trust them.
+    let rev: Vec<Sent> = data.iter().map(reverse_sent).collect();
+    let folds = opts.guide_folds.max(2);
+    let mut st = State::default();
+    let mut feats = Vec::new();
+    for k in 0..folds {
+        let part: Vec<Sent> = rev
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != k)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let g = learn(&labels, root_label, &part, None, opts, |_, _| {})?;
+        for i in (k..data.len()).step_by(folds) {
+            g.run(&rev[i].toks, &mut st, &mut feats, false);
+            set_guide(&mut data[i].toks, &st.heads, &st.labels);
+        }
+    }
+    let guide = learn(&labels, root_label, &rev, None, opts, |_, _| {})?;
+    learn(&labels, root_label, &data, Some(&guide), opts, after_epoch)
+}
+
+/// A sentence right to left.
+fn reverse_sent(s: &Sent) -> Sent {
+    let n = s.heads.len() as u32;
+    let mut toks = Vec::with_capacity(s.toks.len());
+    reversed(&s.toks, &mut toks);
+    Sent {
+        toks,
+        heads: s
+            .heads
+            .iter()
+            .rev()
+            .map(|&h| if h >= n { n } else { n - 1 - h })
+            .collect(),
+        labels: s.labels.iter().rev().copied().collect(),
+    }
+}
+
+/// Train one parser on prepared sentences (with guide trees in their tokens
+/// when `guide` is given).
+fn learn(
+    labels: &[Box<str>],
+    root_label: u8,
+    data: &[Sent],
+    guide: Option<&DepParser>,
+    opts: &ParserTrainOptions,
+    mut after_epoch: impl FnMut(usize, &DepParser),
+) -> Result<DepParser, String> {
+    let guided = guide.is_some();
+    let labels = labels.to_vec();
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng(opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let mut ml = MoveLearner {
@@ -202,7 +267,7 @@ pub fn train_parser_with(
             let n = s.heads.len() as u32;
             st.reset(s.heads.len());
             while !st.done() {
-                st.features(&s.toks, &mut feats);
+                st.features(&s.toks, guided, &mut feats);
                 ml.time += 1;
                 let scores = ml.scores(&feats);
                 let costs = st.costs(&s.heads);
@@ -260,6 +325,7 @@ pub fn train_parser_with(
                 root_label,
                 moves: ml.average(opts.prune),
                 labeller: ll.average(opts.label_prune),
+                guide: guide.map(|g| Box::new(g.clone())),
             };
             after_epoch(epoch + 1, &model);
         }
@@ -269,6 +335,7 @@ pub fn train_parser_with(
         root_label,
         moves: ml.average(opts.prune),
         labeller: ll.average(opts.label_prune),
+        guide: guide.map(|g| Box::new(g.clone())),
     };
     DepParser::from_bytes(&parser.to_bytes())
 }

@@ -295,3 +295,38 @@ fn parser_training_is_deterministic_and_learns() {
     assert_eq!(heads, [Some(1), Some(2), None, Some(2)]);
     assert_eq!(out[1].deprel, "nsubj");
 }
+
+#[test]
+fn a_stacked_parser_round_trips_and_parses() {
+    use super::deptrain::{jackknife_tags, train_parser, ParserTrainOptions};
+    let gold = read_conllu(TINY).unwrap();
+    let topts = TrainOptions {
+        epochs: 3,
+        dict_min_count: 1,
+        prune: 0.0,
+        ..TrainOptions::default()
+    };
+    let tagger = train(&gold, &topts).unwrap();
+    let tags = jackknife_tags(&gold, &tagger, &topts, 1).unwrap();
+    let popts = ParserTrainOptions {
+        epochs: 8,
+        prune: 0.0,
+        stack: true,
+        guide_folds: 2,
+        ..ParserTrainOptions::default()
+    };
+    let parser = train_parser(&gold, &tags, &popts).unwrap();
+    assert!(parser.guide.is_some());
+    let bytes = parser.to_bytes();
+    let back = DepParser::from_bytes(&bytes).unwrap();
+    assert_eq!(back.to_bytes(), bytes);
+    let syntax = Syntax {
+        tagger: &tagger,
+        parser: &back,
+    };
+    let mut out = Vec::new();
+    for words in [&["The", "cats", "sat", "."][..], &[], &["Dogs", "barked", "at", "cats"]] {
+        syntax.analyze(words, &mut out);
+        assert_tree(&out, &words.join(" "));
+    }
+}

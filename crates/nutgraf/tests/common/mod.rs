@@ -91,6 +91,7 @@ fn containing_block(doc: &Document, span: Span) -> Option<usize> {
 pub fn check_document(input: &str, doc: &Document) {
     let ctx = excerpt(input);
     assert_eq!(doc.text, input, "Document::text is not the input");
+    check_words(doc, &ctx);
     let inserted = inserted_spaces(input);
 
     // Blocks: valid, non-empty, in order, non-overlapping, reason iff boilerplate.
@@ -479,6 +480,47 @@ pub fn check_json(input: &str, doc: &Document) {
     assert_eq!(json["body"].as_str(), Some(doc.body.as_str()));
 }
 
+/// Words: each sentence's words lie in it, in order (two words inside one
+/// replaced region, such as a composed character, map to the same original
+/// span), non-empty; heads stay in the sentence; every window has a root.
+fn check_words(doc: &Document, ctx: &str) {
+    let mut total = 0;
+    let mut prev_start = 0;
+    for s in &doc.sentences {
+        let Some(words) = doc.words.get(s.words.clone()) else {
+            panic!("{ctx}: sentence words {:?} out of range", s.words);
+        };
+        total += words.len();
+        for (i, w) in words.iter().enumerate() {
+            assert!(
+                w.span.start >= s.span.start && w.span.end <= s.span.end,
+                "{ctx}: word {w:?} outside its sentence {s:?}"
+            );
+            assert!(
+                w.span.start >= prev_start,
+                "{ctx}: words out of order at {w:?}"
+            );
+            assert!(!w.span.is_empty(), "{ctx}: empty word {w:?}");
+            prev_start = w.span.start;
+            if let Some(h) = w.head {
+                assert!(h < words.len() && h != i, "{ctx}: word {i} has head {h}");
+            }
+            assert_eq!(w.head.is_none(), w.deprel == "root", "{ctx}: {w:?}");
+        }
+        if !words.is_empty() {
+            assert!(
+                words.iter().any(|w| w.head.is_none()),
+                "{ctx}: no root in {s:?}"
+            );
+        }
+    }
+    assert_eq!(
+        total,
+        doc.words.len(),
+        "{ctx}: words outside every sentence"
+    );
+}
+
 /// Parse `input` with layout on and off (and with and without a publication
 /// date), checking every document.
 pub fn check_all_modes(input: &str) {
@@ -486,7 +528,8 @@ pub fn check_all_modes(input: &str) {
         .with_published_str("2023-10-17")
         .expect("valid date");
     for layout in [true, false] {
-        let parser = Parser::new(Options::new().layout(layout));
+        // The syntax stage rides along with layout off (it is off by default).
+        let parser = Parser::new(Options::new().layout(layout).syntax(!layout));
         for meta in [&Meta::new(), &dated] {
             let doc = parser
                 .parse(input, meta)
@@ -506,7 +549,7 @@ pub fn check_both_layouts(input: &str) {
         .with_published_str("2023-10-17")
         .expect("valid date");
     for (layout, meta) in [(true, Meta::new()), (false, dated)] {
-        let doc = Parser::new(Options::new().layout(layout))
+        let doc = Parser::new(Options::new().layout(layout).syntax(!layout))
             .parse(input, &meta)
             .unwrap_or_else(|e| panic!("parse failed (layout {layout}): {e}"));
         check_document(input, &doc);
