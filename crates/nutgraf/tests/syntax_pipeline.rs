@@ -18,9 +18,15 @@ fn check(doc: &Document) {
         let words = &doc.words[s.words.clone()];
         covered += words.len();
         for (i, w) in words.iter().enumerate() {
-            assert!(w.span.start >= s.span.start && w.span.end <= s.span.end, "{w:?} outside {s:?}");
+            assert!(
+                w.span.start >= s.span.start && w.span.end <= s.span.end,
+                "{w:?} outside {s:?}"
+            );
             let text = doc.slice(w.span);
-            assert!(!text.is_empty() && !text.contains(char::is_whitespace), "{text:?}");
+            assert!(
+                !text.is_empty() && !text.contains(char::is_whitespace),
+                "{text:?}"
+            );
             assert!(!w.lemma.is_empty() && !w.xpos.is_empty() && !w.deprel.is_empty());
             if let Some(h) = w.head {
                 assert!(h < words.len() && h != i, "word {i} of {s:?}: head {h}");
@@ -33,7 +39,11 @@ fn check(doc: &Document) {
             assert!(words.iter().any(|w| w.head.is_none()), "{s:?} has no root");
         }
     }
-    assert_eq!(covered, doc.words.len(), "every word belongs to one sentence");
+    assert_eq!(
+        covered,
+        doc.words.len(),
+        "every word belongs to one sentence"
+    );
 }
 
 #[test]
@@ -51,12 +61,21 @@ fn words_of_a_news_paragraph() {
     check(&doc);
     assert_eq!(doc.sentences.len(), 2);
     let words: Vec<&str> = doc.words.iter().map(|w| doc.slice(w.span)).collect();
-    assert_eq!(&words[..5], ["Russian", "President", "Vladimir", "Putin", "arrived"]);
+    assert_eq!(
+        &words[..5],
+        ["Russian", "President", "Vladimir", "Putin", "arrived"]
+    );
     let arrived = &doc.words[4];
-    assert_eq!((arrived.upos, &*arrived.lemma, arrived.head), (Upos::Verb, "arrive", None));
+    assert_eq!(
+        (arrived.upos, &*arrived.lemma, arrived.head),
+        (Upos::Verb, "arrive", None)
+    );
     let s2 = &doc.sentences[1];
     let second = &doc.words[s2.words.clone()];
-    let talks = second.iter().find(|w| doc.slice(w.span) == "talks").unwrap();
+    let talks = second
+        .iter()
+        .find(|w| doc.slice(w.span) == "talks")
+        .unwrap();
     assert_eq!(talks.deprel, "nsubj:pass");
     assert_eq!(doc.slice(second[talks.head.unwrap()].span), "postponed");
 }
@@ -69,7 +88,10 @@ fn clitics_are_words_and_spans_are_in_the_original() {
     let doc = parse(text, Options::new().layout(false).syntax(true));
     check(&doc);
     let words: Vec<&str> = doc.words.iter().map(|w| doc.slice(w.span)).collect();
-    assert_eq!(words, ["Putin", "did", "n’t", "visit", "Xi", "’s", "capital", "."]);
+    assert_eq!(
+        words,
+        ["Putin", "did", "n’t", "visit", "Xi", "’s", "capital", "."]
+    );
     let not = &doc.words[2];
     assert_eq!(not.deprel, "advmod");
     assert_eq!(&*doc.words[5].lemma, "'s");
@@ -78,7 +100,13 @@ fn clitics_are_words_and_spans_are_in_the_original() {
 #[test]
 fn long_sentences_are_parsed_in_windows() {
     let text = "x ".repeat(1_000);
-    let doc = parse(&text, Options::new().layout(false).syntax(true).max_sentence_tokens(40));
+    let doc = parse(
+        &text,
+        Options::new()
+            .layout(false)
+            .syntax(true)
+            .max_sentence_tokens(40),
+    );
     check(&doc);
     assert_eq!(doc.words.len(), 1_000);
     let roots = doc.words.iter().filter(|w| w.head.is_none()).count();
