@@ -13,7 +13,8 @@ True
 240000000000.0
 
 Offsets (``start``/``end``) are Python string indices into the original input,
-``doc.text`` (for ``parse_time`` and ``parse_quantity``, into the text given). ``Document.to_dict()`` and ``Document.to_json()`` give the
+``doc.text`` (for ``parse_time`` and ``parse_quantity``, into the text given; for
+``analyze_words``, into the words joined by single spaces). ``Document.to_dict()`` and ``Document.to_json()`` give the
 version-1 JSON contract shared with the Rust crate and the command line.
 """
 
@@ -47,7 +48,9 @@ from nutgraf._nutgraf import (
     Span,
     Speaker,
     TimeExpression,
+    Word,
     __version__,
+    analyze_words,
     parse,
     parse_many,
     parse_quantity,
@@ -79,7 +82,9 @@ __all__ = [
     "Span",
     "Speaker",
     "TimeExpression",
+    "Word",
     "__version__",
+    "analyze_words",
     "parse",
     "parse_many",
     "parse_quantity",

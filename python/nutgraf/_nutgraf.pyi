@@ -23,6 +23,7 @@ __all__ = [
     "Source",
     "Event",
     "Participant",
+    "Word",
     "NutgrafError",
     "InputTooLargeError",
     "InvalidDateError",
@@ -34,6 +35,7 @@ __all__ = [
     "parse_many",
     "parse_time",
     "parse_quantity",
+    "analyze_words",
     "_after_fork_in_child",
 ]
 
@@ -57,7 +59,8 @@ class NutgrafError(ValueError):
     """Base class of every nutgraf error; also a ``ValueError``."""
 
     index: int | None
-    """Position of the failing input in a ``parse_many`` batch; ``None`` for ``parse``."""
+    """Position of the failing input in a ``parse_many`` batch (of the bad word for
+    ``analyze_words``); ``None`` for ``parse``."""
 
 class InputTooLargeError(NutgrafError):
     """The input is longer than ``max_input_bytes`` (default 16 MiB)."""
@@ -85,7 +88,9 @@ class InvalidOptionError(NutgrafError):
 
 class InvalidInputError(NutgrafError, TypeError):
     """An input is not usable text: not a ``str``, or a ``str`` that cannot be
-    encoded as UTF-8 (it holds a lone surrogate such as ``"\\ud800"``).
+    encoded as UTF-8 (it holds a lone surrogate such as ``"\\ud800"``). For
+    ``analyze_words`` also an empty word, a word holding whitespace, or more words
+    than the limit; ``index`` is then the position of the bad word.
 
     Also a ``TypeError``, as passing a non-``str`` always was.
     """
@@ -127,6 +132,49 @@ class Block:
         """For boilerplate, why it was left out (``"share"``, ``"related"``...)."""
 
 @final
+class Word:
+    """A word with its syntax: part of speech, lemma, head and relation (Universal
+    Dependencies, as in UD English EWT); ``source[start:end] == text``, where
+    ``source`` is ``Document.text``, or for ``analyze_words`` the words joined by
+    single spaces.
+
+    Words are the tokens of the sentence splitter, with clitics as words of their
+    own ("Putin" "'s", "did" "n't"); ``text`` never holds whitespace.
+    """
+
+    @property
+    def text(self) -> str:
+        """The word as written in the input."""
+    @property
+    def start(self) -> int:
+        """First character, as an index into the source text."""
+    @property
+    def end(self) -> int:
+        """One past the last character, as an index into the source text."""
+    @property
+    def lemma(self) -> str:
+        """The dictionary form: ``"say"`` for "said", ``"be"`` for "'s" as a verb."""
+    @property
+    def upos(self) -> str:
+        """The universal part of speech: ``"ADJ"``, ``"ADP"``, ``"ADV"``, ``"AUX"``,
+        ``"CCONJ"``, ``"DET"``, ``"INTJ"``, ``"NOUN"``, ``"NUM"``, ``"PART"``,
+        ``"PRON"``, ``"PROPN"``, ``"PUNCT"``, ``"SCONJ"``, ``"SYM"``, ``"VERB"`` or
+        ``"X"``."""
+    @property
+    def xpos(self) -> str:
+        """The Penn Treebank tag: ``"NNP"``, ``"VBD"``..."""
+    @property
+    def head(self) -> int | None:
+        """Index of the word's head among the words of its sentence
+        (``Sentence.words``, or the list ``analyze_words`` returns); ``None`` for a
+        root. A sentence longer than ``max_sentence_tokens`` is parsed in windows,
+        each with a root of its own."""
+    @property
+    def deprel(self) -> str:
+        """The relation to the head, with its subtype: ``"nsubj"``,
+        ``"nsubj:pass"``, ``"obl:tmod"``...; ``"root"`` for a root."""
+
+@final
 class Sentence:
     """A sentence; ``doc.text[start:end] == text``."""
 
@@ -139,6 +187,10 @@ class Sentence:
     @property
     def block(self) -> int:
         """Index of the block it belongs to in ``Document.blocks``."""
+    @property
+    def words(self) -> list[Word]:
+        """Its words with their syntax (``head`` indexes this list); empty unless
+        parsed with ``syntax=True``, and for a caption in another language."""
 
 @final
 class Dateline:
@@ -524,8 +576,14 @@ class Document:
     @property
     def events(self) -> list[Event]:
         """Events (who did what to whom, where and when), in text order."""
+    @property
+    def words(self) -> list[Word]:
+        """Words of every analysed sentence, in order, with their syntax (each
+        ``head`` indexes the words of the word's own sentence, ``Sentence.words``);
+        empty unless parsed with ``syntax=True``."""
     def to_dict(self) -> dict[str, Any]:
-        """The version-1 JSON contract as plain objects; equals ``json.loads(self.to_json())``."""
+        """The version-1 JSON contract as plain objects; equals ``json.loads(self.to_json())``.
+        With words (``syntax=True``), each sentence lists them."""
     def to_json(self) -> str:
         """The version-1 JSON contract as a compact string."""
 
@@ -541,6 +599,7 @@ def parse(
     quantities: bool = True,
     quotes: bool = True,
     events: bool = True,
+    syntax: bool = False,
     max_input_bytes: int | None = None,
     max_sentence_tokens: int | None = None,
 ) -> Document:
@@ -549,7 +608,10 @@ def parse(
     ``layout=False`` reads the whole input as body text; ``entities=False``,
     ``times=False``, ``quantities=False``, ``quotes=False`` and ``events=False`` skip those stages
     (their lists are then empty; without entities a quote's speaker has no
-    ``entity``). Raises ``InvalidDateError`` for an unreadable ``published`` and
+    ``entity``). ``syntax=True`` gives every word of every analysed sentence its
+    part of speech, lemma, head and relation (``Document.words``,
+    ``Sentence.words``); it is off by default, as it costs more than the other
+    stages together. Raises ``InvalidDateError`` for an unreadable ``published`` and
     ``InputTooLargeError`` when ``text`` is over ``max_input_bytes`` UTF-8 bytes
     (default 16 MiB), ``InvalidInputError`` when ``text`` is not a ``str`` or holds a
     lone surrogate, ``InternalError`` for a bug in nutgraf. The work runs with the
@@ -573,6 +635,7 @@ def parse_many(
     quantities: bool = True,
     quotes: bool = True,
     events: bool = True,
+    syntax: bool = False,
     max_input_bytes: int | None = None,
     max_sentence_tokens: int | None = None,
     errors: Literal["raise"] = "raise",
@@ -589,6 +652,7 @@ def parse_many(
     quantities: bool = True,
     quotes: bool = True,
     events: bool = True,
+    syntax: bool = False,
     max_input_bytes: int | None = None,
     max_sentence_tokens: int | None = None,
     errors: Literal["return"],
@@ -635,6 +699,20 @@ def parse_quantity(text: str) -> Quantity | None:
 
     Returns ``None`` when ``text`` is not one quantity. Offsets index ``text``.
     Runs with the GIL released.
+    """
+
+def analyze_words(words: Sequence[str]) -> list[Word]:
+    """Tag, lemmatize and parse ``words`` as one sentence, as given: no tokenization
+    or normalization (split clitics and punctuation off yourself: ``["Putin", "'s",
+    "visit", "."]``).
+
+    Returns one ``Word`` per word, in order; ``text`` is the word, and ``start`` and
+    ``end`` index ``" ".join(words)``. ``head`` indexes the returned list. An empty
+    list gives ``[]``. Raises ``InvalidInputError`` (with ``index`` the position of
+    the word) for an item that is not a ``str``, an empty word or a word holding
+    whitespace, and (``index`` ``None``) for a single ``str`` instead of a sequence
+    or more than 10,000 words (analyze one sentence at a time). Runs with the GIL
+    released.
     """
 
 def _after_fork_in_child() -> None: ...

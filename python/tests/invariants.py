@@ -22,6 +22,11 @@ def check_document(doc: nutgraf.Document, text: str) -> None:
         assert text[sentence.start : sentence.end] == sentence.text, sentence
         owner = doc.blocks[sentence.block]
         assert owner.start <= sentence.start and sentence.end <= owner.end, sentence
+    words = doc.words
+    for w in words:
+        assert 0 <= w.start < w.end <= n, w
+        assert text[w.start : w.end] == w.text, w
+    assert [w for s in doc.sentences for w in s.words] == words
     for t in doc.times:
         assert 0 <= t.start <= t.end <= n, t
         assert text[t.start : t.end] == t.text, t
@@ -70,11 +75,31 @@ def check_document(doc: nutgraf.Document, text: str) -> None:
     assert [(s["start"], s["end"]) for s in as_dict["sentences"]] == [
         (s.start, s.end) for s in doc.sentences
     ]
+    if words:
+        assert [s["words"] for s in as_dict["sentences"]] == [
+            [word_dict(w) for w in s.words] for s in doc.sentences
+        ]
+    else:
+        assert all("words" not in s for s in as_dict["sentences"])
     assert as_dict["times"] == [time_dict(t) for t in doc.times]
     assert as_dict["quantities"] == [quantity_dict(q) for q in doc.quantities]
     assert as_dict["quotes"] == [quote_dict(q) for q in doc.quotes]
     assert as_dict["attributions"] == [attribution_dict(a) for a in doc.attributions]
     assert as_dict["events"] == [event_dict(e) for e in doc.events]
+
+
+def word_dict(w: nutgraf.Word) -> dict[str, object]:
+    """A word's attributes as its JSON contract object."""
+    return {
+        "start": w.start,
+        "end": w.end,
+        "text": w.text,
+        "lemma": w.lemma,
+        "upos": w.upos,
+        "xpos": w.xpos,
+        "head": w.head,
+        "deprel": w.deprel,
+    }
 
 
 def time_dict(t: nutgraf.TimeExpression) -> dict[str, object]:

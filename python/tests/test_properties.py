@@ -37,6 +37,13 @@ def test_spans_slice_any_text(text: str) -> None:
     check_document(nutgraf.parse(text, layout=False), text)
 
 
+@settings(max_examples=100, deadline=None)
+@given(news_like)
+def test_words_slice_news_like_text(text: str) -> None:
+    check_document(nutgraf.parse(text, syntax=True), text)
+    check_document(nutgraf.parse(text, layout=False, syntax=True), text)
+
+
 @settings(max_examples=50, deadline=None)
 @given(st.lists(news_like, max_size=8))
 def test_batch_matches_single(texts: list[str]) -> None:

@@ -160,3 +160,26 @@ def test_event_types() -> None:
     assert doc.events and doc.events[0].type == "VISIT"
     docs = nutgraf.parse_many(["a"], events=False)
     assert docs[0].events == []
+
+
+def test_word_types() -> None:
+    doc = nutgraf.parse("The talks were postponed, officials said.", syntax=True)
+    assert_type(doc.words, list[nutgraf.Word])
+    sentence = doc.sentences[0]
+    assert_type(sentence.words, list[nutgraf.Word])
+    for w in sentence.words:
+        assert_type(w.text, str)
+        assert_type(w.start, int)
+        assert_type(w.end, int)
+        assert_type(w.lemma, str)
+        assert_type(w.upos, str)
+        assert_type(w.xpos, str)
+        assert_type(w.head, int | None)
+        assert_type(w.deprel, str)
+        assert doc.text[w.start : w.end] == w.text
+    assert sentence.words == doc.words
+    docs = nutgraf.parse_many(["The talks were postponed."], syntax=True, errors="return")
+    assert_type(docs, list[nutgraf.Document | nutgraf.NutgrafError])
+    words = nutgraf.analyze_words(("The", "talks", "ended", "."))
+    assert_type(words, list[nutgraf.Word])
+    assert [w.head for w in words] == [1, 2, None, 2]

@@ -67,6 +67,12 @@ pub struct BatchArgs {
     #[arg(long)]
     pub no_layout: bool,
 
+    /// Run the syntax stage and give each sentence of each document its words,
+    /// with part of speech, lemma, head and dependency relation (off by default:
+    /// it costs more than all the other stages together).
+    #[arg(long)]
+    pub words: bool,
+
     /// Lines read, parsed in parallel and written per step; bounds memory use.
     #[arg(long, value_name = "N", default_value_t = 1024,
           value_parser = clap::value_parser!(u32).range(1..))]
@@ -169,6 +175,7 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
     let parser = Parser::new(
         Options::new()
             .layout(!args.no_layout)
+            .syntax(args.words)
             .max_input_bytes(args.max_bytes),
     );
     let inputs: Vec<&str> = if args.inputs.is_empty() {

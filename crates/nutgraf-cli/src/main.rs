@@ -3,9 +3,10 @@
 //! Two subcommands:
 //!
 //! - `nutgraf parse FILE...` reads article text files (or stdin) and prints, per file,
-//!   either a readable view of the parsed document or the version-1 JSON contract
-//!   (`--json`), exactly what `Document::write_json` writes.
-//! - `nutgraf batch [INPUT...]` reads JSON Lines records
+//!   either a readable view of the parsed document, the version-1 JSON contract
+//!   (`--json`), exactly what `Document::write_json` writes (with `--words`, each
+//!   sentence's words and their syntax), or the words as CoNLL-U (`--conllu`).
+//! - `nutgraf batch [INPUT...]` (`--words` as for `parse`) reads JSON Lines records
 //!   (`{"id": ..., "text": ..., "published"?: ..., "url"?: ..., "source"?: ...}`) and
 //!   writes one JSON line per record, `{"id": ..., "document": {...}}`, or an error
 //!   record naming the line. It streams in chunks and parses each chunk in parallel,
@@ -40,6 +41,7 @@ macro_rules! report {
 }
 
 mod batch;
+mod conllu;
 mod dates;
 mod guard;
 mod input;
@@ -73,6 +75,8 @@ A closed stdout (`nutgraf parse --json ... | head -1`) ends the run quietly with
 Examples:
   nutgraf parse article.txt
   nutgraf parse --json --published 2023-10-17 article.txt
+  nutgraf parse --json --words article.txt     # each sentence with its words' syntax
+  nutgraf parse --conllu article.txt           # the words as CoNLL-U
   cat article.txt | nutgraf parse --json
   nutgraf parse --dates corpus/seeds.jsonl corpus/seeds/*.txt
   nutgraf batch records.jsonl -o documents.jsonl";
@@ -88,7 +92,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Parse article text files and print a readable view or the JSON contract.
+    /// Parse article text files and print a readable view, the JSON contract or CoNLL-U.
     ///
     /// Each FILE is one article as plain text (scraper output with page furniture
     /// is fine). With no FILE, or with `-`, the article is read from stdin. Files

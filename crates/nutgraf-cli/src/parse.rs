@@ -1,4 +1,5 @@
-//! `nutgraf parse`: parse article files, print a readable view or the JSON contract.
+//! `nutgraf parse`: parse article files, print a readable view, the JSON contract or
+//! CoNLL-U.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
@@ -9,13 +10,14 @@ use nutgraf::{Date, Meta, Options, Parser, DEFAULT_MAX_INPUT_BYTES};
 use crate::dates::{DateSidecar, Lookup};
 use crate::guard;
 use crate::input::{self, display_name, STDIN};
-use crate::{view, EXIT_FAILURE, EXIT_OK};
+use crate::{conllu, view, EXIT_FAILURE, EXIT_OK};
 
 /// Width of the block lines when stdout is not a terminal.
 const DEFAULT_WIDTH: usize = 100;
 
 /// Arguments of `nutgraf parse`.
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // one field per command-line switch
 pub struct ParseArgs {
     /// Article text files; `-` or none reads stdin.
     #[arg(value_name = "FILE")]
@@ -29,6 +31,20 @@ pub struct ParseArgs {
     /// Pretty-print the JSON (implies --json).
     #[arg(long)]
     pub pretty: bool,
+
+    /// Run the syntax stage and give each sentence of the JSON its words, with
+    /// part of speech, lemma, head and dependency relation (implies --json; off by
+    /// default: it costs more than all the other stages together).
+    #[arg(long)]
+    pub words: bool,
+
+    /// Print the words of every sentence as CoNLL-U (Universal Dependencies: ID,
+    /// FORM, LEMMA, UPOS, XPOS, FEATS, HEAD, DEPREL, DEPS, MISC) instead of the
+    /// text view: one block per sentence with `# sent_id` (counted over the whole
+    /// run) and `# text` comments, `# newdoc id` naming each file. Runs the syntax
+    /// stage.
+    #[arg(long, conflicts_with_all = ["json", "pretty"])]
+    pub conllu: bool,
 
     /// Publication date of the article(s), YYYY-MM-DD. It wins over --dates and
     /// over any date the text states about itself.
@@ -75,6 +91,7 @@ pub fn run(args: &ParseArgs) -> Result<u8> {
     let parser = Parser::new(
         Options::new()
             .layout(!args.no_layout)
+            .syntax(args.words || args.conllu)
             .max_input_bytes(args.max_bytes),
     );
     let files: Vec<&str> = if args.files.is_empty() {
@@ -82,7 +99,7 @@ pub fn run(args: &ParseArgs) -> Result<u8> {
     } else {
         args.files.iter().map(String::as_str).collect()
     };
-    let json = args.json || args.pretty;
+    let json = !args.conllu && (args.json || args.pretty || args.words);
     let width = match args.width {
         Some(0) => None,
         Some(n) => Some(n),
@@ -93,6 +110,8 @@ pub fn run(args: &ParseArgs) -> Result<u8> {
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
     let mut first = true;
+    // CoNLL-U sentences written so far, for `# sent_id`.
+    let mut sent_id = 0u64;
     for &path in &files {
         let name = display_name(path);
         let Some(text) = read_one(path, args.max_bytes) else {
@@ -100,11 +119,17 @@ pub fn run(args: &ParseArgs) -> Result<u8> {
             continue;
         };
         let meta = meta_for(path, args, sidecar.as_ref());
-        let rendered = guard::catch(|| -> Result<Vec<u8>> {
+        // The output of the file, and the CoNLL-U sentence count after it.
+        let rendered = guard::catch(|| -> Result<(Vec<u8>, u64)> {
             let doc = parser.parse(&text, &meta)?;
             guard::debug_panic(&text);
             let mut buf = Vec::new();
-            if json {
+            let mut ids = sent_id;
+            if args.conllu {
+                let mut blocks = String::new();
+                conllu::write(&mut blocks, &doc, name, &mut ids);
+                buf = blocks.into_bytes();
+            } else if json {
                 if args.pretty {
                     serde_json::to_writer_pretty(&mut buf, &doc.to_json_value())?;
                 } else {
@@ -118,10 +143,13 @@ pub fn run(args: &ParseArgs) -> Result<u8> {
                 }
                 buf.extend_from_slice(view::render(name, &doc, width).as_bytes());
             }
-            Ok(buf)
+            Ok((buf, ids))
         });
         let buf = match rendered {
-            Ok(Ok(buf)) => buf,
+            Ok(Ok((buf, ids))) => {
+                sent_id = ids;
+                buf
+            }
             Ok(Err(e)) => {
                 report!("nutgraf: error: {name}: {e}");
                 failed = true;

@@ -2,6 +2,7 @@
 //! its stdout, stderr and exit code. Layout quality is the core crate's business;
 //! these tests only check what the CLI promises.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -292,6 +293,153 @@ fn parse_json_is_exactly_the_library_contract() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let lines = json_lines(&stdout(&out));
     assert_eq!(lines, vec![library_json(ARTICLE, &nutgraf::Meta::new())]);
+}
+
+/// The library's document with the syntax stage on.
+fn library_words(text: &str, meta: &nutgraf::Meta) -> nutgraf::Document {
+    nutgraf::Parser::new(nutgraf::Options::new().syntax(true))
+        .parse(text, meta)
+        .unwrap()
+}
+
+#[test]
+fn parse_words_puts_each_sentences_words_in_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "a.txt", ARTICLE.as_bytes());
+    let file = file.to_str().unwrap();
+    let want = library_words(ARTICLE, &nutgraf::Meta::new()).to_json_value();
+    let sentences = want["sentences"].as_array().unwrap();
+    assert!(sentences.iter().all(|s| s["words"].is_array()), "{want}");
+    // --words implies --json, and works with --pretty.
+    for args in [
+        &["parse", "--json", "--words", file][..],
+        &["parse", "--words", file][..],
+        &["parse", "--pretty", "--words", file][..],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+        let got: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(got, want, "{args:?}");
+    }
+    // Without --words, no sentence has the key.
+    let out = run(&["parse", "--json", file], b"");
+    let plain = &json_lines(&stdout(&out))[0];
+    assert!(plain["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s.get("words").is_none()));
+}
+
+/// What `parse --conllu` must write for `doc`, built from the library's words
+/// column by column.
+fn expected_conllu(doc: &nutgraf::Document, name: &str, sent_id: &mut usize) -> String {
+    let mut out = String::new();
+    let mut first = true;
+    for s in &doc.sentences {
+        let words = &doc.words[s.words.clone()];
+        if words.is_empty() {
+            continue;
+        }
+        if first {
+            let _ = writeln!(out, "# newdoc id = {name}");
+            first = false;
+        }
+        *sent_id += 1;
+        let text = doc.slice(s.span).replace("\r\n", " ").replace('\n', " ");
+        let _ = writeln!(out, "# sent_id = {sent_id}\n# text = {text}");
+        for (i, w) in words.iter().enumerate() {
+            let next = doc.words.get(s.words.start + i + 1);
+            let misc = if next.is_some_and(|n| n.span.start == w.span.end) {
+                "SpaceAfter=No"
+            } else {
+                "_"
+            };
+            let _ = writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{misc}",
+                i + 1,
+                doc.slice(w.span),
+                w.lemma,
+                w.upos,
+                w.xpos,
+                w.head.map_or(0, |h| h + 1),
+                w.deprel,
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn parse_conllu_writes_one_block_per_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    // A sentence over two lines (one with `\r\n`), non-ASCII words, clitics and
+    // punctuation glued to words.
+    let a = "Talks postponed\n\nOfficials said the talks, which began in Zürich on Monday\r\n\
+             and lasted for\nthree days, were postponed. “We didn’t agree,” he said.\n";
+    let b =
+        "Putin visits China\n\nRussian President Vladimir Putin arrived in Beijing on Tuesday.\n";
+    let fa = write(dir.path(), "a.txt", a.as_bytes());
+    let fb = write(dir.path(), "b.txt", b.as_bytes());
+    let (fa, fb) = (fa.to_str().unwrap(), fb.to_str().unwrap());
+    let out = run(&["parse", "--conllu", fa, fb], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let got = stdout(&out);
+
+    let meta = nutgraf::Meta::new();
+    let (da, db) = (library_words(a, &meta), library_words(b, &meta));
+    let mut sent_id = 0;
+    let want = expected_conllu(&da, fa, &mut sent_id) + &expected_conllu(&db, fb, &mut sent_id);
+    assert_eq!(got, want);
+
+    // What the comparison covered: sentence ids run on over both files, every
+    // word line has ten columns, the sentence over two lines is on one, a root
+    // has HEAD 0, words glued to the next one say so.
+    assert!(sent_id >= 4, "{got}");
+    assert_eq!(got.matches("# newdoc id = ").count(), 2);
+    assert_eq!(got.matches("# sent_id = ").count(), sent_id);
+    assert!(got.ends_with("\n\n"));
+    assert!(da
+        .sentences
+        .iter()
+        .any(|s| da.slice(s.span).contains("\r\n")));
+    assert!(
+        got.contains(
+            "\n# text = Officials said the talks, which began in Zürich on Monday and lasted for"
+        ),
+        "{got}"
+    );
+    let rows: Vec<Vec<&str>> = got
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), da.words.len() + db.words.len());
+    assert!(rows
+        .iter()
+        .all(|r| r.len() == 10 && r[5] == "_" && r[8] == "_"));
+    assert!(rows.iter().any(|r| r[1] == "Zürich"));
+    assert!(rows.iter().all(|r| (r[7] == "root") == (r[6] == "0")));
+    assert!(rows
+        .iter()
+        .any(|r| r[1] == "did" && r[9] == "SpaceAfter=No"));
+    assert!(rows
+        .iter()
+        .any(|r| r[1] == "said" && r[9] == "SpaceAfter=No"));
+
+    // From stdin too; --conllu does not go with JSON output.
+    let out = run(&["parse", "--conllu"], b.as_bytes());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let mut sent_id = 0;
+    assert_eq!(stdout(&out), expected_conllu(&db, "<stdin>", &mut sent_id));
+    for flag in ["--json", "--pretty"] {
+        let out = run(&["parse", "--conllu", flag], b.as_bytes());
+        assert_eq!(code(&out), 64, "{flag}");
+        assert!(stderr(&out).contains("--conllu"), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
 }
 
 #[test]
@@ -668,6 +816,31 @@ fn batch_keeps_order_across_chunks_and_threads() {
             format!("Story number {i}. It ends here.")
         );
     }
+}
+
+#[test]
+fn batch_words_puts_words_in_every_document() {
+    let texts = [
+        "The talks were postponed, officials said.",
+        "Zürich’s UBS Group said on Tuesday it would cut jobs.",
+    ];
+    let records: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string())
+        .collect();
+    let refs: Vec<&str> = records.iter().map(String::as_str).collect();
+    let out = run(&["batch", "--words", "--quiet"], &batch_input(&refs));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let lines = json_lines(&stdout(&out));
+    for (v, text) in lines.iter().zip(texts) {
+        let want = library_words(text, &nutgraf::Meta::new()).to_json_value();
+        assert!(want["sentences"][0]["words"].as_array().unwrap().len() > 5);
+        assert_eq!(v["document"], want);
+    }
+    let out = run(&["batch", "--quiet"], &batch_input(&refs));
+    let plain = json_lines(&stdout(&out));
+    assert!(plain[0]["document"]["sentences"][0].get("words").is_none());
 }
 
 #[test]

@@ -9,7 +9,7 @@ use pyo3::types::{PyDate, PyDateAccess, PyDateTime, PyDict, PyList, PyString, Py
 use pyo3::IntoPyObjectExt;
 use serde_json::Value;
 
-use crate::errors::{invalid_date, invalid_input, invalid_option, to_py_err};
+use crate::errors::{invalid_date, invalid_item, invalid_option, to_py_err, Item};
 
 /// A core date as a `datetime.date`.
 pub(crate) fn date_to_py(py: Python<'_>, date: Date) -> PyResult<Bound<'_, PyDate>> {
@@ -173,22 +173,33 @@ fn extract_date_item(ob: &Bound<'_, PyAny>, index: usize) -> PyResult<Option<Dat
 /// Read one input text: a `str` that can be encoded as UTF-8. Anything else is an
 /// `InvalidInputError` for the input at `index`.
 pub(crate) fn extract_text(ob: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<PyBackedStr> {
+    extract_str(ob, Item::Input, index)
+}
+
+/// [`extract_text`] for an item that is not a whole input (a word).
+pub(crate) fn extract_str(
+    ob: &Bound<'_, PyAny>,
+    item: Item,
+    index: Option<usize>,
+) -> PyResult<PyBackedStr> {
     let py = ob.py();
     let Ok(s) = ob.cast::<PyString>() else {
         let type_name = ob
             .get_type()
             .name()
             .map_or_else(|_| "?".to_owned(), |n| n.to_string());
-        return Err(invalid_input(
+        return Err(invalid_item(
             py,
+            item,
             &format!("expected a str, not {type_name}"),
             index,
         ));
     };
     PyBackedStr::try_from(s.clone()).map_err(|e| {
         if e.is_instance_of::<PyUnicodeError>(py) {
-            invalid_input(
+            invalid_item(
                 py,
+                item,
                 &format!("the str cannot be encoded as UTF-8 ({})", e.value(py)),
                 index,
             )

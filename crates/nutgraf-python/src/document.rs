@@ -1,5 +1,5 @@
 //! `Document` and its parts: `Block`, `Sentence`, `Dateline`, `Entity`, `Role`, `Mention`
-//! (time expressions, quantities and quotes have files of their own).
+//! (time expressions, quantities, quotes, events and words have files of their own).
 //!
 //! `Document` keeps the core document and converts on access. Offsets handed to
 //! Python are code-point indices into the original input (`doc.text`), converted
@@ -16,6 +16,7 @@ use crate::events::PyEvent;
 use crate::quantities::PyQuantity;
 use crate::quotes::{PyAttribution, PyQuote};
 use crate::times::PyTimeExpression;
+use crate::words::PyWord;
 
 /// Longest text shown in a `repr`, in characters.
 const REPR_TEXT_CHARS: usize = 40;
@@ -116,10 +117,22 @@ impl PyDocument {
                         end,
                         text: doc.slice(s.span).to_owned(),
                         block: s.block,
+                        words: doc
+                            .sentence_words(s)
+                            .iter()
+                            .map(|w| PyWord::new(w, doc, &co))
+                            .collect(),
                     }
                 })
                 .collect()
         })
+    }
+
+    /// Words of every analysed sentence, in order, with their syntax; empty
+    /// unless parsed with `syntax=True`.
+    #[getter]
+    fn words(&self, py: Python<'_>) -> PyResult<Vec<PyWord>> {
+        catch_panic(py, || PyWord::all(&self.inner.words, &self.inner))
     }
 
     #[getter]
@@ -315,7 +328,8 @@ impl PyBlock {
     }
 }
 
-/// A sentence. `text == doc.text[start:end]`; `block` indexes `doc.blocks`.
+/// A sentence. `text == doc.text[start:end]`; `block` indexes `doc.blocks`;
+/// `words` are its words (with `syntax=True`), heads indexing that list.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Sentence")]
 #[derive(PartialEq)]
 pub struct PySentence {
@@ -323,6 +337,7 @@ pub struct PySentence {
     end: usize,
     text: String,
     block: usize,
+    words: Vec<PyWord>,
 }
 
 #[pymethods]

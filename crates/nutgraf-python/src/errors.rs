@@ -57,7 +57,7 @@ create_exception!(
     "A bug in nutgraf (a panic in a stage or in the bindings), not a fault of the input. `reason` is the panic message. Please report it with the input."
 );
 
-const INVALID_INPUT_DOC: &str = "An input is not usable text: not a str, or a str that cannot be encoded as UTF-8 (it holds a lone surrogate). Also a TypeError. `reason` says which.";
+const INVALID_INPUT_DOC: &str = "An input is not usable text: not a str, or a str that cannot be encoded as UTF-8 (it holds a lone surrogate); for analyze_words also an empty word, a word holding whitespace, or more words than the limit. Also a TypeError. `reason` says which.";
 
 /// `InvalidInputError(NutgrafError, TypeError)`. `create_exception!` takes one
 /// base, so this class is made by calling `type` once and kept here.
@@ -170,8 +170,32 @@ pub(crate) fn internal(py: Python<'_>, reason: &str, index: Option<usize>) -> Py
 
 /// An `InvalidInputError` for the input at `index` (or `None`).
 pub(crate) fn invalid_input(py: Python<'_>, reason: &str, index: Option<usize>) -> PyErr {
+    invalid_item(py, Item::Input, reason, index)
+}
+
+/// What the `index` of an `InvalidInputError` counts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Item {
+    /// Texts of a batch ("input 3: ...").
+    Input,
+    /// Words given to `analyze_words` ("word 3: ...").
+    Word,
+}
+
+/// An `InvalidInputError` for the item at `index` (or `None`), its position
+/// named in the message.
+pub(crate) fn invalid_item(
+    py: Python<'_>,
+    item: Item,
+    reason: &str,
+    index: Option<usize>,
+) -> PyErr {
+    let message = match (item, index) {
+        (Item::Word, Some(i)) => format!("word {i}: {reason}"),
+        _ => at(index, reason.to_owned()),
+    };
     let built = invalid_input_type(py).and_then(|class| {
-        let err = PyErr::from_type(class.clone(), at(index, reason.to_owned()));
+        let err = PyErr::from_type(class.clone(), message);
         let value = err.value(py);
         value.setattr("index", index)?;
         value.setattr("reason", reason)?;

@@ -20,6 +20,7 @@ mod parse;
 mod quantities;
 mod quotes;
 mod times;
+mod words;
 
 use pyo3::prelude::*;
 
@@ -46,11 +47,13 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<quotes::PySpeaker>()?;
     m.add_class::<events::PyEvent>()?;
     m.add_class::<events::PyParticipant>()?;
+    m.add_class::<words::PyWord>()?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(times::parse_time, m)?)?;
     m.add_function(wrap_pyfunction!(quantities::parse_quantity, m)?)?;
+    m.add_function(wrap_pyfunction!(words::analyze_words, m)?)?;
     m.add_function(wrap_pyfunction!(detach::after_fork_in_child, m)?)?;
     Ok(())
 }

@@ -22,6 +22,7 @@ struct Stages {
     quantities: bool,
     quotes: bool,
     events: bool,
+    syntax: bool,
 }
 
 fn options(
@@ -35,7 +36,8 @@ fn options(
         .times(stages.times)
         .quantities(stages.quantities)
         .quotes(stages.quotes)
-        .events(stages.events);
+        .events(stages.events)
+        .syntax(stages.syntax);
     if let Some(limit) = max_input_bytes {
         options = options.max_input_bytes(limit);
     }
@@ -49,7 +51,7 @@ fn options(
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
-#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, max_input_bytes=None, max_sentence_tokens=None))]
+#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, syntax=false, max_input_bytes=None, max_sentence_tokens=None))]
 pub(crate) fn parse(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -62,6 +64,7 @@ pub(crate) fn parse(
     quantities: bool,
     quotes: bool,
     events: bool,
+    syntax: bool,
     max_input_bytes: Option<usize>,
     max_sentence_tokens: Option<usize>,
 ) -> PyResult<PyDocument> {
@@ -83,6 +86,7 @@ pub(crate) fn parse(
         quantities,
         quotes,
         events,
+        syntax,
     };
     let parser = Parser::new(options(stages, max_input_bytes, max_sentence_tokens));
     let text: &str = &text;
@@ -137,7 +141,7 @@ enum Slot {
 /// hit while parsing are all errors of their input alone, with `index` set.
 #[pyfunction]
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
-#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, max_input_bytes=None, max_sentence_tokens=None, errors="raise"))]
+#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, syntax=false, max_input_bytes=None, max_sentence_tokens=None, errors="raise"))]
 pub(crate) fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -149,6 +153,7 @@ pub(crate) fn parse_many<'py>(
     quantities: bool,
     quotes: bool,
     events: bool,
+    syntax: bool,
     max_input_bytes: Option<usize>,
     max_sentence_tokens: Option<usize>,
     errors: &str,
@@ -206,6 +211,7 @@ pub(crate) fn parse_many<'py>(
         quantities,
         quotes,
         events,
+        syntax,
     };
     let parser = Parser::new(options(stages, max_input_bytes, max_sentence_tokens));
     let threads = effective_threads(threads);

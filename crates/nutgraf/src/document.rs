@@ -262,6 +262,26 @@ impl Document {
         span.slice(&self.text)
     }
 
+    /// The words of a sentence of this document, with their syntax: its
+    /// [`Sentence::words`] range of [`Document::words`]. Empty unless
+    /// [`Options::syntax`](crate::Options::syntax) is on (and for a sentence
+    /// of another document, whose range does not fit this one's words).
+    ///
+    /// ```
+    /// use nutgraf::{Meta, Options, Parser};
+    ///
+    /// let parser = Parser::new(Options::new().syntax(true));
+    /// let doc = parser.parse("The talks were postponed, officials said.", &Meta::new())?;
+    /// let words = doc.sentence_words(&doc.sentences[0]);
+    /// let talks = &words[1];
+    /// assert_eq!((doc.slice(talks.span), talks.deprel), ("talks", "nsubj:pass"));
+    /// assert_eq!(doc.slice(words[talks.head.unwrap()].span), "postponed");
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn sentence_words(&self, sentence: &Sentence) -> &[Word] {
+        self.words.get(sentence.words.clone()).unwrap_or_default()
+    }
+
     /// Blocks of one kind.
     pub fn blocks_of(&self, kind: BlockKind) -> impl Iterator<Item = &Block> + '_ {
         self.blocks.iter().filter(move |b| b.kind == kind)
@@ -273,7 +293,10 @@ impl Document {
     /// the CLI's `--json` output are exactly this value. This builds the whole tree
     /// (about 2 KB per block): to serialize, use [`write_json`](Self::write_json) or
     /// [`to_json`](Self::to_json), which stream the same bytes. (This function stays
-    /// the reference the streamed bytes are tested against.)
+    /// the reference the streamed bytes are tested against.) When the document has
+    /// [`words`](Self::words) ([`Options::syntax`](crate::Options::syntax) on), each
+    /// sentence object also lists its words with their syntax; without, nothing
+    /// changes.
     pub fn to_json_value(&self) -> Value {
         let co = CharOffsets::new(&self.text);
         let blocks: Vec<Value> = self
@@ -294,12 +317,35 @@ impl Document {
                 v
             })
             .collect();
+        // Sentences carry their words only when the document has some.
+        let with_words = !self.words.is_empty();
         let sentences: Vec<Value> = self
             .sentences
             .iter()
             .map(|s| {
                 let (start, end) = co.span(s.span);
-                json!({"start": start, "end": end})
+                let mut v = json!({"start": start, "end": end});
+                if with_words {
+                    let words: Vec<Value> = self
+                        .sentence_words(s)
+                        .iter()
+                        .map(|w| {
+                            let (start, end) = co.span(w.span);
+                            json!({
+                                "start": start,
+                                "end": end,
+                                "text": self.slice(w.span),
+                                "lemma": &*w.lemma,
+                                "upos": w.upos.as_str(),
+                                "xpos": w.xpos,
+                                "head": w.head,
+                                "deprel": w.deprel,
+                            })
+                        })
+                        .collect();
+                    v["words"] = Value::Array(words);
+                }
+                v
             })
             .collect();
         let authors: Vec<&str> = self.authors.iter().map(|a| a.name.as_str()).collect();

@@ -17,7 +17,7 @@ use jiff::civil::Date;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::document::{Block, Dateline, Document, SCHEMA_VERSION};
+use crate::document::{Block, Dateline, Document, Sentence, Word, SCHEMA_VERSION};
 use crate::entities::{Entity, Role};
 use crate::event::{Event, Participant};
 use crate::quantity::Quantity;
@@ -202,11 +202,15 @@ impl Serialize for JsonDocument<'_> {
         m.serialize_entry("quantities", &each(&d.quantities, |q| self.with(q)))?;
         m.serialize_entry("quotes", &each(&d.quotes, |q| self.with(q)))?;
         m.serialize_entry("schema_version", &SCHEMA_VERSION)?;
+        // Sentences carry their words only when the document has some
+        // (`Options::syntax`): without, the contract is unchanged.
+        let words = !d.words.is_empty();
         m.serialize_entry(
             "sentences",
-            &each(&d.sentences, |sentence| {
-                let (start, end) = self.co.span(sentence.span);
-                Sentence { end, start }
+            &each(&d.sentences, |sentence| SentenceObj {
+                json: self,
+                sentence,
+                words,
             }),
         )?;
         m.serialize_entry("subtitle", &d.subtitle)?;
@@ -217,11 +221,43 @@ impl Serialize for JsonDocument<'_> {
     }
 }
 
-/// `{"end","start"}` of a sentence.
-#[derive(Serialize)]
-struct Sentence {
-    end: usize,
-    start: usize,
+/// `{"end","start"}` of a sentence, plus `"words"` when `words` is set.
+struct SentenceObj<'j> {
+    json: &'j JsonDocument<'j>,
+    sentence: &'j Sentence,
+    words: bool,
+}
+
+impl Serialize for SentenceObj<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let json = self.json;
+        let (start, end) = json.co.span(self.sentence.span);
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("end", &end)?;
+        m.serialize_entry("start", &start)?;
+        if self.words {
+            let words = json.doc.sentence_words(self.sentence);
+            m.serialize_entry("words", &each(words, |w| json.with(w)))?;
+        }
+        m.end()
+    }
+}
+
+impl Serialize for With<'_, Word> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (json, w) = (self.json, self.item);
+        let (start, end) = json.co.span(w.span);
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("deprel", w.deprel)?;
+        m.serialize_entry("end", &end)?;
+        m.serialize_entry("head", &w.head)?;
+        m.serialize_entry("lemma", &*w.lemma)?;
+        m.serialize_entry("start", &start)?;
+        m.serialize_entry("text", json.doc.slice(w.span))?;
+        m.serialize_entry("upos", w.upos.as_str())?;
+        m.serialize_entry("xpos", w.xpos)?;
+        m.end()
+    }
 }
 
 impl Serialize for With<'_, Block> {

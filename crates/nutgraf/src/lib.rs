@@ -87,7 +87,7 @@ pub mod time;
 pub struct ReadmeDoctests;
 
 pub use document::{
-    Author, Block, BlockKind, BoilerplateReason, Dateline, Document, PublishedFrom, Sentence,
+    Author, Block, BlockKind, BoilerplateReason, Dateline, Document, PublishedFrom, Sentence, Word,
     SCHEMA_VERSION,
 };
 pub use entities::{Entity, EntityLabel, Mention, Role};

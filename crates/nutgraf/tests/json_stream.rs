@@ -1,11 +1,12 @@
 //! The streamed JSON contract (`Document::write_json`, `Document::to_json`) is byte
 //! for byte the value tree's (`to_json_value().to_string()`): on the seed articles,
-//! on awkward inputs, on documents with odd numbers, and on arbitrary strings.
+//! on awkward inputs, on documents with odd numbers and with words (`Options::syntax`),
+//! and on arbitrary strings.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use nutgraf::{Document, Meta, Parser};
+use nutgraf::{Document, Meta, Options, Parser};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::Value;
@@ -98,11 +99,23 @@ impl Write for Full {
 }
 
 fn parse(text: &str, published: Option<&str>) -> Document {
+    parse_with(text, published, Options::new())
+}
+
+fn parse_with(text: &str, published: Option<&str>, options: Options) -> Document {
     let meta = match published {
         Some(d) => Meta::new().with_published_str(d).unwrap(),
         None => Meta::new(),
     };
-    Parser::default().parse(text, &meta).unwrap()
+    Parser::new(options).parse(text, &meta).unwrap()
+}
+
+/// The contract with the sentences' `words` taken out.
+fn without_words(mut v: Value) -> Value {
+    for s in v["sentences"].as_array_mut().unwrap() {
+        s.as_object_mut().unwrap().remove("words");
+    }
+    v
 }
 
 #[test]
@@ -117,6 +130,75 @@ fn seeds_stream_the_value_tree_and_the_golden_files() {
         // Without a date, relative times have no value and no anchor.
         assert_streams_like_tree(&parse(&text, None));
     }
+}
+
+/// With syntax on, every sentence gains `words` and nothing else changes; with
+/// it off (the golden files above), no sentence has the key.
+#[test]
+fn seeds_with_words_stream_the_value_tree() {
+    for (stem, text, published) in seeds() {
+        let plain = parse(&text, Some(&published)).to_json_value();
+        assert!(
+            plain["sentences"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|s| s.get("words").is_none()),
+            "{stem}"
+        );
+        let doc = parse_with(&text, Some(&published), Options::new().syntax(true));
+        assert!(!doc.words.is_empty(), "{stem}");
+        let streamed = assert_streams_like_tree(&doc);
+        let got: Value = serde_json::from_slice(&streamed).unwrap();
+        let sentences = got["sentences"].as_array().unwrap();
+        let listed: usize = sentences
+            .iter()
+            .map(|s| s["words"].as_array().unwrap().len())
+            .sum();
+        assert_eq!(listed, doc.words.len(), "{stem}");
+        assert_eq!(without_words(got), plain, "{stem}");
+    }
+}
+
+/// A sentence's words in the contract: code-point offsets that slice the input
+/// to the word, heads inside the sentence, keys in byte order.
+#[test]
+fn words_in_the_contract() {
+    let text = "Zürich’s UBS Group said on Tuesday the talks were postponed.";
+    let doc = parse_with(text, None, Options::new().layout(false).syntax(true));
+    let v = doc.to_json_value();
+    let words = v["sentences"][0]["words"].as_array().unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    for w in words {
+        let keys: Vec<&str> = w.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["deprel", "end", "head", "lemma", "start", "text", "upos", "xpos"]
+        );
+        let (start, end) = (
+            w["start"].as_u64().unwrap() as usize,
+            w["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = chars[start..end].iter().collect();
+        assert_eq!(w["text"], slice.as_str());
+        match w["head"].as_u64() {
+            Some(h) => assert!((h as usize) < words.len()),
+            None => assert_eq!(w["deprel"], "root"),
+        }
+    }
+    let texts: Vec<&str> = words.iter().map(|w| w["text"].as_str().unwrap()).collect();
+    assert_eq!(&texts[..4], ["Zürich", "’s", "UBS", "Group"]);
+    let talks = words.iter().find(|w| w["text"] == "talks").unwrap();
+    assert_eq!(talks["deprel"], "nsubj:pass");
+    assert_eq!(talks["upos"], "NOUN");
+    assert_eq!(talks["lemma"], "talk");
+    let head = talks["head"].as_u64().unwrap() as usize;
+    assert_eq!(words[head]["text"], "postponed");
+    // The streamed bytes list the same words.
+    assert_streams_like_tree(&doc);
+    // No words (an empty input), no key, even with syntax on.
+    let empty = parse_with("", None, Options::new().syntax(true));
+    assert_eq!(empty.to_json(), parse("", None).to_json());
 }
 
 /// Inputs that exercise escaping, code-point offsets and empty documents, and
@@ -157,6 +239,9 @@ fn awkward_inputs_stream_the_value_tree() {
             assert_streams_like_tree(&doc);
             seen.add(&doc);
         }
+        let doc = parse_with(text, None, Options::new().syntax(true));
+        assert_streams_like_tree(&doc);
+        seen.add(&doc);
     }
     for (_, text, published) in seeds() {
         seen.add(&parse(&text, Some(&published)));
@@ -178,6 +263,8 @@ fn awkward_inputs_stream_the_value_tree() {
             event_time: true,
             anchor: true,
             non_ascii: true,
+            words: true,
+            non_ascii_words: true,
         }
     );
 }
@@ -199,6 +286,8 @@ struct Coverage {
     event_time: bool,
     anchor: bool,
     non_ascii: bool,
+    words: bool,
+    non_ascii_words: bool,
 }
 
 impl Coverage {
@@ -216,6 +305,8 @@ impl Coverage {
         self.event_time |= d.events.iter().any(|e| e.time.is_some());
         self.anchor |= d.times.iter().any(|t| t.anchor.is_some());
         self.non_ascii |= !d.text.is_ascii() && !d.sentences.is_empty();
+        self.words |= !d.words.is_empty();
+        self.non_ascii_words |= d.words.iter().any(|w| !d.slice(w.span).is_ascii());
     }
 }
 
@@ -313,5 +404,10 @@ proptest! {
     #[test]
     fn awkward_pieces_stream_the_value_tree(input in pieces()) {
         assert_streams_like_tree(&parse(&input, Some("2023-10-17")));
+    }
+
+    #[test]
+    fn awkward_pieces_with_words_stream_the_value_tree(input in pieces()) {
+        assert_streams_like_tree(&parse_with(&input, None, Options::new().syntax(true)));
     }
 }
