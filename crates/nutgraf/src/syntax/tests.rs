@@ -325,7 +325,11 @@ fn a_stacked_parser_round_trips_and_parses() {
         parser: &back,
     };
     let mut out = Vec::new();
-    for words in [&["The", "cats", "sat", "."][..], &[], &["Dogs", "barked", "at", "cats"]] {
+    for words in [
+        &["The", "cats", "sat", "."][..],
+        &[],
+        &["Dogs", "barked", "at", "cats"],
+    ] {
         syntax.analyze(words, &mut out);
         assert_tree(&out, &words.join(" "));
     }
