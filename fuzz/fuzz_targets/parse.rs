@@ -2,7 +2,8 @@
 //! invariants checked by the integration tests (valid spans on char boundaries,
 //! ordered non-overlapping blocks that lose no text, sentences inside their
 //! blocks, the body made of the body blocks, JSON code-point offsets that slice
-//! the input), with layout analysis on and off.
+//! the input), with layout analysis on and off (and the syntax stage with
+//! layout off: words inside their sentences, one root per window).
 
 #![no_main]
 

@@ -43,7 +43,7 @@ use crate::entities::features::Fx;
 const MAGIC: &[u8; 6] = b"NGDEP\0";
 const FORMAT_VERSION: u16 = 2;
 /// Version of the feature templates: bump it when one changes.
-pub(crate) const FEATURE_VERSION: u32 = 4;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 
 /// No word (an empty stack slot, a missing dependent).
 pub(crate) const NONE: u32 = u32::MAX;
@@ -668,6 +668,16 @@ impl State {
             f(100).add(s0.u).add(b0.u).add(s1.u).value(),
             f(101).add(s0.u).add(b0.u).add(b1.u).value(),
             f(102).add(s0.u).add(s0l1.u).add(s0r1.u).add(b0.u).value(),
+            f(103).add(s0.u).add(b0.u).value(),
+            f(104).add(s1.u).add(s0.u).value(),
+            f(105).add(s0.u).add(b0.u).add(dist).value(),
+            f(106).add(b0.u).add(b1.u).add(b2.u).value(),
+            f(107).add(s1.u).add(s0.u).add(b0.u).add(b1.u).value(),
+            f(108).add(s0.u).add(b0.u).add(b0l1.u).value(),
+            f(109).add(s0.u).add(s0vl).add(s0vr).value(),
+            f(110).add(s2.u).add(s1.u).add(s0.u).value(),
+            f(111).add(s0.w).add(b0.u).add(b1.u).value(),
+            f(112).add(s0.u).add(b0.w).add(b0.u).value(),
             // Labels of the dependents so far.
             f(120).add(self.label_of(s0l1i)).value(),
             f(121).add(self.label_of(s0r1i)).value(),
