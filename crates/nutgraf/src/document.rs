@@ -145,9 +145,11 @@ pub struct Sentence {
 /// A word of a sentence with its syntax: part of speech, lemma, head and
 /// relation (Universal Dependencies, as in UD English EWT).
 ///
-/// Words are the tokens of [`segment::tokens`](crate::segment::tokens):
-/// clitics are words of their own ("Putin" "'s", "do" "n't"), as UD splits
-/// them.
+/// Words are the tokens of [`segment::tokens`](crate::segment::tokens),
+/// split as UD English EWT splits words: clitics are words of their own
+/// ("Putin" "'s", "do" "n't"), so are a currency sign before a number ("$"
+/// "2.5") and the parts and hyphens of a hyphenated word ("10" "-" "year",
+/// but "non-stop", "e-mail").
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Word {

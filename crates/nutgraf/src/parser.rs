@@ -600,6 +600,7 @@ fn analyse_words(
     let syn = syntax::Syntax::global();
     let mut sc = syntax::SyntaxScratch::default();
     let mut strs: Vec<&str> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
     let mut words: Vec<Word> = Vec::with_capacity(tokens.iter().map(Vec::len).sum());
     // The document sentence being filled and where its words start.
     let mut current: Option<(usize, usize)> = None;
@@ -618,18 +619,22 @@ fn analyse_words(
             }
         };
         let offset = words.len() - start;
+        spans.clear();
+        for t in toks {
+            syntax::words::split_token(ntext, t, &mut spans);
+        }
         strs.clear();
-        strs.extend(toks.iter().map(|t| t.span.slice(ntext)));
+        strs.extend(spans.iter().map(|s| s.slice(ntext)));
         let analysis = syn.analyze_ids(&strs, &mut sc);
         let within = sentences
             .get(d)
             .map_or(Span::new(0, usize::MAX), |s| s.span);
-        for (i, t) in toks.iter().enumerate() {
+        for (i, &s) in spans.iter().enumerate() {
             let a = analysis.word(i);
             // A replaced region straddling a sentence start maps whole: keep
             // the word inside its sentence, as the sentence is kept after the
             // one before.
-            let mut span = norm.to_original(t.span);
+            let mut span = norm.to_original(s);
             span.start = span.start.clamp(within.start, within.end);
             span.end = span.end.clamp(span.start, within.end);
             words.push(Word {

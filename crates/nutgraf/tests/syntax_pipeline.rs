@@ -98,6 +98,25 @@ fn clitics_are_words_and_spans_are_in_the_original() {
 }
 
 #[test]
+fn money_and_hyphens_are_split_as_ud_splits_them() {
+    let text = "The 10-year deal is worth $2.5 billion, a non-stop flight away.";
+    let doc = parse(text, Options::new().layout(false).syntax(true));
+    check(&doc);
+    let words: Vec<&str> = doc.words.iter().map(|w| doc.slice(w.span)).collect();
+    assert_eq!(
+        words,
+        [
+            "The", "10", "-", "year", "deal", "is", "worth", "$", "2.5", "billion", ",", "a",
+            "non-stop", "flight", "away", "."
+        ]
+    );
+    let dollar = &doc.words[7];
+    assert_eq!(dollar.upos, Upos::Sym);
+    assert_eq!(doc.slice(doc.words[8].span), "2.5");
+    assert_eq!(doc.words[8].upos, Upos::Num);
+}
+
+#[test]
 fn long_sentences_are_parsed_in_windows() {
     let text = "x ".repeat(1_000);
     let doc = parse(

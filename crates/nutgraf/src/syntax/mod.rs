@@ -24,6 +24,7 @@ pub mod lemma;
 mod table;
 pub mod tagger;
 pub mod train;
+pub(crate) mod words;
 
 pub use analyze::{Analyzed, Syntax, SyntaxScratch};
 pub use conllu::{read_conllu, GoldWord};
