@@ -103,6 +103,19 @@ impl IdTable {
         }
     }
 
+    /// Write the `u32` count of ids, then each id in increasing order as a
+    /// LEB128 delta followed by what `payload` writes of its payload.
+    fn write_rows(&self, out: &mut Vec<u8>, mut payload: impl FnMut(&mut Vec<u8>, u32)) {
+        let rows = self.sorted();
+        put_u32(out, rows.len() as u32);
+        let mut prev = 0u64;
+        for (id, p) in rows {
+            put_leb(out, id - prev);
+            prev = id;
+            payload(out, p);
+        }
+    }
+
     /// `(id, payload)` pairs in increasing id order.
     fn sorted(&self) -> Vec<(u64, u32)> {
         let mut v: Vec<(u64, u32)> = self
@@ -258,14 +271,9 @@ impl Weights {
     /// per feature in increasing id order the id as a LEB128 delta, a `u8`
     /// count and that many `u8` tag + `i16` weight.
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
-        let rows = self.index.sorted();
         put_u16(out, self.tags as u16);
         out.extend_from_slice(&self.scale.to_le_bytes());
-        put_u32(out, rows.len() as u32);
-        let mut prev = 0u64;
-        for (id, p) in rows {
-            put_leb(out, id - prev);
-            prev = id;
+        self.index.write_rows(out, |out, p| {
             let (start, len) = ((p >> 8) as usize, (p & 0xff) as usize);
             let row = self.slots.get(start..start + len).unwrap_or(&[]);
             out.push(row.len() as u8);
@@ -273,7 +281,7 @@ impl Weights {
                 out.push((s >> 16) as u8);
                 out.extend_from_slice(&signed(s as u16).to_le_bytes());
             }
-        }
+        });
     }
 
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Weights, String> {
@@ -374,16 +382,11 @@ impl Moves {
     /// `f32` scale, `u32` feature count, then per feature in increasing id
     /// order the id as a LEB128 delta and two `i16`.
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
-        let rows = self.index.sorted();
         out.extend_from_slice(&self.scale.to_le_bytes());
-        put_u32(out, rows.len() as u32);
-        let mut prev = 0u64;
-        for (id, p) in rows {
-            put_leb(out, id - prev);
-            prev = id;
+        self.index.write_rows(out, |out, p| {
             out.extend_from_slice(&((p >> 16) as u16).to_le_bytes());
             out.extend_from_slice(&(p as u16).to_le_bytes());
-        }
+        });
     }
 
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Moves, String> {

@@ -265,9 +265,8 @@ fn shipped_parser_round_trips() {
     }
 }
 
-#[test]
-fn parser_training_is_deterministic_and_learns() {
-    use super::deptrain::{jackknife_tags, train_parser, ParserTrainOptions};
+/// The tiny treebank, a tagger trained on it and its tags.
+fn tiny_tagger() -> (Vec<Vec<GoldWord>>, Tagger, super::deptrain::SentenceTags) {
     let gold = read_conllu(TINY).unwrap();
     let topts = TrainOptions {
         epochs: 3,
@@ -276,7 +275,14 @@ fn parser_training_is_deterministic_and_learns() {
         ..TrainOptions::default()
     };
     let tagger = train(&gold, &topts).unwrap();
-    let tags = jackknife_tags(&gold, &tagger, &topts, 1).unwrap();
+    let tags = super::deptrain::jackknife_tags(&gold, &tagger, &topts, 1).unwrap();
+    (gold, tagger, tags)
+}
+
+#[test]
+fn parser_training_is_deterministic_and_learns() {
+    use super::deptrain::{train_parser, ParserTrainOptions};
+    let (gold, tagger, tags) = tiny_tagger();
     let popts = ParserTrainOptions {
         epochs: 8,
         prune: 0.0,
@@ -298,16 +304,8 @@ fn parser_training_is_deterministic_and_learns() {
 
 #[test]
 fn a_stacked_parser_round_trips_and_parses() {
-    use super::deptrain::{jackknife_tags, train_parser, ParserTrainOptions};
-    let gold = read_conllu(TINY).unwrap();
-    let topts = TrainOptions {
-        epochs: 3,
-        dict_min_count: 1,
-        prune: 0.0,
-        ..TrainOptions::default()
-    };
-    let tagger = train(&gold, &topts).unwrap();
-    let tags = jackknife_tags(&gold, &tagger, &topts, 1).unwrap();
+    use super::deptrain::{train_parser, ParserTrainOptions};
+    let (gold, tagger, tags) = tiny_tagger();
     let popts = ParserTrainOptions {
         epochs: 8,
         prune: 0.0,
