@@ -60,6 +60,7 @@ tasks:
   train-syntax   train the tagger, lemmatizer and parser: --train FILE.conllu
                  [--dev FILE.conllu] [--epochs N] [--seed S] [--prune W]
                  [--parser-epochs N] [--folds K] [--stack] [--tagger PATH]
+                 [--tagger-only]
                  [--tags-cache FILE] --out DIR (writes DIR/model.bin and
                  DIR/parser.bin)";
 

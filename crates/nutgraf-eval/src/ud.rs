@@ -304,6 +304,21 @@ pub fn run_train(args: &[String]) -> Result<(), String> {
         start.elapsed().as_secs_f64(),
         bytes.len()
     );
+    if args.iter().any(|a| a == "--tagger-only") {
+        // Tagger and lemmatizer alone (scored with the shipped parser).
+        let syntax = Syntax {
+            tagger: &tagger,
+            parser: DepParser::global(),
+        };
+        if let Some(dev) = dev_path {
+            print(dev, &evaluate(syntax, &read(dev)?));
+        }
+        std::fs::create_dir_all(out).map_err(|e| format!("{out}: {e}"))?;
+        let file = std::path::Path::new(out).join("model.bin");
+        std::fs::write(&file, &bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+        eprintln!("wrote {}", file.display());
+        return Ok(());
+    }
     let start = Instant::now();
     let tags = match opt_str(args, "--tags-cache")? {
         Some(p) if std::path::Path::new(p).exists() => read_tags(p)?,
