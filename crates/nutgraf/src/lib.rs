@@ -36,7 +36,10 @@
 //! ## Pipeline
 //!
 //! input → [`text`] (normalized text + offset map, glued words repaired) → `layout` (blocks) →
-//! `segment` (sentences) → [`Document`]. Each stage reads the ones before it.
+//! `segment` (sentences, tokens) → [`syntax`] (part of speech, lemma, head and
+//! relation of every word, with [`Options::syntax`]; off by default) → entities,
+//! times, quantities → quotes, attributions, events → [`Document`]. Each stage
+//! reads the ones before it.
 //!
 //! ## Performance
 //!
