@@ -334,32 +334,18 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     }
 
     let words = if options.get_syntax() {
-        analyse_words(norm, &tokens, &norm_doc, &mut sentences)
+        analyse_words(ntext, &tokens, &norm_doc, &mut sentences)
     } else {
         Vec::new()
     };
 
+    // Every stage below works in normalized-text offsets; what they find is
+    // mapped to the original input once, at the end (`Found::map_to_original`).
     let mut times = Vec::new();
-    let mut event_times: Vec<(Span, usize)> = Vec::new();
     if options.get_times() {
         let mut scratch = time::Scratch::default();
         for toks in &tokens {
             time::extract(ntext, toks, published, &mut scratch, &mut times);
-        }
-        // Events read dates in the normalized text: keep those spans first.
-        if options.get_events() {
-            event_times.extend(
-                times
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| {
-                        matches!(t.kind, time::TimexType::Date | time::TimexType::Time)
-                    })
-                    .map(|(i, t)| (t.span, i)),
-            );
-        }
-        for t in &mut times {
-            t.span = norm.to_original(t.span);
         }
     }
 
@@ -368,12 +354,8 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         for toks in &tokens {
             quantity::extract(ntext, toks, &mut quantities);
         }
-        for q in &mut quantities {
-            q.span = norm.to_original(q.span);
-        }
         // Lengths of time come from the time expressions: one reading of "75 years".
         quantities.extend(times.iter().filter_map(duration_quantity));
-        quantities.sort_by_key(|q| (q.span.start, q.span.end));
     }
 
     let (raw_mentions, raw_entities) = if options.get_entities() {
@@ -384,24 +366,15 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     let mut mentions: Vec<Mention> = raw_mentions
         .iter()
         .map(|m| Mention {
-            span: norm.to_original(m.span),
+            span: m.span,
             label: m.label,
             entity: usize::MAX,
         })
         .collect();
-    let mut entities = raw_entities;
-    // Role references in the normalized text, for the event stage.
-    let raw_references: Vec<Vec<Span>> = if options.get_events() {
-        entities.iter().map(|e| e.references.clone()).collect()
-    } else {
-        Vec::new()
-    };
-    for (i, e) in entities.iter_mut().enumerate() {
+    let entities = raw_entities;
+    for (i, e) in entities.iter().enumerate() {
         for &m in &e.mentions {
             mentions[m].entity = i;
-        }
-        for r in &mut e.references {
-            *r = norm.to_original(*r);
         }
     }
 
@@ -428,10 +401,9 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             .zip(&tokens)
             .map(|(&(s, _), t)| (s, t.as_slice()))
             .collect();
-        let qm: Vec<(Span, entities::EntityLabel, usize)> = raw_mentions
+        let qm: Vec<(Span, entities::EntityLabel, usize)> = mentions
             .iter()
-            .zip(&mentions)
-            .map(|(r, m)| (r.span, r.label, m.entity))
+            .map(|m| (m.span, m.label, m.entity))
             .collect();
         // Mentions do not overlap, so the persons' ends come in order too.
         let persons: Vec<(usize, usize)> = qm
@@ -467,11 +439,6 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             Span::new(first.start, last.end)
         });
         attributions = quote::attributions(&input, &credits, body);
-        for a in &mut attributions {
-            a.span = norm.to_original(a.span);
-            a.cue = norm.to_original(a.cue);
-            a.source = norm.to_original(a.source);
-        }
         // Events inside what someone said are reported: keep those spans first.
         if options.get_events() {
             quote_spans.extend(
@@ -490,33 +457,27 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             );
             quote_spans.sort_unstable();
         }
-        for q in &mut quotes {
-            q.span = norm.to_original(q.span);
-            for p in &mut q.parts {
-                *p = norm.to_original(*p);
-            }
-            if let Some(c) = &mut q.cue {
-                *c = norm.to_original(*c);
-            }
-            if let Some(s) = &mut q.speaker {
-                s.span = norm.to_original(s.span);
-            }
-        }
     }
 
     let mut events = Vec::new();
     if options.get_events() {
         // Names and role-only references ("the Russian leader"), in order.
-        let mut names: Vec<(Span, entities::EntityLabel, Option<usize>)> = raw_mentions
+        let mut names: Vec<(Span, entities::EntityLabel, Option<usize>)> = mentions
             .iter()
-            .zip(&mentions)
-            .map(|(r, m)| (r.span, r.label, Some(m.entity).filter(|&e| e != usize::MAX)))
+            .map(|m| (m.span, m.label, Some(m.entity).filter(|&e| e != usize::MAX)))
             .collect();
         for (i, e) in entities.iter().enumerate() {
-            for r in &raw_references[i] {
+            for r in &e.references {
                 names.push((*r, e.label, Some(i)));
             }
         }
+        // Events read dates and times.
+        let event_times: Vec<(Span, usize)> = times
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.kind, time::TimexType::Date | time::TimexType::Time))
+            .map(|(i, t)| (t.span, i))
+            .collect();
         names.sort_by_key(|n| (n.0.start, n.0.end));
         let sents: Vec<(Span, bool, &[segment::Token])> = norm_sentences
             .iter()
@@ -536,19 +497,29 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             quotes: &quote_spans,
         };
         events = event::extract(&input);
-        for e in &mut events {
-            e.span = norm.to_original(e.span);
-            e.trigger = norm.to_original(e.trigger);
-            for p in e
-                .actors
-                .iter_mut()
-                .chain(&mut e.targets)
-                .chain(&mut e.place)
-            {
-                p.span = norm.to_original(p.span);
-            }
-        }
     }
+
+    let mut found = Found {
+        words,
+        times,
+        quantities,
+        mentions,
+        entities,
+        quotes,
+        attributions,
+        events,
+    };
+    found.map_to_original(norm, &sentences);
+    let Found {
+        words,
+        times,
+        quantities,
+        mentions,
+        entities,
+        quotes,
+        attributions,
+        events,
+    } = found;
 
     Document {
         text: norm.original().to_owned(),
@@ -587,16 +558,88 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     }
 }
 
+/// What the extractors found, in normalized-text offsets until
+/// [`Found::map_to_original`].
+struct Found {
+    words: Vec<Word>,
+    times: Vec<time::TimeExpression>,
+    quantities: Vec<Quantity>,
+    mentions: Vec<Mention>,
+    entities: Vec<entities::Entity>,
+    quotes: Vec<quote::Quote>,
+    attributions: Vec<quote::Attribution>,
+    events: Vec<event::Event>,
+}
+
+impl Found {
+    /// Map every span to the original input: the one place extraction offsets
+    /// leave the normalized text.
+    fn map_to_original(&mut self, norm: &NormalizedText<'_>, sentences: &[Sentence]) {
+        let map = |s: &mut Span| *s = norm.to_original(*s);
+        for sentence in sentences {
+            let within = sentence.span;
+            for w in self
+                .words
+                .get_mut(sentence.words.clone())
+                .unwrap_or_default()
+            {
+                // A replaced region straddling a sentence start maps whole: keep
+                // the word inside its sentence, as the sentence is kept after
+                // the one before.
+                let mut span = norm.to_original(w.span);
+                span.start = span.start.clamp(within.start, within.end);
+                span.end = span.end.clamp(span.start, within.end);
+                w.span = span;
+            }
+        }
+        self.times.iter_mut().for_each(|t| map(&mut t.span));
+        self.quantities.iter_mut().for_each(|q| map(&mut q.span));
+        // Durations joined the quantities at the end: order them all by where
+        // they are in the input.
+        self.quantities.sort_by_key(|q| (q.span.start, q.span.end));
+        self.mentions.iter_mut().for_each(|m| map(&mut m.span));
+        for e in &mut self.entities {
+            e.references.iter_mut().for_each(map);
+        }
+        for q in &mut self.quotes {
+            map(&mut q.span);
+            q.parts.iter_mut().for_each(map);
+            if let Some(c) = &mut q.cue {
+                map(c);
+            }
+            if let Some(s) = &mut q.speaker {
+                map(&mut s.span);
+            }
+        }
+        for a in &mut self.attributions {
+            map(&mut a.span);
+            map(&mut a.cue);
+            map(&mut a.source);
+        }
+        for e in &mut self.events {
+            map(&mut e.span);
+            map(&mut e.trigger);
+            for p in e
+                .actors
+                .iter_mut()
+                .chain(&mut e.targets)
+                .chain(&mut e.place)
+            {
+                map(&mut p.span);
+            }
+        }
+    }
+}
+
 /// The syntax stage: every word of every analysed sentence tagged, lemmatized
 /// and parsed, each window of a long sentence as a tree of its own; fills
-/// each document sentence's word range.
+/// each document sentence's word range. Word spans are in the normalized text.
 fn analyse_words(
-    norm: &NormalizedText<'_>,
+    ntext: &str,
     tokens: &[Vec<segment::Token>],
     norm_doc: &[Option<usize>],
     sentences: &mut [Sentence],
 ) -> Vec<Word> {
-    let ntext = norm.as_str();
     let syn = syntax::Syntax::global();
     let mut sc = syntax::SyntaxScratch::default();
     let mut strs: Vec<&str> = Vec::new();
@@ -626,17 +669,8 @@ fn analyse_words(
         strs.clear();
         strs.extend(spans.iter().map(|s| s.slice(ntext)));
         let analysis = syn.analyze_ids(&strs, &mut sc);
-        let within = sentences
-            .get(d)
-            .map_or(Span::new(0, usize::MAX), |s| s.span);
-        for (i, &s) in spans.iter().enumerate() {
+        for (i, &span) in spans.iter().enumerate() {
             let a = analysis.word(i);
-            // A replaced region straddling a sentence start maps whole: keep
-            // the word inside its sentence, as the sentence is kept after the
-            // one before.
-            let mut span = norm.to_original(s);
-            span.start = span.start.clamp(within.start, within.end);
-            span.end = span.end.clamp(span.start, within.end);
             words.push(Word {
                 span,
                 upos: a.upos,
