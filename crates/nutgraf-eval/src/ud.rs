@@ -96,7 +96,7 @@ fn score(syntax: Syntax<'_>, sentences: &[Vec<GoldWord>], timed: bool) -> UdScor
         .iter()
         .map(|s| s.iter().map(|w| w.form.as_str()).collect())
         .collect();
-    let mut out: Vec<Analyzed<'_>> = Vec::new();
+    let mut out: Vec<Analyzed<'_, '_>> = Vec::new();
     let mut scratch = SyntaxScratch::default();
     let mut scores = UdScores {
         sentences: sentences.len(),

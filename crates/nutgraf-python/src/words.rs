@@ -27,9 +27,9 @@ pub struct PyWord {
     end: usize,
     lemma: String,
     upos: &'static str,
-    xpos: String,
+    xpos: &'static str,
     head: Option<usize>,
-    deprel: String,
+    deprel: &'static str,
 }
 
 impl PyWord {
@@ -42,23 +42,23 @@ impl PyWord {
             end,
             lemma: w.lemma.to_string(),
             upos: w.upos.as_str(),
-            xpos: w.xpos.to_owned(),
+            xpos: w.xpos,
             head: w.head,
-            deprel: w.deprel.to_owned(),
+            deprel: w.deprel,
         }
     }
 
     /// Convert an analysed word given as `text`, found at code points `start..`.
-    fn analyzed(text: &str, start: usize, a: Analyzed<'_>) -> Self {
+    fn analyzed(text: &str, start: usize, a: Analyzed<'_, 'static>) -> Self {
         PyWord {
             text: text.to_owned(),
             start,
             end: start + text.chars().count(),
             lemma: a.lemma.into_owned(),
             upos: a.upos.as_str(),
-            xpos: a.xpos.to_owned(),
+            xpos: a.xpos,
             head: a.head,
-            deprel: a.deprel.to_owned(),
+            deprel: a.deprel,
         }
     }
 

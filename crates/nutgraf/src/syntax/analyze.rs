@@ -8,20 +8,21 @@ use super::depparse::{tokens, DepParser, Scratch, Token};
 use super::tagger::{Tagger, WordFeats};
 use super::Upos;
 
-/// One analysed word.
+/// One analysed word: `'w` is the lifetime of the words given, `'m` of the
+/// models (`'static` for [`Syntax::global`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Analyzed<'a> {
+pub struct Analyzed<'w, 'm> {
     /// The universal part of speech.
     pub upos: Upos,
     /// The Penn Treebank tag ("NNP", "VBD"...).
-    pub xpos: &'a str,
+    pub xpos: &'m str,
     /// The lemma: borrowed from the word or the model when it can be.
-    pub lemma: Cow<'a, str>,
+    pub lemma: Cow<'w, str>,
     /// Index of the head word in the sentence; `None` for the root.
     pub head: Option<usize>,
     /// The Universal Dependencies relation to the head, with its subtype
     /// ("nsubj", "nsubj:pass", "obl:tmod"...); "root" for the root.
-    pub deprel: &'a str,
+    pub deprel: &'m str,
 }
 
 static SHIPPED_PARSER: LazyLock<DepParser> = LazyLock::new(|| {
@@ -70,21 +71,21 @@ impl Syntax<'static> {
 impl<'m> Syntax<'m> {
     /// Tag, lemmatize and parse the words of one sentence, replacing `out`'s
     /// content with one [`Analyzed`] per word.
-    pub fn analyze<'a>(&self, words: &[&'a str], out: &mut Vec<Analyzed<'a>>)
+    pub fn analyze<'w>(&self, words: &[&'w str], out: &mut Vec<Analyzed<'w, 'm>>)
     where
-        'm: 'a,
+        'm: 'w,
     {
         self.analyze_with(words, &mut SyntaxScratch::default(), out);
     }
 
     /// [`Syntax::analyze`] with buffers kept from call to call.
-    pub fn analyze_with<'a>(
+    pub fn analyze_with<'w>(
         &self,
-        words: &[&'a str],
+        words: &[&'w str],
         sc: &mut SyntaxScratch,
-        out: &mut Vec<Analyzed<'a>>,
+        out: &mut Vec<Analyzed<'w, 'm>>,
     ) where
-        'm: 'a,
+        'm: 'w,
     {
         out.clear();
         let analysis = self.analyze_ids(words, sc);

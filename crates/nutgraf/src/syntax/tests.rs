@@ -219,7 +219,7 @@ fn every_parse_is_one_tree() {
     }
 }
 
-fn assert_tree(out: &[Analyzed<'_>], what: &str) {
+fn assert_tree(out: &[Analyzed<'_, '_>], what: &str) {
     let n = out.len();
     let roots = out.iter().filter(|a| a.head.is_none()).count();
     assert!(n == 0 || roots == 1, "{what}: {roots} roots");
