@@ -85,8 +85,8 @@ impl PyWord {
             self.end,
             repr_text(py, &self.lemma)?,
             repr_str(py, self.upos)?,
-            repr_str(py, &self.xpos)?,
-            repr_str(py, &self.deprel)?,
+            repr_str(py, self.xpos)?,
+            repr_str(py, self.deprel)?,
         ))
     }
 }
