@@ -195,6 +195,6 @@ fn ud_ewt_dev_syntax_floors() {
     assert!(lemma >= 0.967, "lemma {lemma:.4} fell below 0.967");
     let (uas, las, _) = scores.attachment();
     eprintln!("UD EWT dev: UAS {uas:.4} LAS {las:.4}");
-    assert!(uas >= 0.837, "UAS {uas:.4} fell below 0.837");
-    assert!(las >= 0.800, "LAS {las:.4} fell below 0.800");
+    assert!(uas >= 0.842, "UAS {uas:.4} fell below 0.842");
+    assert!(las >= 0.805, "LAS {las:.4} fell below 0.805");
 }

@@ -43,7 +43,7 @@ pub struct ParserTrainOptions {
 impl Default for ParserTrainOptions {
     fn default() -> Self {
         ParserTrainOptions {
-            epochs: 10,
+            epochs: 16,
             seed: 7,
             explore_from: 1,
             explore: 0.9,
