@@ -510,16 +510,6 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         events,
     };
     found.map_to_original(norm, &sentences);
-    let Found {
-        words,
-        times,
-        quantities,
-        mentions,
-        entities,
-        quotes,
-        attributions,
-        events,
-    } = found;
 
     Document {
         text: norm.original().to_owned(),
@@ -547,14 +537,14 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         blocks,
         body,
         sentences,
-        words,
-        mentions,
-        entities,
-        times,
-        quantities,
-        quotes,
-        attributions,
-        events,
+        words: found.words,
+        mentions: found.mentions,
+        entities: found.entities,
+        times: found.times,
+        quantities: found.quantities,
+        quotes: found.quotes,
+        attributions: found.attributions,
+        events: found.events,
     }
 }
 
