@@ -15,6 +15,17 @@ pub fn read(path: &str) -> Result<Vec<Value>, String> {
         .collect()
 }
 
+/// The value of `--name VALUE` in `args`, if present.
+pub fn opt_str<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>, String> {
+    match args.iter().position(|a| a == name) {
+        None => Ok(None),
+        Some(i) => args
+            .get(i + 1)
+            .map(|s| Some(s.as_str()))
+            .ok_or_else(|| format!("{name} takes a value")),
+    }
+}
+
 /// The value of `--name N` in `args`, if present.
 pub fn opt_usize(args: &[String], name: &str) -> Result<Option<usize>, String> {
     match args.iter().position(|a| a == name) {

@@ -12,7 +12,7 @@ use nutgraf::{CharOffsets, Span};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::jsonl;
+use crate::jsonl::{self, opt_str};
 
 /// True positives, predictions and gold mentions of one label.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -233,16 +233,6 @@ pub fn evaluate(model: &Model, docs: &[NerDoc]) -> Scores {
 pub fn load_model(path: &str) -> Result<Model, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     Model::from_bytes(&bytes).map_err(|e| format!("{path}: {e}"))
-}
-
-fn opt_str<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>, String> {
-    match args.iter().position(|a| a == name) {
-        None => Ok(None),
-        Some(i) => args
-            .get(i + 1)
-            .map(|s| Some(s.as_str()))
-            .ok_or_else(|| format!("{name} takes a value")),
-    }
 }
 
 /// The `train-ner` subcommand.

@@ -9,17 +9,7 @@ use nutgraf::syntax::deptrain::{
 use nutgraf::syntax::train::{train, TrainOptions};
 use nutgraf::syntax::{read_conllu, Analyzed, DepParser, GoldWord, Syntax, SyntaxScratch, Tagger};
 
-use crate::jsonl;
-
-fn opt_str<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>, String> {
-    match args.iter().position(|a| a == name) {
-        None => Ok(None),
-        Some(i) => args
-            .get(i + 1)
-            .map(|s| Some(s.as_str()))
-            .ok_or_else(|| format!("{name} takes a value")),
-    }
-}
+use crate::jsonl::{self, opt_str};
 
 /// Figures of the tagger on gold words.
 #[derive(Debug, Clone, Copy, Default)]
@@ -285,7 +275,7 @@ pub fn run_train(args: &[String]) -> Result<(), String> {
     if let Some(n) = jsonl::opt_usize(args, "--parser-epochs")? {
         popts.epochs = n;
     }
-    if args.iter().any(|a| a == "--stack") {
+    if jsonl::flag(args, "--stack") {
         popts.stack = true;
     }
     let folds = jsonl::opt_usize(args, "--folds")?.unwrap_or(5);
@@ -304,7 +294,7 @@ pub fn run_train(args: &[String]) -> Result<(), String> {
         start.elapsed().as_secs_f64(),
         bytes.len()
     );
-    if args.iter().any(|a| a == "--tagger-only") {
+    if jsonl::flag(args, "--tagger-only") {
         // Tagger and lemmatizer alone (scored with the shipped parser).
         let syntax = Syntax {
             tagger: &tagger,

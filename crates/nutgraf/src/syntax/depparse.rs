@@ -847,16 +847,7 @@ impl DepParser {
     pub fn from_bytes(bytes: &[u8]) -> Result<DepParser, String> {
         let mut rd = Reader::new(bytes);
         let r = &mut rd;
-        if r.take(MAGIC.len())? != MAGIC {
-            return Err("not a nutgraf parser model".into());
-        }
-        let version = r.u16()?;
-        let fv = r.u32()?;
-        if version != FORMAT_VERSION || fv != FEATURE_VERSION {
-            return Err(format!(
-                "parser model version {version}/{fv}, expected {FORMAT_VERSION}/{FEATURE_VERSION}"
-            ));
-        }
+        r.header(MAGIC, FORMAT_VERSION, FEATURE_VERSION, "parser")?;
         let n = usize::from(r.u16()?);
         if n == 0 || n > MAX_TAGS {
             return Err(format!("{n} labels"));

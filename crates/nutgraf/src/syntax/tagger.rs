@@ -445,18 +445,9 @@ impl Tagger {
     /// A message saying what is wrong when the bytes are not a model of this
     /// format and feature-set version.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
-        let mut rd = Reader { bytes, pos: 0 };
+        let mut rd = Reader::new(bytes);
         let r = &mut rd;
-        if r.take(MAGIC.len())? != MAGIC {
-            return Err("not a nutgraf syntax model".into());
-        }
-        let version = r.u16()?;
-        let fv = r.u32()?;
-        if version != FORMAT_VERSION || fv != FEATURE_VERSION {
-            return Err(format!(
-                "model version {version}/{fv}, expected {FORMAT_VERSION}/{FEATURE_VERSION}"
-            ));
-        }
+        r.header(MAGIC, FORMAT_VERSION, FEATURE_VERSION, "syntax")?;
         let n = usize::from(r.u16()?);
         if n == 0 || n > MAX_TAGS {
             return Err(format!("{n} XPOS tags"));
@@ -491,7 +482,7 @@ impl Tagger {
             return Err("tag counts do not match".into());
         }
         let lemmatizer = Lemmatizer::read(r, n)?;
-        if r.pos != bytes.len() {
+        if !r.at_end() {
             return Err("trailing bytes".into());
         }
         Ok(Tagger {
@@ -550,6 +541,28 @@ impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
         Reader { bytes, pos: 0 }
     }
+    /// Check a model file's magic bytes, format version and feature-set
+    /// version; `what` names the model in the error.
+    pub(crate) fn header(
+        &mut self,
+        magic: &[u8],
+        format: u16,
+        features: u32,
+        what: &str,
+    ) -> Result<(), String> {
+        if self.take(magic.len())? != magic {
+            return Err(format!("not a nutgraf {what} model"));
+        }
+        let version = self.u16()?;
+        let fv = self.u32()?;
+        if version != format || fv != features {
+            return Err(format!(
+                "{what} model version {version}/{fv}, expected {format}/{features}"
+            ));
+        }
+        Ok(())
+    }
+
     pub(crate) fn at_end(&self) -> bool {
         self.pos == self.bytes.len()
     }
