@@ -83,6 +83,7 @@ mod span;
 pub mod syntax;
 pub mod text;
 pub mod time;
+mod view;
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -18,6 +18,7 @@ use crate::quantity::{self, Bound, Quantity, QuantityKind};
 use crate::span::Span;
 use crate::text::NormalizedText;
 use crate::time::TimexMod;
+use crate::view::{self, View};
 use crate::{event, lang, quote, segment, syntax, time};
 
 /// Parses news text into [`Document`]s.
@@ -333,33 +334,38 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         norm_doc = windowed_doc;
     }
 
-    let words = if options.get_syntax() {
-        analyse_words(ntext, &tokens, &norm_doc, &mut sentences)
+    // The shared view of the sentences: tokens lower-cased once, and the
+    // syntax words when the stage runs.
+    let lowered = view::Lowered::new(ntext, &tokens);
+    let mut view = View::new(ntext, &norm_sentences, tokens, &lowered);
+    let (words, layout_of_words) = if options.get_syntax() {
+        analyse_words(&view, &norm_doc, &mut sentences)
     } else {
-        Vec::new()
+        (Vec::new(), (Vec::new(), Vec::new()))
     };
+    view.attach_words(&words, layout_of_words.0, &layout_of_words.1);
 
     // Every stage below works in normalized-text offsets; what they find is
     // mapped to the original input once, at the end (`Found::map_to_original`).
     let mut times = Vec::new();
     if options.get_times() {
         let mut scratch = time::Scratch::default();
-        for toks in &tokens {
-            time::extract(ntext, toks, published, &mut scratch, &mut times);
+        for k in 0..view.sentences.len() {
+            time::extract(ntext, view.raw(k), published, &mut scratch, &mut times);
         }
     }
 
     let mut quantities = Vec::new();
     if options.get_quantities() {
-        for toks in &tokens {
-            quantity::extract(ntext, toks, &mut quantities);
+        for k in 0..view.sentences.len() {
+            quantity::extract(ntext, view.raw(k), &mut quantities);
         }
         // Lengths of time come from the time expressions: one reading of "75 years".
         quantities.extend(times.iter().filter_map(duration_quantity));
     }
 
     let (raw_mentions, raw_entities) = if options.get_entities() {
-        entities::extract(ntext, &norm_sentences, &tokens)
+        entities::extract(&view)
     } else {
         (Vec::new(), Vec::new())
     };
@@ -377,6 +383,20 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             mentions[m].entity = i;
         }
     }
+
+    // Names and role-only references ("the Russian leader"), in order: the
+    // view marks the tokens of each.
+    let mut names: Vec<view::Name> = mentions
+        .iter()
+        .map(|m| (m.span, m.label, Some(m.entity).filter(|&e| e != usize::MAX)))
+        .collect();
+    for (i, e) in entities.iter().enumerate() {
+        for r in &e.references {
+            names.push((*r, e.label, Some(i)));
+        }
+    }
+    names.sort_by_key(|n| (n.0.start, n.0.end));
+    view.attach_names(&names);
 
     let mut quotes = Vec::new();
     let mut attributions = Vec::new();
@@ -396,11 +416,6 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             })
             .map(|b| b.span)
             .collect();
-        let sents: Vec<(Span, &[segment::Token])> = norm_sentences
-            .iter()
-            .zip(&tokens)
-            .map(|(&(s, _), t)| (s, t.as_slice()))
-            .collect();
         let qm: Vec<(Span, entities::EntityLabel, usize)> = mentions
             .iter()
             .map(|m| (m.span, m.label, m.entity))
@@ -414,7 +429,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         let input = quote::Input {
             text: ntext,
             blocks: &text_blocks,
-            sentences: &sents,
+            view: &view,
             mentions: &qm,
             persons: &persons,
         };
@@ -461,16 +476,6 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
 
     let mut events = Vec::new();
     if options.get_events() {
-        // Names and role-only references ("the Russian leader"), in order.
-        let mut names: Vec<(Span, entities::EntityLabel, Option<usize>)> = mentions
-            .iter()
-            .map(|m| (m.span, m.label, Some(m.entity).filter(|&e| e != usize::MAX)))
-            .collect();
-        for (i, e) in entities.iter().enumerate() {
-            for r in &e.references {
-                names.push((*r, e.label, Some(i)));
-            }
-        }
         // Events read dates and times.
         let event_times: Vec<(Span, usize)> = times
             .iter()
@@ -478,20 +483,13 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             .filter(|(_, t)| matches!(t.kind, time::TimexType::Date | time::TimexType::Time))
             .map(|(i, t)| (t.span, i))
             .collect();
-        names.sort_by_key(|n| (n.0.start, n.0.end));
-        let sents: Vec<(Span, bool, &[segment::Token])> = norm_sentences
-            .iter()
-            .zip(&tokens)
-            .map(|(&(s, headline), t)| (s, headline, t.as_slice()))
-            .collect();
         let leaders: Vec<bool> = entities
             .iter()
             .map(|e| e.roles.iter().any(|r| leader_title(&r.title)))
             .collect();
         let input = event::Input {
             text: ntext,
-            sentences: &sents,
-            names: &names,
+            view: &view,
             times: &event_times,
             leaders: &leaders,
             quotes: &quote_spans,
@@ -621,24 +619,32 @@ impl Found {
     }
 }
 
+/// What the syntax stage gives the view: per sentence its word range and the
+/// base of its head indices, and per token its first word.
+type WordLayout = (Vec<(std::ops::Range<usize>, usize)>, Vec<u32>);
+
 /// The syntax stage: every word of every analysed sentence tagged, lemmatized
 /// and parsed, each window of a long sentence as a tree of its own; fills
 /// each document sentence's word range. Word spans are in the normalized text.
 fn analyse_words(
-    ntext: &str,
-    tokens: &[Vec<segment::Token>],
+    view: &View<'_>,
     norm_doc: &[Option<usize>],
     sentences: &mut [Sentence],
-) -> Vec<Word> {
+) -> (Vec<Word>, WordLayout) {
     let syn = syntax::Syntax::global();
     let mut sc = syntax::SyntaxScratch::default();
     let mut strs: Vec<&str> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
-    let mut words: Vec<Word> = Vec::with_capacity(tokens.iter().map(Vec::len).sum());
+    let mut words: Vec<Word> = Vec::with_capacity(view.tokens.len());
+    let mut ranges = Vec::with_capacity(view.sentences.len());
+    let mut first = vec![view::NONE; view.tokens.len()];
     // The document sentence being filled and where its words start.
     let mut current: Option<(usize, usize)> = None;
-    for (toks, &doc) in tokens.iter().zip(norm_doc) {
-        let Some(d) = doc else { continue };
+    for (k, &doc) in norm_doc.iter().enumerate() {
+        let Some(d) = doc else {
+            ranges.push((words.len()..words.len(), words.len()));
+            continue;
+        };
         let start = match current {
             Some((cd, start)) if cd == d => start,
             _ => {
@@ -653,12 +659,15 @@ fn analyse_words(
         };
         let offset = words.len() - start;
         spans.clear();
-        for t in toks {
-            syntax::words::split_token(ntext, t, &mut spans);
+        let base = view.sentences[k].tokens.start;
+        for (t, tok) in view.raw(k).iter().enumerate() {
+            first[base + t] = u32::try_from(words.len() + spans.len()).unwrap_or(view::NONE);
+            syntax::words::split_token(view.text, tok, &mut spans);
         }
         strs.clear();
-        strs.extend(spans.iter().map(|s| s.slice(ntext)));
+        strs.extend(spans.iter().map(|s| s.slice(view.text)));
         let analysis = syn.analyze_ids(&strs, &mut sc);
+        let from = words.len();
         for (i, &span) in spans.iter().enumerate() {
             let a = analysis.word(i);
             words.push(Word {
@@ -670,13 +679,14 @@ fn analyse_words(
                 deprel: a.deprel,
             });
         }
+        ranges.push((from..words.len(), start));
     }
     if let Some((cd, start)) = current {
         if let Some(s) = sentences.get_mut(cd) {
             s.words = start..words.len();
         }
     }
-    words
+    (words, (ranges, first))
 }
 
 /// Whether a role title is a leader's ("President", "Prime Minister", "Chinese

@@ -12,6 +12,7 @@ use super::Entity;
 use super::EntityLabel;
 use crate::segment::{Token, TokenKind};
 use crate::span::{self, Span};
+use crate::view::View;
 
 /// Resolution's view of the gazetteers.
 struct GazLexicon(&'static Gazetteer);
@@ -722,17 +723,15 @@ fn title_case_line(line: &str) -> bool {
     words.len() >= 4 && caps * 4 >= words.len() * 3
 }
 
-/// Mentions and entities of normalized `text`, read from its `sentences`
-/// (`true` marks a headline: a title, subtitle or section heading; lines in Title
+/// Mentions and entities of the normalized text, read from the sentences of
+/// `view` (headlines: titles, subtitles and section headings; lines in Title
 /// Case are read as headlines too).
-pub(crate) fn extract(
-    text: &str,
-    sentences: &[(Span, bool)],
-    sentence_tokens: &[Vec<Token>],
-) -> (Vec<RawMention>, Vec<Entity>) {
-    let sentences: Vec<(Span, bool)> = sentences
+pub(crate) fn extract(view: &View<'_>) -> (Vec<RawMention>, Vec<Entity>) {
+    let text = view.text;
+    let sentences: Vec<(Span, bool)> = view
+        .sentences
         .iter()
-        .map(|&(s, h)| (s, h || title_case_line(s.slice(text))))
+        .map(|s| (s.span, s.headline || title_case_line(s.span.slice(text))))
         .collect();
     let sentences = &sentences[..];
     let model = Model::global();
@@ -740,8 +739,8 @@ pub(crate) fn extract(
     let conll = model.labels().iter().any(|l| l == "MISC" || l == "PER");
     let mut tokens: Vec<Vec<Token>> = Vec::with_capacity(sentences.len());
     let mut ctx = DocContext::new();
-    for (&(s, headline), shared) in sentences.iter().zip(sentence_tokens) {
-        let mut toks = shared.clone();
+    for (k, &(s, headline)) in sentences.iter().enumerate() {
+        let mut toks = view.raw(k).to_vec();
         split_glued(text, &mut toks, gaz);
         if !headline {
             ctx.add_sentence(text, s, &toks);
@@ -785,9 +784,7 @@ mod tests {
 
     fn titles(text: &str) -> Vec<&str> {
         let whole = Span::new(0, text.len());
-        let mut tokens = Vec::new();
-        crate::segment::tokens(text, whole, &mut tokens);
-        let (mentions, _) = extract(text, &[(whole, false)], &[tokens]);
+        let (mentions, _) = crate::view::with_view(text, &[(whole, false)], extract);
         mentions
             .iter()
             .filter(|m| m.label == EntityLabel::WorkOfArt)
@@ -797,9 +794,7 @@ mod tests {
 
     fn labeled(text: &str) -> Vec<(&str, EntityLabel)> {
         let whole = Span::new(0, text.len());
-        let mut tokens = Vec::new();
-        crate::segment::tokens(text, whole, &mut tokens);
-        let (mentions, _) = extract(text, &[(whole, false)], &[tokens]);
+        let (mentions, _) = crate::view::with_view(text, &[(whole, false)], extract);
         mentions
             .iter()
             .map(|m| (m.span.slice(text), m.label))

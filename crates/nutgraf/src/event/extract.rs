@@ -3,17 +3,17 @@
 use super::lexicon::{self, Sense};
 use super::{Event, EventType, Modality, Participant, Polarity};
 use crate::entities::EntityLabel;
-use crate::segment::{Token, TokenKind};
+use crate::segment::TokenKind;
 use crate::span::Span;
+use crate::view::{Tok, View};
 
 /// What the stage reads: normalized text and what earlier stages found in it.
 pub(crate) struct Input<'a> {
     /// The normalized text.
     pub text: &'a str,
-    /// Sentences in order: span, whether it is a headline, tokens.
-    pub sentences: &'a [(Span, bool, &'a [Token])],
-    /// Names and role references: span, label, entity; sorted by start.
-    pub names: &'a [(Span, EntityLabel, Option<usize>)],
+    /// The shared view of the sentences, with the names (entity mentions and
+    /// role references) each token is part of.
+    pub view: &'a View<'a>,
     /// Dates and times: span, index into `Document::times`; in order.
     pub times: &'a [(Span, usize)],
     /// Per entity: whether the text gives it a leader's role (president,
@@ -31,16 +31,6 @@ const MAX_BACK: usize = 40;
 
 /// How many names a pronoun looks back over, at most.
 const LOOKBACK: usize = 64;
-
-/// A word of the sentence being read.
-#[derive(Clone, Copy)]
-struct Wd {
-    span: Span,
-    kind: TokenKind,
-    upper: bool,
-    /// The name (index into `Sent::names`) this word is part of.
-    name: u32,
-}
 
 /// A name inside the sentence, as a range of words.
 #[derive(Clone, Copy)]
@@ -397,9 +387,9 @@ const LIGHT_VERBS: &[&str] = &[
 ];
 
 /// Words before a noun that make it a noun reading: "the visit", "bilateral talks".
-fn noun_context(text: &str, prev: Option<&Wd>) -> bool {
+fn noun_context(prev: Option<&Tok<'_>>) -> bool {
     let Some(p) = prev else { return true };
-    let s = p.span.slice(text);
+    let s = p.text;
     if p.kind == TokenKind::Clitic {
         return s.ends_with('s') || s.ends_with('S');
     }
@@ -432,38 +422,31 @@ struct Sent<'s, 'a> {
     index: usize,
     span: Span,
     headline: bool,
-    words: Vec<Wd>,
-    names: Vec<Nm>,
+    words: &'a [Tok<'a>],
 }
 
 /// Find the events of every sentence.
 pub(crate) fn extract(input: &Input<'_>) -> Vec<Event> {
     let mut out = Vec::new();
-    let mut words = Vec::new();
-    let mut names = Vec::new();
-    for (index, &(span, headline, tokens)) in input.sentences.iter().enumerate() {
+    for (index, sv) in input.view.sentences.iter().enumerate() {
+        let words = input.view.toks(index);
         // Most sentences have no trigger: look before building anything.
-        let has_trigger = tokens.iter().any(|t| {
-            t.kind == TokenKind::Word && lexicon::lookup(t.span.slice(input.text)).is_some()
-        });
+        let has_trigger = words
+            .iter()
+            .any(|t| t.kind == TokenKind::Word && lexicon::lookup(t.text).is_some());
         if !has_trigger {
             continue;
         }
-        words.clear();
-        names.clear();
         let mut s = Sent {
             input,
             speech: Vec::new(),
             index,
-            span,
-            headline,
+            span: sv.span,
+            headline: sv.headline,
             words,
-            names,
         };
-        s.prepare(tokens);
+        s.prepare();
         s.events(&mut out);
-        words = s.words;
-        names = s.names;
     }
     out
 }
@@ -489,51 +472,16 @@ impl From<Who> for Participant {
 // `k` where the verb group starts, `n` the sentence's length, `p` the word before.
 #[allow(clippy::many_single_char_names)]
 impl Sent<'_, '_> {
-    fn prepare(&mut self, tokens: &[Token]) {
-        let text = self.input.text;
-        let all = self.input.names;
-        let first = all.partition_point(|(s, _, _)| s.start < self.span.start);
-        for t in tokens {
-            self.words.push(Wd {
-                span: t.span,
-                kind: t.kind,
-                upper: t
-                    .span
-                    .slice(text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase),
-                name: NONE,
-            });
-            if t.kind == TokenKind::Word && one_of(t.span.slice(text), SPEECH) {
-                self.speech.push(self.words.len() - 1);
-            }
-        }
-        let mut w = 0;
-        for (idx, &(ns, _, _)) in all.iter().enumerate().skip(first) {
-            if ns.start >= self.span.end {
-                break;
-            }
-            while w < self.words.len() && self.words[w].span.start < ns.start {
-                w += 1;
-            }
-            let lo = w;
-            let mut hi = lo;
-            while hi < self.words.len() && self.words[hi].span.end <= ns.end {
-                hi += 1;
-            }
-            if hi > lo && self.words[lo..hi].iter().all(|x| x.name == NONE) {
-                let local = u32::try_from(self.names.len()).unwrap_or(NONE);
-                for x in &mut self.words[lo..hi] {
-                    x.name = local;
-                }
-                self.names.push(Nm { lo, hi, idx });
+    fn prepare(&mut self) {
+        for (i, t) in self.words.iter().enumerate() {
+            if t.kind == TokenKind::Word && SPEECH.contains(&t.low) {
+                self.speech.push(i);
             }
         }
     }
 
     fn s(&self, i: usize) -> &str {
-        self.words[i].span.slice(self.input.text)
+        self.words[i].text
     }
 
     fn is(&self, i: usize, set: &[&str]) -> bool {
@@ -562,11 +510,23 @@ impl Sent<'_, '_> {
         if n == NONE {
             return None;
         }
-        self.names.get(n as usize).copied()
+        let lo = self.words[..i]
+            .iter()
+            .rposition(|w| w.name != n)
+            .map_or(0, |p| p + 1);
+        let hi = i + self.words[i..]
+            .iter()
+            .position(|w| w.name != n)
+            .unwrap_or(self.words.len() - i);
+        Some(Nm {
+            lo,
+            hi,
+            idx: n as usize,
+        })
     }
 
     fn who(&self, nm: Nm) -> Who {
-        let (span, label, entity) = self.input.names[nm.idx];
+        let (span, label, entity) = self.input.view.names[nm.idx];
         Who {
             span,
             entity,
@@ -603,7 +563,7 @@ impl Sent<'_, '_> {
                 || (self.words[p].upper && self.words[p].kind == TokenKind::Word)
                 || self
                     .name_at(p)
-                    .is_some_and(|m| matches!(self.input.names[m.idx].1, EntityLabel::Norp));
+                    .is_some_and(|m| matches!(self.input.view.names[m.idx].1, EntityLabel::Norp));
             if !skip {
                 break;
             }
@@ -622,11 +582,12 @@ impl Sent<'_, '_> {
     ) -> Vec<(usize, EntityLabel)> {
         let floor = self
             .input
+            .view
             .sentences
             .get(self.index.saturating_sub(2))
-            .map_or(0, |s| s.0.start);
+            .map_or(0, |s| s.span.start);
         let mut out: Vec<(usize, EntityLabel)> = Vec::new();
-        let names = self.input.names;
+        let names = self.input.view.names;
         let end = names.partition_point(|(s, _, _)| s.start < at);
         for &(s, label, e) in names[..end].iter().rev().take(LOOKBACK) {
             if s.start < floor || out.len() == n {
@@ -649,10 +610,11 @@ impl Sent<'_, '_> {
     fn last_leaders(&self, at: usize) -> Vec<(usize, EntityLabel)> {
         let floor = self
             .input
+            .view
             .sentences
             .get(self.index.saturating_sub(3))
-            .map_or(0, |s| s.0.start);
-        let names = self.input.names;
+            .map_or(0, |s| s.span.start);
+        let names = self.input.view.names;
         let end = names.partition_point(|(s, _, _)| s.start < at);
         let mut out: Vec<(usize, EntityLabel)> = Vec::new();
         for &(s, label, e) in names[..end].iter().rev().take(LOOKBACK) {
@@ -856,9 +818,7 @@ impl Sent<'_, '_> {
                 continue;
             };
             let noun = match (lex.verb, lex.noun) {
-                (Some(_), Some(_)) => {
-                    noun_context(self.input.text, i.checked_sub(1).map(|p| &self.words[p]))
-                }
+                (Some(_), Some(_)) => noun_context(i.checked_sub(1).map(|p| &self.words[p])),
                 (None, Some(_)) => true,
                 _ => false,
             };

@@ -11,37 +11,15 @@ use std::collections::HashMap;
 use super::extract::Input;
 use super::{Attribution, AttributionKind};
 use crate::entities::EntityLabel;
-use crate::segment::{Token, TokenKind};
+use crate::segment::TokenKind;
 use crate::span::{self, Span};
+use crate::view::Tok;
 
 /// At most this many words in a source phrase.
 const MAX_SOURCE_WORDS: usize = 12;
 
-/// A word of a sentence, borrowed.
-#[derive(Clone, Copy)]
-struct W<'t> {
-    text: &'t str,
-    span: Span,
-    kind: TokenKind,
-}
-
-impl W<'_> {
-    fn is(&self, word: &str) -> bool {
-        self.text.eq_ignore_ascii_case(word)
-    }
-
-    fn is_any(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.is(w))
-    }
-
-    fn is_punct(&self) -> bool {
-        self.kind == TokenKind::Punct
-    }
-
-    fn capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
-    }
-}
+/// A word of a sentence: a token of the shared view.
+type W<'t> = Tok<'t>;
 
 /// Punctuation that ends a source phrase or a clause.
 fn is_boundary(w: &W<'_>) -> bool {
@@ -217,17 +195,6 @@ fn source_label(label: EntityLabel) -> bool {
     )
 }
 
-fn words_of<'t>(text: &'t str, tokens: &[Token]) -> Vec<W<'t>> {
-    tokens
-        .iter()
-        .map(|t| W {
-            text: t.span.slice(text),
-            span: t.span,
-            kind: t.kind,
-        })
-        .collect()
-}
-
 /// The entities named inside `span`, in order, each once.
 fn entities_in(input: &Input<'_>, span: Span) -> Vec<usize> {
     let mut out = Vec::new();
@@ -317,7 +284,7 @@ fn source_before(input: &Input<'_>, words: &[W<'_>], verb: usize) -> Option<(usi
                 "and", "but", "or", "be", "being", "been", "is", "are", "was", "were",
             ])
             || (w.kind == TokenKind::Word
-                && !w.capitalized()
+                && !w.upper
                 && (w.is_any(SOURCE_VERBS) || w.text.ends_with("ing") || w.text.ends_with("ed")))
     };
     let mut lo = verb;
@@ -328,7 +295,7 @@ fn source_before(input: &Input<'_>, words: &[W<'_>], verb: usize) -> Option<(usi
     // Times report" is "a New York Times report".
     while lo < verb
         && words[lo].kind == TokenKind::Word
-        && (!words[lo].capitalized() || words[lo].is_any(PREPOSITIONS))
+        && (!words[lo].upper || words[lo].is_any(PREPOSITIONS))
         && !words[lo].is_any(DETERMINERS)
         && !words[lo].is_any(DOCUMENT_NOUNS)
     {
@@ -432,18 +399,17 @@ const SOURCE_PEOPLE: &[&str] = &[
 ];
 
 /// Read one sentence for attribution phrases.
-fn sentence(input: &Input<'_>, tokens: &[Token], out: &mut Vec<Attribution>) {
-    let words = words_of(input.text, tokens);
+fn sentence(input: &Input<'_>, words: &[W<'_>], out: &mut Vec<Attribution>) {
     let n = words.len();
     let mut i = 0;
     while i < n {
         let w = words[i];
         // "according to X", "according to data from X".
         if w.is("according") && i + 2 < n && words[i + 1].is("to") {
-            if let Some((lo, hi)) = source_after(input, &words, i + 2) {
+            if let Some((lo, hi)) = source_after(input, words, i + 2) {
                 push(
                     input,
-                    &words,
+                    words,
                     (i, hi),
                     (i, i + 2),
                     (lo, hi),
@@ -456,15 +422,15 @@ fn sentence(input: &Input<'_>, tokens: &[Token], out: &mut Vec<Attribution>) {
         }
         // "citing X".
         if w.is("citing") && i > 0 && i + 1 < n {
-            if let Some((lo, hi)) = source_after(input, &words, i + 1).filter(|&(lo, hi)| {
-                !entities_in(input, span_of(&words, lo, hi)).is_empty()
+            if let Some((lo, hi)) = source_after(input, words, i + 1).filter(|&(lo, hi)| {
+                !entities_in(input, span_of(words, lo, hi)).is_empty()
                     || words[lo..hi]
                         .iter()
                         .any(|w| w.is_any(SOURCE_PEOPLE) || w.is_any(DOCUMENT_NOUNS))
             }) {
                 push(
                     input,
-                    &words,
+                    words,
                     (i, hi),
                     (i, i + 1),
                     (lo, hi),
@@ -492,16 +458,16 @@ fn sentence(input: &Input<'_>, tokens: &[Token], out: &mut Vec<Attribution>) {
                 i
             };
             let has_subject = cue_lo < i || words[..i].iter().any(|x| !x.is_punct());
-            if let Some((lo, hi)) = source_after(input, &words, i + 2).filter(|_| has_subject) {
-                if !entities_in(input, span_of(&words, lo, hi)).is_empty()
-                    || words[lo..hi].iter().any(W::capitalized)
+            if let Some((lo, hi)) = source_after(input, words, i + 2).filter(|_| has_subject) {
+                if !entities_in(input, span_of(words, lo, hi)).is_empty()
+                    || words[lo..hi].iter().any(|w| w.upper)
                 {
                     // "as reported by X" sets off its clause; "the issue was first
                     // reported by X" backs the whole sentence.
                     let phrase = if cue_lo < i { (cue_lo, hi) } else { (0, n) };
                     push(
                         input,
-                        &words,
+                        words,
                         phrase,
                         (cue_lo, i + 2),
                         (lo, hi),
@@ -520,7 +486,7 @@ fn sentence(input: &Input<'_>, tokens: &[Token], out: &mut Vec<Attribution>) {
                 v += 1;
             }
             if v < n && v > i + 1 && words[v].is_any(AS_VERBS) && !words[v].is("first") {
-                let src = span_of(&words, i + 1, v);
+                let src = span_of(words, i + 1, v);
                 let named = input
                     .mentions_in(src)
                     .any(|&(_, label, _)| source_label(label))
@@ -536,7 +502,7 @@ fn sentence(input: &Input<'_>, tokens: &[Token], out: &mut Vec<Attribution>) {
                 if named && closes {
                     push(
                         input,
-                        &words,
+                        words,
                         (i, v + 1),
                         (v, v + 1),
                         (i + 1, v),
@@ -549,8 +515,8 @@ fn sentence(input: &Input<'_>, tokens: &[Token], out: &mut Vec<Attribution>) {
             }
         }
         // "NBC recalls that ...", "figures from customs show ...", "a survey found".
-        if w.kind == TokenKind::Word && !w.capitalized() && w.is_any(SOURCE_VERBS) && i > 0 {
-            if let Some((lo, hi)) = source_before(input, &words, i) {
+        if w.kind == TokenKind::Word && !w.upper && w.is_any(SOURCE_VERBS) && i > 0 {
+            if let Some((lo, hi)) = source_before(input, words, i) {
                 // What the source backs: the rest of the sentence after "that".
                 // "reported Saturday that ...": the content starts after "that".
                 let mut c = i + 1;
@@ -560,12 +526,12 @@ fn sentence(input: &Input<'_>, tokens: &[Token], out: &mut Vec<Attribution>) {
                     }
                 }
                 let content = if c < n {
-                    content_span(&words, c, n)
+                    content_span(words, c, n)
                 } else {
                     None
                 };
                 if let Some(content) = content {
-                    let source = span_of(&words, lo, hi);
+                    let source = span_of(words, lo, hi);
                     out.push(Attribution {
                         span: content,
                         kind: AttributionKind::Source,
@@ -710,8 +676,8 @@ fn credit<'t>(
 /// backs as a whole.
 pub(crate) fn extract(input: &Input<'_>, credits: &[Span], body: Option<Span>) -> Vec<Attribution> {
     let mut out = Vec::new();
-    for &(_, tokens) in input.sentences {
-        sentence(input, tokens, &mut out);
+    for k in 0..input.view.sentences.len() {
+        sentence(input, input.view.toks(k), &mut out);
     }
     if let Some(body) = body {
         // Credit lines are not tagged: their sources are found by name, the first

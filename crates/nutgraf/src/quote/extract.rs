@@ -5,8 +5,9 @@ use std::sync::LazyLock;
 
 use super::{Quote, QuoteKind, Speaker};
 use crate::entities::EntityLabel;
-use crate::segment::{Token, TokenKind};
+use crate::segment::TokenKind;
 use crate::span::{self, Span};
+use crate::view::{Tok, View};
 
 /// What the stage reads: normalized text and what earlier stages found in it.
 pub(crate) struct Input<'a> {
@@ -14,8 +15,8 @@ pub(crate) struct Input<'a> {
     pub text: &'a str,
     /// Paragraph-like blocks (headings, paragraphs, captions), in order.
     pub blocks: &'a [Span],
-    /// Sentences, in order, with their tokens.
-    pub sentences: &'a [(Span, &'a [Token])],
+    /// The shared view of the sentences, in order, with their tokens.
+    pub view: &'a View<'a>,
     /// Entity mentions: span, label, entity index; in order.
     pub mentions: &'a [(Span, EntityLabel, usize)],
     /// The person mentions of `mentions` (end, entity index), in order.
@@ -265,28 +266,8 @@ fn is_cue(w: &str) -> bool {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it"];
 
-/// A word of a sentence, lowercased once.
-struct W {
-    span: Span,
-    low: String,
-    upper: bool,
-    kind: TokenKind,
-}
-
-fn words_of(text: &str, tokens: &[Token]) -> Vec<W> {
-    tokens
-        .iter()
-        .map(|t| {
-            let s = t.span.slice(text);
-            W {
-                span: t.span,
-                low: s.to_lowercase().replace('\u{2019}', "'"),
-                upper: s.chars().next().is_some_and(char::is_uppercase),
-                kind: t.kind,
-            }
-        })
-        .collect()
-}
+/// A word of a sentence: a token of the shared view, lower-cased once.
+type W<'t> = Tok<'t>;
 
 /// A stretch of text in quote marks.
 #[derive(Debug, Clone, Copy)]
@@ -441,14 +422,8 @@ fn is_title(inner: &str) -> bool {
         })
 }
 
-/// The index of the sentence containing byte `at`.
-fn sentence_at(sentences: &[(Span, &[Token])], at: usize) -> Option<usize> {
-    let k = sentences.partition_point(|(s, _)| s.end <= at);
-    sentences.get(k).filter(|(s, _)| s.start <= at).map(|_| k)
-}
-
 /// A speaker phrase: the words `lo..hi` of a sentence, trimmed to a noun phrase.
-fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
+fn noun_phrase(words: &[W<'_>], lo: usize, hi: usize) -> Option<(usize, usize)> {
     if lo >= hi {
         return None;
     }
@@ -458,7 +433,7 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
     while lo < hi
         && (words[lo].kind == TokenKind::Punct
             || matches!(
-                words[lo].low.as_str(),
+                words[lo].low,
                 "and"
                     | "but"
                     | "as"
@@ -496,7 +471,7 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
         let w = &words[j];
         !w.upper
             && (matches!(
-                w.low.as_str(),
+                w.low,
                 "made"
                     | "has"
                     | "had"
@@ -520,7 +495,7 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
     // Numbers speak in polls: "22 percent said", "one in four said".
     let counted = first.kind == TokenKind::Number
         || matches!(
-            first.low.as_str(),
+            first.low,
             "three"
                 | "four"
                 | "five"
@@ -541,9 +516,9 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
     let ok = first.upper
         || named_later
         || counted
-        || PRONOUNS.contains(&first.low.as_str())
+        || PRONOUNS.contains(&first.low)
         || matches!(
-            first.low.as_str(),
+            first.low,
             "the"
                 | "a"
                 | "an"
@@ -577,12 +552,12 @@ fn noun_phrase(words: &[W], lo: usize, hi: usize) -> Option<(usize, usize)> {
                 | "nobody"
                 | "no"
         )
-        || speaker_noun(&words[hi - 1].low);
+        || speaker_noun(words[hi - 1].low);
     if !ok {
         return None;
     }
     // A speaker has no verb of its own.
-    if words[lo..hi].iter().any(|w| is_cue(&w.low) && !w.upper) {
+    if words[lo..hi].iter().any(|w| is_cue(w.low) && !w.upper) {
         return None;
     }
     Some((lo, hi))
@@ -741,9 +716,9 @@ fn speaker_entity(input: &Input<'_>, span: Span, pronoun: bool) -> Option<usize>
 
 /// Words between a subject and its verb that are not the subject: auxiliaries and
 /// adverbs ("Xi has also said", "Borrell recently urged").
-fn between_subject_and_verb(w: &W) -> bool {
+fn between_subject_and_verb(w: &W<'_>) -> bool {
     matches!(
-        w.low.as_str(),
+        w.low,
         "has"
             | "have"
             | "had"
@@ -785,23 +760,23 @@ fn between_subject_and_verb(w: &W) -> bool {
 }
 
 /// Words that end a subject phrase when reading back from its verb.
-fn ends_subject(w: &W) -> bool {
+fn ends_subject(w: &W<'_>) -> bool {
     w.kind == TokenKind::Punct && w.low != "."
         || matches!(
-            w.low.as_str(),
+            w.low,
             "with" | "and" | "but" | "that" | "which" | "who" | "as" | "while" | "when" | "where"
                 | "because" | "if" | "since" | "so" | "for" | "to" | "of" | "in" | "on" | "at"
                 | "by" | "from" | "after" | "before" | "are" | "is" | "was" | "were" | "have"
                 | "has" | "had" | "will" | "would" | "also"
         )
-        || (is_cue(&w.low) && !w.upper)
+        || (is_cue(w.low) && !w.upper)
         // A past verb ends it too: "the two leaders signed an agreement promising".
         || (!w.upper && w.low.len() > 4 && w.low.ends_with("ed"))
 }
 
 /// The subject right before the verb at word `c`, at most 8 words back, not
 /// before word `floor`.
-fn subject_before(input: &Input<'_>, words: &[W], floor: usize, c: usize) -> Option<Speaker> {
+fn subject_before(input: &Input<'_>, words: &[W<'_>], floor: usize, c: usize) -> Option<Speaker> {
     let mut hi = c;
     while hi > floor && between_subject_and_verb(&words[hi - 1]) && words[hi - 1].low != "," {
         hi -= 1;
@@ -823,7 +798,7 @@ fn subject_before(input: &Input<'_>, words: &[W], floor: usize, c: usize) -> Opt
             .filter(|&comma| {
                 words[comma + 1..hi - 1]
                     .iter()
-                    .any(|w| matches!(w.low.as_str(), "the" | "a" | "an" | "who"))
+                    .any(|w| matches!(w.low, "the" | "a" | "an" | "who"))
             });
         hi = appositive.unwrap_or(hi - 1);
         while hi > floor && between_subject_and_verb(&words[hi - 1]) && words[hi - 1].low != "," {
@@ -844,10 +819,10 @@ fn subject_before(input: &Input<'_>, words: &[W], floor: usize, c: usize) -> Opt
     speaker(input, words, lo, hi)
 }
 
-fn speaker(input: &Input<'_>, words: &[W], lo: usize, hi: usize) -> Option<Speaker> {
+fn speaker(input: &Input<'_>, words: &[W<'_>], lo: usize, hi: usize) -> Option<Speaker> {
     let (lo, hi) = noun_phrase(words, lo, hi)?;
     let span = Span::new(words[lo].span.start, words[hi - 1].span.end);
-    let pronoun = hi == lo + 1 && PRONOUNS.contains(&words[lo].low.as_str());
+    let pronoun = hi == lo + 1 && PRONOUNS.contains(&words[lo].low);
     Some(Speaker {
         span,
         entity: speaker_entity(input, span, pronoun),
@@ -856,7 +831,7 @@ fn speaker(input: &Input<'_>, words: &[W], lo: usize, hi: usize) -> Option<Speak
 
 /// The cue of a speech verb at word `k`: the verb, with "to" for "according
 /// to", and the hearer for "told" ("told AFP", "told reporters").
-fn cue_span(words: &[W], k: usize) -> Span {
+fn cue_span(words: &[W<'_>], k: usize) -> Span {
     let mut end = words[k].span.end;
     if words[k].low == "told" || words[k].low == "tells" {
         if let Some(w) = words.get(k + 1) {
@@ -879,19 +854,18 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
         let dash = Span::new(dash_start, text.len() - name.len());
         let name = name.trim_start();
         let start = text.len() - name.len();
-        if let Some(k) = sentence_at(input.sentences, start) {
-            let (_, toks) = input.sentences[k];
-            let words = words_of(text, toks);
+        if let Some(k) = input.view.sentence_at(start) {
+            let words = input.view.toks(k);
             let first = words
                 .iter()
                 .position(|w| w.span.start >= start)
                 .unwrap_or(words.len());
             let stop = (first..words.len())
-                .find(|&j| matches!(words[j].low.as_str(), "," | "." | ";" | "\u{2014}"))
+                .find(|&j| matches!(words[j].low, "," | "." | ";" | "\u{2014}"))
                 .unwrap_or(words.len())
                 .min(first + 6);
             if words.get(first).is_some_and(|w| w.upper) {
-                if let Some(who) = speaker(input, &words, first, stop) {
+                if let Some(who) = speaker(input, words, first, stop) {
                     return (Some(dash), Some(who), None);
                 }
             }
@@ -906,9 +880,8 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
         .filter(|&a| input.blocks.get(seg.block).is_some_and(|b| a < b.end));
     // A cue with no speaker found on the right, kept in case the left has none.
     let mut fallback = (None, None, None);
-    if let Some(k) = after.and_then(|a| sentence_at(input.sentences, a)) {
-        let (_, toks) = input.sentences[k];
-        let words = words_of(text, toks);
+    if let Some(k) = after.and_then(|a| input.view.sentence_at(a)) {
+        let words = input.view.toks(k);
         let first = words
             .iter()
             .position(|w| w.span.start >= seg.span.end)
@@ -938,11 +911,11 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
         let according = |j: usize| {
             words[j].low == "according" && words.get(j + 1).is_some_and(|w| w.low == "to")
         };
-        if let Some(c) = (first..last).find(|&j| is_cue(&words[j].low) || according(j)) {
+        if let Some(c) = (first..last).find(|&j| is_cue(words[j].low) || according(j)) {
             if according(c) {
                 // "“...,” according to X."
                 let stop = (c + 2..last).find(|&j| words[j].low == ",").unwrap_or(last);
-                let who = speaker(input, &words, c + 2, stop);
+                let who = speaker(input, words, c + 2, stop);
                 let cue = Span::new(words[c].span.start, words[c + 1].span.end);
                 if who.is_some() {
                     return (Some(cue), who, Some(k));
@@ -950,11 +923,11 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
                 fallback = (Some(cue), None, Some(k));
             } else {
                 // "said X" or "X said"
-                let before = subject_before(input, &words, first, c);
+                let before = subject_before(input, words, first, c);
                 let stop = (c + 1..last)
                     .find(|&j| {
                         matches!(
-                            words[j].low.as_str(),
+                            words[j].low,
                             "," | "in"
                                 | "on"
                                 | "at"
@@ -971,47 +944,46 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
                     })
                     .unwrap_or(last);
                 let after_cue = if before.is_none() {
-                    speaker(input, &words, c + 1, stop)
+                    speaker(input, words, c + 1, stop)
                 } else {
                     None
                 };
                 let who = before.or(after_cue);
                 if who.is_some() {
-                    return (Some(cue_span(&words, c)), who, Some(k).filter(|_| c < last));
+                    return (Some(cue_span(words, c)), who, Some(k).filter(|_| c < last));
                 }
-                if !weak_cue(&words[c].low) {
-                    fallback = (Some(cue_span(&words, c)), None, Some(k));
+                if !weak_cue(words[c].low) {
+                    fallback = (Some(cue_span(words, c)), None, Some(k));
                 }
             }
         }
     }
     // Left: "X said: “...”", "X said “...”", "X told AFP: “...”"; or the sentence
     // before, when it ends in a colon ("Blige sang:").
-    let here = sentence_at(input.sentences, seg.span.start);
+    let here = input.view.sentence_at(seg.span.start);
     let starts_sentence = here.is_some_and(|k| {
-        span::between(text, input.sentences[k].0.start, seg.span.start)
+        span::between(text, input.view.sentences[k].span.start, seg.span.start)
             .trim()
             .is_empty()
     });
     if let Some(k) = here.filter(|&k| starts_sentence && k > 0) {
-        let (prev, toks) = input.sentences[k - 1];
+        let prev = input.view.sentences[k - 1].span;
         if prev.slice(text).trim_end().ends_with(':') {
-            let words = words_of(text, toks);
-            if let Some((c, who)) = first_speaking_cue(input, &words, words.len()) {
-                return (Some(cue_span(&words, c)), Some(who), None);
+            let words = input.view.toks(k - 1);
+            if let Some((c, who)) = first_speaking_cue(input, words, words.len()) {
+                return (Some(cue_span(words, c)), Some(who), None);
             }
             // "PENCE:" / "Caddell continued:" without a known verb: the name itself.
             let n = words.len();
             if (2..=4).contains(&n) {
-                if let Some(who) = speaker(input, &words, 0, n - 1) {
+                if let Some(who) = speaker(input, words, 0, n - 1) {
                     return (None, Some(who), None);
                 }
             }
         }
     }
     if let Some(k) = here {
-        let (_, toks) = input.sentences[k];
-        let words = words_of(text, toks);
+        let words = input.view.toks(k);
         let end = words
             .iter()
             .position(|w| w.span.start >= seg.span.start)
@@ -1022,14 +994,14 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
         };
         if let Some(c) = (lo..end)
             .rev()
-            .find(|&j| (is_cue(&words[j].low) && !words[j].upper) || according(j))
+            .find(|&j| (is_cue(words[j].low) && !words[j].upper) || according(j))
         {
             if according(c) {
                 // "According to HuffPo: “...”"
                 let stop = (c + 2..end)
-                    .find(|&j| matches!(words[j].low.as_str(), "," | ":" | ";"))
+                    .find(|&j| matches!(words[j].low, "," | ":" | ";"))
                     .unwrap_or(end);
-                let who = speaker(input, &words, c + 2, stop);
+                let who = speaker(input, words, c + 2, stop);
                 let cue = Span::new(words[c].span.start, words[c + 1].span.end);
                 return (Some(cue), who, None);
             }
@@ -1039,16 +1011,16 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
             // saying, “...”", "Albright urged women ..., saying").
             let start = (0..c)
                 .rev()
-                .find(|&j| matches!(words[j].low.as_str(), ";" | ":"))
+                .find(|&j| matches!(words[j].low, ";" | ":"))
                 .map_or(0, |j| j + 1)
                 .max(c.saturating_sub(16));
-            let who = if participle_cue(&words, c) {
-                sentence_subject(input, &words, c)
+            let who = if participle_cue(words, c) {
+                sentence_subject(input, words, c)
             } else {
-                subject_before(input, &words, start, c)
+                subject_before(input, words, start, c)
             };
             if who.is_some() || fallback.0.is_none() {
-                return (Some(cue_span(&words, c)), who, None);
+                return (Some(cue_span(words, c)), who, None);
             }
         }
         // "... doesn't surprise Republican pollster Daron Shaw: “...”": the name
@@ -1063,14 +1035,14 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
                 lo -= 1;
             }
             if lo < end - 1 {
-                if let Some(who) = speaker(input, &words, lo, end - 1) {
+                if let Some(who) = speaker(input, words, lo, end - 1) {
                     return (None, Some(who), None);
                 }
             }
             // "President Obama is rolling out a new message: “...”": the sentence's
             // subject, when it names someone.
             if let Some(who) =
-                sentence_subject(input, &words, end - 1).filter(|w| w.entity.is_some())
+                sentence_subject(input, words, end - 1).filter(|w| w.entity.is_some())
             {
                 return (None, Some(who), None);
             }
@@ -1082,10 +1054,9 @@ fn attribute(input: &Input<'_>, seg: &Seg) -> (Option<Span>, Option<Speaker>, Op
     // A quote opening its sentence with no attribution of its own: the speaker of
     // the sentence before ("Clinton told reporters on Monday ... “We're ready.”").
     if let Some(k) = here.filter(|&k| starts_sentence && k > 0) {
-        let (_, toks) = input.sentences[k - 1];
-        let words = words_of(text, toks);
-        if let Some((c, who)) = first_speaking_cue(input, &words, words.len()) {
-            return (Some(cue_span(&words, c)), Some(who), None);
+        let words = input.view.toks(k - 1);
+        if let Some((c, who)) = first_speaking_cue(input, words, words.len()) {
+            return (Some(cue_span(words, c)), Some(who), None);
         }
     }
     (None, None, None)
@@ -1218,11 +1189,11 @@ fn finite_word(w: &str) -> bool {
 /// thinks he can win", "aides fear the race is slipping away"): the clause opens
 /// with a subject pronoun or holds an auxiliary within its first words, before
 /// any other punctuation.
-fn belief_clause(words: &[W], c: usize, hi: usize) -> bool {
-    if !belief_cue(&words[c].low) || c + 1 >= hi {
+fn belief_clause(words: &[W<'_>], c: usize, hi: usize) -> bool {
+    if !belief_cue(words[c].low) || c + 1 >= hi {
         return false;
     }
-    let first = words[c + 1].low.as_str();
+    let first = words[c + 1].low;
     if matches!(
         first,
         "he" | "she" | "they" | "we" | "i" | "it" | "you" | "there"
@@ -1236,7 +1207,7 @@ fn belief_clause(words: &[W], c: usize, hi: usize) -> bool {
     words[c + 1..hi.min(c + 9)]
         .iter()
         .take_while(|w| w.kind != TokenKind::Punct)
-        .any(|w| finite_word(&w.low))
+        .any(|w| finite_word(w.low))
 }
 
 /// Verbs of a stand taken on something, which report their object: "Ryan
@@ -1360,10 +1331,10 @@ const TO_VERBS: &[&str] = &[
 ];
 
 /// Whether word `c` is inside quote marks opened earlier in the sentence.
-fn in_quote_marks(words: &[W], c: usize) -> bool {
+fn in_quote_marks(words: &[W<'_>], c: usize) -> bool {
     let mut open = false;
     for w in &words[..c] {
-        match w.low.as_str() {
+        match w.low {
             "\u{201c}" | "\u{ab}" | "\u{201e}" => open = true,
             "\u{201d}" | "\u{bb}" => open = false,
             "\"" | "``" | "''" => open = !open,
@@ -1375,12 +1346,12 @@ fn in_quote_marks(words: &[W], c: usize) -> bool {
 
 /// A participle or infinitive cue whose speaker is the sentence's subject:
 /// "..., saying", "by saying", "went on to say".
-fn participle_cue(words: &[W], c: usize) -> bool {
+fn participle_cue(words: &[W<'_>], c: usize) -> bool {
     let w = &words[c].low;
     c > 0
         && ((w.ends_with("ing")
             && matches!(
-                words[c - 1].low.as_str(),
+                words[c - 1].low,
                 "," | "by" | "while" | "after" | "before" | "and" | "when"
             ))
             || words[c - 1].low == "to")
@@ -1390,7 +1361,7 @@ fn participle_cue(words: &[W], c: usize) -> bool {
 /// ("Former Secretary of State Madeleine Albright urged ...", "Band member Flea
 /// shared ..."), or a pronoun; an opening phrase up to its comma is skipped
 /// ("Speaking in his real voice again, he proceeded ...").
-fn sentence_subject(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker> {
+fn sentence_subject(input: &Input<'_>, words: &[W<'_>], c: usize) -> Option<Speaker> {
     let mut lo = 0;
     while lo < c && words[lo].kind == TokenKind::Punct {
         lo += 1;
@@ -1398,7 +1369,7 @@ fn sentence_subject(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker>
     let opener = words.get(lo).is_some_and(|w| {
         w.low.ends_with("ing")
             || matches!(
-                w.low.as_str(),
+                w.low,
                 "in" | "on"
                     | "at"
                     | "after"
@@ -1436,14 +1407,11 @@ fn sentence_subject(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker>
     if lo >= c {
         return None;
     }
-    if PRONOUNS.contains(&words[lo].low.as_str()) {
+    if PRONOUNS.contains(&words[lo].low) {
         return speaker(input, words, lo, lo + 1);
     }
     let mut hi = lo;
-    let determined = matches!(
-        words[lo].low.as_str(),
-        "the" | "a" | "an" | "his" | "her" | "their"
-    );
+    let determined = matches!(words[lo].low, "the" | "a" | "an" | "his" | "her" | "their");
     while hi < c {
         let w = &words[hi];
         let next_upper = words.get(hi + 1).is_some_and(|n| n.upper);
@@ -1452,15 +1420,15 @@ fn sentence_subject(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker>
             && hi > lo
             && hi < lo + 3
             && w.kind == TokenKind::Word
-            && !is_cue(&w.low)
+            && !is_cue(w.low)
             && !ends_subject(w)
             && !between_subject_and_verb(w)
             && !w.low.ends_with("ed");
         let part = noun
             || (w.upper && w.kind != TokenKind::Punct)
-            || (hi == lo && matches!(w.low.as_str(), "the" | "a" | "an" | "his" | "her" | "their"))
-            || matches!(w.low.as_str(), "'s" | "." | "-")
-            || (next_upper && matches!(w.low.as_str(), "of" | "for"))
+            || (hi == lo && matches!(w.low, "the" | "a" | "an" | "his" | "her" | "their"))
+            || matches!(w.low, "'s" | "." | "-")
+            || (next_upper && matches!(w.low, "of" | "for"))
             || (next_upper && !w.upper && w.kind == TokenKind::Word && hi > lo);
         if !part {
             break;
@@ -1475,12 +1443,12 @@ fn sentence_subject(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker>
 
 /// The subject before a phrase of the medium or occasion between it and the
 /// verb at `c`: "Jeb Bush in a Medium post said", "Clinton on Sunday told".
-fn subject_before_medium(input: &Input<'_>, words: &[W], c: usize) -> Option<Speaker> {
+fn subject_before_medium(input: &Input<'_>, words: &[W<'_>], c: usize) -> Option<Speaker> {
     let p = (c.saturating_sub(7)..c).rev().find(|&j| {
-        matches!(words[j].low.as_str(), "in" | "on" | "during")
+        matches!(words[j].low, "in" | "on" | "during")
             && words[j + 1..c]
                 .iter()
-                .all(|w| w.kind != TokenKind::Punct && (!is_cue(&w.low) || weak_cue(&w.low)))
+                .all(|w| w.kind != TokenKind::Punct && (!is_cue(w.low) || weak_cue(w.low)))
     })?;
     (p > 0 && words[p - 1].kind != TokenKind::Punct)
         .then(|| subject_before(input, words, 0, p))
@@ -1501,8 +1469,8 @@ struct Found {
 /// "..., X said.", "according to X, ...".
 fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
     let text = input.text;
-    let (sent, toks) = input.sentences[k];
-    let words = words_of(text, toks);
+    let sent = input.view.sentences[k].span;
+    let words = input.view.toks(k);
     let n = words.len();
     if n < 5 {
         return;
@@ -1536,9 +1504,9 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
     {
         let cue = Span::new(words[a].span.start, words[a + 1].span.end);
         let src_end = (a + 2..n)
-            .find(|&j| matches!(words[j].low.as_str(), "," | "." | ";"))
+            .find(|&j| matches!(words[j].low, "," | "." | ";"))
             .unwrap_or(n);
-        let who = speaker(input, &words, a + 2, src_end);
+        let who = speaker(input, words, a + 2, src_end);
         let (lo, hi) = if a <= 1 {
             (src_end + 1, end_of_content(n))
         } else {
@@ -1559,19 +1527,19 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
     // "CONTENT, as reported by X." / "CONTENT, X told AFP" said the other way round:
     // "CONTENT affirmed to AFP Alexander Gabuev".
     for c in 2..n.saturating_sub(2) {
-        if !is_cue(&words[c].low) || words[c].upper {
+        if !is_cue(words[c].low) || words[c].upper {
             continue;
         }
         let (who, cut) = if words[c + 1].low == "by" {
             // Only at the clause's end: "..., as reported by X." (not "statements
             // reported by Reuters, differs ...").
             let stop = (c + 2..n)
-                .find(|&j| matches!(words[j].low.as_str(), "." | ";" | "that" | "!" | "?"))
+                .find(|&j| matches!(words[j].low, "." | ";" | "that" | "!" | "?"))
                 .unwrap_or(n);
             if stop + 1 < n || stop > c + 12 {
                 continue;
             }
-            (speaker(input, &words, c + 2, stop), c)
+            (speaker(input, words, c + 2, stop), c)
         } else {
             // "... affirmed (one) to AFP Alexander Gabuev, director of ..."
             let to = (c + 1..n.min(c + 3)).find(|&j| words[j].low == "to");
@@ -1581,9 +1549,9 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             });
             let Some(t) = named else { continue };
             let stop = (t + 2..n)
-                .find(|&j| matches!(words[j].low.as_str(), "," | "." | ";"))
+                .find(|&j| matches!(words[j].low, "," | "." | ";"))
                 .unwrap_or(n);
-            (speaker(input, &words, t + 2, stop), c)
+            (speaker(input, words, t + 2, stop), c)
         };
         let Some(who) = who else { continue };
         let mut hi = cut;
@@ -1598,7 +1566,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             span,
             parts: vec![span],
             kind: QuoteKind::Indirect,
-            cue: Some(cue_span(&words, c)),
+            cue: Some(cue_span(words, c)),
             speaker: Some(who),
         });
         return;
@@ -1607,12 +1575,12 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
     // title, ..."; "CONTENT, X said during his speech ...".
     let last = end_of_content(n);
     for c in (3..last).rev() {
-        let cw = words[c].low.as_str();
+        let cw = words[c].low;
         if !is_cue(cw)
             || weak_cue(cw)
             || words[c].upper
             || matches!(
-                words[c - 1].low.as_str(),
+                words[c - 1].low,
                 "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "for"
             )
         {
@@ -1622,9 +1590,9 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         // change their mind" reports what follows it).
         let near_end = c + 6 >= last
             && !words[c + 1..last].iter().any(|w| {
-                PRONOUNS.contains(&w.low.as_str())
+                PRONOUNS.contains(&w.low)
                     || matches!(
-                        w.low.as_str(),
+                        w.low,
                         "that"
                             | "there"
                             | "is"
@@ -1649,7 +1617,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         let adverbial = finite
             && words.get(c + 1).is_some_and(|w| {
                 matches!(
-                    w.low.as_str(),
+                    w.low,
                     "during"
                         | "in"
                         | "on"
@@ -1676,7 +1644,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             })
             && !words[c + 1..last.min(c + 10)]
                 .iter()
-                .any(|w| w.low == "that" || is_cue(&w.low));
+                .any(|w| w.low == "that" || is_cue(w.low));
         if !(near_end || ((inverted || adverbial) && clause_cue(cw)))
             || words.get(c + 1).is_some_and(|w| w.low == "that")
         {
@@ -1685,17 +1653,17 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         let comma = (0..c).rev().find(|&j| words[j].low == ",");
         if let Some(comma) = comma.filter(|&j| j >= 3 && c - j <= 7) {
             let who = if comma + 1 < c {
-                subject_before(input, &words, comma + 1, c)
+                subject_before(input, words, comma + 1, c)
             } else {
                 let stop = (c + 1..last)
-                    .find(|&j| matches!(words[j].low.as_str(), "," | ";" | "(" | "who"))
+                    .find(|&j| matches!(words[j].low, "," | ";" | "(" | "who"))
                     .unwrap_or(last);
                 // "..., said the campaign is taking nothing for granted": a clause
                 // follows the cue, not its speaker.
-                if words[c + 1..stop].iter().any(|w| finite_word(&w.low)) {
+                if words[c + 1..stop].iter().any(|w| finite_word(w.low)) {
                     None
                 } else {
-                    speaker(input, &words, c + 1, stop)
+                    speaker(input, words, c + 1, stop)
                 }
             };
             if who.is_some() {
@@ -1704,7 +1672,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
                     span,
                     parts: vec![span],
                     kind: QuoteKind::Indirect,
-                    cue: Some(cue_span(&words, c)),
+                    cue: Some(cue_span(words, c)),
                     speaker: who,
                 });
                 return;
@@ -1717,17 +1685,17 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
     let mut found: Vec<Found> = Vec::new();
     let mut carry: Option<Speaker> = None;
     for c in 1..n.saturating_sub(1) {
-        let w = &words[c].low;
-        let next = words[c + 1].low.as_str();
+        let w = words[c].low;
+        let next = words[c + 1].low;
         // A stand taken on something ("Ryan endorsed Trump"), an intention or a
         // refusal ("she hopes to compete in Iowa", "he declined to comment"), a
         // demand ("Sanders called for a recount"): each reports what its object
         // or infinitive says, alone in its sentence.
-        let alone = found.is_empty() && carry.is_none() && !in_quote_marks(&words, c);
+        let alone = found.is_empty() && carry.is_none() && !in_quote_marks(words, c);
         // ", criticizing the plan": a participle of the subject's.
         let stance_ing = words[c - 1].low == ","
             && matches!(
-                w.as_str(),
+                w,
                 "criticizing"
                     | "praising"
                     | "defending"
@@ -1744,16 +1712,15 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
                     | "slamming"
                     | "mocking"
             );
-        let stance = alone
-            && (STANCE_VERBS.contains(&w.as_str()) || stance_ing)
-            && !matches!(next, "by" | "to");
+        let stance =
+            alone && (STANCE_VERBS.contains(&w) || stance_ing) && !matches!(next, "by" | "to");
         // "His claim that CONTENT", "Trump's assertion that CONTENT", "the belief
         // that CONTENT": a noun of speech or belief and its clause; the owner, if
         // named, speaks.
-        if alone && next == "that" && !words[c].upper && COMPLEMENT_NOUNS.contains(&w.as_str()) {
-            let prev = words[c - 1].low.as_str();
+        if alone && next == "that" && !words[c].upper && COMPLEMENT_NOUNS.contains(&w) {
+            let prev = words[c - 1].low;
             let who = if prev == "'s" {
-                subject_before(input, &words, 0, c - 1)
+                subject_before(input, words, 0, c - 1)
             } else if matches!(prev, "his" | "her" | "their" | "its" | "my" | "our") {
                 let span = words[c - 1].span;
                 Some(Speaker {
@@ -1778,16 +1745,16 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         // "Trump seems to be winning", "it appears that ...": a view without a
         // speaker.
         let seeming = matches!(
-            w.as_str(),
+            w,
             "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
         ) && matches!(next, "to" | "that");
         // A refusal reports only a refusal to speak ("declined to comment"); in
         // "India refused to condemn Russia" the writer asserts a (negated) act.
         let refusal = w.starts_with("declin") || w.starts_with("refus");
         let to_speak = words.get(c + 2).is_some_and(|v| {
-            is_cue(&v.low)
+            is_cue(v.low)
                 || matches!(
-                    v.low.as_str(),
+                    v.low,
                     "comment"
                         | "discuss"
                         | "answer"
@@ -1810,21 +1777,15 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
                 )
         });
         let intent = alone
-            && (next == "to" && TO_VERBS.contains(&w.as_str()) && (!refusal || to_speak)
+            && (next == "to" && TO_VERBS.contains(&w) && (!refusal || to_speak)
                 || seeming
-                || matches!(next, "for")
-                    && matches!(w.as_str(), "called" | "calls" | "call" | "calling"));
+                || matches!(next, "for") && matches!(w, "called" | "calls" | "call" | "calling"));
         if !(is_cue(w) || stance || intent) || words[c].upper {
             continue;
         }
         let start = (0..c)
             .rev()
-            .find(|&j| {
-                matches!(
-                    words[j].low.as_str(),
-                    "," | ";" | ":" | "that" | "and" | "but"
-                )
-            })
+            .find(|&j| matches!(words[j].low, "," | ";" | ":" | "that" | "and" | "but"))
             .map_or(0, |j| j + 1);
         // "Machado promised to continue supporting Clinton and said she would":
         // a second verb of the sentence's subject.
@@ -1834,17 +1795,17 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         let who = (if participle {
             carried
         } else {
-            subject_before(input, &words, 0, c).or_else(|| subject_before_medium(input, &words, c))
+            subject_before(input, words, 0, c).or_else(|| subject_before_medium(input, words, c))
         })
         .or_else(|| {
             // "X refused to answer but said ...", "Marlon Marshall, Clinton's
             // director of campaigns, said ...": the subject opening the sentence.
-            let after = matches!(words[c - 1].low.as_str(), "and" | "but")
+            let after = matches!(words[c - 1].low, "and" | "but")
                 || (words[c - 1].low == "," && clause_cue(w) && !weak_cue(w));
             if !after && !participle {
                 return None;
             }
-            sentence_subject(input, &words, c)
+            sentence_subject(input, words, c)
         });
         let Some(who) = who else {
             continue;
@@ -1852,7 +1813,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         // A noun, not a verb: "a comment made by", "his recall of", "Trump's
         // plans to".
         if matches!(
-            words[c - 1].low.as_str(),
+            words[c - 1].low,
             "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "my" | "our"
         ) || (stance || intent) && words[c - 1].kind == TokenKind::Clitic
         {
@@ -1861,7 +1822,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         // A passive reports without naming its source: "it is expected that ...";
         // its subject is no speaker.
         let passive = matches!(
-            words[c - 1].low.as_str(),
+            words[c - 1].low,
             "is" | "was" | "are" | "were" | "be" | "been" | "being"
         );
         // A second attribution in the sentence takes a clause ("22 percent said B").
@@ -1901,7 +1862,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             continue;
         }
         if matches!(
-            w.as_str(),
+            w,
             "told" | "tells" | "tell" | "warned" | "urged" | "assured" | "asked"
         ) {
             // The hearer: up to "that" or 4 words.
@@ -1909,11 +1870,11 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
                 lo = t;
             }
         }
-        if lo < n && matches!(words[lo].low.as_str(), "that" | ",") {
+        if lo < n && matches!(words[lo].low, "that" | ",") {
             lo += 1;
         }
         // "Buchanan said, noting that ...": the participle reports, for him.
-        if lo < n && words[lo].low.ends_with("ing") && is_cue(&words[lo].low) && !passive {
+        if lo < n && words[lo].low.ends_with("ing") && is_cue(words[lo].low) && !passive {
             carry = Some(who);
             continue;
         }
@@ -1922,8 +1883,8 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
         // reports ("said he thinks ...") nor inside quote marks.
         let belief = found.is_empty()
             && carry.is_none()
-            && !in_quote_marks(&words, c)
-            && belief_clause(&words, c, hi);
+            && !in_quote_marks(words, c)
+            && belief_clause(words, c, hi);
         if hi <= lo + 2 || weak_cue(w) && words[c + 1].low != "that" && !belief {
             continue;
         }
@@ -1971,7 +1932,7 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             while e > lo
                 && (words[e - 1].kind == TokenKind::Punct
                     || matches!(
-                        words[e - 1].low.as_str(),
+                        words[e - 1].low,
                         "while" | "and" | "but" | "whereas" | "although" | "though" | "as"
                     ))
             {
@@ -1987,13 +1948,13 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             parts.insert(0, b);
         }
         let whole = Span::new(parts[0].start, span.end);
-        let mut cue = cue_span(&words, c);
+        let mut cue = cue_span(words, c);
         if words[c].low.starts_with("call") && words[c + 1].low == "for" {
             cue.end = words[c + 1].span.end;
         }
         if who.is_none()
             && matches!(
-                words[c - 1].low.as_str(),
+                words[c - 1].low,
                 "is" | "was" | "are" | "were" | "be" | "been" | "being"
             )
         {
@@ -2050,15 +2011,17 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
         if statement {
             // Every sentence from the one the quote opens in to the one it closes
             // in (a quote of several sentences holds whole ones).
-            let first = sentence_at(input.sentences, seg.span.start);
-            let last = sentence_at(input.sentences, seg.span.end.saturating_sub(1));
+            let first = input.view.sentence_at(seg.span.start);
+            let last = input.view.sentence_at(seg.span.end.saturating_sub(1));
             if let (Some(a), Some(b)) = (first.or(last), last.or(first)) {
                 quoted_sentences.extend(a..=b);
             }
         }
         if !statement {
             // A partial or scare quote: the speaker of its sentence, if one speaks.
-            let (cue, who) = sentence_at(input.sentences, seg.span.start)
+            let (cue, who) = input
+                .view
+                .sentence_at(seg.span.start)
                 .map_or((None, None), |k| partial_speaker(input, k, seg.span));
             out.push(Quote {
                 span: seg.span,
@@ -2156,23 +2119,21 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
         if body.contains(|c: char| is_open_mark(c) || c == '"') || word_count(text, next) < 8 {
             continue;
         }
-        let Some(k) = sentence_at(input.sentences, block.end.saturating_sub(1)) else {
+        let Some(k) = input.view.sentence_at(block.end.saturating_sub(1)) else {
             continue;
         };
-        let (_, toks) = input.sentences[k];
-        let words = words_of(text, toks);
-        let Some((c, who)) = first_speaking_cue(input, &words, words.len()) else {
+        let words = input.view.toks(k);
+        let Some((c, who)) = first_speaking_cue(input, words, words.len()) else {
             continue;
         };
         let trimmed = Span::new(next.start, next.start + body.trim_end().len());
-        let first = input
-            .sentences
-            .partition_point(|(s, _)| s.start < trimmed.start);
-        for (k, (s, _)) in input.sentences.iter().enumerate().skip(first) {
-            if s.start >= trimmed.end {
+        let sentences = &input.view.sentences;
+        let first = sentences.partition_point(|s| s.span.start < trimmed.start);
+        for (k, s) in sentences.iter().enumerate().skip(first) {
+            if s.span.start >= trimmed.end {
                 break;
             }
-            if trimmed.contains(*s) {
+            if trimmed.contains(s.span) {
                 quoted_sentences.insert(k);
             }
         }
@@ -2180,7 +2141,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
             span: trimmed,
             parts: vec![trimmed],
             kind: QuoteKind::Block,
-            cue: Some(cue_span(&words, c)),
+            cue: Some(cue_span(words, c)),
             speaker: Some(who),
         });
     }
@@ -2266,7 +2227,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
     // Reported speech: in sentences without quotes, and around the quotes of the
     // others ("“...,” Buchanan said, noting that ..."), outside the quotes.
     let mut around: Vec<Quote> = Vec::new();
-    for k in 0..input.sentences.len() {
+    for k in 0..input.view.sentences.len() {
         if quoted_sentences.contains(&k) {
             indirect(input, k, &mut around);
         } else {
@@ -2294,11 +2255,11 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
 
 /// The speech verb nearest before word `end` that has a subject (a passive
 /// "reported by X" gives X), with that speaker.
-fn first_speaking_cue(input: &Input<'_>, words: &[W], end: usize) -> Option<(usize, Speaker)> {
+fn first_speaking_cue(input: &Input<'_>, words: &[W<'_>], end: usize) -> Option<(usize, Speaker)> {
     let cues = || {
         (0..end)
             .rev()
-            .filter(|&j| is_cue(&words[j].low) && !words[j].upper)
+            .filter(|&j| is_cue(words[j].low) && !words[j].upper)
     };
     let passive = |c: usize| words.get(c + 1).is_some_and(|w| w.low == "by");
     // An active verb first ("he assured in statements reported by Reuters": he).
@@ -2308,7 +2269,7 @@ fn first_speaking_cue(input: &Input<'_>, words: &[W], end: usize) -> Option<(usi
     active.or_else(|| {
         cues().filter(|&c| passive(c)).find_map(|c| {
             let stop = (c + 2..words.len())
-                .find(|&j| matches!(words[j].low.as_str(), "." | ";" | ":" | "that"))
+                .find(|&j| matches!(words[j].low, "." | ";" | ":" | "that"))
                 .unwrap_or(words.len());
             speaker(input, words, c + 2, stop.min(c + 10)).map(|s| (c, s))
         })
@@ -2319,17 +2280,16 @@ fn first_speaking_cue(input: &Input<'_>, words: &[W], end: usize) -> Option<(usi
 /// his appreciation for the “unlimited possibilities”", "Xi called Putin his
 /// “best friend”".
 fn partial_speaker(input: &Input<'_>, k: usize, quote: Span) -> (Option<Span>, Option<Speaker>) {
-    let (_, toks) = input.sentences[k];
-    let words = words_of(input.text, toks);
+    let words = input.view.toks(k);
     let end = words
         .iter()
         .position(|w| w.span.start >= quote.start)
         .unwrap_or(words.len());
-    let Some((c, who)) = first_speaking_cue(input, &words, end) else {
+    let Some((c, who)) = first_speaking_cue(input, words, end) else {
         return (None, None);
     };
     let who = Some(who);
-    (Some(cue_span(&words, c)), who)
+    (Some(cue_span(words, c)), who)
 }
 
 #[cfg(test)]
