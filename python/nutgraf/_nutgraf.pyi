@@ -518,6 +518,10 @@ class Entity:
     def references(self) -> list[Mention]:
         """Phrases that refer to it by role alone ("the Russian leader"), linked only
         where the role fits one entity of the document."""
+    @property
+    def pronouns(self) -> list[Mention]:
+        """Pronouns and group phrases resolved to it ("he", "its", "they", "the two
+        leaders"), in text order; a group phrase is listed under each of its entities."""
 
 @final
 class Document:

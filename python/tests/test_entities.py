@@ -38,7 +38,15 @@ def test_entities_in_the_contract() -> None:
     contract = doc.to_dict()["entities"]
     assert [e["name"] for e in contract] == [e.name for e in doc.entities]
     first = contract[0]
-    assert set(first) == {"label", "name", "aliases", "roles", "mentions", "references"}
+    assert set(first) == {
+        "label",
+        "name",
+        "aliases",
+        "roles",
+        "mentions",
+        "references",
+        "pronouns",
+    }
     assert set(first["mentions"][0]) == {"start", "end", "text"}
 
 
@@ -62,3 +70,22 @@ def test_role_references() -> None:
     assert [r.text for r in by_name["Xi Jinping"].references] == ["the Chinese president"]
     for r in by_name["Vladimir Putin"].references:
         assert text[r.start : r.end] == r.text
+
+
+def test_pronouns_resolve_once_for_every_stage() -> None:
+    text = (
+        "Gazprom signed a deal on Monday. Its chief said he was pleased.\n\n"
+        "Joe Biden and Emmanuel Macron met in Paris. They discussed Ukraine.\n"
+    )
+    doc = nutgraf.parse(text)
+    by_name = {e.name: e for e in doc.entities}
+    assert [p.text for p in by_name["Joe Biden"].pronouns] == ["They"]
+    assert [p.text for p in by_name["Emmanuel Macron"].pronouns] == ["They"]
+    assert [p.text for p in by_name["Gazprom"].pronouns] == ["Its"]
+    for e in doc.entities:
+        for p in e.pronouns:
+            assert text[p.start : p.end] == p.text
+    # "he" has no person before it to refer to: left unresolved, not guessed.
+    assert all(p.text != "he" for e in doc.entities for p in e.pronouns)
+    contract = {e["name"]: e for e in doc.to_dict()["entities"]}
+    assert [p["text"] for p in contract["Joe Biden"]["pronouns"]] == ["They"]

@@ -6,6 +6,7 @@
 //! functions and asserts floors on them when the data is present.
 
 pub mod body;
+pub mod coref;
 pub mod duckling;
 pub mod duckling_time;
 pub mod entities;

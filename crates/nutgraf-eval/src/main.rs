@@ -16,7 +16,7 @@
 //!     --dev ../shared/eval/ud_english_ewt/dev.conllu --out crates/nutgraf/data/syntax/
 //! ```
 
-use nutgraf_eval::{body, duckling, entities, glue, ner, quotes, timex, ud};
+use nutgraf_eval::{body, coref, duckling, entities, glue, ner, quotes, timex, ud};
 
 use std::process::ExitCode;
 
@@ -27,6 +27,9 @@ tasks:
                  `body` against `gold.body` (article_extraction format)
                  options: --details (one line per document), --worst N (show the N
                  worst documents with their missing and extra text)
+  coref FILE [--syntax]
+                 pronoun resolution on ECB+: precision and recall per
+                 pronoun class, against the last-person-named baseline
   ner FILE       named entities of the whole pipeline: typed exact-match P/R/F1
                  per label (CoNLL or news_entities format); options: --scheme
                  conll|ontonotes (default from the file name), --errors N
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let result = match task.as_str() {
         "body" => body::run(rest),
+        "coref" => coref::run(rest),
         "duckling" => duckling::run(rest),
         "glue" => glue::run(rest),
         "ner" => entities::run(rest),

@@ -198,3 +198,31 @@ fn ud_ewt_dev_syntax_floors() {
     assert!(uas >= 0.842, "UAS {uas:.4} fell below 0.842");
     assert!(las >= 0.805, "LAS {las:.4} fell below 0.805");
 }
+
+#[test]
+fn ecbplus_pronoun_floors() {
+    let Some(dir) = eval_dir() else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but no shared/eval directory"
+        );
+        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+        return;
+    };
+    let path = dir.join("ecbplus/dev.jsonl");
+    let report = nutgraf_eval::coref::score(path.to_str().unwrap(), false).unwrap();
+    let (p, r, _) = report.all.prf();
+    eprintln!("pronouns on ECB+ dev: P {p:.3} R {r:.3}");
+    assert!(report.documents >= 400);
+    assert!(p >= 0.65, "pronoun precision {p:.3} fell below 0.65");
+    assert!(r >= 0.54, "pronoun recall {r:.3} fell below 0.54");
+    // "he" and "she" do better than the last person named.
+    let he_she = report
+        .classes
+        .iter()
+        .find(|(c, _)| *c == nutgraf_eval::coref::Class::HeShe)
+        .map(|(_, c)| *c)
+        .unwrap();
+    assert!(he_she.right > he_she.baseline_right);
+    assert!(he_she.prf().0 >= 0.69);
+}

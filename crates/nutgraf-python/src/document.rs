@@ -159,6 +159,21 @@ impl PyDocument {
         catch_panic(py, || {
             let doc = &self.inner;
             let co = CharOffsets::new(&doc.text);
+            // Phrases of an entity (role references, pronouns) as mentions of it.
+            let phrases = |spans: &[nutgraf::Span], label: &'static str| -> Vec<PyMention> {
+                spans
+                    .iter()
+                    .map(|&span| {
+                        let (start, end) = co.span(span);
+                        PyMention {
+                            start,
+                            end,
+                            text: doc.slice(span).to_owned(),
+                            label,
+                        }
+                    })
+                    .collect()
+            };
             doc.entities
                 .iter()
                 .map(|e| PyEntity {
@@ -188,19 +203,8 @@ impl PyDocument {
                             }
                         })
                         .collect(),
-                    references: e
-                        .references
-                        .iter()
-                        .map(|&span| {
-                            let (start, end) = co.span(span);
-                            PyMention {
-                                start,
-                                end,
-                                text: doc.slice(span).to_owned(),
-                                label: e.label.as_str(),
-                            }
-                        })
-                        .collect(),
+                    references: phrases(&e.references, e.label.as_str()),
+                    pronouns: phrases(&e.pronouns, e.label.as_str()),
                 })
                 .collect()
         })
@@ -397,6 +401,7 @@ pub struct PyEntity {
     roles: Vec<PyRole>,
     mentions: Vec<PyMention>,
     references: Vec<PyMention>,
+    pronouns: Vec<PyMention>,
 }
 
 #[pymethods]

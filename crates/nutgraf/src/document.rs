@@ -380,21 +380,23 @@ impl Document {
                         json!({"start": start, "end": end, "text": self.slice(span)})
                     })
                     .collect();
-                let references: Vec<Value> = e
-                    .references
-                    .iter()
-                    .map(|&span| {
-                        let (start, end) = co.span(span);
-                        json!({"start": start, "end": end, "text": self.slice(span)})
-                    })
-                    .collect();
+                let phrases = |spans: &[Span]| -> Vec<Value> {
+                    spans
+                        .iter()
+                        .map(|&span| {
+                            let (start, end) = co.span(span);
+                            json!({"start": start, "end": end, "text": self.slice(span)})
+                        })
+                        .collect()
+                };
                 json!({
                     "label": e.label.as_str(),
                     "name": e.name,
                     "aliases": e.aliases,
                     "roles": roles,
                     "mentions": mentions,
-                    "references": references,
+                    "references": phrases(&e.references),
+                    "pronouns": phrases(&e.pronouns),
                 })
             })
             .collect();

@@ -303,6 +303,7 @@ impl Serialize for With<'_, Entity> {
             &each(&e.mentions, |&i| json.span(json.doc.mentions[i].span)),
         )?;
         m.serialize_entry("name", &e.name)?;
+        m.serialize_entry("pronouns", &each(&e.pronouns, |&r| json.span(r)))?;
         m.serialize_entry("references", &each(&e.references, |&r| json.span(r)))?;
         m.serialize_entry("roles", &each(&e.roles, RoleObj))?;
         m.end()

@@ -73,6 +73,7 @@ pub mod event;
 mod json;
 mod lang;
 mod layout;
+mod lexicon;
 mod meta;
 mod options;
 mod parser;

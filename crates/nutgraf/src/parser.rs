@@ -397,6 +397,16 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     }
     names.sort_by_key(|n| (n.0.start, n.0.end));
     view.attach_names(&names);
+    // Pronouns and "the two leaders", resolved once for quotes and events.
+    let corefs = entities::coref::resolve(&view, &entities);
+    let mut entities = entities;
+    for c in &corefs {
+        for e in c.entities() {
+            if let Some(entity) = entities.get_mut(e) {
+                entity.pronouns.push(c.span);
+            }
+        }
+    }
 
     let mut quotes = Vec::new();
     let mut attributions = Vec::new();
@@ -420,18 +430,12 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             .iter()
             .map(|m| (m.span, m.label, m.entity))
             .collect();
-        // Mentions do not overlap, so the persons' ends come in order too.
-        let persons: Vec<(usize, usize)> = qm
-            .iter()
-            .filter(|(_, label, _)| *label == entities::EntityLabel::Person)
-            .map(|&(m, _, e)| (m.end, e))
-            .collect();
         let input = quote::Input {
             text: ntext,
             blocks: &text_blocks,
             view: &view,
             mentions: &qm,
-            persons: &persons,
+            corefs: &corefs,
         };
         quotes = quote::extract(&input);
         // Credit lines (and short closing paragraphs) may back the whole article.
@@ -483,15 +487,13 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             .filter(|(_, t)| matches!(t.kind, time::TimexType::Date | time::TimexType::Time))
             .map(|(i, t)| (t.span, i))
             .collect();
-        let leaders: Vec<bool> = entities
-            .iter()
-            .map(|e| e.roles.iter().any(|r| leader_title(&r.title)))
-            .collect();
+        let labels: Vec<entities::EntityLabel> = entities.iter().map(|e| e.label).collect();
         let input = event::Input {
             text: ntext,
             view: &view,
             times: &event_times,
-            leaders: &leaders,
+            corefs: &corefs,
+            labels: &labels,
             quotes: &quote_spans,
         };
         events = event::extract(&input);
@@ -588,6 +590,7 @@ impl Found {
         self.mentions.iter_mut().for_each(|m| map(&mut m.span));
         for e in &mut self.entities {
             e.references.iter_mut().for_each(map);
+            e.pronouns.iter_mut().for_each(map);
         }
         for q in &mut self.quotes {
             map(&mut q.span);
@@ -687,31 +690,6 @@ fn analyse_words(
         }
     }
     (words, (ranges, first))
-}
-
-/// Whether a role title is a leader's ("President", "Prime Minister", "Chinese
-/// leader"), for "the two leaders" in events.
-fn leader_title(title: &str) -> bool {
-    title.split_whitespace().any(|w| {
-        [
-            "president",
-            "leader",
-            "minister",
-            "premier",
-            "chancellor",
-            "king",
-            "queen",
-            "emir",
-            "prince",
-            "chairman",
-            "secretary",
-            "head",
-            "dictator",
-            "monarch",
-        ]
-        .iter()
-        .any(|t| t.eq_ignore_ascii_case(w))
-    })
 }
 
 /// A DURATION time expression as a quantity of kind duration.

@@ -118,6 +118,19 @@ fn without_words(mut v: Value) -> Value {
     v
 }
 
+/// The contract without what the parse informs: the pronouns the entity stage
+/// resolves (an object pronoun is not its verb's subject, an expletive "it"
+/// stands for nothing) and the quotes, attributions and events that read them.
+fn without_parse_informed(mut v: Value) -> Value {
+    for e in v["entities"].as_array_mut().unwrap() {
+        e.as_object_mut().unwrap().remove("pronouns");
+    }
+    for key in ["quotes", "attributions", "events"] {
+        v.as_object_mut().unwrap().remove(key);
+    }
+    v
+}
+
 #[test]
 fn seeds_stream_the_value_tree_and_the_golden_files() {
     for (stem, text, published) in seeds() {
@@ -132,8 +145,9 @@ fn seeds_stream_the_value_tree_and_the_golden_files() {
     }
 }
 
-/// With syntax on, every sentence gains `words` and nothing else changes; with
-/// it off (the golden files above), no sentence has the key.
+/// With syntax on, every sentence gains `words` and nothing else changes but
+/// what the parse informs (pronouns, and the quotes and events that read
+/// them); with it off (the golden files above), no sentence has the key.
 #[test]
 fn seeds_with_words_stream_the_value_tree() {
     for (stem, text, published) in seeds() {
@@ -156,7 +170,11 @@ fn seeds_with_words_stream_the_value_tree() {
             .map(|s| s["words"].as_array().unwrap().len())
             .sum();
         assert_eq!(listed, doc.words.len(), "{stem}");
-        assert_eq!(without_words(got), plain, "{stem}");
+        assert_eq!(
+            without_parse_informed(without_words(got)),
+            without_parse_informed(plain),
+            "{stem}"
+        );
     }
 }
 

@@ -5,6 +5,7 @@
 //! sequence model ([`model`]) helped by gazetteers ([`gazetteer`]), gives each the
 //! `OntoNotes` type, then groups the mentions of one document into entities.
 
+pub(crate) mod coref;
 mod extract;
 pub mod features;
 pub mod gazetteer;
@@ -124,4 +125,7 @@ pub struct Entity {
     /// Phrases that refer to it by role alone ("the Russian leader"), linked only
     /// where the role fits one entity of the document.
     pub references: Vec<Span>,
+    /// Pronouns and group phrases resolved to it ("he", "its", "they", "the two
+    /// leaders"), in order; a group phrase is listed under each of its entities.
+    pub pronouns: Vec<Span>,
 }

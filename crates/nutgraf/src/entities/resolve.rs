@@ -172,6 +172,7 @@ pub(crate) fn resolve(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon
                 roles: Vec::new(),
                 mentions: Vec::new(),
                 references: Vec::new(),
+                pronouns: Vec::new(),
             });
             keys.push(Vec::new());
             entities.len() - 1

@@ -2,6 +2,7 @@
 
 use super::lexicon::{self, Sense};
 use super::{Event, EventType, Modality, Participant, Polarity};
+use crate::entities::coref::{self, Coref};
 use crate::entities::EntityLabel;
 use crate::segment::TokenKind;
 use crate::span::Span;
@@ -16,9 +17,10 @@ pub(crate) struct Input<'a> {
     pub view: &'a View<'a>,
     /// Dates and times: span, index into `Document::times`; in order.
     pub times: &'a [(Span, usize)],
-    /// Per entity: whether the text gives it a leader's role (president,
-    /// minister...), for "the two leaders".
-    pub leaders: &'a [bool],
+    /// Pronouns and group phrases resolved by the entity stage, in order.
+    pub corefs: &'a [Coref],
+    /// The label of each entity.
+    pub labels: &'a [EntityLabel],
     /// What people said (direct, indirect and block quotes, part by part),
     /// sorted: an event inside is reported.
     pub quotes: &'a [Span],
@@ -28,9 +30,6 @@ const NONE: u32 = u32::MAX;
 
 /// How many words a subject or verb group is read back over, at most.
 const MAX_BACK: usize = 40;
-
-/// How many names a pronoun looks back over, at most.
-const LOOKBACK: usize = 64;
 
 /// A name inside the sentence, as a range of words.
 #[derive(Clone, Copy)]
@@ -419,7 +418,6 @@ struct Sent<'s, 'a> {
     input: &'s Input<'a>,
     /// Words of the sentence that report speech ("said", "according").
     speech: Vec<usize>,
-    index: usize,
     span: Span,
     headline: bool,
     words: &'a [Tok<'a>],
@@ -440,7 +438,6 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Event> {
         let mut s = Sent {
             input,
             speech: Vec::new(),
-            index,
             span: sv.span,
             headline: sv.headline,
             words,
@@ -572,66 +569,25 @@ impl Sent<'_, '_> {
         k > 0 && self.is(k - 1, PREPOSITIONS)
     }
 
-    /// The last `n` distinct entities with one of `labels` named before byte
-    /// `at`, looking back over this sentence and the two before it.
-    fn last_entities(
-        &self,
-        at: usize,
-        labels: &[EntityLabel],
-        n: usize,
-    ) -> Vec<(usize, EntityLabel)> {
-        let floor = self
-            .input
-            .view
-            .sentences
-            .get(self.index.saturating_sub(2))
-            .map_or(0, |s| s.span.start);
-        let mut out: Vec<(usize, EntityLabel)> = Vec::new();
-        let names = self.input.view.names;
-        let end = names.partition_point(|(s, _, _)| s.start < at);
-        for &(s, label, e) in names[..end].iter().rev().take(LOOKBACK) {
-            if s.start < floor || out.len() == n {
-                break;
-            }
-            if s.end > at || !labels.contains(&label) {
-                continue;
-            }
-            if let Some(e) = e {
-                if !out.iter().any(|&(x, _)| x == e) {
-                    out.push((e, label));
-                }
-            }
-        }
-        out
-    }
-
-    /// The last two distinct people with a leader's role named before byte
-    /// `at` (this sentence and the three before it), else the last two people.
-    fn last_leaders(&self, at: usize) -> Vec<(usize, EntityLabel)> {
-        let floor = self
-            .input
-            .view
-            .sentences
-            .get(self.index.saturating_sub(3))
-            .map_or(0, |s| s.span.start);
-        let names = self.input.view.names;
-        let end = names.partition_point(|(s, _, _)| s.start < at);
-        let mut out: Vec<(usize, EntityLabel)> = Vec::new();
-        for &(s, label, e) in names[..end].iter().rev().take(LOOKBACK) {
-            if s.start < floor || out.len() == 2 {
-                break;
-            }
-            if let Some(e) = e {
-                let leader = self.input.leaders.get(e).copied().unwrap_or(false);
-                if label == EntityLabel::Person && leader && !out.iter().any(|&(x, _)| x == e) {
-                    out.push((e, label));
-                }
-            }
-        }
-        if out.len() == 2 {
-            out
-        } else {
-            self.last_entities(at, &[EntityLabel::Person], 2)
+    /// Who the pronoun or group phrase at `span` is, as the entity stage
+    /// resolved it; one participant without an entity where nothing fits.
+    fn resolved(&self, span: Span) -> Vec<Who> {
+        let corefs = self.input.corefs;
+        let k = corefs.partition_point(|c| c.span.start < span.start);
+        match corefs.get(k).filter(|c| c.span == span) {
+            Some(c) => c
+                .entities()
+                .map(|e| Who {
+                    span,
+                    entity: Some(e),
+                    label: self.input.labels.get(e).copied(),
+                })
+                .collect(),
+            None => vec![Who {
+                span,
+                entity: None,
+                label: None,
+            }],
         }
     }
 
@@ -639,74 +595,20 @@ impl Sent<'_, '_> {
     fn pronoun(&self, j: usize, subject: bool) -> Option<(usize, Vec<Who>)> {
         let s = self.s(j);
         let span = self.words[j].span;
-        let single = |labels: &[EntityLabel]| {
-            let e = self.last_entities(span.start, labels, 1);
-            vec![Who {
-                span,
-                entity: e.first().map(|x| x.0),
-                label: e.first().map(|x| x.1),
-            }]
-        };
-        let pair = |from: usize, labels: &[EntityLabel], leaders: bool| {
-            let sp = Span::new(self.words[from].span.start, span.end);
-            let e = if labels.is_empty() {
-                Vec::new()
-            } else if leaders {
-                self.last_leaders(sp.start)
-            } else {
-                self.last_entities(sp.start, labels, 2)
-            };
-            if e.len() == 2 {
-                e.iter()
-                    .rev()
-                    .map(|&(x, l)| Who {
-                        span: sp,
-                        entity: Some(x),
-                        label: Some(l),
-                    })
-                    .collect()
-            } else {
-                vec![Who {
-                    span: sp,
-                    entity: None,
-                    label: None,
-                }]
-            }
-        };
-        let people = [EntityLabel::Person];
         let subj = ["he", "she", "they"];
         let obj = ["him", "her", "them"];
         if (subject && one_of(s, &subj)) || (!subject && one_of(s, &obj)) {
-            if one_of(s, &["they", "them"]) {
-                return Some((j, pair(j, &people, false)));
-            }
-            return Some((j, single(&people)));
+            return Some((j, self.resolved(span)));
         }
         // "the two leaders", "both presidents", "the two countries".
-        if j >= 1 && !self.words[j].upper {
-            let group_people = one_of(s, &["leaders", "presidents", "men", "heads", "women"]);
-            let group_places = one_of(
-                s,
-                &[
-                    "countries",
-                    "nations",
-                    "powers",
-                    "sides",
-                    "governments",
-                    "neighbors",
-                    "neighbours",
-                ],
-            );
-            if group_people || group_places {
-                let mut from = j - 1;
-                if self.is(from, &["two", "both"]) {
-                    if from >= 1 && self.is_word(from - 1, "the") {
-                        from -= 1;
-                    }
-                    // Which two countries is too often a guess: left unresolved.
-                    let labels: &[EntityLabel] = if group_people { &people } else { &[] };
-                    return Some((from, pair(from, labels, group_people)));
+        if j >= 1 && !self.words[j].upper && coref::group_noun(self.words[j].low) {
+            let mut from = j - 1;
+            if self.is(from, &["two", "both"]) {
+                if from >= 1 && self.is_word(from - 1, "the") {
+                    from -= 1;
                 }
+                let sp = Span::new(self.words[from].span.start, span.end);
+                return Some((from, self.resolved(sp)));
             }
         }
         None
@@ -1398,16 +1300,10 @@ impl Sent<'_, '_> {
                 break;
             }
             if one_of(s, &["his", "her", "their"]) {
-                let who = if s.eq_ignore_ascii_case("their") {
-                    self.pronoun_like_they(p)
-                } else {
-                    let e = self.last_entities(self.words[p].span.start, &[EntityLabel::Person], 1);
-                    vec![Who {
-                        span: self.words[p].span,
-                        entity: e.first().map(|x| x.0),
-                        label: e.first().map(|x| x.1),
-                    }]
-                };
+                let mut who = self.resolved(self.words[p].span);
+                if s.eq_ignore_ascii_case("their") {
+                    who.retain(|w| w.entity.is_some());
+                }
                 actors.extend(who);
                 clause_lo = p;
                 k = p;
@@ -1550,23 +1446,6 @@ impl Sent<'_, '_> {
         self.finish(
             i, sense, actors, targets, place, clause_lo, end, polarity, modality,
         )
-    }
-
-    fn pronoun_like_they(&self, p: usize) -> Vec<Who> {
-        let span = self.words[p].span;
-        let e = self.last_entities(span.start, &[EntityLabel::Person], 2);
-        if e.len() == 2 {
-            e.iter()
-                .rev()
-                .map(|&(x, l)| Who {
-                    span,
-                    entity: Some(x),
-                    label: Some(l),
-                })
-                .collect()
-        } else {
-            Vec::new()
-        }
     }
 }
 

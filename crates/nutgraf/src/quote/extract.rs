@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::{Quote, QuoteKind, Speaker};
+use crate::entities::coref::Coref;
 use crate::entities::EntityLabel;
 use crate::segment::TokenKind;
 use crate::span::{self, Span};
@@ -19,8 +20,8 @@ pub(crate) struct Input<'a> {
     pub view: &'a View<'a>,
     /// Entity mentions: span, label, entity index; in order.
     pub mentions: &'a [(Span, EntityLabel, usize)],
-    /// The person mentions of `mentions` (end, entity index), in order.
-    pub persons: &'a [(usize, usize)],
+    /// Pronouns and group phrases resolved by the entity stage, in order.
+    pub corefs: &'a [Coref],
 }
 
 impl Input<'_> {
@@ -63,10 +64,14 @@ impl Input<'_> {
             .filter(move |(m, _, _)| m.end == at)
     }
 
-    /// The last person named before `at` (a binary search over the persons).
-    fn person_before(&self, at: usize) -> Option<usize> {
-        let k = self.persons.partition_point(|&(end, _)| end <= at);
-        k.checked_sub(1).map(|k| self.persons[k].1)
+    /// The one entity the pronoun at `span` refers to, as the entity stage
+    /// resolved it (`None` for a group, or where nothing fits).
+    fn pronoun_entity(&self, span: Span) -> Option<usize> {
+        let k = self.corefs.partition_point(|c| c.span.start < span.start);
+        self.corefs
+            .get(k)
+            .filter(|c| c.span == span && c.second.is_none())
+            .map(|c| c.first)
     }
 }
 
@@ -699,11 +704,11 @@ fn speaker_noun(w: &str) -> bool {
     NOUNS.contains(w)
 }
 
-/// The entity a speaker phrase names: a mention inside it, or for a pronoun the
-/// last person named before it.
+/// The entity a speaker phrase names: a mention inside it, or for a pronoun
+/// what the entity stage resolved it to.
 fn speaker_entity(input: &Input<'_>, span: Span, pronoun: bool) -> Option<usize> {
     if pronoun {
-        return input.person_before(span.start);
+        return input.pronoun_entity(span);
     }
     // A person named in the phrase, else its last name ("European Union policy
     // chief Josep Borrell" is Borrell; "the Kremlin" is the Kremlin).

@@ -1,0 +1,272 @@
+//! Pronoun resolution on ECB+ (`ecbplus/dev.jsonl`).
+//!
+//! ECB+ annotates the participants of its news events, pronouns included, with
+//! coreference chains. A third-person pronoun ("he", "her", "it", "they"...)
+//! with a chain is *resolvable* when a mention of the same chain that is not a
+//! pronoun (a name or a noun phrase) comes before it in the document. A
+//! resolution nutgraf gives it ([`nutgraf::Entity::pronouns`]) is *right* when
+//! every entity it names has a mention overlapping a gold mention of the
+//! pronoun's chain. Precision is right over resolved (among the annotated
+//! pronouns; unannotated ones cannot be judged), recall right over resolvable.
+//!
+//! The baseline is the rule the quote stage used before the resolver: a
+//! pronoun is the last person named before it (for "he" and "she" forms).
+
+use std::collections::HashMap;
+
+use nutgraf::{CharOffsets, EntityLabel, Meta, Options, Parser};
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::jsonl;
+
+const PRONOUNS: &[(&str, Class)] = &[
+    ("he", Class::HeShe),
+    ("him", Class::HeShe),
+    ("his", Class::HeShe),
+    ("himself", Class::HeShe),
+    ("she", Class::HeShe),
+    ("her", Class::HeShe),
+    ("hers", Class::HeShe),
+    ("herself", Class::HeShe),
+    ("it", Class::It),
+    ("its", Class::It),
+    ("itself", Class::It),
+    ("they", Class::They),
+    ("them", Class::They),
+    ("their", Class::They),
+    ("themselves", Class::They),
+];
+
+/// The pronoun classes reported apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    /// "he", "she" and their forms.
+    HeShe,
+    /// "it", "its".
+    It,
+    /// "they", "them", "their".
+    They,
+}
+
+/// Counts for one class of pronouns (or all).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    /// Annotated pronouns with a chain.
+    pub annotated: usize,
+    /// ... with a mention of their chain before them that is no pronoun.
+    pub resolvable: usize,
+    /// ... that nutgraf resolved.
+    pub resolved: usize,
+    /// ... resolved right.
+    pub right: usize,
+    /// The baseline's resolutions ("he"/"she" forms: the last person named).
+    pub baseline_resolved: usize,
+    /// ... right.
+    pub baseline_right: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.annotated += o.annotated;
+        self.resolvable += o.resolvable;
+        self.resolved += o.resolved;
+        self.right += o.right;
+        self.baseline_resolved += o.baseline_resolved;
+        self.baseline_right += o.baseline_right;
+    }
+
+    /// Precision, recall and F1 of nutgraf's resolutions.
+    pub fn prf(&self) -> (f64, f64, f64) {
+        prf(self.right, self.resolved, self.resolvable)
+    }
+
+    /// Precision, recall and F1 of the baseline.
+    pub fn baseline_prf(&self) -> (f64, f64, f64) {
+        prf(self.baseline_right, self.baseline_resolved, self.resolvable)
+    }
+}
+
+fn prf(right: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let p = ratio(right, predicted);
+    let r = ratio(right, gold);
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
+/// The figures of a file, per pronoun class and in all.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Documents read.
+    pub documents: usize,
+    /// Per class.
+    pub classes: Vec<(Class, Counts)>,
+    /// All classes.
+    pub all: Counts,
+}
+
+struct Gold {
+    start: usize,
+    end: usize,
+    chain: String,
+    pronoun: Option<Class>,
+}
+
+fn class_of(text: &str) -> Option<Class> {
+    let low = text.to_lowercase();
+    PRONOUNS.iter().find(|(p, _)| *p == low).map(|&(_, c)| c)
+}
+
+/// Score the ECB+ file at `path`, with or without the syntax stage.
+///
+/// # Errors
+/// When the file cannot be read or a line is not JSON.
+pub fn score(path: &str, syntax: bool) -> Result<Report, String> {
+    let rows = jsonl::read(path)?;
+    let parser = Parser::new(Options::new().layout(false).syntax(syntax));
+    let per_doc: Vec<HashMap<Class, Counts>> =
+        rows.par_iter().map(|row| score_doc(&parser, row)).collect();
+    let mut by_class: HashMap<Class, Counts> = HashMap::new();
+    for d in &per_doc {
+        for (c, counts) in d {
+            by_class.entry(*c).or_default().add(counts);
+        }
+    }
+    let mut classes: Vec<(Class, Counts)> = by_class.into_iter().collect();
+    classes.sort_by_key(|(c, _)| *c);
+    let mut all = Counts::default();
+    for (_, c) in &classes {
+        all.add(c);
+    }
+    Ok(Report {
+        documents: rows.len(),
+        classes,
+        all,
+    })
+}
+
+fn score_doc(parser: &Parser, row: &Value) -> HashMap<Class, Counts> {
+    let mut out: HashMap<Class, Counts> = HashMap::new();
+    let text = row["text"].as_str().unwrap_or("");
+    let Ok(doc) = parser.parse(text, &Meta::new()) else {
+        return out;
+    };
+    let co = CharOffsets::new(&doc.text);
+    let gold: Vec<Gold> = row["mentions"]
+        .as_array()
+        .map(|ms| {
+            ms.iter()
+                .filter_map(|m| {
+                    let chain = m["chain"].as_str().unwrap_or("");
+                    Some(Gold {
+                        start: usize::try_from(m["start"].as_u64()?).ok()?,
+                        end: usize::try_from(m["end"].as_u64()?).ok()?,
+                        chain: chain.to_owned(),
+                        pronoun: class_of(m["text"].as_str().unwrap_or("")),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    // Each entity's mentions, in characters; each pronoun's resolution.
+    let entity_spans: Vec<Vec<(usize, usize)>> = doc
+        .entities
+        .iter()
+        .map(|e| {
+            e.mentions
+                .iter()
+                .map(|&m| co.span(doc.mentions[m].span))
+                .collect()
+        })
+        .collect();
+    let mut resolved: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        for &p in &e.pronouns {
+            resolved.entry(co.span(p)).or_default().push(i);
+        }
+    }
+    // Person mentions in characters, in order, for the baseline.
+    let persons: Vec<((usize, usize), usize)> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.label == EntityLabel::Person && m.entity != usize::MAX)
+        .map(|m| (co.span(m.span), m.entity))
+        .collect();
+    let in_chain = |e: usize, chain: &str| {
+        entity_spans[e].iter().any(|&(s, t)| {
+            gold.iter()
+                .any(|g| g.chain == chain && g.pronoun.is_none() && s < g.end && g.start < t)
+        })
+    };
+    for g in &gold {
+        let Some(class) = g.pronoun else { continue };
+        if g.chain.is_empty() {
+            continue;
+        }
+        let c = out.entry(class).or_default();
+        c.annotated += 1;
+        if gold
+            .iter()
+            .any(|o| o.chain == g.chain && o.pronoun.is_none() && o.start < g.start)
+        {
+            c.resolvable += 1;
+        }
+        if let Some(es) = resolved.get(&(g.start, g.end)) {
+            c.resolved += 1;
+            if es.iter().all(|&e| in_chain(e, &g.chain)) {
+                c.right += 1;
+            }
+        }
+        if class == Class::HeShe {
+            if let Some(&(_, e)) = persons.iter().rev().find(|((_, end), _)| *end <= g.start) {
+                c.baseline_resolved += 1;
+                if in_chain(e, &g.chain) {
+                    c.baseline_right += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `nutgraf-eval coref FILE [--syntax]`.
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let path = jsonl::positional(args).ok_or("coref: give the ECB+ JSONL file")?;
+    let syntax = jsonl::flag(args, "--syntax");
+    let r = score(path, syntax)?;
+    println!(
+        "{} documents, syntax stage {}",
+        r.documents,
+        if syntax { "on" } else { "off" }
+    );
+    let line = |name: &str, c: &Counts| {
+        let (p, rc, f) = c.prf();
+        println!(
+            "  {name:<8} annotated {:>4} resolvable {:>4} resolved {:>4} right {:>4}  P {p:.3} R {rc:.3} F1 {f:.3}",
+            c.annotated, c.resolvable, c.resolved, c.right
+        );
+    };
+    for (class, c) in &r.classes {
+        line(&format!("{class:?}"), c);
+    }
+    line("all", &r.all);
+    for (class, c) in &r.classes {
+        if *class == Class::HeShe {
+            let (p, rc, f) = c.baseline_prf();
+            println!(
+                "  baseline (he/she: the last person named) resolved {} right {}  P {p:.3} R {rc:.3} F1 {f:.3}",
+                c.baseline_resolved, c.baseline_right
+            );
+        }
+    }
+    Ok(())
+}
