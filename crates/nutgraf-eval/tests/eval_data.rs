@@ -5,10 +5,23 @@
 
 use nutgraf_eval::{body, eval_dir, ner};
 
+/// The shared evaluation directory; `None` (the test skips) where it is
+/// missing, except under `CI=true`, where a missing directory fails the test.
+fn shared_eval() -> Option<std::path::PathBuf> {
+    let dir = eval_dir();
+    if dir.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but no shared/eval directory"
+        );
+        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+    }
+    dir
+}
+
 #[test]
 fn body_extraction_f1_floor() {
-    let Some(dir) = eval_dir() else {
-        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+    let Some(dir) = shared_eval() else {
         return;
     };
     let path = dir.join("article_extraction/dev.jsonl");
@@ -24,8 +37,7 @@ fn body_extraction_f1_floor() {
 
 #[test]
 fn ner_conll_dev_f1_floor() {
-    let Some(dir) = eval_dir() else {
-        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+    let Some(dir) = shared_eval() else {
         return;
     };
     let path = dir.join("conll2003/dev.jsonl");
@@ -45,8 +57,7 @@ fn ner_conll_dev_f1_floor() {
 #[test]
 fn pipeline_entities_floors() {
     use nutgraf_eval::entities::{score, Scheme};
-    let Some(dir) = eval_dir() else {
-        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+    let Some(dir) = shared_eval() else {
         return;
     };
     let conll = score(
@@ -75,8 +86,7 @@ fn pipeline_entities_floors() {
 #[test]
 fn duckling_quantity_floors() {
     use nutgraf_eval::duckling;
-    let Some(dir) = eval_dir() else {
-        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+    let Some(dir) = shared_eval() else {
         return;
     };
     let report = duckling::score(dir.join("duckling_en/dev.jsonl").to_str().unwrap()).unwrap();
@@ -106,8 +116,7 @@ fn duckling_quantity_floors() {
 #[test]
 fn tempeval_floors() {
     use nutgraf_eval::timex;
-    let Some(dir) = eval_dir() else {
-        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+    let Some(dir) = shared_eval() else {
         return;
     };
     let r = timex::score(dir.join("tempeval3/train.jsonl").to_str().unwrap(), false).unwrap();
@@ -139,8 +148,7 @@ fn tempeval_floors() {
 #[test]
 fn polnear_quote_floors() {
     use nutgraf_eval::quotes;
-    let Some(dir) = eval_dir() else {
-        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+    let Some(dir) = shared_eval() else {
         return;
     };
     let r = quotes::score(dir.join("polnear/dev.jsonl").to_str().unwrap(), false).unwrap();
@@ -176,12 +184,7 @@ fn polnear_quote_floors() {
 #[test]
 fn ud_ewt_dev_syntax_floors() {
     use nutgraf_eval::ud;
-    let Some(dir) = eval_dir() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but no shared/eval directory"
-        );
-        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+    let Some(dir) = shared_eval() else {
         return;
     };
     let path = dir.join("ud_english_ewt/dev.conllu");
@@ -201,12 +204,7 @@ fn ud_ewt_dev_syntax_floors() {
 
 #[test]
 fn ecbplus_pronoun_floors() {
-    let Some(dir) = eval_dir() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but no shared/eval directory"
-        );
-        eprintln!("skipped: no shared/eval directory (set NUTGRAF_EVAL_DIR to run)");
+    let Some(dir) = shared_eval() else {
         return;
     };
     let path = dir.join("ecbplus/dev.jsonl");

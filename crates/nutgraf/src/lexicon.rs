@@ -5,6 +5,25 @@
 //! folder's README for what each file lists and which stage reads it.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A `.txt` list, read on first use.
+pub(crate) type WordList = LazyLock<Vec<&'static str>>;
+
+/// The [`WordList`] of a file of `data/lexicons/`:
+/// `static SPEECH: WordList = word_list!("event_speech.txt");`.
+macro_rules! word_list {
+    ($file:literal) => {
+        std::sync::LazyLock::new(|| {
+            $crate::lexicon::words(include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/lexicons/",
+                $file
+            )))
+        })
+    };
+}
+pub(crate) use word_list;
 
 /// The entries of a `.txt` list, in file order.
 pub(crate) fn words(src: &'static str) -> Vec<&'static str> {
@@ -48,6 +67,118 @@ pub(crate) const ALL: &[(&str, &str)] = &[
     (
         "leader_words.txt",
         include_str!("../data/lexicons/leader_words.txt"),
+    ),
+    (
+        "event_determiners.txt",
+        include_str!("../data/lexicons/event_determiners.txt"),
+    ),
+    (
+        "event_prepositions.txt",
+        include_str!("../data/lexicons/event_prepositions.txt"),
+    ),
+    (
+        "event_subordinators.txt",
+        include_str!("../data/lexicons/event_subordinators.txt"),
+    ),
+    (
+        "event_verb_group.txt",
+        include_str!("../data/lexicons/event_verb_group.txt"),
+    ),
+    (
+        "event_intent.txt",
+        include_str!("../data/lexicons/event_intent.txt"),
+    ),
+    (
+        "event_negations.txt",
+        include_str!("../data/lexicons/event_negations.txt"),
+    ),
+    (
+        "event_planned_modifiers.txt",
+        include_str!("../data/lexicons/event_planned_modifiers.txt"),
+    ),
+    (
+        "event_expected.txt",
+        include_str!("../data/lexicons/event_expected.txt"),
+    ),
+    (
+        "event_possible.txt",
+        include_str!("../data/lexicons/event_possible.txt"),
+    ),
+    (
+        "event_stops.txt",
+        include_str!("../data/lexicons/event_stops.txt"),
+    ),
+    (
+        "event_request.txt",
+        include_str!("../data/lexicons/event_request.txt"),
+    ),
+    (
+        "event_speech.txt",
+        include_str!("../data/lexicons/event_speech.txt"),
+    ),
+    (
+        "event_light_verbs.txt",
+        include_str!("../data/lexicons/event_light_verbs.txt"),
+    ),
+    (
+        "attribution_phrase_enders.txt",
+        include_str!("../data/lexicons/attribution_phrase_enders.txt"),
+    ),
+    (
+        "attribution_source_verbs.txt",
+        include_str!("../data/lexicons/attribution_source_verbs.txt"),
+    ),
+    (
+        "attribution_document_nouns.txt",
+        include_str!("../data/lexicons/attribution_document_nouns.txt"),
+    ),
+    (
+        "attribution_as_verbs.txt",
+        include_str!("../data/lexicons/attribution_as_verbs.txt"),
+    ),
+    (
+        "attribution_subordinators.txt",
+        include_str!("../data/lexicons/attribution_subordinators.txt"),
+    ),
+    (
+        "attribution_determiners.txt",
+        include_str!("../data/lexicons/attribution_determiners.txt"),
+    ),
+    (
+        "attribution_prepositions.txt",
+        include_str!("../data/lexicons/attribution_prepositions.txt"),
+    ),
+    (
+        "attribution_source_people.txt",
+        include_str!("../data/lexicons/attribution_source_people.txt"),
+    ),
+    (
+        "attribution_leads.txt",
+        include_str!("../data/lexicons/attribution_leads.txt"),
+    ),
+    (
+        "quote_pronouns.txt",
+        include_str!("../data/lexicons/quote_pronouns.txt"),
+    ),
+    (
+        "quote_stems.txt",
+        include_str!("../data/lexicons/quote_stems.txt"),
+    ),
+    (
+        "quote_stance_verbs.txt",
+        include_str!("../data/lexicons/quote_stance_verbs.txt"),
+    ),
+    (
+        "quote_complement_nouns.txt",
+        include_str!("../data/lexicons/quote_complement_nouns.txt"),
+    ),
+    (
+        "quote_to_verbs.txt",
+        include_str!("../data/lexicons/quote_to_verbs.txt"),
+    ),
+    (
+        "quote_cues.tsv",
+        include_str!("../data/lexicons/quote_cues.tsv"),
     ),
 ];
 

@@ -36,6 +36,7 @@ use std::sync::LazyLock;
 
 use super::{Entity, EntityLabel};
 use crate::lexicon;
+use crate::lexicon::{word_list, WordList};
 use crate::segment::TokenKind;
 use crate::span::Span;
 use crate::view::{View, NONE};
@@ -123,8 +124,7 @@ pub(crate) fn group_noun(low: &str) -> bool {
     GROUPS.contains_key(low)
 }
 
-static LEADER_WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::words(include_str!("../../data/lexicons/leader_words.txt")));
+static LEADER_WORDS: WordList = word_list!("leader_words.txt");
 
 /// Whether a role title is a leader's ("President", "Prime Minister", "Chinese
 /// leader").

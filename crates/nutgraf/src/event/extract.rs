@@ -4,6 +4,7 @@ use super::lexicon::{self, Sense};
 use super::{Event, EventType, Modality, Participant, Polarity};
 use crate::entities::coref::{self, Coref};
 use crate::entities::EntityLabel;
+use crate::lexicon::{word_list, WordList};
 use crate::segment::TokenKind;
 use crate::span::Span;
 use crate::view::{Tok, View};
@@ -43,347 +44,49 @@ fn one_of(w: &str, set: &[&str]) -> bool {
     set.iter().any(|s| s.eq_ignore_ascii_case(w))
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
-    "such", "any", "some", "another",
-];
+static DETERMINERS: WordList = word_list!("event_determiners.txt");
 
-const PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "at",
-    "on",
-    "to",
-    "from",
-    "with",
-    "for",
-    "by",
-    "during",
-    "after",
-    "before",
-    "into",
-    "about",
-    "near",
-    "between",
-    "among",
-    "across",
-    "against",
-    "over",
-    "under",
-    "toward",
-    "towards",
-    "through",
-    "including",
-    "like",
-    "than",
-    "via",
-    "amid",
-    "despite",
-    "without",
-    "within",
-    "outside",
-    "inside",
-    "since",
-    "until",
-    "until",
-    "onto",
-    "upon",
-];
+static PREPOSITIONS: WordList = word_list!("event_prepositions.txt");
 
 /// Words that start a new clause: the subject and objects of a trigger never
 /// reach over them.
-const SUBORDINATORS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "while", "whereas", "although", "though", "because",
-    "if", "when", "where", "whether", "but", "as", "so", "unless", "once", "after", "before",
-    "since",
-];
+static SUBORDINATORS: WordList = word_list!("event_subordinators.txt");
 
 /// Auxiliaries, adverbs and control verbs between a subject and its verb.
-const VERB_GROUP: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "am",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "not",
-    "n't",
-    "never",
-    "also",
-    "to",
-    "expected",
-    "likely",
-    "unlikely",
-    "refused",
-    "refuses",
-    "refuse",
-    "declined",
-    "declines",
-    "decline",
-    "may",
-    "might",
-    "could",
-    "can",
-    "should",
-    "must",
-    "already",
-    "again",
-    "last",
-    "first",
-    "finally",
-    "just",
-    "even",
-    "then",
-    "later",
-    "soon",
-    "still",
-    "jointly",
-    "together",
-    "now",
-    "yet",
-    "tried",
-    "tries",
-    "continue",
-    "continues",
-    "continued",
-    "able",
-    "about",
-    "from",
-    "refrained",
-    "refrain",
-    "refrains",
-    "abstained",
-    "stopped",
-    "failed",
-    "fail",
-    "fails",
-    "denied",
-    "denies",
-    "deny",
-    "reportedly",
-    "allegedly",
-    "officially",
-    "formally",
-    "once",
-    "ever",
-    "neither",
-    "nor",
-    "no",
-    "longer",
-    "reluctant",
-];
+static VERB_GROUP: WordList = word_list!("event_verb_group.txt");
 
 /// Auxiliaries of the future and verbs of intention: part of the verb group, and
 /// they make the action planned ("will meet", "plans to visit").
-const INTENT: &[&str] = &[
-    "will",
-    "would",
-    "shall",
-    "'ll",
-    "set",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "scheduled",
-    "due",
-    "going",
-    "intends",
-    "intend",
-    "intended",
-    "aims",
-    "aim",
-    "aimed",
-    "hopes",
-    "hope",
-    "hoped",
-    "wants",
-    "want",
-    "wanted",
-    "agreed",
-    "agree",
-    "agrees",
-    "promised",
-    "pledged",
-    "vowed",
-    "seeks",
-    "sought",
-    "seeking",
-    "ready",
-    "eager",
-    "poised",
-];
+static INTENT: WordList = word_list!("event_intent.txt");
 
 /// Whether `s` belongs to the verb group (auxiliaries, adverbs, control verbs,
 /// intentions).
 fn in_verb_group(s: &str) -> bool {
-    one_of(s, VERB_GROUP) || one_of(s, INTENT)
+    one_of(s, &VERB_GROUP) || one_of(s, &INTENT)
 }
 
-const NEGATIONS: &[&str] = &[
-    "not",
-    "n't",
-    "never",
-    "neither",
-    "nor",
-    "no",
-    "refused",
-    "refuses",
-    "refuse",
-    "declined",
-    "declines",
-    "decline",
-    "refrained",
-    "refrain",
-    "refrains",
-    "abstained",
-    "failed",
-    "fail",
-    "fails",
-    "denied",
-    "denies",
-    "deny",
-    "stopped",
-    "without",
-    "longer",
-    "reluctant",
-];
+static NEGATIONS: WordList = word_list!("event_negations.txt");
 
 /// Words that make the action planned without being part of the verb group:
 /// "the upcoming visit", "a proposed deal".
-const PLANNED_MODIFIERS: &[&str] = &["upcoming", "proposed", "future", "forthcoming", "next"];
+static PLANNED_MODIFIERS: WordList = word_list!("event_planned_modifiers.txt");
 
-const EXPECTED: &[&str] = &["expected", "likely", "unlikely"];
-const POSSIBLE: &[&str] = &["may", "might", "could", "can", "possible", "potential"];
+static EXPECTED: WordList = word_list!("event_expected.txt");
+static POSSIBLE: WordList = word_list!("event_possible.txt");
 
 /// Verbs that ask someone else to act: "asked X (not) to".
 /// Verbs that end an action: "stop attacking", "ceased supplying".
-const STOPS: &[&str] = &[
-    "stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "quit", "quits", "halt",
-    "halts", "halted",
-];
+static STOPS: WordList = word_list!("event_stops.txt");
 
-const REQUEST: &[&str] = &[
-    "asking",
-    "urging",
-    "calling",
-    "pressing",
-    "ask",
-    "asks",
-    "asked",
-    "urge",
-    "urges",
-    "urged",
-    "called",
-    "call",
-    "calls",
-    "pressed",
-    "press",
-    "pressure",
-    "pressured",
-    "told",
-    "tell",
-    "tells",
-    "encouraged",
-    "encourage",
-    "invited",
-    "invite",
-    "invites",
-    "warned",
-];
+static REQUEST: WordList = word_list!("event_request.txt");
 
 /// Words that report speech: an asserted event in their sentence is reported.
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "according",
-    "declared",
-    "stated",
-    "added",
-    "reported",
-    "reportedly",
-    "announced",
-    "confirmed",
-    "claimed",
-    "quoted",
-    "insisted",
-    "assured",
-];
+static SPEECH: WordList = word_list!("event_speech.txt");
 
 /// Verbs and prepositions that take an event noun as their object, whose
 /// subject is the noun's actor: "held talks with", "paid a visit to",
 /// "imposed sanctions on", "arrived for talks with".
-const LIGHT_VERBS: &[&str] = &[
-    "hold",
-    "holds",
-    "held",
-    "holding",
-    "have",
-    "has",
-    "had",
-    "having",
-    "for",
-    "pay",
-    "pays",
-    "paid",
-    "paying",
-    "make",
-    "makes",
-    "made",
-    "conduct",
-    "conducted",
-    "conducts",
-    "begin",
-    "began",
-    "begins",
-    "start",
-    "started",
-    "starts",
-    "launch",
-    "launched",
-    "launches",
-    "impose",
-    "imposed",
-    "imposes",
-    "imposing",
-    "slapped",
-    "carry",
-    "carried",
-    "sign",
-    "signed",
-    "signs",
-    "offer",
-    "offered",
-    "offers",
-    "provide",
-    "provided",
-    "provides",
-    "send",
-    "sent",
-    "sends",
-    "seek",
-    "seeks",
-    "sought",
-    "seeking",
-    "continue",
-    "continued",
-    "continues",
-    "resume",
-    "resumed",
-    "resumes",
-    "attend",
-    "attended",
-];
+static LIGHT_VERBS: WordList = word_list!("event_light_verbs.txt");
 
 /// Words before a noun that make it a noun reading: "the visit", "bilateral talks".
 fn noun_context(prev: Option<&Tok<'_>>) -> bool {
@@ -398,7 +101,7 @@ fn noun_context(prev: Option<&Tok<'_>>) -> bool {
     if p.kind != TokenKind::Word {
         return false;
     }
-    if one_of(s, DETERMINERS) || one_of(s, PREPOSITIONS) && !s.eq_ignore_ascii_case("to") {
+    if one_of(s, &DETERMINERS) || one_of(s, &PREPOSITIONS) && !s.eq_ignore_ascii_case("to") {
         return true;
     }
     if p.name != NONE || p.upper {
@@ -556,7 +259,7 @@ impl Sent<'_, '_> {
         let mut k = nm.lo;
         while k > 0 {
             let p = k - 1;
-            let skip = self.is(p, DETERMINERS)
+            let skip = self.is(p, &DETERMINERS)
                 || (self.words[p].upper && self.words[p].kind == TokenKind::Word)
                 || self
                     .name_at(p)
@@ -566,7 +269,7 @@ impl Sent<'_, '_> {
             }
             k = p;
         }
-        k > 0 && self.is(k - 1, PREPOSITIONS)
+        k > 0 && self.is(k - 1, &PREPOSITIONS)
     }
 
     /// Who the pronoun or group phrase at `span` is, as the entity stage
@@ -637,7 +340,7 @@ impl Sent<'_, '_> {
                 }
                 return (Vec::new(), j + 1);
             }
-            if self.words[j].kind == TokenKind::Word && self.is(j, SUBORDINATORS) {
+            if self.words[j].kind == TokenKind::Word && self.is(j, &SUBORDINATORS) {
                 return (Vec::new(), j + 1);
             }
             if let Some(nm) = self.name_at(j) {
@@ -786,7 +489,7 @@ impl Sent<'_, '_> {
             let lex = lexicon::lookup(w);
             if p.kind == TokenKind::Word
                 && lex.is_some_and(|l| l.noun.is_none())
-                && (one_of(ps, DETERMINERS) || ps.eq_ignore_ascii_case("of"))
+                && (one_of(ps, &DETERMINERS) || ps.eq_ignore_ascii_case("of"))
             {
                 return true;
             }
@@ -827,7 +530,7 @@ impl Sent<'_, '_> {
             let p = k - 1;
             let w = &self.words[p];
             let s = self.s(p);
-            let stops = !to && w.kind == TokenKind::Word && one_of(s, STOPS);
+            let stops = !to && w.kind == TokenKind::Word && one_of(s, &STOPS);
             let known = in_verb_group(s)
                 || stops
                 || (w.kind == TokenKind::Word && !w.upper && s.len() > 4 && s.ends_with("ly"));
@@ -838,9 +541,9 @@ impl Sent<'_, '_> {
                     && !w.upper
                     && w.name == NONE
                     && self.is_word(k, "to")
-                    && !one_of(s, PREPOSITIONS)
+                    && !one_of(s, &PREPOSITIONS)
                 {
-                    if one_of(s, REQUEST) {
+                    if one_of(s, &REQUEST) {
                         return (p, polarity, Modality::Requested, None);
                     }
                     k = p;
@@ -848,7 +551,7 @@ impl Sent<'_, '_> {
                 }
                 break;
             }
-            if one_of(s, NEGATIONS) || stops {
+            if one_of(s, &NEGATIONS) || stops {
                 polarity = Polarity::Negative;
             }
             if s.eq_ignore_ascii_case("to") {
@@ -857,11 +560,11 @@ impl Sent<'_, '_> {
                     modality = Modality::Planned;
                 }
             }
-            if one_of(s, EXPECTED) {
+            if one_of(s, &EXPECTED) {
                 modality = Modality::Expected;
-            } else if one_of(s, POSSIBLE) {
+            } else if one_of(s, &POSSIBLE) {
                 modality = Modality::Possible;
-            } else if (one_of(s, INTENT) || one_of(s, PLANNED_MODIFIERS))
+            } else if (one_of(s, &INTENT) || one_of(s, &PLANNED_MODIFIERS))
                 && modality != Modality::Expected
             {
                 modality = Modality::Planned;
@@ -902,12 +605,12 @@ impl Sent<'_, '_> {
                 } else {
                     nm.lo.wrapping_sub(1)
                 };
-                if nm.lo >= 1 && self.is(verb, REQUEST) {
+                if nm.lo >= 1 && self.is(verb, &REQUEST) {
                     return (k, polarity, Modality::Requested, Some(nm.lo));
                 }
             }
             if let Some((lo, _)) = self.pronoun_object(k - 1) {
-                if lo >= 1 && self.is(lo - 1, REQUEST) {
+                if lo >= 1 && self.is(lo - 1, &REQUEST) {
                     return (k, polarity, Modality::Requested, Some(lo));
                 }
             }
@@ -944,7 +647,7 @@ impl Sent<'_, '_> {
                 if modality == Modality::Asserted {
                     modality = Modality::Reported;
                 }
-            } else if self.is(v, SPEECH) && modality == Modality::Asserted {
+            } else if self.is(v, &SPEECH) && modality == Modality::Asserted {
                 modality = Modality::Reported;
             }
         }
@@ -1125,7 +828,7 @@ impl Sent<'_, '_> {
             let s = self.s(j);
             if w.span.start >= quote_end
                 || self.strong_boundary(j)
-                || (w.kind == TokenKind::Word && self.is(j, SUBORDINATORS))
+                || (w.kind == TokenKind::Word && self.is(j, &SUBORDINATORS))
             {
                 break;
             }
@@ -1154,7 +857,7 @@ impl Sent<'_, '_> {
                     || (j - prep_at <= 12
                         && role(if prep.is_empty() { "" } else { prep }, sense, noun, false).0);
                 let goes_on = next < n
-                    && (self.is(next, DETERMINERS)
+                    && (self.is(next, &DETERMINERS)
                         || self.words[next].name != NONE
                         || (self.words[next].upper && self.words[next].kind == TokenKind::Word)
                         || matches!(self.s(next), "\"" | "“" | "”"))
@@ -1175,7 +878,7 @@ impl Sent<'_, '_> {
             if self.is_word(j, "to")
                 && j + 1 < n
                 && !self.words[j + 1].upper
-                && !self.is(j + 1, DETERMINERS)
+                && !self.is(j + 1, &DETERMINERS)
                 && self.words[j + 1].kind == TokenKind::Word
                 && self.words[j + 1].name == NONE
             {
@@ -1232,7 +935,7 @@ impl Sent<'_, '_> {
                     continue;
                 }
             }
-            if w.kind == TokenKind::Word && one_of(s, PREPOSITIONS) {
+            if w.kind == TokenKind::Word && one_of(s, &PREPOSITIONS) {
                 if s.eq_ignore_ascii_case("of") {
                     // "Secretary of State Antony Blinken" is a title, not a
                     // complement.
@@ -1265,7 +968,7 @@ impl Sent<'_, '_> {
     fn role_phrase(&self, span: Span) -> bool {
         let t = span.slice(self.input.text);
         let first = t.split_whitespace().next().unwrap_or("");
-        one_of(first, DETERMINERS)
+        one_of(first, &DETERMINERS)
     }
 
     /// Whether "and" at `j` joins two names or noun phrases rather than two
@@ -1274,7 +977,7 @@ impl Sent<'_, '_> {
         let next = j + 1;
         next < self.words.len()
             && (self.words[next].name != NONE
-                || self.is(next, DETERMINERS)
+                || self.is(next, &DETERMINERS)
                 || self.words[next].upper
                 || self.words[next].kind == TokenKind::Number)
     }
@@ -1309,11 +1012,11 @@ impl Sent<'_, '_> {
                 k = p;
                 break;
             }
-            if one_of(s, NEGATIONS) {
+            if one_of(s, &NEGATIONS) {
                 polarity = Polarity::Negative;
-            } else if one_of(s, EXPECTED) {
+            } else if one_of(s, &EXPECTED) {
                 modality = Modality::Expected;
-            } else if one_of(s, POSSIBLE) {
+            } else if one_of(s, &POSSIBLE) {
                 modality = Modality::Possible;
             } else if one_of(
                 s,
@@ -1332,18 +1035,18 @@ impl Sent<'_, '_> {
                 modality = Modality::Planned;
             }
             let w = &self.words[p];
-            if self.is(p, LIGHT_VERBS) {
+            if self.is(p, &LIGHT_VERBS) {
                 break;
             }
             let adjective = w.kind == TokenKind::Word
                 && (!w.upper || self.headline)
                 && w.name == NONE
-                && !one_of(s, PREPOSITIONS)
+                && !one_of(s, &PREPOSITIONS)
                 && !in_verb_group(s)
-                && !self.is(p, SUBORDINATORS)
+                && !self.is(p, &SUBORDINATORS)
                 && !self.is(p, &["and", "or"]);
             if !(adjective
-                || self.is(p, DETERMINERS)
+                || self.is(p, &DETERMINERS)
                 || self.is(p, &["no", "any"])
                 || (w.kind == TokenKind::Punct && s == "-"))
             {
@@ -1381,7 +1084,7 @@ impl Sent<'_, '_> {
                 {
                     actors.extend(who);
                     break;
-                } else if self.is(j, DETERMINERS)
+                } else if self.is(j, &DETERMINERS)
                     || (self.words[j].upper && self.words[j].kind == TokenKind::Word)
                     || self.is(j, &["two", "both"])
                 {
@@ -1395,7 +1098,7 @@ impl Sent<'_, '_> {
         // "held talks with", "paid a visit to", "for bilateral talks with":
         // the noun takes the clause's subject.
         if actors.is_empty() && k >= 1 {
-            let light = self.is(k - 1, LIGHT_VERBS);
+            let light = self.is(k - 1, &LIGHT_VERBS);
             // "signed an agreement": the verb is the event already.
             let same = lexicon::lookup(self.s(k - 1))
                 .and_then(|l| l.verb)
@@ -1423,7 +1126,7 @@ impl Sent<'_, '_> {
         // "The meeting ... will take place": a noun subject of a future verb.
         if modality == Modality::Asserted {
             for x in i + 1..(i + 12).min(self.words.len()) {
-                if self.is(x, SUBORDINATORS) || self.is_word(x, "to") {
+                if self.is(x, &SUBORDINATORS) || self.is_word(x, "to") {
                     break;
                 }
                 if self.is(x, &["will", "'ll"])
@@ -1433,7 +1136,7 @@ impl Sent<'_, '_> {
                     modality = Modality::Planned;
                     break;
                 }
-                if self.is(x, &["is", "are"]) && self.is(x + 1, EXPECTED) {
+                if self.is(x, &["is", "are"]) && self.is(x + 1, &EXPECTED) {
                     modality = Modality::Expected;
                     break;
                 }

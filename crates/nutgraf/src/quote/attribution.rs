@@ -7,10 +7,13 @@
 //! line that backs the whole article ("(With information from EFE and AFP)").
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::extract::Input;
 use super::{Attribution, AttributionKind};
 use crate::entities::EntityLabel;
+use crate::lexicon;
+use crate::lexicon::{word_list, WordList};
 use crate::segment::TokenKind;
 use crate::span::{self, Span};
 use crate::view::Tok;
@@ -42,145 +45,17 @@ fn is_boundary(w: &W<'_>) -> bool {
 }
 
 /// Words that end a source noun phrase: a clause or a new predicate starts.
-const PHRASE_ENDERS: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "while",
-    "when",
-    "where",
-    "because",
-    "but",
-    "as",
-    "if",
-    "since",
-    "although",
-    "though",
-    "after",
-    "before",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-    "did",
-    "does",
-    "do",
-    "said",
-    "says",
-    "show",
-    "shows",
-    "showed",
-    "released",
-    "published",
-];
+static PHRASE_ENDERS: WordList = word_list!("attribution_phrase_enders.txt");
 
 /// Verbs with which a source that is not a speaker backs a fact ("figures show",
 /// "NBC recalls that", "a survey found").
-const SOURCE_VERBS: &[&str] = &[
-    "show",
-    "shows",
-    "showed",
-    "shown",
-    "recall",
-    "recalls",
-    "recalled",
-    "report",
-    "reports",
-    "reported",
-    "find",
-    "finds",
-    "found",
-    "estimate",
-    "estimates",
-    "estimated",
-    "reveal",
-    "reveals",
-    "revealed",
-    "indicate",
-    "indicates",
-    "indicated",
-    "suggest",
-    "suggests",
-    "suggested",
-    "confirm",
-    "confirms",
-    "confirmed",
-    "note",
-    "notes",
-    "noted",
-    "say",
-    "says",
-    "said",
-];
+static SOURCE_VERBS: WordList = word_list!("attribution_source_verbs.txt");
 
 /// Nouns of documents and figures that back facts ("data", "a report").
-const DOCUMENT_NOUNS: &[&str] = &[
-    "data",
-    "figures",
-    "statistics",
-    "stats",
-    "numbers",
-    "report",
-    "reports",
-    "survey",
-    "surveys",
-    "study",
-    "studies",
-    "poll",
-    "polls",
-    "polling",
-    "estimates",
-    "records",
-    "documents",
-    "analysis",
-    "research",
-    "filing",
-    "filings",
-    "census",
-    "findings",
-    "audit",
-    "release",
-    "statement",
-    "tally",
-    "count",
-    "projections",
-    "forecast",
-    "forecasts",
-];
+static DOCUMENT_NOUNS: WordList = word_list!("attribution_document_nouns.txt");
 
 /// Verbs of "as reported by X" / "as X reported".
-const AS_VERBS: &[&str] = &[
-    "reported",
-    "reports",
-    "announced",
-    "announces",
-    "stated",
-    "noted",
-    "confirmed",
-    "revealed",
-    "published",
-    "disclosed",
-    "indicated",
-    "said",
-    "says",
-    "explained",
-    "recalled",
-    "recalls",
-    "first",
-];
+static AS_VERBS: WordList = word_list!("attribution_as_verbs.txt");
 
 /// Labels an entity backing a fact can have.
 fn source_label(label: EntityLabel) -> bool {
@@ -212,7 +87,7 @@ fn source_after(input: &Input<'_>, words: &[W<'_>], lo: usize) -> Option<(usize,
     while hi < words.len()
         && hi - lo < MAX_SOURCE_WORDS
         && !is_boundary(&words[hi])
-        && !(hi > lo && words[hi].is_any(PHRASE_ENDERS))
+        && !(hi > lo && words[hi].is_any(&PHRASE_ENDERS))
     {
         hi += 1;
     }
@@ -279,13 +154,13 @@ fn source_before(input: &Input<'_>, words: &[W<'_>], verb: usize) -> Option<(usi
     let stops = |w: &W<'_>| {
         is_boundary(w)
             || is_quote(w)
-            || w.is_any(SUBORDINATORS)
+            || w.is_any(&SUBORDINATORS)
             || w.is_any(&[
                 "and", "but", "or", "be", "being", "been", "is", "are", "was", "were",
             ])
             || (w.kind == TokenKind::Word
                 && !w.upper
-                && (w.is_any(SOURCE_VERBS) || w.text.ends_with("ing") || w.text.ends_with("ed")))
+                && (w.is_any(&SOURCE_VERBS) || w.text.ends_with("ing") || w.text.ends_with("ed")))
     };
     let mut lo = verb;
     while lo > 0 && verb - lo < MAX_SOURCE_WORDS && !stops(&words[lo - 1]) {
@@ -295,9 +170,9 @@ fn source_before(input: &Input<'_>, words: &[W<'_>], verb: usize) -> Option<(usi
     // Times report" is "a New York Times report".
     while lo < verb
         && words[lo].kind == TokenKind::Word
-        && (!words[lo].upper || words[lo].is_any(PREPOSITIONS))
-        && !words[lo].is_any(DETERMINERS)
-        && !words[lo].is_any(DOCUMENT_NOUNS)
+        && (!words[lo].upper || words[lo].is_any(&PREPOSITIONS))
+        && !words[lo].is_any(&DETERMINERS)
+        && !words[lo].is_any(&DOCUMENT_NOUNS)
     {
         lo += 1;
     }
@@ -314,8 +189,8 @@ fn source_before(input: &Input<'_>, words: &[W<'_>], verb: usize) -> Option<(usi
                 EntityLabel::Org | EntityLabel::Gpe | EntityLabel::WorkOfArt
             )
     });
-    let head_is_document = head.is_any(DOCUMENT_NOUNS)
-        || (lo..verb).any(|i| words[i].is_any(DOCUMENT_NOUNS))
+    let head_is_document = head.is_any(&DOCUMENT_NOUNS)
+        || (lo..verb).any(|i| words[i].is_any(&DOCUMENT_NOUNS))
             && (lo..verb).any(|i| words[i].is_any(&["from", "by", "of"]));
     // "a New York Times report", "the IMF report stated": a base-form verb after a
     // singular subject is a noun.
@@ -350,53 +225,16 @@ fn source_before(input: &Input<'_>, words: &[W<'_>], verb: usize) -> Option<(usi
 
 /// Words that open a subordinate clause: a source phrase does not reach back
 /// over them.
-const SUBORDINATORS: &[&str] = &[
-    "though", "although", "since", "because", "if", "when", "while", "after", "before", "unless",
-    "whereas", "as", "so", "that", "which", "who", "until", "once",
-];
+static SUBORDINATORS: WordList = word_list!("attribution_subordinators.txt");
 
 /// Words that open a noun phrase.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "one",
-    "another", "some", "several", "many", "new", "recent", "latest", "official",
-];
+static DETERMINERS: WordList = word_list!("attribution_determiners.txt");
 
 /// Prepositions a backward walk may have taken in at a phrase's start.
-const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "upon", "of", "from", "by", "with", "for", "to",
-];
+static PREPOSITIONS: WordList = word_list!("attribution_prepositions.txt");
 
 /// People who are a source by their position: "citing officials".
-const SOURCE_PEOPLE: &[&str] = &[
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "people",
-    "person",
-    "experts",
-    "analysts",
-    "diplomats",
-    "authorities",
-    "police",
-    "witnesses",
-    "residents",
-    "aides",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "spokespeople",
-    "insiders",
-    "investigators",
-    "prosecutors",
-    "lawmakers",
-    "media",
-    "agency",
-    "agencies",
-    "ministry",
-    "government",
-    "statement",
-];
+static SOURCE_PEOPLE: WordList = word_list!("attribution_source_people.txt");
 
 /// Read one sentence for attribution phrases.
 fn sentence(input: &Input<'_>, words: &[W<'_>], out: &mut Vec<Attribution>) {
@@ -426,7 +264,7 @@ fn sentence(input: &Input<'_>, words: &[W<'_>], out: &mut Vec<Attribution>) {
                 !entities_in(input, span_of(words, lo, hi)).is_empty()
                     || words[lo..hi]
                         .iter()
-                        .any(|w| w.is_any(SOURCE_PEOPLE) || w.is_any(DOCUMENT_NOUNS))
+                        .any(|w| w.is_any(&SOURCE_PEOPLE) || w.is_any(&DOCUMENT_NOUNS))
             }) {
                 push(
                     input,
@@ -482,10 +320,10 @@ fn sentence(input: &Input<'_>, words: &[W<'_>], out: &mut Vec<Attribution>) {
         // "as X reported", "as the ministry announced on Tuesday".
         if w.is("as") && i + 2 < n {
             let mut v = i + 1;
-            while v < n && v - i <= 7 && !is_boundary(&words[v]) && !words[v].is_any(AS_VERBS) {
+            while v < n && v - i <= 7 && !is_boundary(&words[v]) && !words[v].is_any(&AS_VERBS) {
                 v += 1;
             }
-            if v < n && v > i + 1 && words[v].is_any(AS_VERBS) && !words[v].is("first") {
+            if v < n && v > i + 1 && words[v].is_any(&AS_VERBS) && !words[v].is("first") {
                 let src = span_of(words, i + 1, v);
                 let named = input
                     .mentions_in(src)
@@ -515,7 +353,7 @@ fn sentence(input: &Input<'_>, words: &[W<'_>], out: &mut Vec<Attribution>) {
             }
         }
         // "NBC recalls that ...", "figures from customs show ...", "a survey found".
-        if w.kind == TokenKind::Word && !w.upper && w.is_any(SOURCE_VERBS) && i > 0 {
+        if w.kind == TokenKind::Word && !w.upper && w.is_any(&SOURCE_VERBS) && i > 0 {
             if let Some((lo, hi)) = source_before(input, words, i) {
                 // What the source backs: the rest of the sentence after "that".
                 // "reported Saturday that ...": the content starts after "that".
@@ -590,23 +428,13 @@ fn push(
     });
 }
 
-/// How credit lines open, lowercase.
-const LEADS: &[&str] = &[
-    "with information from ",
-    "with information of ",
-    "with reporting by ",
-    "with reporting from ",
-    "additional reporting by ",
-    "additional reporting from ",
-    "reporting by ",
-    "reported by ",
-    "sources: ",
-    "source: ",
-    "with agencies",
-    "with files from ",
-    "with input from ",
-    "information from ",
-];
+/// How credit lines open, lowercase, each with the space after it.
+static LEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    lexicon::words(include_str!("../../data/lexicons/attribution_leads.txt"))
+        .into_iter()
+        .map(|l| format!("{l} "))
+        .collect()
+});
 
 /// Credit lines that back the whole article: "(With information from EFE and
 /// AFP)", "Additional reporting by Jane Doe", "Source: Reuters".
