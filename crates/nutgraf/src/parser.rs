@@ -200,6 +200,8 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
     // The document sentence of each normalized sentence, if it has one.
     let mut norm_doc: Vec<Option<usize>> = Vec::new();
     let mut lang_weight: Vec<(&'static str, usize)> = Vec::new();
+    // The block and original end of the last sentence kept.
+    let mut kept_end: Option<(usize, usize)> = None;
 
     for raw in &layout.blocks {
         let block_text = raw.span.slice(ntext);
@@ -238,17 +240,16 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
                 BlockKind::Title | BlockKind::Subtitle | BlockKind::Heading
             );
             for &s in &sent_buf {
-                let mut span = norm.to_original(s);
-                // A replaced region (an entity, a composed character) maps whole: keep
-                // sentences that meet inside one from overlapping in the original.
-                if let Some(prev) = sentences.last().filter(|p: &&Sentence| p.block == index) {
-                    span.start = span.start.max(prev.span.end).min(span.end);
-                }
+                // A sentence that is empty in the original input (inside a
+                // replaced region) is none; the spans themselves are mapped at
+                // the end (`map_to_original`), the same way.
+                let span = sentence_in_original(norm, s, kept_end.filter(|(b, _)| *b == index));
                 let doc = if span.is_empty() {
                     None
                 } else {
+                    kept_end = Some((index, span.end));
                     sentences.push(Sentence {
-                        span,
+                        span: s,
                         block: index,
                         words: 0..0,
                     });
@@ -262,7 +263,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         }
         blocks.push(Block {
             kind: raw.kind,
-            span: norm.to_original(raw.span),
+            span: raw.span,
             lang: block_lang,
             reason: raw.reason,
         });
@@ -293,7 +294,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
 
     let (published, published_from) = match (meta.published, layout.published) {
         (Some(d), _) => (Some(d), Some(PublishedFrom::Meta)),
-        (None, Some((d, span))) => (Some(d), Some(PublishedFrom::Text(norm.to_original(span)))),
+        (None, Some((d, span))) => (Some(d), Some(PublishedFrom::Text(span))),
         (None, None) => (None, None),
     };
 
@@ -499,19 +500,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         events = event::extract(&input);
     }
 
-    let mut found = Found {
-        words,
-        times,
-        quantities,
-        mentions,
-        entities,
-        quotes,
-        attributions,
-        events,
-    };
-    found.map_to_original(norm, &sentences);
-
-    Document {
+    let mut doc = Document {
         text: norm.original().to_owned(),
         title: layout.title.map(|s| clean(s.slice(ntext))),
         subtitle: layout.subtitle.map(|s| clean(s.slice(ntext))),
@@ -520,14 +509,14 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             .iter()
             .map(|&s| Author {
                 name: clean(s.slice(ntext)),
-                span: norm.to_original(s),
+                span: s,
             })
             .collect(),
         publisher: meta.source.clone().or(layout.publisher),
         published,
         published_from,
         dateline: layout.dateline.map(|d| Dateline {
-            span: norm.to_original(d.span),
+            span: d.span,
             place: d.place.map(|s| clean(s.slice(ntext))),
             date: d.date,
             agency: d.agency.map(|s| clean(s.slice(ntext))),
@@ -537,87 +526,101 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         blocks,
         body,
         sentences,
-        words: found.words,
-        mentions: found.mentions,
-        entities: found.entities,
-        times: found.times,
-        quantities: found.quantities,
-        quotes: found.quotes,
-        attributions: found.attributions,
-        events: found.events,
+        words,
+        mentions,
+        entities,
+        times,
+        quantities,
+        quotes,
+        attributions,
+        events,
+    };
+    map_to_original(&mut doc, norm);
+    doc
+}
+
+/// Where normalized sentence `s` is in the original input, kept after the
+/// sentence before it in its block (`prev`: that block and its original end):
+/// a replaced region (an entity, a composed character) maps whole, and
+/// sentences that meet inside one must not overlap in the original.
+fn sentence_in_original(norm: &NormalizedText<'_>, s: Span, prev: Option<(usize, usize)>) -> Span {
+    let mut span = norm.to_original(s);
+    if let Some((_, end)) = prev {
+        span.start = span.start.max(end).min(span.end);
     }
+    span
 }
 
-/// What the extractors found, in normalized-text offsets until
-/// [`Found::map_to_original`].
-struct Found {
-    words: Vec<Word>,
-    times: Vec<time::TimeExpression>,
-    quantities: Vec<Quantity>,
-    mentions: Vec<Mention>,
-    entities: Vec<entities::Entity>,
-    quotes: Vec<quote::Quote>,
-    attributions: Vec<quote::Attribution>,
-    events: Vec<event::Event>,
-}
-
-impl Found {
-    /// Map every span to the original input: the one place extraction offsets
-    /// leave the normalized text.
-    fn map_to_original(&mut self, norm: &NormalizedText<'_>, sentences: &[Sentence]) {
-        let map = |s: &mut Span| *s = norm.to_original(*s);
-        for sentence in sentences {
-            let within = sentence.span;
-            for w in self
-                .words
-                .get_mut(sentence.words.clone())
-                .unwrap_or_default()
-            {
-                // A replaced region straddling a sentence start maps whole: keep
-                // the word inside its sentence, as the sentence is kept after
-                // the one before.
-                let mut span = norm.to_original(w.span);
-                span.start = span.start.clamp(within.start, within.end);
-                span.end = span.end.clamp(span.start, within.end);
-                w.span = span;
-            }
+/// Map every span of the document from the normalized text to the original
+/// input: the one place offsets leave the normalized text.
+fn map_to_original(doc: &mut Document, norm: &NormalizedText<'_>) {
+    let map = |s: &mut Span| *s = norm.to_original(*s);
+    doc.blocks.iter_mut().for_each(|b| map(&mut b.span));
+    let mut prev: Option<(usize, usize)> = None;
+    for sentence in &mut doc.sentences {
+        let span = sentence_in_original(
+            norm,
+            sentence.span,
+            prev.filter(|(b, _)| *b == sentence.block),
+        );
+        sentence.span = span;
+        prev = Some((sentence.block, span.end));
+        for w in doc
+            .words
+            .get_mut(sentence.words.clone())
+            .unwrap_or_default()
+        {
+            // A replaced region straddling a sentence start maps whole: keep
+            // the word inside its sentence, as the sentence is kept after
+            // the one before.
+            let mut w_span = norm.to_original(w.span);
+            w_span.start = w_span.start.clamp(span.start, span.end);
+            w_span.end = w_span.end.clamp(w_span.start, span.end);
+            w.span = w_span;
         }
-        self.times.iter_mut().for_each(|t| map(&mut t.span));
-        self.quantities.iter_mut().for_each(|q| map(&mut q.span));
-        // Durations joined the quantities at the end: order them all by where
-        // they are in the input.
-        self.quantities.sort_by_key(|q| (q.span.start, q.span.end));
-        self.mentions.iter_mut().for_each(|m| map(&mut m.span));
-        for e in &mut self.entities {
-            e.references.iter_mut().for_each(map);
-            e.pronouns.iter_mut().for_each(map);
+    }
+    if let Some(PublishedFrom::Text(s)) = &mut doc.published_from {
+        map(s);
+    }
+    doc.authors.iter_mut().for_each(|a| map(&mut a.span));
+    if let Some(d) = &mut doc.dateline {
+        map(&mut d.span);
+    }
+    doc.times.iter_mut().for_each(|t| map(&mut t.span));
+    doc.quantities.iter_mut().for_each(|q| map(&mut q.span));
+    // Durations joined the quantities at the end: order them all by where
+    // they are in the input.
+    doc.quantities.sort_by_key(|q| (q.span.start, q.span.end));
+    doc.mentions.iter_mut().for_each(|m| map(&mut m.span));
+    for e in &mut doc.entities {
+        e.references.iter_mut().for_each(map);
+        e.pronouns.iter_mut().for_each(map);
+    }
+    for q in &mut doc.quotes {
+        map(&mut q.span);
+        q.parts.iter_mut().for_each(map);
+        if let Some(c) = &mut q.cue {
+            map(c);
         }
-        for q in &mut self.quotes {
-            map(&mut q.span);
-            q.parts.iter_mut().for_each(map);
-            if let Some(c) = &mut q.cue {
-                map(c);
-            }
-            if let Some(s) = &mut q.speaker {
-                map(&mut s.span);
-            }
+        if let Some(s) = &mut q.speaker {
+            map(&mut s.span);
         }
-        for a in &mut self.attributions {
-            map(&mut a.span);
-            map(&mut a.cue);
-            map(&mut a.source);
-        }
-        for e in &mut self.events {
-            map(&mut e.span);
-            map(&mut e.trigger);
-            for p in e
-                .actors
-                .iter_mut()
-                .chain(&mut e.targets)
-                .chain(&mut e.place)
-            {
-                map(&mut p.span);
-            }
+    }
+    for a in &mut doc.attributions {
+        map(&mut a.span);
+        map(&mut a.cue);
+        map(&mut a.source);
+    }
+    for e in &mut doc.events {
+        map(&mut e.span);
+        map(&mut e.trigger);
+        for p in e
+            .actors
+            .iter_mut()
+            .chain(&mut e.targets)
+            .chain(&mut e.place)
+        {
+            map(&mut p.span);
         }
     }
 }

@@ -4,6 +4,10 @@
 //! (title, subtitle, headings, paragraphs, captions), tags mentions with a compact
 //! sequence model ([`model`]) helped by gazetteers ([`gazetteer`]), gives each the
 //! `OntoNotes` type, then groups the mentions of one document into entities.
+//! Role-only phrases ("the Russian leader") are linked where one entity fits,
+//! and pronouns and group phrases ("he", "its", "the two leaders") are resolved
+//! once, here, for every later stage ([`Entity::pronouns`]; quotes and events
+//! read the same resolution).
 
 pub(crate) mod coref;
 mod extract;
