@@ -150,11 +150,20 @@ impl Lemmatizer {
                 .or_default() += 1;
         }
         // (xpos, suffix length, suffix) -> (strip, append) -> count
+        // Rules are inflection, not case: a lower-cased form learns its edit
+        // against the lower-cased lemma ("ROM" NN -> "ROM" would otherwise teach
+        // "-rom" -> "-ROM" and give "gazpROM"); what case a lemma keeps is the
+        // exception lexicon's to say.
         let mut suffixes: SuffixEdits = BTreeMap::new();
         for ((x, form), lemmas) in &forms {
             let chars: Vec<char> = form.chars().collect();
+            let lower_form = !form.chars().any(char::is_uppercase);
             for (lemma, &count) in lemmas {
-                let e = edit(form, lemma);
+                let e = if lower_form {
+                    edit(form, &lemma.to_lowercase())
+                } else {
+                    edit(form, lemma)
+                };
                 for k in 0..=chars.len().min(MAX_SUFFIX) {
                     let suffix: String = chars[chars.len() - k..].iter().collect();
                     *suffixes

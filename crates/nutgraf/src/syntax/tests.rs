@@ -86,6 +86,24 @@ fn lemma_rules_reach_unseen_words() {
     assert_eq!(l.lemma("Children", Upos::Noun, x("NNS")), "child");
     assert_eq!(l.lemma("stopped", Upos::Verb, x("VBD")), "stop");
     assert_eq!(l.lemma("Putin", Upos::Propn, x("NNP")), "Putin");
+    // Suffix rules change no case: an unseen acronym or name read as a noun
+    // is lower-cased whole, never "gazpROM" or "gUSB".
+    assert_eq!(l.lemma("Gazprom", Upos::Noun, x("NN")), "gazprom");
+    assert_eq!(l.lemma("GISB", Upos::Noun, x("NN")), "gisb");
+}
+
+#[test]
+fn lemma_rules_learn_no_case_from_acronyms() {
+    // "ROM" and "CD-ROM" keep their case as lemmas: exceptions, not a rule
+    // "-rom" -> "-ROM" for every noun ending in "rom".
+    let words = [
+        ("ROM", Upos::Noun, 0u8, "ROM"),
+        ("CD-ROM", Upos::Noun, 0, "CD-ROM"),
+        ("prom", Upos::Noun, 0, "prom"),
+    ];
+    let l = crate::syntax::lemma::Lemmatizer::learn(words);
+    assert_eq!(l.lemma("ROM", Upos::Noun, 0), "ROM");
+    assert_eq!(l.lemma("Gazprom", Upos::Noun, 0), "gazprom");
 }
 
 #[test]
