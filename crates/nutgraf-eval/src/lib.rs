@@ -10,6 +10,7 @@ pub mod coref;
 pub mod duckling;
 pub mod duckling_time;
 pub mod entities;
+pub mod events;
 pub mod glue;
 pub mod jsonl;
 pub mod ner;

@@ -16,7 +16,7 @@
 //!     --dev ../shared/eval/ud_english_ewt/dev.conllu --out crates/nutgraf/data/syntax/
 //! ```
 
-use nutgraf_eval::{body, coref, duckling, entities, glue, ner, quotes, timex, ud};
+use nutgraf_eval::{body, coref, duckling, events, entities, glue, ner, quotes, timex, ud};
 
 use std::process::ExitCode;
 
@@ -30,6 +30,9 @@ tasks:
   coref FILE [--syntax]
                  pronoun resolution on ECB+: precision and recall per
                  pronoun class, against the last-person-named baseline
+  events FILE [--syntax]
+                 events on M2E2 (ACE types): trigger and argument precision,
+                 recall and F1 per type, as ../shared/eval/README.md scores them
   ner FILE       named entities of the whole pipeline: typed exact-match P/R/F1
                  per label (CoNLL or news_entities format); options: --scheme
                  conll|ontonotes (default from the file name), --errors N
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "body" => body::run(rest),
         "coref" => coref::run(rest),
+        "events" => events::run(rest),
         "duckling" => duckling::run(rest),
         "glue" => glue::run(rest),
         "ner" => entities::run(rest),

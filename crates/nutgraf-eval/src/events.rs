@@ -1,0 +1,306 @@
+//! Events on M2E2 (`m2e2/dev.jsonl`: Voice of America news, every sentence
+//! annotated with ACE events), scored as the shared evaluation README says.
+//!
+//! Each text is parsed with layout off and its `published` date. nutgraf's
+//! types map to ACE: VISIT and TRAVEL to `Movement:Transport`; MEET and TALK to
+//! `Contact:Meet`, but TALK with CAMEO `041` (a phone call) to
+//! `Contact:Phone-Write`; ATTACK to `Conflict:Attack`; PROTEST to
+//! `Conflict:Demonstrate`; ARREST to `Justice:Arrest-Jail`; DIE and KILL to
+//! `Life:Die`. Other types, and gold `Transaction:Transfer-Money`, are not
+//! scored. A predicted event is right when its trigger overlaps a gold trigger
+//! of the mapped type (one to one). An argument (actor, target or place; one
+//! per distinct span) is right when its event is right and it overlaps a gold
+//! argument of a role it may fill ([`fills`]); precision is over every argument
+//! of the scored predicted events, recall over the gold arguments of the roles
+//! that can be filled.
+
+use std::collections::BTreeMap;
+
+use nutgraf::{CharOffsets, Meta, Options, Parser};
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::jsonl;
+
+/// The ACE type a nutgraf event is scored as (`None`: not scored).
+pub fn ace_type(kind: &str, cameo: Option<&str>) -> Option<&'static str> {
+    Some(match kind {
+        "VISIT" | "TRAVEL" => "Movement:Transport",
+        "TALK" if cameo == Some("041") => "Contact:Phone-Write",
+        "MEET" | "TALK" => "Contact:Meet",
+        "ATTACK" => "Conflict:Attack",
+        "PROTEST" => "Conflict:Demonstrate",
+        "ARREST" => "Justice:Arrest-Jail",
+        "DIE" | "KILL" => "Life:Die",
+        _ => return None,
+    })
+}
+
+/// What a predicted argument is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Slot {
+    /// Who acts.
+    Actor,
+    /// Who or what is acted on.
+    Target,
+    /// Where.
+    Place,
+}
+
+/// Whether an argument in `slot` of an event of ACE type `ace` may fill the
+/// gold role `role`.
+pub fn fills(ace: &str, slot: Slot, role: &str) -> bool {
+    match slot {
+        Slot::Actor => match ace {
+            "Movement:Transport" => matches!(role, "Artifact" | "Agent"),
+            "Contact:Meet" | "Contact:Phone-Write" | "Conflict:Demonstrate" => role == "Entity",
+            "Conflict:Attack" => role == "Attacker",
+            "Justice:Arrest-Jail" | "Life:Die" => role == "Agent",
+            _ => false,
+        },
+        Slot::Target => match ace {
+            "Movement:Transport" => role == "Destination",
+            "Contact:Meet" | "Contact:Phone-Write" | "Conflict:Demonstrate" => role == "Entity",
+            "Conflict:Attack" => role == "Target",
+            "Justice:Arrest-Jail" => role == "Person",
+            "Life:Die" => role == "Victim",
+            _ => false,
+        },
+        Slot::Place => {
+            role == "Place"
+                || (ace == "Movement:Transport" && matches!(role, "Destination" | "Origin"))
+        }
+    }
+}
+
+/// Whether some slot may fill gold role `role` of ACE type `ace` (the roles
+/// recall counts).
+fn fillable(ace: &str, role: &str) -> bool {
+    [Slot::Actor, Slot::Target, Slot::Place]
+        .iter()
+        .any(|&s| fills(ace, s, role))
+}
+
+/// Counts of one ACE type (or all).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    /// Gold triggers.
+    pub gold: usize,
+    /// Predicted triggers of a scored type.
+    pub predicted: usize,
+    /// Right triggers.
+    pub right: usize,
+    /// Gold arguments of fillable roles.
+    pub gold_args: usize,
+    /// Arguments of the scored predicted events.
+    pub predicted_args: usize,
+    /// Right arguments.
+    pub right_args: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.gold += o.gold;
+        self.predicted += o.predicted;
+        self.right += o.right;
+        self.gold_args += o.gold_args;
+        self.predicted_args += o.predicted_args;
+        self.right_args += o.right_args;
+    }
+
+    /// Trigger precision, recall, F1.
+    pub fn trigger_prf(&self) -> (f64, f64, f64) {
+        prf(self.right, self.predicted, self.gold)
+    }
+
+    /// Argument precision, recall, F1.
+    pub fn argument_prf(&self) -> (f64, f64, f64) {
+        prf(self.right_args, self.predicted_args, self.gold_args)
+    }
+}
+
+/// Precision, recall and F1 of `right` out of `predicted` and `gold`.
+pub fn prf(right: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let p = ratio(right, predicted);
+    let r = ratio(right, gold);
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    (p, r, f)
+}
+
+/// The figures of a file: per ACE type, and in all.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Documents read.
+    pub documents: usize,
+    /// Per ACE type.
+    pub types: BTreeMap<&'static str, Counts>,
+    /// All types.
+    pub all: Counts,
+}
+
+const SCORED: &[&str] = &[
+    "Movement:Transport",
+    "Contact:Meet",
+    "Contact:Phone-Write",
+    "Conflict:Attack",
+    "Conflict:Demonstrate",
+    "Justice:Arrest-Jail",
+    "Life:Die",
+];
+
+struct GoldEvent {
+    ace: &'static str,
+    trigger: (usize, usize),
+    args: Vec<(String, usize, usize)>,
+}
+
+fn span_of(v: &Value) -> Option<(usize, usize)> {
+    Some((
+        usize::try_from(v["start"].as_u64()?).ok()?,
+        usize::try_from(v["end"].as_u64()?).ok()?,
+    ))
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Score the M2E2 file at `path`, with or without the syntax stage.
+///
+/// # Errors
+/// When the file cannot be read or a line is not JSON.
+pub fn score(path: &str, syntax: bool) -> Result<Report, String> {
+    let rows = jsonl::read(path)?;
+    let parser = Parser::new(Options::new().layout(false).syntax(syntax));
+    let per_doc: Vec<BTreeMap<&'static str, Counts>> =
+        rows.par_iter().map(|row| score_doc(&parser, row)).collect();
+    let mut report = Report {
+        documents: rows.len(),
+        ..Report::default()
+    };
+    for d in &per_doc {
+        for (t, c) in d {
+            report.types.entry(t).or_default().add(c);
+            report.all.add(c);
+        }
+    }
+    Ok(report)
+}
+
+fn score_doc(parser: &Parser, row: &Value) -> BTreeMap<&'static str, Counts> {
+    let mut out: BTreeMap<&'static str, Counts> = BTreeMap::new();
+    let text = row["text"].as_str().unwrap_or("");
+    let meta = row["published"]
+        .as_str()
+        .and_then(|d| Meta::new().with_published_str(d).ok())
+        .unwrap_or_default();
+    let gold: Vec<GoldEvent> = row["events"]
+        .as_array()
+        .map(|evs| {
+            evs.iter()
+                .filter_map(|e| {
+                    let ace = SCORED.iter().find(|t| Some(**t) == e["type"].as_str())?;
+                    let args = e["arguments"]
+                        .as_array()
+                        .map(|a| {
+                            a.iter()
+                                .filter_map(|x| {
+                                    let role = x["role"].as_str()?;
+                                    let (s, t) = span_of(x)?;
+                                    fillable(ace, role).then(|| (role.to_owned(), s, t))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    Some(GoldEvent {
+                        ace,
+                        trigger: span_of(&e["trigger"])?,
+                        args,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for g in &gold {
+        let c = out.entry(g.ace).or_default();
+        c.gold += 1;
+        c.gold_args += g.args.len();
+    }
+    let Ok(doc) = parser.parse(text, &meta) else {
+        return out;
+    };
+    let co = CharOffsets::new(&doc.text);
+    let mut taken = vec![false; gold.len()];
+    for e in &doc.events {
+        let Some(ace) = ace_type(e.kind.as_str(), e.cameo) else {
+            continue;
+        };
+        let trigger = co.span(e.trigger);
+        // One argument per distinct span, in slot order.
+        let mut args: Vec<(Slot, (usize, usize))> = Vec::new();
+        let slots = e
+            .actors
+            .iter()
+            .map(|p| (Slot::Actor, p))
+            .chain(e.targets.iter().map(|p| (Slot::Target, p)))
+            .chain(e.place.iter().map(|p| (Slot::Place, p)));
+        for (slot, p) in slots {
+            let span = co.span(p.span);
+            if !args.iter().any(|(_, s)| *s == span) {
+                args.push((slot, span));
+            }
+        }
+        let c = out.entry(ace).or_default();
+        c.predicted += 1;
+        c.predicted_args += args.len();
+        let Some(g) = (0..gold.len())
+            .find(|&g| !taken[g] && gold[g].ace == ace && overlaps(gold[g].trigger, trigger))
+        else {
+            continue;
+        };
+        taken[g] = true;
+        c.right += 1;
+        let mut used = vec![false; gold[g].args.len()];
+        for (slot, span) in args {
+            let hit = gold[g].args.iter().enumerate().find(|(k, (role, s, t))| {
+                !used[*k] && fills(ace, slot, role) && overlaps((*s, *t), span)
+            });
+            if let Some((k, _)) = hit {
+                used[k] = true;
+                c.right_args += 1;
+            }
+        }
+    }
+    out
+}
+
+/// `nutgraf-eval events FILE [--syntax]`.
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let path = jsonl::positional(args).ok_or("events: give the M2E2 JSONL file")?;
+    let syntax = jsonl::flag(args, "--syntax");
+    let r = score(path, syntax)?;
+    println!(
+        "{} documents, syntax stage {}",
+        r.documents,
+        if syntax { "on" } else { "off" }
+    );
+    let line = |name: &str, c: &Counts| {
+        let (tp, tr, tf) = c.trigger_prf();
+        let (ap, ar, af) = c.argument_prf();
+        println!(
+            "  {name:<22} triggers gold {:>4} pred {:>4} right {:>4} P {tp:.3} R {tr:.3} F1 {tf:.3} | \
+             arguments gold {:>4} pred {:>4} right {:>4} P {ap:.3} R {ar:.3} F1 {af:.3}",
+            c.gold, c.predicted, c.right, c.gold_args, c.predicted_args, c.right_args
+        );
+    };
+    for (t, c) in &r.types {
+        line(t, c);
+    }
+    line("all", &r.all);
+    Ok(())
+}
