@@ -777,11 +777,18 @@ impl DepParser {
         let n = toks.len().saturating_sub(1);
         st.reset(n);
         while !st.done() {
-            st.features(toks, guided, feats);
-            let s = self.moves.scores(feats);
+            let valid = [SHIFT, LEFT, RIGHT].map(|t| st.valid(t));
+            // A move that is the only valid one needs no scores (the first
+            // stack word, the stack emptied onto the root).
+            let s = if valid.iter().filter(|&&v| v).count() > 1 {
+                st.features(toks, guided, feats);
+                self.moves.scores(feats)
+            } else {
+                [0; 3]
+            };
             let mut best = usize::MAX;
             for t in [SHIFT, LEFT, RIGHT] {
-                if st.valid(t) && (best == usize::MAX || s[t] > s[best]) {
+                if valid[t] && (best == usize::MAX || s[t] > s[best]) {
                     best = t;
                 }
             }
