@@ -30,7 +30,8 @@ pub(crate) struct IdTable {
     len: usize,
 }
 
-/// Slots a lookup reads at once from a key's home.
+/// Slots a lookup reads at once from a key's home (the home, two more and
+/// the last, as [`IdTable::find_in`] spells out).
 const WINDOW: usize = 4;
 
 /// Ids looked up at once by [`IdTable::find_all`].
@@ -79,38 +80,38 @@ impl IdTable {
     }
 
     /// The payload of each id of `ids` (0 for an id not in the table) into
-    /// `out`, which must be as long. The first slot of every id is loaded
-    /// before any window is read, so the cache misses of a whole feature
-    /// vector overlap (most lookups go to memory: the tables are megabytes).
+    /// `out`, which must be as long. The ends of the window of every id are
+    /// loaded before any window is read, so the cache misses of a whole
+    /// feature vector overlap (most lookups go to memory: the tables are
+    /// megabytes).
     #[inline]
     pub(crate) fn find_all(&self, ids: &[u64], out: &mut [u32; FIND_CHUNK]) {
-        let mut first = [0u64; FIND_CHUNK];
-        for (f, &id) in first.iter_mut().zip(ids) {
-            *f = self.slots.get(self.home(key(id))).copied().unwrap_or(0);
+        let mut ends = [(0u64, 0u64); FIND_CHUNK];
+        for (e, &id) in ends.iter_mut().zip(ids) {
+            let h = self.home(key(id));
+            if let Some(w) = self.slots.get(h..h + WINDOW) {
+                *e = (w[0], w[WINDOW - 1]);
+            }
         }
-        for ((o, &f), &id) in out.iter_mut().zip(&first).zip(ids) {
-            *o = self.find_after(id, f);
+        for ((o, &e), &id) in out.iter_mut().zip(&ends).zip(ids) {
+            *o = self.find_in(id, e);
         }
     }
 
-    /// The payload of `id`, 0 when it is not in the table; `first` is the
-    /// slot at its home.
+    /// The payload of `id`, 0 when it is not in the table; `ends` are the
+    /// first and last slots of its window.
     #[inline]
-    fn find_after(&self, id: u64, first: u64) -> u32 {
+    fn find_in(&self, id: u64, (first, last): (u64, u64)) -> u32 {
         let k = key(id);
         let h = self.home(k);
-        let Some(rest) = self.slots.get(h + 1..h + WINDOW) else {
+        let (Some(&second), Some(&third)) = (self.slots.get(h + 1), self.slots.get(h + 2)) else {
             return 0;
         };
-        let mut last = (first >> 32) as u32;
-        let mut p = if last == k { first as u32 } else { 0 };
-        for &e in rest {
-            last = (e >> 32) as u32;
-            p = if last == k { e as u32 } else { p };
-        }
-        // Keys after the window are greater than `last`; when `last` is a
-        // key below `k`, `k` may be further on (rarely).
-        if last.wrapping_sub(1) < k - 1 {
+        let pick = |p: u32, e: u64| if (e >> 32) as u32 == k { e as u32 } else { p };
+        let p = pick(pick(pick(pick(0, first), second), third), last);
+        // Keys after the window are greater than the last one; when that is
+        // a key below `k`, `k` may be further on (rarely).
+        if ((last >> 32) as u32).wrapping_sub(1) < k - 1 {
             self.scan(k, h + WINDOW)
         } else {
             p
@@ -207,8 +208,9 @@ pub(crate) struct Weights {
 /// vector registers).
 const BLOCK: usize = 8;
 
-/// Shortest row stored dense.
-const DENSE_MIN: usize = 12;
+/// Shortest row stored dense, per block of the row: from about there, a
+/// dense row takes fewer instructions to add than a sparse one.
+const DENSE_MIN_PER_BLOCK: usize = 2;
 
 impl Weights {
     /// Weights from `(feature, [(tag, weight)])` rows in increasing id order.
@@ -248,7 +250,7 @@ impl Weights {
                 && row.windows(2).all(|w| w[0].0 < w[1].0);
             let payload = if row.is_empty() {
                 0
-            } else if len >= DENSE_MIN && exact {
+            } else if len >= DENSE_MIN_PER_BLOCK * blocks && exact {
                 let at = dense.len();
                 dense.resize(at + blocks, [0; BLOCK]);
                 for &(t, q) in row {
@@ -303,30 +305,35 @@ impl Weights {
 
     #[inline]
     fn scores(&self, feats: &[u64], scores: &mut [i32; MAX_TAGS]) {
-        // Rows found first (their loads overlap), then read: the sparse ones
-        // one at a time, the dense ones a block of classes at a time.
+        // Rows found first, then the first weight of every sparse row loaded
+        // (the loads of each step overlap), then the rows read: the sparse
+        // ones one at a time, the dense ones a block of classes at a time.
         let mut found = [0u32; FIND_CHUNK];
+        let mut sparse = [(0u32, 0u32); FIND_CHUNK];
         let mut dense = [0usize; FIND_CHUNK];
         for chunk in feats.chunks(FIND_CHUNK) {
             self.index.find_all(chunk, &mut found);
-            let mut n = 0;
+            let (mut ns, mut nd) = (0, 0);
             for &p in found.iter().take(chunk.len()) {
-                let (start, len) = ((p >> 8) as usize, (p & 0xff) as usize);
-                if p == 0 {
-                    continue;
+                let (start, len) = ((p >> 8) as usize, p & 0xff);
+                let is_dense = p != 0 && len == 0;
+                let first = if len == 0 { 0 } else { start };
+                if let (Some(s), Some(d)) = (sparse.get_mut(ns), dense.get_mut(nd)) {
+                    *s = (p, self.slots.get(first).copied().unwrap_or(0));
+                    *d = start.wrapping_sub(1).wrapping_mul(self.blocks);
                 }
-                if len == 0 {
-                    if let Some(d) = dense.get_mut(n) {
-                        *d = (start - 1) * self.blocks;
-                        n += 1;
-                    }
-                } else if let Some(row) = self.slots.get(start..start + len) {
-                    for &s in row {
-                        scores[(s >> 16) as usize % MAX_TAGS] += i32::from(signed(s as u16));
-                    }
+                ns += usize::from(len != 0);
+                nd += usize::from(is_dense);
+            }
+            for &(p, first) in sparse.iter().take(ns) {
+                let (start, len) = ((p >> 8) as usize, (p & 0xff) as usize);
+                let rest = self.slots.get(start + 1..start + len).unwrap_or_default();
+                scores[(first >> 16) as usize % MAX_TAGS] += i32::from(signed(first as u16));
+                for &s in rest {
+                    scores[(s >> 16) as usize % MAX_TAGS] += i32::from(signed(s as u16));
                 }
             }
-            let dense = dense.get(..n).unwrap_or_default();
+            let dense = dense.get(..nd).unwrap_or_default();
             for (b, block) in scores.chunks_exact_mut(BLOCK).take(self.blocks).enumerate() {
                 let mut sum = [0i32; BLOCK];
                 for &at in dense {
