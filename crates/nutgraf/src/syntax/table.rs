@@ -197,12 +197,17 @@ pub(crate) struct Weights {
     index: IdTable,
     /// Class in the high half, weight (`i16`) in the low half.
     slots: Vec<u32>,
-    /// Dense rows: row `r` is blocks `r * blocks..(r + 1) * blocks`, a
-    /// weight a class (0 past `tags`).
-    dense: Vec<[i16; BLOCK]>,
-    /// Blocks of a dense row: `tags` rounded up to [`BLOCK`] classes.
+    /// Dense rows, a weight a class (0 past `tags`).
+    dense: Vec<DenseRow>,
+    /// Blocks of a dense row in use: `tags` rounded up to [`BLOCK`] classes.
     blocks: usize,
 }
+
+/// A dense row: [`MAX_TAGS`] weights in blocks of [`BLOCK`], on two whole
+/// cache lines.
+#[derive(Debug, Clone, Copy)]
+#[repr(align(64))]
+struct DenseRow([[i16; BLOCK]; MAX_TAGS / BLOCK]);
 
 /// Classes in a block of a dense row (the scores of a block add up in two
 /// vector registers).
@@ -239,7 +244,6 @@ impl Weights {
         let blocks = tags.min(MAX_TAGS).div_ceil(BLOCK);
         let mut slots = Vec::with_capacity(rows.iter().map(|r| r.1.len()).sum());
         let mut dense = Vec::new();
-        let mut dense_rows = 0u32;
         let mut pairs = Vec::with_capacity(rows.len());
         for (id, row) in rows {
             let len = row.len().min(255);
@@ -251,14 +255,13 @@ impl Weights {
             let payload = if row.is_empty() {
                 0
             } else if len >= DENSE_MIN_PER_BLOCK * blocks && exact {
-                let at = dense.len();
-                dense.resize(at + blocks, [0; BLOCK]);
+                let mut d = DenseRow([[0; BLOCK]; MAX_TAGS / BLOCK]);
                 for &(t, q) in row {
                     let t = usize::from(t);
-                    dense[at + t / BLOCK][t % BLOCK] = q;
+                    d.0[t / BLOCK][t % BLOCK] = q;
                 }
-                dense_rows += 1;
-                dense_rows << 8
+                dense.push(d);
+                (dense.len() as u32) << 8
             } else {
                 let start = slots.len() as u32;
                 slots.extend(
@@ -279,19 +282,18 @@ impl Weights {
         }
     }
 
-    /// The blocks of dense row `r`.
-    fn dense_row(&self, r: usize) -> &[[i16; BLOCK]] {
-        let at = r * self.blocks;
-        self.dense.get(at..at + self.blocks).unwrap_or_default()
-    }
-
     /// The `(class, weight)` list of the row of payload `p`.
     fn row(&self, p: u32, mut each: impl FnMut(u8, i16)) {
         let (start, len) = ((p >> 8) as usize, (p & 0xff) as usize);
         if p == 0 {
         } else if len == 0 {
-            let weights = self.dense_row(start - 1).iter().flatten();
-            for (t, &q) in weights.enumerate().take(self.tags) {
+            let weights = self.dense.get(start - 1).map(|d| d.0.as_flattened());
+            for (t, &q) in weights
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .take(self.tags)
+            {
                 if q != 0 {
                     each(t as u8, q);
                 }
@@ -310,7 +312,7 @@ impl Weights {
         // ones one at a time, the dense ones a block of classes at a time.
         let mut found = [0u32; FIND_CHUNK];
         let mut sparse = [(0u32, 0u32); FIND_CHUNK];
-        let mut dense = [0usize; FIND_CHUNK];
+        let mut dense = [0u32; FIND_CHUNK];
         for chunk in feats.chunks(FIND_CHUNK) {
             self.index.find_all(chunk, &mut found);
             let (mut ns, mut nd) = (0, 0);
@@ -320,7 +322,7 @@ impl Weights {
                 let first = if len == 0 { 0 } else { start };
                 if let (Some(s), Some(d)) = (sparse.get_mut(ns), dense.get_mut(nd)) {
                     *s = (p, self.slots.get(first).copied().unwrap_or(0));
-                    *d = start.wrapping_sub(1).wrapping_mul(self.blocks);
+                    *d = start.wrapping_sub(1) as u32;
                 }
                 ns += usize::from(len != 0);
                 nd += usize::from(is_dense);
@@ -336,8 +338,8 @@ impl Weights {
             let dense = dense.get(..nd).unwrap_or_default();
             for (b, block) in scores.chunks_exact_mut(BLOCK).take(self.blocks).enumerate() {
                 let mut sum = [0i32; BLOCK];
-                for &at in dense {
-                    if let Some(w) = self.dense.get(at + b) {
+                for &r in dense {
+                    if let Some(w) = self.dense.get(r as usize).and_then(|d| d.0.get(b)) {
                         for (s, &q) in sum.iter_mut().zip(w) {
                             *s += i32::from(q);
                         }
@@ -620,7 +622,7 @@ mod tests {
     fn dense_and_sparse_rows_score_and_write_back_alike() {
         let long: Vec<(u8, f32)> = (0..40).map(|t| (t, f32::from(t) - 19.5)).collect();
         let w = Weights::from_rows(45, vec![(3, long.clone()), (8, vec![(44, 100.0)])]);
-        assert_eq!(w.dense.len(), w.blocks, "the long row is dense");
+        assert_eq!(w.dense.len(), 1, "the long row is dense");
         let best = |feats: &[u64]| w.best(feats);
         assert_eq!(best(&[3]), 39);
         assert_eq!(best(&[3, 8]), 44);
