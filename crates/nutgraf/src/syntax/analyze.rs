@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::depparse::{tokens, DepParser, Scratch, Token};
-use super::tagger::{Tagger, WordFeats};
+use super::tagger::{Tagger, WordFeats, XPOS_FEATURES};
 use super::Upos;
 
 /// One analysed word: `'w` is the lifetime of the words given, `'m` of the
@@ -51,6 +51,7 @@ pub struct Syntax<'m> {
 pub struct SyntaxScratch {
     ws: Vec<WordFeats>,
     feats: Vec<u64>,
+    xpos_cache: Vec<[u64; XPOS_FEATURES]>,
     first: Vec<u16>,
     xs: Vec<u16>,
     us: Vec<u16>,
@@ -109,8 +110,13 @@ impl<'m> Syntax<'m> {
     ) -> Analysis<'s, 'm, 'w> {
         sc.ws.clear();
         sc.ws.extend(words.iter().map(|w| WordFeats::new(w)));
-        self.tagger
-            .xpos_ids(&sc.ws, &mut sc.feats, &mut sc.first, &mut sc.xs);
+        self.tagger.xpos_ids(
+            &sc.ws,
+            &mut sc.feats,
+            &mut sc.xpos_cache,
+            &mut sc.first,
+            &mut sc.xs,
+        );
         self.tagger
             .upos_ids(&sc.ws, &sc.xs, &mut sc.feats, &mut sc.us);
         tokens(&sc.ws, &sc.xs, &sc.us, &mut sc.toks);

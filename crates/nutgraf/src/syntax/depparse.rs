@@ -37,7 +37,7 @@
 //! tagger's sparse format.
 
 use super::table::{Moves, Weights};
-use super::tagger::{put_str, put_u16, put_u32, Reader, WordFeats, MAX_TAGS};
+use super::tagger::{push_ids, put_str, put_u16, put_u32, Reader, WordFeats, MAX_TAGS};
 use crate::entities::features::Fx;
 
 const MAGIC: &[u8; 6] = b"NGDEP\0";
@@ -382,26 +382,25 @@ impl State {
         let (cs0, cs1, cb0) = (cat(s0i), cat(s1i), cat(b0i));
         let (ps0, ps1) = (pending(s0i), pending(s1i));
         let f = Fx::new;
-        let from = out.len();
-        out.extend_from_slice(&[
-            f(140).add(cs0).value(),
-            f(141).add(cb0).value(),
-            f(142).add(cs0).add(cb0).value(),
-            f(143).add(cs0).add(cb0).add(s0.p).add(b0.p).value(),
-            f(144).add(cs1).add(cs0).value(),
-            f(145).add(cs0).add(s0.p).add(s0.gl).value(),
-            f(146).add(cb0).add(b0.p).add(b0.gl).value(),
-            f(147).add(cs1).add(cs0).add(s1.p).add(s0.p).value(),
-            f(148).add(ps0).add(cs0).value(),
-            f(149).add(ps1).add(cs1).add(cs0).value(),
-            f(150).add(left_on_stack).add(cs0).add(cb0).value(),
-            f(151).add(ps0).add(cs0).add(cb0).add(left_on_stack).value(),
-            f(152).add(cs0).add(cb0).add(s0.w).value(),
-            f(153).add(cs0).add(cb0).add(b0.w).value(),
-        ]);
-        for v in &mut out[from..] {
-            *v >>= 32;
-        }
+        push_ids(
+            out,
+            &[
+                f(140).add(cs0).value(),
+                f(141).add(cb0).value(),
+                f(142).add(cs0).add(cb0).value(),
+                f(143).add(cs0).add(cb0).add(s0.p).add(b0.p).value(),
+                f(144).add(cs1).add(cs0).value(),
+                f(145).add(cs0).add(s0.p).add(s0.gl).value(),
+                f(146).add(cb0).add(b0.p).add(b0.gl).value(),
+                f(147).add(cs1).add(cs0).add(s1.p).add(s0.p).value(),
+                f(148).add(ps0).add(cs0).value(),
+                f(149).add(ps1).add(cs1).add(cs0).value(),
+                f(150).add(left_on_stack).add(cs0).add(cb0).value(),
+                f(151).add(ps0).add(cs0).add(cb0).add(left_on_stack).value(),
+                f(152).add(cs0).add(cb0).add(s0.w).value(),
+                f(153).add(cs0).add(cb0).add(b0.w).value(),
+            ],
+        );
     }
 
     /// The labelling features of the arc just made from `h` to `d`.
@@ -435,41 +434,46 @@ impl State {
         let rank = rank.min(4);
         let f = Fx::new;
         let hp = ht.p;
-        out.extend_from_slice(&[
-            f(201).value(),
-            f(202).add(dt.w).value(),
-            f(203).add(dt.p).value(),
-            f(204).add(ht.w).value(),
-            f(205).add(hp).value(),
-            f(206).add(dt.p).add(hp).add(dir).value(),
-            f(207).add(dt.w).add(hp).add(dir).value(),
-            f(208).add(dt.p).add(ht.w).add(dir).value(),
-            f(209).add(dt.w).add(ht.w).value(),
-            f(210).add(dir).add(dist).value(),
-            f(211).add(dt.p).add(hp).add(dir).add(dist).value(),
-            f(212).add(dlt.w).add(dt.p).value(),
-            f(213).add(dlt.p).add(dll).add(dt.p).add(hp).value(),
-            f(214).add(drt.p).add(drl).add(dt.p).value(),
-            f(215).add(drt.w).add(dt.p).value(),
-            f(216).add(nt.p).add(nl).add(dt.p).add(hp).add(dir).value(),
-            f(217).add(rank).add(dt.p).add(hp).add(dir).value(),
-            f(218).add(dt.u).add(ht.u).add(dir).value(),
-            f(219).add(dlt.w).add(hp).add(dir).value(),
-            f(220).add(hl).add(dt.p).add(dir).value(),
-            f(221).add(aux).add(dt.p).add(dir).value(),
-            f(222).add(aux).add(hp).value(),
-            f(223).add(dt.w).add(dt.p).add(hp).add(dir).value(),
-            f(224).add(dt.suf).add(hp).add(dir).value(),
-            f(225).add(dt.p).add(hp).add(ht.verb).add(dir).value(),
-        ]);
+        push_ids(
+            out,
+            &[
+                f(201).value(),
+                f(202).add(dt.w).value(),
+                f(203).add(dt.p).value(),
+                f(204).add(ht.w).value(),
+                f(205).add(hp).value(),
+                f(206).add(dt.p).add(hp).add(dir).value(),
+                f(207).add(dt.w).add(hp).add(dir).value(),
+                f(208).add(dt.p).add(ht.w).add(dir).value(),
+                f(209).add(dt.w).add(ht.w).value(),
+                f(210).add(dir).add(dist).value(),
+                f(211).add(dt.p).add(hp).add(dir).add(dist).value(),
+                f(212).add(dlt.w).add(dt.p).value(),
+                f(213).add(dlt.p).add(dll).add(dt.p).add(hp).value(),
+                f(214).add(drt.p).add(drl).add(dt.p).value(),
+                f(215).add(drt.w).add(dt.p).value(),
+                f(216).add(nt.p).add(nl).add(dt.p).add(hp).add(dir).value(),
+                f(217).add(rank).add(dt.p).add(hp).add(dir).value(),
+                f(218).add(dt.u).add(ht.u).add(dir).value(),
+                f(219).add(dlt.w).add(hp).add(dir).value(),
+                f(220).add(hl).add(dt.p).add(dir).value(),
+                f(221).add(aux).add(dt.p).add(dir).value(),
+                f(222).add(aux).add(hp).value(),
+                f(223).add(dt.w).add(dt.p).add(hp).add(dir).value(),
+                f(224).add(dt.suf).add(hp).add(dir).value(),
+                f(225).add(dt.p).add(hp).add(ht.verb).add(dir).value(),
+            ],
+        );
         if dt.gh != NONE {
             // The guide's label of the word, and whether it chose the same head.
             let same = u64::from(dt.gh == h);
-            out.push(f(226).add(dt.gl).add(same).value());
-            out.push(f(227).add(dt.gl).add(same).add(dt.p).add(hp).value());
-        }
-        for v in out.iter_mut() {
-            *v >>= 32;
+            push_ids(
+                out,
+                &[
+                    f(226).add(dt.gl).add(same).value(),
+                    f(227).add(dt.gl).add(same).add(dt.p).add(hp).value(),
+                ],
+            );
         }
     }
 
@@ -585,127 +589,127 @@ impl State {
         let f = Fx::new;
         let s0wp = f(0).add(s0.w).add(s0.p).value();
         let b0wp = f(0).add(b0.w).add(b0.p).value();
-        out.extend_from_slice(&[
-            f(1).value(),
-            f(2).add(s0wp).value(),
-            f(3).add(s0.w).value(),
-            f(4).add(s0.p).value(),
-            f(5).add(b0wp).value(),
-            f(6).add(b0.w).value(),
-            f(7).add(b0.p).value(),
-            f(8).add(b1.w).add(b1.p).value(),
-            f(9).add(b1.w).value(),
-            f(10).add(b1.p).value(),
-            f(11).add(b2.w).add(b2.p).value(),
-            f(12).add(b2.w).value(),
-            f(13).add(b2.p).value(),
-            f(14).add(s1.w).add(s1.p).value(),
-            f(15).add(s1.w).value(),
-            f(16).add(s1.p).value(),
-            f(17).add(s2.p).value(),
-            f(18).add(s2.w).value(),
-            // Pairs.
-            f(20).add(s0wp).add(b0wp).value(),
-            f(21).add(s0wp).add(b0.w).value(),
-            f(22).add(s0.w).add(b0wp).value(),
-            f(23).add(s0wp).add(b0.p).value(),
-            f(24).add(s0.p).add(b0wp).value(),
-            f(25).add(s0.w).add(b0.w).value(),
-            f(26).add(s0.p).add(b0.p).value(),
-            f(27).add(b0.p).add(b1.p).value(),
-            f(28).add(s1.p).add(s0.p).value(),
-            f(29).add(s1.w).add(s0.w).value(),
-            f(30).add(s1.p).add(s0wp).value(),
-            f(31).add(s1.w).add(s1.p).add(s0.p).value(),
-            f(32).add(s1.w).add(s0.w).add(b0.p).value(),
-            // Triples of tags.
-            f(40).add(b0.p).add(b1.p).add(b2.p).value(),
-            f(41).add(s0.p).add(b0.p).add(b1.p).value(),
-            f(42).add(s1.p).add(s0.p).add(b0.p).value(),
-            f(43).add(s0.p).add(s0l1.p).add(b0.p).value(),
-            f(44).add(s0.p).add(s0r1.p).add(b0.p).value(),
-            f(45).add(s0.p).add(b0.p).add(b0l1.p).value(),
-            f(46).add(s2.p).add(s1.p).add(s0.p).value(),
-            f(47).add(s1.p).add(s1r1.p).add(s0.p).value(),
-            f(48).add(s1.p).add(s0.p).add(s0l1.p).value(),
-            f(49).add(s1.p).add(s0.p).add(s0r1.p).value(),
-            f(50).add(s1.p).add(s0.p).add(b0.p).add(b1.p).value(),
-            // Distance.
-            f(60).add(s0.w).add(dist).value(),
-            f(61).add(s0.p).add(dist).value(),
-            f(62).add(b0.w).add(dist).value(),
-            f(63).add(b0.p).add(dist).value(),
-            f(64).add(s0.w).add(b0.w).add(dist).value(),
-            f(65).add(s0.p).add(b0.p).add(dist).value(),
-            f(66).add(s1.p).add(s0.p).add(d1).value(),
-            f(67).add(s1.w).add(s0.p).add(d1).value(),
-            // Valency.
-            f(70).add(s0.w).add(s0vr).value(),
-            f(71).add(s0.p).add(s0vr).value(),
-            f(72).add(s0.w).add(s0vl).value(),
-            f(73).add(s0.p).add(s0vl).value(),
-            f(74).add(b0.w).add(b0vl).value(),
-            f(75).add(b0.p).add(b0vl).value(),
-            f(76).add(s1.p).add(s1vr).value(),
-            // Dependents.
-            f(80).add(s0l1.w).value(),
-            f(81).add(s0l1.p).value(),
-            f(82).add(s0r1.w).value(),
-            f(83).add(s0r1.p).value(),
-            f(84).add(b0l1.w).value(),
-            f(85).add(b0l1.p).value(),
-            f(86).add(s0l2.p).value(),
-            f(87).add(s0r2.p).value(),
-            f(88).add(b0l2.p).value(),
-            f(89).add(s0.p).add(s0l1.p).add(s0l2.p).value(),
-            f(90).add(s0.p).add(s0r1.p).add(s0r2.p).value(),
-            f(91).add(b0.p).add(b0l1.p).add(b0l2.p).value(),
-            f(92).add(s1r1.p).value(),
-            f(93).add(s1r1.w).value(),
-            f(94).add(s1l1.p).value(),
-            f(95).add(s1.p).add(s1l1.p).add(s1r1.p).value(),
-            // Universal tags, coarser than Penn's.
-            f(100).add(s0.u).add(b0.u).add(s1.u).value(),
-            f(101).add(s0.u).add(b0.u).add(b1.u).value(),
-            f(102).add(s0.u).add(s0l1.u).add(s0r1.u).add(b0.u).value(),
-            f(103).add(s0.u).add(b0.u).value(),
-            f(104).add(s1.u).add(s0.u).value(),
-            f(105).add(s0.u).add(b0.u).add(dist).value(),
-            f(106).add(b0.u).add(b1.u).add(b2.u).value(),
-            f(107).add(s1.u).add(s0.u).add(b0.u).add(b1.u).value(),
-            f(108).add(s0.u).add(b0.u).add(b0l1.u).value(),
-            f(109).add(s0.u).add(s0vl).add(s0vr).value(),
-            f(110).add(s2.u).add(s1.u).add(s0.u).value(),
-            f(111).add(s0.w).add(b0.u).add(b1.u).value(),
-            f(112).add(s0.u).add(b0.w).add(b0.u).value(),
-            // Labels of the dependents so far.
-            f(120).add(self.label_of(s0l1i)).value(),
-            f(121).add(self.label_of(s0r1i)).value(),
-            f(122).add(self.label_of(b0l1i)).value(),
-            f(123).add(self.label_of(s1r1i)).value(),
-            f(124)
-                .add(self.label_of(s0l2i))
-                .add(self.label_of(s0l1i))
-                .value(),
-            f(125)
-                .add(self.label_of(s0r2i))
-                .add(self.label_of(s0r1i))
-                .value(),
-            f(126).add(s0.w).add(State::set_of(&self.rset, s0i)).value(),
-            f(127).add(s0.p).add(State::set_of(&self.rset, s0i)).value(),
-            f(128).add(s0.w).add(State::set_of(&self.lset, s0i)).value(),
-            f(129).add(s0.p).add(State::set_of(&self.lset, s0i)).value(),
-            f(130).add(b0.w).add(State::set_of(&self.lset, b0i)).value(),
-            f(131).add(b0.p).add(State::set_of(&self.lset, b0i)).value(),
-            f(132)
-                .add(s1.p)
-                .add(State::set_of(&self.rset, s1i))
-                .add(s0.p)
-                .value(),
-        ]);
-        for v in out.iter_mut() {
-            *v >>= 32;
-        }
+        push_ids(
+            out,
+            &[
+                f(1).value(),
+                f(2).add(s0wp).value(),
+                f(3).add(s0.w).value(),
+                f(4).add(s0.p).value(),
+                f(5).add(b0wp).value(),
+                f(6).add(b0.w).value(),
+                f(7).add(b0.p).value(),
+                f(8).add(b1.w).add(b1.p).value(),
+                f(9).add(b1.w).value(),
+                f(10).add(b1.p).value(),
+                f(11).add(b2.w).add(b2.p).value(),
+                f(12).add(b2.w).value(),
+                f(13).add(b2.p).value(),
+                f(14).add(s1.w).add(s1.p).value(),
+                f(15).add(s1.w).value(),
+                f(16).add(s1.p).value(),
+                f(17).add(s2.p).value(),
+                f(18).add(s2.w).value(),
+                // Pairs.
+                f(20).add(s0wp).add(b0wp).value(),
+                f(21).add(s0wp).add(b0.w).value(),
+                f(22).add(s0.w).add(b0wp).value(),
+                f(23).add(s0wp).add(b0.p).value(),
+                f(24).add(s0.p).add(b0wp).value(),
+                f(25).add(s0.w).add(b0.w).value(),
+                f(26).add(s0.p).add(b0.p).value(),
+                f(27).add(b0.p).add(b1.p).value(),
+                f(28).add(s1.p).add(s0.p).value(),
+                f(29).add(s1.w).add(s0.w).value(),
+                f(30).add(s1.p).add(s0wp).value(),
+                f(31).add(s1.w).add(s1.p).add(s0.p).value(),
+                f(32).add(s1.w).add(s0.w).add(b0.p).value(),
+                // Triples of tags.
+                f(40).add(b0.p).add(b1.p).add(b2.p).value(),
+                f(41).add(s0.p).add(b0.p).add(b1.p).value(),
+                f(42).add(s1.p).add(s0.p).add(b0.p).value(),
+                f(43).add(s0.p).add(s0l1.p).add(b0.p).value(),
+                f(44).add(s0.p).add(s0r1.p).add(b0.p).value(),
+                f(45).add(s0.p).add(b0.p).add(b0l1.p).value(),
+                f(46).add(s2.p).add(s1.p).add(s0.p).value(),
+                f(47).add(s1.p).add(s1r1.p).add(s0.p).value(),
+                f(48).add(s1.p).add(s0.p).add(s0l1.p).value(),
+                f(49).add(s1.p).add(s0.p).add(s0r1.p).value(),
+                f(50).add(s1.p).add(s0.p).add(b0.p).add(b1.p).value(),
+                // Distance.
+                f(60).add(s0.w).add(dist).value(),
+                f(61).add(s0.p).add(dist).value(),
+                f(62).add(b0.w).add(dist).value(),
+                f(63).add(b0.p).add(dist).value(),
+                f(64).add(s0.w).add(b0.w).add(dist).value(),
+                f(65).add(s0.p).add(b0.p).add(dist).value(),
+                f(66).add(s1.p).add(s0.p).add(d1).value(),
+                f(67).add(s1.w).add(s0.p).add(d1).value(),
+                // Valency.
+                f(70).add(s0.w).add(s0vr).value(),
+                f(71).add(s0.p).add(s0vr).value(),
+                f(72).add(s0.w).add(s0vl).value(),
+                f(73).add(s0.p).add(s0vl).value(),
+                f(74).add(b0.w).add(b0vl).value(),
+                f(75).add(b0.p).add(b0vl).value(),
+                f(76).add(s1.p).add(s1vr).value(),
+                // Dependents.
+                f(80).add(s0l1.w).value(),
+                f(81).add(s0l1.p).value(),
+                f(82).add(s0r1.w).value(),
+                f(83).add(s0r1.p).value(),
+                f(84).add(b0l1.w).value(),
+                f(85).add(b0l1.p).value(),
+                f(86).add(s0l2.p).value(),
+                f(87).add(s0r2.p).value(),
+                f(88).add(b0l2.p).value(),
+                f(89).add(s0.p).add(s0l1.p).add(s0l2.p).value(),
+                f(90).add(s0.p).add(s0r1.p).add(s0r2.p).value(),
+                f(91).add(b0.p).add(b0l1.p).add(b0l2.p).value(),
+                f(92).add(s1r1.p).value(),
+                f(93).add(s1r1.w).value(),
+                f(94).add(s1l1.p).value(),
+                f(95).add(s1.p).add(s1l1.p).add(s1r1.p).value(),
+                // Universal tags, coarser than Penn's.
+                f(100).add(s0.u).add(b0.u).add(s1.u).value(),
+                f(101).add(s0.u).add(b0.u).add(b1.u).value(),
+                f(102).add(s0.u).add(s0l1.u).add(s0r1.u).add(b0.u).value(),
+                f(103).add(s0.u).add(b0.u).value(),
+                f(104).add(s1.u).add(s0.u).value(),
+                f(105).add(s0.u).add(b0.u).add(dist).value(),
+                f(106).add(b0.u).add(b1.u).add(b2.u).value(),
+                f(107).add(s1.u).add(s0.u).add(b0.u).add(b1.u).value(),
+                f(108).add(s0.u).add(b0.u).add(b0l1.u).value(),
+                f(109).add(s0.u).add(s0vl).add(s0vr).value(),
+                f(110).add(s2.u).add(s1.u).add(s0.u).value(),
+                f(111).add(s0.w).add(b0.u).add(b1.u).value(),
+                f(112).add(s0.u).add(b0.w).add(b0.u).value(),
+                // Labels of the dependents so far.
+                f(120).add(self.label_of(s0l1i)).value(),
+                f(121).add(self.label_of(s0r1i)).value(),
+                f(122).add(self.label_of(b0l1i)).value(),
+                f(123).add(self.label_of(s1r1i)).value(),
+                f(124)
+                    .add(self.label_of(s0l2i))
+                    .add(self.label_of(s0l1i))
+                    .value(),
+                f(125)
+                    .add(self.label_of(s0r2i))
+                    .add(self.label_of(s0r1i))
+                    .value(),
+                f(126).add(s0.w).add(State::set_of(&self.rset, s0i)).value(),
+                f(127).add(s0.p).add(State::set_of(&self.rset, s0i)).value(),
+                f(128).add(s0.w).add(State::set_of(&self.lset, s0i)).value(),
+                f(129).add(s0.p).add(State::set_of(&self.lset, s0i)).value(),
+                f(130).add(b0.w).add(State::set_of(&self.lset, b0i)).value(),
+                f(131).add(b0.p).add(State::set_of(&self.lset, b0i)).value(),
+                f(132)
+                    .add(s1.p)
+                    .add(State::set_of(&self.rset, s1i))
+                    .add(s0.p)
+                    .value(),
+            ],
+        );
         if guided {
             self.guide_features(toks, out);
         }
@@ -777,11 +781,18 @@ impl DepParser {
         let n = toks.len().saturating_sub(1);
         st.reset(n);
         while !st.done() {
-            st.features(toks, guided, feats);
-            let s = self.moves.scores(feats);
+            let valid = [SHIFT, LEFT, RIGHT].map(|t| st.valid(t));
+            // A move that is the only valid one needs no scores (the first
+            // stack word, the stack emptied onto the root).
+            let s = if valid.iter().filter(|&&v| v).count() > 1 {
+                st.features(toks, guided, feats);
+                self.moves.scores(feats)
+            } else {
+                [0; 3]
+            };
             let mut best = usize::MAX;
             for t in [SHIFT, LEFT, RIGHT] {
-                if st.valid(t) && (best == usize::MAX || s[t] > s[best]) {
+                if valid[t] && (best == usize::MAX || s[t] > s[best]) {
                     best = t;
                 }
             }

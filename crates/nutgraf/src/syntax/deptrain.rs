@@ -358,9 +358,9 @@ pub fn jackknife_tags(
 ) -> Result<SentenceTags, String> {
     let tag_with = |tagger: &super::Tagger, s: &[GoldWord]| -> (Vec<u16>, Vec<u16>) {
         let ws: Vec<WordFeats> = s.iter().map(|w| WordFeats::new(&w.form)).collect();
-        let (mut feats, mut first, mut xs, mut us) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        tagger.xpos_ids(&ws, &mut feats, &mut first, &mut xs);
+        let (mut feats, mut cache, mut first, mut xs, mut us) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        tagger.xpos_ids(&ws, &mut feats, &mut cache, &mut first, &mut xs);
         tagger.upos_ids(&ws, &xs, &mut feats, &mut us);
         // Ids of the fold's tag names in the full tagger's list.
         for x in &mut xs {

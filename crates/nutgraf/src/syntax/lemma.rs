@@ -108,21 +108,27 @@ impl Lemmatizer {
         if let Some(lemma) = self.exceptions.get(&form_key(x, mapped.clone())) {
             return Cow::Borrowed(lemma);
         }
+        // The last characters, in a ring.
         let mut last = ['\0'; MAX_SUFFIX];
         let mut n = 0usize;
         for c in mapped.clone() {
-            last.rotate_left(1);
-            last[MAX_SUFFIX - 1] = c;
+            last[n % MAX_SUFFIX] = c;
             n += 1;
         }
-        let mut rule = None;
-        for k in (0..=n.min(MAX_SUFFIX)).rev() {
-            let key = rule_key(x, last.iter().rev().take(k).copied());
-            if let Some(r) = self.rules.get(&key) {
-                rule = Some(r);
-                break;
-            }
+        // The rule keys of the suffixes of every length (`rule_key`, one
+        // character more each), tried longest first.
+        let longest = n.min(MAX_SUFFIX);
+        let mut keys = [0u64; MAX_SUFFIX + 1];
+        let mut hash = Fx::new(0x71).add(u64::from(x));
+        keys[0] = hash.add(0).value();
+        for len in 1..=longest {
+            hash = hash.add(u64::from(last[(n - len) % MAX_SUFFIX]));
+            keys[len] = hash.add(len as u64).value();
         }
+        let rule = keys[..=longest]
+            .iter()
+            .rev()
+            .find_map(|key| self.rules.get(key));
         let (strip, append) = match rule {
             Some((s, a)) if usize::from(*s) <= n => (usize::from(*s), &**a),
             _ => (0, ""),

@@ -170,14 +170,16 @@ fn f(t: u64) -> Fx {
     Fx::new(t)
 }
 
-/// Feature ids are 32 bits (the high half of the hash): a few collisions
-/// among a few hundred thousand features, and small deltas in the file.
+/// Push the ids of feature hashes: feature ids are 32 bits (the high half of
+/// the hash), a few collisions among a few hundred thousand features, and
+/// small deltas in the file.
 #[inline]
-fn to_ids(out: &mut [u64], from: usize) {
-    for v in &mut out[from..] {
-        *v >>= 32;
-    }
+pub(crate) fn push_ids(out: &mut Vec<u64>, hashes: &[u64]) {
+    out.extend(hashes.iter().map(|h| h >> 32));
 }
+
+/// Number of [`xpos_features`].
+pub(crate) const XPOS_FEATURES: usize = 27;
 
 /// Features of word `i` for the XPOS pass; `p1`, `p2`: the tags of the two
 /// words before it (`u64::MAX` at the start).
@@ -186,7 +188,7 @@ pub(crate) fn xpos_features(ws: &[WordFeats], i: usize, p1: u64, p2: u64, out: &
     let w = &ws[i];
     let (m1, m2, n1, n2) = (at(ws, i, -1), at(ws, i, -2), at(ws, i, 1), at(ws, i, 2));
     let first = u64::from(i == 0);
-    out.extend_from_slice(&[
+    let hashes: [u64; XPOS_FEATURES] = [
         f(1).value(),
         f(2).add(w.lower).value(),
         f(3).add(w.suf[0]).value(),
@@ -214,8 +216,8 @@ pub(crate) fn xpos_features(ws: &[WordFeats], i: usize, p1: u64, p2: u64, out: &
         f(25).add(m1.shape).add(w.shape).value(),
         f(26).add(p1).add(w.suf[2]).value(),
         f(27).add(w.exact).value(),
-    ]);
-    to_ids(out, 0);
+    ];
+    push_ids(out, &hashes);
 }
 
 /// Lookahead features of word `i` for the second XPOS pass, added to
@@ -230,17 +232,18 @@ pub(crate) fn right_features(
     let r = |d: usize| -> u64 { first.get(i + d).map_or(u64::MAX - 1, |&t| u64::from(t)) };
     let (r0, r1, r2) = (r(0), r(1), r(2));
     let w = &ws[i];
-    let from = out.len();
-    out.extend_from_slice(&[
-        f(40).add(r1).value(),
-        f(41).add(r1).add(r2).value(),
-        f(42).add(p1).add(r1).value(),
-        f(43).add(r1).add(w.lower).value(),
-        f(44).add(r1).add(w.suf[2]).value(),
-        f(45).add(r0).value(),
-        f(46).add(r0).add(r1).add(p1).value(),
-    ]);
-    to_ids(out, from);
+    push_ids(
+        out,
+        &[
+            f(40).add(r1).value(),
+            f(41).add(r1).add(r2).value(),
+            f(42).add(p1).add(r1).value(),
+            f(43).add(r1).add(w.lower).value(),
+            f(44).add(r1).add(w.suf[2]).value(),
+            f(45).add(r0).value(),
+            f(46).add(r0).add(r1).add(p1).value(),
+        ],
+    );
 }
 
 /// Features of word `i` for the UPOS pass: `xs` are the sentence's XPOS tags,
@@ -257,32 +260,34 @@ pub(crate) fn upos_features(ws: &[WordFeats], xs: &[u16], i: usize, u1: u64, out
     };
     let (x0, xm, xp) = (x(0), x(-1), x(1));
     let (m1, n1) = (at(ws, i, -1), at(ws, i, 1));
-    out.extend_from_slice(&[
-        f(101).value(),
-        f(102).add(w.lower).value(),
-        f(103).add(w.suf[2]).value(),
-        f(104).add(w.shape).value(),
-        f(105).add(x0).value(),
-        f(106).add(x0).add(w.lower).value(),
-        f(107).add(x0).add(xm).value(),
-        f(108).add(x0).add(xp).value(),
-        f(109).add(u1).value(),
-        f(110).add(u1).add(x0).value(),
-        f(111).add(x0).add(n1.lower).value(),
-        f(112).add(x0).add(m1.lower).value(),
-        f(113).add(x0).add(x(2)).add(xp).value(),
-        f(114).add(x0).add(w.exact).value(),
-        f(115).add(w.suf[1]).add(x0).value(),
-        f(116).add(w.suf[3]).value(),
-        f(117).add(w.pre[2]).value(),
-        f(118).add(m1.lower).value(),
-        f(119).add(n1.lower).value(),
-        f(120).add(w.flags).add(x0).value(),
-        f(121).add(at(ws, i, 2).lower).value(),
-        f(122).add(w.lower).add(n1.lower).value(),
-        f(123).add(m1.lower).add(w.lower).value(),
-    ]);
-    to_ids(out, 0);
+    push_ids(
+        out,
+        &[
+            f(101).value(),
+            f(102).add(w.lower).value(),
+            f(103).add(w.suf[2]).value(),
+            f(104).add(w.shape).value(),
+            f(105).add(x0).value(),
+            f(106).add(x0).add(w.lower).value(),
+            f(107).add(x0).add(xm).value(),
+            f(108).add(x0).add(xp).value(),
+            f(109).add(u1).value(),
+            f(110).add(u1).add(x0).value(),
+            f(111).add(x0).add(n1.lower).value(),
+            f(112).add(x0).add(m1.lower).value(),
+            f(113).add(x0).add(x(2)).add(xp).value(),
+            f(114).add(x0).add(w.exact).value(),
+            f(115).add(w.suf[1]).add(x0).value(),
+            f(116).add(w.suf[3]).value(),
+            f(117).add(w.pre[2]).value(),
+            f(118).add(m1.lower).value(),
+            f(119).add(n1.lower).value(),
+            f(120).add(w.flags).add(x0).value(),
+            f(121).add(at(ws, i, 2).lower).value(),
+            f(122).add(w.lower).add(n1.lower).value(),
+            f(123).add(m1.lower).add(w.lower).value(),
+        ],
+    );
 }
 
 /// A part-of-speech tagger and lemmatizer.
@@ -326,24 +331,30 @@ impl Tagger {
         &self.lemmatizer
     }
 
-    /// XPOS ids of the words of one sentence.
+    /// XPOS ids of the words of one sentence; `cache` keeps the first pass's
+    /// features of each word.
     pub(crate) fn xpos_ids(
         &self,
         ws: &[WordFeats],
         feats: &mut Vec<u64>,
+        cache: &mut Vec<[u64; XPOS_FEATURES]>,
         first: &mut Vec<u16>,
         xs: &mut Vec<u16>,
     ) {
-        self.xpos_pass(ws, feats, None, first);
-        self.xpos_pass(ws, feats, Some(first), xs);
+        cache.clear();
+        cache.resize(ws.len(), [0; XPOS_FEATURES]);
+        self.xpos_pass(ws, feats, cache, None, first);
+        self.xpos_pass(ws, feats, cache, Some(first), xs);
     }
 
-    /// One XPOS pass: the first when `first` is `None`, else the second over
-    /// the first's tags.
+    /// One XPOS pass: the first when `first` is `None` (its features kept in
+    /// `cache`), else the second over the first's tags (reading the first's
+    /// features where the tags before the word are the same).
     fn xpos_pass(
         &self,
         ws: &[WordFeats],
         feats: &mut Vec<u64>,
+        cache: &mut [[u64; XPOS_FEATURES]],
         first: Option<&[u16]>,
         out: &mut Vec<u16>,
     ) {
@@ -352,14 +363,23 @@ impl Tagger {
         for i in 0..ws.len() {
             let t = if let Some(&t) = self.xpos_dict.get(&ws[i].exact) {
                 t
+            } else if let Some(first) = first {
+                let before = |d: usize| i.checked_sub(d).map_or(u64::MAX, |j| u64::from(first[j]));
+                match cache.get(i) {
+                    Some(kept) if (before(1), before(2)) == (p1, p2) => {
+                        feats.clear();
+                        feats.extend_from_slice(kept);
+                    }
+                    _ => xpos_features(ws, i, p1, p2, feats),
+                }
+                right_features(ws, first, i, p1, feats);
+                self.xpos2_model.best(feats)
             } else {
                 xpos_features(ws, i, p1, p2, feats);
-                if let Some(first) = first {
-                    right_features(ws, first, i, p1, feats);
-                    self.xpos2_model.best(feats)
-                } else {
-                    self.xpos_model.best(feats)
+                if let (Some(kept), Some(f)) = (cache.get_mut(i), feats.get(..XPOS_FEATURES)) {
+                    kept.copy_from_slice(f);
                 }
+                self.xpos_model.best(feats)
             };
             out.push(t);
             p2 = p1;
@@ -395,10 +415,11 @@ impl Tagger {
         out.clear();
         let ws: Vec<WordFeats> = words.iter().map(|w| WordFeats::new(w)).collect();
         let mut feats = Vec::with_capacity(32);
+        let mut cache = Vec::with_capacity(words.len());
         let mut first = Vec::with_capacity(words.len());
         let mut xs = Vec::with_capacity(words.len());
         let mut us = Vec::with_capacity(words.len());
-        self.xpos_ids(&ws, &mut feats, &mut first, &mut xs);
+        self.xpos_ids(&ws, &mut feats, &mut cache, &mut first, &mut xs);
         self.upos_ids(&ws, &xs, &mut feats, &mut us);
         for ((&word, &x), &u) in words.iter().zip(&xs).zip(&us) {
             let upos = Upos::ALL[usize::from(u)];

@@ -257,6 +257,7 @@ pub fn train(sentences: &[Vec<GoldWord>], opts: &TrainOptions) -> Result<Tagger,
     let mut xl = Learner::new(xpos_names.len());
     let mut xl2 = Learner::new(xpos_names.len());
     let mut first = Vec::new();
+    let mut cache = Vec::new();
     for _ in 0..opts.epochs {
         shuffle(&mut order, &mut rng);
         for &k in &order {
@@ -306,7 +307,7 @@ pub fn train(sentences: &[Vec<GoldWord>], opts: &TrainOptions) -> Result<Tagger,
         .iter()
         .map(|s| {
             let mut xs = Vec::new();
-            tagger.xpos_ids(&s.ws, &mut feats, &mut first, &mut xs);
+            tagger.xpos_ids(&s.ws, &mut feats, &mut cache, &mut first, &mut xs);
             xs
         })
         .collect();
