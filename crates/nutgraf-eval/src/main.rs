@@ -16,7 +16,7 @@
 //!     --dev ../shared/eval/ud_english_ewt/dev.conllu --out crates/nutgraf/data/syntax/
 //! ```
 
-use nutgraf_eval::{body, coref, duckling, events, entities, glue, ner, quotes, timex, ud};
+use nutgraf_eval::{body, coref, duckling, entities, events, glue, ner, quotes, timex, ud};
 
 use std::process::ExitCode;
 

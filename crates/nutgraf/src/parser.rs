@@ -637,8 +637,21 @@ fn analyse_words(
     norm_doc: &[Option<usize>],
     sentences: &mut [Sentence],
 ) -> (Vec<Word>, WordLayout) {
+    thread_local! {
+        // The tagger's and parser's buffers, reused by every document a thread parses.
+        static SCRATCH: std::cell::RefCell<syntax::SyntaxScratch> =
+            std::cell::RefCell::new(syntax::SyntaxScratch::default());
+    }
+    SCRATCH.with_borrow_mut(|sc| analyse_words_with(view, norm_doc, sentences, sc))
+}
+
+fn analyse_words_with(
+    view: &View<'_>,
+    norm_doc: &[Option<usize>],
+    sentences: &mut [Sentence],
+    sc: &mut syntax::SyntaxScratch,
+) -> (Vec<Word>, WordLayout) {
     let syn = syntax::Syntax::global();
-    let mut sc = syntax::SyntaxScratch::default();
     let mut strs: Vec<&str> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut words: Vec<Word> = Vec::with_capacity(view.tokens.len());
@@ -672,7 +685,7 @@ fn analyse_words(
         }
         strs.clear();
         strs.extend(spans.iter().map(|s| s.slice(view.text)));
-        let analysis = syn.analyze_ids(&strs, &mut sc);
+        let analysis = syn.analyze_ids(&strs, sc);
         let from = words.len();
         for (i, &span) in spans.iter().enumerate() {
             let a = analysis.word(i);

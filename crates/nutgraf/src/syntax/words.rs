@@ -26,8 +26,10 @@ static JOINED_PREFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 fn is_joined_prefix(part: &str) -> bool {
-    let lower = part.to_ascii_lowercase();
-    JOINED_PREFIXES.binary_search(&lower.as_str()).is_ok()
+    // The list is lower-case ASCII, sorted: compare case-blind, no copy.
+    JOINED_PREFIXES
+        .binary_search_by(|p| p.bytes().cmp(part.bytes().map(|b| b.to_ascii_lowercase())))
+        .is_ok()
 }
 
 /// Push the spans of the words of `token` (a token of `text`) onto `out`.
@@ -49,17 +51,20 @@ pub(crate) fn split_token(text: &str, token: &Token, out: &mut Vec<Span>) {
             }
         }
         TokenKind::Word if s.contains('-') && !s.starts_with("http") && !s.contains('@') => {
-            let parts: Vec<&str> = s.split('-').collect();
-            let splittable = parts.len() > 1
-                && parts.iter().all(|p| !p.is_empty())
-                && !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-                && !is_joined_prefix(parts[0]);
+            // Every part non-empty, not all of them digits, the first no prefix
+            // kept joined; then each part and each hyphen is a word.
+            let mut parts = s.split('-');
+            let first = parts.next().unwrap_or("");
+            let splittable = s.contains('-')
+                && s.split('-').all(|p| !p.is_empty())
+                && !s.split('-').all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+                && !is_joined_prefix(first);
             if !splittable {
                 out.push(span);
                 return;
             }
             let mut at = span.start;
-            for (k, p) in parts.iter().enumerate() {
+            for (k, p) in std::iter::once(first).chain(parts).enumerate() {
                 if k > 0 {
                     out.push(Span::new(at, at + 1));
                     at += 1;
