@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use nutgraf::{Meta, Parser};
 use rayon::prelude::*;
 
-use crate::jsonl;
+use crate::{jsonl, prf};
 
 /// Lowercased word tokens (maximal runs of alphanumeric characters).
 fn tokens(text: &str) -> Vec<String> {
@@ -43,25 +43,6 @@ struct Score {
     ngold: usize,
     missing: Vec<String>,
     extra: Vec<String>,
-}
-
-fn prf(hit: usize, npred: usize, ngold: usize) -> (f64, f64, f64) {
-    let p = if npred == 0 {
-        0.0
-    } else {
-        hit as f64 / npred as f64
-    };
-    let r = if ngold == 0 {
-        0.0
-    } else {
-        hit as f64 / ngold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
 }
 
 /// Lines of `a` (as paragraphs) whose tokens mostly do not occur in `b`.

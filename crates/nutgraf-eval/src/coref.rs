@@ -18,7 +18,7 @@ use nutgraf::{CharOffsets, EntityLabel, Meta, Options, Parser};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::jsonl;
+use crate::{jsonl, prf};
 
 const PRONOUNS: &[(&str, Class)] = &[
     ("he", Class::HeShe),
@@ -85,19 +85,6 @@ impl Counts {
     pub fn baseline_prf(&self) -> (f64, f64, f64) {
         prf(self.baseline_right, self.baseline_resolved, self.resolvable)
     }
-}
-
-fn prf(right: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
-    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let p = ratio(right, predicted);
-    let r = ratio(right, gold);
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
 }
 
 /// The figures of a file, per pronoun class and in all.

@@ -20,7 +20,7 @@ use nutgraf::{CharOffsets, Meta, Options, Parser};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::jsonl;
+use crate::{jsonl, prf};
 
 /// The ACE type a nutgraf event is scored as (`None`: not scored).
 pub fn ace_type(kind: &str, cameo: Option<&str>) -> Option<&'static str> {
@@ -117,20 +117,6 @@ impl Counts {
     pub fn argument_prf(&self) -> (f64, f64, f64) {
         prf(self.right_args, self.predicted_args, self.gold_args)
     }
-}
-
-/// Precision, recall and F1 of `right` out of `predicted` and `gold`.
-pub fn prf(right: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
-    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let p = ratio(right, predicted);
-    let r = ratio(right, gold);
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
 }
 
 /// The figures of a file: per ACE type, and in all.

@@ -27,3 +27,18 @@ pub fn eval_dir() -> Option<std::path::PathBuf> {
     };
     dir.is_dir().then_some(dir)
 }
+
+/// Precision, recall and F1 of `right` items out of `predicted` and `gold`
+/// (0 where a denominator is 0).
+pub fn prf(right: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let p = ratio(right, predicted);
+    let r = ratio(right, gold);
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}

@@ -197,15 +197,6 @@ impl<'t> View<'t> {
             .unwrap_or_default()
     }
 
-    /// The syntax words of sentence `k` (empty without the syntax stage).
-    #[allow(dead_code)] // read by the stages built on the syntax layer
-    pub(crate) fn words_of(&self, k: usize) -> &[Word] {
-        self.sentences
-            .get(k)
-            .and_then(|s| self.words.get(s.words.clone()))
-            .unwrap_or_default()
-    }
-
     /// Join the names of the document (sorted by start): each token inside a
     /// name, in the sentence where the name starts, is part of it; where names
     /// overlap, the first keeps its tokens.
