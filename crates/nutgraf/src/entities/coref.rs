@@ -233,11 +233,8 @@ fn genders(view: &View<'_>, entities: &[Entity]) -> Vec<Option<Kind>> {
         if t.name == NONE || i == 0 || view.tokens[i - 1].name == t.name {
             continue;
         }
-        let mut p = i - 1;
-        if view.tokens[p].text == "." && p > 0 {
-            p -= 1;
-        }
-        let Some(&kind) = GENDERED.get(view.tokens[p].low.trim_end_matches('.')) else {
+        // "Mr." is one token; its full stop is not part of the list's entry.
+        let Some(&kind) = GENDERED.get(view.tokens[i - 1].low.trim_end_matches('.')) else {
             continue;
         };
         if let Some((_, EntityLabel::Person, Some(e))) = view.names.get(t.name as usize).copied() {
