@@ -7,7 +7,7 @@ use super::{Quote, QuoteKind, Speaker};
 use crate::entities::coref::Coref;
 use crate::entities::EntityLabel;
 use crate::lexicon;
-use crate::lexicon::{word_list, WordList};
+use crate::lexicon::{word_list, word_set, WordList, WordSet};
 use crate::segment::TokenKind;
 use crate::span::{self, Span};
 use crate::view::{Tok, View};
@@ -85,70 +85,16 @@ static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+static WEAK_CUES: WordSet = word_set!("quote_weak_cues.txt");
+static BELIEF_CUES: WordSet = word_set!("quote_belief_cues.txt");
+static FINITE_WORDS: WordSet = word_set!("quote_finite_words.txt");
+static BETWEEN_SUBJECT_AND_VERB: WordSet = word_set!("quote_between_subject_and_verb.txt");
+static SUBJECT_ENDERS: WordSet = word_set!("quote_subject_enders.txt");
+
 /// Cue words that report speech only with a clause after them, not alone after a
 /// quote ("called", "expressed", "described" name what was said).
 fn weak_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "called"
-            | "calls"
-            | "call"
-            | "calling"
-            | "praising"
-            | "praised"
-            | "praises"
-            | "accuses"
-            | "accused"
-            | "accusing"
-            | "accuse"
-            | "criticized"
-            | "criticizes"
-            | "described"
-            | "describes"
-            | "describe"
-            | "expressed"
-            | "expresses"
-            | "express"
-            | "thought"
-            | "think"
-            | "thinks"
-            | "hope"
-            | "hopes"
-            | "hoped"
-            | "expect"
-            | "expects"
-            | "expected"
-            | "point"
-            | "points"
-            | "pointed"
-            | "agree"
-            | "agrees"
-            | "agreed"
-            | "state"
-            | "states"
-            | "note"
-            | "notes"
-            | "report"
-            | "reports"
-            | "continue"
-            | "continues"
-            | "mention"
-            | "mentions"
-            | "mentioned"
-            | "post"
-            | "posts"
-            | "posted"
-            | "fear"
-            | "fears"
-            | "feared"
-            | "worry"
-            | "worries"
-            | "worried"
-            | "laugh"
-            | "laughs"
-            | "counter"
-            | "counters"
-    )
+    WEAK_CUES.contains(w)
 }
 
 fn is_cue(w: &str) -> bool {
@@ -458,135 +404,7 @@ fn noun_phrase(words: &[W<'_>], lo: usize, hi: usize) -> Option<(usize, usize)> 
 /// "aides said", "a campaign spokesman said"): people in roles, groups of them,
 /// and documents that state things ("the poll found", "the report says").
 fn speaker_noun(w: &str) -> bool {
-    static NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-        [
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "spokesmen",
-            "spokespeople",
-            "aide",
-            "aides",
-            "adviser",
-            "advisers",
-            "advisor",
-            "advisors",
-            "official",
-            "officials",
-            "source",
-            "sources",
-            "analyst",
-            "analysts",
-            "expert",
-            "experts",
-            "lawyer",
-            "lawyers",
-            "attorney",
-            "attorneys",
-            "campaign",
-            "administration",
-            "government",
-            "committee",
-            "poll",
-            "polls",
-            "survey",
-            "surveys",
-            "report",
-            "reports",
-            "study",
-            "studies",
-            "statement",
-            "senator",
-            "senators",
-            "governor",
-            "president",
-            "candidate",
-            "candidates",
-            "voters",
-            "voter",
-            "supporters",
-            "supporter",
-            "critics",
-            "opponents",
-            "lawmakers",
-            "legislators",
-            "democrats",
-            "republicans",
-            "economists",
-            "strategists",
-            "strategist",
-            "pollster",
-            "pollsters",
-            "observers",
-            "leaders",
-            "leader",
-            "members",
-            "delegates",
-            "delegate",
-            "activists",
-            "activist",
-            "residents",
-            "respondents",
-            "americans",
-            "investigators",
-            "prosecutors",
-            "prosecutor",
-            "judge",
-            "officers",
-            "authorities",
-            "organizers",
-            "researchers",
-            "scientists",
-            "historians",
-            "allies",
-            "donors",
-            "staffers",
-            "aides",
-            "chairman",
-            "chairwoman",
-            "director",
-            "manager",
-            "secretary",
-            "minister",
-            "ambassador",
-            "agency",
-            "department",
-            "party",
-            "group",
-            "organization",
-            "website",
-            "memo",
-            "letter",
-            "documents",
-            "data",
-            "records",
-            "ad",
-            "ads",
-            "email",
-            "emails",
-            "tweet",
-            "article",
-            "editorial",
-            "book",
-            "filing",
-            "lawsuit",
-            "complaint",
-            "indictment",
-            "ruling",
-            "court",
-            "newspaper",
-            "network",
-            "magazine",
-            "percent",
-            "majority",
-            "half",
-            "thirds",
-            "fourths",
-            "quarters",
-        ]
-        .into_iter()
-        .collect()
-    });
+    static NOUNS: WordSet = word_set!("quote_speaker_nouns.txt");
     NOUNS.contains(w)
 }
 
@@ -608,58 +426,14 @@ fn speaker_entity(input: &Input<'_>, span: Span, pronoun: bool) -> Option<usize>
 /// Words between a subject and its verb that are not the subject: auxiliaries and
 /// adverbs ("Xi has also said", "Borrell recently urged").
 fn between_subject_and_verb(w: &W<'_>) -> bool {
-    matches!(
-        w.low,
-        "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "also"
-            | "again"
-            | "later"
-            | "then"
-            | "already"
-            | "once"
-            | "repeatedly"
-            | "now"
-            | "himself"
-            | "herself"
-            | "themselves"
-            | "itself"
-            | "publicly"
-            | "previously"
-            | "reportedly"
-            | "still"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "did"
-            | "does"
-            | "do"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "should"
-            | "must"
-            | "not"
-            | "never"
-            | ","
-    ) || (w.low.ends_with("ly") && !w.upper && w.low.len() > 4)
+    BETWEEN_SUBJECT_AND_VERB.contains(w.low)
+        || (w.low.ends_with("ly") && !w.upper && w.low.len() > 4)
 }
 
 /// Words that end a subject phrase when reading back from its verb.
 fn ends_subject(w: &W<'_>) -> bool {
     w.kind == TokenKind::Punct && w.low != "."
-        || matches!(
-            w.low,
-            "with" | "and" | "but" | "that" | "which" | "who" | "as" | "while" | "when" | "where"
-                | "because" | "if" | "since" | "so" | "for" | "to" | "of" | "in" | "on" | "at"
-                | "by" | "from" | "after" | "before" | "are" | "is" | "was" | "were" | "have"
-                | "has" | "had" | "will" | "would" | "also"
-        )
+        || SUBJECT_ENDERS.contains(w.low)
         || (is_cue(w.low) && !w.upper)
         // A past verb ends it too: "the two leaders signed an agreement promising".
         || (!w.upper && w.low.len() > 4 && w.low.ends_with("ed"))
@@ -963,57 +737,13 @@ fn clause_cue(w: &str) -> bool {
 /// Verbs of belief and expectation, which report a clause without "that" as
 /// well: "I think the bill will pass", "she hopes voters are listening".
 fn belief_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "think"
-            | "thinks"
-            | "thought"
-            | "hope"
-            | "hopes"
-            | "hoped"
-            | "expect"
-            | "expects"
-            | "expected"
-            | "fear"
-            | "fears"
-            | "feared"
-            | "worry"
-            | "worries"
-            | "worried"
-    )
+    BELIEF_CUES.contains(w)
 }
 
 /// Words that make a finite clause of what follows a verb of belief: an
 /// auxiliary or modal ("the bill will pass"), or a subject pronoun.
 fn finite_word(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "has"
-            | "have"
-            | "had"
-            | "does"
-            | "did"
-            | "do"
-            | "'re"
-            | "'ll"
-            | "'d"
-            | "'ve"
-            | "'m"
-            | "n't"
-            | "wo"
-            | "ca"
-    )
+    FINITE_WORDS.contains(w)
 }
 
 /// A verb of belief at word `c` followed by a clause without "that" ("Sanders
