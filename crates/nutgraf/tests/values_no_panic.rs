@@ -279,6 +279,10 @@ fn huge_counts_do_not_panic() {
         "99999999999 days before Easter 2013",
         "the 999999999th monday after christmas",
         "999999999 weeks ago",
+        // proptest found: a count past i32 saturated, then times 100 overflowed.
+        "99999999999 century ago",
+        "99999999999 decades ago",
+        "in 99999999999 centuries",
         "in 999999 centuries",
         "in 4294967296 seconds",
         "next 2000000000 hours",

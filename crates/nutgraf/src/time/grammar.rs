@@ -2488,15 +2488,17 @@ impl<'a> Grammar<'a> {
                 if n.fract() != 0.0 {
                     return Some((e2, Sem::Duration { n: Some(n), unit }));
                 }
-                let k = sign * n as i32;
+                // `as` saturates a count too large for i32; the multiples
+                // saturate too ("99999999999 centuries ago" must not overflow).
+                let k = (n as i32).saturating_mul(sign);
                 let d = match unit {
                     Unit::Decade => D::Rel {
                         unit: Unit::Year,
-                        n: k * 10,
+                        n: k.saturating_mul(10),
                     },
                     Unit::Century => D::Rel {
                         unit: Unit::Year,
-                        n: k * 100,
+                        n: k.saturating_mul(100),
                     },
                     Unit::Second | Unit::Minute | Unit::Hour => D::Rel {
                         unit: Unit::Day,
