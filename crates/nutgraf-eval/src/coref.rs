@@ -18,7 +18,7 @@ use nutgraf::{CharOffsets, EntityLabel, Meta, Options, Parser};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::{jsonl, prf};
+use crate::{jsonl, Tally};
 
 const PRONOUNS: &[(&str, Class)] = &[
     ("he", Class::HeShe),
@@ -54,36 +54,20 @@ pub enum Class {
 pub struct Counts {
     /// Annotated pronouns with a chain.
     pub annotated: usize,
-    /// ... with a mention of their chain before them that is no pronoun.
-    pub resolvable: usize,
-    /// ... that nutgraf resolved.
-    pub resolved: usize,
-    /// ... resolved right.
-    pub right: usize,
-    /// The baseline's resolutions ("he"/"she" forms: the last person named).
-    pub baseline_resolved: usize,
-    /// ... right.
-    pub baseline_right: usize,
+    /// nutgraf's resolutions: gold are the resolvable pronouns (a mention of
+    /// their chain that is no pronoun comes before them), predicted those
+    /// resolved, right those resolved right.
+    pub ours: Tally,
+    /// The baseline's ("he"/"she" forms: the last person named), over the
+    /// same resolvable pronouns.
+    pub baseline: Tally,
 }
 
 impl Counts {
     fn add(&mut self, o: &Counts) {
         self.annotated += o.annotated;
-        self.resolvable += o.resolvable;
-        self.resolved += o.resolved;
-        self.right += o.right;
-        self.baseline_resolved += o.baseline_resolved;
-        self.baseline_right += o.baseline_right;
-    }
-
-    /// Precision, recall and F1 of nutgraf's resolutions.
-    pub fn prf(&self) -> (f64, f64, f64) {
-        prf(self.right, self.resolved, self.resolvable)
-    }
-
-    /// Precision, recall and F1 of the baseline.
-    pub fn baseline_prf(&self) -> (f64, f64, f64) {
-        prf(self.baseline_right, self.baseline_resolved, self.resolvable)
+        self.ours.add(&o.ours);
+        self.baseline.add(&o.baseline);
     }
 }
 
@@ -202,19 +186,20 @@ fn score_doc(parser: &Parser, row: &Value) -> HashMap<Class, Counts> {
             .iter()
             .any(|o| o.chain == g.chain && o.pronoun.is_none() && o.start < g.start)
         {
-            c.resolvable += 1;
+            c.ours.gold += 1;
+            c.baseline.gold += 1;
         }
         if let Some(es) = resolved.get(&(g.start, g.end)) {
-            c.resolved += 1;
+            c.ours.predicted += 1;
             if es.iter().all(|&e| in_chain(e, &g.chain)) {
-                c.right += 1;
+                c.ours.right += 1;
             }
         }
         if class == Class::HeShe {
             if let Some(&(_, e)) = persons.iter().rev().find(|((_, end), _)| *end <= g.start) {
-                c.baseline_resolved += 1;
+                c.baseline.predicted += 1;
                 if in_chain(e, &g.chain) {
-                    c.baseline_right += 1;
+                    c.baseline.right += 1;
                 }
             }
         }
@@ -236,10 +221,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         if syntax { "on" } else { "off" }
     );
     let line = |name: &str, c: &Counts| {
-        let (p, rc, f) = c.prf();
+        let (p, rc, f) = c.ours.prf();
         println!(
             "  {name:<8} annotated {:>4} resolvable {:>4} resolved {:>4} right {:>4}  P {p:.3} R {rc:.3} F1 {f:.3}",
-            c.annotated, c.resolvable, c.resolved, c.right
+            c.annotated, c.ours.gold, c.ours.predicted, c.ours.right
         );
     };
     for (class, c) in &r.classes {
@@ -248,10 +233,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     line("all", &r.all);
     for (class, c) in &r.classes {
         if *class == Class::HeShe {
-            let (p, rc, f) = c.baseline_prf();
+            let (p, rc, f) = c.baseline.prf();
             println!(
                 "  baseline (he/she: the last person named) resolved {} right {}  P {p:.3} R {rc:.3} F1 {f:.3}",
-                c.baseline_resolved, c.baseline_right
+                c.baseline.predicted, c.baseline.right
             );
         }
     }

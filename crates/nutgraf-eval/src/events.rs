@@ -20,7 +20,7 @@ use nutgraf::{CharOffsets, Meta, Options, Parser};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::{jsonl, prf};
+use crate::{jsonl, Tally};
 
 /// The ACE type a nutgraf event is scored as (`None`: not scored).
 pub fn ace_type(kind: &str, cameo: Option<&str>) -> Option<&'static str> {
@@ -84,38 +84,17 @@ fn fillable(ace: &str, role: &str) -> bool {
 /// Counts of one ACE type (or all).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Counts {
-    /// Gold triggers.
-    pub gold: usize,
-    /// Predicted triggers of a scored type.
-    pub predicted: usize,
-    /// Right triggers.
-    pub right: usize,
-    /// Gold arguments of fillable roles.
-    pub gold_args: usize,
-    /// Arguments of the scored predicted events.
-    pub predicted_args: usize,
-    /// Right arguments.
-    pub right_args: usize,
+    /// Triggers.
+    pub triggers: Tally,
+    /// Arguments: gold ones of fillable roles, those of the scored predicted
+    /// events, and the right ones.
+    pub arguments: Tally,
 }
 
 impl Counts {
     fn add(&mut self, o: &Counts) {
-        self.gold += o.gold;
-        self.predicted += o.predicted;
-        self.right += o.right;
-        self.gold_args += o.gold_args;
-        self.predicted_args += o.predicted_args;
-        self.right_args += o.right_args;
-    }
-
-    /// Trigger precision, recall, F1.
-    pub fn trigger_prf(&self) -> (f64, f64, f64) {
-        prf(self.right, self.predicted, self.gold)
-    }
-
-    /// Argument precision, recall, F1.
-    pub fn argument_prf(&self) -> (f64, f64, f64) {
-        prf(self.right_args, self.predicted_args, self.gold_args)
+        self.triggers.add(&o.triggers);
+        self.arguments.add(&o.arguments);
     }
 }
 
@@ -215,8 +194,8 @@ fn score_doc(parser: &Parser, row: &Value) -> BTreeMap<&'static str, Counts> {
         .unwrap_or_default();
     for g in &gold {
         let c = out.entry(g.ace).or_default();
-        c.gold += 1;
-        c.gold_args += g.args.len();
+        c.triggers.gold += 1;
+        c.arguments.gold += g.args.len();
     }
     let Ok(doc) = parser.parse(text, &meta) else {
         return out;
@@ -243,15 +222,15 @@ fn score_doc(parser: &Parser, row: &Value) -> BTreeMap<&'static str, Counts> {
             }
         }
         let c = out.entry(ace).or_default();
-        c.predicted += 1;
-        c.predicted_args += args.len();
+        c.triggers.predicted += 1;
+        c.arguments.predicted += args.len();
         let Some(g) = (0..gold.len())
             .find(|&g| !taken[g] && gold[g].ace == ace && overlaps(gold[g].trigger, trigger))
         else {
             continue;
         };
         taken[g] = true;
-        c.right += 1;
+        c.triggers.right += 1;
         let mut used = vec![false; gold[g].args.len()];
         for (slot, span) in args {
             let hit = gold[g].args.iter().enumerate().find(|(k, (role, s, t))| {
@@ -259,7 +238,7 @@ fn score_doc(parser: &Parser, row: &Value) -> BTreeMap<&'static str, Counts> {
             });
             if let Some((k, _)) = hit {
                 used[k] = true;
-                c.right_args += 1;
+                c.arguments.right += 1;
             }
         }
     }
@@ -280,12 +259,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         if syntax { "on" } else { "off" }
     );
     let line = |name: &str, c: &Counts| {
-        let (tp, tr, tf) = c.trigger_prf();
-        let (ap, ar, af) = c.argument_prf();
+        let (tp, tr, tf) = c.triggers.prf();
+        let (ap, ar, af) = c.arguments.prf();
         println!(
             "  {name:<22} triggers gold {:>4} pred {:>4} right {:>4} P {tp:.3} R {tr:.3} F1 {tf:.3} | \
              arguments gold {:>4} pred {:>4} right {:>4} P {ap:.3} R {ar:.3} F1 {af:.3}",
-            c.gold, c.predicted, c.right, c.gold_args, c.predicted_args, c.right_args
+            c.triggers.gold,
+            c.triggers.predicted,
+            c.triggers.right,
+            c.arguments.gold,
+            c.arguments.predicted,
+            c.arguments.right
         );
     };
     for (t, c) in &r.types {

@@ -42,3 +42,28 @@ pub fn prf(right: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
     };
     (p, r, f)
 }
+
+/// Counts of one scored kind of item: gold, predicted, and predicted right.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Gold items.
+    pub gold: usize,
+    /// Predicted items.
+    pub predicted: usize,
+    /// Predicted items that are right.
+    pub right: usize,
+}
+
+impl Tally {
+    /// Add another tally's counts.
+    pub fn add(&mut self, o: &Tally) {
+        self.gold += o.gold;
+        self.predicted += o.predicted;
+        self.right += o.right;
+    }
+
+    /// Precision, recall and F1.
+    pub fn prf(&self) -> (f64, f64, f64) {
+        prf(self.right, self.predicted, self.gold)
+    }
+}

@@ -13,17 +13,23 @@ pub(crate) type WordList = LazyLock<Vec<&'static str>>;
 /// A `.txt` list as a set, read on first use: for lists looked up per word.
 pub(crate) type WordSet = LazyLock<HashSet<&'static str>>;
 
+/// The text of a file of `data/lexicons/`, compiled in.
+macro_rules! lexicon_file {
+    ($file:literal) => {
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/lexicons/",
+            $file
+        ))
+    };
+}
+pub(crate) use lexicon_file;
+
 /// The [`WordList`] of a file of `data/lexicons/`:
 /// `static SPEECH: WordList = word_list!("event_speech.txt");`.
 macro_rules! word_list {
     ($file:literal) => {
-        std::sync::LazyLock::new(|| {
-            $crate::lexicon::words(include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/data/lexicons/",
-                $file
-            )))
-        })
+        std::sync::LazyLock::new(|| $crate::lexicon::words($crate::lexicon::lexicon_file!($file)))
     };
 }
 pub(crate) use word_list;
@@ -32,13 +38,9 @@ pub(crate) use word_list;
 macro_rules! word_set {
     ($file:literal) => {
         std::sync::LazyLock::new(|| {
-            $crate::lexicon::words(include_str!(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/data/lexicons/",
-                $file
-            )))
-            .into_iter()
-            .collect()
+            $crate::lexicon::words($crate::lexicon::lexicon_file!($file))
+                .into_iter()
+                .collect()
         })
     };
 }
