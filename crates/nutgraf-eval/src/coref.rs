@@ -215,11 +215,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let path = jsonl::positional(args).ok_or("coref: give the ECB+ JSONL file")?;
     let syntax = jsonl::flag(args, "--syntax");
     let r = score(path, syntax)?;
-    println!(
-        "{} documents, syntax stage {}",
-        r.documents,
-        if syntax { "on" } else { "off" }
-    );
+    crate::print_header(r.documents, syntax);
     let line = |name: &str, c: &Counts| {
         let (p, rc, f) = c.ours.prf();
         println!(

@@ -253,11 +253,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let path = jsonl::positional(args).ok_or("events: give the M2E2 JSONL file")?;
     let syntax = jsonl::flag(args, "--syntax");
     let r = score(path, syntax)?;
-    println!(
-        "{} documents, syntax stage {}",
-        r.documents,
-        if syntax { "on" } else { "off" }
-    );
+    crate::print_header(r.documents, syntax);
     let line = |name: &str, c: &Counts| {
         let (tp, tr, tf) = c.triggers.prf();
         let (ap, ar, af) = c.arguments.prf();

@@ -67,3 +67,12 @@ impl Tally {
         prf(self.right, self.predicted, self.gold)
     }
 }
+
+/// The first line of a report over documents parsed with or without the
+/// syntax stage.
+pub fn print_header(documents: usize, syntax: bool) {
+    println!(
+        "{documents} documents, syntax stage {}",
+        if syntax { "on" } else { "off" }
+    );
+}
