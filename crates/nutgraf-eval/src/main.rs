@@ -68,7 +68,11 @@ tasks:
                  [--parser-epochs N] [--folds K] [--stack] [--tagger PATH]
                  [--tagger-only]
                  [--tags-cache FILE] --out DIR (writes DIR/model.bin and
-                 DIR/parser.bin)";
+                 DIR/parser.bin)
+  build-clusters FILE.json --out FILE.tsv
+                 the word-class table of the tagger and parser
+                 (data/syntax/clusters.tsv) from en_lexeme_cluster.json of
+                 spacy-lookups-data (see data/syntax/README.md)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -89,6 +93,7 @@ fn main() -> ExitCode {
         "quotes" => quotes::run(rest),
         "train-ner" => ner::run_train(rest),
         "train-syntax" => ud::run_train(rest),
+        "build-clusters" => ud::run_build_clusters(rest),
         "ud" => ud::run_eval(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

@@ -359,3 +359,37 @@ pub fn run_train(args: &[String]) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// `build-clusters FILE.json --out FILE.tsv`: the word-class table the tagger
+/// and parser read (`data/syntax/clusters.tsv`) from a JSON object of word
+/// form to Brown cluster (`en_lexeme_cluster` of spacy-lookups-data).
+///
+/// # Errors
+/// Missing arguments, an unreadable file, JSON that is not such an object.
+pub fn run_build_clusters(args: &[String]) -> Result<(), String> {
+    let path = jsonl::positional(args).ok_or("build-clusters: give FILE.json")?;
+    let out = opt_str(args, "--out")?.ok_or("build-clusters: give --out FILE.tsv")?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| format!("{path}: not a JSON object"))?;
+    let mut pairs = Vec::with_capacity(object.len());
+    for (form, class) in object {
+        let class = class
+            .as_u64()
+            .and_then(|c| u32::try_from(c).ok())
+            .ok_or_else(|| format!("{path}: {form:?}: class {class} is not a 32-bit integer"))?;
+        pairs.push((form.as_str(), class));
+    }
+    let table = nutgraf::syntax::Clusters::table_text(&pairs);
+    std::fs::write(out, &table).map_err(|e| format!("{out}: {e}"))?;
+    println!(
+        "{} forms, {} with a class kept in {out} ({} bytes)",
+        pairs.len(),
+        table.lines().count(),
+        table.len()
+    );
+    Ok(())
+}

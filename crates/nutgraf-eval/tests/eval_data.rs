@@ -193,13 +193,13 @@ fn ud_ewt_dev_syntax_floors() {
     let (upos, xpos, lemma) = scores.accuracy();
     eprintln!("UD EWT dev: UPOS {upos:.4} XPOS {xpos:.4} lemma {lemma:.4}");
     assert!(scores.words >= 25_000);
-    assert!(upos >= 0.948, "UPOS {upos:.4} fell below 0.948");
-    assert!(xpos >= 0.943, "XPOS {xpos:.4} fell below 0.943");
-    assert!(lemma >= 0.967, "lemma {lemma:.4} fell below 0.967");
+    assert!(upos >= 0.952, "UPOS {upos:.4} fell below 0.952");
+    assert!(xpos >= 0.947, "XPOS {xpos:.4} fell below 0.947");
+    assert!(lemma >= 0.969, "lemma {lemma:.4} fell below 0.969");
     let (uas, las, _) = scores.attachment();
     eprintln!("UD EWT dev: UAS {uas:.4} LAS {las:.4}");
-    assert!(uas >= 0.842, "UAS {uas:.4} fell below 0.842");
-    assert!(las >= 0.805, "LAS {las:.4} fell below 0.805");
+    assert!(uas >= 0.848, "UAS {uas:.4} fell below 0.848");
+    assert!(las >= 0.811, "LAS {las:.4} fell below 0.811");
 }
 
 #[test]

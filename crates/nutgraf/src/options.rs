@@ -103,8 +103,8 @@ impl Options {
     /// speech, lemma, head and dependency relation
     /// ([`Document::words`](crate::Document::words), [`crate::syntax`]).
     /// Default `false` for now: the syntax stage costs more than all the others
-    /// together (about 100,000 words a second; `parse` of the sample corpus
-    /// takes nearly four times as long with it).
+    /// together (about 150,000 words a second inside `parse`; `parse` of the
+    /// sample corpus takes three times as long with it).
     #[must_use]
     pub const fn syntax(mut self, yes: bool) -> Options {
         self.syntax = yes;

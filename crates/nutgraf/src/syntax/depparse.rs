@@ -43,7 +43,7 @@ use crate::entities::features::Fx;
 const MAGIC: &[u8; 6] = b"NGDEP\0";
 const FORMAT_VERSION: u16 = 2;
 /// Version of the feature templates: bump it when one changes.
-pub(crate) const FEATURE_VERSION: u32 = 5;
+pub(crate) const FEATURE_VERSION: u32 = 6;
 
 /// No word (an empty stack slot, a missing dependent).
 pub(crate) const NONE: u32 = u32::MAX;
@@ -64,6 +64,8 @@ pub(crate) struct Token {
     pub(crate) u: u64,
     /// Hash of the last three letters.
     pub(crate) suf: u64,
+    /// The word's cluster.
+    pub(crate) c: u64,
     /// Distance to the next verb after the word (bucketed; 0: none).
     pub(crate) verb: u64,
     /// The guide parser's head of the word (`NONE` without a guide; `n` = root).
@@ -81,6 +83,7 @@ const NO_TOKEN: Token = Token {
     p: 0x0ff,
     u: 0x0ff,
     suf: 0x0ff,
+    c: 0x0ff,
     verb: 0x0ff,
     gh: NONE,
     gl: 0x0ff,
@@ -92,6 +95,7 @@ const ROOT_TOKEN: Token = Token {
     p: 0x1ff,
     u: 0x1ff,
     suf: 0x1ff,
+    c: 0x1ff,
     verb: 0x1ff,
     gh: NONE,
     gl: 0x1ff,
@@ -108,6 +112,7 @@ pub(crate) fn tokens(ws: &[WordFeats], xs: &[u16], us: &[u16], out: &mut Vec<Tok
             p: u64::from(x),
             u: u64::from(u),
             suf: w.suf[2],
+            c: w.cluster,
             verb: 0,
             gh: NONE,
             gl: 0x0ff,
@@ -462,6 +467,9 @@ impl State {
                 f(223).add(dt.w).add(dt.p).add(hp).add(dir).value(),
                 f(224).add(dt.suf).add(hp).add(dir).value(),
                 f(225).add(dt.p).add(hp).add(ht.verb).add(dir).value(),
+                f(228).add(dt.c).add(hp).add(dir).value(),
+                f(229).add(dt.p).add(ht.c).add(dir).value(),
+                f(230).add(dt.c).add(ht.c).value(),
             ],
         );
         if dt.gh != NONE {
@@ -708,6 +716,15 @@ impl State {
                     .add(State::set_of(&self.rset, s1i))
                     .add(s0.p)
                     .value(),
+                f(160).add(s0.c).value(),
+                f(161).add(b0.c).value(),
+                f(162).add(b1.c).value(),
+                f(163).add(s1.c).value(),
+                f(164).add(s0.c).add(b0.c).value(),
+                f(165).add(s0.c).add(b0.p).value(),
+                f(166).add(s0.p).add(b0.c).value(),
+                f(167).add(s1.c).add(s0.c).value(),
+                f(168).add(s0.c).add(b0.c).add(dist).value(),
             ],
         );
         if guided {

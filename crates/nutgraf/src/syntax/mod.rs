@@ -1,10 +1,12 @@
 //! Syntax: part of speech (UD UPOS and Penn XPOS), lemma, head and dependency
 //! relation (Universal Dependencies) of the words of a sentence.
 //!
-//! Three models trained on UD English EWT (CC BY-SA 4.0) and shipped in
+//! Models trained on UD English EWT (CC BY-SA 4.0) and shipped in
 //! `data/syntax/`, each loaded once on first use:
 //! - the [`Tagger`]: greedy averaged perceptrons for XPOS (two passes, the
 //!   second reading the first's tags to the right) then UPOS;
+//! - the word [`Clusters`]: a class for 124,000 word forms, learned from
+//!   unannotated text (MIT licence), read by the tagger and the parser;
 //! - the [`Lemmatizer`]: suffix rules learned per XPOS plus an exception lexicon;
 //! - the [`DepParser`]: a greedy arc-hybrid transition parser scored by an
 //!   averaged perceptron, trained with a dynamic oracle, labelling each arc as
@@ -14,8 +16,8 @@
 //! [`Options::syntax`](crate::Options::syntax) the parse pipeline runs them on
 //! every sentence and fills [`Document::words`](crate::Document::words).
 //! `nutgraf-eval ud` scores them on a treebank, `nutgraf-eval train-syntax`
-//! retrains them (see `data/syntax/README.md` for figures: EWT dev UPOS 0.952,
-//! lemma 0.971, UAS 0.846, LAS 0.809).
+//! retrains them (see `data/syntax/README.md` for figures: EWT dev UPOS 0.955,
+//! lemma 0.972, UAS 0.852, LAS 0.815).
 //!
 //! ```
 //! use nutgraf::syntax::{Syntax, Upos};
@@ -31,6 +33,7 @@
 //! ```
 
 pub mod analyze;
+pub mod clusters;
 pub mod conllu;
 pub mod depparse;
 pub mod deptrain;
@@ -41,6 +44,7 @@ pub mod train;
 pub(crate) mod words;
 
 pub use analyze::{Analyzed, Syntax, SyntaxScratch};
+pub use clusters::Clusters;
 pub use conllu::{read_conllu, GoldWord};
 pub use depparse::DepParser;
 pub use lemma::Lemmatizer;

@@ -28,6 +28,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::clusters::{lower_char, Clusters, FORM_SEED};
 use super::lemma::Lemmatizer;
 pub(crate) use super::table::Weights;
 use super::Upos;
@@ -36,7 +37,7 @@ use crate::entities::features::{Fx, IdBuild};
 const MAGIC: &[u8; 6] = b"NGSYN\0";
 const FORMAT_VERSION: u16 = 1;
 /// Version of the feature templates: bump it when one changes.
-pub(crate) const FEATURE_VERSION: u32 = 3;
+pub(crate) const FEATURE_VERSION: u32 = 4;
 /// Most tags a perceptron may have.
 pub(crate) const MAX_TAGS: usize = 64;
 
@@ -60,6 +61,10 @@ pub(crate) struct WordFeats {
     pre: [u64; 3],
     pub(crate) suf: [u64; 4],
     flags: u64,
+    /// The word's class in [`Clusters`] (3: none).
+    pub(crate) cluster: u64,
+    /// The first six bits of the class with their number.
+    cpre: u64,
 }
 
 const PAD_BEFORE: WordFeats = WordFeats {
@@ -69,6 +74,8 @@ const PAD_BEFORE: WordFeats = WordFeats {
     pre: [1; 3],
     suf: [1; 4],
     flags: 1,
+    cluster: 1,
+    cpre: 1,
 };
 const PAD_AFTER: WordFeats = WordFeats {
     exact: 2,
@@ -77,6 +84,8 @@ const PAD_AFTER: WordFeats = WordFeats {
     pre: [2; 3],
     suf: [2; 4],
     flags: 2,
+    cluster: 2,
+    cpre: 2,
 };
 
 fn char_class(c: char) -> u64 {
@@ -95,8 +104,9 @@ fn char_class(c: char) -> u64 {
 
 impl WordFeats {
     pub(crate) fn new(word: &str) -> WordFeats {
-        let mut exact = Fx::new(0x51);
+        let mut exact = Fx::new(FORM_SEED);
         let mut lower = Fx::new(0x52);
+        let mut lower_form = Fx::new(FORM_SEED);
         let mut shape = Fx::new(0x53);
         let mut pre = [0u64; 3];
         let mut prefix = Fx::new(0x54);
@@ -106,8 +116,9 @@ impl WordFeats {
         let (mut upper, mut digit, mut hyphen) = (0u64, 0u64, 0u64);
         for c in word.chars() {
             exact = exact.add(u64::from(c));
-            let l = c.to_lowercase().next().unwrap_or(c);
+            let l = lower_char(c);
             lower = lower.add(u64::from(l));
+            lower_form = lower_form.add(u64::from(l));
             if n < 3 {
                 prefix = prefix.add(u64::from(l));
                 pre[n] = prefix.value();
@@ -146,7 +157,21 @@ impl WordFeats {
             .add(hyphen)
             .add((n as u64).min(4))
             .value();
+        let (cluster, cpre) =
+            match Clusters::global().class_of_hashes(exact.value(), lower_form.value()) {
+                Some(c) => {
+                    let bits = 32 - c.leading_zeros();
+                    let top = if bits > 6 { c >> (bits - 6) } else { c };
+                    (
+                        u64::from(c) + 16,
+                        u64::from(top) + 16 + (u64::from(bits.min(6)) << 8),
+                    )
+                }
+                None => (3, 3),
+            };
         WordFeats {
+            cluster,
+            cpre,
             exact: exact.value(),
             lower: lower.value(),
             shape: shape.value(),
@@ -179,7 +204,7 @@ pub(crate) fn push_ids(out: &mut Vec<u64>, hashes: &[u64]) {
 }
 
 /// Number of [`xpos_features`].
-pub(crate) const XPOS_FEATURES: usize = 27;
+pub(crate) const XPOS_FEATURES: usize = 32;
 
 /// Features of word `i` for the XPOS pass; `p1`, `p2`: the tags of the two
 /// words before it (`u64::MAX` at the start).
@@ -216,6 +241,11 @@ pub(crate) fn xpos_features(ws: &[WordFeats], i: usize, p1: u64, p2: u64, out: &
         f(25).add(m1.shape).add(w.shape).value(),
         f(26).add(p1).add(w.suf[2]).value(),
         f(27).add(w.exact).value(),
+        f(28).add(w.cluster).value(),
+        f(29).add(w.cpre).value(),
+        f(30).add(m1.cluster).value(),
+        f(31).add(n1.cluster).value(),
+        f(32).add(p1).add(w.cluster).value(),
     ];
     push_ids(out, &hashes);
 }
@@ -286,6 +316,8 @@ pub(crate) fn upos_features(ws: &[WordFeats], xs: &[u16], i: usize, u1: u64, out
             f(121).add(at(ws, i, 2).lower).value(),
             f(122).add(w.lower).add(n1.lower).value(),
             f(123).add(m1.lower).add(w.lower).value(),
+            f(124).add(w.cluster).add(x0).value(),
+            f(125).add(w.cluster).value(),
         ],
     );
 }

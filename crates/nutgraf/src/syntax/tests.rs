@@ -350,3 +350,46 @@ fn a_stacked_parser_round_trips_and_parses() {
         assert_tree(&out, &words.join(" "));
     }
 }
+
+#[test]
+fn shipped_clusters() {
+    let text = include_str!("../../data/syntax/clusters.tsv");
+    let clusters = Clusters::parse(text).unwrap();
+    // Every line is a distinct form (no two forms share a hash).
+    assert_eq!(clusters.len(), text.lines().count());
+    assert!(clusters.len() > 100_000, "{}", clusters.len());
+    assert_eq!(Clusters::global().len(), clusters.len());
+    // Words that behave alike share a class; a capitalized form falls back
+    // to its lower-cased one.
+    let class = |w: &str| clusters.class(w);
+    assert!(class("Beijing").is_some());
+    assert_eq!(class("Beijing"), class("beijing"));
+    assert_eq!(class("Beijing"), class("Moscow"));
+    assert_eq!(class("Moscow"), class("Russia"));
+    assert_ne!(class("said"), class("Moscow"));
+    assert_eq!(class("zzqxv"), None);
+}
+
+#[test]
+fn cluster_table_text() {
+    let pairs = [
+        ("the", 11),
+        ("The", 11),
+        ("Paris", 40),
+        ("paris", 41),
+        ("none", 0),
+        ("tab\tbed", 5),
+        (" space", 5),
+        ("", 5),
+    ];
+    assert_eq!(
+        Clusters::table_text(&pairs),
+        "the\t11\nParis\t40\nparis\t41\n"
+    );
+    assert!(Clusters::parse("word\t0\n").is_err());
+    assert!(Clusters::parse("word 3\n").is_err());
+    let c = Clusters::parse("Paris\t40\nparis\t41\nthe\t11\n").unwrap();
+    assert_eq!(c.class("Paris"), Some(40));
+    assert_eq!(c.class("PARIS"), Some(41));
+    assert_eq!(c.class("The"), Some(11));
+}
