@@ -80,17 +80,6 @@ pub(crate) fn floor_boundary(text: &str, i: usize) -> usize {
     i
 }
 
-/// The character boundary of `text` at or after byte `i`; `text.len()` past the end.
-#[inline]
-pub(crate) fn ceil_boundary(text: &str, i: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = i;
-    while i < bytes.len() && is_continuation(bytes[i]) {
-        i += 1;
-    }
-    i.min(text.len())
-}
-
 #[inline]
 #[track_caller]
 fn check_boundary(text: &str, i: usize) {
@@ -232,8 +221,6 @@ mod tests {
         // a: 0, é: 1..3, 中: 3..6, 👍: 6..10
         let floors: Vec<usize> = (0..=12).map(|i| floor_boundary(text, i)).collect();
         assert_eq!(floors, [0, 1, 1, 3, 3, 3, 6, 6, 6, 6, 10, 10, 10]);
-        let ceils: Vec<usize> = (0..=12).map(|i| ceil_boundary(text, i)).collect();
-        assert_eq!(ceils, [0, 1, 3, 3, 6, 6, 6, 10, 10, 10, 10, 10, 10]);
         assert_eq!(before(text, 3), "aé");
         assert_eq!(after(text, 3), "中👍");
         assert_eq!(between(text, 1, 6), "é中");

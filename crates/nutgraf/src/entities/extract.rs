@@ -14,12 +14,16 @@ use crate::segment::{Token, TokenKind};
 use crate::span::{self, Span};
 use crate::view::View;
 
+/// Forms of address ("mr", "dr"): titles of the gazetteer that are no role.
+static HONORIFICS: crate::lexicon::WordSet = crate::lexicon::word_set!("honorifics.txt");
+
 /// Resolution's view of the gazetteers.
 struct GazLexicon(&'static Gazetteer);
 
 impl Lexicon for GazLexicon {
     fn is_title(&self, phrase: &str) -> bool {
         self.0.lookup(phrase) & TITLE != 0
+            && !HONORIFICS.contains(phrase.strip_suffix('.').unwrap_or(phrase))
     }
     fn is_qualifier(&self, word: &str) -> bool {
         self.0.lookup(word) & QUALIFIER != 0
@@ -29,6 +33,9 @@ impl Lexicon for GazLexicon {
     }
     fn is_person_name(&self, word: &str) -> bool {
         self.0.lookup(word) & (FIRST_NAME | LAST_NAME) != 0
+    }
+    fn is_common_word(&self, word: &str) -> bool {
+        crate::text::is_english_word(word)
     }
     fn is_place_or_org(&self, phrase: &str) -> bool {
         self.0.lookup(phrase) & (COUNTRY | CITY | STATE | REGION | ORGANIZATION | NEWS_AGENCY) != 0
@@ -774,7 +781,7 @@ pub(crate) fn extract(view: &View<'_>) -> (Vec<RawMention>, Vec<Entity>) {
     mentions.sort_by_key(|m| m.span.start);
     quoted_titles(text, sentences, &mut mentions);
     cued_titles(text, &mut mentions, gaz);
-    let entities = resolve::resolve(text, &mut mentions, &GazLexicon(gaz));
+    let entities = resolve::resolve(view, &mut mentions, &GazLexicon(gaz));
     (mentions, entities)
 }
 

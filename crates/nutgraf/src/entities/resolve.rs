@@ -8,7 +8,8 @@
 //!   a possessive "'s" ignored), on an acronym of a longer name ("ICC" for
 //!   "International Criminal Court"), or on a known alias ("US" for "United States").
 //!
-//! Roles come from the words around a person's mentions: a title before the name
+//! Roles come from the words around a person's mentions (the tokens of the
+//! shared [`View`], in the mention's sentence): a title before the name
 //! ("Russian President Vladimir Putin", "the Prime Minister Li Qiang", "US Secretary
 //! of State, Anthony Blinken", "the spokesperson for the Ministry of Foreign Affairs,
 //! Wang Wenbin") or an appositive after it ("Alexander Gabuev, director of the
@@ -19,7 +20,9 @@ use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Entity, EntityLabel, Role};
+use crate::segment::TokenKind;
 use crate::span::{self, Span};
+use crate::view::View;
 
 /// A typed mention in normalized-text offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +46,9 @@ pub(crate) trait Lexicon {
     fn is_place_or_org(&self, phrase: &str) -> bool;
     /// True when the word is a known given or family name.
     fn is_person_name(&self, word: &str) -> bool;
+    /// True when the lowercased word is a common English word ("later",
+    /// "defense"), which a capital at a sentence start does not make a name.
+    fn is_common_word(&self, word: &str) -> bool;
 }
 
 /// Fold a name for comparison: lowercase, no accents, no leading "the", no possessive.
@@ -140,9 +146,14 @@ fn harmonize_labels(keys: &[String], mentions: &mut [RawMention], lex: &dyn Lexi
     }
 }
 
-/// Group `mentions` (sorted by position) of normalized `text` into entities,
-/// after making their types consistent across the document.
-pub(crate) fn resolve(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon) -> Vec<Entity> {
+/// Group `mentions` (sorted by position) of the view's normalized text into
+/// entities, after making their types consistent across the document.
+pub(crate) fn resolve(
+    view: &View<'_>,
+    mentions: &mut [RawMention],
+    lex: &dyn Lexicon,
+) -> Vec<Entity> {
+    let text = view.text;
     // Surface forms and folded keys, once per mention.
     let forms: Vec<String> = mentions.iter().map(|m| surface(text, m.span)).collect();
     let keys_of: Vec<String> = forms.iter().map(|f| fold(f)).collect();
@@ -218,13 +229,13 @@ pub(crate) fn resolve(text: &str, mentions: &mut [RawMention], lex: &dyn Lexicon
         e.name = name;
         for &mi in &e.mentions {
             if e.label == EntityLabel::Person {
-                for role in roles_of(text, mentions, mi, lex) {
+                for role in roles_of(view, mentions, mi, lex) {
                     add_role(&mut e.roles, role);
                 }
             }
         }
     }
-    link_role_references(text, mentions, &mut entities, lex);
+    link_role_references(view, mentions, &mut entities, lex);
     entities
 }
 
@@ -247,7 +258,7 @@ fn is_leader_title(title: &str) -> bool {
 /// Link role-only references ("the Russian leader", "the Chinese president") to the
 /// one person of the document the text gives that role; ambiguous ones stay unlinked.
 fn link_role_references(
-    text: &str,
+    view: &View<'_>,
     mentions: &[RawMention],
     entities: &mut [Entity],
     lex: &dyn Lexicon,
@@ -275,23 +286,17 @@ fn link_role_references(
         }
     }
     let none = Vec::new();
-    let bytes = text.as_bytes();
-    let mut pos = 0;
-    while let Some(i) = memchr::memchr2(b't', b'T', &bytes[pos..]) {
-        let start = pos + i;
-        pos = start + 1;
-        if !bytes
-            .get(start..start + 4)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"the "))
-        {
-            continue;
-        }
-        let prev_ok = span::char_before(text, start).is_none_or(|c| !c.is_alphanumeric());
-        if !prev_ok {
-            continue;
-        }
-        let to = span::floor_boundary(text, start + 60);
-        let ws = words(text, start + 4, to);
+    let text = view.text;
+    // "the" and the words after it in its sentence, at most 60 bytes on.
+    let phrases = view.sentences.iter().flat_map(|sv| {
+        view.tokens[sv.tokens.clone()]
+            .iter()
+            .filter(|t| t.is("the"))
+            .map(move |t| (t.span, sv.span.end))
+    });
+    for (the, sentence_end) in phrases {
+        let start = the.start;
+        let ws = words(view, the.end, sentence_end.min(start + 60));
         if ws.is_empty() {
             continue;
         }
@@ -558,36 +563,24 @@ struct Word<'t> {
     end: usize,
 }
 
-/// Words and single punctuation marks of `text[from..to]`.
-fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut i = from;
-    while i < to {
-        let c = span::char_at(text, i).unwrap_or(' ');
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        if c.is_alphanumeric() {
-            while i < to {
-                let ch = span::char_at(text, i).unwrap_or(' ');
-                let joins = ch.is_alphanumeric()
-                    || ((ch == '-' || ch == '.' || ch == '\'' || ch == '’')
-                        && span::char_at(text, i + ch.len_utf8())
-                            .is_some_and(char::is_alphanumeric));
-                if !joins {
-                    break;
-                }
-                i += ch.len_utf8();
+/// The words of the view's tokens that lie within `from..to` (bytes): one a
+/// token, but a possessive clitic glued to the word before it stays with it
+/// ("Russia's", read whole as an affiliation).
+fn words<'t>(view: &View<'t>, from: usize, to: usize) -> Vec<Word<'t>> {
+    let first = view.tokens.partition_point(|t| t.span.start < from);
+    let mut out: Vec<Word<'t>> = Vec::new();
+    for t in view.tokens[first..].iter().take_while(|t| t.span.end <= to) {
+        if let Some(last) = out.last_mut() {
+            if t.kind == TokenKind::Clitic && t.is_any(&["'s", "'"]) && last.end == t.span.start {
+                last.end = t.span.end;
+                last.text = span::between(view.text, last.start, last.end);
+                continue;
             }
-        } else {
-            i += c.len_utf8();
         }
         out.push(Word {
-            text: span::between(text, start, i),
-            start,
-            end: i,
+            text: t.text,
+            start: t.span.start,
+            end: t.span.end,
         });
     }
     out
@@ -676,21 +669,28 @@ fn affiliation_name(raw: &str, lex: &dyn Lexicon) -> String {
     lex.link(raw).unwrap_or_else(|| raw.to_owned())
 }
 
+/// Words that end the stretch of text a role is read from.
+fn is_stop(w: &str) -> bool {
+    matches!(w, "." | ";" | "!" | "?" | "\"" | "“" | "”")
+}
+
 /// Roles stated around mention `mi` (a person) in its sentence.
-fn roles_of(text: &str, mentions: &[RawMention], mi: usize, lex: &dyn Lexicon) -> Vec<Role> {
+fn roles_of(view: &View<'_>, mentions: &[RawMention], mi: usize, lex: &dyn Lexicon) -> Vec<Role> {
+    let text = view.text;
     let m = mentions[mi];
     let mut roles = Vec::new();
-    // Look back to the previous sentence end or line break, at most 160 bytes.
-    let mut from = span::ceil_boundary(text, m.span.start.saturating_sub(160));
-    let before = span::between(text, from, m.span.start);
-    if let Some((i, c)) = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, '\n' | '.' | ';' | '!' | '?' | '"' | '“' | '”'))
-    {
-        from += i + c.len_utf8();
+    let sentence = view
+        .sentence_at(m.span.start)
+        .map_or(Span::new(0, text.len()), |k| view.sentences[k].span);
+    // Look back to the sentence start or the last stop in it, at most 160 bytes.
+    let from = sentence.start.max(m.span.start.saturating_sub(160));
+    let mut ws = words(view, from, m.span.start);
+    // Whether the first word of `ws` opens a sentence or quote.
+    let mut opens = from == sentence.start;
+    if let Some(stop) = ws.iter().rposition(|w| is_stop(w.text)) {
+        ws.drain(..=stop);
+        opens = true;
     }
-    let ws = words(text, from, m.span.start);
     let mut end = ws.len();
     // "US Secretary of State, Anthony Blinken": a comma may stand before the name.
     if end > 0 && ws[end - 1].text == "," {
@@ -710,6 +710,18 @@ fn roles_of(text: &str, mentions: &[RawMention], mi: usize, lex: &dyn Lexicon) -
         }
         // Sentence openers are not part of an affiliation ("During Chinese President Xi").
         while a < k && is_opener(ws[a].text) {
+            a += 1;
+        }
+        // Nor is a common word capitalized only because it opens the sentence
+        // ("Later U.S. Secretary of State"), unless a name starts there.
+        if a == 0
+            && a < k
+            && opens
+            && lex.is_common_word(&ws[0].text.to_lowercase())
+            && mentions
+                .binary_search_by_key(&ws[0].start, |m| m.span.start)
+                .is_err()
+        {
             a += 1;
         }
         if a < k {
@@ -756,13 +768,16 @@ fn roles_of(text: &str, mentions: &[RawMention], mi: usize, lex: &dyn Lexicon) -
         }
     }
     // Appositive after the name: ", [the] [qualifier] [Affiliation] TITLE [of|at|for [the] AFFILIATION]".
-    let to = span::floor_boundary(text, m.span.end + 160);
-    let after = span::between(text, m.span.end, to);
-    if let Some(rest) = after.strip_prefix(',') {
-        let stop = rest
-            .find([',', '.', ';', '\n', '(', ')', '"', '“', '”'])
+    let after = words(view, m.span.end, sentence.end.min(m.span.end + 160));
+    if after
+        .first()
+        .is_some_and(|w| w.text == "," && w.start == m.span.end)
+    {
+        let stop = after[1..]
+            .iter()
+            .position(|w| is_stop(w.text) || matches!(w.text, "," | "(" | ")"))
             .map_or(after.len(), |i| i + 1);
-        let ws = words(text, m.span.end + 1, m.span.end + stop);
+        let ws = &after[1..stop];
         let mut i = 0;
         if i < ws.len() && matches!(ws[i].text.to_lowercase().as_str(), "the" | "a" | "an") {
             i += 1;
@@ -774,14 +789,14 @@ fn roles_of(text: &str, mentions: &[RawMention], mi: usize, lex: &dyn Lexicon) -
         // An affiliation before the title: "the Russian president".
         let mut t = i;
         while t < ws.len()
-            && title_starting_at(&ws, t, lex).is_none()
+            && title_starting_at(ws, t, lex).is_none()
             && is_capitalized(ws[t].text)
             && t < i + 4
         {
             t += 1;
         }
         if let Some(te) = (t < ws.len())
-            .then(|| title_starting_at(&ws, t, lex))
+            .then(|| title_starting_at(ws, t, lex))
             .flatten()
         {
             let pre = (t > i).then(|| affiliation_name(&join(&ws[i..t], text), lex));
@@ -860,6 +875,15 @@ mod tests {
         fn is_person_name(&self, w: &str) -> bool {
             matches!(w, "putin" | "xi")
         }
+        fn is_common_word(&self, w: &str) -> bool {
+            matches!(w, "later" | "policy" | "union" | "meanwhile")
+        }
+    }
+
+    /// Resolve `ms` in `text`, read as one sentence.
+    fn resolved(text: &str, ms: &mut [RawMention]) -> Vec<Entity> {
+        let whole = (Span::new(0, text.len()), false);
+        crate::view::with_view(text, &[whole], |view| resolve(view, ms, &TestLex))
     }
 
     fn mentions(text: &str, names: &[(&str, EntityLabel)]) -> Vec<RawMention> {
@@ -891,7 +915,7 @@ mod tests {
                 ("Vladímir Putin", Person),
             ],
         );
-        let es = resolve(text, &mut ms, &TestLex);
+        let es = resolved(text, &mut ms);
         assert_eq!(es.len(), 2);
         assert_eq!(es[0].name, "Vladimir Putin");
         assert_eq!(es[0].aliases, ["Vladimir Putin", "Putin", "Vladímir Putin"]);
@@ -919,7 +943,7 @@ mod tests {
                 ("Vladimir Poutine", Person),
             ],
         );
-        let es = resolve(text, &mut ms, &TestLex);
+        let es = resolved(text, &mut ms);
         assert_eq!(es.len(), 2);
         // The spelling the text uses most names the entity.
         assert_eq!(
@@ -942,7 +966,7 @@ mod tests {
                 ("ICC", Org),
             ],
         );
-        let es = resolve(text, &mut ms, &TestLex);
+        let es = resolved(text, &mut ms);
         assert_eq!(es.len(), 2);
         assert_eq!(es[0].name, "International Criminal Court");
         assert_eq!(es[0].mentions, [0, 1, 4]);
@@ -960,10 +984,14 @@ mod tests {
             ("As reported by the Chinese Foreign Ministry spokesperson, Hua Chunying.", "Hua Chunying", "spokesperson", Some("Chinese Foreign Ministry")),
             ("declared the spokesperson for the Ministry of Foreign Affairs, Wang Wenbin, during a press conference.", "Wang Wenbin", "spokesperson", Some("Ministry of Foreign Affairs")),
             ("They met Joe Biden, the former US president, in May.", "Joe Biden", "president", Some("United States")),
+            // Dotted abbreviations are words, not sentence ends.
+            ("Later U.S. Secretary of State Antony Blinken flew in.", "Antony Blinken", "Secretary of State", Some("United States")),
+            ("Mr. Wang spoke after Antony Blinken, the U.S. secretary of state, left.", "Antony Blinken", "secretary of state", Some("United States")),
+            ("A Russian's word: Russia's president Vladimir Putin arrived.", "Vladimir Putin", "president", Some("Russia")),
         ];
         for (text, name, title, affiliation) in cases {
             let mut ms = mentions(text, &[(name, Person)]);
-            let es = resolve(text, &mut ms, &TestLex);
+            let es = resolved(text, &mut ms);
             let role = es[0]
                 .roles
                 .first()
@@ -972,11 +1000,7 @@ mod tests {
             assert_eq!(role.affiliation.as_deref(), *affiliation, "{text}");
         }
         let text = "They met Joe Biden, the former US president, in May.";
-        let es = resolve(
-            text,
-            &mut mentions(text, &[("Joe Biden", Person)]),
-            &TestLex,
-        );
+        let es = resolved(text, &mut mentions(text, &[("Joe Biden", Person)]));
         assert_eq!(es[0].roles[0].qualifier.as_deref(), Some("former"));
     }
 
@@ -993,7 +1017,7 @@ mod tests {
                 ("Putin", Person),
             ],
         );
-        let es = resolve(text, &mut ms, &TestLex);
+        let es = resolved(text, &mut ms);
         assert_eq!(es.len(), 3, "{es:?}");
         assert!(ms.iter().filter(|m| m.label == Person).count() == 3);
         assert_eq!(es[0].mentions, [0, 3, 4]);
@@ -1010,7 +1034,7 @@ mod tests {
                 ("Russian", EntityLabel::Norp),
             ],
         );
-        let es = resolve(text, &mut ms, &TestLex);
+        let es = resolved(text, &mut ms);
         let refs = |e: &Entity| {
             e.references
                 .iter()
@@ -1026,7 +1050,7 @@ mod tests {
     fn no_role_without_a_title() {
         let text = "Xi and Putin met in Moscow, where they signed a deal.";
         let mut ms = mentions(text, &[("Xi", Person), ("Putin", Person)]);
-        let es = resolve(text, &mut ms, &TestLex);
+        let es = resolved(text, &mut ms);
         assert!(es.iter().all(|e| e.roles.is_empty()), "{es:?}");
     }
 }
