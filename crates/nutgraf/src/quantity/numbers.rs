@@ -764,7 +764,7 @@ fn small_word(w: &str) -> Option<u32> {
 }
 
 /// zero..nineteen.
-fn unit_word(w: &str) -> Option<u32> {
+pub(crate) fn unit_word(w: &str) -> Option<u32> {
     Some(match w {
         "zero" | "nil" => 0,
         "one" => 1,
@@ -791,7 +791,7 @@ fn unit_word(w: &str) -> Option<u32> {
 }
 
 /// twenty..ninety.
-fn tens_word(w: &str) -> Option<u32> {
+pub(crate) fn tens_word(w: &str) -> Option<u32> {
     Some(match w {
         "twenty" => 20,
         "thirty" => 30,
@@ -807,7 +807,7 @@ fn tens_word(w: &str) -> Option<u32> {
 
 /// Ordinal words: "first".."nineteenth", "twentieth".."ninetieth",
 /// "hundredth", "thousandth", "millionth", "billionth".
-fn ordinal_word(w: &str) -> Option<u64> {
+pub(crate) fn ordinal_word(w: &str) -> Option<u64> {
     Some(match w {
         "first" => 1,
         "second" => 2,

@@ -546,77 +546,22 @@ pub(super) fn part_of_day(w: &str) -> Option<&'static str> {
     })
 }
 
-/// Small numbers written as words, cardinal or ordinal; the flag is true for an ordinal.
+/// Small numbers written as words, cardinal ("a", "one".."nineteen",
+/// "twenty".."ninety") or ordinal ("first".."ninetieth"); the flag is true for
+/// an ordinal. The words are the number grammar's.
 pub(super) fn small_number(w: &str) -> Option<(u32, bool)> {
-    let card = match w {
-        "zero" => 0,
-        "one" | "a" | "an" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => 0xFFFF,
-    };
-    if card != 0xFFFF {
-        return Some((card, false));
+    use crate::quantity::numbers::{ordinal_word, tens_word, unit_word};
+    if matches!(w, "a" | "an") {
+        return Some((1, false));
     }
-    let ord = match w {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        "fifth" => 5,
-        "sixth" => 6,
-        "seventh" => 7,
-        "eighth" => 8,
-        "ninth" => 9,
-        "tenth" => 10,
-        "eleventh" => 11,
-        "twelfth" => 12,
-        "thirteenth" => 13,
-        "fourteenth" => 14,
-        "fifteenth" => 15,
-        "sixteenth" => 16,
-        "seventeenth" => 17,
-        "eighteenth" => 18,
-        "nineteenth" => 19,
-        "twentieth" => 20,
-        "thirtieth" => 30,
-        "fortieth" => 40,
-        "fiftieth" => 50,
-        "sixtieth" => 60,
-        "seventieth" => 70,
-        "eightieth" => 80,
-        "ninetieth" => 90,
-        "last" => 0,
-        _ => return None,
-    };
-    if ord == 0 {
+    if w == "nil" {
         return None;
     }
-    Some((ord, true))
+    if let Some(n) = unit_word(w).or_else(|| tens_word(w)) {
+        return Some((n, false));
+    }
+    let ord = ordinal_word(w).filter(|n| (1..=90).contains(n))?;
+    Some((u32::try_from(ord).ok()?, true))
 }
 
 /// Digits with an optional ordinal suffix ("17", "17th", "1st"); the flag is
