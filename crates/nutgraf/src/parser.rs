@@ -348,19 +348,23 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
 
     // Every stage below works in normalized-text offsets; what they find is
     // mapped to the original input once, at the end (`Found::map_to_original`).
+    // Times and quantities read each sentence's tokens with its addresses
+    // (URLs, e-mail addresses, paths) as opaque tokens, found once.
     let mut times = Vec::new();
-    if options.get_times() {
+    let mut quantities = Vec::new();
+    if options.get_times() || options.get_quantities() {
         let mut scratch = time::Scratch::default();
         for k in 0..view.sentences.len() {
-            time::extract(ntext, view.raw(k), published, &mut scratch, &mut times);
+            let toks = view.grammar_toks(k);
+            if options.get_times() {
+                time::extract_toks(ntext, &toks, published, &mut scratch, &mut times);
+            }
+            if options.get_quantities() {
+                quantity::extract_toks(ntext, &toks, &mut quantities);
+            }
         }
     }
-
-    let mut quantities = Vec::new();
     if options.get_quantities() {
-        for k in 0..view.sentences.len() {
-            quantity::extract(ntext, view.raw(k), &mut quantities);
-        }
         // Lengths of time come from the time expressions: one reading of "75 years".
         quantities.extend(times.iter().filter_map(duration_quantity));
     }

@@ -10,6 +10,7 @@
 //! head and relation of what it looks at. No stage cuts, lower-cases or re-scans
 //! the text for what is here.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::document::Word;
@@ -23,7 +24,9 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// The lower-cased forms of every token of a document, in one buffer.
 ///
 /// The form is the token's text lower-cased (Unicode), with the typographic
-/// apostrophe (U+2019) written as `'`, so word lists spell "don't" one way.
+/// apostrophes (U+2019, U+2018) written as `'` and the non-breaking hyphens
+/// (U+2010, U+2011) as `-`, so word lists spell "don't" and "twenty-five" one
+/// way.
 #[derive(Debug, Default)]
 pub(crate) struct Lowered {
     buf: String,
@@ -42,10 +45,10 @@ impl Lowered {
                 buf.push_str(s);
             } else {
                 for c in s.chars() {
-                    if c == '\u{2019}' {
-                        buf.push('\'');
-                    } else {
-                        buf.extend(c.to_lowercase());
+                    match c {
+                        '\u{2019}' | '\u{2018}' => buf.push('\''),
+                        '\u{2010}' | '\u{2011}' => buf.push('-'),
+                        _ => buf.extend(c.to_lowercase()),
                     }
                 }
             }
@@ -189,6 +192,44 @@ impl<'t> View<'t> {
             .unwrap_or_default()
     }
 
+    /// The tokens of sentence `k` as the number and time grammars read them:
+    /// each URL, e-mail address or file path (`quantity::addresses`) one
+    /// opaque [`TokenKind::Symbol`] token (its `low` is its text), so that its
+    /// numbers are no quantities, dates or times.
+    pub(crate) fn grammar_toks(&self, k: usize) -> Cow<'_, [Tok<'t>]> {
+        let toks = self.toks(k);
+        let mut found = Vec::new();
+        crate::quantity::addresses::find(self.text, self.raw(k), &mut found);
+        if found.is_empty() {
+            return Cow::Borrowed(toks);
+        }
+        let mut out: Vec<Tok<'t>> = Vec::with_capacity(toks.len());
+        let mut spans = found.iter().peekable();
+        for t in toks {
+            while spans.peek().is_some_and(|s| s.end <= t.span.start) {
+                spans.next();
+            }
+            match spans.peek() {
+                Some(&&s) if s.start < t.span.end => {
+                    if out.last().is_none_or(|l| l.span != s) {
+                        let text = s.slice(self.text);
+                        out.push(Tok {
+                            span: s,
+                            kind: TokenKind::Symbol,
+                            text,
+                            low: text,
+                            upper: false,
+                            word: NONE,
+                            name: NONE,
+                        });
+                    }
+                }
+                _ => out.push(*t),
+            }
+        }
+        Cow::Owned(out)
+    }
+
     /// The tokens of sentence `k` as the tokenizer gave them.
     pub(crate) fn raw(&self, k: usize) -> &[Token] {
         self.sentences
@@ -254,6 +295,25 @@ impl<'t> View<'t> {
             t.word = w;
         }
     }
+}
+
+/// Call `f` with the view of one sentence of `text` given as its tokens (no
+/// syntax words, no names): for the entry points of stages run alone. A token
+/// that does not lie on `text` (a token of another text) is left out.
+pub(crate) fn with_tokens<R>(
+    text: &str,
+    mut tokens: Vec<Token>,
+    f: impl FnOnce(&View<'_>) -> R,
+) -> R {
+    tokens.retain(|t| text.get(t.span.start..t.span.end).is_some());
+    let span = match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+        _ => Span::new(0, 0),
+    };
+    let tokens = vec![tokens];
+    let lowered = Lowered::new(text, &tokens);
+    let view = View::new(text, &[(span, false)], tokens, &lowered);
+    f(&view)
 }
 
 /// Tokenize `sentences` of `text` and call `f` with their view (no syntax

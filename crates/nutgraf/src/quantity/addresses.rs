@@ -6,11 +6,11 @@
 //! other addresses at their punctuation ("example.com" "/" "2023/10/17" ...).
 //! Here the tokens of a sentence are grouped into *chunks*, runs of tokens
 //! with no space between them, and a chunk that has the shape of an address
-//! is reported whole. The quantity and time extractors then read each address
-//! as one opaque token. (A token flag set by the tokenizer would serve both
-//! without the regrouping; this module keeps the rule in one place until then.)
+//! is reported whole. The shared view (`View::grammar_toks`) then gives the
+//! quantity and time grammars each address as one opaque token, found once per
+//! sentence for both.
 
-use crate::segment::{Token, TokenKind};
+use crate::segment::Token;
 use crate::span::Span;
 
 /// Push the byte spans of the addresses among `tokens` (one sentence of
@@ -31,30 +31,6 @@ pub(crate) fn find(text: &str, tokens: &[Token], out: &mut Vec<Span>) {
         }
         i = j;
     }
-}
-
-/// Replace the tokens inside each of `spans` (from [`find`]) by one
-/// [`TokenKind::Symbol`] token covering the address.
-pub(crate) fn collapse(tokens: &[Token], spans: &[Span]) -> Vec<Token> {
-    let mut out = Vec::with_capacity(tokens.len());
-    let mut spans = spans.iter().peekable();
-    for t in tokens {
-        while spans.peek().is_some_and(|s| s.end <= t.span.start) {
-            spans.next();
-        }
-        match spans.peek() {
-            Some(s) if s.start < t.span.end => {
-                if out.last().is_none_or(|l: &Token| l.span != **s) {
-                    out.push(Token {
-                        span: **s,
-                        kind: TokenKind::Symbol,
-                    });
-                }
-            }
-            _ => out.push(*t),
-        }
-    }
-    out
 }
 
 /// Characters that open or close a chunk without being part of an address:
@@ -234,7 +210,7 @@ fn has_extension(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment;
+    use crate::segment::{self, TokenKind};
 
     fn spans(text: &str) -> Vec<&str> {
         let mut tokens = Vec::new();
@@ -307,12 +283,13 @@ mod tests {
         let text = "Read C:\\data\\12%.csv and example.com/2023/10 now.";
         let mut tokens = Vec::new();
         segment::tokens(text, Span::new(0, text.len()), &mut tokens);
-        let mut found = Vec::new();
-        find(text, &tokens, &mut found);
-        let got: Vec<(&str, TokenKind)> = collapse(&tokens, &found)
-            .iter()
-            .map(|t| (t.span.slice(text), t.kind))
-            .collect();
+        let got: Vec<(String, TokenKind)> = crate::view::with_tokens(text, tokens, |v| {
+            v.grammar_toks(0)
+                .iter()
+                .map(|t| (t.text.to_owned(), t.kind))
+                .collect()
+        });
+        let got: Vec<(&str, TokenKind)> = got.iter().map(|(t, k)| (t.as_str(), *k)).collect();
         assert_eq!(
             got,
             [

@@ -24,10 +24,11 @@ use super::lexicon::{
     is_irregular_plural, is_month, is_time_word, is_year_preposition, qualified_currency, squared,
     unit_symbol, unit_word, Currency, Dim, Unit, QUALIFIERS, QUALIFIERS_AFTER,
 };
-use super::numbers::{self, digits_with_suffix, parse_digits, scale_word, WORD_BUF};
-use super::{addresses, Bound, Quantity, QuantityKind};
+use super::numbers::{self, digits_with_suffix, parse_digits, scale_word};
+use super::{Bound, Quantity, QuantityKind};
 use crate::segment::{self, Token, TokenKind};
 use crate::span::Span;
+use crate::view::{self, Tok};
 
 /// Push the quantities of one sentence onto `out`.
 ///
@@ -38,17 +39,16 @@ pub fn extract(text: &str, tokens: &[Token], out: &mut Vec<Quantity>) {
     if tokens.is_empty() {
         return;
     }
-    // A URL, e-mail address or file path is one opaque token.
-    let mut found = Vec::new();
-    addresses::find(text, tokens, &mut found);
-    let collapsed;
-    let tokens = if found.is_empty() {
-        tokens
-    } else {
-        collapsed = addresses::collapse(tokens, &found);
-        &collapsed
-    };
-    let s = Sent::new(text, tokens, Mode::Text);
+    view::with_tokens(text, tokens.to_vec(), |v| {
+        extract_toks(text, &v.grammar_toks(0), out);
+    });
+}
+
+/// [`extract`] on the tokens of one sentence of the shared view, as
+/// [`View::grammar_toks`](crate::view::View::grammar_toks) gives them (each
+/// address one opaque token).
+pub(crate) fn extract_toks(text: &str, toks: &[Tok<'_>], out: &mut Vec<Quantity>) {
+    let s = Sent::new(text, toks, Mode::Text);
     let mut i = 0;
     let mut free = 0; // first token not yet inside a reported quantity
     while i < s.len() {
@@ -97,12 +97,13 @@ pub fn parse_quantity(text: &str) -> Option<Quantity> {
     if tokens.is_empty() {
         return None;
     }
-    let mut found = Vec::new();
-    addresses::find(text, &tokens, &mut found);
-    if !found.is_empty() {
-        tokens = addresses::collapse(&tokens, &found);
-    }
-    let s = Sent::new(text, &tokens, Mode::Phrase);
+    view::with_tokens(text, tokens, |v| {
+        read_phrase(&Sent::new(text, &v.grammar_toks(0), Mode::Phrase))
+    })
+}
+
+/// The one quantity that is the whole phrase `s`, if any.
+fn read_phrase(s: &Sent<'_>) -> Option<Quantity> {
     let mut starts = [0, usize::MAX];
     if s.len() > 1 && (s.is(0, "a") || s.is(0, "an")) {
         starts[1] = 1;
@@ -133,32 +134,10 @@ enum Mode {
     Phrase,
 }
 
-/// A lowercased ASCII copy of a short word, on the stack.
-#[derive(Clone, Copy)]
-struct Lower {
-    buf: [u8; WORD_BUF],
-    len: usize,
-}
-
-impl Lower {
-    fn new(w: &str) -> Lower {
-        let mut buf = [0u8; WORD_BUF];
-        let len = numbers::lower(w, &mut buf).map_or(0, str::len);
-        Lower { buf, len }
-    }
-
-    fn as_str(&self) -> &str {
-        self.buf
-            .get(..self.len)
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
-    }
-}
-
-/// The tokens of one sentence with their texts.
+/// The tokens of one sentence (from the shared view) with their texts.
 struct Sent<'a> {
     text: &'a str,
-    toks: &'a [Token],
+    toks: &'a [Tok<'a>],
     words: Vec<&'a str>,
     mode: Mode,
 }
@@ -202,8 +181,8 @@ struct Side {
 }
 
 impl<'a> Sent<'a> {
-    fn new(text: &'a str, toks: &'a [Token], mode: Mode) -> Sent<'a> {
-        let words = toks.iter().map(|t| text_of(text, t.span)).collect();
+    fn new(text: &'a str, toks: &'a [Tok<'a>], mode: Mode) -> Sent<'a> {
+        let words = toks.iter().map(|t| t.text).collect();
         Sent {
             text,
             toks,
@@ -220,8 +199,9 @@ impl<'a> Sent<'a> {
         self.words.get(i).copied()
     }
 
-    fn lower(&self, i: usize) -> Lower {
-        Lower::new(self.word(i).unwrap_or(""))
+    /// The lower-cased form of token `i` ("" past the end).
+    fn lower(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.low)
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
@@ -275,7 +255,6 @@ impl<'a> Sent<'a> {
         table: &[(&[&str], bool, Option<Bound>)],
     ) -> Option<(usize, bool, Option<Bound>)> {
         let first = self.lower(i);
-        let first = first.as_str();
         if first.is_empty() || !starts_qualifier(first) && !matches!(first, "or" | "and" | "plus") {
             return None;
         }
@@ -318,8 +297,7 @@ impl<'a> Sent<'a> {
         {
             return true;
         }
-        let lw = Lower::new(w);
-        let lw = lw.as_str();
+        let lw = self.lower(i);
         numbers::may_start_number(lw)
             || matches!(lw, "between" | "minus" | "negative")
             || starts_qualifier(lw)
@@ -526,7 +504,7 @@ impl<'a> Sent<'a> {
                 // In running text "from 5% to 7%" and "by 0.25% to 1.5%" are
                 // a change, not a range.
                 let prev = self.lower(lo_start.wrapping_sub(1));
-                !between && (self.mode == Mode::Phrase || !matches!(prev.as_str(), "from" | "by"))
+                !between && (self.mode == Mode::Phrase || !matches!(prev, "from" | "by"))
             }
             "and" => between || from,
             _ => false,
@@ -598,7 +576,6 @@ impl<'a> Sent<'a> {
                 return None;
             }
             let next = self.lower(j + 1);
-            let next = next.as_str();
             let named = currency.is_none()
                 && (currency_word(next).is_some_and(|(_, c)| c != Currency::Unnamed)
                     || unit_word(next).is_some()
@@ -653,7 +630,6 @@ impl<'a> Sent<'a> {
     /// dinar", "Hong Kong dollars". Returns it and the index after it.
     fn currency_words(&self, j: usize) -> Option<(Currency, usize)> {
         let w = self.lower(j);
-        let w = w.as_str();
         if let Some((_, cur)) = currency_word(w) {
             // "pounds sterling".
             let end = if self.is(j + 1, "sterling") {
@@ -666,7 +642,7 @@ impl<'a> Sent<'a> {
         // An adjective and a currency word; "Hong Kong", "South African", "New Zealand".
         let (adj, base_at) = if self.is(j, "hong") || self.is(j, "new") || self.is(j, "south") {
             let second = self.lower(j + 1);
-            if currency_word(second.as_str()).is_some() {
+            if currency_word(second).is_some() {
                 (self.lower(j), j + 1)
             } else {
                 (second, j + 2)
@@ -675,13 +651,10 @@ impl<'a> Sent<'a> {
             (self.lower(j), j + 1)
         };
         let base = self.lower(base_at);
-        let (name, cur) = currency_word(base.as_str())?;
-        if adj.as_str().is_empty()
-            || !adj
-                .as_str()
-                .bytes()
-                .all(|b| b.is_ascii_alphabetic() || b == b'.')
-            || is_function_word(adj.as_str())
+        let (name, cur) = currency_word(base)?;
+        if adj.is_empty()
+            || !adj.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.')
+            || is_function_word(adj)
             || numbers::number_at(&self.words, j).is_some()
         {
             return None;
@@ -691,7 +664,7 @@ impl<'a> Sent<'a> {
         } else {
             base_at + 1
         };
-        match qualified_currency(adj.as_str(), name) {
+        match qualified_currency(adj, name) {
             Some(code) => Some((Currency::Code(code), end)),
             // An adjective we do not know: a country's currency, not the default.
             None if self.capitalized(j) || self.mode == Mode::Phrase => match cur {
@@ -713,7 +686,6 @@ impl<'a> Sent<'a> {
             return;
         }
         let lw = self.lower(k);
-        let lw = lw.as_str();
         match lw {
             "percent" | "pct" | "per-cent" => {
                 side.percent = Some(false);
@@ -802,15 +774,11 @@ impl<'a> Sent<'a> {
     fn unit_at(&self, k: usize) -> Option<(Unit, usize)> {
         let w = self.word(k)?;
         let lw = self.lower(k);
-        let lw = lw.as_str();
         // "square kilometres", "sq km", "cubic metres".
         if matches!(lw, "square" | "sq" | "sq." | "cubic") {
             // One level only: "square square km" is no unit (and a long run of
             // them no deep recursion).
-            if matches!(
-                self.lower(k + 1).as_str(),
-                "square" | "sq" | "sq." | "cubic"
-            ) {
+            if matches!(self.lower(k + 1), "square" | "sq" | "sq." | "cubic") {
                 return None;
             }
             let (len, end) = self.unit_at(k + 1)?;
@@ -826,7 +794,7 @@ impl<'a> Sent<'a> {
             let scale = match next {
                 "C" | "c" if glued_or_words || self.mode == Mode::Phrase => Some("°C"),
                 "F" | "f" if glued_or_words || self.mode == Mode::Phrase => Some("°F"),
-                _ => match Lower::new(next).as_str() {
+                _ => match self.lower(k + 1) {
                     "celsius" | "centigrade" => Some("°C"),
                     "fahrenheit" => Some("°F"),
                     _ => None,
@@ -954,7 +922,7 @@ impl<'a> Sent<'a> {
             num.ordinal = m.ordinal;
             num.words = true;
             num.approx = m.approximate;
-            num.scale = scale_of_words(self.words.get(j..m.end).unwrap_or_default());
+            num.scale = scale_of_words((j..m.end).map(|k| self.lower(k)));
             return Some(num);
         }
         if w == "." && self.glued(j + 1) && !self.glued(j) {
@@ -1080,11 +1048,11 @@ impl<'a> Sent<'a> {
             return;
         }
         let mut largest = num.scale;
-        while let Some(w) = self.word(num.end) {
-            let lw = Lower::new(w);
-            let factor = match scale_word(lw.as_str()) {
+        while self.word(num.end).is_some() {
+            let lw = self.lower(num.end);
+            let factor = match scale_word(lw) {
                 Some((s, false)) => s,
-                _ if lw.as_str() == "hundred" && largest < 100.0 => 100.0,
+                _ if lw == "hundred" && largest < 100.0 => 100.0,
                 _ => break,
             };
             if factor <= largest {
@@ -1116,10 +1084,7 @@ impl<'a> Sent<'a> {
             return None;
         }
         let next = self.lower(m.end);
-        if matches!(
-            next.as_str(),
-            "cent" | "cents" | "c" | "pence" | "p" | "penny"
-        ) {
+        if matches!(next, "cent" | "cents" | "c" | "pence" | "p" | "penny") {
             return Some((m.value / 100.0, m.end + 1));
         }
         (self.mode == Mode::Phrase && m.end == self.len()).then_some((m.value / 100.0, m.end))
@@ -1134,7 +1099,7 @@ impl<'a> Sent<'a> {
             matches!(s, "pence" | "penny" | "pennies")
                 || s.ends_with('p') && s.starts_with(|c: char| c.is_ascii_digit())
         };
-        if pence(w.as_str()) || pence(w2.as_str()) {
+        if pence(w) || pence(w2) {
             "GBP"
         } else {
             "USD"
@@ -1154,13 +1119,8 @@ impl<'a> Sent<'a> {
             return false;
         }
         let prev = self.lower(start.wrapping_sub(1));
-        let prev = prev.as_str();
         let next = self.lower(end);
-        let next = next.as_str();
-        if is_month(prev)
-            || is_month(next)
-            || self.is(end, "of") && is_month(self.lower(end + 1).as_str())
-        {
+        if is_month(prev) || is_month(next) || self.is(end, "of") && is_month(self.lower(end + 1)) {
             return false;
         }
         if matches!(next, "century" | "centuries" | "millennium") {
@@ -1197,11 +1157,9 @@ impl<'a> Sent<'a> {
     fn counted_noun(&self, side: &Side, k: usize) -> Option<Option<(usize, usize)>> {
         let num = &side.num;
         let prev = self.lower(side.start.wrapping_sub(1));
-        let prev = prev.as_str();
         let next = self.lower(k);
-        let next = next.as_str();
         // Durations and clock times are the time extractor's.
-        if is_time_word(next) || self.is(k, "-") && is_time_word(self.lower(k + 1).as_str()) {
+        if is_time_word(next) || self.is(k, "-") && is_time_word(self.lower(k + 1)) {
             return None;
         }
         if self.mode == Mode::Text {
@@ -1294,7 +1252,6 @@ impl<'a> Sent<'a> {
                 break;
             }
             let lw = self.lower(j);
-            let lw = lw.as_str();
             if lw.is_empty() || is_function_word(lw) || is_time_word(lw) || is_month(lw) {
                 break;
             }
@@ -1340,7 +1297,6 @@ impl<'a> Sent<'a> {
         let mut m = k + 1;
         while m < k + 3 && self.lowercase_word(m) {
             let lw = self.lower(m);
-            let lw = lw.as_str();
             if lw.is_empty() || is_function_word(lw) || is_time_word(lw) {
                 break;
             }
@@ -1357,7 +1313,7 @@ impl<'a> Sent<'a> {
     /// A rate at `k`: "a day", "per barrel", "each year", "annually".
     fn rate(&self, k: usize) -> Option<(Cow<'static, str>, usize)> {
         let lw = self.lower(k);
-        let per = match lw.as_str() {
+        let per = match lw {
             "daily" => Some("day"),
             "weekly" => Some("week"),
             "monthly" => Some("month"),
@@ -1368,17 +1324,16 @@ impl<'a> Sent<'a> {
         if let Some(p) = per {
             // "2 million barrels daily" but not "daily newspaper".
             let next = self.lower(k + 1);
-            if self.kind(k + 1) != Some(TokenKind::Word) || is_function_word(next.as_str()) {
+            if self.kind(k + 1) != Some(TokenKind::Word) || is_function_word(next) {
                 return Some((Cow::Borrowed(p), k + 1));
             }
             return None;
         }
-        let word_per = matches!(lw.as_str(), "a" | "an" | "per" | "each" | "every");
+        let word_per = matches!(lw, "a" | "an" | "per" | "each" | "every");
         if !word_per || !self.lowercase_word(k + 1) {
             return None;
         }
         let noun = self.lower(k + 1);
-        let noun = noun.as_str();
         let canonical: Option<&'static str> = match noun {
             "day" => Some("day"),
             "week" => Some("week"),
@@ -1407,7 +1362,7 @@ impl<'a> Sent<'a> {
                     | "ton"
                     | "tonne"
             );
-        if measure || lw.as_str() == "per" && !is_function_word(noun) && !looks_plural(noun) {
+        if measure || lw == "per" && !is_function_word(noun) && !looks_plural(noun) {
             let w = self.word(k + 1)?;
             return Some((Cow::Owned(w.to_ascii_lowercase()), k + 2));
         }
@@ -1472,11 +1427,10 @@ fn scale_of(value: f64, digits: &str) -> f64 {
     }
 }
 
-/// The largest scale word among `words` ("two million" → 1e6).
-fn scale_of_words(words: &[&str]) -> f64 {
+/// The largest scale word among `words` (lower-cased: "two million" → 1e6).
+fn scale_of_words<'w>(words: impl Iterator<Item = &'w str>) -> f64 {
     words
-        .iter()
-        .filter_map(|w| scale_word(Lower::new(w).as_str()).map(|(s, _)| s))
+        .filter_map(|w| scale_word(w).map(|(s, _)| s))
         .fold(1.0, f64::max)
 }
 

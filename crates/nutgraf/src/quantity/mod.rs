@@ -82,6 +82,7 @@ use std::fmt;
 
 use crate::span::Span;
 
+pub(crate) use extract::extract_toks;
 pub use extract::{extract, parse_quantity};
 
 /// A number with what it measures, found in text.

@@ -301,7 +301,21 @@ pub fn extract(
     scratch: &mut Scratch,
     out: &mut Vec<TimeExpression>,
 ) {
-    scratch.words.fill(text, tokens);
+    crate::view::with_tokens(text, tokens.to_vec(), |v| {
+        extract_toks(text, &v.grammar_toks(0), reference, scratch, out);
+    });
+}
+
+/// [`extract`] on the tokens of one sentence of the shared view, as
+/// [`View::grammar_toks`](crate::view::View::grammar_toks) gives them.
+pub(crate) fn extract_toks(
+    text: &str,
+    toks: &[crate::view::Tok<'_>],
+    reference: Option<Date>,
+    scratch: &mut Scratch,
+    out: &mut Vec<TimeExpression>,
+) {
+    scratch.words.fill(toks);
     let mut scratch_quarter = scratch.last_quarter.filter(|&(_, age)| age < 4);
     let w = &scratch.words;
     let g = Grammar {
@@ -559,7 +573,7 @@ fn phrase(text: &str, reference: DateTime, prefer: Direction, depth: u8) -> Opti
         tokens.pop();
     }
     let mut w = Words::default();
-    w.fill(text, &tokens);
+    crate::view::with_tokens(text, tokens, |v| w.fill(&v.grammar_toks(0)));
     if w.len() == 0 {
         return None;
     }

@@ -1,9 +1,12 @@
-//! The word stream the time grammar reads: sentence tokens, lowercased once,
-//! with compounds split ("third-quarter" → "third" "quarter", "3pm" → "3" "pm",
-//! "`FridayAs`" → "Friday" "As") so the grammar sees one unit a word.
+//! The word stream the time grammar reads: the sentence's tokens from the
+//! shared view, with compounds split ("third-quarter" → "third" "quarter",
+//! "3pm" → "3" "pm", "`FridayAs`" → "Friday" "As") so the grammar sees one
+//! unit a word. Each unit's lower-cased form is a piece of its token's
+//! (lower-cased once per document by the view).
 
-use crate::segment::{Token, TokenKind};
+use crate::segment::TokenKind;
 use crate::span::Span;
+use crate::view::Tok;
 
 /// The text of `span` in `text`; empty when the span does not lie on
 /// `text`'s character boundaries (tokens of another text).
@@ -30,27 +33,29 @@ pub(super) struct Word {
 #[derive(Debug, Default)]
 pub(super) struct Words {
     pub items: Vec<Word>,
+    /// The lower-cased forms of the sentence's tokens, each copied once.
     lower: String,
+    /// The token being cut: its start in the text and where its lower-cased
+    /// form starts in `lower`, when that form lines up byte for byte with
+    /// the token's text (`None` when lower-casing changed its length).
+    tok: Option<(usize, usize)>,
 }
 
 impl Words {
-    /// Fill the stream from the tokens of one sentence of `text`. A URL, e-mail
-    /// address or file path ("example.com/2023/10/17/story.html") is one unit
-    /// that no rule reads: its numbers are no dates or times.
-    pub fn fill(&mut self, text: &str, tokens: &[Token]) {
+    /// Fill the stream from the tokens of one sentence, as
+    /// [`View::grammar_toks`](crate::view::View::grammar_toks) gives them: a
+    /// URL, e-mail address or file path ("example.com/2023/10/17/story.html")
+    /// is one unit that no rule reads: its numbers are no dates or times.
+    pub fn fill(&mut self, tokens: &[Tok<'_>]) {
         self.items.clear();
         self.lower.clear();
-        let mut found = Vec::new();
-        crate::quantity::addresses::find(text, tokens, &mut found);
-        let collapsed;
-        let tokens = if found.is_empty() {
-            tokens
-        } else {
-            collapsed = crate::quantity::addresses::collapse(tokens, &found);
-            &collapsed
-        };
         for t in tokens {
-            let s = text_of(text, t.span);
+            let s = t.text;
+            self.tok = (t.low.len() == s.len()).then(|| {
+                let at = self.lower.len();
+                self.lower.push_str(t.low);
+                (t.span.start, at)
+            });
             match t.kind {
                 TokenKind::Word => self.push_word(s, t.span.start, t.kind),
                 TokenKind::Number if s.contains('-') && !is_iso_date(s) => {
@@ -120,19 +125,32 @@ impl Words {
         if s.is_empty() {
             return;
         }
-        let lo0 = self.lower.len();
-        for c in s.chars() {
-            // Curly apostrophes read as straight ones.
-            let c = if c == '\u{2019}' || c == '\u{2018}' {
-                '\''
-            } else {
-                c
-            };
-            self.lower.extend(c.to_lowercase());
-        }
+        // The unit's piece of its token's lower-cased form, where the two
+        // line up; else its own.
+        let piece = self.tok.and_then(|(tok_start, at)| {
+            let from = at + start.checked_sub(tok_start)?;
+            let low = self.lower.get(from..from + s.len())?;
+            low.chars()
+                .zip(s.chars())
+                .all(|(l, c)| c.to_lowercase().eq([l]) || l == '\'' || l == '-')
+                .then_some((from, from + s.len()))
+        });
+        let (lo0, lo1) = piece.unwrap_or_else(|| {
+            let lo0 = self.lower.len();
+            for c in s.chars() {
+                // Curly apostrophes read as straight ones.
+                let c = if c == '\u{2019}' || c == '\u{2018}' {
+                    '\''
+                } else {
+                    c
+                };
+                self.lower.extend(c.to_lowercase());
+            }
+            (lo0, self.lower.len())
+        });
         self.items.push(Word {
             span: Span::new(start, start + s.len()),
-            lo: (lo0 as u32, self.lower.len() as u32),
+            lo: (lo0 as u32, lo1 as u32),
             glued,
             kind,
             upper: s.chars().next().is_some_and(char::is_uppercase),
