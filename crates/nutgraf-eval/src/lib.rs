@@ -15,6 +15,7 @@ pub mod glue;
 pub mod jsonl;
 pub mod ner;
 pub mod quotes;
+pub mod rams;
 pub mod timex;
 pub mod ud;
 

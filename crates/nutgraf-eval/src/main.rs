@@ -11,12 +11,14 @@
 //! nutgraf-eval duckling ../shared/eval/duckling_en/dev.jsonl [--errors N]
 //! nutgraf-eval train-ner --train ../shared/eval/conll2003/train.jsonl \
 //!     --dev ../shared/eval/conll2003/dev.jsonl --epochs 15 --out crates/nutgraf/data/ner/model.bin
+//! nutgraf-eval events ../shared/eval/m2e2/dev.jsonl [--syntax]
+//! nutgraf-eval rams ../shared/eval/rams/dev.jsonl [--syntax]
 //! nutgraf-eval ud ../shared/eval/ud_english_ewt/dev.conllu [--model PATH]
 //! nutgraf-eval train-syntax --train ../shared/eval/ud_english_ewt/train.conllu \
 //!     --dev ../shared/eval/ud_english_ewt/dev.conllu --out crates/nutgraf/data/syntax/
 //! ```
 
-use nutgraf_eval::{body, coref, duckling, entities, events, glue, ner, quotes, timex, ud};
+use nutgraf_eval::{body, coref, duckling, entities, events, glue, ner, quotes, rams, timex, ud};
 
 use std::process::ExitCode;
 
@@ -33,6 +35,10 @@ tasks:
   events FILE [--syntax]
                  events on M2E2 (ACE types): trigger and argument precision,
                  recall and F1 per type, as ../shared/eval/README.md scores them
+  rams FILE [--syntax]
+                 events on RAMS (AIDA types), one annotated event a window:
+                 the share of windows with an event of a fitting type at the
+                 gold trigger, per type, and how often its actor is right
   ner FILE       named entities of the whole pipeline: typed exact-match P/R/F1
                  per label (CoNLL or news_entities format); options: --scheme
                  conll|ontonotes (default from the file name), --errors N
@@ -85,6 +91,7 @@ fn main() -> ExitCode {
         "body" => body::run(rest),
         "coref" => coref::run(rest),
         "events" => events::run(rest),
+        "rams" => rams::run(rest),
         "duckling" => duckling::run(rest),
         "glue" => glue::run(rest),
         "ner" => entities::run(rest),

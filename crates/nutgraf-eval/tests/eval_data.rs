@@ -224,3 +224,33 @@ fn ecbplus_pronoun_floors() {
     assert!(he_she.ours.right > he_she.baseline.right);
     assert!(he_she.ours.prf().0 >= 0.69);
 }
+
+#[test]
+fn event_floors() {
+    use nutgraf_eval::{events, rams};
+    let Some(dir) = shared_eval() else {
+        return;
+    };
+    let m2e2 = events::score(dir.join("m2e2/dev.jsonl").to_str().unwrap(), false).unwrap();
+    let (_, _, trigger_f1) = m2e2.all.triggers.prf();
+    let (_, _, argument_f1) = m2e2.all.arguments.prf();
+    eprintln!("M2E2 dev: trigger F1 {trigger_f1:.3}, argument F1 {argument_f1:.3}");
+    assert!(m2e2.documents >= 100);
+    assert!(
+        trigger_f1 >= 0.14,
+        "M2E2 trigger F1 {trigger_f1:.3} fell below 0.14"
+    );
+    assert!(
+        argument_f1 >= 0.07,
+        "M2E2 argument F1 {argument_f1:.3} fell below 0.07"
+    );
+    let r = rams::score(dir.join("rams/dev.jsonl").to_str().unwrap(), false).unwrap();
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    let found = r.all.found as f64 / r.all.windows.max(1) as f64;
+    eprintln!(
+        "RAMS dev: {found:.3} of {} scored windows found",
+        r.all.windows
+    );
+    assert!(r.all.windows >= 500);
+    assert!(found >= 0.07, "RAMS found share {found:.3} fell below 0.07");
+}
