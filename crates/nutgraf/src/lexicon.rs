@@ -64,10 +64,113 @@ pub(crate) fn table(src: &'static str) -> HashMap<&'static str, Vec<&'static str
         .collect()
 }
 
-fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+pub(crate) fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// The base without its last `n` characters (ASCII lists: bytes).
+fn cut(base: &str, n: usize) -> &str {
+    base.get(..base.len().saturating_sub(n)).unwrap_or(base)
+}
+
+/// Whether spelling doubles the final consonant of `base` before -ed and
+/// -ing: one syllable ending consonant, single vowel, consonant other than
+/// w, x, y ("stop", "ship"; not "meet", "visit", "sign").
+fn doubles(base: &str) -> bool {
+    let c: Vec<char> = base.chars().collect();
+    let syllables = c
+        .iter()
+        .enumerate()
+        .filter(|&(i, &x)| is_vowel(x) && (i == 0 || !is_vowel(c[i - 1])))
+        .count();
+    match c.as_slice() {
+        [.., a, v, z] => {
+            syllables == 1
+                && !is_vowel(*a)
+                && is_vowel(*v)
+                && !is_vowel(*z)
+                && !matches!(z, 'w' | 'x' | 'y')
+        }
+        _ => false,
+    }
+}
+
+/// The plural (or third person singular) of a lower-case English base by
+/// the rules of spelling: "-s", "-es" after a sibilant ("reaches"), "-ies"
+/// after a consonant and "y" ("supplies").
+pub(crate) fn plural(base: &str) -> String {
+    let last2: Vec<char> = base.chars().rev().take(2).collect();
+    match last2.as_slice() {
+        ['y', c, ..] if !is_vowel(*c) => format!("{}ies", cut(base, 1)),
+        ['s' | 'x' | 'z', ..] | ['h', 'c' | 's', ..] => format!("{base}es"),
+        _ => format!("{base}s"),
+    }
+}
+
+/// Which inflections [`verb_forms`] makes.
+#[derive(Debug, Clone, Copy)]
+#[allow(clippy::struct_excessive_bools)] // independent switches
+pub(crate) struct Inflect {
+    /// The -s form.
+    pub s: bool,
+    /// The -ed forms (unless irregular forms replace them).
+    pub ed: bool,
+    /// The -ing form.
+    pub ing: bool,
+    /// The doubled final consonant as well ("travelled" beside "traveled").
+    pub double: bool,
+}
+
+/// The inflected forms of a lower-case English verb by the rules of
+/// spelling ("accuse": "accuses", "accused", "accusing"; "supply":
+/// "supplies", "supplied", "supplying"; "stop": "stopped"), with `irregular`
+/// past forms in place of "-ed" when there are any ("meet": "met").
+pub(crate) fn verb_forms(base: &str, irregular: &[&str], which: Inflect) -> Vec<String> {
+    let mut out = Vec::new();
+    if which.s {
+        out.push(plural(base));
+    }
+    let last = base.chars().last().unwrap_or(' ');
+    let before = base.chars().rev().nth(1).unwrap_or(' ');
+    let doubled = format!("{base}{last}");
+    let double = doubles(base);
+    if which.ed {
+        if irregular.is_empty() {
+            if last == 'e' {
+                out.push(format!("{base}d"));
+            } else if last == 'y' && !is_vowel(before) {
+                out.push(format!("{}ied", cut(base, 1)));
+            } else {
+                if !double {
+                    out.push(format!("{base}ed"));
+                }
+                if double || which.double {
+                    out.push(format!("{doubled}ed"));
+                }
+            }
+        } else {
+            out.extend(irregular.iter().map(|f| (*f).to_owned()));
+        }
+    }
+    if which.ing {
+        if last == 'e' && !matches!(before, 'e' | 'y' | 'o') {
+            out.push(format!("{}ing", cut(base, 1)));
+        } else {
+            if !double {
+                out.push(format!("{base}ing"));
+            }
+            if double || which.double {
+                out.push(format!("{doubled}ing"));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -122,6 +225,61 @@ mod tests {
                 "{name} is not in data/lexicons/README.md"
             );
         }
+    }
+
+    #[test]
+    fn english_inflections() {
+        let all = Inflect {
+            s: true,
+            ed: true,
+            ing: true,
+            double: false,
+        };
+        assert_eq!(
+            verb_forms("accuse", &[], all),
+            ["accuses", "accused", "accusing"]
+        );
+        assert_eq!(
+            verb_forms("supply", &[], all),
+            ["supplies", "supplied", "supplying"]
+        );
+        assert_eq!(
+            verb_forms("reach", &[], all),
+            ["reaches", "reached", "reaching"]
+        );
+        assert_eq!(
+            verb_forms("agree", &[], all),
+            ["agrees", "agreed", "agreeing"]
+        );
+        assert_eq!(
+            verb_forms("stop", &[], all),
+            ["stops", "stopped", "stopping"]
+        );
+        assert_eq!(
+            verb_forms("visit", &[], all),
+            ["visits", "visited", "visiting"]
+        );
+        assert_eq!(
+            verb_forms("meet", &["met"], all),
+            ["meets", "met", "meeting"]
+        );
+        let both = Inflect {
+            double: true,
+            ..all
+        };
+        assert_eq!(
+            verb_forms("travel", &[], both),
+            [
+                "travels",
+                "traveled",
+                "travelled",
+                "traveling",
+                "travelling"
+            ]
+        );
+        assert_eq!(plural("delivery"), "deliveries");
+        assert_eq!(plural("day"), "days");
+        assert_eq!(plural("tax"), "taxes");
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Event triggers: verbs in every inflection and nouns, with their type and
-//! CAMEO code.
+//! CAMEO code, read from `data/lexicons/event_verbs.tsv` and `event_nouns.tsv`
+//! (base forms; the inflections made by the rules of English spelling, with
+//! irregular past forms listed).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -32,310 +34,76 @@ pub(super) struct Lex {
     pub noun: Option<Sense>,
 }
 
-const fn sense(kind: EventType, cameo: &'static str) -> Sense {
-    Sense {
+/// The trigger verbs and nouns, base forms with their reading.
+const VERBS: &str = crate::lexicon::lexicon_file!("event_verbs.tsv");
+const NOUNS: &str = crate::lexicon::lexicon_file!("event_nouns.tsv");
+
+/// The reading of one row: type, CAMEO code, flags, words after (the columns
+/// from the type on; more are ignored).
+fn read_sense(cols: &[&'static str]) -> Option<Sense> {
+    let [kind, cameo, flags, after, ..] = cols else {
+        return None;
+    };
+    let kind = EventType::from_name(kind)?;
+    let flag = |f: &str| flags.split(',').any(|x| x == f);
+    let needs_next: Vec<&'static str> = if *after == "-" {
+        Vec::new()
+    } else {
+        after.split(',').collect()
+    };
+    Some(Sense {
         kind,
         cameo,
-        ambiguous: false,
-        motion: false,
-        needs_next: &[],
-        next_at_once: false,
-    }
+        ambiguous: flag("ambiguous"),
+        motion: flag("motion"),
+        // Built once a process: the lists live as long as the lexicon.
+        needs_next: needs_next.leak(),
+        next_at_once: flag("at-once"),
+    })
 }
 
-const fn amb(kind: EventType, cameo: &'static str) -> Sense {
-    Sense {
-        ambiguous: true,
-        ..sense(kind, cameo)
-    }
+/// The columns of a row of a lexicon table.
+fn columns(line: &'static str) -> Vec<&'static str> {
+    line.split('\t').map(str::trim).collect()
 }
 
-const fn motion(s: Sense) -> Sense {
-    Sense { motion: true, ..s }
-}
-
-const fn right_before(s: Sense, next: &'static [&'static str]) -> Sense {
-    Sense {
-        needs_next: next,
-        next_at_once: true,
-        ..s
-    }
-}
-
-const fn needs(s: Sense, next: &'static [&'static str]) -> Sense {
-    Sense {
-        needs_next: next,
-        ..s
-    }
-}
-
-use EventType as T;
-
-/// Verbs: every form of each, with one sense.
-const VERBS: &[(&[&str], Sense)] = &[
-    (
-        &["visit", "visits", "visited", "visiting"],
-        sense(T::Visit, "042"),
-    ),
-    (
-        &["tour", "tours", "toured", "touring"],
-        amb(T::Visit, "042"),
-    ),
-    (
-        &[
-            "travel",
-            "travels",
-            "traveled",
-            "travelled",
-            "traveling",
-            "travelling",
-        ],
-        motion(sense(T::Visit, "042")),
-    ),
-    (
-        &["arrive", "arrives", "arrived", "arriving"],
-        motion(sense(T::Visit, "042")),
-    ),
-    (&["land", "lands", "landed"], motion(amb(T::Visit, "042"))),
-    (
-        &["fly", "flies", "flew", "flown"],
-        motion(amb(T::Visit, "042")),
-    ),
-    (
-        &["host", "hosts", "hosted", "hosting"],
-        amb(T::Visit, "043"),
-    ),
-    (
-        &["welcome", "welcomes", "welcomed", "welcoming"],
-        amb(T::Visit, "043"),
-    ),
-    (&["meet", "meets", "met", "meeting"], sense(T::Meet, "040")),
-    (
-        &["discuss", "discusses", "discussed", "discussing"],
-        sense(T::Talk, "040"),
-    ),
-    (&["talk", "talked", "talking"], sense(T::Talk, "040")),
-    (
-        &["negotiate", "negotiates", "negotiated", "negotiating"],
-        sense(T::Talk, "046"),
-    ),
-    (&["phone", "phoned", "phoning"], sense(T::Talk, "041")),
-    (
-        &["exchange", "exchanges", "exchanged", "exchanging"],
-        needs(sense(T::Talk, "040"), &["views", "opinions", "ideas"]),
-    ),
-    (
-        &["sign", "signs", "signed", "signing"],
-        sense(T::Sign, "057"),
-    ),
-    (
-        &["reach", "reaches", "reached", "reaching"],
-        needs(
-            sense(T::Sign, "057"),
-            &["deal", "agreement", "accord", "deals", "agreements"],
-        ),
-    ),
-    (
-        &["agree", "agrees", "agreed", "agreeing"],
-        needs(
-            sense(T::Sign, "057"),
-            &[
-                "deal",
-                "agreement",
-                "accord",
-                "ceasefire",
-                "truce",
-                "treaty",
-            ],
-        ),
-    ),
-    (
-        &["conclude", "concludes", "concluded"],
-        needs(
-            sense(T::Sign, "057"),
-            &["deal", "agreement", "accord", "treaty"],
-        ),
-    ),
-    (
-        &["announce", "announces", "announced", "announcing"],
-        sense(T::Announce, "010"),
-    ),
-    (
-        &["accuse", "accuses", "accused", "accusing"],
-        sense(T::Accuse, "112"),
-    ),
-    (
-        &["blame", "blames", "blamed", "blaming"],
-        amb(T::Accuse, "112"),
-    ),
-    (
-        &[
-            "criticize",
-            "criticizes",
-            "criticized",
-            "criticizing",
-            "criticise",
-            "criticises",
-            "criticised",
-            "criticising",
-        ],
-        sense(T::Accuse, "111"),
-    ),
-    (
-        &["condemn", "condemns", "condemned", "condemning"],
-        sense(T::Accuse, "111"),
-    ),
-    (
-        &["denounce", "denounces", "denounced", "denouncing"],
-        sense(T::Accuse, "111"),
-    ),
-    (
-        &["support", "supports", "supported", "supporting"],
-        amb(T::Support, "051"),
-    ),
-    (
-        &["back", "backs", "backed", "backing"],
-        amb(T::Support, "051"),
-    ),
-    (
-        &["endorse", "endorses", "endorsed", "endorsing"],
-        amb(T::Support, "051"),
-    ),
-    (&["aid", "aids", "aided", "aiding"], amb(T::Support, "070")),
-    (
-        &["help", "helps", "helped", "helping"],
-        amb(T::Support, "070"),
-    ),
-    (
-        &["assist", "assists", "assisted", "assisting"],
-        amb(T::Support, "070"),
-    ),
-    (
-        &["supply", "supplies", "supplied", "supplying"],
-        amb(T::Support, "070"),
-    ),
-    (&["arm", "arms", "armed", "arming"], amb(T::Support, "072")),
-    (
-        &["sanction", "sanctions", "sanctioned", "sanctioning"],
-        sense(T::Sanction, "163"),
-    ),
-    (
-        &["trade", "trades", "traded", "trading"],
-        amb(T::Trade, "061"),
-    ),
-    (
-        &["export", "exports", "exported", "exporting"],
-        amb(T::Trade, "061"),
-    ),
-    (
-        &["import", "imports", "imported", "importing"],
-        amb(T::Trade, "061"),
-    ),
-    (&["buy", "buys", "bought", "buying"], amb(T::Trade, "061")),
-    (&["sell", "sells", "sold", "selling"], amb(T::Trade, "061")),
-    (
-        &["attack", "attacks", "attacked", "attacking"],
-        sense(T::Attack, "190"),
-    ),
-    (
-        &["strike", "strikes", "struck", "striking"],
-        amb(T::Attack, "190"),
-    ),
-    (
-        &["bomb", "bombs", "bombed", "bombing"],
-        sense(T::Attack, "195"),
-    ),
-    (
-        &["shell", "shells", "shelled", "shelling"],
-        amb(T::Attack, "194"),
-    ),
-    (
-        &["invade", "invades", "invaded", "invading"],
-        sense(T::Attack, "192"),
-    ),
-    (
-        &["threaten", "threatens", "threatened", "threatening"],
-        sense(T::Threaten, "130"),
-    ),
-    (
-        &["demand", "demands", "demanded", "demanding"],
-        amb(T::Demand, "100"),
-    ),
-    (&["urge", "urges", "urged", "urging"], sense(T::Urge, "020")),
-    (
-        &["appeal", "appeals", "appealed", "appealing"],
-        amb(T::Urge, "020"),
-    ),
-    (
-        &["call", "calls", "called", "calling"],
-        right_before(sense(T::Urge, "020"), &["on", "upon"]),
-    ),
-];
-
-/// Nouns, singular and plural.
-const NOUNS: &[(&[&str], Sense)] = &[
-    (&["visit", "visits"], sense(T::Visit, "042")),
-    (&["trip", "trips"], motion(sense(T::Visit, "042"))),
-    (&["arrival"], motion(sense(T::Visit, "042"))),
-    (&["tour"], amb(T::Visit, "042")),
-    (&["meeting", "meetings"], sense(T::Meet, "040")),
-    (&["summit", "summits"], sense(T::Meet, "040")),
-    (&["talks"], sense(T::Talk, "040")),
-    (&["discussion", "discussions"], amb(T::Talk, "040")),
-    (&["conversation", "conversations"], amb(T::Talk, "040")),
-    (&["negotiations", "negotiation"], sense(T::Talk, "046")),
-    (&["call"], needs(amb(T::Talk, "041"), &["with"])),
-    (&["signing"], sense(T::Sign, "057")),
-    (
-        &[
-            "agreement",
-            "agreements",
-            "deal",
-            "deals",
-            "accord",
-            "treaty",
-        ],
-        amb(T::Sign, "057"),
-    ),
-    (&["announcement"], amb(T::Announce, "010")),
-    (&["accusation", "accusations"], sense(T::Accuse, "112")),
-    (&["criticism"], amb(T::Accuse, "111")),
-    (&["condemnation"], sense(T::Accuse, "111")),
-    (&["support"], amb(T::Support, "051")),
-    (&["backing"], amb(T::Support, "051")),
-    (&["aid", "assistance"], amb(T::Support, "070")),
-    (&["supplies", "deliveries"], amb(T::Support, "070")),
-    (&["sanctions"], sense(T::Sanction, "163")),
-    (&["trade"], amb(T::Trade, "061")),
-    (&["exports", "imports"], amb(T::Trade, "061")),
-    (&["attack", "attacks", "offensive"], amb(T::Attack, "190")),
-    (&["strike", "strikes"], amb(T::Attack, "190")),
-    (
-        &[
-            "airstrike",
-            "airstrikes",
-            "bombing",
-            "bombings",
-            "bombardment",
-        ],
-        sense(T::Attack, "195"),
-    ),
-    (&["invasion", "occupation"], sense(T::Attack, "192")),
-    (&["threat", "threats"], amb(T::Threaten, "130")),
-    (&["demand", "demands"], amb(T::Demand, "100")),
-    (&["appeal", "appeals"], amb(T::Urge, "020")),
-];
-
-static LEXICON: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Lex> = HashMap::new();
-    for (forms, s) in VERBS {
-        for f in *forms {
-            map.entry(f).or_default().verb = Some(*s);
+/// Every trigger form with its readings: the verbs in their inflections
+/// ([`lexicon::verb_forms`](crate::lexicon::verb_forms)), the nouns in the
+/// numbers their rows give.
+static LEXICON: LazyLock<HashMap<String, Lex>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Lex> = HashMap::new();
+    for cols in crate::lexicon::lines(VERBS).map(columns) {
+        let (Some(&base), Some(sense)) = (cols.first(), cols.get(1..).and_then(read_sense)) else {
+            continue;
+        };
+        let flags: Vec<&str> = cols.get(3).map_or(Vec::new(), |f| f.split(',').collect());
+        let irregular: Vec<&str> = match cols.get(5) {
+            Some(&f) if f != "-" => f.split(',').collect(),
+            _ => Vec::new(),
+        };
+        let which = crate::lexicon::Inflect {
+            s: !flags.contains(&"no-s"),
+            ed: !flags.contains(&"no-ed"),
+            ing: !flags.contains(&"no-ing"),
+            double: flags.contains(&"double"),
+        };
+        let forms = crate::lexicon::verb_forms(base, &irregular, which);
+        for f in std::iter::once(base.to_owned()).chain(forms) {
+            map.entry(f).or_default().verb = Some(sense);
         }
     }
-    for (forms, s) in NOUNS {
-        for f in *forms {
-            map.entry(f).or_default().noun = Some(*s);
+    for cols in crate::lexicon::lines(NOUNS).map(columns) {
+        let (Some(&base), Some(&number), Some(sense)) = (
+            cols.first(),
+            cols.get(1),
+            cols.get(2..).and_then(read_sense),
+        ) else {
+            continue;
+        };
+        let singular = (number != "pl").then(|| base.to_owned());
+        let plural = (number != "sg").then(|| crate::lexicon::plural(base));
+        for f in singular.into_iter().chain(plural) {
+            map.entry(f).or_default().noun = Some(sense);
         }
     }
     map
@@ -363,12 +131,42 @@ mod tests {
 
     #[test]
     fn every_form_fits_the_buffer() {
-        for (forms, _) in VERBS.iter().chain(NOUNS) {
-            for f in *forms {
-                assert!(f.len() <= MAX_LEN, "{f}");
-                assert!(lookup(f).is_some(), "{f}");
-            }
+        for form in LEXICON.keys() {
+            assert!(form.len() <= MAX_LEN, "{form}");
+            assert!(lookup(form).is_some(), "{form}");
         }
+    }
+
+    #[test]
+    fn inflections_come_from_the_base_forms() {
+        for form in [
+            "visits",
+            "visited",
+            "visiting",
+            "met",
+            "meeting",
+            "bought",
+            "sold",
+            "struck",
+            "supplies",
+            "supplied",
+            "travelled",
+            "traveled",
+            "agreeing",
+            "criticised",
+        ] {
+            assert!(lookup(form).is_some_and(|l| l.verb.is_some()), "{form}");
+        }
+        // Left out by the flags, or nouns only.
+        assert!(lookup("talks").is_some_and(|l| l.verb.is_none() && l.noun.is_some()));
+        assert!(lookup("landing").is_none());
+        assert!(lookup("concluding").is_none());
+        // Plural-only and singular-only nouns.
+        assert!(lookup("sanctions").is_some_and(|l| l.noun.is_some()));
+        assert!(lookup("treaty").is_some_and(|l| l.noun.is_some()));
+        assert!(lookup("treaties").is_none());
+        let call = lookup("called").and_then(|l| l.verb).unwrap();
+        assert!(call.next_at_once && call.needs_next.contains(&"on"));
     }
 
     #[test]

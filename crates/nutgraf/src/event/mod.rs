@@ -88,6 +88,29 @@ impl EventType {
             EventType::Urge => "URGE",
         }
     }
+
+    /// Every type, in declaration order.
+    pub const ALL: [EventType; 13] = [
+        EventType::Visit,
+        EventType::Meet,
+        EventType::Talk,
+        EventType::Sign,
+        EventType::Announce,
+        EventType::Accuse,
+        EventType::Support,
+        EventType::Sanction,
+        EventType::Trade,
+        EventType::Attack,
+        EventType::Threaten,
+        EventType::Demand,
+        EventType::Urge,
+    ];
+
+    /// The type of an uppercase name ([`EventType::as_str`]), `None` for
+    /// anything else.
+    pub fn from_name(name: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.as_str() == name)
+    }
 }
 
 /// Whether the text says the event happens or that it does not.
