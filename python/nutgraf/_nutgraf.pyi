@@ -467,7 +467,10 @@ class Event:
     def type(self) -> str:
         """``"VISIT"``, ``"MEET"``, ``"TALK"``, ``"SIGN"``, ``"ANNOUNCE"``,
         ``"ACCUSE"``, ``"SUPPORT"``, ``"SANCTION"``, ``"TRADE"``, ``"ATTACK"``,
-        ``"THREATEN"``, ``"DEMAND"`` or ``"URGE"``."""
+        ``"THREATEN"``, ``"DEMAND"``, ``"URGE"``, ``"TRAVEL"``, ``"PROTEST"``,
+        ``"ARREST"``, ``"CHARGE"``, ``"SENTENCE"``, ``"KILL"``, ``"DIE"``,
+        ``"INJURE"``, ``"ELECT"``, ``"APPOINT"``, ``"RESIGN"``, ``"DISMISS"`` or
+        ``"ACQUIRE"``."""
     @property
     def cameo(self) -> str | None:
         """The CAMEO code of the action ("042": make a visit), where one fits."""

@@ -159,7 +159,10 @@ pub(crate) fn verb_forms(base: &str, irregular: &[&str], which: Inflect) -> Vec<
         }
     }
     if which.ing {
-        if last == 'e' && !matches!(before, 'e' | 'y' | 'o') {
+        if base.ends_with("ie") {
+            // "die": "dying".
+            out.push(format!("{}ying", cut(base, 2)));
+        } else if last == 'e' && !matches!(before, 'e' | 'y' | 'o') {
             out.push(format!("{}ing", cut(base, 1)));
         } else {
             if !double {
@@ -277,6 +280,7 @@ mod tests {
                 "travelling"
             ]
         );
+        assert_eq!(verb_forms("die", &[], all), ["dies", "died", "dying"]);
         assert_eq!(plural("delivery"), "deliveries");
         assert_eq!(plural("day"), "days");
         assert_eq!(plural("tax"), "taxes");

@@ -985,8 +985,8 @@ mod tests {
             ("declared the spokesperson for the Ministry of Foreign Affairs, Wang Wenbin, during a press conference.", "Wang Wenbin", "spokesperson", Some("Ministry of Foreign Affairs")),
             ("They met Joe Biden, the former US president, in May.", "Joe Biden", "president", Some("United States")),
             // Dotted abbreviations are words, not sentence ends.
-            ("Later U.S. Secretary of State Antony Blinken flew in.", "Antony Blinken", "Secretary of State", Some("United States")),
-            ("Mr. Wang spoke after Antony Blinken, the U.S. secretary of state, left.", "Antony Blinken", "secretary of state", Some("United States")),
+            ("Later U.S. Secretary of State Condoleezza Rice flew in.", "Condoleezza Rice", "Secretary of State", Some("United States")),
+            ("Mr. Lee spoke after Condoleezza Rice, the U.S. secretary of state, left.", "Condoleezza Rice", "secretary of state", Some("United States")),
             ("A Russian's word: Russia's president Vladimir Putin arrived.", "Vladimir Putin", "president", Some("Russia")),
         ];
         for (text, name, title, affiliation) in cases {

@@ -684,13 +684,19 @@ impl Sent<'_, '_> {
         i: usize,
         sense: Sense,
         actors: Vec<Who>,
-        mut targets: Vec<Who>,
+        targets: Vec<Who>,
         place: Option<Who>,
         clause_lo: usize,
         end: usize,
         polarity: Polarity,
         mut modality: Modality,
     ) -> Option<(Event, Vec<Who>)> {
+        let (mut actors, mut targets) = (actors, targets);
+        if sense.undergoer {
+            // "Navalny died", "Khashoggi's murder": the subject or possessor
+            // is who it happens to.
+            targets.append(&mut actors);
+        }
         // An actor is not its own target ("Putin and Xi met": symmetric).
         targets.retain(|t| {
             !actors
@@ -729,7 +735,7 @@ impl Sent<'_, '_> {
         let event = Event {
             span: self.span,
             kind: sense.kind,
-            cameo: Some(cameo),
+            cameo: (cameo != "-").then_some(cameo),
             trigger,
             actors: actors.iter().map(|&a| a.into()).collect(),
             targets: targets.into_iter().map(Into::into).collect(),
@@ -1188,7 +1194,24 @@ fn role(prep: &str, sense: Sense, noun: bool, is_place: bool) -> (bool, bool) {
             false,
         ),
         "from" => (kind == T::Trade, false),
-        "of" => (noun && matches!(kind, T::Attack | T::Accuse), false),
+        // "the invasion of Ukraine", "the death of Queen Elizabeth", "the
+        // arrest of Pavel Durov": what the action befalls.
+        "of" => (
+            noun && matches!(
+                kind,
+                T::Attack
+                    | T::Accuse
+                    | T::Arrest
+                    | T::Kill
+                    | T::Die
+                    | T::Injure
+                    | T::Elect
+                    | T::Appoint
+                    | T::Dismiss
+                    | T::Acquire
+            ),
+            false,
+        ),
         _ => (false, false),
     }
 }
@@ -1271,6 +1294,39 @@ mod tests {
         assert_eq!(
             events("Donald Trump accused Lester Holt of bias."),
             ["ACCUSE Donald Trump > Lester Holt positive asserted"]
+        );
+    }
+
+    #[test]
+    fn what_happens_to_people_and_companies() {
+        // The one who dies is the target; a passive's agent is the killer.
+        assert_eq!(
+            events("Alexei Navalny died in an Arctic prison on Friday."),
+            ["DIE  > Alexei Navalny @Arctic =2023-10-13 positive asserted"]
+        );
+        assert_eq!(
+            events("Ahmed Shah Massoud was killed by Al Qaeda in Takhar."),
+            ["KILL Al Qaeda > Ahmed Shah Massoud @Takhar positive asserted"]
+        );
+        assert_eq!(
+            events("French police arrested Pavel Durov at Le Bourget airport."),
+            ["ARREST  > Pavel Durov @Le Bourget positive asserted"]
+        );
+        assert_eq!(
+            events("Microsoft acquired Activision Blizzard."),
+            ["ACQUIRE Microsoft > Activision Blizzard positive asserted"]
+        );
+        assert_eq!(
+            events("Boris Johnson resigned."),
+            ["RESIGN Boris Johnson >  positive asserted"]
+        );
+        // A noun and what it befalls (the condemnation reports the arrest).
+        assert_eq!(
+            events("Russia condemned the arrest of Pavel Durov."),
+            [
+                "ACCUSE Russia >  positive asserted",
+                "ARREST  > Pavel Durov positive reported"
+            ]
         );
     }
 

@@ -10,6 +10,7 @@ use super::EventType;
 
 /// One reading of a trigger word.
 #[derive(Debug, Clone, Copy)]
+#[allow(clippy::struct_excessive_bools)] // independent facts about one reading
 pub(super) struct Sense {
     pub kind: EventType,
     pub cameo: &'static str,
@@ -19,6 +20,9 @@ pub(super) struct Sense {
     /// A verb of motion ("arrived in", "travel to"): where it goes is also its
     /// target.
     pub motion: bool,
+    /// What its subject names undergoes it ("X died"): the subject is a
+    /// target, not an actor.
+    pub undergoer: bool,
     /// Counts only with one of these words within the next four ("exchange
     /// views", "reach a deal").
     pub needs_next: &'static [&'static str],
@@ -56,6 +60,7 @@ fn read_sense(cols: &[&'static str]) -> Option<Sense> {
         cameo,
         ambiguous: flag("ambiguous"),
         motion: flag("motion"),
+        undergoer: flag("undergoer"),
         // Built once a process: the lists live as long as the lexicon.
         needs_next: needs_next.leak(),
         next_at_once: flag("at-once"),

@@ -65,12 +65,44 @@ pub enum EventType {
     Demand,
     /// An appeal or request: "urged", "called on", "appealed to".
     Urge,
+    /// People moved who are not visiting anyone: "evacuated", "fled",
+    /// "deported".
+    Travel,
+    /// A protest or demonstration: "protested", "rallied", "a protest".
+    Protest,
+    /// An arrest or detention: "arrested", "detained", "jailed".
+    Arrest,
+    /// Legal action started: "charged", "indicted", "sued".
+    Charge,
+    /// A court's judgment: "convicted", "sentenced".
+    Sentence,
+    /// A killing: the killer, when named, is the actor, the victim the
+    /// target ("killed", "murdered", "assassinated").
+    Kill,
+    /// A death: the one who dies is the target ("died", "the death of").
+    Die,
+    /// Injuring: "injured", "wounded".
+    Injure,
+    /// An election: "elected", "re-elected".
+    Elect,
+    /// An appointment: "appointed", "nominated".
+    Appoint,
+    /// A resignation: "resigned".
+    Resign,
+    /// A dismissal: "ousted", "sacked", "dismissed".
+    Dismiss,
+    /// A company buying, taking over or merging with another: "acquired",
+    /// "a merger".
+    Acquire,
 }
 
 impl EventType {
     /// The uppercase name: `"VISIT"`, `"MEET"`, `"TALK"`, `"SIGN"`,
     /// `"ANNOUNCE"`, `"ACCUSE"`, `"SUPPORT"`, `"SANCTION"`, `"TRADE"`,
-    /// `"ATTACK"`, `"THREATEN"`, `"DEMAND"`, `"URGE"`.
+    /// `"ATTACK"`, `"THREATEN"`, `"DEMAND"`, `"URGE"`, `"TRAVEL"`,
+    /// `"PROTEST"`, `"ARREST"`, `"CHARGE"`, `"SENTENCE"`, `"KILL"`, `"DIE"`,
+    /// `"INJURE"`, `"ELECT"`, `"APPOINT"`, `"RESIGN"`, `"DISMISS"`,
+    /// `"ACQUIRE"`.
     pub const fn as_str(self) -> &'static str {
         match self {
             EventType::Visit => "VISIT",
@@ -86,11 +118,24 @@ impl EventType {
             EventType::Threaten => "THREATEN",
             EventType::Demand => "DEMAND",
             EventType::Urge => "URGE",
+            EventType::Travel => "TRAVEL",
+            EventType::Protest => "PROTEST",
+            EventType::Arrest => "ARREST",
+            EventType::Charge => "CHARGE",
+            EventType::Sentence => "SENTENCE",
+            EventType::Kill => "KILL",
+            EventType::Die => "DIE",
+            EventType::Injure => "INJURE",
+            EventType::Elect => "ELECT",
+            EventType::Appoint => "APPOINT",
+            EventType::Resign => "RESIGN",
+            EventType::Dismiss => "DISMISS",
+            EventType::Acquire => "ACQUIRE",
         }
     }
 
     /// Every type, in declaration order.
-    pub const ALL: [EventType; 13] = [
+    pub const ALL: [EventType; 26] = [
         EventType::Visit,
         EventType::Meet,
         EventType::Talk,
@@ -104,6 +149,19 @@ impl EventType {
         EventType::Threaten,
         EventType::Demand,
         EventType::Urge,
+        EventType::Travel,
+        EventType::Protest,
+        EventType::Arrest,
+        EventType::Charge,
+        EventType::Sentence,
+        EventType::Kill,
+        EventType::Die,
+        EventType::Injure,
+        EventType::Elect,
+        EventType::Appoint,
+        EventType::Resign,
+        EventType::Dismiss,
+        EventType::Acquire,
     ];
 
     /// The type of an uppercase name ([`EventType::as_str`]), `None` for
