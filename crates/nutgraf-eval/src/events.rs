@@ -20,7 +20,8 @@ use nutgraf::{CharOffsets, Meta, Options, Parser};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::{jsonl, Tally};
+use crate::jsonl::{self, overlaps, span_of};
+use crate::Tally;
 
 /// The ACE type a nutgraf event is scored as (`None`: not scored).
 pub fn ace_type(kind: &str, cameo: Option<&str>) -> Option<&'static str> {
@@ -123,17 +124,6 @@ struct GoldEvent {
     ace: &'static str,
     trigger: (usize, usize),
     args: Vec<(String, usize, usize)>,
-}
-
-fn span_of(v: &Value) -> Option<(usize, usize)> {
-    Some((
-        usize::try_from(v["start"].as_u64()?).ok()?,
-        usize::try_from(v["end"].as_u64()?).ok()?,
-    ))
-}
-
-fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
-    a.0 < b.1 && b.0 < a.1
 }
 
 /// Score the M2E2 file at `path`, with or without the syntax stage.

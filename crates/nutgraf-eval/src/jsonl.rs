@@ -74,3 +74,16 @@ pub fn positional(args: &[String]) -> Option<&str> {
     }
     None
 }
+
+/// A `{"start","end"}` object's offsets, if both are there.
+pub fn span_of(v: &Value) -> Option<(usize, usize)> {
+    Some((
+        usize::try_from(v["start"].as_u64()?).ok()?,
+        usize::try_from(v["end"].as_u64()?).ok()?,
+    ))
+}
+
+/// Whether two `(start, end)` ranges share a position.
+pub fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}

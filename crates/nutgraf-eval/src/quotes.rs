@@ -18,7 +18,7 @@ use nutgraf::{CharOffsets, Meta, Options, Parser, QuoteKind};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::jsonl;
+use crate::jsonl::{self, overlaps, span_of};
 
 /// Counts over a corpus.
 #[derive(Debug, Clone, Default)]
@@ -109,17 +109,6 @@ impl QuoteReport {
 }
 
 type S = (usize, usize);
-
-fn overlaps(a: S, b: S) -> bool {
-    a.0 < b.1 && b.0 < a.1
-}
-
-fn span_of(v: &Value) -> Option<S> {
-    Some((
-        usize::try_from(v["start"].as_u64()?).ok()?,
-        usize::try_from(v["end"].as_u64()?).ok()?,
-    ))
-}
 
 struct GoldQuote {
     parts: Vec<S>,

@@ -15,7 +15,7 @@ use nutgraf::{CharOffsets, Meta, Options, Parser};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::jsonl;
+use crate::jsonl::{self, overlaps, span_of};
 
 /// The nutgraf types that fit an AIDA type, and the name of the rule that
 /// matched (`None`: the type is not scored). Rules are tried in order; each
@@ -112,17 +112,6 @@ pub struct Report {
     /// Of the scored windows not found: the types given at the gold trigger
     /// ("-" for no event there), with their counts.
     pub misses: BTreeMap<String, usize>,
-}
-
-fn span_of(v: &Value) -> Option<(usize, usize)> {
-    Some((
-        usize::try_from(v["start"].as_u64()?).ok()?,
-        usize::try_from(v["end"].as_u64()?).ok()?,
-    ))
-}
-
-fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
-    a.0 < b.1 && b.0 < a.1
 }
 
 /// One window's result: its rule, its counts, and the type given at the
