@@ -674,14 +674,22 @@ impl Sent<'_, '_> {
         }
         actors.retain(|a| a.label.is_none_or(Self::participant_label));
         self.finish(
-            i, sense, actors, targets, place, clause_lo, end, polarity, modality,
+            i, true, sense, actors, targets, place, clause_lo, end, polarity, modality,
         )
     }
 
+    /// The event of trigger `i` (a verb when `verb`), if its participants
+    /// make one: an ambiguous trigger needs an actor and a target (or two
+    /// actors of a symmetric event, or a mover and a place); a noun needs one
+    /// named participant; so does a verb, but one of a happening that is news
+    /// by itself (`bare` in the lexicon: "a convoy was attacked", "three
+    /// people died") stands alone when its form cannot be a noun ("killed",
+    /// not "murder" or "attacks").
     #[allow(clippy::too_many_arguments)]
     fn finish(
         &self,
         i: usize,
+        verb: bool,
         sense: Sense,
         actors: Vec<Who>,
         targets: Vec<Who>,
@@ -715,6 +723,9 @@ impl Sent<'_, '_> {
                 || (sense.motion && !actors.is_empty() && place.is_some())
         } else {
             participants >= 1
+                || (verb
+                    && sense.bare
+                    && lexicon::lookup(self.s(i)).is_some_and(|l| l.noun.is_none()))
         };
         if !ok {
             return None;
@@ -1153,7 +1164,7 @@ impl Sent<'_, '_> {
         }
         actors.retain(|a| a.label.is_none_or(Self::participant_label));
         self.finish(
-            i, sense, actors, targets, place, clause_lo, end, polarity, modality,
+            i, false, sense, actors, targets, place, clause_lo, end, polarity, modality,
         )
     }
 }
@@ -1328,6 +1339,17 @@ mod tests {
                 "ARREST  > Pavel Durov positive reported"
             ]
         );
+    }
+
+    #[test]
+    fn happenings_stand_without_named_participants() {
+        assert_eq!(
+            events("Three people were killed in the blast."),
+            ["KILL  >  positive asserted"]
+        );
+        // A word that can be a noun, or an action between parties, needs a name.
+        assert!(events("The murder rate rose sharply.").is_empty());
+        assert!(events("The update meets the criteria.").is_empty());
     }
 
     #[test]

@@ -23,6 +23,10 @@ pub(super) struct Sense {
     /// What its subject names undergoes it ("X died"): the subject is a
     /// target, not an actor.
     pub undergoer: bool,
+    /// The happening is news without a named participant ("three people were
+    /// killed", "a convoy was attacked"): a verb form that cannot be a noun
+    /// stands alone.
+    pub bare: bool,
     /// Counts only with one of these words within the next four ("exchange
     /// views", "reach a deal").
     pub needs_next: &'static [&'static str],
@@ -61,6 +65,7 @@ fn read_sense(cols: &[&'static str]) -> Option<Sense> {
         ambiguous: flag("ambiguous"),
         motion: flag("motion"),
         undergoer: flag("undergoer"),
+        bare: flag("bare"),
         // Built once a process: the lists live as long as the lexicon.
         needs_next: needs_next.leak(),
         next_at_once: flag("at-once"),
@@ -172,6 +177,31 @@ mod tests {
         assert!(lookup("treaties").is_none());
         let call = lookup("called").and_then(|l| l.verb).unwrap();
         assert!(call.next_at_once && call.needs_next.contains(&"on"));
+    }
+
+    #[test]
+    fn only_happenings_stand_bare() {
+        // docs/contract.md lists the types an event without participants may have.
+        use EventType as T;
+        for (form, lex) in LEXICON.iter() {
+            for sense in lex.verb.iter().chain(&lex.noun).filter(|s| s.bare) {
+                assert!(
+                    matches!(
+                        sense.kind,
+                        T::Attack
+                            | T::Travel
+                            | T::Protest
+                            | T::Arrest
+                            | T::Charge
+                            | T::Sentence
+                            | T::Kill
+                            | T::Die
+                            | T::Injure
+                    ),
+                    "{form}"
+                );
+            }
+        }
     }
 
     #[test]
