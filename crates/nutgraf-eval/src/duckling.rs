@@ -77,11 +77,7 @@ pub struct Tally {
 impl Tally {
     /// Passed over total, 0 when empty.
     pub fn rate(&self) -> f64 {
-        if self.total == 0 {
-            0.0
-        } else {
-            self.passed as f64 / self.total as f64
-        }
+        crate::ratio(self.passed, self.total)
     }
 }
 

@@ -29,13 +29,27 @@ pub fn eval_dir() -> Option<std::path::PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
+/// `a / b`, 0 where `b` is 0.
+pub fn ratio(a: usize, b: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
 /// Precision, recall and F1 of `right` items out of `predicted` and `gold`
 /// (0 where a denominator is 0).
 pub fn prf(right: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
-    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let p = ratio(right, predicted);
-    let r = ratio(right, gold);
+    prf_split(right, predicted, right, gold)
+}
+
+/// [`prf`] where matching is not one to one: `hit_p` predicted items are
+/// right, `hit_r` gold items are found.
+pub fn prf_split(hit_p: usize, predicted: usize, hit_r: usize, gold: usize) -> (f64, f64, f64) {
+    let p = ratio(hit_p, predicted);
+    let r = ratio(hit_r, gold);
     let f = if p + r == 0.0 {
         0.0
     } else {

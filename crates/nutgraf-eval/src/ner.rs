@@ -28,22 +28,7 @@ pub struct Counts {
 impl Counts {
     /// Precision, recall and F1.
     pub fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.pred == 0 {
-            0.0
-        } else {
-            self.hit as f64 / self.pred as f64
-        };
-        let r = if self.gold == 0 {
-            0.0
-        } else {
-            self.hit as f64 / self.gold as f64
-        };
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
-        (p, r, f)
+        crate::prf(self.hit, self.pred, self.gold)
     }
 
     fn add(&mut self, o: Counts) {

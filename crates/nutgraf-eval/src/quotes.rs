@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::jsonl::{self, overlaps, span_of};
+use crate::{prf_split, ratio};
 
 /// Counts over a corpus.
 #[derive(Debug, Clone, Default)]
@@ -51,29 +52,10 @@ pub struct QuoteReport {
     pub errors: Vec<(String, &'static str, String)>,
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
-fn prf(hit_p: usize, pred: usize, hit_r: usize, gold: usize) -> (f64, f64, f64) {
-    let p = ratio(hit_p, pred);
-    let r = ratio(hit_r, gold);
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
-}
-
 impl QuoteReport {
     /// Direct quotes, exact spans: (P, R, F1).
     pub fn direct_exact(&self) -> (f64, f64, f64) {
-        prf(
+        prf_split(
             self.direct_exact,
             self.direct_pred,
             self.direct_exact,
@@ -82,7 +64,7 @@ impl QuoteReport {
     }
     /// Direct quotes, overlapping spans: (P, R, F1).
     pub fn direct_overlap(&self) -> (f64, f64, f64) {
-        prf(
+        prf_split(
             self.direct_overlap,
             self.direct_pred,
             self.direct_overlap,
@@ -95,7 +77,7 @@ impl QuoteReport {
     }
     /// All attributions, overlap: (P, R, F1).
     pub fn all_overlap(&self) -> (f64, f64, f64) {
-        prf(
+        prf_split(
             self.all_overlap,
             self.all_pred,
             self.all_overlap,

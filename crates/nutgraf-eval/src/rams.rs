@@ -91,6 +91,11 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// The share of scored windows found.
+    pub fn found_share(&self) -> f64 {
+        crate::ratio(self.found, self.windows)
+    }
+
     fn add(&mut self, o: &Counts) {
         self.windows += o.windows;
         self.found += o.found;
@@ -191,14 +196,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let syntax = jsonl::flag(args, "--syntax");
     let r = score(path, syntax)?;
     crate::print_header(r.documents, syntax);
-    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
-    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let share = crate::ratio;
     let line = |name: &str, c: &Counts| {
         println!(
             "  {name:<46} windows {:>4} found {:>4} ({:.3}) any event {:>4} | actor given {:>4} right {:>4} ({:.3})",
             c.windows,
             c.found,
-            share(c.found, c.windows),
+            c.found_share(),
             c.any_event,
             c.with_actor,
             c.actor_right,

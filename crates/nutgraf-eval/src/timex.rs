@@ -38,45 +38,25 @@ pub struct TimexReport {
     pub errors: Vec<(String, &'static str, String, String)>,
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
-}
-
 impl TimexReport {
     /// Strict span (precision, recall, F1).
     pub fn strict_prf(&self) -> (f64, f64, f64) {
-        let p = ratio(self.strict, self.predicted);
-        let r = ratio(self.strict, self.gold);
-        (p, r, f1(p, r))
+        crate::prf(self.strict, self.predicted, self.gold)
     }
 
     /// Relaxed span (precision, recall, F1).
     pub fn relaxed_prf(&self) -> (f64, f64, f64) {
-        let p = ratio(self.relaxed, self.predicted);
-        let r = ratio(self.relaxed, self.gold);
-        (p, r, f1(p, r))
+        crate::prf(self.relaxed, self.predicted, self.gold)
     }
 
     /// Type accuracy on relaxed matches.
     pub fn type_accuracy(&self) -> f64 {
-        ratio(self.type_ok, self.relaxed)
+        crate::ratio(self.type_ok, self.relaxed)
     }
 
     /// Value accuracy on relaxed matches.
     pub fn value_accuracy(&self) -> f64 {
-        ratio(self.value_ok, self.relaxed)
+        crate::ratio(self.value_ok, self.relaxed)
     }
 }
 

@@ -245,8 +245,7 @@ fn event_floors() {
         "M2E2 argument F1 {argument_f1:.3} fell below 0.12"
     );
     let r = rams::score(dir.join("rams/dev.jsonl").to_str().unwrap(), false).unwrap();
-    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
-    let found = r.all.found as f64 / r.all.windows.max(1) as f64;
+    let found = r.all.found_share();
     eprintln!(
         "RAMS dev: {found:.3} of {} scored windows found",
         r.all.windows

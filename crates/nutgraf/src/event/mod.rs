@@ -164,6 +164,24 @@ impl EventType {
         EventType::Acquire,
     ];
 
+    /// Whether an event of this type may name no participant: a happening
+    /// that is news by itself ("three people were killed", "a convoy was
+    /// attacked"). Every other event has an actor or a target.
+    pub const fn may_stand_alone(self) -> bool {
+        matches!(
+            self,
+            EventType::Attack
+                | EventType::Travel
+                | EventType::Protest
+                | EventType::Arrest
+                | EventType::Charge
+                | EventType::Sentence
+                | EventType::Kill
+                | EventType::Die
+                | EventType::Injure
+        )
+    }
+
     /// The type of an uppercase name ([`EventType::as_str`]), `None` for
     /// anything else.
     pub fn from_name(name: &str) -> Option<EventType> {
