@@ -235,13 +235,14 @@ fn score_doc(parser: &Parser, row: &Value) -> BTreeMap<&'static str, Counts> {
     out
 }
 
-/// `nutgraf-eval events FILE [--syntax]`.
+/// `nutgraf-eval events FILE [--no-syntax]`: with the syntax stage (events
+/// read from the dependency tree) unless told otherwise.
 ///
 /// # Errors
 /// When the file cannot be read.
 pub fn run(args: &[String]) -> Result<(), String> {
     let path = jsonl::positional(args).ok_or("events: give the M2E2 JSONL file")?;
-    let syntax = jsonl::flag(args, "--syntax");
+    let syntax = !jsonl::flag(args, "--no-syntax");
     let r = score(path, syntax)?;
     crate::print_header(r.documents, syntax);
     let line = |name: &str, c: &Counts| {

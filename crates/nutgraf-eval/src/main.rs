@@ -11,8 +11,8 @@
 //! nutgraf-eval duckling ../shared/eval/duckling_en/dev.jsonl [--errors N]
 //! nutgraf-eval train-ner --train ../shared/eval/conll2003/train.jsonl \
 //!     --dev ../shared/eval/conll2003/dev.jsonl --epochs 15 --out crates/nutgraf/data/ner/model.bin
-//! nutgraf-eval events ../shared/eval/m2e2/dev.jsonl [--syntax]
-//! nutgraf-eval rams ../shared/eval/rams/dev.jsonl [--syntax]
+//! nutgraf-eval events ../shared/eval/m2e2/dev.jsonl [--no-syntax]
+//! nutgraf-eval rams ../shared/eval/rams/dev.jsonl [--no-syntax]
 //! nutgraf-eval ud ../shared/eval/ud_english_ewt/dev.conllu [--model PATH]
 //! nutgraf-eval train-syntax --train ../shared/eval/ud_english_ewt/train.conllu \
 //!     --dev ../shared/eval/ud_english_ewt/dev.conllu --out crates/nutgraf/data/syntax/
@@ -32,13 +32,15 @@ tasks:
   coref FILE [--syntax]
                  pronoun resolution on ECB+: precision and recall per
                  pronoun class, against the last-person-named baseline
-  events FILE [--syntax]
+  events FILE [--no-syntax]
                  events on M2E2 (ACE types): trigger and argument precision,
-                 recall and F1 per type, as ../shared/eval/README.md scores them
-  rams FILE [--syntax]
+                 recall and F1 per type, as ../shared/eval/README.md scores them;
+                 with the syntax stage (events from the tree) unless --no-syntax
+  rams FILE [--no-syntax]
                  events on RAMS (AIDA types), one annotated event a window:
                  the share of windows with an event of a fitting type at the
-                 gold trigger, per type, and how often its actor is right
+                 gold trigger, per type, and how often its actor is right;
+                 with the syntax stage unless --no-syntax
   ner FILE       named entities of the whole pipeline: typed exact-match P/R/F1
                  per label (CoNLL or news_entities format); options: --scheme
                  conll|ontonotes (default from the file name), --errors N

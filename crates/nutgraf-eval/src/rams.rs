@@ -187,13 +187,14 @@ fn score_window(parser: &Parser, row: &Value) -> Window {
     Some((rule, c, None))
 }
 
-/// `nutgraf-eval rams FILE [--syntax]`.
+/// `nutgraf-eval rams FILE [--no-syntax]`: with the syntax stage (events
+/// read from the dependency tree) unless told otherwise.
 ///
 /// # Errors
 /// When the file cannot be read.
 pub fn run(args: &[String]) -> Result<(), String> {
     let path = jsonl::positional(args).ok_or("rams: give the RAMS JSONL file")?;
-    let syntax = jsonl::flag(args, "--syntax");
+    let syntax = !jsonl::flag(args, "--no-syntax");
     let r = score(path, syntax)?;
     crate::print_header(r.documents, syntax);
     let share = crate::ratio;

@@ -27,6 +27,8 @@ pub(crate) struct Input<'a> {
     pub quotes: &'a [Span],
 }
 
+mod tree;
+
 const NONE: u32 = u32::MAX;
 
 /// How many words a subject or verb group is read back over, at most.
@@ -138,6 +140,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Event> {
         if !has_trigger {
             continue;
         }
+        let tree = tree::Tree::new(input.view, index);
         let mut s = Sent {
             input,
             speech: Vec::new(),
@@ -146,7 +149,10 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Event> {
             words,
         };
         s.prepare();
-        s.events(&mut out);
+        match &tree {
+            Some(tr) => s.tree_events(tr, &mut out),
+            None => s.events(&mut out),
+        }
     }
     out
 }
@@ -416,44 +422,47 @@ impl Sent<'_, '_> {
     fn events(&mut self, out: &mut Vec<Event>) {
         let mut last_actors: Vec<Who> = Vec::new();
         for i in 0..self.words.len() {
-            if self.words[i].kind != TokenKind::Word {
-                continue;
-            }
-            let Some(lex) = lexicon::lookup(self.s(i)) else {
-                continue;
-            };
-            let noun = match (lex.verb, lex.noun) {
-                (Some(_), Some(_)) => noun_context(i.checked_sub(1).map(|p| &self.words[p])),
-                (None, Some(_)) => true,
-                _ => false,
-            };
-            let sense = if noun { lex.noun } else { lex.verb };
-            let Some(sense) = sense else { continue };
-            let reach = if sense.next_at_once { 2 } else { 5 };
-            if !sense.needs_next.is_empty()
-                && !(i + 1..(i + reach).min(self.words.len())).any(|k| self.is(k, sense.needs_next))
-            {
-                continue;
-            }
-            // A name is no trigger ("Belt and Road", "Trade Ministry").
-            if self.words[i].name != NONE {
-                continue;
-            }
-            if !noun && self.not_a_verb(i) {
-                continue;
-            }
-            let ev = if noun {
-                self.noun_event(i, sense)
-            } else {
-                self.verb_event(i, sense, &last_actors)
-            };
-            if let Some((ev, actors)) = ev {
-                if !noun && !actors.is_empty() {
+            if let Some((ev, actors, verb)) = self.word_order_event(i, &last_actors) {
+                if verb && !actors.is_empty() {
                     last_actors = actors;
                 }
                 out.push(ev);
             }
         }
+    }
+
+    /// The event of the word at `i` read by word order, if it is a trigger
+    /// with participants; its actors, and whether it was read as a verb.
+    fn word_order_event(&self, i: usize, last_actors: &[Who]) -> Option<(Event, Vec<Who>, bool)> {
+        if self.words[i].kind != TokenKind::Word {
+            return None;
+        }
+        let lex = lexicon::lookup(self.s(i))?;
+        let noun = match (lex.verb, lex.noun) {
+            (Some(_), Some(_)) => noun_context(i.checked_sub(1).map(|p| &self.words[p])),
+            (None, Some(_)) => true,
+            _ => false,
+        };
+        let sense = if noun { lex.noun } else { lex.verb }?;
+        let reach = if sense.next_at_once { 2 } else { 5 };
+        if !sense.needs_next.is_empty()
+            && !(i + 1..(i + reach).min(self.words.len())).any(|k| self.is(k, sense.needs_next))
+        {
+            return None;
+        }
+        // A name is no trigger ("Belt and Road", "Trade Ministry").
+        if self.words[i].name != NONE {
+            return None;
+        }
+        if !noun && self.not_a_verb(i) {
+            return None;
+        }
+        let (ev, actors) = if noun {
+            self.noun_event(i, sense)
+        } else {
+            self.verb_event(i, sense, last_actors)
+        }?;
+        Some((ev, actors, !noun))
     }
 
     /// Whether a verb trigger at `i` is no finite verb of its clause: a reduced
@@ -673,23 +682,35 @@ impl Sent<'_, '_> {
             targets = std::mem::replace(&mut actors, agent);
         }
         actors.retain(|a| a.label.is_none_or(Self::participant_label));
+        // Only a form that cannot be a noun is surely a verb ("killed", not
+        // "attacks").
+        let surely_verb = lexicon::lookup(self.s(i)).is_some_and(|l| l.noun.is_none());
         self.finish(
-            i, true, sense, actors, targets, place, clause_lo, end, polarity, modality,
+            i,
+            surely_verb,
+            sense,
+            actors,
+            targets,
+            place,
+            clause_lo,
+            end,
+            polarity,
+            modality,
         )
     }
 
-    /// The event of trigger `i` (a verb when `verb`), if its participants
-    /// make one: an ambiguous trigger needs an actor and a target (or two
-    /// actors of a symmetric event, or a mover and a place); a noun needs one
-    /// named participant; so does a verb, but one of a happening that is news
-    /// by itself (`bare` in the lexicon: "a convoy was attacked", "three
-    /// people died") stands alone when its form cannot be a noun ("killed",
-    /// not "murder" or "attacks").
+    /// The event of trigger `i`, if its participants make one: an ambiguous
+    /// trigger needs an actor and a target (or two actors of a symmetric
+    /// event, or a mover and a place); any other needs one participant, but
+    /// a happening that is news by itself (`bare` in the lexicon: "a convoy
+    /// was attacked", "three people died") stands alone when the trigger is
+    /// surely a verb (a form that cannot be a noun, "killed" not "attacks";
+    /// or a word the tagger read as a verb).
     #[allow(clippy::too_many_arguments)]
     fn finish(
         &self,
         i: usize,
-        verb: bool,
+        surely_verb: bool,
         sense: Sense,
         actors: Vec<Who>,
         targets: Vec<Who>,
@@ -722,10 +743,7 @@ impl Sent<'_, '_> {
                 // "landed at the airport": a motion with a destination.
                 || (sense.motion && !actors.is_empty() && place.is_some())
         } else {
-            participants >= 1
-                || (verb
-                    && sense.bare
-                    && lexicon::lookup(self.s(i)).is_some_and(|l| l.noun.is_none()))
+            participants >= 1 || (surely_verb && sense.bare)
         };
         if !ok {
             return None;

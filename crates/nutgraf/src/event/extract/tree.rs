@@ -1,0 +1,783 @@
+//! Events read from the dependency tree of a sentence, when the syntax stage
+//! ran ([`Options::syntax`](crate::Options::syntax)).
+//!
+//! A trigger is a verb (by its lemma) or a noun (by its form, so that
+//! "talks" and "sanctions" keep their number) of the trigger lexicon, as the
+//! tagger reads it. Its participants are its dependents:
+//!
+//! * a verb's subject acts (`nsubj`), the subject of a passive undergoes it
+//!   (`nsubj:pass`) and the agent after "by" acts; its object is its target,
+//!   and a prepositional dependent (`obl`) is a target or a place by its
+//!   preposition (as in the word-order reading: "meet with", "sanctions on",
+//!   "arrived in");
+//! * a verb without a subject takes the one of the clause it depends on: the
+//!   controller of an infinitive ("plans to visit"; the object of a request,
+//!   "asked Beijing not to supply"), the first of two coordinated verbs
+//!   ("arrested X and charged him"), the noun a participle or relative clause
+//!   modifies ("people killed in the attack", "the man who shot him");
+//! * a noun's possessor acts ("Putin's visit"; the possessor undergoes it for
+//!   a death, an arrest, a murder) and its prepositional dependents are
+//!   targets or places ("attack on", "visit to", "between X and Y"); a noun
+//!   that is the object of a light verb ("held talks", "imposed sanctions")
+//!   takes the verb's subject;
+//! * negation, auxiliaries and the verbs an infinitive depends on give the
+//!   polarity and modality ("did not meet", "will visit", "refused to sign",
+//!   "is expected to attend").
+//!
+//! A participant is a name (with its entity), a pronoun or group phrase as the
+//! entity stage resolved it, or a common noun phrase ("three soldiers", "the
+//! protesters"). Acts between agents (a visit, a meeting, a signing...) need
+//! a named participant; a happening that is news by itself (an attack, an
+//! arrest, a death) may have common nouns only. An attack between people
+//! named as persons, with no weapon in sight, is criticism: ACCUSE.
+
+use super::{
+    lexicon, one_of, role, EntityLabel, Event, EventType, Modality, Polarity, Sense, Sent, Who,
+    EXPECTED, INTENT, LIGHT_VERBS, NEGATIONS, NONE, PLANNED_MODIFIERS, POSSIBLE, REQUEST, STOPS,
+};
+use crate::document::Word;
+use crate::segment::TokenKind;
+use crate::span::Span;
+use crate::syntax::Upos;
+use crate::view::View;
+
+/// How far up the tree a missing subject is looked for.
+const MAX_UP: usize = 4;
+
+/// The dependency tree of one sentence over its syntax words (indices local
+/// to the sentence).
+pub(super) struct Tree<'a> {
+    ws: &'a [Word],
+    /// The head of each word; [`NONE`] for a root.
+    head: Vec<u32>,
+    /// The sentence token each word belongs to ([`NONE`]: none).
+    tok: Vec<u32>,
+    /// Whether the word is the first of its token ("do" of "don't").
+    first: Vec<bool>,
+    /// The dependents of word `i` are `kids[start[i]..start[i + 1]]`, in order.
+    start: Vec<u32>,
+    kids: Vec<u32>,
+}
+
+impl<'a> Tree<'a> {
+    /// The tree of sentence `k` of the view, when it has syntax words and is
+    /// no headline (titles are tagged less reliably: the word-order reading
+    /// takes them).
+    pub(super) fn new(view: &View<'a>, k: usize) -> Option<Tree<'a>> {
+        let sv = view.sentences.get(k)?;
+        if sv.words.is_empty() || sv.headline {
+            return None;
+        }
+        let lo = sv.words.start;
+        let ws = view.words.get(sv.words.clone())?;
+        let n = ws.len();
+        let head: Vec<u32> = ws
+            .iter()
+            .map(|w| {
+                w.head
+                    .map(|h| sv.head_base + h)
+                    .filter(|&h| h >= lo && h < lo + n)
+                    .map_or(NONE, |h| u32::try_from(h - lo).unwrap_or(NONE))
+            })
+            .collect();
+        // Each word belongs to the last token whose first word is at or before it.
+        let toks = view.toks(k);
+        let mut tok = vec![NONE; n];
+        let mut first = vec![false; n];
+        let mut t = 0;
+        let mut cur = NONE;
+        for i in 0..n {
+            while t < toks.len() && (toks[t].word == NONE || toks[t].word as usize <= lo + i) {
+                if toks[t].word != NONE {
+                    cur = u32::try_from(t).unwrap_or(NONE);
+                    first[i] = toks[t].word as usize == lo + i;
+                }
+                t += 1;
+            }
+            tok[i] = cur;
+        }
+        // Dependents by counting: where each word's list starts, then fill.
+        let mut start = vec![0u32; n + 1];
+        for &h in &head {
+            if h != NONE {
+                start[h as usize + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut kids = vec![0u32; start[n] as usize];
+        for (d, &h) in head.iter().enumerate() {
+            if h != NONE {
+                let slot = &mut fill[h as usize];
+                kids[*slot as usize] = u32::try_from(d).unwrap_or(NONE);
+                *slot += 1;
+            }
+        }
+        Some(Tree {
+            ws,
+            head,
+            tok,
+            first,
+            start,
+            kids,
+        })
+    }
+
+    fn kids(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let (a, b) = (self.start[i] as usize, self.start[i + 1] as usize);
+        self.kids[a..b].iter().map(|&c| c as usize)
+    }
+
+    fn rel(&self, i: usize) -> &'static str {
+        self.ws[i].deprel
+    }
+
+    /// The relation without its subtype ("obl" for "obl:tmod").
+    fn base(&self, i: usize) -> &'static str {
+        let r = self.ws[i].deprel;
+        r.split(':').next().unwrap_or(r)
+    }
+
+    fn lemma(&self, i: usize) -> &str {
+        &self.ws[i].lemma
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        let h = self.head[i];
+        (h != NONE).then_some(h as usize)
+    }
+
+    /// The first dependent of `i` with relation `rel` (with its subtype).
+    fn kid(&self, i: usize, rel: &str) -> Option<usize> {
+        self.kids(i).find(|&c| self.rel(c) == rel)
+    }
+
+    /// The preposition of a nominal dependent ("to" of "to China").
+    fn case(&self, i: usize) -> Option<&str> {
+        self.kids(i)
+            .find(|&c| self.base(c) == "case")
+            .map(|c| self.lemma(c))
+    }
+
+    /// Whether verb `i` is passive.
+    fn passive(&self, i: usize) -> bool {
+        self.kids(i)
+            .any(|c| matches!(self.rel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
+    }
+
+    /// The span of the noun phrase headed by `c`: its determiners, modifiers
+    /// and possessor before it ("the three wounded soldiers").
+    fn noun_phrase(&self, c: usize) -> Span {
+        let lo = self
+            .kids(c)
+            .filter(|&d| d < c && c - d < 8 && in_noun_phrase(self.rel(d)))
+            .min()
+            .map_or(c, |d| self.extent(d, &mut Vec::new()).0.min(c));
+        Span::new(self.ws[lo].span.start, self.ws[c].span.end)
+    }
+
+    /// The first and last word of the subtree of `i`.
+    fn extent(&self, i: usize, stack: &mut Vec<usize>) -> (usize, usize) {
+        let (mut lo, mut hi) = (i, i);
+        stack.clear();
+        stack.push(i);
+        while let Some(x) = stack.pop() {
+            lo = lo.min(x);
+            hi = hi.max(x);
+            stack.extend(self.kids(x));
+        }
+        (lo, hi)
+    }
+}
+
+/// The relations that make a noun phrase's left edge: "the three wounded
+/// soldiers", "Russia's president".
+fn in_noun_phrase(rel: &str) -> bool {
+    matches!(
+        rel,
+        "det" | "amod" | "compound" | "nummod" | "nmod:poss" | "det:poss" | "flat"
+    )
+}
+
+/// Participants, polarity and modality gathered for one trigger.
+struct Frame {
+    actors: Vec<Who>,
+    targets: Vec<Who>,
+    place: Option<Who>,
+    polarity: Polarity,
+    modality: Modality,
+}
+
+impl Frame {
+    fn new() -> Frame {
+        Frame {
+            actors: Vec::new(),
+            targets: Vec::new(),
+            place: None,
+            polarity: Polarity::Positive,
+            modality: Modality::Asserted,
+        }
+    }
+
+    /// What an auxiliary, adverb or modifier says of the action.
+    fn read_modifier(&mut self, lemma: &str) {
+        if one_of(lemma, &["not", "never", "no"]) {
+            self.polarity = Polarity::Negative;
+        } else if one_of(lemma, &["will", "shall", "would"]) {
+            if self.modality == Modality::Asserted {
+                self.modality = Modality::Planned;
+            }
+        } else if one_of(lemma, &POSSIBLE) {
+            self.modality = Modality::Possible;
+        } else if one_of(lemma, &PLANNED_MODIFIERS) && self.modality == Modality::Asserted {
+            self.modality = Modality::Planned;
+        }
+    }
+
+    /// What the verb an infinitive depends on says of it: "plans to",
+    /// "refused to", "is expected to", "stopped".
+    fn read_governor(&mut self, lemma: &str) {
+        if one_of(
+            lemma,
+            &["refuse", "decline", "fail", "deny", "refrain", "abstain"],
+        ) || one_of(lemma, &STOPS)
+        {
+            self.polarity = Polarity::Negative;
+        } else if one_of(lemma, &EXPECTED) {
+            self.modality = Modality::Expected;
+        } else if one_of(lemma, &INTENT) || one_of(lemma, &["want", "seek", "prepare", "try"]) {
+            if self.modality == Modality::Asserted {
+                self.modality = Modality::Planned;
+            }
+        } else if one_of(lemma, &NEGATIONS) {
+            self.polarity = Polarity::Negative;
+        }
+    }
+}
+
+// Word indices keep the names of the word-order reading: `i` the trigger, `c`
+// a dependent, `h` a head, `t` a token, `x` a cursor.
+#[allow(clippy::many_single_char_names)]
+impl Sent<'_, '_> {
+    /// The events of the sentence, read from its tree; a trigger word the
+    /// tree gives no event is read by word order ("Russian Military
+    /// Attacked" in a title-case line the tagger took for names).
+    pub(super) fn tree_events(&self, tr: &Tree<'_>, out: &mut Vec<Event>) {
+        let mut stack = Vec::new();
+        let mut word = 0;
+        for t in 0..self.words.len() {
+            while word < tr.ws.len() && (tr.tok[word] == NONE || (tr.tok[word] as usize) < t) {
+                word += 1;
+            }
+            let i = word;
+            let first = i < tr.ws.len() && tr.tok[i] as usize == t && tr.first[i];
+            let ev = if first {
+                self.tree_event(tr, i, t, &mut stack)
+            } else {
+                None
+            };
+            if let Some(ev) = ev.or_else(|| self.word_order_event(t, &[]).map(|x| x.0)) {
+                out.push(ev);
+            }
+        }
+    }
+
+    /// The event of word `i` (token `t`) read from the tree, if it is a
+    /// trigger with participants.
+    fn tree_event(
+        &self,
+        tr: &Tree<'_>,
+        i: usize,
+        t: usize,
+        stack: &mut Vec<usize>,
+    ) -> Option<Event> {
+        let tk = &self.words[t];
+        if tk.kind != TokenKind::Word || tk.name != NONE {
+            return None;
+        }
+        let w = &tr.ws[i];
+        // The lemma, or the form when the lemmatizer missed ("fled").
+        let verb = || {
+            lexicon::lookup(tr.lemma(i))
+                .and_then(|l| l.verb)
+                .or_else(|| lexicon::lookup(tk.text).and_then(|l| l.verb))
+        };
+        let (noun, sense) = match w.upos {
+            Upos::Verb => (false, verb()),
+            // "the wounded soldiers": a participle read as an adjective.
+            Upos::Adj if w.xpos == "VBN" => (false, verb()),
+            Upos::Noun => match lexicon::lookup(tk.text) {
+                Some(l) if l.noun.is_some() => (true, l.noun),
+                // "the killing of", "the bombing": a verb's gerund as a noun.
+                Some(l) if tk.low.ends_with("ing") => (true, l.verb),
+                _ => (true, None),
+            },
+            _ => return None,
+        };
+        let sense = sense?;
+        let reach = if sense.next_at_once { 2 } else { 5 };
+        if !sense.needs_next.is_empty()
+            && !(t + 1..(t + reach).min(self.words.len())).any(|k| self.is(k, sense.needs_next))
+        {
+            return None;
+        }
+        // "sign up", "back down", "talk up the dollar": a particle gives an
+        // ambiguous verb another sense.
+        if !noun
+            && sense.ambiguous
+            && tr
+                .kids(i)
+                .any(|c| tr.rel(c) == "compound:prt" && tr.lemma(c) != "with")
+        {
+            return None;
+        }
+        let mut f = Frame::new();
+        let clause = if noun {
+            self.tree_noun(tr, i, sense, &mut f)
+        } else {
+            Some(self.tree_verb(tr, i, sense, &mut f))
+        };
+        let clause = clause?;
+        if f.place.is_none() {
+            f.place = self.place_near(tr, if noun { clause } else { i }, stack);
+        }
+        let (lo, hi) = tr.extent(clause, stack);
+        let lo_tok = (tr.tok[lo] as usize).min(t);
+        let hi_tok = (tr.tok[hi] as usize).max(t);
+        self.tree_finish(tr, (i, t), !noun, sense, f, lo_tok, hi_tok + 1)
+    }
+
+    /// The participants of verb `i`; the clause it heads.
+    fn tree_verb(&self, tr: &Tree<'_>, i: usize, sense: Sense, f: &mut Frame) -> usize {
+        let passive = tr.passive(i);
+        for c in tr.kids(i) {
+            match tr.rel(c) {
+                "nsubj" | "obl:agent" => self.participants(tr, c, &mut f.actors),
+                "nsubj:pass" => self.participants(tr, c, &mut f.targets),
+                "obj" | "iobj" => self.complement(tr, "", c, sense, false, f),
+                "obl" | "obl:npmod" => match tr.case(c) {
+                    Some("by") if passive => self.participants(tr, c, &mut f.actors),
+                    Some(p) => {
+                        let p = p.to_ascii_lowercase();
+                        self.complement(tr, &p, c, sense, false, f);
+                    }
+                    None => {}
+                },
+                "advmod" | "aux" => f.read_modifier(tr.lemma(c)),
+                _ => {}
+            }
+        }
+        // A relative clause: "the man who shot him", "X, who was arrested",
+        // "the man police arrested": the noun it modifies takes the place of
+        // the relative pronoun, or is the object left out.
+        let relative = tr.rel(i) == "acl:relcl";
+        if relative {
+            if let Some(h) = tr.head(i) {
+                let pronoun = tr.kids(i).find(|&c| {
+                    matches!(tr.rel(c), "nsubj" | "nsubj:pass")
+                        && one_of(tr.lemma(c), &["who", "which", "that"])
+                });
+                let mut who = Vec::new();
+                self.participants(tr, h, &mut who);
+                match pronoun.map(|c| tr.rel(c)) {
+                    Some("nsubj") => f.actors = who,
+                    Some(_) => f.targets = who,
+                    // "the man police arrested"; not "the famine when
+                    // people died".
+                    None if tr.kid(i, "obj").is_none()
+                        && !sense.undergoer
+                        && !tr.kids(i).any(|c| {
+                            one_of(tr.lemma(c), &["when", "where", "why", "how", "while"])
+                        }) =>
+                    {
+                        f.targets.extend(who);
+                    }
+                    None => {}
+                }
+            }
+        }
+        // No subject: the one of the clause this verb depends on.
+        let has_subject = tr
+            .kids(i)
+            .any(|c| matches!(tr.rel(c), "nsubj" | "nsubj:pass" | "csubj" | "expl"));
+        if !has_subject && !relative {
+            self.inherit(tr, i, passive, f);
+        }
+        i
+    }
+
+    /// Give verb `i`, which has no subject, the one of the clause it depends on.
+    fn inherit(&self, tr: &Tree<'_>, i: usize, passive: bool, f: &mut Frame) {
+        let mut x = i;
+        for _ in 0..MAX_UP {
+            let Some(h) = tr.head(x) else { return };
+            match tr.rel(x) {
+                "xcomp" => {
+                    let form = self.words.get(tr.tok[h] as usize).map_or("", |t| t.low);
+                    f.read_governor(tr.lemma(h));
+                    f.read_governor(form);
+                    for c in tr.kids(h) {
+                        if matches!(tr.rel(c), "advmod" | "aux") {
+                            f.read_modifier(tr.lemma(c));
+                        }
+                    }
+                    // "asked Beijing not to supply": the object of a request acts.
+                    if one_of(tr.lemma(h), &REQUEST) {
+                        if let Some(o) = tr.kid(h, "obj").or_else(|| tr.kid(h, "iobj")) {
+                            f.modality = Modality::Requested;
+                            self.participants(tr, o, &mut f.actors);
+                            return;
+                        }
+                    }
+                    // "is expected to visit": the subject of the passive too.
+                    if let Some(s) = tr.kid(h, "nsubj").or_else(|| tr.kid(h, "nsubj:pass")) {
+                        self.participants(tr, s, &mut f.actors);
+                        return;
+                    }
+                    x = h;
+                }
+                "conj" | "advcl" => {
+                    if !matches!(tr.ws[h].upos, Upos::Verb | Upos::Aux) {
+                        return;
+                    }
+                    if let Some(s) = tr.kid(h, "nsubj") {
+                        let list = if passive {
+                            &mut f.targets
+                        } else {
+                            &mut f.actors
+                        };
+                        self.participants(tr, s, list);
+                        return;
+                    }
+                    x = h;
+                }
+                // "people killed in the attack", "protesters demanding": the
+                // noun a participle modifies undergoes it (past) or does it.
+                "acl" | "amod" => {
+                    if matches!(tr.ws[h].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
+                        let past = tr.ws[i].xpos == "VBN";
+                        let list = if past { &mut f.targets } else { &mut f.actors };
+                        self.participants(tr, h, list);
+                    }
+                    return;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// The participants of noun `i`; the clause it belongs to.
+    fn tree_noun(&self, tr: &Tree<'_>, i: usize, sense: Sense, f: &mut Frame) -> Option<usize> {
+        for c in tr.kids(i) {
+            match tr.rel(c) {
+                "nmod:poss" => self.participants(tr, c, &mut f.actors),
+                "nmod" => match tr.case(c).map(str::to_ascii_lowercase).as_deref() {
+                    Some("between" | "among" | "by") => self.participants(tr, c, &mut f.actors),
+                    Some(p) => self.complement(tr, p, c, sense, true, f),
+                    None => {}
+                },
+                "amod" | "det" | "advmod" => f.read_modifier(tr.lemma(c)),
+                _ => {}
+            }
+        }
+        // The clause: the verb the noun depends on, through prepositions and
+        // coordinated nouns.
+        let mut x = i;
+        let mut verb = None;
+        for _ in 0..MAX_UP {
+            let Some(h) = tr.head(x) else { break };
+            if matches!(tr.ws[h].upos, Upos::Verb | Upos::Aux) {
+                verb = Some((h, x));
+                break;
+            }
+            x = h;
+        }
+        let Some((v, via)) = verb else {
+            return Some(x);
+        };
+        if f.actors.is_empty() && (via == i || tr.rel(i) == "conj") {
+            // "held talks with", "imposed sanctions on", "arrived for talks":
+            // the light verb's subject acts.
+            // "arrived in Beijing for talks with Xi": the purpose of the act.
+            let purpose = tr.base(via) == "obl" && tr.case(via) == Some("for");
+            let light = one_of(tr.lemma(v), &LIGHT_VERBS) && matches!(tr.base(via), "obj" | "obl");
+            if light || purpose {
+                // "signed an agreement": the verb is the event already.
+                if lexicon::lookup(tr.lemma(v))
+                    .and_then(|l| l.verb)
+                    .is_some_and(|s| s.kind == sense.kind)
+                {
+                    return None;
+                }
+                let mut g = Frame::new();
+                self.tree_verb(tr, v, sense, &mut g);
+                f.actors = g.actors;
+                if g.polarity == Polarity::Negative {
+                    f.polarity = Polarity::Negative;
+                }
+                if f.modality == Modality::Asserted {
+                    f.modality = g.modality;
+                }
+                if tr.case(via) == Some("for") && f.modality == Modality::Asserted {
+                    f.modality = Modality::Planned;
+                }
+            }
+        }
+        // "The meeting will take place", "the visit is expected": the noun as
+        // subject of a future or expected verb.
+        if tr.base(i) == "nsubj" && via == i {
+            for c in tr.kids(v) {
+                if matches!(tr.rel(c), "aux" | "advmod") {
+                    f.read_modifier(tr.lemma(c));
+                }
+            }
+            f.read_governor(tr.lemma(v));
+        }
+        Some(v)
+    }
+
+    /// The nearest place named after "in", "at" or "near" in the clause of
+    /// `head` (not in a clause under it): "arrested two protesters in
+    /// Moscow", "held talks with Macron in Paris".
+    fn place_near(&self, tr: &Tree<'_>, head: usize, queue: &mut Vec<usize>) -> Option<Who> {
+        queue.clear();
+        queue.push(head);
+        let mut k = 0;
+        while k < queue.len() && k < 64 {
+            let x = queue[k];
+            k += 1;
+            for c in tr.kids(x) {
+                if matches!(
+                    tr.base(c),
+                    "ccomp" | "advcl" | "acl" | "parataxis" | "csubj" | "xcomp" | "list"
+                ) || (tr.base(c) == "conj" && tr.ws[c].upos == Upos::Verb)
+                {
+                    continue;
+                }
+                if matches!(tr.base(c), "obl" | "nmod")
+                    && tr
+                        .case(c)
+                        .is_some_and(|p| one_of(p, &["in", "at", "near", "outside", "inside"]))
+                {
+                    let t = tr.tok[c];
+                    if t != NONE {
+                        if let Some(nm) = self.name_at(t as usize) {
+                            let who = self.who(nm);
+                            if matches!(
+                                who.label,
+                                Some(EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac)
+                            ) {
+                                return Some(who);
+                            }
+                        }
+                    }
+                }
+                queue.push(c);
+            }
+        }
+        None
+    }
+
+    /// A complement of trigger `i` after preposition `prep` ("" for the
+    /// object): a target, a place or neither, as [`role`] says.
+    fn complement(
+        &self,
+        tr: &Tree<'_>,
+        prep: &str,
+        c: usize,
+        sense: Sense,
+        noun: bool,
+        f: &mut Frame,
+    ) {
+        let mut who = Vec::new();
+        self.participants(tr, c, &mut who);
+        for w in who {
+            let is_place = matches!(
+                w.label,
+                Some(EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac)
+            );
+            let (as_target, as_place) = role(prep, sense, noun, is_place);
+            if as_target && !f.targets.iter().any(|t| t.span == w.span) {
+                f.targets.push(w);
+            }
+            if as_place && f.place.is_none() {
+                f.place = Some(w);
+            }
+        }
+    }
+
+    /// The participants word `c` names, with the words coordinated with it:
+    /// names, resolved pronouns and group phrases, common noun phrases.
+    fn participants(&self, tr: &Tree<'_>, c: usize, out: &mut Vec<Who>) {
+        let mut todo = [c, NONE as usize, NONE as usize, NONE as usize];
+        let mut n = 1;
+        let mut k = 0;
+        while k < n {
+            let x = todo[k];
+            k += 1;
+            if let Some(w) = self.participant(tr, x) {
+                for w in w {
+                    if !out
+                        .iter()
+                        .any(|o| o.span == w.span || (o.entity.is_some() && o.entity == w.entity))
+                    {
+                        out.push(w);
+                    }
+                }
+            }
+            for cc in tr.kids(x) {
+                if tr.rel(cc) == "conj" && n < todo.len() {
+                    todo[n] = cc;
+                    n += 1;
+                }
+            }
+        }
+    }
+
+    /// What word `c` names, if it can take part in an event.
+    fn participant(&self, tr: &Tree<'_>, c: usize) -> Option<Vec<Who>> {
+        let t = tr.tok[c];
+        if t == NONE {
+            return None;
+        }
+        let tk = &self.words[t as usize];
+        if tk.name != NONE {
+            let who = self.who(self.name_at(t as usize)?);
+            return who
+                .label
+                .is_some_and(Self::participant_label)
+                .then(|| vec![who]);
+        }
+        // "Russia's president, Vladimir Putin": the name in apposition.
+        if let Some(a) = tr.kid(c, "appos") {
+            let at = tr.tok[a];
+            if at != NONE && self.words[at as usize].name != NONE {
+                return self.participant(tr, a);
+            }
+        }
+        match tr.ws[c].upos {
+            Upos::Pron => {
+                let low = tk.low;
+                let personal = one_of(
+                    low,
+                    &["he", "she", "they", "him", "her", "them", "his", "their"],
+                );
+                let resolved = self.resolved(tk.span);
+                if personal || resolved.iter().any(|w| w.entity.is_some()) {
+                    Some(resolved)
+                } else {
+                    None
+                }
+            }
+            Upos::Noun | Upos::Propn | Upos::Num => {
+                let span = tr.noun_phrase(c);
+                // "the two leaders": a group phrase the entity stage resolved.
+                let k = self
+                    .input
+                    .corefs
+                    .partition_point(|x| x.span.start < span.start);
+                if let Some(g) = self.input.corefs[k..]
+                    .iter()
+                    .take_while(|x| x.span.start < span.end)
+                    .find(|x| x.span.end == span.end)
+                {
+                    return Some(self.resolved(g.span));
+                }
+                Some(vec![Who {
+                    span,
+                    entity: None,
+                    label: None,
+                }])
+            }
+            _ => None,
+        }
+    }
+
+    /// The event of trigger word `i` (token `t`), if its participants make one.
+    #[allow(clippy::too_many_arguments)]
+    fn tree_finish(
+        &self,
+        tr: &Tree<'_>,
+        (i, t): (usize, usize),
+        verb: bool,
+        sense: Sense,
+        f: Frame,
+        clause_lo: usize,
+        end: usize,
+    ) -> Option<Event> {
+        let Frame {
+            mut actors,
+            mut targets,
+            place,
+            polarity,
+            modality,
+        } = f;
+        let names = self.input.view.names;
+        // A name, a resolved pronoun, or a phrase around a name ("NATO
+        // ambassadors", "Russian troops").
+        let named = |w: &Who| {
+            w.entity.is_some()
+                || w.label.is_some()
+                || names[names.partition_point(|n| n.0.start < w.span.start)..]
+                    .iter()
+                    .take_while(|n| n.0.start < w.span.end)
+                    .any(|n| n.0.end <= w.span.end)
+        };
+        // A word that often means something else keeps the strictness of the
+        // word-order reading: named participants only.
+        if sense.ambiguous {
+            actors.retain(named);
+            targets.retain(named);
+        }
+        // Acts between agents need someone named ("interests were met" is no
+        // meeting); happenings may have common nouns only.
+        if !sense.kind.may_stand_alone() && !actors.iter().chain(&targets).any(named) {
+            return None;
+        }
+        let mut sense = sense;
+        let mut surely = verb;
+        // A noun the tagger read as a noun and that names a happening ("the
+        // attack", "protests", "his death") is an event by itself, whatever
+        // other senses the word has: the tree tells the noun from the verb.
+        if !verb && sense.kind.may_stand_alone() {
+            surely = true;
+            sense.bare = true;
+            sense.ambiguous = false;
+        }
+        // "Butler launches attack on Blair", "X attacked Y" between people with
+        // no weapon named: criticism.
+        if sense.kind == EventType::Attack {
+            let person = |w: &Who| w.label == Some(EntityLabel::Person);
+            if !actors.is_empty()
+                && actors.iter().all(person)
+                && !targets.is_empty()
+                && targets
+                    .iter()
+                    .all(|w| person(w) || w.label == Some(EntityLabel::Org))
+                && !self.military(t, end)
+                && !tr.kids(i).any(|c| tr.case(c) == Some("with"))
+            {
+                sense.kind = EventType::Accuse;
+                sense.cameo = "111";
+            }
+        }
+        // "Microsoft bought Activision": a company buying a company.
+        if sense.kind == EventType::Trade
+            && verb
+            && tr.kid(i, "obj").is_some()
+            && !actors.is_empty()
+            && actors.iter().all(|w| w.label == Some(EntityLabel::Org))
+            && !targets.is_empty()
+            && targets.iter().all(|w| w.label == Some(EntityLabel::Org))
+        {
+            sense.kind = EventType::Acquire;
+            sense.cameo = "-";
+        }
+        self.finish(
+            t, surely, sense, actors, targets, place, clause_lo, end, polarity, modality,
+        )
+        .map(|(ev, _)| ev)
+    }
+}
