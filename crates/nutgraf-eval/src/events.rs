@@ -108,6 +108,10 @@ pub struct Report {
     pub types: BTreeMap<&'static str, Counts>,
     /// All types.
     pub all: Counts,
+    /// Per trigger word (lower case) and nutgraf type: events predicted of
+    /// a scored type, and how many were right. The lexicon's rows are the
+    /// rules of the event stage, so this is each rule's hits and precision.
+    pub rules: BTreeMap<(String, &'static str), (usize, usize)>,
 }
 
 const SCORED: &[&str] = &[
@@ -133,23 +137,35 @@ struct GoldEvent {
 pub fn score(path: &str, syntax: bool) -> Result<Report, String> {
     let rows = jsonl::read(path)?;
     let parser = Parser::new(Options::new().layout(false).syntax(syntax));
-    let per_doc: Vec<BTreeMap<&'static str, Counts>> =
-        rows.par_iter().map(|row| score_doc(&parser, row)).collect();
+    let per_doc: Vec<Doc> = rows.par_iter().map(|row| score_doc(&parser, row)).collect();
     let mut report = Report {
         documents: rows.len(),
         ..Report::default()
     };
-    for d in &per_doc {
-        for (t, c) in d {
+    for (d, rules) in per_doc {
+        for (t, c) in &d {
             report.types.entry(t).or_default().add(c);
             report.all.add(c);
+        }
+        for (key, right) in rules {
+            let r = report.rules.entry(key).or_default();
+            r.0 += 1;
+            r.1 += usize::from(right);
         }
     }
     Ok(report)
 }
 
-fn score_doc(parser: &Parser, row: &Value) -> BTreeMap<&'static str, Counts> {
+/// One document's counts per ACE type, and each scored prediction's trigger
+/// word, type and whether it was right.
+type Doc = (
+    BTreeMap<&'static str, Counts>,
+    Vec<((String, &'static str), bool)>,
+);
+
+fn score_doc(parser: &Parser, row: &Value) -> Doc {
     let mut out: BTreeMap<&'static str, Counts> = BTreeMap::new();
+    let mut rules = Vec::new();
     let text = row["text"].as_str().unwrap_or("");
     let meta = row["published"]
         .as_str()
@@ -188,7 +204,7 @@ fn score_doc(parser: &Parser, row: &Value) -> BTreeMap<&'static str, Counts> {
         c.arguments.gold += g.args.len();
     }
     let Ok(doc) = parser.parse(text, &meta) else {
-        return out;
+        return (out, rules);
     };
     let co = CharOffsets::new(&doc.text);
     let mut taken = vec![false; gold.len()];
@@ -214,11 +230,14 @@ fn score_doc(parser: &Parser, row: &Value) -> BTreeMap<&'static str, Counts> {
         let c = out.entry(ace).or_default();
         c.triggers.predicted += 1;
         c.arguments.predicted += args.len();
+        let word = (doc.slice(e.trigger).to_lowercase(), e.kind.as_str());
         let Some(g) = (0..gold.len())
             .find(|&g| !taken[g] && gold[g].ace == ace && overlaps(gold[g].trigger, trigger))
         else {
+            rules.push((word, false));
             continue;
         };
+        rules.push((word, true));
         taken[g] = true;
         c.triggers.right += 1;
         let mut used = vec![false; gold[g].args.len()];
@@ -232,10 +251,28 @@ fn score_doc(parser: &Parser, row: &Value) -> BTreeMap<&'static str, Counts> {
             }
         }
     }
-    out
+    (out, rules)
 }
 
-/// `nutgraf-eval events FILE [--no-syntax]`: with the syntax stage (events
+/// The `n` trigger words predicted most often, with their hits and
+/// precision, then every word that was never right.
+pub fn print_rules(rules: &BTreeMap<(String, &'static str), (usize, usize)>, n: usize) {
+    let mut by_hits: Vec<_> = rules.iter().collect();
+    by_hits.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    println!("trigger words (rules): predicted, right, precision");
+    for ((word, kind), (pred, right)) in by_hits.iter().take(n) {
+        let p = crate::ratio(*right, *pred);
+        println!("  {word:<18} {kind:<8} {pred:>4} {right:>4} {p:.3}");
+    }
+    let never: Vec<String> = by_hits
+        .iter()
+        .filter(|(_, (_, right))| *right == 0)
+        .map(|((w, k), (pred, _))| format!("{w} {k} {pred}"))
+        .collect();
+    println!("never right ({}): {}", never.len(), never.join(", "));
+}
+
+/// `nutgraf-eval events FILE [--no-syntax] [--rules N]`: with the syntax stage (events
 /// read from the dependency tree) unless told otherwise.
 ///
 /// # Errors
@@ -263,5 +300,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         line(t, c);
     }
     line("all", &r.all);
+    if let Some(n) = jsonl::opt_usize(args, "--rules")? {
+        print_rules(&r.rules, n);
+    }
     Ok(())
 }

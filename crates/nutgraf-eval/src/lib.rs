@@ -18,6 +18,7 @@ pub mod quotes;
 pub mod rams;
 pub mod timex;
 pub mod ud;
+pub mod wordnet;
 
 /// The shared evaluation directory: `$NUTGRAF_EVAL_DIR`, else `shared/eval` beside
 /// the repository. `None` when it does not exist.

@@ -11,14 +11,17 @@
 //! nutgraf-eval duckling ../shared/eval/duckling_en/dev.jsonl [--errors N]
 //! nutgraf-eval train-ner --train ../shared/eval/conll2003/train.jsonl \
 //!     --dev ../shared/eval/conll2003/dev.jsonl --epochs 15 --out crates/nutgraf/data/ner/model.bin
-//! nutgraf-eval events ../shared/eval/m2e2/dev.jsonl [--no-syntax]
+//! nutgraf-eval events ../shared/eval/m2e2/dev.jsonl [--no-syntax] [--rules N]
 //! nutgraf-eval rams ../shared/eval/rams/dev.jsonl [--no-syntax]
 //! nutgraf-eval ud ../shared/eval/ud_english_ewt/dev.conllu [--model PATH]
+//! nutgraf-eval wordnet-events /path/to/wordnet/dict
 //! nutgraf-eval train-syntax --train ../shared/eval/ud_english_ewt/train.conllu \
 //!     --dev ../shared/eval/ud_english_ewt/dev.conllu --out crates/nutgraf/data/syntax/
 //! ```
 
-use nutgraf_eval::{body, coref, duckling, entities, events, glue, ner, quotes, rams, timex, ud};
+use nutgraf_eval::{
+    body, coref, duckling, entities, events, glue, ner, quotes, rams, timex, ud, wordnet,
+};
 
 use std::process::ExitCode;
 
@@ -32,10 +35,12 @@ tasks:
   coref FILE [--syntax]
                  pronoun resolution on ECB+: precision and recall per
                  pronoun class, against the last-person-named baseline
-  events FILE [--no-syntax]
+  events FILE [--no-syntax] [--rules N]
                  events on M2E2 (ACE types): trigger and argument precision,
                  recall and F1 per type, as ../shared/eval/README.md scores them;
-                 with the syntax stage (events from the tree) unless --no-syntax
+                 with the syntax stage (events from the tree) unless --no-syntax;
+                 --rules N: the N trigger words predicted most often with their
+                 hits and precision, and every word never right
   rams FILE [--no-syntax]
                  events on RAMS (AIDA types), one annotated event a window:
                  the share of windows with an event of a fitting type at the
@@ -80,7 +85,13 @@ tasks:
   build-clusters FILE.json --out FILE.tsv
                  the word-class table of the tagger and parser
                  (data/syntax/clusters.tsv) from en_lexeme_cluster.json of
-                 spacy-lookups-data (see data/syntax/README.md)";
+                 spacy-lookups-data (see data/syntax/README.md)
+  wordnet-events DICT [--roots FILE] [--out DIR]
+                 event trigger words from WordNet 3.0 (DICT: its dict folder,
+                 as scripts/wordnet-events.sh fetches it): the words under each
+                 root synset of data/lexicons/event_wordnet_roots.tsv whose
+                 most frequent sense is there; writes event_verbs_wordnet.tsv
+                 and event_nouns_wordnet.tsv (default: data/lexicons)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -104,6 +115,7 @@ fn main() -> ExitCode {
         "train-syntax" => ud::run_train(rest),
         "build-clusters" => ud::run_build_clusters(rest),
         "ud" => ud::run_eval(rest),
+        "wordnet-events" => wordnet::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

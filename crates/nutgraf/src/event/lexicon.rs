@@ -33,6 +33,10 @@ pub(super) struct Sense {
     /// `needs_next` must be the very next word ("called on", not "called him
     /// on Monday").
     pub next_at_once: bool,
+    /// From the WordNet tables, not the hand-written ones: a rarer word whose
+    /// reading comes from its most frequent sense, so it needs someone it
+    /// happens to or between before it counts, even as a noun.
+    pub derived: bool,
 }
 
 /// The readings of one word: as a verb and as a noun.
@@ -69,6 +73,7 @@ fn read_sense(cols: &[&'static str]) -> Option<Sense> {
         // Built once a process: the lists live as long as the lexicon.
         needs_next: needs_next.leak(),
         next_at_once: flag("at-once"),
+        derived: false,
     })
 }
 
@@ -77,15 +82,41 @@ fn columns(line: &'static str) -> Vec<&'static str> {
     line.split('\t').map(str::trim).collect()
 }
 
+/// The same tables made from WordNet by `nutgraf-eval wordnet-events`: every
+/// other word whose most frequent sense lies under a type's root synset
+/// (`data/lexicons/event_wordnet_roots.tsv`).
+const VERBS_WORDNET: &str = crate::lexicon::lexicon_file!("event_verbs_wordnet.tsv");
+const NOUNS_WORDNET: &str = crate::lexicon::lexicon_file!("event_nouns_wordnet.tsv");
+
 /// Every trigger form with its readings: the verbs in their inflections
 /// ([`lexicon::verb_forms`](crate::lexicon::verb_forms)), the nouns in the
-/// numbers their rows give.
+/// numbers their rows give; the hand-written tables first, then the words
+/// only WordNet gives.
 static LEXICON: LazyLock<HashMap<String, Lex>> = LazyLock::new(|| {
     let mut map: HashMap<String, Lex> = HashMap::new();
-    for cols in crate::lexicon::lines(VERBS).map(columns) {
-        let (Some(&base), Some(sense)) = (cols.first(), cols.get(1..).and_then(read_sense)) else {
+    add_verbs(&mut map, VERBS, false);
+    add_nouns(&mut map, NOUNS, false);
+    add_verbs(&mut map, VERBS_WORDNET, true);
+    add_nouns(&mut map, NOUNS_WORDNET, true);
+    map
+});
+
+/// Set `slot` to `sense`, or only when it is empty (`fill`).
+fn put(slot: &mut Option<Sense>, sense: Sense, fill: bool) {
+    if !fill || slot.is_none() {
+        *slot = Some(sense);
+    }
+}
+
+/// The verbs of a table in all their forms; with `fill`, only forms without
+/// a verb reading yet.
+fn add_verbs(map: &mut HashMap<String, Lex>, table: &'static str, fill: bool) {
+    for cols in crate::lexicon::lines(table).map(columns) {
+        let (Some(&base), Some(mut sense)) = (cols.first(), cols.get(1..).and_then(read_sense))
+        else {
             continue;
         };
+        sense.derived = fill;
         let flags: Vec<&str> = cols.get(3).map_or(Vec::new(), |f| f.split(',').collect());
         let irregular: Vec<&str> = match cols.get(5) {
             Some(&f) if f != "-" => f.split(',').collect(),
@@ -99,25 +130,30 @@ static LEXICON: LazyLock<HashMap<String, Lex>> = LazyLock::new(|| {
         };
         let forms = crate::lexicon::verb_forms(base, &irregular, which);
         for f in std::iter::once(base.to_owned()).chain(forms) {
-            map.entry(f).or_default().verb = Some(sense);
+            put(&mut map.entry(f).or_default().verb, sense, fill);
         }
     }
-    for cols in crate::lexicon::lines(NOUNS).map(columns) {
-        let (Some(&base), Some(&number), Some(sense)) = (
+}
+
+/// The nouns of a table in the numbers their rows give; with `fill`, only
+/// forms without a noun reading yet.
+fn add_nouns(map: &mut HashMap<String, Lex>, table: &'static str, fill: bool) {
+    for cols in crate::lexicon::lines(table).map(columns) {
+        let (Some(&base), Some(&number), Some(mut sense)) = (
             cols.first(),
             cols.get(1),
             cols.get(2..).and_then(read_sense),
         ) else {
             continue;
         };
+        sense.derived = fill;
         let singular = (number != "pl").then(|| base.to_owned());
         let plural = (number != "sg").then(|| crate::lexicon::plural(base));
         for f in singular.into_iter().chain(plural) {
-            map.entry(f).or_default().noun = Some(sense);
+            put(&mut map.entry(f).or_default().noun, sense, fill);
         }
     }
-    map
-});
+}
 
 /// The longest trigger word, in bytes.
 const MAX_LEN: usize = 16;
@@ -177,6 +213,34 @@ mod tests {
         assert!(lookup("treaties").is_none());
         let call = lookup("called").and_then(|l| l.verb).unwrap();
         assert!(call.next_at_once && call.needs_next.contains(&"on"));
+    }
+
+    #[test]
+    fn wordnet_adds_words_and_the_hand_lists_win() {
+        // Words only WordNet gives, in their inflections.
+        for (form, kind) in [
+            ("massacred", EventType::Kill),
+            ("slaughter", EventType::Kill),
+            ("perished", EventType::Die),
+            ("incarcerated", EventType::Arrest),
+            ("shot", EventType::Attack),
+        ] {
+            let v = lookup(form)
+                .and_then(|l| l.verb)
+                .unwrap_or_else(|| panic!("{form}"));
+            assert!(v.derived && v.kind == kind, "{form}");
+        }
+        for (form, kind) in [("genocide", EventType::Kill), ("riots", EventType::Protest)] {
+            let n = lookup(form)
+                .and_then(|l| l.noun)
+                .unwrap_or_else(|| panic!("{form}"));
+            assert!(n.derived && n.kind == kind, "{form}");
+        }
+        // A word of both keeps the hand-written reading.
+        let kill = lookup("killed").and_then(|l| l.verb).unwrap();
+        assert!(!kill.derived && kill.kind == EventType::Kill);
+        // Words used more often as another part of speech stay out.
+        assert!(lookup("off").is_none());
     }
 
     #[test]

@@ -456,6 +456,20 @@ impl Sent<'_, '_> {
                 // "people killed in the attack", "protesters demanding": the
                 // noun a participle modifies undergoes it (past) or does it.
                 "acl" | "amod" => {
+                    // "Beijing's efforts to mediate", "Russia's plan to
+                    // invade": an infinitive after a noun is done by the
+                    // noun's possessor, if it names one.
+                    let infinitive = tr.ws[x].xpos == "VB"
+                        && tr
+                            .kids(x)
+                            .any(|c| tr.rel(c) == "mark" && tr.lemma(c) == "to");
+                    if infinitive {
+                        f.read_governor(tr.lemma(h));
+                        if let Some(p) = tr.kid(h, "nmod:poss") {
+                            self.participants(tr, p, &mut f.actors);
+                        }
+                        return;
+                    }
                     if matches!(tr.ws[h].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
                         let past = tr.ws[i].xpos == "VBN";
                         let list = if past { &mut f.targets } else { &mut f.actors };
@@ -741,7 +755,9 @@ impl Sent<'_, '_> {
         // A noun the tagger read as a noun and that names a happening ("the
         // attack", "protests", "his death") is an event by itself, whatever
         // other senses the word has: the tree tells the noun from the verb.
-        if !verb && sense.kind.may_stand_alone() {
+        // Not a noun from WordNet: "the war", "a battle" are as often the
+        // background as the news, and need a participant.
+        if !verb && sense.kind.may_stand_alone() && !sense.derived {
             surely = true;
             sense.bare = true;
             sense.ambiguous = false;

@@ -1,0 +1,472 @@
+//! `nutgraf-eval wordnet-events`: event trigger words from WordNet.
+//!
+//! The hand-written trigger lists (`data/lexicons/event_verbs.tsv`,
+//! `event_nouns.tsv`) name the common words of each event type. This command
+//! adds the rest of each type's vocabulary from WordNet 3.0: for every root
+//! synset of `data/lexicons/event_wordnet_roots.tsv` ("kill.v.01 KILL"), the
+//! words of the root and of all its hyponyms (troponyms for verbs) whose
+//! most frequent sense lies under the root, so that a word counts for a type
+//! only when that is what it usually means ("execute" is a killing, "fire"
+//! shoots first and dismisses second). A word whose senses under the root
+//! hold less than half of its tagged uses in WordNet's sense counts is
+//! flagged `ambiguous`. Nothing is taken from an evaluation set.
+//!
+//! The output is two tables in the formats of the hand-written lists, with
+//! the root each row came from: `event_verbs_wordnet.tsv` and
+//! `event_nouns_wordnet.tsv`. The library reads them after the hand-written
+//! lists, which win for any word both give.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::jsonl::{opt_str, positional};
+
+/// A part of speech WordNet has a database for (the two that name events).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Pos {
+    Noun,
+    Verb,
+}
+
+impl Pos {
+    fn file(self) -> &'static str {
+        match self {
+            Pos::Noun => "noun",
+            Pos::Verb => "verb",
+        }
+    }
+
+    fn from_letter(s: &str) -> Option<Pos> {
+        match s {
+            "n" => Some(Pos::Noun),
+            "v" => Some(Pos::Verb),
+            _ => None,
+        }
+    }
+}
+
+/// One synset: its words (lower case, multiword ones joined by `_`) and its
+/// hyponyms of the same part of speech (not instances).
+#[derive(Debug, Default)]
+struct Synset {
+    words: Vec<String>,
+    hyponyms: Vec<u32>,
+}
+
+/// The parts of WordNet the command reads.
+#[derive(Debug, Default)]
+pub struct WordNet {
+    /// Lemma and part of speech to its synsets, most frequent sense first.
+    senses: HashMap<(String, Pos), Vec<u32>>,
+    synsets: HashMap<(Pos, u32), Synset>,
+    /// Tagged uses of (lemma, part of speech, sense number from 1).
+    counts: HashMap<(String, Pos, usize), u64>,
+    /// Tagged uses of a lemma as each part of speech: noun, verb, adjective,
+    /// adverb.
+    uses: HashMap<String, [u64; 4]>,
+    /// Irregular verb forms: base to forms (`verb.exc`).
+    verb_exceptions: HashMap<String, Vec<String>>,
+}
+
+impl WordNet {
+    /// Read the database in `dir` (`index.noun`, `data.verb`, `cntlist.rev`,
+    /// `verb.exc`...: the `dict` folder of WordNet 3.0).
+    ///
+    /// # Errors
+    /// A file that is missing or not in WordNet's format.
+    pub fn load(dir: &Path) -> Result<WordNet, String> {
+        let read = |name: &str| {
+            let p = dir.join(name);
+            std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))
+        };
+        let mut wn = WordNet::default();
+        for pos in [Pos::Noun, Pos::Verb] {
+            let index = read(&format!("index.{}", pos.file()))?;
+            for line in index.lines().filter(|l| !l.starts_with(' ')) {
+                let (lemma, offsets) = index_line(line)
+                    .ok_or_else(|| format!("index.{}: bad line {line:?}", pos.file()))?;
+                wn.senses.insert((lemma, pos), offsets);
+            }
+            let data = read(&format!("data.{}", pos.file()))?;
+            for line in data.lines().filter(|l| !l.starts_with(' ')) {
+                let (offset, synset) = data_line(line)
+                    .ok_or_else(|| format!("data.{}: bad line {line:?}", pos.file()))?;
+                wn.synsets.insert((pos, offset), synset);
+            }
+        }
+        for line in read("cntlist.rev")?.lines() {
+            // `kill%2:35:00:: 1 105`: sense key, sense number, tagged uses.
+            let mut cols = line.split_whitespace();
+            let (Some(key), Some(n), Some(count)) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            let Some((lemma, rest)) = key.split_once('%') else {
+                continue;
+            };
+            let (Ok(n), Ok(count)) = (n.parse(), count.parse::<u64>()) else {
+                continue;
+            };
+            // ss_type: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite.
+            let class = match rest.split(':').next() {
+                Some("1") => 0,
+                Some("2") => 1,
+                Some("3" | "5") => 2,
+                Some("4") => 3,
+                _ => continue,
+            };
+            wn.uses.entry(lemma.to_owned()).or_default()[class] += count;
+            let pos = [Some(Pos::Noun), Some(Pos::Verb), None, None][class];
+            if let Some(pos) = pos {
+                wn.counts.insert((lemma.to_owned(), pos, n), count);
+            }
+        }
+        for line in read("verb.exc")?.lines() {
+            let mut cols = line.split_whitespace();
+            if let (Some(form), Some(base)) = (cols.next(), cols.next()) {
+                wn.verb_exceptions
+                    .entry(base.to_owned())
+                    .or_default()
+                    .push(form.to_owned());
+            }
+        }
+        Ok(wn)
+    }
+
+    /// The synset `lemma.pos.NN` names (`kill.v.01`: the first verb sense).
+    fn synset_named(&self, name: &str) -> Option<(Pos, u32)> {
+        let mut parts = name.rsplitn(3, '.');
+        let n: usize = parts.next()?.parse().ok()?;
+        let pos = Pos::from_letter(parts.next()?)?;
+        let lemma = parts.next()?;
+        let offset = *self
+            .senses
+            .get(&(lemma.to_owned(), pos))?
+            .get(n.checked_sub(1)?)?;
+        Some((pos, offset))
+    }
+
+    /// The synset and every hyponym below it.
+    fn subtree(&self, pos: Pos, root: u32) -> HashSet<u32> {
+        let mut seen = HashSet::new();
+        let mut stack = vec![root];
+        while let Some(o) = stack.pop() {
+            if seen.insert(o) {
+                if let Some(s) = self.synsets.get(&(pos, o)) {
+                    stack.extend(&s.hyponyms);
+                }
+            }
+        }
+        seen
+    }
+
+    /// Whether `lemma`'s most frequent sense lies in `tree` (and it is not
+    /// used more often as another part of speech: "off", "rebel"), and the
+    /// share of its tagged uses that do (`None` when it has no tagged use).
+    fn reading(&self, lemma: &str, pos: Pos, tree: &HashSet<u32>) -> (bool, Option<f64>) {
+        let Some(offsets) = self.senses.get(&(lemma.to_owned(), pos)) else {
+            return (false, None);
+        };
+        let uses = self.uses.get(lemma).copied().unwrap_or_default();
+        let own = uses[usize::from(pos == Pos::Verb)];
+        let other = uses.iter().sum::<u64>() - own;
+        let first = offsets.first().is_some_and(|o| tree.contains(o)) && own >= other;
+        let (mut mine, mut all) = (0u64, 0u64);
+        for (n, o) in offsets.iter().enumerate() {
+            let c = self
+                .counts
+                .get(&(lemma.to_owned(), pos, n + 1))
+                .copied()
+                .unwrap_or(0);
+            all += c;
+            if tree.contains(o) {
+                mine += c;
+            }
+        }
+        #[allow(clippy::cast_precision_loss)] // counts are small
+        let share = (all > 0).then(|| mine as f64 / all as f64);
+        (first, share)
+    }
+}
+
+/// `lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt
+/// synset_offset...`: the lemma and its synsets in sense order.
+fn index_line(line: &str) -> Option<(String, Vec<u32>)> {
+    let f: Vec<&str> = line.split_whitespace().collect();
+    let lemma = (*f.first()?).to_owned();
+    let pointers: usize = f.get(3)?.parse().ok()?;
+    let sense_count: usize = f.get(4 + pointers)?.parse().ok()?;
+    let offsets = f
+        .get(6 + pointers..6 + pointers + sense_count)?
+        .iter()
+        .map(|o| o.parse().ok())
+        .collect::<Option<Vec<u32>>>()?;
+    Some((lemma, offsets))
+}
+
+/// `offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (ptr offset pos
+/// source/target)... [frames] | gloss`: the synset's words and hyponyms.
+fn data_line(line: &str) -> Option<(u32, Synset)> {
+    let head = line.split('|').next()?;
+    let f: Vec<&str> = head.split_whitespace().collect();
+    let offset = f.first()?.parse().ok()?;
+    let words = usize::from_str_radix(f.get(3)?, 16).ok()?;
+    let mut synset = Synset::default();
+    for i in 0..words {
+        let w = f.get(4 + 2 * i)?;
+        // Adjective markers ("(a)") only appear on adjectives; cut anyway.
+        let w = w.split('(').next().unwrap_or(w);
+        synset.words.push(w.to_lowercase());
+    }
+    let p = 4 + 2 * words;
+    let pointers: usize = f.get(p)?.parse().ok()?;
+    for j in 0..pointers {
+        let sym = f.get(p + 1 + 4 * j)?;
+        let target = f.get(p + 2 + 4 * j)?;
+        let pos = f.get(p + 3 + 4 * j)?;
+        // `~` hyponym; `~i` instance hyponyms (named battles, wars) are left.
+        if *sym == "~" && (*pos == "n" || *pos == "v") {
+            synset.hyponyms.push(target.parse().ok()?);
+        }
+    }
+    Some((offset, synset))
+}
+
+/// One root: a synset and the reading its words take.
+struct Root<'a> {
+    synset: &'a str,
+    kind: &'a str,
+    cameo: &'a str,
+    flags: Vec<&'a str>,
+}
+
+/// Rows of the roots table: `synset TYPE CAMEO flags`, `#` comments.
+fn roots(text: &str) -> Result<Vec<Root<'_>>, String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim_end();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [synset, kind, cameo, flags, ..] = cols[..] else {
+            return Err(format!("roots: want synset, type, CAMEO, flags: {line:?}"));
+        };
+        let flags = flags.split(',').filter(|f| *f != "-").collect();
+        out.push(Root {
+            synset,
+            kind,
+            cameo,
+            flags,
+        });
+    }
+    Ok(out)
+}
+
+/// A word kept for a type.
+struct Row<'a> {
+    word: String,
+    root: &'a Root<'a>,
+    ambiguous: bool,
+}
+
+/// The longest base form kept: its inflections must fit the library's
+/// trigger buffer (16 bytes).
+const MAX_BASE: usize = 12;
+
+/// The verb and noun tables for `roots`, as text.
+fn tables(wn: &WordNet, roots: &[Root<'_>]) -> Result<(String, String), String> {
+    let mut kept: BTreeMap<(Pos, String), Row<'_>> = BTreeMap::new();
+    for root in roots {
+        let (pos, offset) = wn
+            .synset_named(root.synset)
+            .ok_or_else(|| format!("roots: no synset {:?} in WordNet", root.synset))?;
+        let tree = wn.subtree(pos, offset);
+        let mut words: Vec<&String> = tree
+            .iter()
+            .filter_map(|o| wn.synsets.get(&(pos, *o)))
+            .flat_map(|s| &s.words)
+            .collect();
+        words.sort();
+        words.dedup();
+        for w in words {
+            let plain =
+                w.len() >= 3 && w.len() <= MAX_BASE && w.bytes().all(|b| b.is_ascii_lowercase());
+            if !plain || kept.contains_key(&(pos, w.clone())) {
+                continue;
+            }
+            let (first, share) = wn.reading(w, pos, &tree);
+            if first {
+                let ambiguous = share.is_some_and(|s| s < 0.5);
+                kept.insert(
+                    (pos, w.clone()),
+                    Row {
+                        word: w.clone(),
+                        root,
+                        ambiguous,
+                    },
+                );
+            }
+        }
+    }
+    let header = |what: &str, columns: &str| {
+        format!(
+            "# Event trigger {what} from WordNet 3.0, made by `nutgraf-eval wordnet-events`\n\
+             # (see README.md: do not edit by hand). Each word's most frequent sense lies\n\
+             # under the root synset of the last column. WordNet 3.0 Copyright 2006 by\n\
+             # Princeton University, under the WordNet licence (WORDNET-LICENSE).\n\
+             # {columns}\n"
+        )
+    };
+    let mut verbs = header(
+        "verbs",
+        "base<TAB>type<TAB>CAMEO<TAB>flags<TAB>words after<TAB>irregular past forms<TAB>root",
+    );
+    let mut nouns = header(
+        "nouns",
+        "base<TAB>number<TAB>type<TAB>CAMEO<TAB>flags<TAB>words after<TAB>root",
+    );
+    let mut rows: Vec<(&Pos, &Row<'_>)> = kept.iter().map(|((p, _), r)| (p, r)).collect();
+    rows.sort_by(|a, b| (a.1.root.kind, a.0, &a.1.word).cmp(&(b.1.root.kind, b.0, &b.1.word)));
+    for (pos, row) in rows {
+        let mut flags = row.root.flags.clone();
+        if row.ambiguous {
+            flags.push("ambiguous");
+        }
+        let root = row.root;
+        match pos {
+            Pos::Verb => {
+                let (past, double) = verb_forms(wn, &row.word);
+                if double {
+                    flags.push("double");
+                }
+                let flags = if flags.is_empty() {
+                    "-".to_owned()
+                } else {
+                    flags.join(",")
+                };
+                let past = if past.is_empty() {
+                    "-".to_owned()
+                } else {
+                    past.join(",")
+                };
+                let _ = writeln!(
+                    verbs,
+                    "{}\t{}\t{}\t{flags}\t-\t{past}\t{}",
+                    row.word, root.kind, root.cameo, root.synset
+                );
+            }
+            Pos::Noun => {
+                let flags = if flags.is_empty() {
+                    "-".to_owned()
+                } else {
+                    flags.join(",")
+                };
+                let _ = writeln!(
+                    nouns,
+                    "{}\tboth\t{}\t{}\t{flags}\t-\t{}",
+                    row.word, root.kind, root.cameo, root.synset
+                );
+            }
+        }
+    }
+    Ok((verbs, nouns))
+}
+
+/// The irregular past forms of a verb (`verb.exc`: "slay" -> "slew",
+/// "slain") and whether its final consonant doubles ("kidnapped").
+fn verb_forms(wn: &WordNet, base: &str) -> (Vec<String>, bool) {
+    let Some(forms) = wn.verb_exceptions.get(base) else {
+        return (Vec::new(), false);
+    };
+    let last = base.chars().last().unwrap_or(' ');
+    let doubled = format!("{base}{last}");
+    let double = forms.iter().any(|f| f.starts_with(&doubled));
+    // Doubled forms come from the `double` flag; the rest are past forms.
+    let mut past: Vec<String> = forms
+        .iter()
+        .filter(|f| !f.ends_with("ing") && !f.starts_with(&doubled) && !f.ends_with('s'))
+        .cloned()
+        .collect();
+    past.sort();
+    past.dedup();
+    (past, double)
+}
+
+/// `nutgraf-eval wordnet-events DICT [--roots FILE] --out DIR`.
+///
+/// # Errors
+/// Missing arguments, an unreadable WordNet or roots file, an unknown root.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let dict = positional(args).ok_or("wordnet-events: give the WordNet dict folder")?;
+    let roots_path =
+        opt_str(args, "--roots")?.unwrap_or("crates/nutgraf/data/lexicons/event_wordnet_roots.tsv");
+    let out = opt_str(args, "--out")?.unwrap_or("crates/nutgraf/data/lexicons");
+    let wn = WordNet::load(Path::new(dict))?;
+    let text = std::fs::read_to_string(roots_path).map_err(|e| format!("{roots_path}: {e}"))?;
+    let roots = roots(&text)?;
+    let (verbs, nouns) = tables(&wn, &roots)?;
+    for (name, table) in [
+        ("event_verbs_wordnet.tsv", &verbs),
+        ("event_nouns_wordnet.tsv", &nouns),
+    ] {
+        let path = Path::new(out).join(name);
+        std::fs::write(&path, table).map_err(|e| format!("{}: {e}", path.display()))?;
+        let rows = table.lines().filter(|l| !l.starts_with('#')).count();
+        println!("{rows} rows in {}", path.display());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_index_and_data_lines() {
+        let (lemma, offsets) = index_line("kill v 2 4 @ ~ * + 2 1 01323958 00429060").unwrap();
+        assert_eq!(lemma, "kill");
+        assert_eq!(offsets, vec![1_323_958, 429_060]);
+        let (offset, s) = data_line(
+            "01323958 35 v 01 kill 0 003 @ 00126264 v 0000 ~ 01324305 v 0000 ~i 01234567 v 0000 01 + 08 00 | cause to die",
+        )
+        .unwrap();
+        assert_eq!(offset, 1_323_958);
+        assert_eq!(s.words, vec!["kill"]);
+        assert_eq!(s.hyponyms, vec![1_324_305]);
+    }
+
+    #[test]
+    fn keeps_words_whose_first_sense_is_under_the_root() {
+        let mut wn = WordNet::default();
+        let syn = |words: &[&str], hyponyms: &[u32]| Synset {
+            words: words.iter().map(|w| (*w).to_owned()).collect(),
+            hyponyms: hyponyms.to_vec(),
+        };
+        wn.synsets.insert((Pos::Verb, 1), syn(&["kill"], &[2, 3]));
+        wn.synsets.insert((Pos::Verb, 2), syn(&["execute"], &[]));
+        wn.synsets
+            .insert((Pos::Verb, 3), syn(&["erase", "off"], &[]));
+        wn.synsets.insert((Pos::Verb, 9), syn(&["execute"], &[]));
+        wn.senses.insert(("kill".into(), Pos::Verb), vec![1]);
+        wn.senses.insert(("execute".into(), Pos::Verb), vec![2, 9]);
+        wn.senses.insert(("erase".into(), Pos::Verb), vec![9, 3]);
+        wn.senses.insert(("off".into(), Pos::Verb), vec![3]);
+        wn.counts.insert(("execute".into(), Pos::Verb, 1), 1);
+        wn.counts.insert(("execute".into(), Pos::Verb, 2), 3);
+        let text = "kill.v.01\tKILL\t1823\tbare\n";
+        let roots = roots(text).unwrap();
+        let (verbs, nouns) = tables(&wn, &roots).unwrap();
+        let rows: Vec<&str> = verbs.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(
+            rows,
+            vec![
+                "execute\tKILL\t1823\tbare,ambiguous\t-\t-\tkill.v.01",
+                "kill\tKILL\t1823\tbare\t-\t-\tkill.v.01",
+                "off\tKILL\t1823\tbare\t-\t-\tkill.v.01",
+            ]
+        );
+        assert!(nouns.lines().all(|l| l.starts_with('#')));
+        assert!(tables(&wn, &super::roots("nothing.v.01\tKILL\t-\t-\n").unwrap()).is_err());
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Make the WordNet trigger tables (crates/nutgraf/data/lexicons/
+# event_verbs_wordnet.tsv, event_nouns_wordnet.tsv) from WordNet 3.0: fetch
+# Debian's wordnet-base package (the database only, under the WordNet licence)
+# into target/wordnet and run `nutgraf-eval wordnet-events` on it.
+# Usage: scripts/wordnet-events.sh [DICT]   (DICT: an unpacked WordNet dict folder)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dict="${1:-}"
+if [ -z "$dict" ]; then
+    dir=target/wordnet
+    dict="$dir/root/usr/share/wordnet"
+    if [ ! -f "$dict/data.noun" ]; then
+        mkdir -p "$dir"
+        (cd "$dir" && apt-get download wordnet-base)
+        dpkg -x "$dir"/wordnet-base_*.deb "$dir/root"
+    fi
+fi
+cargo run --release -q -p nutgraf-eval -- wordnet-events "$dict"
