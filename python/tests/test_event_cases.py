@@ -3,7 +3,8 @@ this test and by the Rust test ``crates/nutgraf/tests/event_cases.rs``.
 
 Each line is ``{"text", "syntax", "events"}``; each event is written
 ``TYPE actor+actor > target+target @place polarity modality``, participants as the
-text names them, in the order of the document's events.
+text names them, in the order of the document's events; ``cameos``, when a case has
+it, lists their CAMEO codes (``null`` for none).
 """
 
 from __future__ import annotations
@@ -38,3 +39,5 @@ def test_there_are_cases() -> None:
 def test_event_case(case: dict) -> None:
     doc = nutgraf.parse(case["text"], layout=False, syntax=case["syntax"])
     assert described(doc) == case["events"]
+    if "cameos" in case:
+        assert [e.cameo for e in doc.events] == case["cameos"]

@@ -2,7 +2,8 @@
 //! case a line (`{"text", "syntax", "events"}`), read by this test and by
 //! `python/tests/test_event_cases.py`. Each event is written
 //! `TYPE actor+actor > target+target @place polarity modality`, participants as
-//! the text names them, in the order of the document's events.
+//! the text names them, in the order of the document's events; `cameos`, when
+//! a case has it, lists their CAMEO codes (`null` for none).
 
 use std::fmt::Write as _;
 
@@ -54,6 +55,13 @@ fn event_cases_hold() {
         let got = described(&doc);
         if got != want {
             failures.push(format!("{text}\n  want {want:?}\n  got  {got:?}"));
+        }
+        if let Some(cameos) = case["cameos"].as_array() {
+            let want: Vec<Option<&str>> = cameos.iter().map(serde_json::Value::as_str).collect();
+            let got: Vec<Option<&str>> = doc.events.iter().map(|e| e.cameo).collect();
+            if got != want {
+                failures.push(format!("{text}\n  want CAMEO {want:?}\n  got  {got:?}"));
+            }
         }
         n += 1;
     }

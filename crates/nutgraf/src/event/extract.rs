@@ -85,6 +85,12 @@ static REQUEST: WordList = word_list!("event_request.txt");
 /// Words that report speech: an asserted event in their sentence is reported.
 static SPEECH: WordList = word_list!("event_speech.txt");
 
+/// Means of contact at a distance ("by phone", "a telephone conversation").
+static REMOTE_MEANS: WordList = word_list!("event_remote_means.txt");
+
+/// Verbs of talking that such a means makes a call ("spoke by phone").
+static REMOTE_VERBS: WordList = word_list!("event_remote_verbs.txt");
+
 /// Verbs and prepositions that take an event noun as their object, whose
 /// subject is the noun's actor: "held talks with", "paid a visit to",
 /// "imposed sanctions on", "arrived for talks with".

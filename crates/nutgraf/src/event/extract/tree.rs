@@ -33,7 +33,8 @@
 
 use super::{
     lexicon, one_of, role, EntityLabel, Event, EventType, Modality, Polarity, Sense, Sent, Who,
-    EXPECTED, INTENT, LIGHT_VERBS, NEGATIONS, NONE, PLANNED_MODIFIERS, POSSIBLE, REQUEST, STOPS,
+    EXPECTED, INTENT, LIGHT_VERBS, NEGATIONS, NONE, PLANNED_MODIFIERS, POSSIBLE, REMOTE_MEANS,
+    REMOTE_VERBS, REQUEST, STOPS,
 };
 use crate::document::Word;
 use crate::segment::TokenKind;
@@ -273,6 +274,17 @@ impl Sent<'_, '_> {
             }
             let i = word;
             let first = i < tr.ws.len() && tr.tok[i] as usize == t && tr.first[i];
+            // A noun that modifies another ("attack helicopters", "the arrest
+            // warrant", "a phone call", "bomb attack") names no event of its
+            // own: the phrase's head does, if any.
+            // Nor does the means of a call ("spoke by phone").
+            if first
+                && tr.ws[i].upos == Upos::Noun
+                && (tr.rel(i) == "compound"
+                    || (matches!(tr.base(i), "obl" | "nmod") && one_of(tr.lemma(i), &REMOTE_MEANS)))
+            {
+                continue;
+            }
             let ev = if first {
                 self.tree_event(tr, i, t, &mut stack)
             } else {
@@ -316,6 +328,18 @@ impl Sent<'_, '_> {
             },
             _ => return None,
         };
+        // "spoke by phone", "a telephone conversation", "talks via video
+        // link": talking at a distance is a call.
+        let remote = tr.kids(i).any(|c| {
+            matches!(tr.base(c), "compound" | "obl" | "nmod") && one_of(tr.lemma(c), &REMOTE_MEANS)
+        });
+        let sense = match sense {
+            Some(s) if remote && s.kind == EventType::Talk => Some(Sense { cameo: "041", ..s }),
+            None if remote && !noun && one_of(tr.lemma(i), &REMOTE_VERBS) => {
+                lexicon::lookup("phone").and_then(|l| l.verb)
+            }
+            s => s,
+        };
         let sense = sense?;
         let reach = if sense.next_at_once { 2 } else { 5 };
         if !sense.needs_next.is_empty()
@@ -339,6 +363,16 @@ impl Sent<'_, '_> {
         } else {
             Some(self.tree_verb(tr, i, sense, &mut f))
         };
+        // "spoke by phone with Putin": what the means takes, the call takes.
+        if remote {
+            for m in tr.kids(i).filter(|&c| one_of(tr.lemma(c), &REMOTE_MEANS)) {
+                for k in tr.kids(m).filter(|&k| tr.base(k) == "nmod") {
+                    if let Some(p) = tr.case(k).map(str::to_ascii_lowercase) {
+                        self.complement(tr, &p, k, sense, noun, &mut f);
+                    }
+                }
+            }
+        }
         let clause = clause?;
         if f.place.is_none() {
             f.place = self.place_near(tr, if noun { clause } else { i }, stack);
