@@ -12,8 +12,10 @@ if [ -z "$dict" ]; then
     dict="$dir/root/usr/share/wordnet"
     if [ ! -f "$dict/data.noun" ]; then
         mkdir -p "$dir"
+        # The tables in the repository were made from wordnet-base 1:3.0-37.
         (cd "$dir" && apt-get download wordnet-base)
-        dpkg -x "$dir"/wordnet-base_*.deb "$dir/root"
+        deb=$(ls "$dir"/wordnet-base_*.deb | head -n 1)
+        dpkg -x "$deb" "$dir/root"
     fi
 fi
 cargo run --release -q -p nutgraf-eval -- wordnet-events "$dict"

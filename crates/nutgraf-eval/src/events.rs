@@ -108,9 +108,10 @@ pub struct Report {
     pub types: BTreeMap<&'static str, Counts>,
     /// All types.
     pub all: Counts,
-    /// Per trigger word (lower case) and nutgraf type: events predicted of
-    /// a scored type, and how many were right. The lexicon's rows are the
-    /// rules of the event stage, so this is each rule's hits and precision.
+    /// Per trigger form (the trigger's text, lower case) and nutgraf type:
+    /// events predicted of a scored type, and how many were right: the hits
+    /// and precision of the lexicon's rows, form by form ("kill" and
+    /// "killed" apart).
     pub rules: BTreeMap<(String, &'static str), (usize, usize)>,
 }
 
@@ -254,12 +255,12 @@ fn score_doc(parser: &Parser, row: &Value) -> Doc {
     (out, rules)
 }
 
-/// The `n` trigger words predicted most often, with their hits and
-/// precision, then every word that was never right.
+/// The `n` trigger forms predicted most often, with their hits and
+/// precision, then every form that was never right.
 pub fn print_rules(rules: &BTreeMap<(String, &'static str), (usize, usize)>, n: usize) {
     let mut by_hits: Vec<_> = rules.iter().collect();
     by_hits.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-    println!("trigger words (rules): predicted, right, precision");
+    println!("trigger forms (lexicon rows by form): predicted, right, precision");
     for ((word, kind), (pred, right)) in by_hits.iter().take(n) {
         let p = crate::ratio(*right, *pred);
         println!("  {word:<18} {kind:<8} {pred:>4} {right:>4} {p:.3}");

@@ -43,7 +43,8 @@ pub fn flag(args: &[String], name: &str) -> bool {
     args.iter().any(|a| a == name)
 }
 
-/// The first argument that is not an option or an option's value.
+/// The first argument that is not an option or an option's value (every
+/// option that takes a value must be listed here).
 pub fn positional(args: &[String]) -> Option<&str> {
     let mut skip = false;
     for a in args {
@@ -64,6 +65,17 @@ pub fn positional(args: &[String]) -> Option<&str> {
                 | "--seed"
                 | "--train"
                 | "--dev"
+                | "--rules"
+                | "--roots"
+                | "--parser"
+                | "--write"
+                | "--prune-parser"
+                | "--prune"
+                | "--folds"
+                | "--min-count"
+                | "--parser-epochs"
+                | "--tagger"
+                | "--tags-cache"
         ) {
             skip = true;
             continue;
@@ -86,4 +98,23 @@ pub fn span_of(v: &Value) -> Option<(usize, usize)> {
 /// Whether two `(start, end)` ranges share a position.
 pub fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_values_are_not_the_file() {
+        let args: Vec<String> = ["--rules", "20", "--no-syntax", "dev.jsonl"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        assert_eq!(positional(&args), Some("dev.jsonl"));
+        let args: Vec<String> = ["--roots", "r.tsv", "dict", "--out", "d"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        assert_eq!(positional(&args), Some("dict"));
+    }
 }

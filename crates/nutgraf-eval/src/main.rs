@@ -39,8 +39,8 @@ tasks:
                  events on M2E2 (ACE types): trigger and argument precision,
                  recall and F1 per type, as ../shared/eval/README.md scores them;
                  with the syntax stage (events from the tree) unless --no-syntax;
-                 --rules N: the N trigger words predicted most often with their
-                 hits and precision, and every word never right
+                 --rules N: the N trigger forms predicted most often with their
+                 hits and precision, and every form never right
   rams FILE [--no-syntax]
                  events on RAMS (AIDA types), one annotated event a window:
                  the share of windows with an event of a fitting type at the

@@ -122,8 +122,10 @@ impl WordNet {
             }
         }
         for line in read("verb.exc")?.lines() {
+            // `form base...`: a form may belong to several bases.
             let mut cols = line.split_whitespace();
-            if let (Some(form), Some(base)) = (cols.next(), cols.next()) {
+            let Some(form) = cols.next() else { continue };
+            for base in cols {
                 wn.verb_exceptions
                     .entry(base.to_owned())
                     .or_default()
@@ -160,24 +162,30 @@ impl WordNet {
         seen
     }
 
-    /// Whether `lemma`'s most frequent sense lies in `tree` (and it is not
-    /// used more often as another part of speech: "off", "rebel"), and the
-    /// share of its tagged uses that do (`None` when it has no tagged use).
+    /// Whether `lemma`'s most frequent sense lies in `tree`, and the share
+    /// of its tagged uses that do (`None` when it has no tagged use). The
+    /// first sense counts only with evidence: a word of several senses needs
+    /// more tagged uses of its first than of its second (WordNet orders
+    /// untagged senses arbitrarily), and a word used more often as another
+    /// part of speech ("off", "rebel") is left out.
     fn reading(&self, lemma: &str, pos: Pos, tree: &HashSet<u32>) -> (bool, Option<f64>) {
         let Some(offsets) = self.senses.get(&(lemma.to_owned(), pos)) else {
             return (false, None);
         };
+        let count = |n: usize| {
+            self.counts
+                .get(&(lemma.to_owned(), pos, n))
+                .copied()
+                .unwrap_or(0)
+        };
+        let evident = offsets.len() == 1 || count(1) > count(2);
         let uses = self.uses.get(lemma).copied().unwrap_or_default();
         let own = uses[usize::from(pos == Pos::Verb)];
         let other = uses.iter().sum::<u64>() - own;
-        let first = offsets.first().is_some_and(|o| tree.contains(o)) && own >= other;
+        let first = evident && offsets.first().is_some_and(|o| tree.contains(o)) && own >= other;
         let (mut mine, mut all) = (0u64, 0u64);
         for (n, o) in offsets.iter().enumerate() {
-            let c = self
-                .counts
-                .get(&(lemma.to_owned(), pos, n + 1))
-                .copied()
-                .unwrap_or(0);
+            let c = count(n + 1);
             all += c;
             if tree.contains(o) {
                 mine += c;
@@ -195,9 +203,10 @@ fn index_line(line: &str) -> Option<(String, Vec<u32>)> {
     let f: Vec<&str> = line.split_whitespace().collect();
     let lemma = (*f.first()?).to_owned();
     let pointers: usize = f.get(3)?.parse().ok()?;
-    let sense_count: usize = f.get(4 + pointers)?.parse().ok()?;
+    let sense_count: usize = f.get(pointers.checked_add(4)?)?.parse().ok()?;
+    let first = pointers.checked_add(6)?;
     let offsets = f
-        .get(6 + pointers..6 + pointers + sense_count)?
+        .get(first..first.checked_add(sense_count)?)?
         .iter()
         .map(|o| o.parse().ok())
         .collect::<Option<Vec<u32>>>()?;
@@ -216,14 +225,17 @@ fn data_line(line: &str) -> Option<(u32, Synset)> {
         let w = f.get(4 + 2 * i)?;
         // Adjective markers ("(a)") only appear on adjectives; cut anyway.
         let w = w.split('(').next().unwrap_or(w);
-        synset.words.push(w.to_lowercase());
+        // As WordNet spells it: a capitalized word ("Levant") is a name.
+        synset.words.push(w.to_owned());
     }
-    let p = 4 + 2 * words;
+    let p = words.checked_mul(2)?.checked_add(4)?;
     let pointers: usize = f.get(p)?.parse().ok()?;
     for j in 0..pointers {
-        let sym = f.get(p + 1 + 4 * j)?;
-        let target = f.get(p + 2 + 4 * j)?;
-        let pos = f.get(p + 3 + 4 * j)?;
+        // Each pointer is four fields; a count past the line ends the loop.
+        let at = j.checked_mul(4)?.checked_add(p)?;
+        let sym = f.get(at + 1)?;
+        let target = f.get(at + 2)?;
+        let pos = f.get(at + 3)?;
         // `~` hyponym; `~i` instance hyponyms (named battles, wars) are left.
         if *sym == "~" && (*pos == "n" || *pos == "v") {
             synset.hyponyms.push(target.parse().ok()?);
@@ -382,10 +394,22 @@ fn verb_forms(wn: &WordNet, base: &str) -> (Vec<String>, bool) {
     let last = base.chars().last().unwrap_or(' ');
     let doubled = format!("{base}{last}");
     let double = forms.iter().any(|f| f.starts_with(&doubled));
-    // Doubled forms come from the `double` flag; the rest are past forms.
+    // Doubled forms come from the `double` flag, regular ones from the rules
+    // of spelling ("crucified"); the rest are irregular past forms.
+    let stem = base.strip_suffix(['e', 'y']).unwrap_or(base);
+    let regular = [
+        format!("{base}ed"),
+        format!("{base}d"),
+        format!("{stem}ied"),
+    ];
     let mut past: Vec<String> = forms
         .iter()
-        .filter(|f| !f.ends_with("ing") && !f.starts_with(&doubled) && !f.ends_with('s'))
+        .filter(|f| {
+            !f.ends_with("ing")
+                && !f.starts_with(&doubled)
+                && !f.ends_with('s')
+                && !regular.contains(f)
+        })
         .cloned()
         .collect();
     past.sort();
@@ -445,15 +469,30 @@ mod tests {
         };
         wn.synsets.insert((Pos::Verb, 1), syn(&["kill"], &[2, 3]));
         wn.synsets.insert((Pos::Verb, 2), syn(&["execute"], &[]));
-        wn.synsets
-            .insert((Pos::Verb, 3), syn(&["erase", "off"], &[]));
+        wn.synsets.insert(
+            (Pos::Verb, 3),
+            syn(&["erase", "off", "slay", "Levant"], &[]),
+        );
         wn.synsets.insert((Pos::Verb, 9), syn(&["execute"], &[]));
+        wn.synsets.insert((Pos::Verb, 10), syn(&["execute"], &[]));
+        // One sense: kept without evidence.
         wn.senses.insert(("kill".into(), Pos::Verb), vec![1]);
-        wn.senses.insert(("execute".into(), Pos::Verb), vec![2, 9]);
+        // First sense under the root, with more uses than the second: kept,
+        // ambiguous (3 of 7 tagged uses).
+        wn.senses
+            .insert(("execute".into(), Pos::Verb), vec![2, 9, 10]);
+        for (n, c) in [(1, 3), (2, 2), (3, 2)] {
+            wn.counts.insert(("execute".into(), Pos::Verb, n), c);
+        }
+        // First sense elsewhere.
         wn.senses.insert(("erase".into(), Pos::Verb), vec![9, 3]);
+        // Used more as an adverb.
         wn.senses.insert(("off".into(), Pos::Verb), vec![3]);
-        wn.counts.insert(("execute".into(), Pos::Verb, 1), 1);
-        wn.counts.insert(("execute".into(), Pos::Verb, 2), 3);
+        wn.uses.insert("off".into(), [0, 0, 0, 5]);
+        // Several senses, none tagged: WordNet's order is no evidence.
+        wn.senses.insert(("slay".into(), Pos::Verb), vec![3, 9]);
+        // A name.
+        wn.senses.insert(("levant".into(), Pos::Verb), vec![3]);
         let text = "kill.v.01\tKILL\t1823\tbare\n";
         let roots = roots(text).unwrap();
         let (verbs, nouns) = tables(&wn, &roots).unwrap();
@@ -463,7 +502,6 @@ mod tests {
             vec![
                 "execute\tKILL\t1823\tbare,ambiguous\t-\t-\tkill.v.01",
                 "kill\tKILL\t1823\tbare\t-\t-\tkill.v.01",
-                "off\tKILL\t1823\tbare\t-\t-\tkill.v.01",
             ]
         );
         assert!(nouns.lines().all(|l| l.starts_with('#')));

@@ -34,8 +34,9 @@ pub(super) struct Sense {
     /// on Monday").
     pub next_at_once: bool,
     /// From the WordNet tables, not the hand-written ones: a rarer word whose
-    /// reading comes from its most frequent sense, so it needs someone it
-    /// happens to or between before it counts, even as a noun.
+    /// reading comes from its most frequent sense. Read from the tree, such a
+    /// noun is an event only with a participant ("the war" alone is none);
+    /// verbs keep the flags of their root.
     pub derived: bool,
 }
 
@@ -82,9 +83,10 @@ fn columns(line: &'static str) -> Vec<&'static str> {
     line.split('\t').map(str::trim).collect()
 }
 
-/// The same tables made from WordNet by `nutgraf-eval wordnet-events`: every
-/// other word whose most frequent sense lies under a type's root synset
-/// (`data/lexicons/event_wordnet_roots.tsv`).
+/// The same tables made from WordNet by `nutgraf-eval wordnet-events`: the
+/// words whose most frequent sense lies under a type's root synset
+/// (`data/lexicons/event_wordnet_roots.tsv`); a word the hand-written tables
+/// also give keeps their reading.
 const VERBS_WORDNET: &str = crate::lexicon::lexicon_file!("event_verbs_wordnet.tsv");
 const NOUNS_WORDNET: &str = crate::lexicon::lexicon_file!("event_nouns_wordnet.tsv");
 
@@ -236,6 +238,9 @@ mod tests {
                 .unwrap_or_else(|| panic!("{form}"));
             assert!(n.derived && n.kind == kind, "{form}");
         }
+        // "spoke by phone" takes the reading of the verb "phone".
+        let phone = lookup("phone").and_then(|l| l.verb).unwrap();
+        assert!(phone.kind == EventType::Talk && phone.cameo == "041");
         // A word of both keeps the hand-written reading.
         let kill = lookup("killed").and_then(|l| l.verb).unwrap();
         assert!(!kill.derived && kill.kind == EventType::Kill);
