@@ -352,37 +352,44 @@ fn tables(wn: &WordNet, roots: &[Root<'_>]) -> Result<(String, String), String> 
                 if double {
                     flags.push("double");
                 }
-                let flags = if flags.is_empty() {
-                    "-".to_owned()
-                } else {
-                    flags.join(",")
-                };
-                let past = if past.is_empty() {
-                    "-".to_owned()
-                } else {
-                    past.join(",")
-                };
                 let _ = writeln!(
                     verbs,
-                    "{}\t{}\t{}\t{flags}\t-\t{past}\t{}",
-                    row.word, root.kind, root.cameo, root.synset
+                    "{}\t{}\t{}\t{}\t-\t{}\t{}",
+                    row.word,
+                    root.kind,
+                    root.cameo,
+                    column(&flags),
+                    column(&past),
+                    root.synset
                 );
             }
             Pos::Noun => {
-                let flags = if flags.is_empty() {
-                    "-".to_owned()
-                } else {
-                    flags.join(",")
-                };
                 let _ = writeln!(
                     nouns,
-                    "{}\tboth\t{}\t{}\t{flags}\t-\t{}",
-                    row.word, root.kind, root.cameo, root.synset
+                    "{}\tboth\t{}\t{}\t{}\t-\t{}",
+                    row.word,
+                    root.kind,
+                    root.cameo,
+                    column(&flags),
+                    root.synset
                 );
             }
         }
     }
     Ok((verbs, nouns))
+}
+
+/// A list column of the tables: comma-separated, `-` when empty.
+fn column<S: AsRef<str>>(items: &[S]) -> String {
+    if items.is_empty() {
+        "-".to_owned()
+    } else {
+        items
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
 }
 
 /// The irregular past forms of a verb (`verb.exc`: "slay" -> "slew",
