@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Make the WordNet trigger tables (crates/nutgraf/data/lexicons/
-# event_verbs_wordnet.tsv, event_nouns_wordnet.tsv) from WordNet 3.0: fetch
-# Debian's wordnet-base package (the database only, under the WordNet licence)
-# into target/wordnet and run `nutgraf-eval wordnet-events` on it.
+# Make the WordNet tables (crates/nutgraf/data/lexicons/
+# event_verbs_wordnet.tsv, event_nouns_wordnet.tsv, quote_verbs_wordnet.tsv,
+# quote_nouns_wordnet.tsv) from WordNet 3.0: fetch Debian's wordnet-base
+# package (the database only, under the WordNet licence) into target/wordnet
+# and run `nutgraf-eval wordnet-events` and `wordnet-reports` on it.
 # Usage: scripts/wordnet-events.sh [DICT]   (DICT: an unpacked WordNet dict folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,3 +20,4 @@ if [ -z "$dict" ]; then
     fi
 fi
 cargo run --release -q -p nutgraf-eval -- wordnet-events "$dict"
+cargo run --release -q -p nutgraf-eval -- wordnet-reports "$dict"

@@ -15,6 +15,7 @@
 //! nutgraf-eval rams ../shared/eval/rams/dev.jsonl [--no-syntax]
 //! nutgraf-eval ud ../shared/eval/ud_english_ewt/dev.conllu [--model PATH]
 //! nutgraf-eval wordnet-events /path/to/wordnet/dict
+//! nutgraf-eval wordnet-reports /path/to/wordnet/dict
 //! nutgraf-eval train-syntax --train ../shared/eval/ud_english_ewt/train.conllu \
 //!     --dev ../shared/eval/ud_english_ewt/dev.conllu --out crates/nutgraf/data/syntax/
 //! ```
@@ -56,7 +57,8 @@ tasks:
                  format); options: --errors N
   quotes FILE    quotes and attributions (PolNeAR format): direct-quote span
                  P/R/F1 (exact and overlap) and speaker accuracy; all
-                 attributions: overlap P/R/F1 and cue accuracy; options: --errors N
+                 attributions: overlap P/R/F1 and cue accuracy, with the
+                 syntax stage; options: --errors N, --no-syntax
   duckling FILE  single phrases of Duckling's English corpus: pass rate per
                  dimension (money, numbers, ordinals, quantities; time and
                  duration through the time module) and per corpus kind
@@ -91,7 +93,12 @@ tasks:
                  as scripts/wordnet-events.sh fetches it): the words under each
                  root synset of data/lexicons/event_wordnet_roots.tsv whose
                  most frequent sense is there; writes event_verbs_wordnet.tsv
-                 and event_nouns_wordnet.tsv (default: data/lexicons)";
+                 and event_nouns_wordnet.tsv (default: data/lexicons)
+  wordnet-reports DICT [--out DIR]
+                 verbs that report a clause (WordNet's verbs of communication,
+                 cognition, emotion and perception taking \"that CLAUSE\" in
+                 one of their two most frequent senses); writes
+                 quote_verbs_wordnet.tsv (default: data/lexicons)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -116,6 +123,7 @@ fn main() -> ExitCode {
         "build-clusters" => ud::run_build_clusters(rest),
         "ud" => ud::run_eval(rest),
         "wordnet-events" => wordnet::run(rest),
+        "wordnet-reports" => wordnet::run_reports(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -302,10 +302,17 @@ fn slice(text: &str, s: S) -> String {
         .replace('\n', " ")
 }
 
-/// Score the quotes of a PolNeAR-style JSONL file.
-pub fn score(path: &str, errors: bool) -> Result<QuoteReport, String> {
+/// Score the quotes of a PolNeAR-style JSONL file, with or without the
+/// syntax stage (the tree's reported clauses need it).
+pub fn score(path: &str, errors: bool, syntax: bool) -> Result<QuoteReport, String> {
     let rows = jsonl::read(path)?;
-    let parser = Parser::new(Options::new().layout(false).times(false).quantities(false));
+    let parser = Parser::new(
+        Options::new()
+            .layout(false)
+            .times(false)
+            .quantities(false)
+            .syntax(syntax),
+    );
     let parts: Vec<Result<QuoteReport, String>> = rows
         .par_iter()
         .map(|row| score_doc(&parser, row, errors))
@@ -330,15 +337,16 @@ pub fn score(path: &str, errors: bool) -> Result<QuoteReport, String> {
     Ok(t)
 }
 
-/// `nutgraf-eval quotes FILE [--errors N]`.
+/// `nutgraf-eval quotes FILE [--errors N] [--no-syntax]`.
 pub fn run(args: &[String]) -> Result<(), String> {
     let path = jsonl::positional(args).ok_or("quotes: give a PolNeAR-style JSONL file")?;
     let show = jsonl::opt_usize(args, "--errors")?.unwrap_or(0);
-    let r = score(path, show > 0)?;
+    let syntax = !jsonl::flag(args, "--no-syntax");
+    let r = score(path, show > 0, syntax)?;
     let (ep, er, ef) = r.direct_exact();
     let (op, or, of) = r.direct_overlap();
     let (ap, ar, af) = r.all_overlap();
-    println!("{} documents", r.documents);
+    crate::print_header(r.documents, syntax);
     println!(
         "direct quotes ({} gold parts, {} predicted):",
         r.direct_gold, r.direct_pred

@@ -46,12 +46,16 @@ impl Pos {
     }
 }
 
-/// One synset: its words (lower case, multiword ones joined by `_`) and its
-/// hyponyms of the same part of speech (not instances).
+/// One synset: its words (lower case, multiword ones joined by `_`), its
+/// hyponyms of the same part of speech (not instances), its lexicographer
+/// file (`lex_filenum`: 32 is `verb.communication`) and, for a verb, its
+/// sentence frames as (frame number, word number; 0: every word).
 #[derive(Debug, Default)]
 struct Synset {
     words: Vec<String>,
     hyponyms: Vec<u32>,
+    lexname: u8,
+    frames: Vec<(u8, u8)>,
 }
 
 /// The parts of WordNet the command reads.
@@ -220,7 +224,10 @@ fn data_line(line: &str) -> Option<(u32, Synset)> {
     let f: Vec<&str> = head.split_whitespace().collect();
     let offset = f.first()?.parse().ok()?;
     let words = usize::from_str_radix(f.get(3)?, 16).ok()?;
-    let mut synset = Synset::default();
+    let mut synset = Synset {
+        lexname: f.get(1)?.parse().ok()?,
+        ..Synset::default()
+    };
     for i in 0..words {
         let w = f.get(4 + 2 * i)?;
         // Adjective markers ("(a)") only appear on adjectives; cut anyway.
@@ -239,6 +246,16 @@ fn data_line(line: &str) -> Option<(u32, Synset)> {
         // `~` hyponym; `~i` instance hyponyms (named battles, wars) are left.
         if *sym == "~" && (*pos == "n" || *pos == "v") {
             synset.hyponyms.push(target.parse().ok()?);
+        }
+    }
+    // Verb frames: `f_cnt` then `+ f_num w_num` (w_num in hex).
+    let at = pointers.checked_mul(4)?.checked_add(p + 1)?;
+    if let Some(count) = f.get(at).and_then(|c| c.parse::<usize>().ok()) {
+        for j in 0..count {
+            let k = j.checked_mul(3)?.checked_add(at + 1)?;
+            let frame = f.get(k + 1)?.parse().ok()?;
+            let word = u8::from_str_radix(f.get(k + 2)?, 16).ok()?;
+            synset.frames.push((frame, word));
         }
     }
     Some((offset, synset))
@@ -449,6 +466,174 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// The lexicographer files of verbs that report what someone says, thinks,
+/// feels or perceives, by `lex_filenum`.
+const REPORT_FILES: [(u8, &str); 4] = [
+    (31, "cognition"),
+    (32, "communication"),
+    (37, "emotion"),
+    (39, "perception"),
+];
+
+/// WordNet's sentence frame "Somebody ----s that CLAUSE".
+const THAT_CLAUSE: u8 = 26;
+
+/// The verbs of reporting: every verb one of whose two most frequent senses
+/// is a verb of communication, cognition, emotion or perception ("say",
+/// "talk", "believe", "fear", "learn", "see"), with the first such sense
+/// and its file. A verb WordNet frames with "Somebody ----s that CLAUSE" in
+/// such a sense reports a clause (`clause`); the others report what they
+/// are about (`topic`: "talked about the economy"). As text: `verb TAB file
+/// TAB sense TAB clause|topic TAB share` (of the verb's tagged uses in that
+/// file).
+fn report_verbs(wn: &WordNet) -> String {
+    let mut rows: Vec<(String, &str, usize, &str, String)> = Vec::new();
+    for ((lemma, pos), offsets) in &wn.senses {
+        let plain = lemma.len() >= 3
+            && lemma.len() <= MAX_BASE
+            && lemma.bytes().all(|b| b.is_ascii_lowercase());
+        if *pos != Pos::Verb || !plain {
+            continue;
+        }
+        // Each of the two first senses in a reporting file, with whether
+        // WordNet gives it the frame "that CLAUSE" for this word.
+        let readings: Vec<(&str, usize, bool)> = offsets
+            .iter()
+            .take(2)
+            .enumerate()
+            .filter_map(|(n, o)| {
+                let synset = wn.synsets.get(&(Pos::Verb, *o))?;
+                let file = REPORT_FILES.iter().find(|(k, _)| *k == synset.lexname)?.1;
+                // The frame holds for every word of the synset (0) or this one.
+                let word = synset
+                    .words
+                    .iter()
+                    .position(|w| w.eq_ignore_ascii_case(lemma));
+                let framed = synset.frames.iter().any(|&(frame, w)| {
+                    frame == THAT_CLAUSE
+                        && (w == 0 || word.is_some_and(|i| usize::from(w) == i + 1))
+                });
+                Some((file, n + 1, framed))
+            })
+            .collect();
+        // The first reporting sense, reporting a clause if either does, and
+        // the share of the verb's tagged uses in that sense's file.
+        let framed = readings.iter().any(|r| r.2);
+        if let Some(&(file, sense, _)) = readings.first() {
+            let (mut mine, mut all) = (0u64, 0u64);
+            for (n, o) in offsets.iter().enumerate() {
+                let c = wn
+                    .counts
+                    .get(&(lemma.clone(), Pos::Verb, n + 1))
+                    .copied()
+                    .unwrap_or(0);
+                all += c;
+                let same = wn
+                    .synsets
+                    .get(&(Pos::Verb, *o))
+                    .and_then(|s| REPORT_FILES.iter().find(|(k, _)| *k == s.lexname))
+                    .is_some_and(|(_, f)| *f == file);
+                if same {
+                    mine += c;
+                }
+            }
+            #[allow(clippy::cast_precision_loss)] // counts are small
+            let share = if all == 0 {
+                "-".to_owned()
+            } else {
+                format!("{:.2}", mine as f64 / all as f64)
+            };
+            rows.push((
+                lemma.clone(),
+                file,
+                sense,
+                if framed { "clause" } else { "topic" },
+                share,
+            ));
+        }
+    }
+    rows.sort();
+    let mut out = String::from(
+        "# Verbs of reporting, from WordNet 3.0, made by `nutgraf-eval wordnet-reports`\n\
+         # (see README.md: do not edit by hand): one of the verb's two most frequent\n\
+         # senses is a verb of communication, cognition, emotion or perception (the\n\
+         # first such sense and its file); `clause` when WordNet frames such a sense\n\
+         # with \"Somebody ----s that CLAUSE\", else `topic`; the share of the verb's\n\
+         # tagged uses (SemCor counts) in senses of that file, `-` when untagged.\n\
+         # WordNet 3.0 Copyright 2006 by Princeton University, under the WordNet\n\
+         # licence (WORDNET-LICENSE).\n\
+         # verb<TAB>lexicographer file<TAB>sense<TAB>clause or topic<TAB>share\n",
+    );
+    for (lemma, file, sense, what, share) in rows {
+        let _ = writeln!(out, "{lemma}\t{file}\t{sense}\t{what}\t{share}");
+    }
+    out
+}
+
+/// The noun files of what is said or thought, and of who says it, by
+/// `lex_filenum`.
+const REPORT_NOUN_FILES: [(u8, &str); 4] = [
+    (9, "cognition"),
+    (10, "communication"),
+    (14, "group"),
+    (18, "person"),
+];
+
+/// The nouns of reporting: every noun whose most frequent sense is a noun of
+/// communication or cognition ("statement", "criticism", "view"), or names
+/// a person or a group, who can make one ("expert", "man", "committee"). As
+/// text: `noun TAB file`.
+fn report_nouns(wn: &WordNet) -> String {
+    let mut rows: Vec<(&str, &str)> = Vec::new();
+    for ((lemma, pos), offsets) in &wn.senses {
+        let plain = lemma.len() >= 3 && lemma.bytes().all(|b| b.is_ascii_lowercase());
+        if *pos != Pos::Noun || !plain {
+            continue;
+        }
+        let file = offsets
+            .first()
+            .and_then(|o| wn.synsets.get(&(Pos::Noun, *o)))
+            .and_then(|s| REPORT_NOUN_FILES.iter().find(|(k, _)| *k == s.lexname));
+        if let Some((_, file)) = file {
+            rows.push((lemma, file));
+        }
+    }
+    rows.sort_unstable();
+    let mut out = String::from(
+        "# Nouns of reporting, from WordNet 3.0, made by `nutgraf-eval wordnet-reports`\n\
+         # (see README.md: do not edit by hand): the noun's most frequent sense is a\n\
+         # noun of communication or cognition (what is said or thought), or of a\n\
+         # person or group (who says it). WordNet 3.0 Copyright 2006 by Princeton\n\
+         # University, under the WordNet licence (WORDNET-LICENSE).\n\
+         # noun<TAB>lexicographer file\n",
+    );
+    for (lemma, file) in rows {
+        let _ = writeln!(out, "{lemma}\t{file}");
+    }
+    out
+}
+
+/// `nutgraf-eval wordnet-reports DICT [--out DIR]`: writes
+/// `quote_verbs_wordnet.tsv` and `quote_nouns_wordnet.tsv`.
+///
+/// # Errors
+/// A missing argument, an unreadable WordNet, an unwritable output.
+pub fn run_reports(args: &[String]) -> Result<(), String> {
+    let dict = positional(args).ok_or("wordnet-reports: give the WordNet dict folder")?;
+    let out = opt_str(args, "--out")?.unwrap_or("crates/nutgraf/data/lexicons");
+    let wn = WordNet::load(Path::new(dict))?;
+    for (name, table) in [
+        ("quote_verbs_wordnet.tsv", report_verbs(&wn)),
+        ("quote_nouns_wordnet.tsv", report_nouns(&wn)),
+    ] {
+        let path = Path::new(out).join(name);
+        std::fs::write(&path, &table).map_err(|e| format!("{}: {e}", path.display()))?;
+        let rows = table.lines().filter(|l| !l.starts_with('#')).count();
+        println!("{rows} rows in {}", path.display());
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -473,6 +658,7 @@ mod tests {
         let syn = |words: &[&str], hyponyms: &[u32]| Synset {
             words: words.iter().map(|w| (*w).to_owned()).collect(),
             hyponyms: hyponyms.to_vec(),
+            ..Synset::default()
         };
         wn.synsets.insert((Pos::Verb, 1), syn(&["kill"], &[2, 3]));
         wn.synsets.insert((Pos::Verb, 2), syn(&["execute"], &[]));
@@ -513,5 +699,50 @@ mod tests {
         );
         assert!(nouns.lines().all(|l| l.starts_with('#')));
         assert!(tables(&wn, &super::roots("nothing.v.01\tKILL\t-\t-\n").unwrap()).is_err());
+    }
+
+    #[test]
+    fn reads_frames_and_writes_report_verbs() {
+        let (_, s) = data_line(
+            "00991838 32 v 01 argue 0 001 @ 00991000 v 0000 02 + 26 00 + 08 01 | give reasons",
+        )
+        .unwrap();
+        assert_eq!(s.lexname, 32);
+        assert_eq!(s.frames, vec![(26, 0), (8, 1)]);
+        let mut wn = WordNet::default();
+        wn.synsets.insert((Pos::Verb, 1), s);
+        wn.synsets.insert(
+            (Pos::Verb, 2),
+            Synset {
+                words: vec!["talk".into()],
+                lexname: 32,
+                frames: vec![(2, 0)],
+                ..Synset::default()
+            },
+        );
+        wn.synsets.insert(
+            (Pos::Verb, 3),
+            Synset {
+                words: vec!["run".into()],
+                lexname: 38,
+                ..Synset::default()
+            },
+        );
+        wn.senses.insert(("argue".into(), Pos::Verb), vec![1]);
+        wn.senses.insert(("talk".into(), Pos::Verb), vec![2]);
+        wn.senses.insert(("run".into(), Pos::Verb), vec![3]);
+        wn.counts.insert(("argue".into(), Pos::Verb, 1), 4);
+        let rows: Vec<String> = report_verbs(&wn)
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                "argue\tcommunication\t1\tclause\t1.00",
+                "talk\tcommunication\t1\ttopic\t-",
+            ]
+        );
     }
 }

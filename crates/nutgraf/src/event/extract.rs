@@ -7,6 +7,7 @@ use crate::entities::EntityLabel;
 use crate::lexicon::{word_list, WordList};
 use crate::segment::TokenKind;
 use crate::span::Span;
+use crate::syntax::tree::Tree;
 use crate::view::{Tok, View};
 
 /// What the stage reads: normalized text and what earlier stages found in it.
@@ -146,7 +147,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Event> {
         if !has_trigger {
             continue;
         }
-        let tree = tree::Tree::new(input.view, index);
+        let tree = Tree::new(input.view, index);
         let mut s = Sent {
             input,
             speech: Vec::new(),

@@ -97,11 +97,11 @@ fn weak_cue(w: &str) -> bool {
     WEAK_CUES.contains(w)
 }
 
-fn is_cue(w: &str) -> bool {
+pub(super) fn is_cue(w: &str) -> bool {
     CUES.contains(w)
 }
 
-static PRONOUNS: WordList = word_list!("quote_pronouns.txt");
+pub(super) static PRONOUNS: WordList = word_list!("quote_pronouns.txt");
 
 /// A word of a sentence: a token of the shared view, lower-cased once.
 type W<'t> = Tok<'t>;
@@ -403,14 +403,14 @@ fn noun_phrase(words: &[W<'_>], lo: usize, hi: usize) -> Option<(usize, usize)> 
 /// Nouns that head a speaker phrase written in lowercase ("percent of voters say",
 /// "aides said", "a campaign spokesman said"): people in roles, groups of them,
 /// and documents that state things ("the poll found", "the report says").
-fn speaker_noun(w: &str) -> bool {
+pub(super) fn speaker_noun(w: &str) -> bool {
     static NOUNS: WordSet = word_set!("quote_speaker_nouns.txt");
     NOUNS.contains(w)
 }
 
 /// The entity a speaker phrase names: a mention inside it, or for a pronoun
 /// what the entity stage resolved it to.
-fn speaker_entity(input: &Input<'_>, span: Span, pronoun: bool) -> Option<usize> {
+pub(super) fn speaker_entity(input: &Input<'_>, span: Span, pronoun: bool) -> Option<usize> {
     if pronoun {
         return input.pronoun_entity(span);
     }
@@ -736,7 +736,7 @@ fn clause_cue(w: &str) -> bool {
 
 /// Verbs of belief and expectation, which report a clause without "that" as
 /// well: "I think the bill will pass", "she hopes voters are listening".
-fn belief_cue(w: &str) -> bool {
+pub(super) fn belief_cue(w: &str) -> bool {
     BELIEF_CUES.contains(w)
 }
 
@@ -776,7 +776,7 @@ fn belief_clause(words: &[W<'_>], c: usize, hi: usize) -> bool {
 static STANCE_VERBS: WordList = word_list!("quote_stance_verbs.txt");
 
 /// Nouns of speech and belief that take a clause: "his claim that ...".
-static COMPLEMENT_NOUNS: WordList = word_list!("quote_complement_nouns.txt");
+pub(super) static COMPLEMENT_NOUNS: WordList = word_list!("quote_complement_nouns.txt");
 
 /// Verbs of intention and refusal, which report the infinitive after them: "she
 /// hopes to compete in Iowa", "he declined to comment", "is expected to".
@@ -1692,6 +1692,8 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
         })
     });
     out.extend(around);
+    // The reported clauses only the tree shows.
+    super::tree::reported(input, &mut out);
     // A partial quote inside reported speech is part of it ("The Post reports
     // that ... “under wraps.”"): the reported speech carries it.
     let indirect: Vec<Span> = out

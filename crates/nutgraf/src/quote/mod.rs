@@ -7,6 +7,12 @@
 //! colon, and reported speech ("X said that ...", "..., X said", "according to
 //! X"). Each quote gets its cue (the speech verb or phrase) and its speaker (the
 //! span in the text, resolved to an entity through names, pronouns and roles).
+//! With the syntax stage ([`Options::syntax`](crate::Options::syntax)) the
+//! dependency tree adds the reported speech word order misses ("Democrats
+//! have long argued that ...", "the mayor criticized the rules", "spoke
+//! about the threat") and names the speaker of what both read: the verb's
+//! subject, not a nearby word ("The committee, which met on Monday,
+//! concluded that ...").
 //!
 //! Beside speech, it reads [`Attribution`]s: the phrases that say where a fact
 //! comes from ("according to Chinese customs figures", "as reported by Reuters",
@@ -16,6 +22,7 @@
 
 mod attribution;
 mod extract;
+mod tree;
 
 pub(crate) use attribution::extract as attributions;
 pub(crate) use extract::{extract, Input};

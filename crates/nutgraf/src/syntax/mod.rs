@@ -41,6 +41,7 @@ pub mod lemma;
 mod table;
 pub mod tagger;
 pub mod train;
+pub(crate) mod tree;
 pub(crate) mod words;
 
 pub use analyze::{Analyzed, Syntax, SyntaxScratch};

@@ -36,185 +36,26 @@ use super::{
     EXPECTED, INTENT, LIGHT_VERBS, NEGATIONS, NONE, PLANNED_MODIFIERS, POSSIBLE, REMOTE_MEANS,
     REMOTE_VERBS, REQUEST, STOPS,
 };
-use crate::document::Word;
 use crate::segment::TokenKind;
-use crate::span::Span;
+use crate::syntax::tree::Tree;
 use crate::syntax::Upos;
-use crate::view::View;
 
 /// How far up the tree a missing subject is looked for.
 const MAX_UP: usize = 4;
 
-/// The dependency tree of one sentence over its syntax words (indices local
-/// to the sentence).
-pub(super) struct Tree<'a> {
-    ws: &'a [Word],
-    /// The head of each word; [`NONE`] for a root.
-    head: Vec<u32>,
-    /// The sentence token each word belongs to ([`NONE`]: none).
-    tok: Vec<u32>,
-    /// Whether the word is the first of its token ("do" of "don't").
-    first: Vec<bool>,
-    /// The dependents of word `i` are `kids[start[i]..start[i + 1]]`, in order.
-    start: Vec<u32>,
-    kids: Vec<u32>,
-}
-
-impl<'a> Tree<'a> {
-    /// The tree of sentence `k` of the view, when it has syntax words and is
-    /// no headline (titles are tagged less reliably: the word-order reading
-    /// takes them).
-    pub(super) fn new(view: &View<'a>, k: usize) -> Option<Tree<'a>> {
-        let sv = view.sentences.get(k)?;
-        if sv.words.is_empty() || sv.headline {
-            return None;
-        }
-        let lo = sv.words.start;
-        let ws = view.words.get(sv.words.clone())?;
-        let n = ws.len();
-        let head: Vec<u32> = ws
-            .iter()
-            .map(|w| {
-                w.head
-                    .map(|h| sv.head_base + h)
-                    .filter(|&h| h >= lo && h < lo + n)
-                    .map_or(NONE, |h| u32::try_from(h - lo).unwrap_or(NONE))
-            })
-            .collect();
-        // Each word belongs to the last token whose first word is at or before it.
-        let toks = view.toks(k);
-        let mut tok = vec![NONE; n];
-        let mut first = vec![false; n];
-        let mut t = 0;
-        let mut cur = NONE;
-        for i in 0..n {
-            while t < toks.len() && (toks[t].word == NONE || toks[t].word as usize <= lo + i) {
-                if toks[t].word != NONE {
-                    cur = u32::try_from(t).unwrap_or(NONE);
-                    first[i] = toks[t].word as usize == lo + i;
-                }
-                t += 1;
-            }
-            tok[i] = cur;
-        }
-        // Dependents by counting: where each word's list starts, then fill.
-        let mut start = vec![0u32; n + 1];
-        for &h in &head {
-            if h != NONE {
-                start[h as usize + 1] += 1;
-            }
-        }
-        for i in 0..n {
-            start[i + 1] += start[i];
-        }
-        let mut fill = start.clone();
-        let mut kids = vec![0u32; start[n] as usize];
-        for (d, &h) in head.iter().enumerate() {
-            if h != NONE {
-                let slot = &mut fill[h as usize];
-                kids[*slot as usize] = u32::try_from(d).unwrap_or(NONE);
-                *slot += 1;
-            }
-        }
-        Some(Tree {
-            ws,
-            head,
-            tok,
-            first,
-            start,
-            kids,
-        })
-    }
-
-    fn kids(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        let (a, b) = (self.start[i] as usize, self.start[i + 1] as usize);
-        self.kids[a..b].iter().map(|&c| c as usize)
-    }
-
-    fn rel(&self, i: usize) -> &'static str {
-        self.ws[i].deprel
-    }
-
-    /// The relation without its subtype ("obl" for "obl:tmod").
-    fn base(&self, i: usize) -> &'static str {
-        let r = self.ws[i].deprel;
-        r.split(':').next().unwrap_or(r)
-    }
-
-    fn lemma(&self, i: usize) -> &str {
-        &self.ws[i].lemma
-    }
-
-    fn head(&self, i: usize) -> Option<usize> {
-        let h = self.head[i];
-        (h != NONE).then_some(h as usize)
-    }
-
-    /// The first dependent of `i` with relation `rel` (with its subtype).
-    fn kid(&self, i: usize, rel: &str) -> Option<usize> {
-        self.kids(i).find(|&c| self.rel(c) == rel)
-    }
-
-    /// The preposition of a nominal dependent ("to" of "to China").
-    fn case(&self, i: usize) -> Option<&str> {
-        self.kids(i)
-            .find(|&c| self.base(c) == "case")
-            .map(|c| self.lemma(c))
-    }
-
-    /// Whether word `i` is the means of a call: a word of
-    /// `event_remote_means.txt` modifying another ("a phone call") or its
-    /// instrument ("by phone", "over the telephone"), not what is talked
-    /// about ("spoke about the hotline").
-    fn means(&self, i: usize) -> bool {
-        one_of(self.lemma(i), &REMOTE_MEANS)
-            && (self.rel(i) == "compound"
-                || (matches!(self.base(i), "obl" | "nmod")
-                    && self.case(i).is_some_and(|p| {
-                        ["by", "via", "over", "on", "through"]
-                            .iter()
-                            .any(|x| p.eq_ignore_ascii_case(x))
-                    })))
-    }
-
-    /// Whether verb `i` is passive.
-    fn passive(&self, i: usize) -> bool {
-        self.kids(i)
-            .any(|c| matches!(self.rel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
-    }
-
-    /// The span of the noun phrase headed by `c`: its determiners, modifiers
-    /// and possessor before it ("the three wounded soldiers").
-    fn noun_phrase(&self, c: usize) -> Span {
-        let lo = self
-            .kids(c)
-            .filter(|&d| d < c && c - d < 8 && in_noun_phrase(self.rel(d)))
-            .min()
-            .map_or(c, |d| self.extent(d, &mut Vec::new()).0.min(c));
-        Span::new(self.ws[lo].span.start, self.ws[c].span.end)
-    }
-
-    /// The first and last word of the subtree of `i`.
-    fn extent(&self, i: usize, stack: &mut Vec<usize>) -> (usize, usize) {
-        let (mut lo, mut hi) = (i, i);
-        stack.clear();
-        stack.push(i);
-        while let Some(x) = stack.pop() {
-            lo = lo.min(x);
-            hi = hi.max(x);
-            stack.extend(self.kids(x));
-        }
-        (lo, hi)
-    }
-}
-
-/// The relations that make a noun phrase's left edge: "the three wounded
-/// soldiers", "Russia's president".
-fn in_noun_phrase(rel: &str) -> bool {
-    matches!(
-        rel,
-        "det" | "amod" | "compound" | "nummod" | "nmod:poss" | "det:poss" | "flat"
-    )
+/// Whether word `i` is the means of a call: a word of
+/// `event_remote_means.txt` modifying another ("a phone call") or its
+/// instrument ("by phone", "over the telephone"), not what is talked
+/// about ("spoke about the hotline").
+fn means(tr: &Tree<'_>, i: usize) -> bool {
+    one_of(tr.lemma(i), &REMOTE_MEANS)
+        && (tr.rel(i) == "compound"
+            || (matches!(tr.base(i), "obl" | "nmod")
+                && tr.case(i).is_some_and(|p| {
+                    ["by", "via", "over", "on", "through"]
+                        .iter()
+                        .any(|x| p.eq_ignore_ascii_case(x))
+                })))
 }
 
 /// Participants, polarity and modality gathered for one trigger.
@@ -294,7 +135,7 @@ impl Sent<'_, '_> {
             // own: the phrase's head does, if any.
             // Nor does the means of a call ("spoke by phone").
             // Word order gets no second look at them: the tree's reading stands.
-            if first && tr.ws[i].upos == Upos::Noun && (tr.rel(i) == "compound" || tr.means(i)) {
+            if first && tr.ws[i].upos == Upos::Noun && (tr.rel(i) == "compound" || means(tr, i)) {
                 continue;
             }
             let ev = if first {
@@ -342,7 +183,7 @@ impl Sent<'_, '_> {
         };
         // "spoke by phone", "a telephone conversation": talking at a distance
         // is a call (the reading of the verb "phone").
-        let means = tr.kids(i).find(|&c| tr.means(c));
+        let means = tr.kids(i).find(|&c| means(tr, c));
         let sense = match sense {
             Some(s) if means.is_some() && s.kind == EventType::Talk => {
                 Some(Sense { cameo: "041", ..s })
