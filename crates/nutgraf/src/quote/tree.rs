@@ -13,6 +13,9 @@
 //!   threat";
 //! * a verb of speech and its object, what it judges or states: "the mayor
 //!   criticized the new parking rules";
+//! * an adjective of a mental state with a "that" clause or what it is
+//!   about: "aides are confident that he will win", "farmers are worried
+//!   about the price of fertilizer";
 //! * a noun of speech or belief with a "that" clause ("his claim that the
 //!   vote was rigged"), or a noun of communication or cognition with what it
 //!   is about or against ("her comments about the judge").
@@ -105,6 +108,8 @@ enum Reports {
     Clause,
 }
 
+/// How word `i` (form `low`) reports: the speech lists' cues report a
+/// clause, WordNet's verbs as their row says.
 fn reports(tr: &Tree<'_>, i: usize, low: &str) -> Reports {
     let lemma = tr.lemma(i);
     match REPORT_VERBS.get(lemma) {
@@ -199,11 +204,15 @@ fn speaker(input: &Input<'_>, tr: &Tree<'_>, s: usize, low: &str) -> Option<Spea
 }
 
 /// The span of the clause (or for a topic, the phrase) headed by `c`,
-/// without its edge punctuation; `None` when a clause is shorter than
+/// without its edge punctuation and opening "that"; `None` when a clause is shorter than
 /// [`MIN_WORDS`] words.
 fn clause(tr: &Tree<'_>, c: usize, stack: &mut Vec<usize>, phrase: bool) -> Option<Span> {
     let (mut lo, mut hi) = tr.extent(c, stack);
-    while lo < hi && tr.ws[lo].upos == Upos::Punct {
+    // Without the "that" that opens it, as the word-order reading gives it.
+    while lo < hi
+        && (tr.ws[lo].upos == Upos::Punct
+            || (tr.rel(lo) == "mark" && tr.lemma(lo).eq_ignore_ascii_case("that")))
+    {
         lo += 1;
     }
     while hi > lo && tr.ws[hi].upos == Upos::Punct {
@@ -254,6 +263,27 @@ fn reported_by(tr: &Tree<'_>, i: usize, low: &str) -> Option<Reported> {
             }
             (Reports::Nothing, _) => None,
         },
+        // "Aides are confident that he will win": an adjective of a mental
+        // state with a clause, held by its subject.
+        Upos::Adj => {
+            let who = subject(tr, i)?;
+            if let Some((c, p)) = topic(tr, i) {
+                return Some(Reported {
+                    content: c,
+                    who: Some(who),
+                    after: Some(p),
+                });
+            }
+            let c = tr.kid(i, "ccomp")?;
+            let that = tr
+                .kids(c)
+                .any(|m| tr.rel(m) == "mark" && tr.lemma(m).eq_ignore_ascii_case("that"));
+            that.then_some(Reported {
+                content: c,
+                who: Some(who),
+                after: None,
+            })
+        }
         Upos::Noun => {
             // Who holds a noun's statement or view: its possessor ("his
             // claim"), or the subject of the verb it is the object of ("made
@@ -408,9 +438,6 @@ fn read(input: &Input<'_>) -> Vec<Quote> {
             let Some(r) = reported_by(&tr, i, tk.low) else {
                 continue;
             };
-            let Some(mut content) = clause(&tr, r.content, &mut stack, r.after.is_some()) else {
-                continue;
-            };
             let speaker = r.who.and_then(|s| {
                 let low = toks.get(tr.tok[s] as usize).map_or("", |tk| tk.low);
                 speaker(input, &tr, s, low)
@@ -421,6 +448,9 @@ fn read(input: &Input<'_>) -> Vec<Quote> {
             if r.after.is_some() && speaker.is_none() {
                 continue;
             }
+            let Some(mut content) = clause(&tr, r.content, &mut stack, r.after.is_some()) else {
+                continue;
+            };
             let mut cue = tr.ws[i].span;
             if let Some(p) = r.after {
                 let after = tr.ws[p].span.end;
