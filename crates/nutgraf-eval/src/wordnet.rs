@@ -319,8 +319,11 @@ fn tables(wn: &WordNet, roots: &[Root<'_>]) -> Result<(String, String), String> 
         words.sort();
         words.dedup();
         for w in words {
+            // Two letters only for a verb of going ("go"): other triggers
+            // are looked up from three.
+            let min = if root.flags.contains(&"goal") { 2 } else { 3 };
             let plain =
-                w.len() >= 3 && w.len() <= MAX_BASE && w.bytes().all(|b| b.is_ascii_lowercase());
+                w.len() >= min && w.len() <= MAX_BASE && w.bytes().all(|b| b.is_ascii_lowercase());
             if !plain || kept.contains_key(&(pos, w.clone())) {
                 continue;
             }

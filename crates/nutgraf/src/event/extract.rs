@@ -141,9 +141,10 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Event> {
     for (index, sv) in input.view.sentences.iter().enumerate() {
         let words = input.view.toks(index);
         // Most sentences have no trigger: look before building anything.
-        let has_trigger = words
-            .iter()
-            .any(|t| t.kind == TokenKind::Word && lexicon::lookup(t.text).is_some());
+        let has_trigger = words.iter().any(|t| {
+            t.kind == TokenKind::Word
+                && (lexicon::lookup(t.text).is_some() || lexicon::goal_verb(t.text).is_some())
+        });
         if !has_trigger {
             continue;
         }
@@ -1199,6 +1200,23 @@ impl Sent<'_, '_> {
 fn role(prep: &str, sense: Sense, noun: bool, is_place: bool) -> (bool, bool) {
     use EventType as T;
     let kind = sense.kind;
+    // A verb of going or of moving people: what it moves (the object that is
+    // no place: "evacuated hundreds", "sent troops"), where it goes (a place
+    // after "to", "into"...: the target and the place) or comes from (after
+    // "from", "through"...: the place). The object of a verb of crossing is
+    // where it crosses, named or not ("fled the city", "entered Mosul"); a
+    // place as the object of another verb of going is nothing ("ran
+    // Russia"), of a verb that moves people where they are moved from
+    // ("evacuated Raqqa").
+    if sense.goal || kind == T::Travel {
+        return match prep {
+            "" if sense.crossing => (false, true),
+            "" => (!is_place, is_place && !sense.goal),
+            "to" | "into" | "onto" | "toward" | "towards" => (is_place, is_place),
+            "from" | "across" | "through" | "out" => (false, is_place),
+            _ => (false, false),
+        };
+    }
     match prep {
         "" if !noun => match kind {
             T::Visit => (true, is_place),

@@ -38,6 +38,18 @@ pub(super) struct Sense {
     /// noun is an event only with a participant ("the war" alone is none);
     /// verbs keep the flags of their root.
     pub derived: bool,
+    /// A verb of going, bringing or sending ("went", "entered", "sent"):
+    /// an event only with where it goes or comes from, a named place as its
+    /// object when it crosses it ("entered Mosul", "left Kabul": flag
+    /// `crossing`) or after a preposition of
+    /// direction ("moved to", "fled into", "came from"). Read from the tree
+    /// only ([`goal_verb`]); word order never reads it.
+    pub goal: bool,
+    /// A verb of going whose object is what it crosses into or out of
+    /// ("entered Mosul", "left Kabul", "fled the fighting"), never what is
+    /// moved: with `goal`, a named place as object is where it goes ("ran
+    /// Russia" is not).
+    pub crossing: bool,
 }
 
 /// The readings of one word: as a verb and as a noun.
@@ -75,6 +87,8 @@ fn read_sense(cols: &[&'static str]) -> Option<Sense> {
         needs_next: needs_next.leak(),
         next_at_once: flag("at-once"),
         derived: false,
+        goal: flag("goal"),
+        crossing: flag("crossing"),
     })
 }
 
@@ -94,14 +108,22 @@ const NOUNS_WORDNET: &str = crate::lexicon::lexicon_file!("event_nouns_wordnet.t
 /// ([`lexicon::verb_forms`](crate::lexicon::verb_forms)), the nouns in the
 /// numbers their rows give; the hand-written tables first, then the words
 /// only WordNet gives.
-static LEXICON: LazyLock<HashMap<String, Lex>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Lex> = HashMap::new();
-    add_verbs(&mut map, VERBS, false);
-    add_nouns(&mut map, NOUNS, false);
-    add_verbs(&mut map, VERBS_WORDNET, true);
-    add_nouns(&mut map, NOUNS_WORDNET, true);
-    map
+static LEXICON: LazyLock<Tables> = LazyLock::new(|| {
+    let mut t = Tables::default();
+    add_verbs(&mut t, VERBS, false);
+    add_nouns(&mut t.words, NOUNS, false);
+    add_verbs(&mut t, VERBS_WORDNET, true);
+    add_nouns(&mut t.words, NOUNS_WORDNET, true);
+    t
 });
+
+/// The trigger forms: those every reading uses, and the verbs of going
+/// (flag `goal`) that only the tree reads.
+#[derive(Default)]
+struct Tables {
+    words: HashMap<String, Lex>,
+    goals: HashMap<String, Sense>,
+}
 
 /// Set `slot` to `sense`, or only when it is empty (`fill`).
 fn put(slot: &mut Option<Sense>, sense: Sense, fill: bool) {
@@ -112,7 +134,7 @@ fn put(slot: &mut Option<Sense>, sense: Sense, fill: bool) {
 
 /// The verbs of a table in all their forms; with `fill`, only forms without
 /// a verb reading yet.
-fn add_verbs(map: &mut HashMap<String, Lex>, table: &'static str, fill: bool) {
+fn add_verbs(t: &mut Tables, table: &'static str, fill: bool) {
     for cols in crate::lexicon::lines(table).map(columns) {
         let (Some(&base), Some(mut sense)) = (cols.first(), cols.get(1..).and_then(read_sense))
         else {
@@ -132,7 +154,14 @@ fn add_verbs(map: &mut HashMap<String, Lex>, table: &'static str, fill: bool) {
         };
         let forms = crate::lexicon::verb_forms(base, &irregular, which);
         for f in std::iter::once(base.to_owned()).chain(forms) {
-            put(&mut map.entry(f).or_default().verb, sense, fill);
+            if sense.goal {
+                // A form another verb reading already has keeps it.
+                if t.words.get(&f).is_none_or(|l| l.verb.is_none()) {
+                    t.goals.entry(f).or_insert(sense);
+                }
+            } else {
+                put(&mut t.words.entry(f).or_default().verb, sense, fill);
+            }
         }
     }
 }
@@ -160,17 +189,29 @@ fn add_nouns(map: &mut HashMap<String, Lex>, table: &'static str, fill: bool) {
 /// The longest trigger word, in bytes.
 const MAX_LEN: usize = 16;
 
-/// The readings of `word` (any case), if it is a trigger. No allocation.
-pub(super) fn lookup(word: &str) -> Option<&'static Lex> {
-    if word.len() > MAX_LEN || word.len() < 3 || !word.is_ascii() {
+/// `word` lower-cased into `buf`, if it may be a trigger form (ASCII, at
+/// most [`MAX_LEN`] bytes, at least `min`).
+fn lower<'b>(word: &str, min: usize, buf: &'b mut [u8; MAX_LEN]) -> Option<&'b str> {
+    if word.len() > MAX_LEN || word.len() < min || !word.is_ascii() {
         return None;
     }
-    let mut buf = [0u8; MAX_LEN];
     let low = &mut buf[..word.len()];
     low.copy_from_slice(word.as_bytes());
     low.make_ascii_lowercase();
-    let low = std::str::from_utf8(low).ok()?;
-    LEXICON.get(low)
+    std::str::from_utf8(low).ok()
+}
+
+/// The readings of `word` (any case), if it is a trigger. No allocation.
+pub(super) fn lookup(word: &str) -> Option<&'static Lex> {
+    let mut buf = [0u8; MAX_LEN];
+    LEXICON.words.get(lower(word, 3, &mut buf)?)
+}
+
+/// The reading of `word` (any case) as a verb of going, bringing or sending
+/// ([`Sense::goal`]), if it is one and no other reading of it is a verb.
+pub(super) fn goal_verb(word: &str) -> Option<Sense> {
+    let mut buf = [0u8; MAX_LEN];
+    LEXICON.goals.get(lower(word, 2, &mut buf)?).copied()
 }
 
 #[cfg(test)]
@@ -179,9 +220,13 @@ mod tests {
 
     #[test]
     fn every_form_fits_the_buffer() {
-        for form in LEXICON.keys() {
+        for form in LEXICON.words.keys() {
             assert!(form.len() <= MAX_LEN, "{form}");
             assert!(lookup(form).is_some(), "{form}");
+        }
+        for form in LEXICON.goals.keys() {
+            assert!(form.len() <= MAX_LEN, "{form}");
+            assert!(goal_verb(form).is_some(), "{form}");
         }
     }
 
@@ -249,8 +294,33 @@ mod tests {
     }
 
     #[test]
+    fn verbs_of_going_are_for_the_tree_only() {
+        for form in [
+            "go",
+            "went",
+            "moved",
+            "sent",
+            "brought",
+            "returning",
+            "entered",
+        ] {
+            let g = goal_verb(form).unwrap_or_else(|| panic!("{form}"));
+            assert!(g.goal && g.kind == EventType::Travel, "{form}");
+            // Word order never reads them.
+            assert!(lookup(form).is_none_or(|l| l.verb.is_none()), "{form}");
+        }
+        assert!(goal_verb("left").is_some_and(|g| g.crossing));
+        assert!(goal_verb("moved").is_some_and(|g| !g.crossing));
+        // A verb the hand-written table gives keeps its reading.
+        assert!(goal_verb("travelled").is_none());
+        assert!(lookup("travelled")
+            .and_then(|l| l.verb)
+            .is_some_and(|v| v.kind == EventType::Visit));
+    }
+
+    #[test]
     fn only_happenings_stand_bare() {
-        for (form, lex) in LEXICON.iter() {
+        for (form, lex) in &LEXICON.words {
             for sense in lex.verb.iter().chain(&lex.noun).filter(|s| s.bare) {
                 assert!(sense.kind.may_stand_alone(), "{form}");
             }

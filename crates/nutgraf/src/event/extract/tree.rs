@@ -40,6 +40,13 @@ use crate::segment::TokenKind;
 use crate::syntax::tree::Tree;
 use crate::syntax::Upos;
 
+/// The prepositions of where a verb of going goes or comes from ("fled to",
+/// "crossed into", "came from", "passed through"); a place as object counts
+/// for a verb of crossing ("entered Mosul").
+const DIRECTIONS: [&str; 9] = [
+    "to", "into", "onto", "toward", "towards", "from", "across", "through", "out",
+];
+
 /// How far up the tree a missing subject is looked for.
 const MAX_UP: usize = 4;
 
@@ -63,6 +70,9 @@ struct Frame {
     actors: Vec<Who>,
     targets: Vec<Who>,
     place: Option<Who>,
+    /// A named place the action goes to or comes from (for a verb of going,
+    /// [`Sense::goal`]).
+    path: bool,
     polarity: Polarity,
     modality: Modality,
 }
@@ -73,6 +83,7 @@ impl Frame {
             actors: Vec::new(),
             targets: Vec::new(),
             place: None,
+            path: false,
             polarity: Polarity::Positive,
             modality: Modality::Asserted,
         }
@@ -168,6 +179,8 @@ impl Sent<'_, '_> {
             lexicon::lookup(tr.lemma(i))
                 .and_then(|l| l.verb)
                 .or_else(|| lexicon::lookup(tk.text).and_then(|l| l.verb))
+                .or_else(|| lexicon::goal_verb(tr.lemma(i)))
+                .or_else(|| lexicon::goal_verb(tk.text))
         };
         let (noun, sense) = match w.upos {
             Upos::Verb => (false, verb()),
@@ -225,6 +238,17 @@ impl Sent<'_, '_> {
             }
         }
         let clause = clause?;
+        // "moved to Idlib", "left Kabul": a verb of going is news only with
+        // where it goes or comes from.
+        // The path tells the sense: "moved to Odessa" is news whoever moves.
+        let sense = match sense {
+            Sense { goal: true, .. } if !f.path => return None,
+            Sense { goal: true, .. } => Sense {
+                ambiguous: false,
+                ..sense
+            },
+            s => s,
+        };
         if f.place.is_none() {
             f.place = self.place_near(tr, if noun { clause } else { i }, stack);
         }
@@ -502,6 +526,13 @@ impl Sent<'_, '_> {
                 Some(EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac)
             );
             let (as_target, as_place) = role(prep, sense, noun, is_place);
+            f.path |= sense.goal
+                && is_place
+                && if prep.is_empty() {
+                    sense.crossing
+                } else {
+                    one_of(prep, &DIRECTIONS)
+                };
             if as_target && !f.targets.iter().any(|t| t.span == w.span) {
                 f.targets.push(w);
             }
@@ -614,6 +645,7 @@ impl Sent<'_, '_> {
             mut actors,
             mut targets,
             place,
+            path: _,
             polarity,
             modality,
         } = f;
