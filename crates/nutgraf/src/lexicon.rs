@@ -64,6 +64,22 @@ pub(crate) fn table(src: &'static str) -> HashMap<&'static str, Vec<&'static str
         .collect()
 }
 
+/// The nouns of `quote_nouns_wordnet.tsv` (made from WordNet 3.0) whose
+/// most frequent sense is in one of these lexicographer files (`person`,
+/// `group`, `communication`, `cognition`).
+pub(crate) fn wordnet_nouns(files: &[&str]) -> HashSet<&'static str> {
+    table(lexicon_file!("quote_nouns_wordnet.tsv"))
+        .into_iter()
+        .filter(|(_, cols)| cols.first().is_some_and(|f| files.contains(f)))
+        .map(|(noun, _)| noun)
+        .collect()
+}
+
+/// Nouns of persons and groups from WordNet ("expert", "committee"): someone
+/// who can speak, meet or act.
+pub(crate) static AGENT_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| wordnet_nouns(&["person", "group"]));
+
 pub(crate) fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim_end)

@@ -82,19 +82,7 @@ const OBJECT_SHARE: f64 = 0.75;
 /// Nouns of communication and cognition from WordNet (`nutgraf-eval
 /// wordnet-reports`): what is said or thought.
 static REPORT_NOUNS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| nouns(&["cognition", "communication"]));
-
-/// Nouns of persons and groups from WordNet: who can say or think something.
-static AGENT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| nouns(&["person", "group"]));
-
-/// The nouns of `quote_nouns_wordnet.tsv` from these lexicographer files.
-fn nouns(files: &[&str]) -> HashSet<&'static str> {
-    lexicon::table(lexicon_file!("quote_nouns_wordnet.tsv"))
-        .into_iter()
-        .filter(|(_, cols)| cols.first().is_some_and(|f| files.contains(f)))
-        .map(|(noun, _)| noun)
-        .collect()
-}
+    LazyLock::new(|| lexicon::wordnet_nouns(&["cognition", "communication"]));
 
 /// The prepositions that name what a statement or view is about or against.
 const NOUN_TOPIC_CASES: [&str; 4] = ["about", "regarding", "on", "against"];
@@ -176,7 +164,9 @@ fn speaker(input: &Input<'_>, tr: &Tree<'_>, s: usize, low: &str) -> Option<Spea
         Upos::Propn | Upos::Pron => true,
         Upos::Noun => {
             let lemma = tr.lemma(s);
-            AGENT_NOUNS.contains(lemma) || REPORT_NOUNS.contains(lemma) || speaker_noun(low)
+            lexicon::AGENT_NOUNS.contains(lemma)
+                || REPORT_NOUNS.contains(lemma)
+                || speaker_noun(low)
         }
         _ => false,
     };
@@ -499,6 +489,8 @@ mod tests {
         assert_eq!(REPORT_VERBS.get("face").map(|r| r.1), Some(false));
         assert_eq!(REPORT_VERBS.get("talk").map(|r| r.0), Some(false));
         assert!(REPORT_NOUNS.contains("statement") && !REPORT_NOUNS.contains("bridge"));
-        assert!(AGENT_NOUNS.contains("expert") && AGENT_NOUNS.contains("committee"));
+        assert!(
+            lexicon::AGENT_NOUNS.contains("expert") && lexicon::AGENT_NOUNS.contains("committee")
+        );
     }
 }

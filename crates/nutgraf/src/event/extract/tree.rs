@@ -37,6 +37,7 @@ use super::{
     REMOTE_VERBS, REQUEST, STOPS,
 };
 use crate::segment::TokenKind;
+use crate::span::Span;
 use crate::syntax::tree::Tree;
 use crate::syntax::Upos;
 
@@ -149,6 +150,10 @@ impl Sent<'_, '_> {
             if first && tr.ws[i].upos == Upos::Noun && (tr.rel(i) == "compound" || means(tr, i)) {
                 continue;
             }
+            // Nor a verb of meeting whose object is no one: another sense.
+            if first && self.meets_no_one(tr, i) {
+                continue;
+            }
             let ev = if first {
                 self.tree_event(tr, i, t, &mut stack)
             } else {
@@ -158,6 +163,34 @@ impl Sent<'_, '_> {
                 out.push(ev);
             }
         }
+    }
+
+    /// Whether word `i` is a verb of meeting whose object is a common noun
+    /// of no person or group: "met all conditions", "meet the needs of" (not
+    /// "met volunteers", "met the committee": WordNet's nouns of persons and
+    /// groups; not a time the parser took for the object, "met midweek", nor
+    /// a verb that meets with someone, "met midweek with the ambassadors").
+    fn meets_no_one(&self, tr: &Tree<'_>, i: usize) -> bool {
+        tr.ws[i].upos == Upos::Verb
+            && !tr.kids(i).any(|c| {
+                tr.base(c) == "obl" && tr.case(c).is_some_and(|p| p.eq_ignore_ascii_case("with"))
+            })
+            && lexicon::lookup(tr.lemma(i))
+                .and_then(|l| l.verb)
+                .is_some_and(|s| s.kind == EventType::Meet)
+            && tr.kid(i, "obj").is_some_and(|o| {
+                tr.ws[o].upos == Upos::Noun
+                    && !crate::lexicon::AGENT_NOUNS.contains(tr.lemma(o))
+                    && !self.in_time(tr.ws[o].span)
+            })
+    }
+
+    /// Whether `span` lies inside a date or time the time stage found.
+    fn in_time(&self, span: Span) -> bool {
+        let times = self.input.times;
+        times[..times.partition_point(|(s, _)| s.start <= span.start)]
+            .last()
+            .is_some_and(|(s, _)| s.end >= span.end)
     }
 
     /// The event of word `i` (token `t`) read from the tree, if it is a
@@ -402,6 +435,11 @@ impl Sent<'_, '_> {
                 "nmod:poss" => self.participants(tr, c, &mut f.actors),
                 "nmod" => match tr.case(c).map(str::to_ascii_lowercase).as_deref() {
                     Some("between" | "among" | "by") => self.participants(tr, c, &mut f.actors),
+                    // "a meeting of the council", "talks of the two sides":
+                    // the members of a gathering meet.
+                    Some("of") if matches!(sense.kind, EventType::Meet | EventType::Talk) => {
+                        self.participants(tr, c, &mut f.actors);
+                    }
                     Some(p) => self.complement(tr, p, c, sense, true, f),
                     None => {}
                 },
