@@ -604,6 +604,16 @@ impl Sent<'_, '_> {
                     todo[n] = cc;
                     n += 1;
                 }
+                // "the two ministers, John Kerry and Sergei Lavrov": the names
+                // in apposition, each of them.
+                if tr.rel(cc) == "appos" {
+                    for k in tr.kids(cc) {
+                        if tr.rel(k) == "conj" && n < todo.len() {
+                            todo[n] = k;
+                            n += 1;
+                        }
+                    }
+                }
             }
         }
     }
@@ -699,10 +709,21 @@ impl Sent<'_, '_> {
                     .any(|n| n.0.end <= w.span.end)
         };
         // A word that often means something else keeps the strictness of the
-        // word-order reading: named participants only.
+        // word-order reading: named participants only, or people ("shot two
+        // men", "backed the rebels": a phrase headed by a noun of a person or
+        // group, not "shot a film").
         if sense.ambiguous {
-            actors.retain(named);
-            targets.retain(named);
+            let someone = |w: &Who| {
+                (0..tr.ws.len())
+                    .filter(|&j| w.span.contains(tr.ws[j].span))
+                    .find(|&j| tr.head(j).is_none_or(|h| !w.span.contains(tr.ws[h].span)))
+                    .is_some_and(|j| {
+                        tr.ws[j].upos == Upos::Noun
+                            && crate::lexicon::AGENT_NOUNS.contains(tr.lemma(j))
+                    })
+            };
+            actors.retain(|w| named(w) || someone(w));
+            targets.retain(|w| named(w) || someone(w));
         }
         // Acts between agents need someone named ("interests were met" is no
         // meeting); happenings may have common nouns only.
