@@ -284,6 +284,13 @@ impl Sent<'_, '_> {
         };
         if f.place.is_none() {
             f.place = self.place_near(tr, if noun { clause } else { i }, stack);
+            // "a bombing in Lahore that killed 70", "people killed in Kabul":
+            // a relative clause or participle happens where its noun is.
+            if f.place.is_none() && !noun && matches!(tr.base(i), "acl") {
+                if let Some(h) = tr.head(i) {
+                    f.place = self.place_near(tr, h, stack);
+                }
+            }
         }
         let (lo, hi) = tr.extent(clause, stack);
         let lo_tok = (tr.tok[lo] as usize).min(t);
@@ -526,16 +533,15 @@ impl Sent<'_, '_> {
                         .case(c)
                         .is_some_and(|p| one_of(p, &["in", "at", "near", "outside", "inside"]))
                 {
-                    let t = tr.tok[c];
-                    if t != NONE {
-                        if let Some(nm) = self.name_at(t as usize) {
-                            let who = self.who(nm);
-                            if matches!(
-                                who.label,
-                                Some(EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac)
-                            ) {
-                                return Some(who);
-                            }
+                    // "in Mosul", or "in the city of Mosul": the name
+                    // the place noun is of.
+                    let of = tr.kids(c).filter(|&k| {
+                        tr.base(k) == "nmod"
+                            && tr.case(k).is_some_and(|p| p.eq_ignore_ascii_case("of"))
+                    });
+                    for x in std::iter::once(c).chain(of) {
+                        if let Some(who) = self.place_name(tr, x) {
+                            return Some(who);
                         }
                     }
                 }
@@ -543,6 +549,20 @@ impl Sent<'_, '_> {
             }
         }
         None
+    }
+
+    /// The place word `x` names, if it is a name of a place.
+    fn place_name(&self, tr: &Tree<'_>, x: usize) -> Option<Who> {
+        let t = tr.tok[x];
+        if t == NONE {
+            return None;
+        }
+        let who = self.who(self.name_at(t as usize)?);
+        matches!(
+            who.label,
+            Some(EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac)
+        )
+        .then_some(who)
     }
 
     /// A complement of trigger `i` after preposition `prep` ("" for the
