@@ -451,7 +451,30 @@ impl Sent<'_, '_> {
                     None => {}
                 },
                 "amod" | "det" | "advmod" => f.read_modifier(tr.lemma(c)),
+                // "a Taliban attack", "police shootings": who does it, named
+                // as an organization, or a noun of a person or group (not a
+                // place: "the Paris attacks" happen there).
+                "compound" if c < i && !sense.undergoer => {
+                    if let Some(who) = self.doer_before(tr, c) {
+                        f.actors.push(who);
+                    }
+                }
+                // "strikes carried out by the coalition".
+                "acl" if one_of(tr.lemma(c), &LIGHT_VERBS) && tr.passive(c) => {
+                    if let Some(a) = tr.kid(c, "obl:agent") {
+                        self.participants(tr, a, &mut f.actors);
+                    }
+                }
                 _ => {}
+            }
+        }
+        // "The shooting was carried out by a gunman": the agent of the
+        // passive light verb the noun is the subject of.
+        if tr.rel(i) == "nsubj:pass" {
+            if let Some(v) = tr.head(i).filter(|&v| one_of(tr.lemma(v), &LIGHT_VERBS)) {
+                if let Some(a) = tr.kid(v, "obl:agent") {
+                    self.participants(tr, a, &mut f.actors);
+                }
             }
         }
         // The clause: the verb the noun depends on, through prepositions and
@@ -549,6 +572,27 @@ impl Sent<'_, '_> {
             }
         }
         None
+    }
+
+    /// Who word `c`, a noun modifying an event noun, names as its doer: an
+    /// organization by name, or a noun of a person or group (a person's name
+    /// is as often who it befalls: "the Scott shooting").
+    fn doer_before(&self, tr: &Tree<'_>, c: usize) -> Option<Who> {
+        let t = tr.tok[c];
+        if t == NONE {
+            return None;
+        }
+        if self.words[t as usize].name != NONE {
+            let who = self.who(self.name_at(t as usize)?);
+            return (who.label == Some(EntityLabel::Org)).then_some(who);
+        }
+        (tr.ws[c].upos == Upos::Noun && crate::lexicon::AGENT_NOUNS.contains(tr.lemma(c))).then(
+            || Who {
+                span: tr.ws[c].span,
+                entity: None,
+                label: None,
+            },
+        )
     }
 
     /// The place word `x` names, if it is a name of a place.
