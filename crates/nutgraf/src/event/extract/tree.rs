@@ -519,6 +519,15 @@ impl Sent<'_, '_> {
                     f.modality = Modality::Planned;
                 }
             }
+            // "Demonstrators clashed with police during a protest", "Merkel
+            // spoke at a meeting": who is at a gathering takes part in it.
+            let at =
+                tr.base(via) == "obl" && tr.case(via).is_some_and(|p| one_of(p, &["at", "during"]));
+            if f.actors.is_empty() && at && via == i && sense.kind == EventType::Meet {
+                if let Some(s) = tr.kid(v, "nsubj") {
+                    self.participants(tr, s, &mut f.actors);
+                }
+            }
         }
         // "The meeting will take place", "the visit is expected": the noun as
         // subject of a future or expected verb.
@@ -696,12 +705,15 @@ impl Sent<'_, '_> {
                 .is_some_and(Self::participant_label)
                 .then(|| vec![who]);
         }
-        // "Russia's president, Vladimir Putin": the name in apposition.
-        if let Some(a) = tr.kid(c, "appos") {
-            let at = tr.tok[a];
-            if at != NONE && self.words[at as usize].name != NONE {
-                return self.participant(tr, a);
-            }
+        // "Russia's president, Vladimir Putin": the name in apposition; or
+        // after a title the parser made the head ("Ambassador Yuriy
+        // Sergeyev").
+        let is_name = |a: usize| tr.tok[a] != NONE && self.words[tr.tok[a] as usize].name != NONE;
+        if let Some(a) = tr
+            .kids(c)
+            .find(|&a| matches!(tr.rel(a), "appos" | "flat") && is_name(a))
+        {
+            return self.participant(tr, a);
         }
         match tr.ws[c].upos {
             Upos::Pron => {
