@@ -141,9 +141,12 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Event> {
     for (index, sv) in input.view.sentences.iter().enumerate() {
         let words = input.view.toks(index);
         // Most sentences have no trigger: look before building anything.
+        // Verbs of going count only where the tree can read them.
+        let syntax = !sv.words.is_empty();
         let has_trigger = words.iter().any(|t| {
             t.kind == TokenKind::Word
-                && (lexicon::lookup(t.text).is_some() || lexicon::goal_verb(t.text).is_some())
+                && (lexicon::lookup(t.text).is_some()
+                    || (syntax && lexicon::goal_verb(t.text).is_some()))
         });
         if !has_trigger {
             continue;

@@ -37,7 +37,6 @@ use super::{
     REMOTE_VERBS, REQUEST, STOPS,
 };
 use crate::segment::TokenKind;
-use crate::span::Span;
 use crate::syntax::tree::Tree;
 use crate::syntax::Upos;
 
@@ -64,6 +63,24 @@ fn means(tr: &Tree<'_>, i: usize) -> bool {
                         .iter()
                         .any(|x| p.eq_ignore_ascii_case(x))
                 })))
+}
+
+/// Whether word `i` is a verb of meeting whose object is a common noun
+/// of no person or group: "met all conditions", "meet the needs of" (not
+/// "met volunteers", "met the committee": WordNet's nouns of persons and
+/// groups; nor a verb that meets with someone, whatever the parser took
+/// for its object, "met midweek with the ambassadors").
+fn meets_no_one(tr: &Tree<'_>, i: usize) -> bool {
+    tr.ws[i].upos == Upos::Verb
+        && !tr.kids(i).any(|c| {
+            tr.base(c) == "obl" && tr.case(c).is_some_and(|p| p.eq_ignore_ascii_case("with"))
+        })
+        && lexicon::lookup(tr.lemma(i))
+            .and_then(|l| l.verb)
+            .is_some_and(|s| s.kind == EventType::Meet)
+        && tr.kid(i, "obj").is_some_and(|o| {
+            tr.ws[o].upos == Upos::Noun && !crate::lexicon::AGENT_NOUNS.contains(tr.lemma(o))
+        })
 }
 
 /// Participants, polarity and modality gathered for one trigger.
@@ -151,7 +168,7 @@ impl Sent<'_, '_> {
                 continue;
             }
             // Nor a verb of meeting whose object is no one: another sense.
-            if first && self.meets_no_one(tr, i) {
+            if first && meets_no_one(tr, i) {
                 continue;
             }
             let ev = if first {
@@ -163,34 +180,6 @@ impl Sent<'_, '_> {
                 out.push(ev);
             }
         }
-    }
-
-    /// Whether word `i` is a verb of meeting whose object is a common noun
-    /// of no person or group: "met all conditions", "meet the needs of" (not
-    /// "met volunteers", "met the committee": WordNet's nouns of persons and
-    /// groups; not a time the parser took for the object, "met midweek", nor
-    /// a verb that meets with someone, "met midweek with the ambassadors").
-    fn meets_no_one(&self, tr: &Tree<'_>, i: usize) -> bool {
-        tr.ws[i].upos == Upos::Verb
-            && !tr.kids(i).any(|c| {
-                tr.base(c) == "obl" && tr.case(c).is_some_and(|p| p.eq_ignore_ascii_case("with"))
-            })
-            && lexicon::lookup(tr.lemma(i))
-                .and_then(|l| l.verb)
-                .is_some_and(|s| s.kind == EventType::Meet)
-            && tr.kid(i, "obj").is_some_and(|o| {
-                tr.ws[o].upos == Upos::Noun
-                    && !crate::lexicon::AGENT_NOUNS.contains(tr.lemma(o))
-                    && !self.in_time(tr.ws[o].span)
-            })
-    }
-
-    /// Whether `span` lies inside a date or time the time stage found.
-    fn in_time(&self, span: Span) -> bool {
-        let times = self.input.times;
-        times[..times.partition_point(|(s, _)| s.start <= span.start)]
-            .last()
-            .is_some_and(|(s, _)| s.end >= span.end)
     }
 
     /// The event of word `i` (token `t`) read from the tree, if it is a
@@ -455,8 +444,11 @@ impl Sent<'_, '_> {
                 // as an organization, or a noun of a person or group (not a
                 // place: "the Paris attacks" happen there).
                 "compound" if c < i && !sense.undergoer => {
+                    // Once for a name of several words ("Islamic State").
                     if let Some(who) = self.doer_before(tr, c) {
-                        f.actors.push(who);
+                        if !f.actors.iter().any(|a| a.span == who.span) {
+                            f.actors.push(who);
+                        }
                     }
                 }
                 // "strikes carried out by the coalition".
