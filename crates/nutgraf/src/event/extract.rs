@@ -142,7 +142,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Event> {
         let words = input.view.toks(index);
         // Most sentences have no trigger: look before building anything.
         // Verbs of going count only where the tree can read them.
-        let syntax = !sv.words.is_empty();
+        let syntax = !sv.words.is_empty() && !sv.headline;
         let has_trigger = words.iter().any(|t| {
             t.kind == TokenKind::Word
                 && (lexicon::lookup(t.text).is_some()
@@ -1205,9 +1205,9 @@ fn role(prep: &str, sense: Sense, noun: bool, is_place: bool) -> (bool, bool) {
     let kind = sense.kind;
     // A verb of going or of moving people: what it moves (the object that is
     // no place: "evacuated hundreds", "sent troops"), where it goes (a place
-    // after "to", "into"...: the target and the place) or comes from (after
-    // "from", "through"...: the place). The object of a verb of crossing is
-    // where it crosses, named or not ("fled the city", "entered Mosul"); a
+    // after "to", "into"...: the target and the place), comes from (after
+    // "from", "through"...) or happens ("in", "at"): the place. The object of
+    // a verb of crossing is where it crosses, named or not ("fled the city", "entered Mosul"); a
     // place as the object of another verb of going is nothing ("ran
     // Russia"), of a verb that moves people where they are moved from
     // ("evacuated Raqqa").
@@ -1216,7 +1216,7 @@ fn role(prep: &str, sense: Sense, noun: bool, is_place: bool) -> (bool, bool) {
             "" if sense.crossing => (false, true),
             "" => (!is_place, is_place && !sense.goal),
             "to" | "into" | "onto" | "toward" | "towards" => (is_place, is_place),
-            "from" | "across" | "through" | "out" => (false, is_place),
+            "from" | "across" | "through" | "out" | "in" | "at" => (false, is_place),
             _ => (false, false),
         };
     }

@@ -68,7 +68,8 @@ fn means(tr: &Tree<'_>, i: usize) -> bool {
 /// Whether word `i` is a verb of meeting whose object is a common noun
 /// of no person or group: "met all conditions", "meet the needs of" (not
 /// "met volunteers", "met the committee": WordNet's nouns of persons and
-/// groups; nor a verb that meets with someone, whatever the parser took
+/// groups; nor an object phrase that holds a name, "met his counterpart
+/// Macron"; nor a verb that meets with someone, whatever the parser took
 /// for its object, "met midweek with the ambassadors").
 fn meets_no_one(tr: &Tree<'_>, i: usize) -> bool {
     tr.ws[i].upos == Upos::Verb
@@ -79,7 +80,14 @@ fn meets_no_one(tr: &Tree<'_>, i: usize) -> bool {
             .and_then(|l| l.verb)
             .is_some_and(|s| s.kind == EventType::Meet)
         && tr.kid(i, "obj").is_some_and(|o| {
-            tr.ws[o].upos == Upos::Noun && !crate::lexicon::AGENT_NOUNS.contains(tr.lemma(o))
+            tr.ws[o].upos == Upos::Noun
+                && !crate::lexicon::AGENT_NOUNS.contains(tr.lemma(o))
+                // "met his counterpart Emmanuel Macron", "met the head of
+                // the IMF": a phrase that holds a name is someone.
+                && !tr.kids(o).any(|k| {
+                    matches!(tr.base(k), "appos" | "flat" | "compound" | "nmod")
+                        && tr.ws[k].upos == Upos::Propn
+                })
         })
 }
 
