@@ -81,7 +81,7 @@ fn meets_no_one(tr: &Tree<'_>, i: usize) -> bool {
             .is_some_and(|s| s.kind == EventType::Meet)
         && tr.kid(i, "obj").is_some_and(|o| {
             tr.ws[o].upos == Upos::Noun
-                && !crate::lexicon::AGENT_NOUNS.contains(tr.lemma(o))
+                && !people(tr, o)
                 // "met his counterpart Emmanuel Macron", "met the head of
                 // the IMF": a phrase that holds a name is someone.
                 && !tr.kids(o).any(|k| {
@@ -89,6 +89,12 @@ fn meets_no_one(tr: &Tree<'_>, i: usize) -> bool {
                         && tr.ws[k].upos == Upos::Propn
                 })
         })
+}
+
+/// Whether word `j` is a common noun of a person or group ("volunteers",
+/// "police", "the committee": WordNet's nouns of persons and groups).
+fn people(tr: &Tree<'_>, j: usize) -> bool {
+    tr.ws[j].upos == Upos::Noun && crate::lexicon::AGENT_NOUNS.contains(tr.lemma(j))
 }
 
 /// Participants, polarity and modality gathered for one trigger.
@@ -595,13 +601,11 @@ impl Sent<'_, '_> {
             let who = self.who(self.name_at(t as usize)?);
             return (who.label == Some(EntityLabel::Org)).then_some(who);
         }
-        (tr.ws[c].upos == Upos::Noun && crate::lexicon::AGENT_NOUNS.contains(tr.lemma(c))).then(
-            || Who {
-                span: tr.ws[c].span,
-                entity: None,
-                label: None,
-            },
-        )
+        people(tr, c).then(|| Who {
+            span: tr.ws[c].span,
+            entity: None,
+            label: None,
+        })
     }
 
     /// The place word `x` names, if it is a name of a place.
@@ -793,10 +797,7 @@ impl Sent<'_, '_> {
                 (0..tr.ws.len())
                     .filter(|&j| w.span.contains(tr.ws[j].span))
                     .find(|&j| tr.head(j).is_none_or(|h| !w.span.contains(tr.ws[h].span)))
-                    .is_some_and(|j| {
-                        tr.ws[j].upos == Upos::Noun
-                            && crate::lexicon::AGENT_NOUNS.contains(tr.lemma(j))
-                    })
+                    .is_some_and(|j| people(tr, j))
             };
             actors.retain(|w| named(w) || someone(w));
             targets.retain(|w| named(w) || someone(w));
