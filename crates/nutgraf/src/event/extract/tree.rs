@@ -36,7 +36,9 @@ use super::{
     EXPECTED, INTENT, LIGHT_VERBS, NEGATIONS, NONE, PLANNED_MODIFIERS, POSSIBLE, REMOTE_MEANS,
     REMOTE_VERBS, REQUEST, STOPS,
 };
+use crate::quantity::numbers::number_at;
 use crate::segment::TokenKind;
+use crate::span::Span;
 use crate::syntax::tree::Tree;
 use crate::syntax::Upos;
 
@@ -718,6 +720,32 @@ impl Sent<'_, '_> {
             .find(|&a| matches!(tr.rel(a), "appos" | "flat") && is_name(a))
         {
             return self.participant(tr, a);
+        }
+        // A count or a share of a group is that group: "thousands of
+        // civilians", "90 of the prisoners", "some of the victims", "many of
+        // them". The head of the phrase is the number or the quantifier, the
+        // group its "of" dependent.
+        let of = tr
+            .kids(c)
+            .find(|&n| n > c && tr.base(n) == "nmod" && tr.case(n) == Some("of"));
+        let counted = |w: &str| number_at(&[w], 0).is_some_and(|m| m.end == 1);
+        match (tr.ws[c].upos, of) {
+            (Upos::Pron | Upos::Det, Some(n)) => return self.participant(tr, n),
+            (Upos::Num | Upos::Noun, Some(n)) if tr.ws[c].upos == Upos::Num || counted(tk.low) => {
+                let span = tr.noun_phrase(c);
+                let group = self.participant(tr, n);
+                // The whole phrase, or the names of the group when it has any
+                // ("many of them", "two of Putin's aides").
+                return Some(match group {
+                    Some(g) if g.iter().any(|w| w.entity.is_some()) => g,
+                    _ => vec![Who {
+                        span: Span::new(span.start, tr.noun_phrase(n).end.max(span.end)),
+                        entity: None,
+                        label: None,
+                    }],
+                });
+            }
+            _ => {}
         }
         match tr.ws[c].upos {
             Upos::Pron => {
