@@ -93,6 +93,23 @@ fn meets_no_one(tr: &Tree<'_>, i: usize) -> bool {
         })
 }
 
+/// The noun a relative "who" at word `c` stands for when the parser did not
+/// attach its clause to it: the noun phrase just before it, past one comma
+/// ("Mike Brown, who"), as the head of its name ("Brown" to "Mike").
+fn antecedent(tr: &Tree<'_>, c: usize) -> Option<usize> {
+    let mut j = c.checked_sub(1)?;
+    if tr.ws[j].upos == Upos::Punct && tr.lemma(j) == "," {
+        j = j.checked_sub(1)?;
+    }
+    if !matches!(tr.ws[j].upos, Upos::Noun | Upos::Propn) {
+        return None;
+    }
+    while matches!(tr.rel(j), "flat" | "compound") {
+        j = tr.head(j).filter(|&h| h < c)?;
+    }
+    Some(j)
+}
+
 /// Whether word `j` is a common noun of a person or group ("volunteers",
 /// "police", "the committee": WordNet's nouns of persons and groups).
 fn people(tr: &Tree<'_>, j: usize) -> bool {
@@ -327,12 +344,22 @@ impl Sent<'_, '_> {
         // "the man police arrested": the noun it modifies takes the place of
         // the relative pronoun, or is the object left out.
         let relative = tr.rel(i) == "acl:relcl";
-        if relative {
-            if let Some(h) = tr.head(i) {
-                let pronoun = tr.kids(i).find(|&c| {
-                    matches!(tr.rel(c), "nsubj" | "nsubj:pass")
-                        && one_of(tr.lemma(c), &["who", "which", "that"])
-                });
+        let pronoun = tr.kids(i).find(|&c| {
+            matches!(tr.rel(c), "nsubj" | "nsubj:pass")
+                && one_of(tr.lemma(c), &["who", "which", "that"])
+        });
+        // "justice for Mike Brown, who was shot by police": the parser often
+        // makes a relative clause after a comma a clause of its own; "who"
+        // still stands for the person named just before it.
+        let antecedent = if relative {
+            tr.head(i)
+        } else {
+            pronoun
+                .filter(|&c| tr.lemma(c) == "who")
+                .and_then(|c| antecedent(tr, c))
+        };
+        if relative || antecedent.is_some() {
+            if let Some(h) = antecedent {
                 let mut who = Vec::new();
                 self.participants(tr, h, &mut who);
                 match pronoun.map(|c| tr.rel(c)) {
