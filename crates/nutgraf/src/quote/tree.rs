@@ -79,11 +79,6 @@ static REPORT_VERBS: LazyLock<HashMap<&'static str, (bool, bool)>> = LazyLock::n
 /// object to be what it reports.
 const OBJECT_SHARE: f64 = 0.75;
 
-/// Nouns of communication and cognition from WordNet (`nutgraf-eval
-/// wordnet-reports`): what is said or thought.
-static REPORT_NOUNS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lexicon::wordnet_nouns(&["cognition", "communication"]));
-
 /// The prepositions that name what a statement or view is about or against.
 const NOUN_TOPIC_CASES: [&str; 4] = ["about", "regarding", "on", "against"];
 
@@ -165,7 +160,7 @@ fn speaker(input: &Input<'_>, tr: &Tree<'_>, s: usize, low: &str) -> Option<Spea
         Upos::Noun => {
             let lemma = tr.lemma(s);
             lexicon::AGENT_NOUNS.contains(lemma)
-                || REPORT_NOUNS.contains(lemma)
+                || lexicon::REPORT_NOUNS.contains(lemma)
                 || speaker_noun(low)
         }
         _ => false,
@@ -303,7 +298,7 @@ fn reported_by(tr: &Tree<'_>, i: usize, low: &str) -> Option<Reported> {
             }
             // "his comments about the economy": a noun of communication or
             // cognition and what it is about.
-            if !REPORT_NOUNS.contains(tr.lemma(i)) {
+            if !lexicon::REPORT_NOUNS.contains(tr.lemma(i)) {
                 return None;
             }
             let (c, p) = tr
@@ -488,7 +483,10 @@ mod tests {
         assert_eq!(REPORT_VERBS.get("say"), Some(&(true, true)));
         assert_eq!(REPORT_VERBS.get("face").map(|r| r.1), Some(false));
         assert_eq!(REPORT_VERBS.get("talk").map(|r| r.0), Some(false));
-        assert!(REPORT_NOUNS.contains("statement") && !REPORT_NOUNS.contains("bridge"));
+        assert!(
+            lexicon::REPORT_NOUNS.contains("statement")
+                && !lexicon::REPORT_NOUNS.contains("bridge")
+        );
         assert!(
             lexicon::AGENT_NOUNS.contains("expert") && lexicon::AGENT_NOUNS.contains("committee")
         );

@@ -110,6 +110,13 @@ fn antecedent(tr: &Tree<'_>, c: usize) -> Option<usize> {
     Some(j)
 }
 
+/// The word of a phrase whose head is outside it.
+fn head_of(tr: &Tree<'_>, span: Span) -> Option<usize> {
+    (0..tr.ws.len())
+        .filter(|&j| span.contains(tr.ws[j].span))
+        .find(|&j| tr.head(j).is_none_or(|h| !span.contains(tr.ws[h].span)))
+}
+
 /// Whether word `j` is a common noun of a person or group ("volunteers",
 /// "police", "the committee": WordNet's nouns of persons and groups).
 fn people(tr: &Tree<'_>, j: usize) -> bool {
@@ -848,15 +855,23 @@ impl Sent<'_, '_> {
         // men", "backed the rebels": a phrase headed by a noun of a person or
         // group, not "shot a film").
         if sense.ambiguous {
-            let someone = |w: &Who| {
-                (0..tr.ws.len())
-                    .filter(|&j| w.span.contains(tr.ws[j].span))
-                    .find(|&j| tr.head(j).is_none_or(|h| !w.span.contains(tr.ws[h].span)))
-                    .is_some_and(|j| people(tr, j))
+            let someone = |w: &Who| head_of(tr, w.span).is_some_and(|j| people(tr, j));
+            // "an attack on a bus", "strikes on the air base": what an event
+            // noun is done to may be a thing, not what is said or thought
+            // ("an attack on the plan").
+            let thing = |w: &Who| {
+                !verb
+                    && head_of(tr, w.span).is_some_and(|j| {
+                        tr.ws[j].upos == Upos::Noun
+                            && !crate::lexicon::REPORT_NOUNS.contains(tr.lemma(j))
+                    })
             };
             actors.retain(|w| named(w) || someone(w));
-            targets.retain(|w| named(w) || someone(w));
+            targets.retain(|w| named(w) || someone(w) || thing(w));
         }
+        // No event is done to itself ("planned a strike", misread; not "the
+        // besieged town").
+        targets.retain(|w| head_of(tr, w.span) != Some(i));
         // Acts between agents need someone named ("interests were met" is no
         // meeting); happenings may have common nouns only.
         if !sense.kind.may_stand_alone() && !actors.iter().chain(&targets).any(named) {
