@@ -462,8 +462,24 @@ impl Sent<'_, '_> {
                         // as actor costs argument precision).
                         return;
                     }
-                    if matches!(tr.ws[h].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
-                        let past = tr.ws[i].xpos == "VBN";
+                    let past = tr.ws[i].xpos == "VBN";
+                    // Who does it is someone: "civilians fleeing Mosul",
+                    // "Iranian forces supporting", "accusing Turkey of
+                    // buying"; not "the surge of Rohingya fleeing", "a ban on
+                    // Muslims entering", "within 90 days of entering".
+                    let name =
+                        |w: usize| tr.tok[w] != NONE && self.words[tr.tok[w] as usize].name != NONE;
+                    let doer = |h: usize| {
+                        matches!(tr.ws[h].upos, Upos::Propn | Upos::Pron)
+                            || people(tr, h)
+                            || name(h)
+                            || tr.kids(h).any(|k| {
+                                matches!(tr.rel(k), "amod" | "compound" | "nmod:poss") && name(k)
+                            })
+                    };
+                    if matches!(tr.ws[h].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+                        && (past || doer(h))
+                    {
                         let list = if past { &mut f.targets } else { &mut f.actors };
                         self.participants(tr, h, list);
                     }
