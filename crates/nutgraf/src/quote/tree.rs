@@ -244,6 +244,22 @@ fn reported_by(tr: &Tree<'_>, i: usize, low: &str) -> Option<Reported> {
                         after: Some(p),
                     });
                 }
+                // "called Oz a quack", "considers him a friend": what a
+                // verb of speech or thought makes of its object (the parser
+                // may read the second phrase as a second object).
+                if let Some(o) = tr.kid(i, "obj").filter(|&o| o > i) {
+                    if let Some(x) = tr.kids(i).find(|&x| {
+                        x > o
+                            && matches!(tr.rel(x), "xcomp" | "obj")
+                            && matches!(tr.ws[x].upos, Upos::Noun | Upos::Propn | Upos::Adj)
+                    }) {
+                        return Some(Reported {
+                            content: x,
+                            who: subject(tr, i),
+                            after: Some(i),
+                        });
+                    }
+                }
                 // "criticized the plan", "questioned his identity": the
                 // object of a verb of speech.
                 let object = REPORT_VERBS.get(tr.lemma(i)).is_some_and(|r| r.1);
