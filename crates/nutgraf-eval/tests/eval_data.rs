@@ -176,8 +176,8 @@ fn polnear_quote_floors() {
         r.speaker_accuracy()
     );
     assert!(
-        all >= 0.70,
-        "all-attribution overlap F1 {all:.3} fell below 0.70"
+        all >= 0.71,
+        "all-attribution overlap F1 {all:.3} fell below 0.71"
     );
     // Without the syntax stage: the word-order reading alone.
     let r = quotes::score(
@@ -246,7 +246,7 @@ fn event_floors() {
     // (syntax stage, M2E2 trigger F1, argument F1, RAMS found share): events
     // from the tree, and read by word order without the syntax stage.
     for (syntax, trigger_floor, argument_floor, rams_floor) in
-        [(true, 0.46, 0.23, 0.24), (false, 0.37, 0.13, 0.19)]
+        [(true, 0.46, 0.245, 0.24), (false, 0.37, 0.13, 0.19)]
     {
         let m2e2 = events::score(dir.join("m2e2/dev.jsonl").to_str().unwrap(), syntax).unwrap();
         let (_, _, trigger_f1) = m2e2.all.triggers.prf();
