@@ -303,8 +303,20 @@ impl Sent<'_, '_> {
         // "moved to Idlib", "left Kabul": a verb of going is news only with
         // where it goes or comes from.
         // The path tells the sense: "moved to Odessa" is news whoever moves.
+        // A place that "falls to" a country changes hands; it does not go
+        // anywhere: going without an object needs a mover that is no place.
+        let place_label = |w: &Who| {
+            matches!(
+                w.label,
+                Some(EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac)
+            )
+        };
+        let unmoved = !noun
+            && tr.kid(i, "obj").is_none()
+            && !f.actors.is_empty()
+            && f.actors.iter().all(place_label);
         let sense = match sense {
-            Sense { goal: true, .. } if !f.path => return None,
+            Sense { goal: true, .. } if !f.path || unmoved => return None,
             Sense { goal: true, .. } => Sense {
                 ambiguous: false,
                 ..sense
@@ -499,8 +511,25 @@ impl Sent<'_, '_> {
                     Some("between" | "among" | "by") => self.participants(tr, c, &mut f.actors),
                     // "a meeting of the council", "talks of the two sides":
                     // the members of a gathering meet.
+                    // Members are someone: not "talks of a Gaza ceasefire".
                     Some("of") if matches!(sense.kind, EventType::Meet | EventType::Talk) => {
-                        self.participants(tr, c, &mut f.actors);
+                        let mut who = Vec::new();
+                        self.participants(tr, c, &mut who);
+                        let names = self.input.view.names;
+                        who.retain(|w| {
+                            w.entity.is_some()
+                                || w.label.is_some()
+                                || head_of(tr, w.span).is_some_and(|j| {
+                                    people(tr, j) || tr.ws[j].upos == Upos::Propn
+                                })
+                                // "a meeting of the North Atlantic Council
+                                // session": a phrase around a person or body.
+                                || names.iter().any(|&(n, label, _)| {
+                                    w.span.contains(n)
+                                        && matches!(label, EntityLabel::Person | EntityLabel::Org)
+                                })
+                        });
+                        f.actors.extend(who);
                     }
                     Some(p) => self.complement(tr, p, c, sense, true, f),
                     None => {}
@@ -692,7 +721,14 @@ impl Sent<'_, '_> {
                 w.label,
                 Some(EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac)
             );
-            let (as_target, as_place) = role(prep, sense, noun, is_place);
+            let (as_target, mut as_place) = role(prep, sense, noun, is_place);
+            // "fled the fighting": what is crossed or left is no happening.
+            if as_place && prep.is_empty() && !is_place {
+                as_place = !head_of(tr, w.span).is_some_and(|j| {
+                    let form = self.words.get(tr.tok[j] as usize).map_or("", |t| t.low);
+                    lexicon::lookup(tr.lemma(j)).is_some() || lexicon::lookup(form).is_some()
+                });
+            }
             f.path |= sense.goal
                 && is_place
                 && if prep.is_empty() {
