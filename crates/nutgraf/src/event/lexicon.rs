@@ -50,6 +50,10 @@ pub(super) struct Sense {
     /// moved: with `goal`, a named place as object is where it goes ("ran
     /// Russia" is not).
     pub crossing: bool,
+    /// A verb of bringing or sending: what goes is its object ("sent troops
+    /// to Syria"), or the subject of its passive; used without either it
+    /// means something else ("submit to Moscow").
+    pub causative: bool,
 }
 
 /// The readings of one word: as a verb and as a noun.
@@ -89,6 +93,7 @@ fn read_sense(cols: &[&'static str]) -> Option<Sense> {
         derived: false,
         goal: flag("goal"),
         crossing: flag("crossing"),
+        causative: flag("causative"),
     })
 }
 
@@ -311,6 +316,7 @@ mod tests {
         }
         assert!(goal_verb("left").is_some_and(|g| g.crossing));
         assert!(goal_verb("moved").is_some_and(|g| !g.crossing));
+        assert!(goal_verb("sent").is_some_and(|g| g.causative));
         // A verb the hand-written table gives keeps its reading.
         assert!(goal_verb("travelled").is_none());
         assert!(lookup("travelled")

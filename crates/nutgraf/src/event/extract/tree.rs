@@ -313,8 +313,9 @@ impl Sent<'_, '_> {
         };
         let unmoved = !noun
             && tr.kid(i, "obj").is_none()
-            && !f.actors.is_empty()
-            && f.actors.iter().all(place_label);
+            && ((!f.actors.is_empty() && f.actors.iter().all(place_label))
+                // "submit to Moscow": sending nothing is no sending.
+                || (sense.causative && !tr.passive(i)));
         let sense = match sense {
             Sense { goal: true, .. } if !f.path || unmoved => return None,
             Sense { goal: true, .. } => Sense {
