@@ -339,11 +339,6 @@ fn lookup(lower: &str) -> Option<u8> {
     TABLE.get(lower).copied()
 }
 
-/// Whether `lower` (lower-cased) is an English function word ("the", "of", "with").
-pub(crate) fn english_function_word(lower: &str) -> bool {
-    lookup(lower).is_some_and(|m| m & EN != 0)
-}
-
 /// Count words and function words (of any voted language) in `text`, allocation-free.
 pub(crate) fn function_word_density(text: &str) -> (usize, usize) {
     let mut words = 0;

@@ -250,17 +250,21 @@ fn is_title(inner: &str) -> bool {
     (2..=6).contains(&words.len())
         && words.first().is_some_and(|w| capital(w) && *w != "I")
         && words.last().is_some_and(|w| capital(w))
-        && words
-            .iter()
-            .all(|w| capital(w) || crate::lang::stopwords::english_function_word(w))
+        && words.iter().all(|w| {
+            capital(w)
+                || matches!(
+                    *w,
+                    "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "with" | "at"
+                )
+        })
 }
 
-/// A quoted fragment without the comma or full stop that closes it inside
-/// the marks (“Fox News Sunday,”), for [`is_title`].
-fn title_case(quoted: &str) -> String {
-    let body = quoted.trim_end_matches(|c: char| is_close_mark(c) || c == '"' || c == '\'');
-    let marks = quoted.get(body.len()..).unwrap_or_default();
-    format!("{}{marks}", body.trim_end_matches([',', '.']))
+/// A quoted fragment without its closing marks and the comma or full stop
+/// that closes it inside them (“Fox News Sunday,”), for [`is_title`].
+fn title_case(quoted: &str) -> &str {
+    quoted
+        .trim_end_matches(|c: char| is_close_mark(c) || c == '"' || c == '\'')
+        .trim_end_matches([',', '.'])
 }
 
 /// A speaker phrase: the words `lo..hi` of a sentence, trimmed to a noun phrase.
@@ -1481,7 +1485,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
                 .map_or((None, None), |k| partial_speaker(input, k, seg.span));
             // “Fox News Sunday”, “Contract with America”: words in title case
             // that no one is said to say name a work, a show or a slogan.
-            if cue.is_none() && who.is_none() && is_title(&title_case(seg.span.slice(text))) {
+            if cue.is_none() && who.is_none() && is_title(title_case(seg.span.slice(text))) {
                 i += 1;
                 continue;
             }

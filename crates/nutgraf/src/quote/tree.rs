@@ -61,9 +61,11 @@ const MIN_WORDS: usize = 3;
 /// takes an object as what it reports ("criticized the plan"): its first
 /// sense is a verb of communication that holds at least
 /// [`OBJECT_SHARE`] of its tagged uses (not "face", "issue").
-/// The third flag: those senses hold at least [`OBJECT_SHARE`] of its tagged
-/// uses, so a topic after "of" is what it reports ("spoke of", not "died
-/// of").
+/// The third flag: the senses of the file its row names (communication,
+/// cognition, emotion or perception) hold at least [`OBJECT_SHARE`] of its
+/// tagged uses, so a topic after "of" or what it calls its object is what it
+/// reports ("spoke of", "called Oz a quack"; not "died of", "paid its workers
+/// a bonus").
 static REPORT_VERBS: LazyLock<HashMap<&'static str, (bool, bool, bool)>> = LazyLock::new(|| {
     lexicon::table(lexicon_file!("quote_verbs_wordnet.tsv"))
         .into_iter()
@@ -78,8 +80,9 @@ static REPORT_VERBS: LazyLock<HashMap<&'static str, (bool, bool, bool)>> = LazyL
         .collect()
 });
 
-/// The share of a verb's tagged uses its communication senses need for its
-/// object to be what it reports.
+/// The share of a verb's tagged uses its reporting senses need for its
+/// object (communication senses), a topic after "of" or a small clause
+/// after its object to be what it reports.
 const OBJECT_SHARE: f64 = 0.75;
 
 /// The prepositions that name what a statement or view is about or against.
@@ -244,10 +247,13 @@ fn reported_by(tr: &Tree<'_>, i: usize, low: &str) -> Option<Reported> {
                         after: Some(p),
                     });
                 }
-                // "called Oz a quack", "considers him a friend": what a
-                // verb of speech or thought makes of its object (the parser
-                // may read the second phrase as a second object).
-                if let Some(o) = tr.kid(i, "obj").filter(|&o| o > i) {
+                // "called Oz a quack", "described him as ...": what a verb
+                // of speech or thought makes of its object (the parser may
+                // read the second phrase as a second object); only for verbs
+                // that mostly report ("call", not "paid its workers a bonus",
+                // "elected him mayor").
+                let mostly = is_cue(lemma) || REPORT_VERBS.get(lemma).is_some_and(|r| r.2);
+                if let Some(o) = tr.kid(i, "obj").filter(|&o| mostly && o > i) {
                     if let Some(x) = tr.kids(i).find(|&x| {
                         x > o
                             && matches!(tr.rel(x), "xcomp" | "obj")

@@ -93,18 +93,22 @@ fn meets_no_one(tr: &Tree<'_>, i: usize) -> bool {
         })
 }
 
-/// The noun a relative "who" at word `c` stands for when the parser did not
-/// attach its clause to it: the noun phrase just before it, past one comma
-/// ("Mike Brown, who"), as the head of its name ("Brown" to "Mike").
+/// The one a relative "who" at word `c` stands for when the parser did not
+/// attach its clause to it: the name or noun of people just before it, past
+/// one comma ("Mike Brown, who"), as the head of its name ("Brown" to
+/// "Mike"); not "the motive, who killed him".
 fn antecedent(tr: &Tree<'_>, c: usize) -> Option<usize> {
     let mut j = c.checked_sub(1)?;
     if tr.ws[j].upos == Upos::Punct && tr.lemma(j) == "," {
         j = j.checked_sub(1)?;
     }
-    if !matches!(tr.ws[j].upos, Upos::Noun | Upos::Propn) {
+    if !(tr.ws[j].upos == Upos::Propn || people(tr, j)) {
         return None;
     }
-    while matches!(tr.rel(j), "flat" | "compound") {
+    for _ in 0..MAX_UP {
+        if !matches!(tr.rel(j), "flat" | "compound") {
+            break;
+        }
         j = tr.head(j).filter(|&h| h < c)?;
     }
     Some(j)
@@ -303,19 +307,8 @@ impl Sent<'_, '_> {
         // "moved to Idlib", "left Kabul": a verb of going is news only with
         // where it goes or comes from.
         // The path tells the sense: "moved to Odessa" is news whoever moves.
-        // A place that "falls to" a country changes hands; it does not go
-        // anywhere: going without an object needs a mover that is no place.
-        let place_label = |w: &Who| {
-            matches!(
-                w.label,
-                Some(EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac)
-            )
-        };
-        let unmoved = !noun
-            && tr.kid(i, "obj").is_none()
-            && ((!f.actors.is_empty() && f.actors.iter().all(place_label))
-                // "submit to Moscow": sending nothing is no sending.
-                || (sense.causative && !tr.passive(i)));
+        // "submit to Moscow": sending nothing is no sending.
+        let unmoved = !noun && sense.causative && tr.kid(i, "obj").is_none() && !tr.passive(i);
         let sense = match sense {
             Sense { goal: true, .. } if !f.path || unmoved => return None,
             Sense { goal: true, .. } => Sense {
@@ -812,9 +805,15 @@ impl Sent<'_, '_> {
         // civilians", "90 of the prisoners", "some of the victims", "many of
         // them". The head of the phrase is the number or the quantifier, the
         // group its "of" dependent.
-        let of = tr
-            .kids(c)
-            .find(|&n| n > c && tr.base(n) == "nmod" && tr.case(n) == Some("of"));
+        let of = tr.kids(c).find(|&n| {
+            n > c
+                && tr.base(n) == "nmod"
+                && tr.case(n).is_some_and(|p| p.eq_ignore_ascii_case("of"))
+        });
+        // "None of the hostages were killed": no one.
+        if of.is_some() && one_of(tk.low, &["none", "neither"]) {
+            return None;
+        }
         let counted = |w: &str| number_at(&[w], 0).is_some_and(|m| m.end == 1);
         match (tr.ws[c].upos, of) {
             (Upos::Pron | Upos::Det, Some(n)) => return self.participant(tr, n),
@@ -909,18 +908,8 @@ impl Sent<'_, '_> {
         // group, not "shot a film").
         if sense.ambiguous {
             let someone = |w: &Who| head_of(tr, w.span).is_some_and(|j| people(tr, j));
-            // "an attack on a bus", "strikes on the air base": what an event
-            // noun is done to may be a thing, not what is said or thought
-            // ("an attack on the plan").
-            let thing = |w: &Who| {
-                !verb
-                    && head_of(tr, w.span).is_some_and(|j| {
-                        tr.ws[j].upos == Upos::Noun
-                            && !crate::lexicon::REPORT_NOUNS.contains(tr.lemma(j))
-                    })
-            };
             actors.retain(|w| named(w) || someone(w));
-            targets.retain(|w| named(w) || someone(w) || thing(w));
+            targets.retain(|w| named(w) || someone(w));
         }
         // No event is done to itself ("planned a strike", misread; not "the
         // besieged town").
