@@ -473,8 +473,7 @@ impl Sent<'_, '_> {
                     // "Iranian forces supporting", "accusing Turkey of
                     // buying"; not "the surge of Rohingya fleeing", "a ban on
                     // Muslims entering", "within 90 days of entering".
-                    let name =
-                        |w: usize| tr.tok[w] != NONE && self.words[tr.tok[w] as usize].name != NONE;
+                    let name = |w: usize| self.in_name(tr, w);
                     let doer = |h: usize| {
                         matches!(tr.ws[h].upos, Upos::Propn | Upos::Pron)
                             || people(tr, h)
@@ -777,6 +776,12 @@ impl Sent<'_, '_> {
         }
     }
 
+    /// Whether word `w` is part of a name (an entity mention or a role
+    /// reference).
+    fn in_name(&self, tr: &Tree<'_>, w: usize) -> bool {
+        tr.tok[w] != NONE && self.words[tr.tok[w] as usize].name != NONE
+    }
+
     /// What word `c` names, if it can take part in an event.
     fn participant(&self, tr: &Tree<'_>, c: usize) -> Option<Vec<Who>> {
         let t = tr.tok[c];
@@ -794,10 +799,9 @@ impl Sent<'_, '_> {
         // "Russia's president, Vladimir Putin": the name in apposition; or
         // after a title the parser made the head ("Ambassador Yuriy
         // Sergeyev").
-        let is_name = |a: usize| tr.tok[a] != NONE && self.words[tr.tok[a] as usize].name != NONE;
         if let Some(a) = tr
             .kids(c)
-            .find(|&a| matches!(tr.rel(a), "appos" | "flat") && is_name(a))
+            .find(|&a| matches!(tr.rel(a), "appos" | "flat") && self.in_name(tr, a))
         {
             return self.participant(tr, a);
         }
