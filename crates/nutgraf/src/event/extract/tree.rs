@@ -911,7 +911,18 @@ impl Sent<'_, '_> {
         // men", "backed the rebels": a phrase headed by a noun of a person or
         // group, not "shot a film").
         if sense.ambiguous {
-            let someone = |w: &Who| head_of(tr, w.span).is_some_and(|j| people(tr, j));
+            // Through a count to the group: "shot thousands of protesters".
+            let someone = |w: &Who| {
+                head_of(tr, w.span).is_some_and(|j| {
+                    people(tr, j)
+                        || tr.kids(j).any(|n| {
+                            n > j
+                                && tr.base(n) == "nmod"
+                                && w.span.contains(tr.ws[n].span)
+                                && people(tr, n)
+                        })
+                })
+            };
             actors.retain(|w| named(w) || someone(w));
             targets.retain(|w| named(w) || someone(w));
         }
