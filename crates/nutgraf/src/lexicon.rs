@@ -80,11 +80,6 @@ pub(crate) fn wordnet_nouns(files: &[&str]) -> HashSet<&'static str> {
 pub(crate) static AGENT_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| wordnet_nouns(&["person", "group"]));
 
-/// Nouns of communication and cognition from WordNet (`nutgraf-eval
-/// wordnet-reports`): what is said or thought ("statement", "plan", "view").
-pub(crate) static REPORT_NOUNS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| wordnet_nouns(&["cognition", "communication"]));
-
 pub(crate) fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim_end)

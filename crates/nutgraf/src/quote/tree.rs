@@ -85,6 +85,11 @@ static REPORT_VERBS: LazyLock<HashMap<&'static str, (bool, bool, bool)>> = LazyL
 /// after its object to be what it reports.
 const OBJECT_SHARE: f64 = 0.75;
 
+/// Nouns of communication and cognition from WordNet (`nutgraf-eval
+/// wordnet-reports`): what is said or thought.
+static REPORT_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::wordnet_nouns(&["cognition", "communication"]));
+
 /// The prepositions that name what a statement or view is about or against.
 const NOUN_TOPIC_CASES: [&str; 4] = ["about", "regarding", "on", "against"];
 
@@ -169,7 +174,7 @@ fn speaker(input: &Input<'_>, tr: &Tree<'_>, s: usize, low: &str) -> Option<Spea
         Upos::Noun => {
             let lemma = tr.lemma(s);
             lexicon::AGENT_NOUNS.contains(lemma)
-                || lexicon::REPORT_NOUNS.contains(lemma)
+                || REPORT_NOUNS.contains(lemma)
                 || speaker_noun(low)
         }
         _ => false,
@@ -239,20 +244,21 @@ fn reported_by(tr: &Tree<'_>, i: usize, low: &str) -> Option<Reported> {
             }),
             (Reports::Clause | Reports::Topic, _) => {
                 let lemma = tr.lemma(i);
-                let of = is_cue(lemma) || REPORT_VERBS.get(lemma).is_some_and(|r| r.2);
-                if let Some((c, p)) = topic(tr, i, of) {
+                let row = REPORT_VERBS.get(lemma);
+                // A verb that mostly reports: what follows "of" or what it
+                // calls its object is what it reports.
+                let mostly = is_cue(lemma) || row.is_some_and(|r| r.2);
+                if let Some((c, p)) = topic(tr, i, mostly) {
                     return Some(Reported {
                         content: c,
                         who: subject(tr, i),
                         after: Some(p),
                     });
                 }
-                // "called Oz a quack", "described him as ...": what a verb
-                // of speech or thought makes of its object (the parser may
-                // read the second phrase as a second object); only for verbs
-                // that mostly report ("call", not "paid its workers a bonus",
-                // "elected him mayor").
-                let mostly = is_cue(lemma) || REPORT_VERBS.get(lemma).is_some_and(|r| r.2);
+                // "called Oz a quack": what a verb of speech or thought makes
+                // of its object (the parser may read the second phrase as a
+                // second object); not "paid its workers a bonus", "elected
+                // him mayor".
                 if let Some(o) = tr.kid(i, "obj").filter(|&o| mostly && o > i) {
                     if let Some(x) = tr.kids(i).find(|&x| {
                         x > o
@@ -268,7 +274,7 @@ fn reported_by(tr: &Tree<'_>, i: usize, low: &str) -> Option<Reported> {
                 }
                 // "criticized the plan", "questioned his identity": the
                 // object of a verb of speech.
-                let object = REPORT_VERBS.get(tr.lemma(i)).is_some_and(|r| r.1);
+                let object = row.is_some_and(|r| r.1);
                 let c = tr.kid(i, "obj").filter(|&c| object && c > i)?;
                 Some(Reported {
                     content: c,
@@ -328,7 +334,7 @@ fn reported_by(tr: &Tree<'_>, i: usize, low: &str) -> Option<Reported> {
             }
             // "his comments about the economy": a noun of communication or
             // cognition and what it is about.
-            if !lexicon::REPORT_NOUNS.contains(tr.lemma(i)) {
+            if !REPORT_NOUNS.contains(tr.lemma(i)) {
                 return None;
             }
             let (c, p) = tr
@@ -515,10 +521,7 @@ mod tests {
         assert_eq!(REPORT_VERBS.get("die").map(|r| r.2), Some(false));
         assert_eq!(REPORT_VERBS.get("face").map(|r| r.1), Some(false));
         assert_eq!(REPORT_VERBS.get("talk").map(|r| r.0), Some(false));
-        assert!(
-            lexicon::REPORT_NOUNS.contains("statement")
-                && !lexicon::REPORT_NOUNS.contains("bridge")
-        );
+        assert!(REPORT_NOUNS.contains("statement") && !REPORT_NOUNS.contains("bridge"));
         assert!(
             lexicon::AGENT_NOUNS.contains("expert") && lexicon::AGENT_NOUNS.contains("committee")
         );

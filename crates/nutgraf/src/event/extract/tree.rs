@@ -41,6 +41,7 @@ use crate::segment::TokenKind;
 use crate::span::Span;
 use crate::syntax::tree::Tree;
 use crate::syntax::Upos;
+use crate::view::Name;
 
 /// The prepositions of where a verb of going goes or comes from ("fled to",
 /// "crossed into", "came from", "passed through"); a place as object counts
@@ -112,6 +113,12 @@ fn antecedent(tr: &Tree<'_>, c: usize) -> Option<usize> {
         j = tr.head(j).filter(|&h| h < c)?;
     }
     Some(j)
+}
+
+/// Whether word `k` is a nominal after "of" ("the city of Mosul",
+/// "thousands of civilians").
+fn of_nmod(tr: &Tree<'_>, k: usize) -> bool {
+    tr.base(k) == "nmod" && tr.case(k).is_some_and(|p| p.eq_ignore_ascii_case("of"))
 }
 
 /// The word of a phrase whose head is outside it.
@@ -508,7 +515,6 @@ impl Sent<'_, '_> {
                     Some("of") if matches!(sense.kind, EventType::Meet | EventType::Talk) => {
                         let mut who = Vec::new();
                         self.participants(tr, c, &mut who);
-                        let names = self.input.view.names;
                         who.retain(|w| {
                             w.entity.is_some()
                                 || w.label.is_some()
@@ -517,8 +523,8 @@ impl Sent<'_, '_> {
                                 })
                                 // "a meeting of the North Atlantic Council
                                 // session": a phrase around a person or body.
-                                || names.iter().any(|&(n, label, _)| {
-                                    w.span.contains(n)
+                                || self.names_in(w.span).any(|&(n, label, _)| {
+                                    n.end <= w.span.end
                                         && matches!(label, EntityLabel::Person | EntityLabel::Org)
                                 })
                         });
@@ -647,10 +653,7 @@ impl Sent<'_, '_> {
                 {
                     // "in Mosul", or "in the city of Mosul": the name
                     // the place noun is of.
-                    let of = tr.kids(c).filter(|&k| {
-                        tr.base(k) == "nmod"
-                            && tr.case(k).is_some_and(|p| p.eq_ignore_ascii_case("of"))
-                    });
+                    let of = tr.kids(c).filter(|&k| of_nmod(tr, k));
                     for x in std::iter::once(c).chain(of) {
                         if let Some(who) = self.place_name(tr, x) {
                             return Some(who);
@@ -776,6 +779,15 @@ impl Sent<'_, '_> {
         }
     }
 
+    /// The names (entity mentions and role references) that start inside
+    /// `span`, by binary search.
+    fn names_in(&self, span: Span) -> impl Iterator<Item = &Name> {
+        let names = self.input.view.names;
+        names[names.partition_point(|n| n.0.start < span.start)..]
+            .iter()
+            .take_while(move |n| n.0.start < span.end)
+    }
+
     /// Whether word `w` is part of a name (an entity mention or a role
     /// reference).
     fn in_name(&self, tr: &Tree<'_>, w: usize) -> bool {
@@ -809,11 +821,7 @@ impl Sent<'_, '_> {
         // civilians", "90 of the prisoners", "some of the victims", "many of
         // them". The head of the phrase is the number or the quantifier, the
         // group its "of" dependent.
-        let of = tr.kids(c).find(|&n| {
-            n > c
-                && tr.base(n) == "nmod"
-                && tr.case(n).is_some_and(|p| p.eq_ignore_ascii_case("of"))
-        });
+        let of = tr.kids(c).find(|&n| n > c && of_nmod(tr, n));
         // "None of the hostages were killed": no one.
         if of.is_some() && one_of(tk.low, &["none", "neither"]) {
             return None;
@@ -895,16 +903,12 @@ impl Sent<'_, '_> {
             polarity,
             modality,
         } = f;
-        let names = self.input.view.names;
         // A name, a resolved pronoun, or a phrase around a name ("NATO
         // ambassadors", "Russian troops").
         let named = |w: &Who| {
             w.entity.is_some()
                 || w.label.is_some()
-                || names[names.partition_point(|n| n.0.start < w.span.start)..]
-                    .iter()
-                    .take_while(|n| n.0.start < w.span.end)
-                    .any(|n| n.0.end <= w.span.end)
+                || self.names_in(w.span).any(|n| n.0.end <= w.span.end)
         };
         // A word that often means something else keeps the strictness of the
         // word-order reading: named participants only, or people ("shot two
@@ -917,7 +921,7 @@ impl Sent<'_, '_> {
                     people(tr, j)
                         || tr.kids(j).any(|n| {
                             n > j
-                                && tr.base(n) == "nmod"
+                                && of_nmod(tr, n)
                                 && w.span.contains(tr.ws[n].span)
                                 && people(tr, n)
                         })
