@@ -16,6 +16,7 @@ pub mod jsonl;
 pub mod ner;
 pub mod quotes;
 pub mod rams;
+pub mod stories;
 pub mod timex;
 pub mod ud;
 pub mod wordnet;

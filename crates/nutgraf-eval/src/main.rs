@@ -13,6 +13,7 @@
 //!     --dev ../shared/eval/conll2003/dev.jsonl --epochs 15 --out crates/nutgraf/data/ner/model.bin
 //! nutgraf-eval events ../shared/eval/m2e2/dev.jsonl [--no-syntax] [--rules N]
 //! nutgraf-eval rams ../shared/eval/rams/dev.jsonl [--no-syntax]
+//! nutgraf-eval stories ../shared/eval/ecbplus/dev.jsonl [--orders N]
 //! nutgraf-eval ud ../shared/eval/ud_english_ewt/dev.conllu [--model PATH]
 //! nutgraf-eval wordnet-events /path/to/wordnet/dict
 //! nutgraf-eval wordnet-reports /path/to/wordnet/dict
@@ -21,7 +22,7 @@
 //! ```
 
 use nutgraf_eval::{
-    body, coref, duckling, entities, events, glue, ner, quotes, rams, timex, ud, wordnet,
+    body, coref, duckling, entities, events, glue, ner, quotes, rams, stories, timex, ud, wordnet,
 };
 
 use std::process::ExitCode;
@@ -33,6 +34,12 @@ tasks:
                  `body` against `gold.body` (article_extraction format)
                  options: --details (one line per document), --worst N (show the N
                  worst documents with their missing and extra text)
+  stories FILE [--orders N]
+                 stories and cross-document entities on ECB+: B-cubed, pairwise
+                 and adjusted Rand index of the stories against the gold ones,
+                 B-cubed of the entities over the gold chains of named
+                 participants and places; in the file's order and N seeded
+                 shuffles (default 3), for all topics and each half
   coref FILE [--syntax]
                  pronoun resolution on ECB+: precision and recall per
                  pronoun class, against the last-person-named baseline
@@ -110,6 +117,7 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "body" => body::run(rest),
         "coref" => coref::run(rest),
+        "stories" => stories::run_cli(rest),
         "events" => events::run(rest),
         "rams" => rams::run(rest),
         "duckling" => duckling::run(rest),

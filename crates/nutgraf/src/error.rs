@@ -43,6 +43,12 @@ pub enum ErrorKind {
         /// What failed (the panic message).
         message: String,
     },
+    /// A document was already added to a [`Corpus`](crate::corpus::Corpus)
+    /// under this id.
+    DuplicateId {
+        /// The id.
+        id: String,
+    },
     /// The work was cancelled by the caller (see [`Parser::parse_many_cancellable`](crate::Parser::parse_many_cancellable)).
     Cancelled,
 }
@@ -77,6 +83,11 @@ impl Error {
         matches!(self.kind, ErrorKind::Internal { .. })
     }
 
+    /// True when a document was already added to a corpus under the same id.
+    pub fn is_duplicate_id(&self) -> bool {
+        matches!(self.kind, ErrorKind::DuplicateId { .. })
+    }
+
     /// True when the work was cancelled before this input was parsed.
     pub fn is_cancelled(&self) -> bool {
         matches!(self.kind, ErrorKind::Cancelled)
@@ -90,6 +101,10 @@ impl Error {
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_owned());
         Error::new(ErrorKind::Internal { message })
+    }
+
+    pub(crate) fn duplicate_id(id: &str) -> Error {
+        Error::new(ErrorKind::DuplicateId { id: id.to_owned() })
     }
 
     pub(crate) fn invalid_date(value: &str, reason: impl fmt::Display) -> Error {
@@ -117,6 +132,9 @@ impl fmt::Display for Error {
                 f,
                 "internal error in nutgraf (a bug, not a fault of the input; please report it with the input): {message}"
             ),
+            ErrorKind::DuplicateId { id } => {
+                write!(f, "a document was already added under the id {id:?}")
+            }
             ErrorKind::Cancelled => write!(f, "cancelled before this input was parsed"),
         }
     }

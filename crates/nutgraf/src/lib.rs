@@ -66,6 +66,7 @@
 // character: use `str::get`, byte comparisons or the helpers in `span`.
 #![deny(clippy::string_slice)]
 
+pub mod corpus;
 mod document;
 pub mod entities;
 mod error;
@@ -91,6 +92,7 @@ mod view;
 #[doc = include_str!("../../../README.md")]
 pub struct ReadmeDoctests;
 
+pub use corpus::{Corpus, CorpusOptions};
 pub use document::{
     Author, Block, BlockKind, BoilerplateReason, Dateline, Document, PublishedFrom, Sentence, Word,
     SCHEMA_VERSION,

@@ -14,7 +14,7 @@ mod extract;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
-mod resolve;
+pub(crate) mod resolve;
 pub mod train;
 mod types;
 

@@ -1,0 +1,312 @@
+//! Many articles at once: near-duplicates, stories and the entities they share.
+//!
+//! A [`Corpus`] takes parsed [`Document`]s one at a time, each with an id of
+//! the caller's, and can be asked at any time for
+//! - [`Corpus::duplicates`]: pairs of documents whose bodies are near copies
+//!   (the same wire story with other furniture, captions, a moved or dropped
+//!   paragraph, light edits), with their similarity;
+//! - [`Corpus::stories`]: documents grouped into stories (reports of the same
+//!   real-world happening), each with a representative title, its main names,
+//!   its dates and, for each document that joined, the reason it joined;
+//! - [`Corpus::entities`]: the people, places and organizations named across
+//!   documents, one entry per real-world entity, with every mention.
+//!
+//! ```
+//! use nutgraf::corpus::Corpus;
+//!
+//! let mut corpus = Corpus::new();
+//! let a = nutgraf::parse("Putin arrives in Beijing\n\nVladimir Putin arrived in Beijing on Tuesday for talks with Xi Jinping on trade.", &nutgraf::Meta::new())?;
+//! let b = nutgraf::parse("Putin lands in China\n\nRussian President Vladimir Putin landed in Beijing for talks with Xi Jinping on trade and energy.", &nutgraf::Meta::new())?;
+//! corpus.add("a", &a)?;
+//! corpus.add("b", &b)?;
+//! let stories = corpus.stories();
+//! assert_eq!(stories.len(), 1);
+//! assert_eq!(stories[0].docs, [0, 1]);
+//! let putin = corpus.entities().into_iter().find(|e| e.name == "Vladimir Putin").unwrap();
+//! assert_eq!(putin.docs().count(), 2);
+//! # Ok::<(), nutgraf::Error>(())
+//! ```
+//!
+//! # Streaming and memory
+//!
+//! The corpus does not keep the documents: per document it keeps its id,
+//! title and date, a `MinHash` signature of its body, and its named entities
+//! with their mentions (spans and text); per story, the heaviest 400 terms of
+//! each of its bags and its names. Memory grows with what is kept (about
+//! 1-3 KB per news article, most of it mentions), never with the length of
+//! the texts; [`Corpus::memory_bytes`] gives the figure.
+//!
+//! # How stories are formed
+//!
+//! Online and deterministic: the same documents in the same order give the
+//! same stories. See [`StoryOptions`] for the similarity, its threshold and the
+//! date test that keeps two similar happenings at different times apart.
+
+mod dedup;
+mod entities;
+pub(crate) mod profile;
+mod stories;
+
+use std::collections::HashMap;
+
+pub use dedup::{DuplicateIndex, DuplicateOptions};
+pub use entities::{CorpusEntity, CorpusMention};
+pub use stories::{StoryMerge, StoryOptions};
+
+use crate::{Date, Document, Error, Result};
+use entities::DocEntity;
+use profile::{content_words, word_hash, Terms};
+use stories::Clusterer;
+
+/// Options of a [`Corpus`].
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[non_exhaustive]
+pub struct CorpusOptions {
+    /// Near-duplicate detection.
+    pub duplicates: DuplicateOptions,
+    /// Story clustering.
+    pub stories: StoryOptions,
+}
+
+impl CorpusOptions {
+    /// The defaults.
+    pub const fn new() -> CorpusOptions {
+        CorpusOptions {
+            duplicates: DuplicateOptions::new(),
+            stories: StoryOptions::new(),
+        }
+    }
+}
+
+/// Two documents whose bodies are near copies.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Duplicate {
+    /// The earlier document (its index in the corpus).
+    pub a: usize,
+    /// The later document.
+    pub b: usize,
+    /// The estimated similarity of their bodies, 0 to 1.
+    pub similarity: f64,
+}
+
+/// Documents that report the same real-world happening.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Story {
+    /// Its index (stories are numbered in the order they started).
+    pub index: usize,
+    /// Its documents (indices in the corpus), in the order they were added.
+    pub docs: Vec<usize>,
+    /// A representative title: the title of its documents that shares most
+    /// with the story's words.
+    pub title: Option<String>,
+    /// Its main names, the most widely used first: those in at least half of
+    /// its documents, or the most used one.
+    pub entities: Vec<String>,
+    /// The first and last dates of its dated documents (publication, or the
+    /// dateline's date).
+    pub start: Option<Date>,
+    /// See `start`.
+    pub end: Option<Date>,
+    /// Why each document after the first joined.
+    pub merges: Vec<StoryMerge>,
+}
+
+/// What the corpus keeps of each document.
+#[derive(Debug)]
+struct DocRecord {
+    id: Box<str>,
+    title: Option<Box<str>>,
+    story: u32,
+    entities: Vec<DocEntity>,
+}
+
+/// Parsed documents together: duplicates, stories, shared entities.
+///
+/// See the [module documentation](self).
+#[derive(Debug, Default)]
+pub struct Corpus {
+    options: CorpusOptions,
+    docs: Vec<DocRecord>,
+    ids: HashMap<Box<str>, usize>,
+    dedup: DuplicateIndex,
+    duplicates: Vec<Duplicate>,
+    clusterer: Clusterer,
+}
+
+impl Corpus {
+    /// An empty corpus with the default options.
+    pub fn new() -> Corpus {
+        Corpus::with_options(CorpusOptions::new())
+    }
+
+    /// An empty corpus.
+    pub fn with_options(options: CorpusOptions) -> Corpus {
+        Corpus {
+            options,
+            dedup: DuplicateIndex::new(options.duplicates),
+            ..Corpus::default()
+        }
+    }
+
+    /// Add a document under `id`: its index in the corpus.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::DuplicateId`](crate::ErrorKind::DuplicateId) when a
+    /// document was already added under `id` (the corpus is unchanged).
+    pub fn add(&mut self, id: impl Into<String>, doc: &Document) -> Result<usize> {
+        let id: Box<str> = id.into().into_boxed_str();
+        if self.ids.contains_key(&id) {
+            return Err(Error::duplicate_id(&id));
+        }
+        let index = self.docs.len();
+        for (earlier, similarity) in self.dedup.add(&doc.body) {
+            self.duplicates.push(Duplicate {
+                a: earlier,
+                b: index,
+                similarity,
+            });
+        }
+        let terms = Terms::of(doc);
+        let date = doc.published.or(doc.dateline.as_ref().and_then(|d| d.date));
+        let story = self
+            .clusterer
+            .add(index, &terms, date, &self.options.stories);
+        self.docs.push(DocRecord {
+            id: id.clone(),
+            title: doc.title.as_deref().map(Into::into),
+            story: story as u32,
+            entities: entities::of(doc),
+        });
+        self.ids.insert(id, index);
+        Ok(index)
+    }
+
+    /// Add documents with their ids, in order: their indices.
+    ///
+    /// # Errors
+    ///
+    /// As [`Corpus::add`]; the documents before the one in error stay added.
+    pub fn extend<'d, I, S>(&mut self, docs: I) -> Result<Vec<usize>>
+    where
+        I: IntoIterator<Item = (S, &'d Document)>,
+        S: Into<String>,
+    {
+        docs.into_iter().map(|(id, d)| self.add(id, d)).collect()
+    }
+
+    /// Number of documents added.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no document was added.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The id of document `index`.
+    pub fn id(&self, index: usize) -> Option<&str> {
+        self.docs.get(index).map(|d| &*d.id)
+    }
+
+    /// The index of the document added under `id`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    /// The index of the story document `index` belongs to.
+    pub fn story_of(&self, index: usize) -> Option<usize> {
+        self.docs.get(index).map(|d| d.story as usize)
+    }
+
+    /// Pairs of near-duplicate documents, in the order they were found.
+    pub fn duplicates(&self) -> &[Duplicate] {
+        &self.duplicates
+    }
+
+    /// The stories, in the order they started.
+    pub fn stories(&self) -> Vec<Story> {
+        self.clusterer
+            .stories
+            .iter()
+            .enumerate()
+            .map(|(index, st)| {
+                let docs: Vec<usize> = st.members.iter().map(|&m| m as usize).collect();
+                let half = docs.len().div_ceil(2) as u32;
+                let mut names: Vec<&(u64, Box<str>, u32)> = st.names.iter().collect();
+                names.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+                let top = names.first().map_or(0, |n| n.2);
+                let entities = names
+                    .iter()
+                    .filter(|n| n.2 >= half.max(1) || n.2 == top)
+                    .take(12)
+                    .map(|n| n.1.to_string())
+                    .collect();
+                Story {
+                    index,
+                    title: self.representative_title(st, &docs),
+                    docs,
+                    entities,
+                    start: st.start,
+                    end: st.end,
+                    merges: st.merges.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// The title of `docs` whose words weigh most in the story.
+    fn representative_title(&self, st: &stories::StoryState, docs: &[usize]) -> Option<String> {
+        let mut best: Option<(f32, &str)> = None;
+        for &d in docs {
+            let Some(title) = self.docs[d].title.as_deref() else {
+                continue;
+            };
+            let (mut sum, mut n) = (0f32, 0u32);
+            content_words(title, |w| {
+                sum += st.word_weight(word_hash(w));
+                n += 1;
+            });
+            let score = if n == 0 { 0.0 } else { sum / n as f32 };
+            if best.is_none_or(|b| score > b.0) {
+                best = Some((score, title));
+            }
+        }
+        best.map(|b| b.1.to_owned())
+    }
+
+    /// The named entities across documents, one per real-world entity, the
+    /// most widely named first. See [`CorpusEntity`] for how names are merged.
+    pub fn entities(&self) -> Vec<CorpusEntity> {
+        entities::merge(
+            self.docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i, d.story as usize, d.entities.as_slice())),
+        )
+    }
+
+    /// Memory held by the corpus, in bytes (approximate).
+    pub fn memory_bytes(&self) -> usize {
+        self.dedup.memory_bytes()
+            + self.clusterer.heap_bytes()
+            + self.duplicates.capacity() * std::mem::size_of::<Duplicate>()
+            + self.ids.capacity() * 24
+            + self
+                .docs
+                .iter()
+                .map(|d| {
+                    std::mem::size_of::<DocRecord>()
+                        + d.id.len() * 2
+                        + d.title.as_ref().map_or(0, |t| t.len())
+                        + d.entities.iter().map(DocEntity::heap_bytes).sum::<usize>()
+                })
+                .sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,341 @@
+//! Online clustering of documents into stories.
+//!
+//! Each document is a weighted bag of words, of people, of places and of
+//! figures (TF-IDF, document frequencies counted as documents arrive, each
+//! bag of unit length). A story keeps the sum of its documents' bags (its
+//! heaviest terms only). A new document joins the most similar story whose
+//! dates it fits, when the similarity reaches the threshold; otherwise it
+//! starts a story. Stories are found through an index from terms to the
+//! stories that use them, so each document is compared with a bounded number
+//! of stories whatever the size of the corpus.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use super::profile::{
+    add_into, dot, norm, prune, Sparse, Terms, FIGURES, KINDS, PEOPLE, PLACES, WORDS,
+};
+
+/// Heaviest terms a story keeps per bag.
+const MAX_STORY_TERMS: usize = 400;
+/// Words of a document through which its stories are looked up.
+const LOOKUP_WORDS: usize = 12;
+/// Names of a document through which its stories are looked up, per bag.
+const LOOKUP_NAMES: usize = 8;
+/// Stories a term points to (the most recent ones): a term in more stories
+/// than this is too common to find a story by.
+const MAX_POSTINGS: usize = 48;
+/// Shared names and words given as the reason of a merge.
+const REASON_TERMS: usize = 5;
+
+/// How stories are formed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StoryOptions {
+    /// The similarity a document needs to join a story: the weighted sum of
+    /// the cosines of its bags with the story's. Default 0.35.
+    pub threshold: f32,
+    /// The weight of the cosine of the words, people, places and figures bags.
+    /// Default `[1.0, 0.5, 0.25, 0.25]`.
+    pub weights: [f32; KINDS],
+    /// A dated document joins a dated story only if its date is at most this
+    /// many days before the story's first date or after its last. Default 14.
+    pub max_gap_days: i64,
+}
+
+impl StoryOptions {
+    /// The defaults (see each field).
+    pub const fn new() -> StoryOptions {
+        StoryOptions {
+            threshold: 0.35,
+            weights: [1.0, 0.5, 0.25, 0.25],
+            max_gap_days: 14,
+        }
+    }
+}
+
+impl Default for StoryOptions {
+    fn default() -> Self {
+        StoryOptions::new()
+    }
+}
+
+/// Why a document joined a story.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct StoryMerge {
+    /// The document that joined (its index in the corpus).
+    pub doc: usize,
+    /// Its similarity with the story when it joined.
+    pub similarity: f64,
+    /// The cosine of each bag: words, people, places, figures.
+    pub cosines: [f64; KINDS],
+    /// Names it shares with the story, the most telling first.
+    pub shared_names: Vec<String>,
+    /// Words it shares with the story, the most telling first.
+    pub shared_words: Vec<String>,
+}
+
+impl StoryMerge {
+    /// The reason in words: "similarity 0.52 (words 0.41, people 0.80, places
+    /// 0.33, figures 0.00); shares Vladimir Putin, Beijing; forum, visit".
+    pub fn reason(&self) -> String {
+        let [words, people, places, figures] = self.cosines;
+        let mut s = format!(
+            "similarity {:.2} (words {words:.2}, people {people:.2}, places {places:.2}, figures {figures:.2})",
+            self.similarity
+        );
+        if !self.shared_names.is_empty() || !self.shared_words.is_empty() {
+            s.push_str("; shares ");
+            s.push_str(&self.shared_names.join(", "));
+            if !self.shared_names.is_empty() && !self.shared_words.is_empty() {
+                s.push_str("; ");
+            }
+            s.push_str(&self.shared_words.join(", "));
+        }
+        s
+    }
+}
+
+/// A story as the clusterer keeps it.
+#[derive(Debug, Default)]
+pub(crate) struct StoryState {
+    centroid: [Sparse; KINDS],
+    norms: [f32; KINDS],
+    pub(crate) members: Vec<u32>,
+    pub(crate) start: Option<Date>,
+    pub(crate) end: Option<Date>,
+    /// Names of its documents with the number of documents naming them.
+    pub(crate) names: Vec<(u64, Box<str>, u32)>,
+    pub(crate) merges: Vec<StoryMerge>,
+}
+
+impl StoryState {
+    /// The weight of a word term in the story (0 when it has none).
+    pub(crate) fn word_weight(&self, h: u64) -> f32 {
+        let c = &self.centroid[WORDS];
+        c.binary_search_by_key(&h, |x| x.0).map_or(0.0, |i| c[i].1)
+    }
+
+    /// Memory held, in bytes (approximate).
+    fn heap_bytes(&self) -> usize {
+        self.centroid
+            .iter()
+            .map(|c| c.capacity() * 16)
+            .sum::<usize>()
+            + self.members.capacity() * 4
+            + self.names.iter().map(|n| n.1.len() + 32).sum::<usize>()
+            + self.merges.len() * 160
+    }
+}
+
+/// The online clusterer.
+#[derive(Debug, Default)]
+pub(crate) struct Clusterer {
+    df: HashMap<u64, u32>,
+    seen: u32,
+    pub(crate) stories: Vec<StoryState>,
+    postings: HashMap<u64, Vec<u32>>,
+    /// The last document that looked at each story (candidates once each).
+    stamp: Vec<u32>,
+}
+
+impl Clusterer {
+    /// Add document `doc` (its terms and date): the story it joins or starts.
+    pub(crate) fn add(
+        &mut self,
+        doc: usize,
+        terms: &Terms,
+        date: Option<Date>,
+        opts: &StoryOptions,
+    ) -> usize {
+        self.seen += 1;
+        for bag in &terms.counts {
+            for &(h, _) in bag {
+                *self.df.entry(h).or_default() += 1;
+            }
+        }
+        let n = f64::from(self.seen) + 1.0;
+        let vectors: [Sparse; KINDS] = std::array::from_fn(|k| {
+            let mut v: Sparse = terms.counts[k]
+                .iter()
+                .map(|&(h, c)| {
+                    let df = f64::from(self.df.get(&h).copied().unwrap_or(1));
+                    let w = (1.0 + f64::from(c).ln()) * (n / df).ln();
+                    (h, w as f32)
+                })
+                .collect();
+            let len = norm(&v);
+            if len > 0.0 {
+                for x in &mut v {
+                    x.1 /= len;
+                }
+            }
+            v
+        });
+        let keys = lookup_keys(&vectors);
+
+        // Candidates: the stories the document's telling terms point to.
+        let me = self.seen;
+        let mut best: Option<(usize, f32, [f32; KINDS])> = None;
+        for h in &keys {
+            let Some(list) = self.postings.get(h) else {
+                continue;
+            };
+            for &s in list {
+                let s = s as usize;
+                if self.stamp[s] == me {
+                    continue;
+                }
+                self.stamp[s] = me;
+                let story = &self.stories[s];
+                if !fits(date, story, opts.max_gap_days) {
+                    continue;
+                }
+                let cos: [f32; KINDS] = std::array::from_fn(|k| {
+                    if story.norms[k] > 0.0 {
+                        dot(&vectors[k], &story.centroid[k]) / story.norms[k]
+                    } else {
+                        0.0
+                    }
+                });
+                let sim: f32 = cos.iter().zip(opts.weights).map(|(c, w)| c * w).sum();
+                // Ties go to the story found first: deterministic.
+                if best.is_none_or(|b| sim > b.1) {
+                    best = Some((s, sim, cos));
+                }
+            }
+        }
+
+        let story = match best {
+            Some((s, sim, cos)) if sim >= opts.threshold => {
+                let merge = self.merge_reason(s, doc, terms, &vectors, sim, cos);
+                self.stories[s].merges.push(merge);
+                s
+            }
+            _ => {
+                self.stories.push(StoryState::default());
+                self.stamp.push(me);
+                self.stories.len() - 1
+            }
+        };
+        let st = &mut self.stories[story];
+        for ((c, v), len) in st.centroid.iter_mut().zip(&vectors).zip(&mut st.norms) {
+            add_into(c, v);
+            prune(c, MAX_STORY_TERMS);
+            *len = norm(c);
+        }
+        st.members.push(doc as u32);
+        if let Some(d) = date {
+            st.start = Some(st.start.map_or(d, |s| s.min(d)));
+            st.end = Some(st.end.map_or(d, |e| e.max(d)));
+        }
+        for (h, name) in &terms.names {
+            match st.names.iter_mut().find(|n| n.0 == *h) {
+                Some(n) => n.2 += 1,
+                None => st.names.push((*h, name.clone(), 1)),
+            }
+        }
+        for h in keys {
+            let list = self.postings.entry(h).or_default();
+            if list.last() != Some(&(story as u32)) {
+                list.retain(|&s| s != story as u32);
+                list.push(story as u32);
+                if list.len() > MAX_POSTINGS {
+                    list.remove(0);
+                }
+            }
+        }
+        story
+    }
+
+    /// Why document `doc` joins story `s`.
+    fn merge_reason(
+        &self,
+        s: usize,
+        doc: usize,
+        terms: &Terms,
+        vectors: &[Sparse; KINDS],
+        sim: f32,
+        cos: [f32; KINDS],
+    ) -> StoryMerge {
+        let story = &self.stories[s];
+        let shared = |k: usize| -> Vec<(u64, f32)> {
+            let c = &story.centroid[k];
+            let mut v: Vec<(u64, f32)> = vectors[k]
+                .iter()
+                .filter_map(|&(h, w)| {
+                    c.binary_search_by_key(&h, |x| x.0)
+                        .ok()
+                        .map(|i| (h, w * c[i].1))
+                })
+                .collect();
+            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v
+        };
+        let display = |list: &[(u64, Box<str>)], h: u64| -> Option<String> {
+            list.binary_search_by_key(&h, |x| x.0)
+                .ok()
+                .map(|i| list[i].1.to_string())
+        };
+        let mut names: Vec<(u64, f32)> = shared(PEOPLE);
+        names.extend(shared(PLACES));
+        names.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        StoryMerge {
+            doc,
+            similarity: f64::from(sim),
+            cosines: cos.map(f64::from),
+            shared_names: names
+                .iter()
+                .filter_map(|&(h, _)| display(&terms.names, h))
+                .take(REASON_TERMS)
+                .collect(),
+            shared_words: shared(WORDS)
+                .iter()
+                .filter_map(|&(h, _)| display(&terms.words, h))
+                .take(REASON_TERMS)
+                .collect(),
+        }
+    }
+
+    /// Memory held, in bytes (approximate).
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.df.capacity() * 16
+            + self.postings.capacity() * 32
+            + self
+                .postings
+                .values()
+                .map(|v| v.capacity() * 4)
+                .sum::<usize>()
+            + self.stamp.capacity() * 4
+            + self
+                .stories
+                .iter()
+                .map(StoryState::heap_bytes)
+                .sum::<usize>()
+    }
+}
+
+/// The terms a document looks its stories up by: its heaviest words and
+/// names.
+fn lookup_keys(vectors: &[Sparse; KINDS]) -> Vec<u64> {
+    let heaviest = |v: &Sparse, n: usize| -> Vec<u64> {
+        let mut v = v.clone();
+        prune(&mut v, n);
+        v.into_iter().map(|x| x.0).collect()
+    };
+    let mut keys = heaviest(&vectors[WORDS], LOOKUP_WORDS);
+    keys.extend(heaviest(&vectors[PEOPLE], LOOKUP_NAMES));
+    keys.extend(heaviest(&vectors[PLACES], LOOKUP_NAMES));
+    keys.extend(heaviest(&vectors[FIGURES], LOOKUP_NAMES));
+    keys
+}
+
+/// Whether a document of date `date` fits the dates of `story`.
+fn fits(date: Option<Date>, story: &StoryState, max_gap_days: i64) -> bool {
+    let (Some(d), Some(start), Some(end)) = (date, story.start, story.end) else {
+        return true;
+    };
+    let days = |a: Date, b: Date| a.duration_since(b).as_secs() / 86_400;
+    days(start, d) <= max_gap_days && days(d, end) <= max_gap_days
+}

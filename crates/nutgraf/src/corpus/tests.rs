@@ -1,0 +1,117 @@
+use super::*;
+
+fn doc(text: &str, published: Option<&str>) -> Document {
+    let mut meta = crate::Meta::new();
+    if let Some(p) = published {
+        meta = meta.with_published_str(p).unwrap();
+    }
+    crate::parse(text, &meta).unwrap()
+}
+
+const RESCUE: &str = "Miners rescued in Chile\n\nRescuers in Copiapo, Chile, pulled the last of 33 trapped miners from the San Jose mine on Wednesday. Luis Urzua was the last miner to leave the shaft, President Sebastian Pinera said.";
+const RESCUE_2: &str = "Last Chilean miner freed\n\nLuis Urzua, the shift foreman, became the last of the 33 miners to be lifted from the San Jose mine near Copiapo, Chile. President Sebastian Pinera greeted him.";
+const QUAKE: &str = "Earthquake hits Japan\n\nA magnitude 7.1 earthquake struck off the coast of Fukushima, Japan, on Saturday, the Japan Meteorological Agency said. Prime Minister Fumio Kishida urged residents to stay away from the shore.";
+
+#[test]
+fn reports_of_one_happening_form_one_story() {
+    let mut c = Corpus::new();
+    c.add("a", &doc(RESCUE, None)).unwrap();
+    c.add("b", &doc(QUAKE, None)).unwrap();
+    c.add("c", &doc(RESCUE_2, None)).unwrap();
+    let stories = c.stories();
+    assert_eq!(stories.len(), 2, "{stories:#?}");
+    assert_eq!(stories[0].docs, [0, 2]);
+    assert_eq!(stories[1].docs, [1]);
+    let merge = &stories[0].merges[0];
+    assert_eq!(merge.doc, 2);
+    assert!(
+        merge.shared_names.iter().any(|n| n == "Luis Urzua"),
+        "{merge:?}"
+    );
+    assert!(merge.reason().starts_with("similarity "));
+    assert!(matches!(
+        stories[0].title.as_deref(),
+        Some("Miners rescued in Chile" | "Last Chilean miner freed")
+    ));
+    assert!(stories[0].entities.iter().any(|e| e == "Luis Urzua"));
+    assert_eq!(c.story_of(2), Some(0));
+}
+
+#[test]
+fn the_same_happening_months_apart_is_another_story() {
+    let mut c = Corpus::new();
+    c.add("a", &doc(RESCUE, Some("2010-10-13"))).unwrap();
+    c.add("b", &doc(RESCUE_2, Some("2011-05-02"))).unwrap();
+    c.add("c", &doc(RESCUE_2, Some("2010-10-14"))).unwrap();
+    let stories = c.stories();
+    assert_eq!(stories.len(), 2, "{stories:#?}");
+    assert_eq!(stories[0].docs, [0, 2]);
+    assert_eq!(stories[0].start, crate::parse_date("2010-10-13").ok());
+    assert_eq!(stories[0].end, crate::parse_date("2010-10-14").ok());
+}
+
+#[test]
+fn an_id_is_added_once() {
+    let mut c = Corpus::new();
+    let d = doc(RESCUE, None);
+    assert_eq!(c.add("a", &d).unwrap(), 0);
+    let e = c.add("a", &d).unwrap_err();
+    assert!(e.is_duplicate_id());
+    assert_eq!(c.len(), 1);
+    assert_eq!(c.index_of("a"), Some(0));
+    assert_eq!(c.id(0), Some("a"));
+}
+
+#[test]
+fn copies_are_duplicates() {
+    let mut c = Corpus::new();
+    c.extend([("a", &doc(RESCUE, None)), ("b", &doc(RESCUE, None))])
+        .unwrap();
+    assert_eq!(c.duplicates().len(), 1);
+    assert_eq!((c.duplicates()[0].a, c.duplicates()[0].b), (0, 1));
+    assert_eq!(c.stories().len(), 1);
+}
+
+#[test]
+fn entities_merge_across_documents_and_a_surname_only_within_a_story() {
+    let mut c = Corpus::new();
+    c.add("a", &doc(RESCUE, None)).unwrap();
+    c.add("b", &doc(RESCUE_2, None)).unwrap();
+    c.add(
+        "c",
+        &doc(
+            "Urzua wins award\n\nUrzua, a Bolivian painter, won the Lima art prize on Friday.",
+            None,
+        ),
+    )
+    .unwrap();
+    let ents = c.entities();
+    let urzua = ents.iter().find(|e| e.name == "Luis Urzua").unwrap();
+    assert_eq!(urzua.docs().collect::<Vec<_>>(), [0, 1]);
+    assert!(urzua.mentions.iter().all(|m| m.doc < 2));
+    let pinera = ents
+        .iter()
+        .find(|e| e.name.contains("Pinera"))
+        .expect("Pinera");
+    assert_eq!(pinera.docs().count(), 2);
+    for e in &ents {
+        assert_eq!(ents[e.id].name, e.name);
+    }
+}
+
+#[test]
+fn empty_and_odd_documents_are_fine() {
+    let mut c = Corpus::new();
+    for (i, t) in ["", "   ", "x", &"word ".repeat(5000), "١٢٣ ٤٥٦"]
+        .iter()
+        .enumerate()
+    {
+        c.add(i.to_string(), &doc(t, None)).unwrap();
+    }
+    assert_eq!(c.len(), 5);
+    let n: usize = c.stories().iter().map(|s| s.docs.len()).sum();
+    assert_eq!(n, 5);
+    assert!(c.memory_bytes() > 0);
+    // Two empty bodies are no duplicates of each other.
+    assert!(c.duplicates().iter().all(|d| (d.a, d.b) != (0, 1)));
+}
