@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::entities::resolve::fold;
-use crate::{Document, EntityLabel, Span};
+use crate::{CharOffsets, Document, EntityLabel, Span};
 
 /// A named entity of the corpus.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +52,8 @@ pub struct CorpusMention {
     pub doc: usize,
     /// Where it is in that document's original input (bytes).
     pub span: Span,
+    /// The same in characters (code points), as Python and JSON count.
+    pub chars: (usize, usize),
     /// Its text.
     pub text: String,
 }
@@ -63,7 +65,7 @@ pub(crate) struct DocEntity {
     name: Box<str>,
     key: Box<str>,
     aliases: Vec<Box<str>>,
-    mentions: Vec<(Span, Box<str>)>,
+    mentions: Vec<(Span, (usize, usize), Box<str>)>,
 }
 
 impl DocEntity {
@@ -73,12 +75,13 @@ impl DocEntity {
             + self.name.len()
             + self.key.len()
             + self.aliases.iter().map(|a| a.len() + 16).sum::<usize>()
-            + self.mentions.iter().map(|m| m.1.len() + 32).sum::<usize>()
+            + self.mentions.iter().map(|m| m.2.len() + 48).sum::<usize>()
     }
 }
 
 /// The entities of a document the corpus merges (not times, money or numbers).
 pub(crate) fn of(doc: &Document) -> Vec<DocEntity> {
+    let chars = CharOffsets::new(&doc.text);
     doc.entities
         .iter()
         .filter(|e| class(e.label).is_some())
@@ -96,7 +99,7 @@ pub(crate) fn of(doc: &Document) -> Vec<DocEntity> {
                     .mentions
                     .iter()
                     .filter_map(|&m| doc.mentions.get(m))
-                    .map(|m| (m.span, doc.slice(m.span).into()))
+                    .map(|m| (m.span, chars.span(m.span), doc.slice(m.span).into()))
                     .collect(),
             })
         })
@@ -178,9 +181,10 @@ pub(crate) fn merge<'a>(
                 labels.entry(e.label as u8).or_insert((0, e.label)).0 += 1;
                 aliases.push(e.name.to_string());
                 aliases.extend(e.aliases.iter().map(ToString::to_string));
-                mentions.extend(e.mentions.iter().map(|(span, text)| CorpusMention {
+                mentions.extend(e.mentions.iter().map(|(span, chars, text)| CorpusMention {
                     doc,
                     span: *span,
+                    chars: *chars,
                     text: text.to_string(),
                 }));
             }
