@@ -76,6 +76,8 @@ pub fn positional(args: &[String]) -> Option<&str> {
                 | "--parser-epochs"
                 | "--tagger"
                 | "--tags-cache"
+                | "--orders"
+                | "--chain-errors"
         ) {
             skip = true;
             continue;

@@ -34,12 +34,15 @@ tasks:
                  `body` against `gold.body` (article_extraction format)
                  options: --details (one line per document), --worst N (show the N
                  worst documents with their missing and extra text)
-  stories FILE [--orders N]
+  stories FILE [--orders N] [--story-errors] [--chain-errors N]
                  stories and cross-document entities on ECB+: B-cubed, pairwise
                  and adjusted Rand index of the stories against the gold ones,
                  B-cubed of the entities over the gold chains of named
                  participants and places; in the file's order and N seeded
-                 shuffles (default 3), for all topics and each half
+                 shuffles (default 3), for all topics and each half;
+                 --story-errors: the stories that mix gold stories and why,
+                 --chain-errors N: the N largest gold chains and where their
+                 mentions went (both for the file's order)
   coref FILE [--syntax]
                  pronoun resolution on ECB+: precision and recall per
                  pronoun class, against the last-person-named baseline

@@ -19,6 +19,17 @@ use serde_json::Value;
 
 use crate::jsonl;
 
+/// What to print besides the figures (for the first order scored only).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Show {
+    /// Each predicted story that mixes gold stories, with the reasons of
+    /// the merges that mixed them.
+    pub stories: bool,
+    /// The N largest gold entity chains, with the corpus entities their
+    /// mentions went to.
+    pub chains: usize,
+}
+
 /// Which topics a part of the report keeps.
 type Keep = fn(u64) -> bool;
 
@@ -150,7 +161,7 @@ fn shuffled(n: usize, seed: u64) -> Vec<usize> {
 }
 
 /// Cluster the documents `which` in `order` and score them.
-fn run(docs: &[Document], gold: &[Gold], order: &[usize]) -> Figures {
+fn run(docs: &[Document], gold: &[Gold], order: &[usize], show: Show) -> Figures {
     let mut corpus = Corpus::new();
     for &i in order {
         // Ids are unique in the file; a repeat would be a corrupt file.
@@ -162,6 +173,29 @@ fn run(docs: &[Document], gold: &[Gold], order: &[usize]) -> Figures {
         .map(|(k, _)| corpus.story_of(k).unwrap_or(usize::MAX))
         .collect();
     let gold_story: Vec<&str> = order.iter().map(|&i| gold[i].story.as_str()).collect();
+    if show.stories {
+        let stories = corpus.stories();
+        for st in &stories {
+            let mut counts: std::collections::BTreeMap<&str, usize> =
+                std::collections::BTreeMap::new();
+            for &d in &st.docs {
+                *counts.entry(gold_story[d]).or_default() += 1;
+            }
+            if counts.len() > 1 {
+                eprintln!("story {} {:?}: {counts:?}", st.index, st.title);
+                for m in &st.merges {
+                    if gold_story[m.doc] != gold_story[st.docs[0]] {
+                        eprintln!(
+                            "   {} <- {}: {}",
+                            gold_story[st.docs[0]],
+                            gold_story[m.doc],
+                            m.reason()
+                        );
+                    }
+                }
+            }
+        }
+    }
     let b3 = b_cubed(&story_of, &gold_story);
     let (pairwise, ari) = pairwise_and_ari(&story_of, &gold_story);
 
@@ -195,6 +229,41 @@ fn run(docs: &[Document], gold: &[Gold], order: &[usize]) -> Figures {
                 .map(|(_, id)| *id);
             pred.push(hit.map_or_else(|| format!("single {k} {gi}"), |id| format!("e{id}")));
             chains.push(chain);
+        }
+    }
+    if show.chains > 0 {
+        let names: HashMap<String, &str> = entities
+            .iter()
+            .map(|e| (format!("e{}", e.id), e.name.as_str()))
+            .collect();
+        let mut by_chain: HashMap<&str, Vec<(String, String)>> = HashMap::new();
+        let mut k = 0;
+        for &i in order {
+            for (s, e, chain) in &gold[i].mentions {
+                let text: String = docs[i].text.chars().skip(*s).take(e - s).collect();
+                let p = names.get(&pred[k]).map_or("-", |n| n).to_owned();
+                by_chain.entry(chain).or_default().push((text, p));
+                k += 1;
+            }
+        }
+        let mut chains: Vec<_> = by_chain.into_iter().collect();
+        chains.sort_by_key(|c| std::cmp::Reverse(c.1.len()));
+        for (chain, ms) in chains.iter().take(show.chains) {
+            let mut groups: HashMap<&str, Vec<&str>> = HashMap::new();
+            for (t, p) in ms {
+                groups.entry(p).or_default().push(t);
+            }
+            let mut g: Vec<_> = groups
+                .into_iter()
+                .map(|(p, ts)| {
+                    let mut u = ts.clone();
+                    u.sort_unstable();
+                    u.dedup();
+                    format!("{p} x{} {:?}", ts.len(), &u[..u.len().min(4)])
+                })
+                .collect();
+            g.sort();
+            eprintln!("{chain} ({}): {}", ms.len(), g.join(" | "));
         }
     }
     Figures {
@@ -250,7 +319,7 @@ pub struct Report {
 ///
 /// # Errors
 /// When the file cannot be read or a line is not JSON.
-pub fn score(path: &str, orders: usize) -> Result<Report, String> {
+pub fn score(path: &str, orders: usize, show: Show) -> Result<Report, String> {
     let rows = jsonl::read(path)?;
     let parser = Parser::new(Options::new());
     let docs: Vec<Document> = rows
@@ -280,7 +349,13 @@ pub fn score(path: &str, orders: usize) -> Result<Report, String> {
                 shuffled(docs.len(), o as u64)
             };
             let order: Vec<usize> = order.into_iter().filter(|&i| keep(gold[i].topic)).collect();
-            figs.push(run(&docs, &gold, &order));
+            let first = name == "all" && o == 0;
+            figs.push(run(
+                &docs,
+                &gold,
+                &order,
+                if first { show } else { Show::default() },
+            ));
         }
         parts.push((name, figs));
     }
@@ -291,14 +366,18 @@ pub fn score(path: &str, orders: usize) -> Result<Report, String> {
     })
 }
 
-/// `nutgraf-eval stories FILE [--orders N]`.
+/// `nutgraf-eval stories FILE [--orders N] [--story-errors] [--chain-errors N]`.
 ///
 /// # Errors
 /// On bad arguments or an unreadable file.
 pub fn run_cli(args: &[String]) -> Result<(), String> {
     let path = jsonl::positional(args).ok_or("stories: FILE expected")?;
     let orders = jsonl::opt_usize(args, "--orders")?.unwrap_or(3);
-    let report = score(path, orders)?;
+    let show = Show {
+        stories: jsonl::flag(args, "--story-errors"),
+        chains: jsonl::opt_usize(args, "--chain-errors")?.unwrap_or(0),
+    };
+    let report = score(path, orders, show)?;
     println!(
         "{} documents, {} gold stories; orders: the file's, then {orders} seeded shuffles",
         report.documents, report.gold_stories

@@ -56,6 +56,34 @@ pub struct CorpusMention {
     pub chars: (usize, usize),
     /// Its text.
     pub text: String,
+    /// Whether it is a name, a phrase naming a role ("the Russian president")
+    /// or a pronoun, as the document's own resolution linked it.
+    pub kind: MentionKind,
+}
+
+/// What a [`CorpusMention`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MentionKind {
+    /// A name ("Vladimir Putin", "Putin").
+    Name,
+    /// A phrase naming a role the document links to the entity ("the Russian
+    /// leader").
+    Reference,
+    /// A pronoun or group phrase resolved to the entity ("he", "the two
+    /// leaders").
+    Pronoun,
+}
+
+impl MentionKind {
+    /// "name", "reference" or "pronoun".
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Reference => "reference",
+            MentionKind::Pronoun => "pronoun",
+        }
+    }
 }
 
 /// What the corpus keeps of one entity of one document.
@@ -65,7 +93,8 @@ pub(crate) struct DocEntity {
     name: Box<str>,
     key: Box<str>,
     aliases: Vec<Box<str>>,
-    mentions: Vec<(Span, (usize, usize), Box<str>)>,
+    /// Its mentions (`doc` set when entities are merged).
+    mentions: Vec<CorpusMention>,
 }
 
 impl DocEntity {
@@ -75,7 +104,11 @@ impl DocEntity {
             + self.name.len()
             + self.key.len()
             + self.aliases.iter().map(|a| a.len() + 16).sum::<usize>()
-            + self.mentions.iter().map(|m| m.2.len() + 48).sum::<usize>()
+            + self
+                .mentions
+                .iter()
+                .map(|m| m.text.len() + std::mem::size_of::<CorpusMention>())
+                .sum::<usize>()
     }
 }
 
@@ -98,8 +131,16 @@ pub(crate) fn of(doc: &Document) -> Vec<DocEntity> {
                 mentions: e
                     .mentions
                     .iter()
-                    .filter_map(|&m| doc.mentions.get(m))
-                    .map(|m| (m.span, chars.span(m.span), doc.slice(m.span).into()))
+                    .filter_map(|&m| doc.mentions.get(m).map(|m| (m.span, MentionKind::Name)))
+                    .chain(e.references.iter().map(|&s| (s, MentionKind::Reference)))
+                    .chain(e.pronouns.iter().map(|&s| (s, MentionKind::Pronoun)))
+                    .map(|(span, kind)| CorpusMention {
+                        doc: 0,
+                        span,
+                        chars: chars.span(span),
+                        text: doc.slice(span).to_owned(),
+                        kind,
+                    })
                     .collect(),
             })
         })
@@ -121,48 +162,175 @@ fn class(label: EntityLabel) -> Option<u8> {
     })
 }
 
+/// Words after a name that do not change whom or what it names.
+const NAME_SUFFIXES: &[&str] = &[
+    "jr",
+    "jr.",
+    "sr",
+    "sr.",
+    "ii",
+    "iii",
+    "iv",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "corporation",
+    "incorporated",
+    "limited",
+    "company",
+];
+
+/// The key a name is grouped by: folded, without the suffixes above.
+fn group_key(key: &str) -> String {
+    let mut words: Vec<&str> = key.split(' ').collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| NAME_SUFFIXES.contains(&w.trim_end_matches(',')))
+    {
+        words.pop();
+    }
+    let mut out = words.join(" ");
+    while out.ends_with([',', '.']) && out.len() > 1 {
+        out.pop();
+    }
+    out
+}
+
+/// Whether `short` (a group key) is a shorter form of `long` of class
+/// `class`: for people, its words in order among the long name's, the last
+/// word the same ("Comeaux", "Joseph Comeaux" of "Arcade Joseph Comeaux");
+/// for organizations, its words ending the long name ("Colts" of
+/// "Indianapolis Colts"), or the initials of the long name's words ("amd" of
+/// "advanced micro devices", from a name written in capitals).
+fn shorter_form(class: u8, short: &str, short_caps: bool, long: &str) -> bool {
+    let s: Vec<&str> = short.split(' ').collect();
+    let l: Vec<&str> = long.split(' ').collect();
+    let initials = class == 2
+        && short_caps
+        && s.len() == 1
+        && l.len() >= 2
+        && s[0].chars().count() == l.len()
+        && s[0].chars().zip(&l).all(|(c, w)| w.starts_with(c));
+    if initials {
+        return true;
+    }
+    if s.len() >= l.len() {
+        return false;
+    }
+    match class {
+        0 => {
+            // A first name alone ("Lindsay" of "Lindsay Lohan").
+            if s.len() == 1 && s[0] == l[0] {
+                return true;
+            }
+            if s.last() != l.last() {
+                return false;
+            }
+            let mut it = l.iter();
+            s.iter().all(|w| it.any(|x| x == w))
+        }
+        2 => l.ends_with(&s),
+        _ => false,
+    }
+}
+
 /// Merge the entities of documents given as `(doc, story, entities)`.
 pub(crate) fn merge<'a>(
     docs: impl Iterator<Item = (usize, usize, &'a [DocEntity])>,
 ) -> Vec<CorpusEntity> {
-    // Groups by (class, folded name), in order of first use.
-    let mut group_of: HashMap<(u8, &str), usize> = HashMap::new();
+    // Groups by (class, group key), in order of first use.
+    let mut group_of: HashMap<(u8, String), usize> = HashMap::new();
     let mut groups: Vec<Vec<(usize, &DocEntity)>> = Vec::new();
-    // One-word person names, resolved once every full name is known.
-    let mut short: Vec<(usize, usize, &DocEntity)> = Vec::new();
-    // (story, folded last word) -> the groups of full person names ending so.
-    let mut surnames: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    let mut keys: Vec<(u8, String, bool)> = Vec::new();
+    // Each group's uses: (story, group, doc, entity).
+    let mut uses: Vec<(usize, usize, usize, &DocEntity)> = Vec::new();
     for (doc, story, ents) in docs {
         for e in ents {
             let Some(c) = class(e.label) else { continue };
-            if c == 0 && !e.key.contains(' ') {
-                short.push((doc, story, e));
-                continue;
-            }
-            let g = *group_of.entry((c, &e.key)).or_insert_with(|| {
+            let key = group_key(&e.key);
+            let g = *group_of.entry((c, key.clone())).or_insert_with(|| {
                 groups.push(Vec::new());
+                let caps = e
+                    .name
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+                keys.push((c, key, caps));
                 groups.len() - 1
             });
-            groups[g].push((doc, e));
-            if c == 0 {
-                if let Some(last) = e.key.rsplit(' ').next() {
-                    let list = surnames.entry((story, last)).or_default();
-                    if !list.contains(&g) {
-                        list.push(g);
-                    }
-                }
+            uses.push((story, g, doc, e));
+        }
+    }
+    // A shorter form joins the one longer name of its class in the same story
+    // that it can be a form of; with none or several it stays apart.
+    // Candidates are looked up by the last word (people, organization endings)
+    // or by the whole key (initials, which have no word in common).
+    let mut by_last: HashMap<(usize, u8, &str), Vec<usize>> = HashMap::new();
+    let mut orgs_in: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(story, g, _, _) in &uses {
+        let (c, key, _) = &keys[g];
+        if !matches!(c, 0 | 2) {
+            continue;
+        }
+        let last = key.rsplit(' ').next().unwrap_or(key);
+        let first = key.split(' ').next().unwrap_or(key);
+        for w in [last, first] {
+            if w != last && *c != 0 {
+                continue;
+            }
+            let list = by_last.entry((story, *c, w)).or_default();
+            if !list.contains(&g) {
+                list.push(g);
+            }
+        }
+        if *c == 2 && key.contains(' ') {
+            let list = orgs_in.entry(story).or_default();
+            if !list.contains(&g) {
+                list.push(g);
             }
         }
     }
-    for (doc, story, e) in short {
-        let g = match surnames.get(&(story, &*e.key)).map(Vec::as_slice) {
-            Some(&[g]) => g,
-            _ => *group_of.entry((0, &e.key)).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            }),
-        };
-        groups[g].push((doc, e));
+    for &(story, g, doc, e) in &uses {
+        let (c, key, caps) = &keys[g];
+        let mut target = g;
+        if matches!(c, 0 | 2) {
+            let last = key.rsplit(' ').next().unwrap_or(key);
+            let mut found: Vec<usize> = by_last
+                .get(&(story, *c, last))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&o| o != g && shorter_form(*c, key, *caps, &keys[o].1))
+                .collect();
+            if *c == 2 && *caps && !key.contains(' ') {
+                found.extend(
+                    orgs_in
+                        .get(&story)
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|&o| o != g && shorter_form(2, key, true, &keys[o].1)),
+                );
+                found.sort_unstable();
+                found.dedup();
+            }
+            if let [only] = found[..] {
+                target = only;
+            }
+        }
+        groups[target].push((doc, e));
     }
 
     let mut out: Vec<CorpusEntity> = groups
@@ -181,19 +349,24 @@ pub(crate) fn merge<'a>(
                 labels.entry(e.label as u8).or_insert((0, e.label)).0 += 1;
                 aliases.push(e.name.to_string());
                 aliases.extend(e.aliases.iter().map(ToString::to_string));
-                mentions.extend(e.mentions.iter().map(|(span, chars, text)| CorpusMention {
-                    doc,
-                    span: *span,
-                    chars: *chars,
-                    text: text.to_string(),
-                }));
+                mentions.extend(
+                    e.mentions
+                        .iter()
+                        .map(|m| CorpusMention { doc, ..m.clone() }),
+                );
             }
-            // The fullest name, then the most used, then the first in order.
+            // A name written as names are (a capital, not all capitals), the
+            // fullest, the most used, then the first in order.
+            let written = |n: &str| {
+                let mut letters = n.chars().filter(|c| c.is_alphabetic());
+                let any_upper = n.chars().any(char::is_uppercase);
+                any_upper && letters.any(char::is_lowercase)
+            };
             let name = names
                 .iter()
                 .max_by(|a, b| {
-                    (a.1 .1, a.1 .0)
-                        .cmp(&(b.1 .1, b.1 .0))
+                    (written(a.0), a.1 .1, a.1 .0)
+                        .cmp(&(written(b.0), b.1 .1, b.1 .0))
                         .then_with(|| b.0.cmp(a.0))
                 })
                 .map(|n| (*n.0).to_owned())

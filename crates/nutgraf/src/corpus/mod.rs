@@ -50,7 +50,7 @@ mod stories;
 use std::collections::HashMap;
 
 pub use dedup::{DuplicateIndex, DuplicateOptions};
-pub use entities::{CorpusEntity, CorpusMention};
+pub use entities::{CorpusEntity, CorpusMention, MentionKind};
 pub use stories::{StoryMerge, StoryOptions};
 
 use crate::{Date, Document, Error, Result};

@@ -22,6 +22,11 @@ pub(crate) const PLACES: usize = 2;
 /// Figures given (money, counts, percentages, measures).
 pub(crate) const FIGURES: usize = 3;
 
+/// Sentences of the lead, whose names weigh [`LEAD_WEIGHT`] times.
+const LEAD_SENTENCES: usize = 3;
+/// See [`LEAD_SENTENCES`].
+const LEAD_WEIGHT: usize = 3;
+
 /// A sparse vector: terms sorted by their hash, with a weight each.
 pub(crate) type Sparse = Vec<(u64, f32)>;
 
@@ -146,6 +151,11 @@ impl Terms {
         }
         let mut people = Vec::new();
         let mut places = Vec::new();
+        let lead_end = doc
+            .sentences
+            .get(LEAD_SENTENCES - 1)
+            .or(doc.sentences.last())
+            .map_or(0, |s| s.span.end);
         let mut names: Vec<(u64, Box<str>)> = Vec::new();
         for e in &doc.entities {
             let Some(kind) = name_kind(e.label) else {
@@ -161,8 +171,31 @@ impl Terms {
             } else {
                 &mut places
             };
-            bag.extend(std::iter::repeat_n(h, e.mentions.len().max(1)));
+            // Names in the lead (the title and first sentences) say what the
+            // story is about: they count three times.
+            let uses = e
+                .mentions
+                .iter()
+                .filter_map(|&m| doc.mentions.get(m))
+                .map(|m| {
+                    if m.span.start < lead_end {
+                        LEAD_WEIGHT
+                    } else {
+                        1
+                    }
+                })
+                .sum::<usize>()
+                .max(1);
+            bag.extend(std::iter::repeat_n(h, uses));
             names.push((h, e.name.as_str().into()));
+            // A person is also their family name, which other reports may
+            // use alone ("Lohan" for "Lindsay Lohan").
+            if kind == PEOPLE {
+                if let Some((_, last)) = key.rsplit_once(' ') {
+                    let h = term_hash(kind, last.bytes());
+                    people.extend(std::iter::repeat_n(h, uses));
+                }
+            }
         }
         names.sort_unstable_by_key(|n| n.0);
         names.dedup_by_key(|n| n.0);

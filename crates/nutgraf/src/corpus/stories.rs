@@ -32,8 +32,8 @@ const REASON_TERMS: usize = 5;
 /// How stories are formed.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StoryOptions {
-    /// The similarity a document needs to join a story: the weighted sum of
-    /// the cosines of its bags with the story's. Default 0.35.
+    /// The similarity a document needs to join a story: the weighted mean
+    /// of the cosines of its bags with the story's (0 to 1). Default 0.175.
     pub threshold: f32,
     /// The weight of the cosine of the words, people, places and figures bags.
     /// Default `[1.0, 0.5, 0.25, 0.25]`.
@@ -47,7 +47,7 @@ impl StoryOptions {
     /// The defaults (see each field).
     pub const fn new() -> StoryOptions {
         StoryOptions {
-            threshold: 0.35,
+            threshold: 0.175,
             weights: [1.0, 0.5, 0.25, 0.25],
             max_gap_days: 14,
         }
@@ -66,7 +66,8 @@ impl Default for StoryOptions {
 pub struct StoryMerge {
     /// The document that joined (its index in the corpus).
     pub doc: usize,
-    /// Its similarity with the story when it joined.
+    /// Its similarity with the story when it joined (0 to 1: the weighted
+    /// mean of `cosines`).
     pub similarity: f64,
     /// The cosine of each bag: words, people, places, figures.
     pub cosines: [f64; KINDS],
@@ -174,6 +175,7 @@ impl Clusterer {
             v
         });
         let keys = lookup_keys(&vectors);
+        let total_weight = opts.weights.iter().sum::<f32>().max(f32::EPSILON);
 
         // Candidates: the stories the document's telling terms point to.
         let me = self.seen;
@@ -199,7 +201,12 @@ impl Clusterer {
                         0.0
                     }
                 });
-                let sim: f32 = cos.iter().zip(opts.weights).map(|(c, w)| c * w).sum();
+                let sim: f32 = cos
+                    .iter()
+                    .zip(opts.weights)
+                    .map(|(c, w)| c * w)
+                    .sum::<f32>()
+                    / total_weight;
                 // Ties go to the story found first: deterministic.
                 if best.is_none_or(|b| sim > b.1) {
                     best = Some((s, sim, cos));

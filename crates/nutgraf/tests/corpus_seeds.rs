@@ -1,0 +1,87 @@
+//! The sample corpus as one [`Corpus`]: the expectations of it.
+//!
+//! 000, 001, 002 and 004 report Vladimir Putin's October 2023 trip to
+//! Beijing; 003 his May 2024 one. None is a copy of another.
+
+use std::path::PathBuf;
+
+use nutgraf::{Corpus, Document, Meta};
+
+fn seeds() -> Vec<(String, Document)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let index = std::fs::read_to_string(dir.join("seeds.jsonl")).expect("seeds.jsonl");
+    index
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let file = v["file"].as_str().unwrap();
+            let text = std::fs::read_to_string(dir.join(file)).unwrap();
+            let meta = Meta::new()
+                .with_published_str(v["published"].as_str().unwrap())
+                .unwrap();
+            let name = file.trim_start_matches("seeds/")[..3].to_owned();
+            (name, nutgraf::parse(&text, &meta).unwrap())
+        })
+        .collect()
+}
+
+fn corpus(docs: &[(String, Document)]) -> Corpus {
+    let mut c = Corpus::new();
+    for (name, d) in docs {
+        c.add(name.clone(), d).unwrap();
+    }
+    c
+}
+
+#[test]
+fn two_stories_no_duplicates() {
+    let docs = seeds();
+    let c = corpus(&docs);
+    let stories = c.stories();
+    for s in &stories {
+        eprintln!(
+            "story {}: {:?} {:?} {:?}..{:?} {:?}",
+            s.index,
+            s.docs.iter().map(|&d| c.id(d).unwrap()).collect::<Vec<_>>(),
+            s.title,
+            s.start,
+            s.end,
+            s.entities
+        );
+        for m in &s.merges {
+            eprintln!("  {}: {}", c.id(m.doc).unwrap(), m.reason());
+        }
+    }
+    let ids = |s: &nutgraf::corpus::Story| -> Vec<&str> {
+        s.docs.iter().map(|&d| c.id(d).unwrap()).collect()
+    };
+    assert_eq!(stories.len(), 2);
+    assert_eq!(ids(&stories[0]), ["000", "001", "002", "004"]);
+    assert_eq!(ids(&stories[1]), ["003"]);
+    assert!(c.duplicates().is_empty(), "{:?}", c.duplicates());
+}
+
+#[test]
+fn putin_is_one_entity_across_the_seeds() {
+    let docs = seeds();
+    let c = corpus(&docs);
+    let ents = c.entities();
+    for e in ents.iter().take(15) {
+        eprintln!(
+            "{} {:?} {:?} docs {:?}",
+            e.name,
+            e.label,
+            e.aliases,
+            e.docs().collect::<Vec<_>>()
+        );
+    }
+    let putin = ents
+        .iter()
+        .find(|e| e.name.contains("Putin"))
+        .expect("Putin");
+    assert_eq!(putin.docs().count(), 5, "{putin:?}");
+    for m in &putin.mentions {
+        assert_eq!(docs[m.doc].1.slice(m.span), m.text);
+    }
+}
