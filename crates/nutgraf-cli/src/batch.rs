@@ -25,8 +25,7 @@
 //! exits at once (also the way out of a run waiting on a terminal's stdin).
 //!
 //! The reading, parsing and reporting of records ([`drive`], [`parse_record`],
-//! [`RecordArgs`]) are kept apart from what `batch` writes, for other commands
-//! that read records.
+//! [`RecordArgs`]) are shared with `nutgraf corpus`.
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -108,6 +107,13 @@ pub struct RawLine {
     bytes: Vec<u8>,
     /// The line was longer than the line limit and was skipped.
     too_long: bool,
+}
+
+impl RawLine {
+    /// Its 1-based line number within its input.
+    pub fn number(&self) -> u64 {
+        self.number
+    }
 }
 
 /// The input a line comes from.
