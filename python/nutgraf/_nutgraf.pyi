@@ -622,8 +622,9 @@ class StoryMerge:
         """The document that joined."""
     @property
     def similarity(self) -> float:
-        """Its similarity with the story when it joined (the weighted sum of
-        ``cosines``); at least the joining threshold, 0.35."""
+        """Its similarity with the story when it joined: the sum of ``cosines``
+        weighted 1, 0.5, 0.25 and 0.25, so from 0 to 2 (not a 0-1 score); at least
+        the joining threshold, 0.35."""
     @property
     def cosines(self) -> tuple[float, float, float, float]:
         """The cosine of each bag with the story's: words, people, places, figures."""
