@@ -1,7 +1,7 @@
 """Type stubs of the native module ``nutgraf._nutgraf``, checked by ``mypy.stubtest``."""
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Final, Literal, TypeAlias, final, overload
 
 __all__ = [
@@ -24,11 +24,18 @@ __all__ = [
     "Event",
     "Participant",
     "Word",
+    "Corpus",
+    "Story",
+    "StoryMerge",
+    "Duplicate",
+    "CorpusEntity",
+    "CorpusMention",
     "NutgrafError",
     "InputTooLargeError",
     "InvalidDateError",
     "InvalidOptionError",
     "InvalidInputError",
+    "DuplicateIdError",
     "InternalError",
     "MAX_THREADS",
     "parse",
@@ -60,7 +67,8 @@ class NutgrafError(ValueError):
 
     index: int | None
     """Position of the failing input in a ``parse_many`` batch (of the bad word for
-    ``analyze_words``); ``None`` for ``parse``."""
+    ``analyze_words``, of the failing document for ``Corpus.extend``); ``None`` for
+    ``parse``."""
 
 class InputTooLargeError(NutgrafError):
     """The input is longer than ``max_input_bytes`` (default 16 MiB)."""
@@ -97,6 +105,13 @@ class InvalidInputError(NutgrafError, TypeError):
 
     reason: str
     """What is wrong with the input."""
+
+class DuplicateIdError(NutgrafError):
+    """A document was already added to the ``Corpus`` under this id. The corpus is
+    unchanged by the refused document."""
+
+    id: str
+    """The id, as the corpus keeps it (an ``int`` id as its decimal string)."""
 
 class InternalError(NutgrafError):
     """A bug in nutgraf, not a fault of the input: a stage or a conversion failed
@@ -593,6 +608,188 @@ class Document:
         With words (``syntax=True``), each sentence lists them."""
     def to_json(self) -> str:
         """The version-1 JSON contract as a compact string."""
+
+_Id: TypeAlias = str | int
+"""A document id: a ``str``, or an ``int`` (not a ``bool``), kept as its decimal
+string (``7`` and ``"7"`` are the same id)."""
+
+@final
+class StoryMerge:
+    """Why a document joined a story."""
+
+    @property
+    def id(self) -> str:
+        """The document that joined."""
+    @property
+    def similarity(self) -> float:
+        """Its similarity with the story when it joined: the sum of ``cosines``
+        weighted 1, 0.5, 0.25 and 0.25, so from 0 to 2 (not a 0-1 score); at least
+        the joining threshold, 0.35."""
+    @property
+    def cosines(self) -> tuple[float, float, float, float]:
+        """The cosine of each bag with the story's: words, people, places, figures."""
+    @property
+    def shared_names(self) -> list[str]:
+        """Names it shares with the story, the most telling first (at most 5)."""
+    @property
+    def shared_words(self) -> list[str]:
+        """Words it shares with the story, the most telling first (at most 5)."""
+    @property
+    def reason(self) -> str:
+        """The reason in words: ``"similarity 0.52 (words 0.41, people 0.80, places
+        0.33, figures 0.00); shares Vladimir Putin, Beijing; forum, visit"``."""
+
+@final
+class Story:
+    """Documents that report the same real-world happening."""
+
+    @property
+    def index(self) -> int:
+        """Its index: stories are numbered in the order they started."""
+    @property
+    def ids(self) -> list[str]:
+        """Its documents' ids, in the order they were added."""
+    @property
+    def docs(self) -> list[int]:
+        """Its documents' indices in the corpus (positions in ``Corpus.ids``)."""
+    @property
+    def title(self) -> str | None:
+        """A representative title: the title of its documents that shares most with
+        the story's words."""
+    @property
+    def entities(self) -> list[str]:
+        """Its main names, the most widely used first: those in at least half of its
+        documents, or the most used one (at most 12)."""
+    @property
+    def start(self) -> datetime.date | None:
+        """The first date of its dated documents (publication, else the dateline's)."""
+    @property
+    def end(self) -> datetime.date | None:
+        """The last date of its dated documents."""
+    @property
+    def merges(self) -> list[StoryMerge]:
+        """Why each document after the first joined, in order."""
+
+@final
+class Duplicate:
+    """Two documents whose bodies are near copies."""
+
+    @property
+    def a(self) -> str:
+        """The earlier document's id."""
+    @property
+    def b(self) -> str:
+        """The later document's id."""
+    @property
+    def similarity(self) -> float:
+        """The estimated similarity of their bodies, 0 to 1 (for now only exact
+        copies are found, with 1.0)."""
+
+@final
+class CorpusMention:
+    """A mention of a ``CorpusEntity`` in one document; ``text ==
+    doc.text[start:end]`` for the ``Document`` added under the id ``doc``."""
+
+    @property
+    def doc(self) -> str:
+        """The id of the document."""
+    @property
+    def start(self) -> int:
+        """First character, as an index into that document's ``text``."""
+    @property
+    def end(self) -> int:
+        """One past the last character, as an index into that document's ``text``."""
+    @property
+    def text(self) -> str: ...
+
+@final
+class CorpusEntity:
+    """A person, place, organization... named across documents: one per
+    real-world entity, conservatively (names that fold to the same form; a
+    one-word person name joins a fuller one only when one such person is named in
+    the same story)."""
+
+    @property
+    def id(self) -> int:
+        """Its position in ``Corpus.entities()``."""
+    @property
+    def name(self) -> str:
+        """The fullest name most documents use."""
+    @property
+    def label(self) -> str:
+        """The label most of its documents give it, as ``Entity.label``: PERSON,
+        NORP, FAC, ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART or LAW."""
+    @property
+    def aliases(self) -> list[str]:
+        """Every distinct form used for it, its name included, sorted."""
+    @property
+    def docs(self) -> list[str]:
+        """The ids of the documents that name it, each once, in the order added."""
+    @property
+    def mentions(self) -> list[CorpusMention]:
+        """Every mention, by document then position."""
+
+@final
+class Corpus:
+    """Documents together: near-duplicates, stories (reports of the same
+    happening) and the entities they share.
+
+    Add parsed documents one at a time or in batches, each under an id, and ask at
+    any time for ``stories()``, ``duplicates()`` and ``entities()``. Stories are
+    formed online and deterministically: the same documents in the same order give
+    the same result. The corpus keeps what it needs of each document (its id,
+    title, date, entities), not the document itself.
+
+    Safe to share between threads: every call takes the corpus's lock, waiting for
+    it with the GIL released, so calls run one at a time and each sees the corpus
+    whole. It is not meant for concurrent mutation: documents added from several
+    threads at once go in in whatever order the calls take the lock, and the
+    stories depend on that order. After an ``InternalError`` raised by a call
+    (a bug in nutgraf), the corpus may be half-updated and every later call raises
+    ``InternalError``.
+    """
+
+    def __init__(self) -> None: ...
+    def add(self, doc: Document, id: _Id | None = None) -> int:
+        """Add ``doc`` under ``id``: its index. ``id`` defaults to the index as a
+        string (``"0"``, ``"1"``...). Raises ``DuplicateIdError`` when a document was
+        already added under that id (the corpus is unchanged), ``TypeError`` for an
+        id that is not a ``str`` or an ``int``. Runs with the GIL released."""
+    def extend(self, docs: Iterable[Document], ids: Iterable[_Id] | None = None) -> list[int]:
+        """Add documents in order: their indices. ``ids`` gives one id per document
+        (else ``InvalidOptionError``, a ``ValueError``, and nothing is added); by
+        default each gets its index as a string. On ``DuplicateIdError`` the
+        documents before the refused one stay added and ``index`` is its position
+        in ``docs``. Runs with the GIL released."""
+    def __len__(self) -> int: ...
+    @property
+    def ids(self) -> list[str]:
+        """The documents' ids, in the order they were added (index order)."""
+    def story_of(self, id: _Id) -> int:
+        """The index of the story of the document added under ``id``; ``KeyError``
+        for an unknown id."""
+    def stories(self) -> list[Story]:
+        """The stories, in the order they started."""
+    def duplicates(self) -> list[Duplicate]:
+        """Pairs of near-duplicate documents, in the order they were found."""
+    def entities(self) -> list[CorpusEntity]:
+        """The named entities (not dates, money or numbers) across documents, the
+        most widely named first. Every mention is listed: this can be large."""
+    def memory_bytes(self) -> int:
+        """Memory held by the corpus, in bytes (approximate)."""
+    def stories_rows(self) -> list[dict[str, Any]]:
+        """One flat dict per document of each story, story by story, for
+        ``pandas.DataFrame``: ``story`` (int), ``title`` (str or None), ``start``,
+        ``end`` (``"YYYY-MM-DD"`` or None), ``size`` (documents in the story),
+        ``id`` (the document's), ``similarity`` (float) and ``reason`` (str), None
+        for the document that started the story."""
+    def entities_rows(self) -> list[dict[str, Any]]:
+        """One flat dict per mention: ``entity`` (its id), ``name``, ``label``,
+        ``id`` (the document's), ``start``, ``end`` (characters into that
+        document's text) and ``text``."""
+    def duplicates_rows(self) -> list[dict[str, Any]]:
+        """One flat dict per duplicate pair: ``a``, ``b`` (document ids),
+        ``similarity``."""
 
 def parse(
     text: str,

@@ -183,3 +183,58 @@ def test_word_types() -> None:
     words = nutgraf.analyze_words(("The", "talks", "ended", "."))
     assert_type(words, list[nutgraf.Word])
     assert [w.head for w in words] == [1, 2, None, 2]
+
+
+def test_corpus_types() -> None:
+    docs = nutgraf.parse_many(["Putin visits China\n\nVladimir Putin arrived in Beijing.", "Other news."])
+    corpus = nutgraf.Corpus()
+    assert_type(corpus.add(docs[0], id="a"), int)
+    assert_type(corpus.add(docs[1]), int)
+    assert_type(corpus.extend(docs, ids=[7, "b"]), list[int])
+    assert_type(len(corpus), int)
+    assert_type(corpus.ids, list[str])
+    assert_type(corpus.story_of(7), int)
+    assert_type(corpus.memory_bytes(), int)
+    for s in corpus.stories():
+        assert_type(s, nutgraf.Story)
+        assert_type(s.index, int)
+        assert_type(s.ids, list[str])
+        assert_type(s.docs, list[int])
+        assert_type(s.title, str | None)
+        assert_type(s.entities, list[str])
+        assert_type(s.start, datetime.date | None)
+        assert_type(s.end, datetime.date | None)
+        for merge in s.merges:
+            assert_type(merge, nutgraf.StoryMerge)
+            assert_type(merge.id, str)
+            assert_type(merge.similarity, float)
+            assert_type(merge.cosines, tuple[float, float, float, float])
+            assert_type(merge.shared_names, list[str])
+            assert_type(merge.shared_words, list[str])
+            assert_type(merge.reason, str)
+    dups = corpus.duplicates()
+    assert_type(dups, list[nutgraf.Duplicate])
+    assert [(d.a, d.b) for d in dups] == [("a", "7"), ("1", "b")]
+    for d in dups:
+        assert_type(d.a, str)
+        assert_type(d.similarity, float)
+    for e in corpus.entities():
+        assert_type(e, nutgraf.CorpusEntity)
+        assert_type(e.id, int)
+        assert_type(e.name, str)
+        assert_type(e.label, str)
+        assert_type(e.aliases, list[str])
+        assert_type(e.docs, list[str])
+        for m in e.mentions:
+            assert_type(m, nutgraf.CorpusMention)
+            assert_type(m.doc, str)
+            assert_type(m.start, int)
+            assert_type(m.text, str)
+    assert_type(corpus.stories_rows(), list[dict[str, Any]])
+    assert_type(corpus.entities_rows(), list[dict[str, Any]])
+    assert_type(corpus.duplicates_rows(), list[dict[str, Any]])
+    try:
+        corpus.add(docs[0], id="a")
+    except nutgraf.DuplicateIdError as err:
+        assert_type(err.id, str)
+        assert_type(err.index, int | None)

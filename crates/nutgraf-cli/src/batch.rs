@@ -23,6 +23,9 @@
 //! chunk are skipped, the parsed ones are written (in order, with no line for the
 //! skipped ones), the output is flushed and the exit code is 130. A second Ctrl-C
 //! exits at once (also the way out of a run waiting on a terminal's stdin).
+//!
+//! The reading, parsing and reporting of records ([`drive`], [`parse_record`],
+//! [`RecordArgs`]) are shared with `nutgraf corpus`.
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -47,9 +50,10 @@ pub const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 /// At most this many bad records are reported on stderr; the rest only in the output.
 const MAX_STDERR_ERRORS: usize = 50;
 
-/// Arguments of `nutgraf batch`.
+/// Arguments shared by the commands that read JSON Lines records (`batch`,
+/// `corpus`).
 #[derive(Debug, Args)]
-pub struct BatchArgs {
+pub struct RecordArgs {
     /// JSON Lines input files, read one after the other; `-` or none reads stdin.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<String>,
@@ -67,19 +71,13 @@ pub struct BatchArgs {
     #[arg(long)]
     pub no_layout: bool,
 
-    /// Run the syntax stage and give each sentence of each document its words,
-    /// with part of speech, lemma, head and dependency relation (off by default:
-    /// it costs more than all the other stages together).
-    #[arg(long)]
-    pub words: bool,
-
-    /// Lines read, parsed in parallel and written per step; bounds memory use.
+    /// Lines read, parsed in parallel and handed on per step; bounds memory use.
     #[arg(long, value_name = "N", default_value_t = 1024,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub chunk_size: u32,
 
-    /// Texts larger than this many bytes get an `input_too_large` error record
-    /// (16777216 = 16 MiB).
+    /// Texts larger than this many bytes are bad records of kind
+    /// `input_too_large` (16777216 = 16 MiB).
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT_BYTES)]
     pub max_bytes: usize,
 
@@ -88,8 +86,21 @@ pub struct BatchArgs {
     pub quiet: bool,
 }
 
+/// Arguments of `nutgraf batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    #[command(flatten)]
+    pub records: RecordArgs,
+
+    /// Run the syntax stage and give each sentence of each document its words,
+    /// with part of speech, lemma, head and dependency relation (off by default:
+    /// it costs more than all the other stages together).
+    #[arg(long)]
+    pub words: bool,
+}
+
 /// One non-blank input line, not yet parsed.
-struct RawLine {
+pub struct RawLine {
     /// 1-based line number within its input.
     number: u64,
     /// The line without its line ending; empty when `too_long`.
@@ -98,11 +109,30 @@ struct RawLine {
     too_long: bool,
 }
 
+impl RawLine {
+    /// Its 1-based line number within its input.
+    pub fn number(&self) -> u64 {
+        self.number
+    }
+}
+
+/// The input a line comes from.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    /// Its name in messages (`<stdin>` for stdin).
+    pub name: &'a str,
+    /// Whether the run reads several inputs (then `batch`'s error records name it).
+    pub several: bool,
+}
+
 /// A bad record: why, and what to report.
-struct RecordError {
-    id: Value,
-    kind: &'static str,
-    message: String,
+pub struct RecordError {
+    /// The record's id, when it has a readable one, else null.
+    pub id: Value,
+    /// What is wrong, as a `snake_case` kind (`invalid_json`, `missing_field`...).
+    pub kind: &'static str,
+    /// What is wrong, in words.
+    pub message: String,
 }
 
 impl RecordError {
@@ -118,14 +148,16 @@ impl RecordError {
 /// The output line of one record, and the error if it was bad.
 struct Outcome {
     line: String,
-    error: Option<(u64, String)>,
+    error: Option<String>,
 }
 
-/// Counters for the summary line.
+/// Counters of a run over records, for the summary line and the exit code.
 #[derive(Default)]
-struct Stats {
-    parsed: u64,
-    errors: u64,
+pub struct Stats {
+    /// Records handed on without error.
+    pub parsed: u64,
+    /// Bad records.
+    pub errors: u64,
     bytes: u64,
     io_failed: bool,
     /// Records read but not parsed because of Ctrl-C.
@@ -167,24 +199,28 @@ fn handle_ctrl_c() {
 /// Run `nutgraf batch`; returns the exit code, or an error for output failures.
 pub fn run(args: &BatchArgs) -> Result<u8> {
     let start = Instant::now();
-    handle_ctrl_c();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads)
-        .build()
-        .context("cannot start the parser threads")?;
-    let parser = Parser::new(
-        Options::new()
-            .layout(!args.no_layout)
-            .syntax(args.words)
-            .max_input_bytes(args.max_bytes),
-    );
-    let inputs: Vec<&str> = if args.inputs.is_empty() {
-        vec![STDIN]
-    } else {
-        args.inputs.iter().map(String::as_str).collect()
-    };
+    let mut out = open_output(&args.records)?;
+    let line_limit = line_limit(args.records.max_bytes);
+    let stats = drive(
+        &args.records,
+        Options::new().syntax(args.words),
+        |parser, raw, input| process(parser, raw, line_limit, input.several.then_some(input.name)),
+        |outcome: Outcome| {
+            out.write_all(outcome.line.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+                .context("cannot write the output")?;
+            Ok(outcome.error)
+        },
+    )?;
+    out.flush().context("cannot write the output")?;
+    Ok(stats.finish("written", args.records.quiet, start.elapsed()))
+}
+
+/// Open the output of a command reading records: `--output`, or stdout. Refuses an
+/// output file that is also an input.
+pub fn open_output(args: &RecordArgs) -> Result<BufWriter<Box<dyn Write>>> {
     if let Some(output) = &args.output {
-        if let Some(same) = inputs.iter().find(|i| same_file(i, output)) {
+        if let Some(same) = args.inputs.iter().find(|i| same_file(i, output)) {
             bail!("the output file {output} is also an input ({same}); it would be overwritten");
         }
     }
@@ -194,12 +230,51 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
         ),
         _ => Box::new(io::stdout().lock()),
     };
-    let mut out = BufWriter::with_capacity(1 << 16, sink);
+    Ok(BufWriter::with_capacity(1 << 16, sink))
+}
+
+/// The longest line read: longer ones cannot hold a text under `max_bytes`, even
+/// fully escaped.
+pub fn line_limit(max_bytes: usize) -> usize {
+    max_bytes.saturating_mul(6).saturating_add(64 * 1024)
+}
+
+/// Read the records of `args.inputs` (stdin when none) chunk by chunk: run `work`
+/// on every line of a chunk in parallel, on a pool of `args.threads` threads,
+/// with a parser built from `options` (layout and size limit set from `args`) and
+/// the input it comes from; then hand the results to
+/// `sink` in input order. `sink` returns the message of a bad record (reported on
+/// stderr with the input's name and line, and counted) or `None`; an error from
+/// `sink` ends the run. A chunk is dropped before the next one is read, so memory
+/// stays bounded however large the input is.
+///
+/// Ctrl-C stops the run: lines being worked on finish, the others of the chunk
+/// are skipped, the finished ones are handed to `sink`, and no more is read.
+pub fn drive<T: Send>(
+    args: &RecordArgs,
+    options: Options,
+    work: impl Fn(&Parser, &RawLine, Input<'_>) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<Option<String>>,
+) -> Result<Stats> {
+    handle_ctrl_c();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+        .context("cannot start the parser threads")?;
+    let parser = Parser::new(
+        options
+            .layout(!args.no_layout)
+            .max_input_bytes(args.max_bytes),
+    );
+    let inputs: Vec<&str> = if args.inputs.is_empty() {
+        vec![STDIN]
+    } else {
+        args.inputs.iter().map(String::as_str).collect()
+    };
     let progress = progress_bar(args.quiet, &inputs);
-    // Lines longer than this cannot hold a text under the limit, even fully escaped.
-    let line_limit = args.max_bytes.saturating_mul(6).saturating_add(64 * 1024);
+    let line_limit = line_limit(args.max_bytes);
     let chunk_lines = args.chunk_size as usize;
-    let tag_input = inputs.len() > 1;
+    let several = inputs.len() > 1;
 
     let mut stats = Stats::default();
     let mut reported = 0usize;
@@ -253,32 +328,29 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
                     too_long,
                 });
             }
-            // Parse it in parallel, keeping order, and write it.
+            // Work on it in parallel, keeping order, and hand it on.
             // `None`: skipped after Ctrl-C.
-            let outcomes: Vec<Option<Outcome>> = pool.install(|| {
+            let done: Vec<Option<(u64, T)>> = pool.install(|| {
                 chunk
                     .par_iter()
                     .map(|raw| {
                         if CANCEL.load(Ordering::Relaxed) {
                             return None;
                         }
-                        Some(process(&parser, raw, line_limit, tag_input.then_some(name)))
+                        Some((raw.number, work(&parser, raw, Input { name, several })))
                     })
                     .collect()
             });
             drop(chunk);
             stats.bytes += chunk_consumed;
-            for outcome in outcomes {
-                let Some(outcome) = outcome else {
+            for item in done {
+                let Some((line, value)) = item else {
                     stats.skipped += 1;
                     continue;
                 };
-                out.write_all(outcome.line.as_bytes())
-                    .and_then(|()| out.write_all(b"\n"))
-                    .context("cannot write the output")?;
-                match outcome.error {
+                match sink(value)? {
                     None => stats.parsed += 1,
-                    Some((line, message)) => {
+                    Some(message) => {
                         stats.errors += 1;
                         reported += 1;
                         if reported <= MAX_STDERR_ERRORS {
@@ -288,14 +360,14 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
                         } else if reported == MAX_STDERR_ERRORS + 1 {
                             progress.suspend(|| {
                                 report!(
-                                    "nutgraf: more bad records: see the error records in the output"
+                                    "nutgraf: more bad records (only the first {MAX_STDERR_ERRORS} are reported here)"
                                 );
                             });
                         }
                     }
                 }
             }
-            // Count progress once the chunk is written, not when it is read.
+            // Count progress once the chunk is handed on, not when it is read.
             progress.inc(chunk_consumed);
             if CANCEL.load(Ordering::Relaxed) {
                 stats.interrupted = Some(number);
@@ -303,27 +375,35 @@ pub fn run(args: &BatchArgs) -> Result<u8> {
             }
         }
     }
-    out.flush().context("cannot write the output")?;
     progress.finish_and_clear();
-    if let Some(line) = stats.interrupted {
-        report!(
-            "nutgraf: interrupted: {} records written, {} read but not parsed; lines after {line} not read",
-            stats.parsed + stats.errors,
-            stats.skipped,
-        );
+    Ok(stats)
+}
+
+impl Stats {
+    /// Report an interruption and (unless `quiet`) the summary on stderr; the
+    /// exit code. `done` says what happened to the records handed on
+    /// ("written", "added").
+    pub fn finish(&self, done: &str, quiet: bool, elapsed: Duration) -> u8 {
+        if let Some(line) = self.interrupted {
+            report!(
+                "nutgraf: interrupted: {} records {done}, {} read but not parsed; lines after {line} not read",
+                self.parsed + self.errors,
+                self.skipped,
+            );
+        }
+        if !quiet {
+            report!("{}", summary(self, elapsed));
+        }
+        if self.interrupted.is_some() {
+            EXIT_INTERRUPTED
+        } else if self.io_failed {
+            EXIT_FAILURE
+        } else if self.errors > 0 {
+            EXIT_BAD_RECORDS
+        } else {
+            EXIT_OK
+        }
     }
-    if !args.quiet {
-        report!("{}", summary(&stats, start.elapsed()));
-    }
-    Ok(if stats.interrupted.is_some() {
-        EXIT_INTERRUPTED
-    } else if stats.io_failed {
-        EXIT_FAILURE
-    } else if stats.errors > 0 {
-        EXIT_BAD_RECORDS
-    } else {
-        EXIT_OK
-    })
 }
 
 /// True when both paths name the same existing file.
@@ -438,19 +518,13 @@ fn read_line_capped(
 /// Turn one input line into its output line: a document, or an error record. A
 /// panic on the way (a bug) gives an `internal` error record too.
 fn process(parser: &Parser, raw: &RawLine, line_limit: usize, input: Option<&str>) -> Outcome {
-    let result = guard::catch(|| {
-        record(parser, raw, line_limit).map(|(id, doc)| {
+    let result = parse_record(parser, raw, line_limit).and_then(|(id, doc)| {
+        guard::catch(|| {
             let line = format!(r#"{{"id":{},"document":{}}}"#, id, doc.to_json());
             guard::debug_panic(&line);
             line
         })
-    })
-    .unwrap_or_else(|panic| {
-        Err(RecordError::new(
-            id_of(&raw.bytes),
-            "internal",
-            format!("{}: {panic}", guard::INTERNAL),
-        ))
+        .map_err(|panic| RecordError::new(id, "internal", format!("{}: {panic}", guard::INTERNAL)))
     });
     match result {
         Ok(line) => Outcome { line, error: None },
@@ -468,9 +542,36 @@ fn process(parser: &Parser, raw: &RawLine, line_limit: usize, input: Option<&str
             line.push('}');
             Outcome {
                 line,
-                error: Some((raw.number, format!("{}: {}", e.kind, e.message))),
+                error: Some(format!("{}: {}", e.kind, e.message)),
             }
         }
+    }
+}
+
+/// Validate and parse one record line: its id (null when it has none) and its
+/// document. A panic on the way (a bug) gives an `internal` error.
+pub fn parse_record(
+    parser: &Parser,
+    raw: &RawLine,
+    line_limit: usize,
+) -> Result<(Value, Document), RecordError> {
+    guard::catch(|| record(parser, raw, line_limit)).unwrap_or_else(|panic| {
+        Err(RecordError::new(
+            id_of(&raw.bytes),
+            "internal",
+            format!("{}: {panic}", guard::INTERNAL),
+        ))
+    })
+}
+
+/// The kind of a bad record for a core error, as error records name it.
+pub fn error_kind(e: &nutgraf::Error) -> &'static str {
+    match e.kind() {
+        ErrorKind::InputTooLarge { .. } => "input_too_large",
+        ErrorKind::InvalidDate { .. } => "invalid_date",
+        ErrorKind::Internal { .. } => "internal",
+        ErrorKind::DuplicateId { .. } => "duplicate_id",
+        _ => "parse_error",
     }
 }
 
@@ -550,15 +651,7 @@ fn record(
     }
     match parser.parse(text, &meta) {
         Ok(doc) => Ok((id, doc)),
-        Err(e) => {
-            let kind = match e.kind() {
-                ErrorKind::InputTooLarge { .. } => "input_too_large",
-                ErrorKind::InvalidDate { .. } => "invalid_date",
-                ErrorKind::Internal { .. } => "internal",
-                _ => "parse_error",
-            };
-            Err(RecordError::new(id, kind, e.to_string()))
-        }
+        Err(e) => Err(RecordError::new(id, error_kind(&e), e.to_string())),
     }
 }
 

@@ -1,6 +1,6 @@
 //! `nutgraf`: the command-line front end of the nutgraf library.
 //!
-//! Two subcommands:
+//! Three subcommands:
 //!
 //! - `nutgraf parse FILE...` reads article text files (or stdin) and prints, per file,
 //!   either a readable view of the parsed document, the version-1 JSON contract
@@ -11,6 +11,9 @@
 //!   writes one JSON line per record, `{"id": ..., "document": {...}}`, or an error
 //!   record naming the line. It streams in chunks and parses each chunk in parallel,
 //!   so input of any size runs in bounded memory.
+//! - `nutgraf corpus [INPUT...]` reads the same records, parsed the same way, adds
+//!   them to a corpus in input order, and writes one JSON object: its stories,
+//!   near-duplicates and the entities documents share (see [`corpus`]).
 //!
 //! # Exit codes
 //!
@@ -18,9 +21,9 @@
 //! |------|---------|
 //! | 0    | everything was processed |
 //! | 1    | an input or output could not be read or written (`parse`: any file failed) |
-//! | 2    | `batch` only: some records were bad and got error records; the rest were written |
+//! | 2    | `batch` and `corpus`: some records were bad (`batch` writes error records for them, `corpus` skips them); the rest were processed |
 //! | 64   | the command line itself was wrong (unknown flag, bad `--published` value, `--threads` over 1024...) |
-//! | 130  | `batch` only: interrupted by Ctrl-C; the records parsed by then were written |
+//! | 130  | `batch` and `corpus`: interrupted by Ctrl-C; the records parsed by then were written (`corpus`: reported on) |
 //!
 //! Usage errors use 64 (`EX_USAGE`) rather than clap's default 2 so that 2 always
 //! means "some batch records were bad".
@@ -42,6 +45,7 @@ macro_rules! report {
 
 mod batch;
 mod conllu;
+mod corpus;
 mod dates;
 mod guard;
 mod input;
@@ -56,20 +60,22 @@ use clap::{Parser as ClapParser, Subcommand};
 pub const EXIT_OK: u8 = 0;
 /// Exit code: an input or output failed (I/O, unreadable file, file too large).
 pub const EXIT_FAILURE: u8 = 1;
-/// Exit code: `batch` wrote error records for some input lines.
+/// Exit code: `batch` wrote error records for some input lines (`corpus` skipped them).
 pub const EXIT_BAD_RECORDS: u8 = 2;
 /// Exit code: the command line could not be understood.
 pub const EXIT_USAGE: u8 = 64;
-/// Exit code: `batch` was interrupted (128 + SIGINT, what a shell reports for Ctrl-C).
+/// Exit code: `batch` or `corpus` was interrupted (128 + SIGINT, what a shell reports for Ctrl-C).
 pub const EXIT_INTERRUPTED: u8 = 130;
 
 const AFTER_HELP: &str = "\
 Exit codes:
   0   everything was processed
   1   an input or output could not be read or written (parse: any file failed)
-  2   batch: some records were bad (error records were written, the rest parsed)
+  2   batch, corpus: some records were bad (batch wrote error records for them,
+      corpus skipped them; the rest were processed)
   64  the command line was wrong
-  130 batch: interrupted by Ctrl-C (records parsed by then were written)
+  130 batch, corpus: interrupted by Ctrl-C (records parsed by then were written,
+      or for corpus reported on)
 A closed stdout (`nutgraf parse --json ... | head -1`) ends the run quietly with 0.
 
 Examples:
@@ -79,7 +85,8 @@ Examples:
   nutgraf parse --conllu article.txt           # the words as CoNLL-U
   cat article.txt | nutgraf parse --json
   nutgraf parse --dates corpus/seeds.jsonl corpus/seeds/*.txt
-  nutgraf batch records.jsonl -o documents.jsonl";
+  nutgraf batch records.jsonl -o documents.jsonl
+  nutgraf corpus records.jsonl -o corpus.json  # stories, duplicates, shared entities";
 
 /// Turn raw news text into typed facts: title, byline, dateline, layout blocks,
 /// language and sentences.
@@ -116,6 +123,26 @@ enum Command {
     /// Exit code 0 when every record parsed, 2 when some were bad, 1 on I/O errors,
     /// 130 when stopped by Ctrl-C (the records parsed by then are written).
     Batch(batch::BatchArgs),
+    /// Parse JSON Lines records and report on them as a corpus: stories, near-duplicates, shared entities.
+    ///
+    /// Input: the records `batch` reads (`{"id", "text", "published"?, "url"?,
+    /// "source"?}`), parsed the same way and added in input order. A bad record
+    /// (as for `batch`, or `duplicate_id` for an id already added) is reported on
+    /// stderr and skipped. Ids are compared as strings (`1` and `"1"` are one id);
+    /// a record with no id is named by its input and line (`"<stdin>:3"`).
+    ///
+    /// Output: one JSON object, `{"documents": N, "stories": [{"index", "title",
+    /// "start", "end", "ids", "entities", "merges": [{"id", "similarity",
+    /// "cosines", "shared_names", "shared_words", "reason"}]}], "duplicates":
+    /// [{"a", "b", "similarity"}], "entities": [{"id", "name", "label", "aliases",
+    /// "docs", "mentions": [{"doc", "start", "end", "text"}]}]}`. Documents are
+    /// named by their ids; mention offsets are characters into the record's text;
+    /// dates are YYYY-MM-DD. Only entities named in at least --min-docs documents
+    /// are listed.
+    ///
+    /// Exit code 0 when every record was added, 2 when some were bad, 1 on I/O
+    /// errors, 130 when stopped by Ctrl-C (the records added by then are reported).
+    Corpus(corpus::CorpusArgs),
 }
 
 fn main() -> ExitCode {
@@ -129,6 +156,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Parse(args) => parse::run(&args),
         Command::Batch(args) => batch::run(&args),
+        Command::Corpus(args) => corpus::run(&args),
     };
     match code {
         Ok(code) => ExitCode::from(code),

@@ -961,6 +961,225 @@ fn batch_empty_input_is_fine() {
     assert!(stderr(&out).contains("parsed 0 records, 0 errors"));
 }
 
+// ---------------------------------------------------------------- corpus
+
+/// The sample corpus as `batch` records: `examples/corpus/seeds.jsonl` names each
+/// article's file and date; the record's id is the file's number ("000").
+fn seed_records() -> Vec<(String, String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let index = std::fs::read_to_string(root.join("seeds.jsonl")).unwrap();
+    index
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let entry: Value = serde_json::from_str(l).unwrap();
+            let file = entry["file"].as_str().unwrap();
+            let text = std::fs::read_to_string(root.join(file)).unwrap();
+            let id = Path::new(file).file_name().unwrap().to_str().unwrap()[..3].to_owned();
+            (id, text, entry["published"].as_str().unwrap().to_owned())
+        })
+        .collect()
+}
+
+fn record(id: &str, text: &str, published: &str) -> String {
+    serde_json::json!({"id": id, "text": text, "published": published}).to_string()
+}
+
+/// The characters `start..end` of `text`.
+fn chars(text: &str, start: u64, end: u64) -> String {
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
+
+fn sorted_ids(v: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_str().unwrap().to_owned())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn corpus_reports_the_sample_articles() {
+    let seeds = seed_records();
+    assert_eq!(seeds.len(), 5);
+    let mut lines: Vec<String> = seeds.iter().map(|(i, t, p)| record(i, t, p)).collect();
+    let (_, copied, copied_date) = &seeds[1];
+    lines.push(record("001-copy", copied, copied_date));
+    lines.push(r#"{"id": "bad", "text": 42}"#.to_owned());
+    lines.push(record(
+        "000",
+        "Another text under a taken id.",
+        "2023-10-17",
+    ));
+    let input = batch_input(&lines.iter().map(String::as_str).collect::<Vec<_>>());
+    let out = run(&["corpus", "--threads", "2", "--chunk-size", "3"], &input);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("<stdin>:7: wrong_type"), "{err}");
+    assert!(err.contains("<stdin>:8: duplicate_id"), "{err}");
+    assert!(err.contains("parsed 6 records, 2 errors"), "{err}");
+
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let keys: Vec<&String> = report.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["documents", "duplicates", "entities", "stories"]);
+    assert!(stdout(&out).starts_with(r#"{"documents":6,"stories":["#));
+    assert_eq!(report["documents"], 6);
+
+    // The October 2023 trip (with the copy) and the May 2024 one.
+    let stories = report["stories"].as_array().unwrap();
+    let mut groups: Vec<Vec<String>> = stories.iter().map(|s| sorted_ids(&s["ids"])).collect();
+    groups.sort();
+    assert_eq!(
+        groups,
+        [vec!["000", "001", "001-copy", "002", "004"], vec!["003"]]
+    );
+    let october = stories.iter().find(|s| s["ids"][0] == "000").unwrap();
+    assert_eq!(october["start"], "2023-10-12");
+    assert_eq!(october["end"], "2023-10-17");
+    let merges = october["merges"].as_array().unwrap();
+    assert_eq!(merges.len(), 4);
+    for m in merges {
+        assert!(m["reason"].as_str().unwrap().starts_with("similarity "));
+        assert!(m["cosines"]["people"].as_f64().is_some());
+    }
+
+    assert_eq!(
+        report["duplicates"],
+        serde_json::json!([{"a": "001", "b": "001-copy", "similarity": 1.0}])
+    );
+
+    // Shared entities only (--min-docs 2), mentions in characters of each text.
+    let texts: std::collections::HashMap<String, &str> = seeds
+        .iter()
+        .map(|(i, t, _)| (i.clone(), t.as_str()))
+        .chain([("001-copy".to_owned(), copied.as_str())])
+        .collect();
+    let entities = report["entities"].as_array().unwrap();
+    assert!(!entities.is_empty());
+    for e in entities {
+        assert!(e["docs"].as_array().unwrap().len() >= 2, "{e}");
+        for m in e["mentions"].as_array().unwrap() {
+            let text = texts[m["doc"].as_str().unwrap()];
+            let got = chars(
+                text,
+                m["start"].as_u64().unwrap(),
+                m["end"].as_u64().unwrap(),
+            );
+            assert_eq!(got, m["text"].as_str().unwrap(), "{m}");
+        }
+    }
+    let putin = entities
+        .iter()
+        .find(|e| e["name"] == "Vladimir Putin")
+        .unwrap();
+    assert_eq!(putin["label"], "PERSON");
+    assert_eq!(
+        sorted_ids(&putin["docs"]),
+        ["000", "001", "001-copy", "002", "003", "004"]
+    );
+
+    // The same as the library gives for the same documents in the same order.
+    let mut corpus = nutgraf::Corpus::new();
+    for line in &lines[..6] {
+        let r: Value = serde_json::from_str(line).unwrap();
+        let meta = nutgraf::Meta::new()
+            .with_published_str(r["published"].as_str().unwrap())
+            .unwrap();
+        let doc = nutgraf::parse(r["text"].as_str().unwrap(), &meta).unwrap();
+        corpus.add(r["id"].as_str().unwrap(), &doc).unwrap();
+    }
+    let library: Vec<Vec<&str>> = corpus
+        .stories()
+        .iter()
+        .map(|s| s.docs.iter().map(|&d| corpus.id(d).unwrap()).collect())
+        .collect();
+    let cli: Vec<Vec<&str>> = stories
+        .iter()
+        .map(|s| {
+            s["ids"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i.as_str().unwrap())
+                .collect()
+        })
+        .collect();
+    assert_eq!(cli, library);
+    let shared = corpus
+        .entities()
+        .iter()
+        .filter(|e| e.docs().count() >= 2)
+        .count();
+    assert_eq!(entities.len(), shared);
+
+    // --min-docs 1 lists every entity.
+    let out = run(&["corpus", "--quiet", "--min-docs", "1"], &input);
+    let all: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        all["entities"].as_array().unwrap().len(),
+        corpus.entities().len()
+    );
+    assert!(all["entities"].as_array().unwrap().len() > entities.len());
+}
+
+#[test]
+fn corpus_ids_as_given_or_by_line() {
+    let input = batch_input(&[
+        r#"{"id": 1, "text": "Rescuers freed the miners in Chile on Wednesday."}"#,
+        r#"{"text": "An earthquake struck Japan on Saturday."}"#,
+        r#"{"id": "1", "text": "A string id equal to an earlier number."}"#,
+        r#"{"id": 2.5, "text": "Rescuers freed the miners in Chile on Wednesday."}"#,
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("corpus.json");
+    let out = run(
+        &["corpus", "--min-docs", "1", "-o", output.to_str().unwrap()],
+        &input,
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).contains("<stdin>:3: duplicate_id"),
+        "{}",
+        stderr(&out)
+    );
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
+    assert_eq!(report["documents"], 3);
+    let ids: Vec<Value> = report["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["ids"].as_array().unwrap().clone())
+        .collect();
+    for id in [Value::from(1), Value::from("<stdin>:2"), Value::from(2.5)] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert_eq!(
+        report["duplicates"],
+        serde_json::json!([{"a": 1, "b": 2.5, "similarity": 1.0}])
+    );
+}
+
+#[test]
+fn corpus_of_nothing_is_an_empty_report() {
+    let out = run(&["corpus"], b"\n");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "{\"documents\":0,\"stories\":[],\"duplicates\":[],\"entities\":[]}\n"
+    );
+    let out = run(&["corpus", "--help"], b"");
+    for flag in ["--min-docs", "--no-layout", "--threads", "--output"] {
+        assert!(stdout(&out).contains(flag), "{flag}");
+    }
+}
+
 // ---------------------------------------------------------------- help
 
 #[test]
@@ -968,7 +1187,7 @@ fn help_explains_commands_and_exit_codes() {
     let out = run(&["--help"], b"");
     assert_eq!(code(&out), 0);
     let help = stdout(&out);
-    for needle in ["parse", "batch", "Exit codes", "64"] {
+    for needle in ["parse", "batch", "corpus", "Exit codes", "64"] {
         assert!(help.contains(needle), "{needle} in {help}");
     }
     let out = run(&["batch", "--help"], b"");

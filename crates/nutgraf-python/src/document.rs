@@ -31,6 +31,11 @@ impl PyDocument {
     pub(crate) fn new(inner: nutgraf::Document) -> PyDocument {
         PyDocument { inner }
     }
+
+    /// The core document.
+    pub(crate) fn inner(&self) -> &nutgraf::Document {
+        &self.inner
+    }
 }
 
 #[pymethods]

@@ -7,6 +7,7 @@
 //!     ├── InvalidDateError      value: str, reason: str
 //!     ├── InvalidOptionError    option: str, reason: str
 //!     ├── InvalidInputError     reason: str          (also a TypeError)
+//!     ├── DuplicateIdError      id: str
 //!     └── InternalError         reason: str
 //! ```
 //!
@@ -29,7 +30,7 @@ create_exception!(
     nutgraf,
     NutgrafError,
     PyValueError,
-    "Base class of every nutgraf error; also a ValueError. `index` is the position of the input in a `parse_many` batch, else None."
+    "Base class of every nutgraf error; also a ValueError. `index` is the position of the input in a `parse_many` batch (of the document in `Corpus.extend`), else None."
 );
 create_exception!(
     nutgraf,
@@ -48,6 +49,12 @@ create_exception!(
     InvalidOptionError,
     NutgrafError,
     "An option has a value that cannot be used. `option` names it."
+);
+create_exception!(
+    nutgraf,
+    DuplicateIdError,
+    NutgrafError,
+    "A document was already added to the Corpus under this id (the corpus is unchanged by that document). `id` is the id."
 );
 
 create_exception!(
@@ -88,6 +95,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("InvalidDateError", py.get_type::<InvalidDateError>())?;
     m.add("InvalidOptionError", py.get_type::<InvalidOptionError>())?;
     m.add("InvalidInputError", invalid_input_type(py)?)?;
+    m.add("DuplicateIdError", py.get_type::<DuplicateIdError>())?;
     m.add("InternalError", py.get_type::<InternalError>())?;
     Ok(())
 }
@@ -139,6 +147,9 @@ pub(crate) fn to_py_err(py: Python<'_>, err: &nutgraf::Error, index: Option<usiz
             index,
             &[("reason", reason.into_bound_py_any(py))],
         ),
+        ErrorKind::DuplicateId { id } => {
+            build::<DuplicateIdError>(py, message, index, &[("id", id.into_bound_py_any(py))])
+        }
         // `Cancelled` (never raised to Python, see the module docs) and kinds added
         // to the core later.
         _ => build::<NutgrafError>(py, message, index, &[]),

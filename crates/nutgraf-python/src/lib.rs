@@ -12,6 +12,7 @@
 //! original input, converted once per call with [`nutgraf::CharOffsets`].
 
 mod convert;
+mod corpus;
 mod detach;
 mod document;
 mod errors;
@@ -48,6 +49,12 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<events::PyEvent>()?;
     m.add_class::<events::PyParticipant>()?;
     m.add_class::<words::PyWord>()?;
+    m.add_class::<corpus::PyCorpus>()?;
+    m.add_class::<corpus::PyStory>()?;
+    m.add_class::<corpus::PyStoryMerge>()?;
+    m.add_class::<corpus::PyDuplicate>()?;
+    m.add_class::<corpus::PyCorpusEntity>()?;
+    m.add_class::<corpus::PyCorpusMention>()?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many, m)?)?;
