@@ -622,9 +622,9 @@ class StoryMerge:
         """The document that joined."""
     @property
     def similarity(self) -> float:
-        """Its similarity with the story when it joined: the sum of ``cosines``
-        weighted 1, 0.5, 0.25 and 0.25, so from 0 to 2 (not a 0-1 score); at least
-        the joining threshold, 0.35."""
+        """Its similarity with the story when it joined, 0 to 1: the mean of
+        ``cosines`` weighted 1, 0.5, 0.25 and 0.25; at least the joining
+        threshold, 0.175."""
     @property
     def cosines(self) -> tuple[float, float, float, float]:
         """The cosine of each bag with the story's: words, people, places, figures."""
@@ -701,6 +701,10 @@ class CorpusMention:
         """One past the last character, as an index into that document's ``text``."""
     @property
     def text(self) -> str: ...
+    @property
+    def kind(self) -> Literal["name", "reference", "pronoun"]:
+        """A name, a phrase naming a role that document links to the entity ("the
+        Russian president") or a pronoun it resolved to it ("he")."""
 
 @final
 class CorpusEntity:
@@ -786,7 +790,8 @@ class Corpus:
     def entities_rows(self) -> list[dict[str, Any]]:
         """One flat dict per mention: ``entity`` (its id), ``name``, ``label``,
         ``id`` (the document's), ``start``, ``end`` (characters into that
-        document's text) and ``text``."""
+        document's text), ``text`` and ``kind`` (``"name"``, ``"reference"`` or
+        ``"pronoun"``)."""
     def duplicates_rows(self) -> list[dict[str, Any]]:
         """One flat dict per duplicate pair: ``a``, ``b`` (document ids),
         ``similarity``."""

@@ -20,7 +20,7 @@
 //!  "duplicates": [{"a": "000", "b": "005", "similarity": 1.0}],
 //!  "entities": [{"id": 0, "name": "Vladimir Putin", "label": "PERSON",
 //!                "aliases": ["Putin", "Vladimir Putin"], "docs": ["000", "001"],
-//!                "mentions": [{"doc": "000", "start": 0, "end": 14, "text": "Vladimir Putin"}]}]}
+//!                "mentions": [{"doc": "000", "start": 0, "end": 14, "text": "Vladimir Putin", "kind": "name"}]}]}
 //! ```
 //!
 //! Documents are named by their records' ids, as given (a string, number or
@@ -163,6 +163,7 @@ struct MentionOut {
     start: usize,
     end: usize,
     text: String,
+    kind: &'static str,
 }
 
 impl Report {
@@ -230,6 +231,7 @@ impl Report {
                             start: m.chars.0,
                             end: m.chars.1,
                             text: m.text,
+                            kind: m.kind.as_str(),
                         })
                         .collect(),
                     name: e.name,

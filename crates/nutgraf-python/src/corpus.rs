@@ -264,6 +264,7 @@ impl PyCorpus {
                         ("start", Value::from(m.chars.0)),
                         ("end", Value::from(m.chars.1)),
                         ("text", Value::from(m.text.as_str())),
+                        ("kind", Value::from(m.kind.as_str())),
                     ]);
                 }
             }
@@ -478,6 +479,7 @@ impl PyCorpusEntity {
                     start: m.chars.0,
                     end: m.chars.1,
                     text: m.text,
+                    kind: m.kind.as_str(),
                 })
                 .collect(),
             name: e.name,
@@ -514,16 +516,18 @@ pub struct PyCorpusMention {
     start: usize,
     end: usize,
     text: String,
+    kind: &'static str,
 }
 
 #[pymethods]
 impl PyCorpusMention {
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
-            "<CorpusMention doc={} start={} end={} text={}>",
+            "<CorpusMention doc={} start={} end={} kind={} text={}>",
             repr_str(py, &self.doc)?,
             self.start,
             self.end,
+            self.kind,
             repr_text(py, &self.text)?,
         ))
     }
