@@ -85,3 +85,44 @@ fn putin_is_one_entity_across_the_seeds() {
         assert_eq!(docs[m.doc].1.slice(m.span), m.text);
     }
 }
+
+#[test]
+fn the_trade_figures_of_003_and_004_conflict() {
+    let docs = seeds();
+    let c = corpus(&docs);
+    for cl in c.claims() {
+        eprintln!(
+            "{} {:?}: {} | {:?} | {:?} | {} {:?}",
+            c.id(cl.doc).unwrap(),
+            cl.text,
+            cl.measure,
+            cl.subjects,
+            cl.period,
+            cl.value,
+            cl.unit
+        );
+    }
+    for k in c.conflicts() {
+        eprintln!("CONFLICT {:?}: {}", k.kind, k.reason);
+    }
+    let trade: Vec<_> = c
+        .conflicts()
+        .iter()
+        .filter(|k| k.claims.iter().all(|cl| cl.measure == "trade"))
+        .collect();
+    assert_eq!(trade.len(), 1, "{:?}", c.conflicts());
+    let k = trade[0];
+    assert_eq!(k.kind, nutgraf::corpus::ConflictKind::Magnitude);
+    let sides: Vec<(&str, &str)> = k
+        .claims
+        .iter()
+        .map(|cl| (c.id(cl.doc).unwrap(), docs[cl.doc].1.slice(cl.span)))
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            ("003", "$240 billion"),
+            ("004", "approximately $190 million")
+        ]
+    );
+}

@@ -42,6 +42,7 @@
 //! same stories. See [`StoryOptions`] for the similarity, its threshold and the
 //! date test that keeps two similar happenings at different times apart.
 
+pub(crate) mod claims;
 mod dedup;
 mod entities;
 pub(crate) mod profile;
@@ -49,6 +50,7 @@ mod stories;
 
 use std::collections::HashMap;
 
+pub use claims::{Claim, Conflict, ConflictKind};
 pub use dedup::{DuplicateIndex, DuplicateOptions};
 pub use entities::{CorpusEntity, CorpusMention, MentionKind};
 pub use stories::{StoryMerge, StoryOptions};
@@ -133,7 +135,16 @@ pub struct Corpus {
     dedup: DuplicateIndex,
     duplicates: Vec<Duplicate>,
     clusterer: Clusterer,
+    claims: Vec<Claim>,
+    /// Claims by measure and unit (the most recent [`MAX_CLAIMS_PER_MEASURE`]).
+    claims_by_measure: HashMap<(String, Option<String>), Vec<u32>>,
+    conflicts: Vec<Conflict>,
+    claim_scratch: claims::ClaimScratch,
 }
+
+/// Claims of one measure and unit a new claim is compared with (the most
+/// recent): bounds the work of each document.
+const MAX_CLAIMS_PER_MEASURE: usize = 256;
 
 impl Corpus {
     /// An empty corpus with the default options.
@@ -174,6 +185,20 @@ impl Corpus {
         let story = self
             .clusterer
             .add(index, &terms, date, &self.options.stories);
+        for claim in claims::of(doc, index, &mut self.claim_scratch) {
+            let key = (claim.measure.clone(), claim.unit.clone());
+            let list = self.claims_by_measure.entry(key).or_default();
+            for &other in list.iter() {
+                if let Some(c) = claims::conflict(&self.claims[other as usize], &claim) {
+                    self.conflicts.push(c);
+                }
+            }
+            list.push(self.claims.len() as u32);
+            if list.len() > MAX_CLAIMS_PER_MEASURE {
+                list.remove(0);
+            }
+            self.claims.push(claim);
+        }
         self.docs.push(DocRecord {
             id: id.clone(),
             title: doc.title.as_deref().map(Into::into),
@@ -225,6 +250,19 @@ impl Corpus {
     /// Pairs of near-duplicate documents, in the order they were found.
     pub fn duplicates(&self) -> &[Duplicate] {
         &self.duplicates
+    }
+
+    /// Every numeric claim of the documents, in order (see [`Claim`]).
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
+    /// Claims that cannot both be right, in the order they were found: the
+    /// same measure of the same subjects for the same period with values
+    /// apart beyond their approximation, or for adjacent years a hundred
+    /// times apart (see [`ConflictKind`]).
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
     }
 
     /// The stories, in the order they started.
@@ -295,6 +333,18 @@ impl Corpus {
             + self.clusterer.heap_bytes()
             + self.duplicates.capacity() * std::mem::size_of::<Duplicate>()
             + self.ids.capacity() * 24
+            + self
+                .claims
+                .iter()
+                .map(|c| {
+                    std::mem::size_of::<Claim>()
+                        + c.text.len()
+                        + c.measure.len()
+                        + c.subjects.iter().map(|s| s.len() + 24).sum::<usize>()
+                })
+                .sum::<usize>()
+            + self.claims_by_measure.capacity() * 64
+            + self.conflicts.capacity() * std::mem::size_of::<Conflict>()
             + self
                 .docs
                 .iter()

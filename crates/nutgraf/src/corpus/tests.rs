@@ -115,3 +115,66 @@ fn empty_and_odd_documents_are_fine() {
     // Two empty bodies are no duplicates of each other.
     assert!(c.duplicates().iter().all(|d| (d.a, d.b) != (0, 1)));
 }
+
+#[test]
+fn figures_of_one_measure_and_year_that_disagree_conflict() {
+    let mut c = Corpus::new();
+    c.add(
+        "a",
+        &doc(
+            "Copper exports of Chile reached $45 billion in 2021, the central bank said.",
+            None,
+        ),
+    )
+    .unwrap();
+    c.add(
+        "b",
+        &doc(
+            "Chile's copper exports reached $52 billion in 2021, according to customs.",
+            None,
+        ),
+    )
+    .unwrap();
+    c.add(
+        "c",
+        &doc(
+            "Copper exports of Chile reached about $46 billion in 2021, officials said.",
+            None,
+        ),
+    )
+    .unwrap();
+    let claims = c.claims();
+    assert_eq!(claims.len(), 3, "{claims:#?}");
+    assert!(
+        claims.iter().all(|cl| cl.measure == "copper export"),
+        "{claims:#?}"
+    );
+    assert!(claims.iter().all(|cl| cl.period.as_deref() == Some("2021")));
+    assert!(
+        claims.iter().all(|cl| cl.subjects == ["Chile"]),
+        "{claims:#?}"
+    );
+    let pairs: Vec<(usize, usize)> = c
+        .conflicts()
+        .iter()
+        .map(|k| (k.claims[0].doc, k.claims[1].doc))
+        .collect();
+    // 45 and 46 (about) agree; 52 is apart from both.
+    assert_eq!(pairs, [(0, 1), (1, 2)], "{:#?}", c.conflicts());
+    assert!(c.conflicts().iter().all(|k| k.kind == ConflictKind::Value));
+    assert!(c.conflicts()[0].reason.contains("\"$52 billion\""));
+}
+
+#[test]
+fn a_figure_pointing_back_is_no_claim() {
+    let mut c = Corpus::new();
+    c.add(
+        "a",
+        &doc(
+            "Beijing and Moscow have committed to raising this figure to $200 million in 2023.",
+            None,
+        ),
+    )
+    .unwrap();
+    assert!(c.claims().is_empty(), "{:#?}", c.claims());
+}

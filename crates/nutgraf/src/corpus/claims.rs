@@ -1,0 +1,515 @@
+//! Numeric claims and the conflicts between them.
+//!
+//! A claim is a figure of a document ([`Quantity`](crate::Quantity): money,
+//! a percentage, a count, a measure) with what it measures, whose it is and
+//! when: "Trade between the two countries reached record levels in 2022,
+//! amounting to approximately $190 million" claims that the *trade* of
+//! *Russia and China* in *2022* was about 190 million US dollars.
+//!
+//! What is measured comes from the dependency tree of the figure's sentence
+//! (the document's words when it was parsed with the syntax stage; otherwise
+//! the sentence alone is tagged and parsed here): the noun the figure
+//! modifies ("trade worth $190 million"), or the subject of the clause the
+//! figure is an object or oblique of, through coordinated, participial and
+//! infinitive clauses ("trade ... has exploded and reached $240 billion";
+//! "trade reached record levels, amounting to $190 million"); a generic noun
+//! with an "of" phrase gives the phrase ("the value of exports"); a noun with a
+//! demonstrative ("this figure") points back and makes no claim; a named or
+//! pronoun subject gives the verb ("Russia exported $5 billion": export).
+//! Whose it is: the names inside the measure's phrase ("between China and
+//! Russia", "between the two countries" as the document resolved it), or else
+//! the names of the sentence. When: the year or month named nearest the
+//! figure in its sentence.
+
+use crate::lexicon::WordSet;
+use crate::segment::{tokens, Token};
+use crate::syntax::{Syntax, Upos};
+use crate::{CharOffsets, Document, QuantityKind, Span};
+
+/// Nouns of amount whose "of" phrase says what is measured ("the value of
+/// exports"): `data/lexicons/corpus_generic_measures.txt`.
+static GENERIC_MEASURES: WordSet = crate::lexicon::word_set!("corpus_generic_measures.txt");
+
+/// A figure of a document with what it measures.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Claim {
+    /// The document (its index in the corpus).
+    pub doc: usize,
+    /// The figure in the document's original input (bytes).
+    pub span: Span,
+    /// The same in characters (code points).
+    pub chars: (usize, usize),
+    /// The figure's text ("approximately $190 million").
+    pub text: String,
+    /// What it measures: a lemma, with the nouns before it ("trade", "oil
+    /// export").
+    pub measure: String,
+    /// Whose it is: the names of the measure's phrase, or of the sentence.
+    pub subjects: Vec<String>,
+    /// When: a TIMEX3 year or month ("2022", "2023-05"), if the sentence names one.
+    pub period: Option<String>,
+    /// The value (the low end of a range).
+    pub value: f64,
+    /// The high end of a range.
+    pub value_max: Option<f64>,
+    /// The unit: an ISO currency code, "%", a counted noun, a unit symbol.
+    pub unit: Option<String>,
+    /// Said to be approximate ("about", "nearly").
+    pub approximate: bool,
+    /// A bound rather than a value ("more than", "up to").
+    pub bounded: bool,
+    /// The document's most named people, places and organizations: whose the
+    /// figure is when `subjects` is empty.
+    pub context: Vec<String>,
+}
+
+/// A word of a sentence with the syntax claims need.
+struct W<'a> {
+    span: Span,
+    upos: Upos,
+    lemma: &'a str,
+    head: Option<usize>,
+    deprel: &'a str,
+}
+
+/// Reused buffers.
+#[derive(Debug, Default)]
+pub(crate) struct ClaimScratch {
+    toks: Vec<Token>,
+}
+
+/// The claims of document `index`.
+pub(crate) fn of(doc: &Document, index: usize, sc: &mut ClaimScratch) -> Vec<Claim> {
+    let mut out = Vec::new();
+    if doc.quantities.is_empty() {
+        return out;
+    }
+    let chars = CharOffsets::new(&doc.text);
+    let syntax = Syntax::global();
+    let context = main_names(doc);
+    let mut analyzed = Vec::new();
+    for s in &doc.sentences {
+        let qs: Vec<&crate::Quantity> = doc
+            .quantities
+            .iter()
+            .filter(|q| {
+                s.span.start <= q.span.start
+                    && q.span.end <= s.span.end
+                    && matches!(
+                        q.kind,
+                        QuantityKind::Money
+                            | QuantityKind::Percent
+                            | QuantityKind::Count
+                            | QuantityKind::Quantity
+                    )
+                    && q.value.is_finite()
+            })
+            .collect();
+        if qs.is_empty() {
+            continue;
+        }
+        // The sentence's words: the document's, or tagged and parsed here.
+        let words: Vec<W> = if s.words.is_empty() {
+            sc.toks.clear();
+            tokens(&doc.text, s.span, &mut sc.toks);
+            if sc.toks.is_empty() || sc.toks.len() > 200 {
+                continue;
+            }
+            let texts: Vec<&str> = sc.toks.iter().map(|t| t.span.slice(&doc.text)).collect();
+            syntax.analyze(&texts, &mut analyzed);
+            sc.toks
+                .iter()
+                .zip(&analyzed)
+                .map(|(t, a)| W {
+                    span: t.span,
+                    upos: a.upos,
+                    lemma: &a.lemma,
+                    head: a.head,
+                    deprel: a.deprel,
+                })
+                .collect()
+        } else {
+            doc.words[s.words.clone()]
+                .iter()
+                .map(|w| W {
+                    span: w.span,
+                    upos: w.upos,
+                    lemma: &w.lemma,
+                    head: w.head,
+                    deprel: w.deprel,
+                })
+                .collect()
+        };
+        for q in qs {
+            let found = if q.kind == QuantityKind::Count {
+                count_measure(&words, q.span)
+            } else {
+                measure_of(&words, q.span)
+            };
+            let Some((measure, phrase)) = found else {
+                continue;
+            };
+            let mut subjects = names_in(doc, phrase);
+            if subjects.is_empty() {
+                subjects = names_in(doc, s.span);
+            }
+            out.push(Claim {
+                context: context.clone(),
+                doc: index,
+                span: q.span,
+                chars: chars.span(q.span),
+                text: doc.slice(q.span).to_owned(),
+                measure,
+                subjects,
+                period: period_near(doc, s.span, q.span),
+                value: q.value,
+                value_max: q.value_max,
+                unit: q.unit.as_deref().map(str::to_owned),
+                approximate: q.approximate,
+                bounded: q.bound.is_some(),
+            });
+        }
+    }
+    out
+}
+
+/// What a count measures: the counted noun, with the verb it is the subject
+/// or object of ("killed 24 people": kill people); none for a count with a
+/// determiner, which refers back ("the two countries").
+fn count_measure(words: &[W], q: Span) -> Option<(String, Span)> {
+    let inside = |w: &W| q.start <= w.span.start && w.span.end <= q.end;
+    let top = (0..words.len())
+        .find(|&i| inside(&words[i]) && words[i].head.is_none_or(|h| !inside(&words[h])))?;
+    if words[top].upos != Upos::Noun
+        || children(words, top).any(|c| matches!(words[c].deprel, "det" | "nmod:poss"))
+    {
+        return None;
+    }
+    let noun = words[top].lemma.to_lowercase();
+    let verb = words[top]
+        .head
+        .filter(|&h| {
+            words[h].upos == Upos::Verb
+                && (is_subject(words[top].deprel) || words[top].deprel == "obj")
+        })
+        .map(|h| words[h].lemma.to_lowercase());
+    let measure = match verb {
+        Some(v) => format!("{v} {noun}"),
+        None => noun,
+    };
+    Some((measure, subtree_span(words, top)))
+}
+
+/// The three people, places or organizations a document names most.
+fn main_names(doc: &Document) -> Vec<String> {
+    let mut names: Vec<(usize, &str)> = doc
+        .entities
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.label,
+                crate::EntityLabel::Person
+                    | crate::EntityLabel::Org
+                    | crate::EntityLabel::Gpe
+                    | crate::EntityLabel::Loc
+            )
+        })
+        .map(|e| (e.mentions.len(), e.name.as_str()))
+        .collect();
+    names.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    names.into_iter().take(3).map(|n| n.1.to_owned()).collect()
+}
+
+/// The children of word `i`.
+fn children<'w>(words: &'w [W<'w>], i: usize) -> impl Iterator<Item = usize> + 'w {
+    words
+        .iter()
+        .enumerate()
+        .filter(move |(_, w)| w.head == Some(i))
+        .map(|(k, _)| k)
+}
+
+fn is_subject(deprel: &str) -> bool {
+    deprel == "nsubj" || deprel == "nsubj:pass" || deprel == "csubj"
+}
+
+/// What the figure at `q` measures, and the span of the measure's phrase.
+fn measure_of(words: &[W], q: Span) -> Option<(String, Span)> {
+    let inside = |w: &W| q.start <= w.span.start && w.span.end <= q.end;
+    // The figure's top word: inside the figure, its head outside it.
+    let top = (0..words.len())
+        .find(|&i| inside(&words[i]) && words[i].head.is_none_or(|h| !inside(&words[h])))?;
+    let mut at = top;
+    // Up through what governs the figure: a preposition's or an adjective's
+    // head ("worth $190 million", "to $190 million").
+    for _ in 0..6 {
+        let h = words[at].head?;
+        let w = &words[h];
+        match w.upos {
+            Upos::Noun if !inside(w) => return noun_measure(words, h),
+            Upos::Verb | Upos::Aux => return clause_measure(words, h, words[at].deprel),
+            Upos::Adj | Upos::Adp | Upos::Sym | Upos::Num | Upos::Adv => at = h,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The measure of a clause whose verb `v` has the figure as a dependent of
+/// relation `rel`: its subject, through the clauses it belongs to.
+fn clause_measure(words: &[W], v: usize, rel: &str) -> Option<(String, Span)> {
+    let mut verb = v;
+    for _ in 0..5 {
+        if let Some(s) = children(words, verb).find(|&c| is_subject(words[c].deprel)) {
+            return match words[s].upos {
+                Upos::Noun => noun_measure(words, s),
+                // A named or pronoun subject: what it did is the measure
+                // ("Russia exported $5 billion"), if the figure is its object.
+                Upos::Propn | Upos::Pron if rel == "obj" && verb == v => {
+                    Some((words[v].lemma.to_lowercase(), words[s].span))
+                }
+                _ => None,
+            };
+        }
+        let w = &words[verb];
+        match (w.deprel, w.head) {
+            // A participle or clause hanging from a noun: the noun ("trade
+            // amounting to", and the same when the parser made the clause a
+            // conjunct of the noun).
+            ("acl" | "acl:relcl" | "conj" | "advcl", Some(h)) if words[h].upos == Upos::Noun => {
+                return noun_measure(words, h)
+            }
+            ("conj" | "xcomp" | "advcl", Some(h)) => verb = h,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The measure a noun names: its lemma with the nouns before it that modify
+/// it, or for a generic noun with an "of" phrase ("the value of exports"),
+/// the phrase's; none for a noun with a demonstrative ("this figure").
+fn noun_measure(words: &[W], n: usize) -> Option<(String, Span)> {
+    let kids: Vec<usize> = children(words, n).collect();
+    if kids.iter().any(|&c| {
+        words[c].deprel == "det" && matches!(words[c].lemma, "this" | "that" | "these" | "those")
+    }) {
+        return None;
+    }
+    if let Some(&of) = kids.iter().find(|&&c| {
+        words[c].deprel == "nmod"
+            && words[c].upos == Upos::Noun
+            && children(words, c).any(|g| words[g].lemma == "of")
+    }) {
+        if GENERIC_MEASURES.contains(words[n].lemma) {
+            return noun_measure(words, of);
+        }
+    }
+    let mut name = String::new();
+    for &c in &kids {
+        if c < n && words[c].deprel == "compound" && words[c].upos == Upos::Noun {
+            name.push_str(&words[c].lemma.to_lowercase());
+            name.push(' ');
+        }
+    }
+    name.push_str(&words[n].lemma.to_lowercase());
+    Some((name, subtree_span(words, n)))
+}
+
+/// The span of the words under `n`, `n` included.
+fn subtree_span(words: &[W], n: usize) -> Span {
+    let mut span = words[n].span;
+    for (i, w) in words.iter().enumerate() {
+        let mut at = i;
+        for _ in 0..words.len().min(64) {
+            if at == n {
+                span.start = span.start.min(w.span.start);
+                span.end = span.end.max(w.span.end);
+                break;
+            }
+            match words[at].head {
+                Some(h) => at = h,
+                None => break,
+            }
+        }
+    }
+    span
+}
+
+/// The names of entities named or referred to by role inside `span`, in
+/// order of the entities (not through pronouns: a wrong resolution would
+/// make a figure someone else's).
+fn names_in(doc: &Document, span: Span) -> Vec<String> {
+    let within = |s: Span| span.start <= s.start && s.end <= span.end;
+    let mut out: Vec<String> = Vec::new();
+    for e in &doc.entities {
+        if !matches!(
+            e.label,
+            crate::EntityLabel::Person
+                | crate::EntityLabel::Org
+                | crate::EntityLabel::Gpe
+                | crate::EntityLabel::Loc
+        ) {
+            continue;
+        }
+        let named = e
+            .mentions
+            .iter()
+            .filter_map(|&m| doc.mentions.get(m))
+            .any(|m| within(m.span))
+            || e.references.iter().any(|&s| within(s));
+        if named && !out.contains(&e.name) {
+            out.push(e.name.clone());
+        }
+    }
+    out
+}
+
+/// The year or month named nearest the figure in its sentence.
+fn period_near(doc: &Document, sentence: Span, q: Span) -> Option<String> {
+    doc.times
+        .iter()
+        .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
+        .filter_map(|t| {
+            let v = t.value.as_deref()?;
+            let b = v.as_bytes();
+            let year = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+            let ok = year && (b.len() == 4 || (b.len() == 7 && b[4] == b'-'));
+            ok.then(|| {
+                let d = if t.span.end <= q.start {
+                    q.start - t.span.end
+                } else {
+                    t.span.start.saturating_sub(q.end)
+                };
+                (d, v.to_owned())
+            })
+        })
+        .min_by_key(|x| x.0)
+        .map(|x| x.1)
+}
+
+/// Two claims that cannot both be right.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Conflict {
+    /// How they disagree.
+    pub kind: ConflictKind,
+    /// The two claims: the earlier document's first.
+    pub claims: [Claim; 2],
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// How two claims disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ConflictKind {
+    /// The same measure of the same subjects for the same period, values
+    /// apart by more than their approximation allows.
+    Value,
+    /// The same measure of the same subjects for adjacent periods, values a
+    /// hundred times or more apart: one of them likely slipped a magnitude
+    /// (million for billion).
+    Magnitude,
+}
+
+impl ConflictKind {
+    /// "value" or "magnitude".
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ConflictKind::Value => "value",
+            ConflictKind::Magnitude => "magnitude",
+        }
+    }
+}
+
+/// The share two values of one measure may differ by: 10% when either is
+/// said to be approximate, 2% otherwise (rounding).
+fn tolerance(a: &Claim, b: &Claim) -> f64 {
+    if a.approximate || b.approximate {
+        0.10
+    } else {
+        0.02
+    }
+}
+
+/// The year of a period.
+fn year(p: &str) -> Option<i32> {
+    p.get(..4)?.parse().ok()
+}
+
+/// Whether two claims are of one measure of the same subjects: their
+/// subjects share a name, or, when either has none, their documents' main
+/// names share two.
+pub(crate) fn comparable(a: &Claim, b: &Claim) -> bool {
+    let shared = |x: &[String], y: &[String]| x.iter().filter(|s| y.contains(s)).count();
+    a.doc != b.doc
+        && a.measure == b.measure
+        && a.unit == b.unit
+        && if a.subjects.is_empty() || b.subjects.is_empty() {
+            shared(&a.context, &b.context) >= 2
+        } else {
+            shared(&a.subjects, &b.subjects) >= 1
+        }
+}
+
+/// Whose the figures of two comparable claims are, in words.
+fn whose(a: &Claim, b: &Claim) -> String {
+    let shared: Vec<&str> = if a.subjects.is_empty() || b.subjects.is_empty() {
+        a.context
+            .iter()
+            .filter(|s| b.context.contains(s))
+            .map(String::as_str)
+            .collect()
+    } else {
+        a.subjects
+            .iter()
+            .filter(|s| b.subjects.contains(s))
+            .map(String::as_str)
+            .collect()
+    };
+    shared.join(", ")
+}
+
+/// The conflict between two claims, if they conflict.
+pub(crate) fn conflict(a: &Claim, b: &Claim) -> Option<Conflict> {
+    if !comparable(a, b) || a.bounded || b.bounded {
+        return None;
+    }
+    let (pa, pb) = (a.period.as_deref()?, b.period.as_deref()?);
+    let lo = |c: &Claim| c.value;
+    let hi = |c: &Claim| c.value_max.unwrap_or(c.value);
+    if pa == pb {
+        let tol = tolerance(a, b);
+        let apart = lo(a) > hi(b) * (1.0 + tol) || lo(b) > hi(a) * (1.0 + tol);
+        return apart.then(|| Conflict {
+            kind: ConflictKind::Value,
+            reason: format!(
+                "{} of {} in {pa}: {:?} against {:?} (more than {:.0}% apart)",
+                a.measure,
+                whose(a, b),
+                a.text,
+                b.text,
+                tol * 100.0
+            ),
+            claims: [a.clone(), b.clone()],
+        });
+    }
+    let (ya, yb) = (year(pa)?, year(pb)?);
+    if pa.len() != 4 || pb.len() != 4 || (ya - yb).abs() != 1 || a.value <= 0.0 || b.value <= 0.0 {
+        return None;
+    }
+    let ratio = a.value.max(b.value) / a.value.min(b.value);
+    (ratio >= 100.0).then(|| Conflict {
+        kind: ConflictKind::Magnitude,
+        reason: format!(
+            "{} of {}: {:?} in {pa} against {:?} in {pb}, {ratio:.0} times apart in a year",
+            a.measure,
+            whose(a, b),
+            a.text,
+            b.text
+        ),
+        claims: [a.clone(), b.clone()],
+    })
+}
