@@ -30,6 +30,8 @@ __all__ = [
     "Duplicate",
     "CorpusEntity",
     "CorpusMention",
+    "Claim",
+    "Conflict",
     "NutgrafError",
     "InputTooLargeError",
     "InvalidDateError",
@@ -734,6 +736,58 @@ class CorpusEntity:
         """Every mention, by document then position."""
 
 @final
+class Claim:
+    """A figure of a document with what it measures, whose and when;
+    ``text == doc.text[start:end]`` for the ``Document`` added under the id
+    ``doc``."""
+
+    @property
+    def doc(self) -> str:
+        """The id of the document."""
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str:
+        """The figure as written ("approximately $190 million")."""
+    @property
+    def measure(self) -> str:
+        """What it measures: a lemma with the nouns before it ("trade", "oil
+        export"), or for a count the counted noun with its verb ("kill people")."""
+    @property
+    def subjects(self) -> list[str]:
+        """Whose it is: the names of the measure's phrase, or of its sentence."""
+    @property
+    def period(self) -> str | None:
+        """When: a TIMEX3 year or month ("2022", "2023-05")."""
+    @property
+    def value(self) -> float: ...
+    @property
+    def value_max(self) -> float | None:
+        """The high end of a range."""
+    @property
+    def unit(self) -> str | None:
+        """An ISO currency code, "%", a counted noun or a unit symbol."""
+    @property
+    def approximate(self) -> bool: ...
+    @property
+    def bounded(self) -> bool:
+        """A bound ("more than", "up to") rather than a value."""
+
+@final
+class Conflict:
+    """Two claims that cannot both be right."""
+
+    @property
+    def kind(self) -> Literal["value", "magnitude"]: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def claims(self) -> list[Claim]:
+        """The two claims, the earlier document's first."""
+
+@final
 class Corpus:
     """Documents together: near-duplicates, stories (reports of the same
     happening) and the entities they share.
@@ -795,6 +849,17 @@ class Corpus:
     def duplicates_rows(self) -> list[dict[str, Any]]:
         """One flat dict per duplicate pair: ``a``, ``b`` (document ids),
         ``similarity``."""
+    def claims(self) -> list[Claim]:
+        """Every numeric claim of the documents, in the order they were added."""
+    def conflicts(self) -> list[Conflict]:
+        """Claims that cannot both be right, in the order they were found: the
+        same measure of the same subjects for the same period with values apart
+        beyond their approximation (``"value"``), or for adjacent years a hundred
+        times apart (``"magnitude"``)."""
+    def conflicts_rows(self) -> list[dict[str, Any]]:
+        """One flat dict per claim of each conflict: ``conflict`` (its index),
+        ``kind``, ``side`` (0 or 1), ``id`` (the document's), ``start``, ``end``,
+        ``text``, ``measure``, ``period``, ``value``, ``unit`` and ``reason``."""
 
 def parse(
     text: str,

@@ -91,6 +91,28 @@ def test_seeds_form_the_two_visits(seed_docs: list[tuple[str, Seed, nutgraf.Docu
 
 @needs_seeds
 @pytest.mark.corpus
+def test_the_trade_figures_of_003_and_004_conflict(
+    seed_docs: list[tuple[str, Seed, nutgraf.Document]],
+) -> None:
+    """004 puts 2022 trade at about $190 million, 003 2023 trade at $240 billion."""
+    corpus = seed_corpus(seed_docs)
+    texts = {name: seed.text for name, seed, _ in seed_docs}
+    trade = [k for k in corpus.conflicts() if all(c.measure == "trade" for c in k.claims)]
+    assert len(trade) == 1
+    (conflict,) = trade
+    assert conflict.kind == "magnitude"
+    sides = [(c.doc, texts[c.doc][c.start : c.end], c.period) for c in conflict.claims]
+    assert sides == [("003", "$240 billion", "2023"), ("004", "approximately $190 million", "2022")]
+    assert conflict.claims[1].approximate and conflict.claims[0].unit == "USD"
+    assert "times apart" in conflict.reason
+    rows = corpus.conflicts_rows()
+    assert {r["id"] for r in rows if r["measure"] == "trade"} == {"003", "004"}
+    for c in corpus.claims():
+        assert texts[c.doc][c.start : c.end] == c.text
+
+
+@needs_seeds
+@pytest.mark.corpus
 def test_seeds_have_no_duplicates_but_a_copy_is_one(
     seed_docs: list[tuple[str, Seed, nutgraf.Document]],
 ) -> None:

@@ -18,6 +18,11 @@
 //!                           "shared_names": ["Vladimir Putin"], "shared_words": ["forum"],
 //!                           "reason": "similarity 0.52 (...); shares ..."}]}],
 //!  "duplicates": [{"a": "000", "b": "005", "similarity": 1.0}],
+//!  "conflicts": [{"kind": "magnitude", "reason": "trade of ...",
+//!                 "claims": [{"doc": "003", "start": 1571, "end": 1583, "text": "$240 billion",
+//!                             "measure": "trade", "subjects": ["China", "Russia"], "period": "2023",
+//!                             "value": 240000000000.0, "value_max": null, "unit": "USD",
+//!                             "approximate": false}, ...]}],
 //!  "entities": [{"id": 0, "name": "Vladimir Putin", "label": "PERSON",
 //!                "aliases": ["Putin", "Vladimir Putin"], "docs": ["000", "001"],
 //!                "mentions": [{"doc": "000", "start": 0, "end": 14, "text": "Vladimir Putin", "kind": "name"}]}]}
@@ -109,6 +114,29 @@ struct Report {
     stories: Vec<StoryOut>,
     duplicates: Vec<DuplicateOut>,
     entities: Vec<EntityOut>,
+    conflicts: Vec<ConflictOut>,
+}
+
+#[derive(Serialize)]
+struct ConflictOut {
+    kind: &'static str,
+    reason: String,
+    claims: Vec<ClaimOut>,
+}
+
+#[derive(Serialize)]
+struct ClaimOut {
+    doc: Value,
+    start: usize,
+    end: usize,
+    text: String,
+    measure: String,
+    subjects: Vec<String>,
+    period: Option<String>,
+    value: f64,
+    value_max: Option<f64>,
+    unit: Option<String>,
+    approximate: bool,
 }
 
 #[derive(Serialize)]
@@ -236,6 +264,31 @@ impl Report {
                         .collect(),
                     name: e.name,
                     aliases: e.aliases,
+                })
+                .collect(),
+            conflicts: corpus
+                .conflicts()
+                .iter()
+                .map(|k| ConflictOut {
+                    kind: k.kind.as_str(),
+                    reason: k.reason.clone(),
+                    claims: k
+                        .claims
+                        .iter()
+                        .map(|c| ClaimOut {
+                            doc: id(c.doc),
+                            start: c.chars.0,
+                            end: c.chars.1,
+                            text: c.text.clone(),
+                            measure: c.measure.clone(),
+                            subjects: c.subjects.clone(),
+                            period: c.period.clone(),
+                            value: c.value,
+                            value_max: c.value_max,
+                            unit: c.unit.clone(),
+                            approximate: c.approximate,
+                        })
+                        .collect(),
                 })
                 .collect(),
         }

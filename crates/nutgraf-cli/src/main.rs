@@ -13,7 +13,8 @@
 //!   so input of any size runs in bounded memory.
 //! - `nutgraf corpus [INPUT...]` reads the same records, parsed the same way, adds
 //!   them to a corpus in input order, and writes one JSON object: its stories,
-//!   near-duplicates and the entities documents share (see [`corpus`]).
+//!   near-duplicates, the entities documents share and the figures that
+//!   conflict (see [`corpus`]).
 //!
 //! # Exit codes
 //!
@@ -86,7 +87,7 @@ Examples:
   cat article.txt | nutgraf parse --json
   nutgraf parse --dates corpus/seeds.jsonl corpus/seeds/*.txt
   nutgraf batch records.jsonl -o documents.jsonl
-  nutgraf corpus records.jsonl -o corpus.json  # stories, duplicates, shared entities";
+  nutgraf corpus records.jsonl -o corpus.json  # stories, duplicates, entities, conflicts";
 
 /// Turn raw news text into typed facts: title, byline, dateline, layout blocks,
 /// language and sentences.

@@ -1027,7 +1027,16 @@ fn corpus_reports_the_sample_articles() {
 
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let keys: Vec<&String> = report.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["documents", "duplicates", "entities", "stories"]);
+    assert_eq!(
+        keys,
+        [
+            "conflicts",
+            "documents",
+            "duplicates",
+            "entities",
+            "stories"
+        ]
+    );
     assert!(stdout(&out).starts_with(r#"{"documents":6,"stories":["#));
     assert_eq!(report["documents"], 6);
 
@@ -1060,6 +1069,35 @@ fn corpus_reports_the_sample_articles() {
         .map(|(i, t, _)| (i.clone(), t.as_str()))
         .chain([("001-copy".to_owned(), copied.as_str())])
         .collect();
+    // The trade figures of 003 and 004, each side pointing into its text.
+    let conflicts = report["conflicts"].as_array().unwrap();
+    let trade: Vec<&Value> = conflicts
+        .iter()
+        .filter(|k| k["claims"][0]["measure"] == "trade")
+        .collect();
+    assert_eq!(trade.len(), 1, "{conflicts:?}");
+    assert_eq!(trade[0]["kind"], "magnitude");
+    let sides: Vec<(&str, String)> = trade[0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let doc = c["doc"].as_str().unwrap();
+            let got = chars(
+                texts[doc],
+                c["start"].as_u64().unwrap(),
+                c["end"].as_u64().unwrap(),
+            );
+            (doc, got)
+        })
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            ("003", "$240 billion".to_owned()),
+            ("004", "approximately $190 million".to_owned())
+        ]
+    );
     let entities = report["entities"].as_array().unwrap();
     assert!(!entities.is_empty());
     for e in entities {
@@ -1172,7 +1210,7 @@ fn corpus_of_nothing_is_an_empty_report() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "{\"documents\":0,\"stories\":[],\"duplicates\":[],\"entities\":[]}\n"
+        "{\"documents\":0,\"stories\":[],\"duplicates\":[],\"entities\":[],\"conflicts\":[]}\n"
     );
     let out = run(&["corpus", "--help"], b"");
     for flag in ["--min-docs", "--no-layout", "--threads", "--output"] {

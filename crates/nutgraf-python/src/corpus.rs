@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use jiff::civil::Date;
-use nutgraf::corpus::{Corpus, CorpusEntity, Story};
+use nutgraf::corpus::{Claim, Corpus, CorpusEntity, Story};
 use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyDict, PyInt, PyList, PyString};
@@ -286,6 +286,54 @@ impl PyCorpus {
                     ]
                 })
                 .collect::<Vec<_>>()
+        })?;
+        rows_to_py(py, &rows)
+    }
+
+    /// Every numeric claim of the documents, in order.
+    fn claims(&self, py: Python<'_>) -> PyResult<Vec<PyClaim>> {
+        self.with(py, |c| {
+            c.claims().iter().map(|k| PyClaim::new(k, c)).collect()
+        })
+    }
+
+    /// Claims that cannot both be right, in the order they were found.
+    fn conflicts(&self, py: Python<'_>) -> PyResult<Vec<PyConflict>> {
+        self.with(py, |c| {
+            c.conflicts()
+                .iter()
+                .map(|k| PyConflict {
+                    kind: k.kind.as_str(),
+                    reason: k.reason.clone(),
+                    claims: k.claims.iter().map(|cl| PyClaim::new(cl, c)).collect(),
+                })
+                .collect()
+        })
+    }
+
+    /// One dict per claim of each conflict. See the stub for the columns.
+    fn conflicts_rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let rows = self.with(py, |c| {
+            let mut rows = Vec::new();
+            for (i, k) in c.conflicts().iter().enumerate() {
+                for (side, cl) in k.claims.iter().enumerate() {
+                    rows.push(vec![
+                        ("conflict", Value::from(i)),
+                        ("kind", Value::from(k.kind.as_str())),
+                        ("side", Value::from(side)),
+                        ("id", Value::from(id_of(c, cl.doc))),
+                        ("start", Value::from(cl.chars.0)),
+                        ("end", Value::from(cl.chars.1)),
+                        ("text", Value::from(cl.text.as_str())),
+                        ("measure", Value::from(cl.measure.as_str())),
+                        ("period", Value::from(cl.period.clone())),
+                        ("value", Value::from(cl.value)),
+                        ("unit", Value::from(cl.unit.clone())),
+                        ("reason", Value::from(k.reason.as_str())),
+                    ]);
+                }
+            }
+            rows
         })?;
         rows_to_py(py, &rows)
     }
@@ -565,5 +613,78 @@ mod tests {
                 assert!(err.is_instance_of::<PyTypeError>(py), "{bad}: {err}");
             }
         });
+    }
+}
+
+/// A figure of a document with what it measures, whose and when.
+#[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Claim")]
+#[derive(PartialEq, Clone)]
+pub struct PyClaim {
+    doc: String,
+    start: usize,
+    end: usize,
+    text: String,
+    measure: String,
+    subjects: Vec<String>,
+    period: Option<String>,
+    value: f64,
+    value_max: Option<f64>,
+    unit: Option<String>,
+    approximate: bool,
+    bounded: bool,
+}
+
+impl PyClaim {
+    fn new(k: &Claim, c: &Corpus) -> PyClaim {
+        PyClaim {
+            doc: id_of(c, k.doc),
+            start: k.chars.0,
+            end: k.chars.1,
+            text: k.text.clone(),
+            measure: k.measure.clone(),
+            subjects: k.subjects.clone(),
+            period: k.period.clone(),
+            value: k.value,
+            value_max: k.value_max,
+            unit: k.unit.clone(),
+            approximate: k.approximate,
+            bounded: k.bounded,
+        }
+    }
+}
+
+#[pymethods]
+impl PyClaim {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Claim doc={} measure={} period={} text={}>",
+            repr_str(py, &self.doc)?,
+            repr_str(py, &self.measure)?,
+            match &self.period {
+                Some(p) => repr_str(py, p)?,
+                None => "None".to_owned(),
+            },
+            repr_text(py, &self.text)?,
+        ))
+    }
+}
+
+/// Two claims that cannot both be right.
+#[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Conflict")]
+#[derive(PartialEq)]
+pub struct PyConflict {
+    kind: &'static str,
+    reason: String,
+    claims: Vec<PyClaim>,
+}
+
+#[pymethods]
+impl PyConflict {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<Conflict kind={} reason={}>",
+            self.kind,
+            repr_text(py, &self.reason)?
+        ))
     }
 }

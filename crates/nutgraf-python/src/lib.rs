@@ -55,6 +55,8 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<corpus::PyDuplicate>()?;
     m.add_class::<corpus::PyCorpusEntity>()?;
     m.add_class::<corpus::PyCorpusMention>()?;
+    m.add_class::<corpus::PyClaim>()?;
+    m.add_class::<corpus::PyConflict>()?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many, m)?)?;
