@@ -66,6 +66,7 @@
 // character: use `str::get`, byte comparisons or the helpers in `span`.
 #![deny(clippy::string_slice)]
 
+pub mod corpus;
 mod document;
 pub mod entities;
 mod error;
