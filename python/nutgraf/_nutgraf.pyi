@@ -637,6 +637,10 @@ class StoryMerge:
     def shared_words(self) -> list[str]:
         """Words it shares with the story, the most telling first (at most 5)."""
     @property
+    def copy_of(self) -> str | None:
+        """The id of the earlier document it is a near-duplicate of, when that is
+        why it joined (a copy joins its original's story whatever its similarity)."""
+    @property
     def reason(self) -> str:
         """The reason in words: ``"similarity 0.52 (words 0.41, people 0.80, places
         0.33, figures 0.00); shares Vladimir Putin, Beijing; forum, visit"``."""

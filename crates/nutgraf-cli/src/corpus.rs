@@ -157,6 +157,7 @@ struct MergeOut {
     cosines: Cosines,
     shared_names: Vec<String>,
     shared_words: Vec<String>,
+    copy_of: Option<Value>,
     reason: String,
 }
 
@@ -227,6 +228,7 @@ impl Report {
                                 reason: m.reason(),
                                 shared_names: m.shared_names.clone(),
                                 shared_words: m.shared_words.clone(),
+                                copy_of: m.copy_of.map(id),
                             }
                         })
                         .collect(),

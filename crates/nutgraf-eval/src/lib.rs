@@ -7,6 +7,7 @@
 
 pub mod body;
 pub mod coref;
+pub mod dedup;
 pub mod duckling;
 pub mod duckling_time;
 pub mod entities;

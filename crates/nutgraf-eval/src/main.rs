@@ -5,6 +5,8 @@
 //!
 //! ```text
 //! nutgraf-eval body ../shared/eval/article_extraction/dev.jsonl [--details] [--worst N]
+//! nutgraf-eval duplicates ../shared/eval/article_extraction/dev.jsonl ../shared/eval/m2e2/dev.jsonl \
+//!     ../shared/eval/ecbplus/dev.jsonl [--exact] [--sweep]
 //! nutgraf-eval glue ../shared/eval/conll2003/dev.jsonl ../shared/eval/polnear/dev.jsonl
 //! nutgraf-eval timex ../shared/eval/tempeval3/train.jsonl [--errors N]
 //! nutgraf-eval ner-conll ../shared/eval/conll2003/dev.jsonl [--model PATH]
@@ -22,7 +24,8 @@
 //! ```
 
 use nutgraf_eval::{
-    body, coref, duckling, entities, events, glue, ner, quotes, rams, stories, timex, ud, wordnet,
+    body, coref, dedup, duckling, entities, events, glue, ner, quotes, rams, stories, timex, ud,
+    wordnet,
 };
 
 use std::process::ExitCode;
@@ -73,6 +76,20 @@ tasks:
                  dimension (money, numbers, ordinals, quantities; time and
                  duration through the time module) and per corpus kind
                  options: --errors N (show up to N failures per dimension)
+  duplicates FILE... [--exact] [--sweep] [--errors N] [--show NAME]
+                 [--threshold T] [--shingle K] [--hashes H] [--bands B]
+                 [--rows R] [--jaccard]
+                 near-duplicate detection: near-copies of each article's body
+                 (furniture, a caption, a paragraph moved or dropped, light
+                 edits, combinations; `text` else `raw_text` field), made with
+                 a fixed seed and parsed again: recall per kind, the pairs found
+                 among the distinct articles (with their first lines), and the
+                 index's documents per second; --exact: exact shingle
+                 similarity of copies and of pairs of articles for shingles of
+                 2 to 8 words, and the estimate's error; --sweep: recall and
+                 pairs over a grid of index options; --errors N: missed copies
+                 shown (default 10); --show NAME: the pages and bodies of the
+                 copies of article NAME (file folder:id)
   glue FILE...   glued-word repair on clean text: every split it makes is a
                  false split; prints each with its context and the count per
                  file (`text` field of each record); options: --quiet
@@ -124,6 +141,7 @@ fn main() -> ExitCode {
         "events" => events::run(rest),
         "rams" => rams::run(rest),
         "duckling" => duckling::run(rest),
+        "duplicates" => dedup::run(rest),
         "glue" => glue::run(rest),
         "ner" => entities::run(rest),
         "ner-conll" => ner::run_eval(rest),

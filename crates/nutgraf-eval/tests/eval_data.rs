@@ -276,3 +276,29 @@ fn event_floors() {
         );
     }
 }
+
+#[test]
+fn near_duplicate_floors() {
+    use nutgraf::corpus::DuplicateOptions;
+    let Some(dir) = shared_eval() else {
+        return;
+    };
+    let paths: Vec<String> = ["article_extraction", "m2e2", "ecbplus"]
+        .iter()
+        .map(|d| dir.join(d).join("dev.jsonl").to_string_lossy().into_owned())
+        .collect();
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let report = nutgraf_eval::dedup::score(&paths, DuplicateOptions::new()).unwrap();
+    let recall = nutgraf_eval::ratio(report.found, report.copies);
+    eprintln!("near-duplicates: {report:?}, recall {recall:.4}");
+    assert!(report.articles >= 700);
+    assert!(
+        recall >= 0.985,
+        "near-copy recall {recall:.4} fell below 0.985"
+    );
+    // Pairs found among the originals are ECB+ wire copies of one story (51
+    // with the defaults); none across stories or in the other corpora.
+    assert_eq!(report.pairs_across_stories, 0);
+    assert_eq!(report.pairs_without_story, 0);
+    assert!(report.pairs <= 60, "{} pairs of originals", report.pairs);
+}

@@ -412,6 +412,7 @@ impl PyStory {
                         cosines: (words, people, places, figures),
                         shared_names: m.shared_names.clone(),
                         shared_words: m.shared_words.clone(),
+                        copy_of: m.copy_of.map(|d| id_of(c, d)),
                         reason: m.reason(),
                     }
                 })
@@ -459,6 +460,7 @@ pub struct PyStoryMerge {
     cosines: (f64, f64, f64, f64),
     shared_names: Vec<String>,
     shared_words: Vec<String>,
+    copy_of: Option<String>,
     reason: String,
 }
 

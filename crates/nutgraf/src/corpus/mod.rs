@@ -127,7 +127,7 @@ struct DocRecord {
 /// Parsed documents together: duplicates, stories, shared entities.
 ///
 /// See the [module documentation](self).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Corpus {
     options: CorpusOptions,
     docs: Vec<DocRecord>,
@@ -140,6 +140,12 @@ pub struct Corpus {
     claims_by_measure: HashMap<(String, Option<String>), Vec<u32>>,
     conflicts: Vec<Conflict>,
     claim_scratch: claims::ClaimScratch,
+}
+
+impl Default for Corpus {
+    fn default() -> Self {
+        Corpus::new()
+    }
 }
 
 /// Claims of one measure and unit a new claim is compared with (the most
@@ -156,8 +162,15 @@ impl Corpus {
     pub fn with_options(options: CorpusOptions) -> Corpus {
         Corpus {
             options,
+            docs: Vec::new(),
+            ids: HashMap::new(),
             dedup: DuplicateIndex::new(options.duplicates),
-            ..Corpus::default()
+            duplicates: Vec::new(),
+            clusterer: Clusterer::default(),
+            claims: Vec::new(),
+            claims_by_measure: HashMap::new(),
+            conflicts: Vec::new(),
+            claim_scratch: claims::ClaimScratch::default(),
         }
     }
 
@@ -173,7 +186,11 @@ impl Corpus {
             return Err(Error::duplicate_id(&id));
         }
         let index = self.docs.len();
-        for (earlier, similarity) in self.dedup.add(&doc.body) {
+        let copies = self.dedup.add(&doc.body);
+        let copy_of = copies
+            .first()
+            .and_then(|&(earlier, _)| Some((earlier, self.docs.get(earlier)?.story as usize)));
+        for (earlier, similarity) in copies {
             self.duplicates.push(Duplicate {
                 a: earlier,
                 b: index,
@@ -184,7 +201,7 @@ impl Corpus {
         let date = doc.published.or(doc.dateline.as_ref().and_then(|d| d.date));
         let story = self
             .clusterer
-            .add(index, &terms, date, &self.options.stories);
+            .add(index, &terms, date, copy_of, &self.options.stories);
         for claim in claims::of(doc, index, &mut self.claim_scratch) {
             let key = (claim.measure.clone(), claim.unit.clone());
             let list = self.claims_by_measure.entry(key).or_default();

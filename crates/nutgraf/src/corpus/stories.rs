@@ -10,6 +10,7 @@
 //! of stories whatever the size of the corpus.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
@@ -75,14 +76,22 @@ pub struct StoryMerge {
     pub shared_names: Vec<String>,
     /// Words it shares with the story, the most telling first.
     pub shared_words: Vec<String>,
+    /// The earlier document it is a near-duplicate of, if that is why it
+    /// joined (a copy joins its original's story whatever its similarity).
+    pub copy_of: Option<usize>,
 }
 
 impl StoryMerge {
-    /// The reason in words: "similarity 0.52 (words 0.41, people 0.80, places
+    /// The reason in words: "[near-duplicate of document 3; ]similarity 0.52 (words 0.41, people 0.80, places
     /// 0.33, figures 0.00); shares Vladimir Putin, Beijing; forum, visit".
     pub fn reason(&self) -> String {
         let [words, people, places, figures] = self.cosines;
-        let mut s = format!(
+        let mut s = self
+            .copy_of
+            .map(|d| format!("near-duplicate of document {d}; "))
+            .unwrap_or_default();
+        let _ = write!(
+            s,
             "similarity {:.2} (words {words:.2}, people {people:.2}, places {places:.2}, figures {figures:.2})",
             self.similarity
         );
@@ -143,11 +152,14 @@ pub(crate) struct Clusterer {
 
 impl Clusterer {
     /// Add document `doc` (its terms and date): the story it joins or starts.
+    /// A near-duplicate of an earlier document (`copy_of`: that document and
+    /// its story) joins that story.
     pub(crate) fn add(
         &mut self,
         doc: usize,
         terms: &Terms,
         date: Option<Date>,
+        copy_of: Option<(usize, usize)>,
         opts: &StoryOptions,
     ) -> usize {
         self.seen += 1;
@@ -214,8 +226,29 @@ impl Clusterer {
             }
         }
 
-        let story = match best {
-            Some((s, sim, cos)) if sim >= opts.threshold => {
+        let copy = copy_of.filter(|&(_, s)| s < self.stories.len());
+        let story = match (copy, best) {
+            (Some((original, s)), _) => {
+                let st = &self.stories[s];
+                let cos: [f32; KINDS] = std::array::from_fn(|k| {
+                    if st.norms[k] > 0.0 {
+                        dot(&vectors[k], &st.centroid[k]) / st.norms[k]
+                    } else {
+                        0.0
+                    }
+                });
+                let sim = cos
+                    .iter()
+                    .zip(opts.weights)
+                    .map(|(c, w)| c * w)
+                    .sum::<f32>()
+                    / total_weight;
+                let mut merge = self.merge_reason(s, doc, terms, &vectors, sim, cos);
+                merge.copy_of = Some(original);
+                self.stories[s].merges.push(merge);
+                s
+            }
+            (None, Some((s, sim, cos))) if sim >= opts.threshold => {
                 let merge = self.merge_reason(s, doc, terms, &vectors, sim, cos);
                 self.stories[s].merges.push(merge);
                 s
@@ -302,6 +335,7 @@ impl Clusterer {
                 .filter_map(|&(h, _)| display(&terms.words, h))
                 .take(REASON_TERMS)
                 .collect(),
+            copy_of: None,
         }
     }
 

@@ -10,6 +10,7 @@ fn doc(text: &str, published: Option<&str>) -> Document {
 
 const RESCUE: &str = "Miners rescued in Chile\n\nRescuers in Copiapo, Chile, pulled the last of 33 trapped miners from the San Jose mine on Wednesday. Luis Urzua was the last miner to leave the shaft, President Sebastian Pinera said.";
 const RESCUE_2: &str = "Last Chilean miner freed\n\nLuis Urzua, the shift foreman, became the last of the 33 miners to be lifted from the San Jose mine near Copiapo, Chile. President Sebastian Pinera greeted him.";
+const RESCUE_3: &str = "Rescue ends in Chile\n\nAll 33 miners trapped in the San Jose mine near Copiapo, Chile, are free after Luis Urzua climbed out, President Sebastian Pinera told reporters.";
 const QUAKE: &str = "Earthquake hits Japan\n\nA magnitude 7.1 earthquake struck off the coast of Fukushima, Japan, on Saturday, the Japan Meteorological Agency said. Prime Minister Fumio Kishida urged residents to stay away from the shore.";
 
 #[test]
@@ -42,7 +43,7 @@ fn the_same_happening_months_apart_is_another_story() {
     let mut c = Corpus::new();
     c.add("a", &doc(RESCUE, Some("2010-10-13"))).unwrap();
     c.add("b", &doc(RESCUE_2, Some("2011-05-02"))).unwrap();
-    c.add("c", &doc(RESCUE_2, Some("2010-10-14"))).unwrap();
+    c.add("c", &doc(RESCUE_3, Some("2010-10-14"))).unwrap();
     let stories = c.stories();
     assert_eq!(stories.len(), 2, "{stories:#?}");
     assert_eq!(stories[0].docs, [0, 2]);
@@ -69,7 +70,12 @@ fn copies_are_duplicates() {
         .unwrap();
     assert_eq!(c.duplicates().len(), 1);
     assert_eq!((c.duplicates()[0].a, c.duplicates()[0].b), (0, 1));
-    assert_eq!(c.stories().len(), 1);
+    let stories = c.stories();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].merges[0].copy_of, Some(0));
+    assert!(stories[0].merges[0]
+        .reason()
+        .starts_with("near-duplicate of document 0; similarity"));
 }
 
 #[test]
