@@ -126,3 +126,43 @@ fn the_trade_figures_of_003_and_004_conflict() {
         ]
     );
 }
+
+#[test]
+fn the_october_trip_has_a_timeline_citing_its_sources() {
+    let docs = seeds();
+    let c = corpus(&docs);
+    let tl = c.timeline(0);
+    for e in &tl {
+        eprintln!(
+            "{:?} {:?} {:?} > {:?} @{:?} {:?}",
+            e.time,
+            e.kind,
+            e.actors,
+            e.targets,
+            e.place,
+            e.sources
+                .iter()
+                .map(|s| (c.id(s.doc).unwrap(), s.trigger.as_str()))
+                .collect::<Vec<_>>()
+        );
+    }
+    assert!(!tl.is_empty());
+    // Every source points at a sentence of its document holding its trigger.
+    for e in &tl {
+        for s in &e.sources {
+            assert!(docs[s.doc].1.slice(s.span).contains(&s.trigger));
+        }
+    }
+    // Dated entries come first, in order.
+    let times: Vec<&str> = tl.iter().filter_map(|e| e.time.as_deref()).collect();
+    let mut sorted = times.clone();
+    sorted.sort_unstable();
+    assert_eq!(times, sorted);
+    // Some event is reported by several outlets and merged.
+    assert!(tl.iter().any(|e| {
+        let mut d: Vec<usize> = e.sources.iter().map(|s| s.doc).collect();
+        d.dedup();
+        d.len() >= 2
+    }));
+    assert!(c.timeline(99).is_empty());
+}

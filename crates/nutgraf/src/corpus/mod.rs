@@ -47,6 +47,7 @@ mod dedup;
 mod entities;
 pub(crate) mod profile;
 mod stories;
+mod timeline;
 
 use std::collections::HashMap;
 
@@ -54,6 +55,7 @@ pub use claims::{Claim, Conflict, ConflictKind};
 pub use dedup::{DuplicateIndex, DuplicateOptions};
 pub use entities::{CorpusEntity, CorpusMention, MentionKind};
 pub use stories::{StoryMerge, StoryOptions};
+pub use timeline::{TimelineEntry, TimelineSource};
 
 use crate::{Date, Document, Error, Result};
 use entities::DocEntity;
@@ -122,6 +124,7 @@ struct DocRecord {
     title: Option<Box<str>>,
     story: u32,
     entities: Vec<DocEntity>,
+    events: Vec<timeline::DocEvent>,
 }
 
 /// Parsed documents together: duplicates, stories, shared entities.
@@ -221,6 +224,7 @@ impl Corpus {
             title: doc.title.as_deref().map(Into::into),
             story: story as u32,
             entities: entities::of(doc),
+            events: timeline::of(doc),
         });
         self.ids.insert(id, index);
         Ok(index)
@@ -333,6 +337,20 @@ impl Corpus {
         best.map(|b| b.1.to_owned())
     }
 
+    /// The timeline of story `story` (an index of [`Corpus::stories`]): its
+    /// documents' events in time order, one entry per event however many
+    /// sources report it (same type, an actor in common, times that agree or
+    /// are unknown), each citing its sources. Events no source dates come
+    /// last, in the order they were reported; negated events are left out.
+    /// Empty for an unknown story.
+    pub fn timeline(&self, story: usize) -> Vec<TimelineEntry> {
+        let Some(st) = self.clusterer.stories.get(story) else {
+            return Vec::new();
+        };
+        let docs: Vec<usize> = st.members.iter().map(|&m| m as usize).collect();
+        timeline::build(&docs, |d| self.docs[d].events.as_slice())
+    }
+
     /// The named entities across documents, one per real-world entity, the
     /// most widely named first. See [`CorpusEntity`] for how names are merged.
     pub fn entities(&self) -> Vec<CorpusEntity> {
@@ -370,6 +388,10 @@ impl Corpus {
                         + d.id.len() * 2
                         + d.title.as_ref().map_or(0, |t| t.len())
                         + d.entities.iter().map(DocEntity::heap_bytes).sum::<usize>()
+                        + d.events
+                            .iter()
+                            .map(timeline::DocEvent::heap_bytes)
+                            .sum::<usize>()
                 })
                 .sum::<usize>()
     }
