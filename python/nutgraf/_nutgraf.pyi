@@ -32,6 +32,8 @@ __all__ = [
     "CorpusMention",
     "Claim",
     "Conflict",
+    "TimelineEntry",
+    "TimelineSource",
     "NutgrafError",
     "InputTooLargeError",
     "InvalidDateError",
@@ -740,6 +742,44 @@ class CorpusEntity:
         """Every mention, by document then position."""
 
 @final
+class TimelineSource:
+    """A sentence of a document that reports a ``TimelineEntry``; ``start`` and
+    ``end`` index that document's ``text``."""
+
+    @property
+    def doc(self) -> str:
+        """The id of the document."""
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def trigger(self) -> str:
+        """The word that reports the event ("met", "visit")."""
+
+@final
+class TimelineEntry:
+    """An event of a story as its sources report it."""
+
+    @property
+    def type(self) -> str:
+        """The event type, as ``Event.type`` gives it ("VISIT", "MEET"...)."""
+    @property
+    def time(self) -> str | None:
+        """The TIMEX3 value the sources give: a day, ISO week, month or year."""
+    @property
+    def actors(self) -> list[str]: ...
+    @property
+    def targets(self) -> list[str]: ...
+    @property
+    def place(self) -> str | None: ...
+    @property
+    def modality(self) -> str:
+        """The first source's modality, as ``Event.modality`` gives it."""
+    @property
+    def sources(self) -> list[TimelineSource]: ...
+
+@final
 class Claim:
     """A figure of a document with what it measures, whose and when;
     ``text == doc.text[start:end]`` for the ``Document`` added under the id
@@ -853,6 +893,12 @@ class Corpus:
     def duplicates_rows(self) -> list[dict[str, Any]]:
         """One flat dict per duplicate pair: ``a``, ``b`` (document ids),
         ``similarity``."""
+    def timeline(self, story: int) -> list[TimelineEntry]:
+        """The timeline of story ``story`` (an index of ``stories()``): its
+        documents' events in time order, one entry per event however many
+        sources report it, each citing its sources; undated events last, in the
+        order they were reported; negated events left out; empty for an unknown
+        story."""
     def claims(self) -> list[Claim]:
         """Every numeric claim of the documents, in the order they were added."""
     def conflicts(self) -> list[Conflict]:

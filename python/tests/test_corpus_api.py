@@ -113,6 +113,26 @@ def test_the_trade_figures_of_003_and_004_conflict(
 
 @needs_seeds
 @pytest.mark.corpus
+def test_the_october_trip_has_a_timeline(
+    seed_docs: list[tuple[str, Seed, nutgraf.Document]],
+) -> None:
+    corpus = seed_corpus(seed_docs)
+    texts = {name: seed.text for name, seed, _ in seed_docs}
+    october = corpus.story_of("000")
+    timeline = corpus.timeline(october)
+    assert timeline and corpus.timeline(10_000) == []
+    meetings = [e for e in timeline if e.type == "MEET" and e.time == "2023-10-18"]
+    assert meetings and "Vladimir Putin" in meetings[0].actors
+    assert len({s.doc for s in meetings[0].sources}) >= 3
+    for entry in timeline:
+        for source in entry.sources:
+            assert source.trigger in texts[source.doc][source.start : source.end]
+    dated = [e.time for e in timeline if e.time is not None]
+    assert dated == [e.time for e in timeline[: len(dated)]]
+
+
+@needs_seeds
+@pytest.mark.corpus
 def test_seeds_have_no_duplicates_but_a_copy_is_one(
     seed_docs: list[tuple[str, Seed, nutgraf.Document]],
 ) -> None:

@@ -59,6 +59,11 @@ pub struct CorpusArgs {
     /// List only the entities named in at least N documents (1 lists them all).
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub min_docs: usize,
+
+    /// Give each story its timeline: its events in time order, each with the
+    /// sentences that report it.
+    #[arg(long)]
+    pub timelines: bool,
 }
 
 /// Run `nutgraf corpus`; returns the exit code, or an error for output failures.
@@ -97,7 +102,7 @@ pub fn run(args: &CorpusArgs) -> Result<u8> {
             }
         },
     )?;
-    let report = guard::catch(|| Report::new(&corpus, &shown, args.min_docs))
+    let report = guard::catch(|| Report::new(&corpus, &shown, args.min_docs, args.timelines))
         .map_err(|panic| anyhow!("{}: {panic}", guard::INTERNAL))?;
     serde_json::to_writer(&mut out, &report)
         .map_err(anyhow::Error::from)
@@ -148,6 +153,28 @@ struct StoryOut {
     ids: Vec<Value>,
     entities: Vec<String>,
     merges: Vec<MergeOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timeline: Option<Vec<TimelineOut>>,
+}
+
+#[derive(Serialize)]
+struct TimelineOut {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    time: Option<String>,
+    actors: Vec<String>,
+    targets: Vec<String>,
+    place: Option<String>,
+    modality: &'static str,
+    sources: Vec<SourceOut>,
+}
+
+#[derive(Serialize)]
+struct SourceOut {
+    doc: Value,
+    start: usize,
+    end: usize,
+    trigger: String,
 }
 
 #[derive(Serialize)]
@@ -197,8 +224,9 @@ struct MentionOut {
 
 impl Report {
     /// The report on `corpus`, documents named by `ids` (by index), entities
-    /// named in fewer than `min_docs` documents left out.
-    fn new(corpus: &Corpus, ids: &[Value], min_docs: usize) -> Report {
+    /// named in fewer than `min_docs` documents left out, each story with its
+    /// timeline if `timelines`.
+    fn new(corpus: &Corpus, ids: &[Value], min_docs: usize, timelines: bool) -> Report {
         let id = |index: usize| ids.get(index).cloned().unwrap_or(Value::Null);
         let date = |d: Option<Date>| d.map(|d| d.to_string());
         Report {
@@ -232,6 +260,30 @@ impl Report {
                             }
                         })
                         .collect(),
+                    timeline: timelines.then(|| {
+                        corpus
+                            .timeline(s.index)
+                            .into_iter()
+                            .map(|t| TimelineOut {
+                                kind: t.kind.as_str(),
+                                time: t.time,
+                                actors: t.actors,
+                                targets: t.targets,
+                                place: t.place,
+                                modality: t.modality.as_str(),
+                                sources: t
+                                    .sources
+                                    .into_iter()
+                                    .map(|src| SourceOut {
+                                        doc: id(src.doc),
+                                        start: src.chars.0,
+                                        end: src.chars.1,
+                                        trigger: src.trigger,
+                                    })
+                                    .collect(),
+                            })
+                            .collect()
+                    }),
                     title: s.title,
                     entities: s.entities,
                 })

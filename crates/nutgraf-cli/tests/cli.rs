@@ -1018,7 +1018,17 @@ fn corpus_reports_the_sample_articles() {
         "2023-10-17",
     ));
     let input = batch_input(&lines.iter().map(String::as_str).collect::<Vec<_>>());
-    let out = run(&["corpus", "--threads", "2", "--chunk-size", "3"], &input);
+    let out = run(
+        &[
+            "corpus",
+            "--threads",
+            "2",
+            "--chunk-size",
+            "3",
+            "--timelines",
+        ],
+        &input,
+    );
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("<stdin>:7: wrong_type"), "{err}");
@@ -1053,6 +1063,26 @@ fn corpus_reports_the_sample_articles() {
     assert_eq!(october["end"], "2023-10-17");
     let merges = october["merges"].as_array().unwrap();
     assert_eq!(merges.len(), 4);
+    // The timeline's sources point at sentences holding their triggers.
+    let timeline = october["timeline"].as_array().unwrap();
+    assert!(timeline.iter().any(|e| e["type"] == "MEET"));
+    for e in timeline {
+        for src in e["sources"].as_array().unwrap() {
+            let doc = src["doc"].as_str().unwrap();
+            let text = [("001-copy", copied.as_str())]
+                .into_iter()
+                .chain(seeds.iter().map(|(i, t, _)| (i.as_str(), t.as_str())))
+                .find(|(i, _)| *i == doc)
+                .unwrap()
+                .1;
+            let sentence = chars(
+                text,
+                src["start"].as_u64().unwrap(),
+                src["end"].as_u64().unwrap(),
+            );
+            assert!(sentence.contains(src["trigger"].as_str().unwrap()), "{src}");
+        }
+    }
     for m in merges {
         let reason = m["reason"].as_str().unwrap();
         if m["id"] == "001-copy" {
@@ -1223,7 +1253,13 @@ fn corpus_of_nothing_is_an_empty_report() {
         "{\"documents\":0,\"stories\":[],\"duplicates\":[],\"entities\":[],\"conflicts\":[]}\n"
     );
     let out = run(&["corpus", "--help"], b"");
-    for flag in ["--min-docs", "--no-layout", "--threads", "--output"] {
+    for flag in [
+        "--min-docs",
+        "--no-layout",
+        "--threads",
+        "--output",
+        "--timelines",
+    ] {
         assert!(stdout(&out).contains(flag), "{flag}");
     }
 }

@@ -290,6 +290,34 @@ impl PyCorpus {
         rows_to_py(py, &rows)
     }
 
+    /// The timeline of story `story`: its events in time order, each with its
+    /// sources.
+    fn timeline(&self, py: Python<'_>, story: usize) -> PyResult<Vec<PyTimelineEntry>> {
+        self.with(py, |c| {
+            c.timeline(story)
+                .into_iter()
+                .map(|t| PyTimelineEntry {
+                    kind: t.kind.as_str(),
+                    time: t.time,
+                    actors: t.actors,
+                    targets: t.targets,
+                    place: t.place,
+                    modality: t.modality.as_str(),
+                    sources: t
+                        .sources
+                        .into_iter()
+                        .map(|s| PyTimelineSource {
+                            doc: id_of(c, s.doc),
+                            start: s.chars.0,
+                            end: s.chars.1,
+                            trigger: s.trigger,
+                        })
+                        .collect(),
+                })
+                .collect()
+        })
+    }
+
     /// Every numeric claim of the documents, in order.
     fn claims(&self, py: Python<'_>) -> PyResult<Vec<PyClaim>> {
         self.with(py, |c| {
@@ -687,6 +715,71 @@ impl PyConflict {
             "<Conflict kind={} reason={}>",
             self.kind,
             repr_text(py, &self.reason)?
+        ))
+    }
+}
+
+/// An event of a story as its sources report it.
+#[pyclass(frozen, eq, module = "nutgraf._nutgraf", name = "TimelineEntry")]
+#[derive(PartialEq)]
+pub struct PyTimelineEntry {
+    #[pyo3(get, name = "type")]
+    kind: &'static str,
+    #[pyo3(get)]
+    time: Option<String>,
+    #[pyo3(get)]
+    actors: Vec<String>,
+    #[pyo3(get)]
+    targets: Vec<String>,
+    #[pyo3(get)]
+    place: Option<String>,
+    #[pyo3(get)]
+    modality: &'static str,
+    #[pyo3(get)]
+    sources: Vec<PyTimelineSource>,
+}
+
+#[pymethods]
+impl PyTimelineEntry {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<TimelineEntry type={} time={} actors={} sources={}>",
+            self.kind,
+            match &self.time {
+                Some(t) => repr_str(py, t)?,
+                None => "None".to_owned(),
+            },
+            PyList::new(py, &self.actors)?.repr()?,
+            self.sources.len(),
+        ))
+    }
+}
+
+/// A sentence of a document that reports a timeline entry.
+#[pyclass(
+    frozen,
+    get_all,
+    eq,
+    module = "nutgraf._nutgraf",
+    name = "TimelineSource"
+)]
+#[derive(PartialEq, Clone)]
+pub struct PyTimelineSource {
+    doc: String,
+    start: usize,
+    end: usize,
+    trigger: String,
+}
+
+#[pymethods]
+impl PyTimelineSource {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<TimelineSource doc={} start={} end={} trigger={}>",
+            repr_str(py, &self.doc)?,
+            self.start,
+            self.end,
+            repr_str(py, &self.trigger)?,
         ))
     }
 }

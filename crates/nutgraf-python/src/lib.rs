@@ -57,6 +57,8 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<corpus::PyCorpusMention>()?;
     m.add_class::<corpus::PyClaim>()?;
     m.add_class::<corpus::PyConflict>()?;
+    m.add_class::<corpus::PyTimelineEntry>()?;
+    m.add_class::<corpus::PyTimelineSource>()?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many, m)?)?;
