@@ -6,7 +6,7 @@
 //! nothing.
 //!
 //! ```text
-//! cargo run --release -p nutgraf --example corpus_scale -- [--docs N] [--copies SHARE] [--keep K]
+//! cargo run --release -p nutgraf --example corpus_scale -- [--docs N] [--copies SHARE] [--keep K] [--corpus]
 //! ```
 //!
 //! Defaults: 1,000,000 documents, a share of 0.1 of them near-copies, every
@@ -21,11 +21,20 @@
 //!
 //! Peak memory is the process's `VmHWM` from `/proc/self/status` (Linux; not
 //! reported elsewhere).
+//!
+//! With `--corpus`, each document is parsed (layout off, in parallel, in
+//! chunks) and added to a whole [`Corpus`] instead: near-duplicates, stories,
+//! entities, claims and event timelines. The time reported is
+//! [`Corpus::add`]'s alone, on one thread; parsing is reported apart. Each
+//! document then also names one to three people of a pool of 20,000 made-up
+//! names ("Mr Brailo Venistok said"), so that the entity and story stages
+//! have names to work with.
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use nutgraf::corpus::{DuplicateIndex, DuplicateOptions};
+use nutgraf::corpus::{Corpus, CorpusOptions, DuplicateIndex, DuplicateOptions};
+use nutgraf::{Document, Meta, Options, Parser};
 
 /// `SplitMix64`.
 struct Rng(u64);
@@ -185,6 +194,9 @@ fn main() -> Result<(), String> {
     }
     let words = vocabulary();
     let before = memory_status();
+    if args.iter().any(|a| a == "--corpus") {
+        return whole_corpus(docs, share, options, &words, before);
+    }
 
     let mut index = DuplicateIndex::new(options);
     let mut rng = Rng(0x636f_7270_7573_0001);
@@ -282,6 +294,156 @@ fn main() -> Result<(), String> {
             mb(seeds.capacity() * 8)
         ),
         _ => println!("process: peak resident memory not available on this platform"),
+    }
+    Ok(())
+}
+
+/// A made-up person's name of the pool: two capitalized made-up words.
+fn person(words: &[String], n: usize) -> String {
+    let cap = |w: &str| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    format!(
+        "{} {}",
+        cap(&words[n % 5000 + 100]),
+        cap(&words[(n / 5000) * 7 % 20_000 + 10_000])
+    )
+}
+
+/// The synthetic text of document `id` (an original or a near-copy), with
+/// one to three people named; `seeds` gets its original's seed.
+fn synthetic(
+    id: usize,
+    share: f64,
+    words: &[String],
+    rng: &mut Rng,
+    seeds: &mut Vec<u64>,
+    sents: &mut Vec<Vec<usize>>,
+) -> (String, Option<usize>) {
+    let copy = id > 0 && rng.unit() < share;
+    let original = if copy { rng.below(id) } else { id };
+    let seed = if copy { seeds[original] } else { rng.next() };
+    seeds.push(seed);
+    sentences(seed, sents);
+    if copy {
+        edit(sents, rng);
+    }
+    let mut text = String::new();
+    render(sents, words, rng, &mut text);
+    // The people are the original's (from its seed), so copies name them too.
+    let mut people = Rng(seed ^ 0x7065_6f70_6c65);
+    for _ in 0..=people.below(3) {
+        let name = person(words, people.below(20_000));
+        text.push_str("\n\nMr ");
+        text.push_str(&name);
+        text.push_str(" said so.");
+    }
+    if copy {
+        text.push_str("\n\n");
+        text.push_str(FURNITURE[rng.below(FURNITURE.len())]);
+    }
+    (text, copy.then_some(original))
+}
+
+/// `--corpus`: every document parsed and added to a [`Corpus`].
+fn whole_corpus(
+    docs: usize,
+    share: f64,
+    duplicates: DuplicateOptions,
+    words: &[String],
+    before: Option<(usize, usize)>,
+) -> Result<(), String> {
+    const CHUNK: usize = 4096;
+    let parser = Parser::new(Options::new().layout(false));
+    let mut options = CorpusOptions::new();
+    options.duplicates = duplicates;
+    let mut corpus = Corpus::with_options(options);
+    let mut rng = Rng(0x636f_7270_7573_0002);
+    let mut seeds: Vec<u64> = Vec::with_capacity(docs);
+    let mut sents = Vec::new();
+    let (mut planted, mut found_planted, mut bytes) = (0usize, 0usize, 0usize);
+    let (mut adding, mut parsing) = (Duration::ZERO, Duration::ZERO);
+    let wall = Instant::now();
+    let mut id = 0;
+    while id < docs {
+        let n = CHUNK.min(docs - id);
+        let mut batch: Vec<(String, Meta)> = Vec::with_capacity(n);
+        let mut copies = Vec::with_capacity(n);
+        for k in 0..n {
+            let (text, copy) = synthetic(id + k, share, words, &mut rng, &mut seeds, &mut sents);
+            bytes += text.len();
+            copies.push(copy);
+            batch.push((text, Meta::new()));
+        }
+        let start = Instant::now();
+        let parsed: Vec<Document> = parser
+            .parse_many(&batch)
+            .into_iter()
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?;
+        parsing += start.elapsed();
+        for (k, doc) in parsed.iter().enumerate() {
+            let before_pairs = corpus.duplicates().len();
+            let start = Instant::now();
+            corpus
+                .add((id + k).to_string(), doc)
+                .map_err(|e| e.to_string())?;
+            adding += start.elapsed();
+            if let Some(original) = copies[k] {
+                planted += 1;
+                found_planted += usize::from(
+                    corpus.duplicates()[before_pairs..]
+                        .iter()
+                        .any(|d| d.a == original),
+                );
+            }
+        }
+        id += n;
+        if id % (50 * CHUNK) < CHUNK {
+            eprintln!(
+                "{id} documents, Corpus::add {:.0} documents/s so far, {:.0} MB held",
+                id as f64 / adding.as_secs_f64().max(1e-9),
+                mb(corpus.memory_bytes())
+            );
+        }
+    }
+    let secs = adding.as_secs_f64().max(1e-9);
+    println!(
+        "{docs} documents ({:.1} MB of text), {planted} near-copies planted; parsed in {:.1} s on the rayon pool",
+        mb(bytes),
+        parsing.as_secs_f64()
+    );
+    println!(
+        "Corpus::add, one thread: {secs:.2} s, {:.0} documents/s (wall time with generation and parsing {:.1} s)",
+        docs as f64 / secs,
+        wall.elapsed().as_secs_f64()
+    );
+    let start = Instant::now();
+    let stories = corpus.stories();
+    let entities = corpus.entities();
+    println!(
+        "{} stories, {} entities, {} duplicate pairs (planted copies found: {found_planted} of {planted}), {} claims; stories() and entities() took {:.2} s",
+        stories.len(),
+        entities.len(),
+        corpus.duplicates().len(),
+        corpus.claims().len(),
+        start.elapsed().as_secs_f64()
+    );
+    println!(
+        "corpus memory_bytes(): {:.1} MB ({:.0} bytes per document)",
+        mb(corpus.memory_bytes()),
+        corpus.memory_bytes() as f64 / docs.max(1) as f64
+    );
+    if let (Some((_, rss0)), Some((hwm, rss))) = (before, memory_status()) {
+        println!(
+            "process: peak resident {:.1} MB (VmHWM), resident now {:.1} MB, before {:.1} MB",
+            mb(hwm),
+            mb(rss),
+            mb(rss0)
+        );
     }
     Ok(())
 }

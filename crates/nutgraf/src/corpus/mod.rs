@@ -59,7 +59,7 @@ pub use timeline::{TimelineEntry, TimelineSource};
 
 use crate::{Date, Document, Error, Result};
 use entities::DocEntity;
-use profile::{content_words, word_hash, Terms};
+use profile::{content_words, word_hash, Term, Terms};
 use stories::Clusterer;
 
 /// Options of a [`Corpus`].
@@ -295,7 +295,7 @@ impl Corpus {
             .map(|(index, st)| {
                 let docs: Vec<usize> = st.members.iter().map(|&m| m as usize).collect();
                 let half = docs.len().div_ceil(2) as u32;
-                let mut names: Vec<&(u64, Box<str>, u32)> = st.names.iter().collect();
+                let mut names: Vec<&(Term, Box<str>, u32)> = st.names.iter().collect();
                 names.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
                 let top = names.first().map_or(0, |n| n.2);
                 let entities = names

@@ -27,22 +27,27 @@ const LEAD_SENTENCES: usize = 3;
 /// See [`LEAD_SENTENCES`].
 const LEAD_WEIGHT: usize = 3;
 
+/// A term: the 32-bit hash of a word, a name or a figure (with its bag).
+pub(crate) type Term = u32;
+
 /// A sparse vector: terms sorted by their hash, with a weight each.
-pub(crate) type Sparse = Vec<(u64, f32)>;
+pub(crate) type Sparse = Vec<(Term, f32)>;
 
 /// Term counts of one document, per bag, sorted by term.
 #[derive(Debug, Default)]
 pub(crate) struct Terms {
-    pub(crate) counts: [Vec<(u64, u32)>; KINDS],
+    pub(crate) counts: [Vec<(Term, u32)>; KINDS],
     /// The display form of named terms (people and places), by term.
-    pub(crate) names: Vec<(u64, Box<str>)>,
+    pub(crate) names: Vec<(Term, Box<str>)>,
     /// The display form of the words, for the reasons of a merge (of the
     /// first 4,096 words).
-    pub(crate) words: Vec<(u64, Box<str>)>,
+    pub(crate) words: Vec<(Term, Box<str>)>,
 }
 
-/// A 64-bit hash of a term of bag `kind` (FNV-1a, then a final mix).
-fn term_hash(kind: usize, bytes: impl Iterator<Item = u8>) -> u64 {
+/// The hash of a term of bag `kind` (FNV-1a, a final mix, folded to 32 bits:
+/// half the memory of 64, and a collision between two of a story's terms is
+/// rare enough not to change a similarity).
+fn term_hash(kind: usize, bytes: impl Iterator<Item = u8>) -> Term {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (kind as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     for b in bytes {
         h ^= u64::from(b);
@@ -51,18 +56,18 @@ fn term_hash(kind: usize, bytes: impl Iterator<Item = u8>) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
-    h
+    (h ^ (h >> 32)) as Term
 }
 
 /// The hash of a word (lower-cased) of the words bag.
-pub(crate) fn word_hash(word: &str) -> u64 {
+pub(crate) fn word_hash(word: &str) -> Term {
     term_hash(WORDS, word.bytes())
 }
 
 /// Sort hashes and count each: `(hash, count)` sorted by hash.
-fn counted(mut hashes: Vec<u64>) -> Vec<(u64, u32)> {
+fn counted(mut hashes: Vec<Term>) -> Vec<(Term, u32)> {
     hashes.sort_unstable();
-    let mut out: Vec<(u64, u32)> = Vec::with_capacity(hashes.len());
+    let mut out: Vec<(Term, u32)> = Vec::with_capacity(hashes.len());
     for h in hashes {
         match out.last_mut() {
             Some((last, c)) if *last == h => *c += 1,
@@ -116,7 +121,7 @@ fn name_kind(label: EntityLabel) -> Option<usize> {
 
 /// A figure as a term: its kind, unit and value to three significant digits
 /// ("$190 million" and "190 million dollars" are one term).
-fn figure_hash(kind: QuantityKind, unit: Option<&str>, value: f64) -> Option<u64> {
+fn figure_hash(kind: QuantityKind, unit: Option<&str>, value: f64) -> Option<Term> {
     if !value.is_finite() || value == 0.0 {
         return None;
     }
@@ -135,7 +140,7 @@ impl Terms {
     /// The terms of a parsed document.
     pub(crate) fn of(doc: &Document) -> Terms {
         let mut words = Vec::new();
-        let mut text_of: Vec<(u64, Box<str>)> = Vec::new();
+        let mut text_of: Vec<(Term, Box<str>)> = Vec::new();
         content_words(&doc.body, |w| {
             let h = word_hash(w);
             words.push(h);
@@ -156,7 +161,7 @@ impl Terms {
             .get(LEAD_SENTENCES - 1)
             .or(doc.sentences.last())
             .map_or(0, |s| s.span.end);
-        let mut names: Vec<(u64, Box<str>)> = Vec::new();
+        let mut names: Vec<(Term, Box<str>)> = Vec::new();
         for e in &doc.entities {
             let Some(kind) = name_kind(e.label) else {
                 continue;
@@ -199,7 +204,7 @@ impl Terms {
         }
         names.sort_unstable_by_key(|n| n.0);
         names.dedup_by_key(|n| n.0);
-        let figures: Vec<u64> = doc
+        let figures: Vec<Term> = doc
             .quantities
             .iter()
             .filter(|q| q.kind != QuantityKind::Ordinal && q.unit.is_some())
@@ -221,7 +226,7 @@ impl Terms {
 }
 
 /// The dot product of two sparse vectors.
-pub(crate) fn dot(x: &[(u64, f32)], y: &[(u64, f32)]) -> f32 {
+pub(crate) fn dot(x: &[(Term, f32)], y: &[(Term, f32)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0f32);
     while i < x.len() && j < y.len() {
         match x[i].0.cmp(&y[j].0) {
@@ -238,12 +243,12 @@ pub(crate) fn dot(x: &[(u64, f32)], y: &[(u64, f32)]) -> f32 {
 }
 
 /// The Euclidean norm of a sparse vector.
-pub(crate) fn norm(v: &[(u64, f32)]) -> f32 {
+pub(crate) fn norm(v: &[(Term, f32)]) -> f32 {
     v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt()
 }
 
 /// `into += v`, both sorted by term.
-pub(crate) fn add_into(into: &mut Sparse, v: &[(u64, f32)]) {
+pub(crate) fn add_into(into: &mut Sparse, v: &[(Term, f32)]) {
     let mut out = Vec::with_capacity(into.len() + v.len());
     let (mut i, mut j) = (0, 0);
     while i < into.len() || j < v.len() {

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use super::profile::{
-    add_into, dot, norm, prune, Sparse, Terms, FIGURES, KINDS, PEOPLE, PLACES, WORDS,
+    add_into, dot, norm, prune, Sparse, Term, Terms, FIGURES, KINDS, PEOPLE, PLACES, WORDS,
 };
 
 /// Heaviest terms a story keeps per bag.
@@ -27,6 +27,9 @@ const LOOKUP_NAMES: usize = 8;
 /// Stories a term points to (the most recent ones): a term in more stories
 /// than this is too common to find a story by.
 const MAX_POSTINGS: usize = 48;
+/// Stories a document is compared with, at most: those most of its terms
+/// point to.
+const MAX_CANDIDATES: usize = 24;
 /// Shared names and words given as the reason of a merge.
 const REASON_TERMS: usize = 5;
 
@@ -116,38 +119,54 @@ pub(crate) struct StoryState {
     pub(crate) start: Option<Date>,
     pub(crate) end: Option<Date>,
     /// Names of its documents with the number of documents naming them.
-    pub(crate) names: Vec<(u64, Box<str>, u32)>,
+    pub(crate) names: Vec<(Term, Box<str>, u32)>,
     pub(crate) merges: Vec<StoryMerge>,
 }
 
 impl StoryState {
     /// The weight of a word term in the story (0 when it has none).
-    pub(crate) fn word_weight(&self, h: u64) -> f32 {
+    pub(crate) fn word_weight(&self, h: Term) -> f32 {
         let c = &self.centroid[WORDS];
         c.binary_search_by_key(&h, |x| x.0).map_or(0.0, |i| c[i].1)
     }
 
     /// Memory held, in bytes (approximate).
     fn heap_bytes(&self) -> usize {
-        self.centroid
-            .iter()
-            .map(|c| c.capacity() * 16)
-            .sum::<usize>()
+        std::mem::size_of::<StoryState>()
+            + self
+                .centroid
+                .iter()
+                .map(|c| c.capacity() * std::mem::size_of::<(Term, f32)>())
+                .sum::<usize>()
             + self.members.capacity() * 4
-            + self.names.iter().map(|n| n.1.len() + 32).sum::<usize>()
-            + self.merges.len() * 160
+            + self.names.capacity() * std::mem::size_of::<(Term, Box<str>, u32)>()
+            + self.names.iter().map(|n| n.1.len()).sum::<usize>()
+            + self
+                .merges
+                .iter()
+                .map(|m| {
+                    std::mem::size_of::<StoryMerge>()
+                        + m.shared_names
+                            .iter()
+                            .chain(&m.shared_words)
+                            .map(|x| x.len() + 24)
+                            .sum::<usize>()
+                })
+                .sum::<usize>()
     }
 }
 
 /// The online clusterer.
 #[derive(Debug, Default)]
 pub(crate) struct Clusterer {
-    df: HashMap<u64, u32>,
+    df: HashMap<Term, u32>,
     seen: u32,
     pub(crate) stories: Vec<StoryState>,
-    postings: HashMap<u64, Vec<u32>>,
+    postings: HashMap<Term, Vec<u32>>,
     /// The last document that looked at each story (candidates once each).
     stamp: Vec<u32>,
+    /// How many of that document's terms point to each story.
+    hits: Vec<u32>,
 }
 
 impl Clusterer {
@@ -189,40 +208,56 @@ impl Clusterer {
         let keys = lookup_keys(&vectors);
         let total_weight = opts.weights.iter().sum::<f32>().max(f32::EPSILON);
 
-        // Candidates: the stories the document's telling terms point to.
+        // Candidates: the stories the document's telling terms point to, the
+        // ones most of them point to first (at most MAX_CANDIDATES scored).
         let me = self.seen;
-        let mut best: Option<(usize, f32, [f32; KINDS])> = None;
+        let mut cands: Vec<(u32, u32)> = Vec::new();
         for h in &keys {
             let Some(list) = self.postings.get(h) else {
                 continue;
             };
             for &s in list {
-                let s = s as usize;
-                if self.stamp[s] == me {
-                    continue;
+                let su = s as usize;
+                if self.stamp[su] != me {
+                    self.stamp[su] = me;
+                    self.hits[su] = 0;
+                    cands.push((s, 0));
                 }
-                self.stamp[s] = me;
-                let story = &self.stories[s];
-                if !fits(date, story, opts.max_gap_days) {
-                    continue;
+                self.hits[su] += 1;
+            }
+        }
+        for c in &mut cands {
+            c.1 = self.hits[c.0 as usize];
+        }
+        if cands.len() > MAX_CANDIDATES {
+            // Most hits, then the most recent story.
+            cands.select_nth_unstable_by(MAX_CANDIDATES, |a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+            cands.truncate(MAX_CANDIDATES);
+        }
+        cands.sort_unstable_by_key(|c| c.0);
+        let mut best: Option<(usize, f32, [f32; KINDS])> = None;
+        for &(s, _) in &cands {
+            let s = s as usize;
+            let story = &self.stories[s];
+            if !fits(date, story, opts.max_gap_days) {
+                continue;
+            }
+            let cos: [f32; KINDS] = std::array::from_fn(|k| {
+                if story.norms[k] > 0.0 {
+                    dot(&vectors[k], &story.centroid[k]) / story.norms[k]
+                } else {
+                    0.0
                 }
-                let cos: [f32; KINDS] = std::array::from_fn(|k| {
-                    if story.norms[k] > 0.0 {
-                        dot(&vectors[k], &story.centroid[k]) / story.norms[k]
-                    } else {
-                        0.0
-                    }
-                });
-                let sim: f32 = cos
-                    .iter()
-                    .zip(opts.weights)
-                    .map(|(c, w)| c * w)
-                    .sum::<f32>()
-                    / total_weight;
-                // Ties go to the story found first: deterministic.
-                if best.is_none_or(|b| sim > b.1) {
-                    best = Some((s, sim, cos));
-                }
+            });
+            let sim: f32 = cos
+                .iter()
+                .zip(opts.weights)
+                .map(|(c, w)| c * w)
+                .sum::<f32>()
+                / total_weight;
+            // Ties go to the older story: deterministic.
+            if best.is_none_or(|b| sim > b.1) {
+                best = Some((s, sim, cos));
             }
         }
 
@@ -256,6 +291,7 @@ impl Clusterer {
             _ => {
                 self.stories.push(StoryState::default());
                 self.stamp.push(me);
+                self.hits.push(0);
                 self.stories.len() - 1
             }
         };
@@ -300,9 +336,9 @@ impl Clusterer {
         cos: [f32; KINDS],
     ) -> StoryMerge {
         let story = &self.stories[s];
-        let shared = |k: usize| -> Vec<(u64, f32)> {
+        let shared = |k: usize| -> Vec<(Term, f32)> {
             let c = &story.centroid[k];
-            let mut v: Vec<(u64, f32)> = vectors[k]
+            let mut v: Vec<(Term, f32)> = vectors[k]
                 .iter()
                 .filter_map(|&(h, w)| {
                     c.binary_search_by_key(&h, |x| x.0)
@@ -313,12 +349,12 @@ impl Clusterer {
             v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             v
         };
-        let display = |list: &[(u64, Box<str>)], h: u64| -> Option<String> {
+        let display = |list: &[(Term, Box<str>)], h: Term| -> Option<String> {
             list.binary_search_by_key(&h, |x| x.0)
                 .ok()
                 .map(|i| list[i].1.to_string())
         };
-        let mut names: Vec<(u64, f32)> = shared(PEOPLE);
+        let mut names: Vec<(Term, f32)> = shared(PEOPLE);
         names.extend(shared(PLACES));
         names.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         StoryMerge {
@@ -341,14 +377,16 @@ impl Clusterer {
 
     /// Memory held, in bytes (approximate).
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.df.capacity() * 16
-            + self.postings.capacity() * 32
+        // Hash tables: a slot of key and value and a control byte each.
+        self.df.capacity() * 9
+            + self.postings.capacity() * (std::mem::size_of::<(Term, Vec<u32>)>() + 1)
             + self
                 .postings
                 .values()
                 .map(|v| v.capacity() * 4)
                 .sum::<usize>()
             + self.stamp.capacity() * 4
+            + self.hits.capacity() * 4
             + self
                 .stories
                 .iter()
@@ -359,8 +397,8 @@ impl Clusterer {
 
 /// The terms a document looks its stories up by: its heaviest words and
 /// names.
-fn lookup_keys(vectors: &[Sparse; KINDS]) -> Vec<u64> {
-    let heaviest = |v: &Sparse, n: usize| -> Vec<u64> {
+fn lookup_keys(vectors: &[Sparse; KINDS]) -> Vec<Term> {
+    let heaviest = |v: &Sparse, n: usize| -> Vec<Term> {
         let mut v = v.clone();
         prune(&mut v, n);
         v.into_iter().map(|x| x.0).collect()
