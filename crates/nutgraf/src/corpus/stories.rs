@@ -29,7 +29,7 @@ const LOOKUP_NAMES: usize = 8;
 const MAX_POSTINGS: usize = 48;
 /// Stories a document is compared with, at most: those most of its terms
 /// point to.
-const MAX_CANDIDATES: usize = 24;
+const MAX_CANDIDATES: usize = 12;
 /// Shared names and words given as the reason of a merge.
 const REASON_TERMS: usize = 5;
 
