@@ -23,12 +23,18 @@
 
 use crate::lexicon::WordSet;
 use crate::segment::{tokens, Token};
+use crate::syntax::words::split_token;
 use crate::syntax::{Syntax, Upos};
 use crate::{CharOffsets, Document, QuantityKind, Span};
 
 /// Nouns of amount whose "of" phrase says what is measured ("the value of
 /// exports"): `data/lexicons/corpus_generic_measures.txt`.
 static GENERIC_MEASURES: WordSet = crate::lexicon::word_set!("corpus_generic_measures.txt");
+
+/// Verbs that state the level of what their subject names ("trade reached
+/// $240 billion", "sales fell to $2 million"):
+/// `data/lexicons/corpus_amount_verbs.txt`.
+static AMOUNT_VERBS: WordSet = crate::lexicon::word_set!("corpus_amount_verbs.txt");
 
 /// A figure of a document with what it measures.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +55,8 @@ pub struct Claim {
     pub subjects: Vec<String>,
     /// When: a TIMEX3 year or month ("2022", "2023-05"), if the sentence names one.
     pub period: Option<String>,
+    /// What kind of figure it is (money, a percentage, a count, a measure).
+    pub kind: QuantityKind,
     /// The value (the low end of a range).
     pub value: f64,
     /// The high end of a range.
@@ -77,6 +85,7 @@ struct W<'a> {
 #[derive(Debug, Default)]
 pub(crate) struct ClaimScratch {
     toks: Vec<Token>,
+    spans: Vec<Span>,
 }
 
 /// The claims of document `index`.
@@ -111,18 +120,23 @@ pub(crate) fn of(doc: &Document, index: usize, sc: &mut ClaimScratch) -> Vec<Cla
         }
         // The sentence's words: the document's, or tagged and parsed here.
         let words: Vec<W> = if s.words.is_empty() {
+            // Words as the syntax stage cuts them ("$" "5", "Putin" "'s").
             sc.toks.clear();
             tokens(&doc.text, s.span, &mut sc.toks);
-            if sc.toks.is_empty() || sc.toks.len() > 200 {
+            sc.spans.clear();
+            for t in &sc.toks {
+                split_token(&doc.text, t, &mut sc.spans);
+            }
+            if sc.spans.is_empty() || sc.spans.len() > 200 {
                 continue;
             }
-            let texts: Vec<&str> = sc.toks.iter().map(|t| t.span.slice(&doc.text)).collect();
+            let texts: Vec<&str> = sc.spans.iter().map(|t| t.slice(&doc.text)).collect();
             syntax.analyze(&texts, &mut analyzed);
-            sc.toks
+            sc.spans
                 .iter()
                 .zip(&analyzed)
-                .map(|(t, a)| W {
-                    span: t.span,
+                .map(|(&span, a)| W {
+                    span,
                     upos: a.upos,
                     lemma: &a.lemma,
                     head: a.head,
@@ -130,7 +144,7 @@ pub(crate) fn of(doc: &Document, index: usize, sc: &mut ClaimScratch) -> Vec<Cla
                 })
                 .collect()
         } else {
-            doc.words[s.words.clone()]
+            doc.sentence_words(s)
                 .iter()
                 .map(|w| W {
                     span: w.span,
@@ -141,6 +155,15 @@ pub(crate) fn of(doc: &Document, index: usize, sc: &mut ClaimScratch) -> Vec<Cla
                 })
                 .collect()
         };
+        // A head out of the sentence (words edited by the caller) is none.
+        let n = words.len();
+        let words: Vec<W> = words
+            .into_iter()
+            .map(|w| W {
+                head: w.head.filter(|&h| h < n),
+                ..w
+            })
+            .collect();
         for q in qs {
             let found = if q.kind == QuantityKind::Count {
                 count_measure(&words, q.span)
@@ -163,6 +186,7 @@ pub(crate) fn of(doc: &Document, index: usize, sc: &mut ClaimScratch) -> Vec<Cla
                 measure,
                 subjects,
                 period: period_near(doc, s.span, q.span),
+                kind: q.kind,
                 value: q.value,
                 value_max: q.value_max,
                 unit: q.unit.as_deref().map(str::to_owned),
@@ -240,6 +264,13 @@ fn measure_of(words: &[W], q: Span) -> Option<(String, Span)> {
     // The figure's top word: inside the figure, its head outside it.
     let top = (0..words.len())
         .find(|&i| inside(&words[i]) && words[i].head.is_none_or(|h| !inside(&words[h])))?;
+    // The figure as a predicate with a subject of its own ("growth was
+    // -0.3%"): the subject is what is measured.
+    if let Some(subj) = children(words, top).find(|&c| is_subject(words[c].deprel)) {
+        return (words[subj].upos == Upos::Noun)
+            .then(|| noun_measure(words, subj))
+            .flatten();
+    }
     let mut at = top;
     // Up through what governs the figure: a preposition's or an adjective's
     // head ("worth $190 million", "to $190 million").
@@ -248,7 +279,7 @@ fn measure_of(words: &[W], q: Span) -> Option<(String, Span)> {
         let w = &words[h];
         match w.upos {
             Upos::Noun if !inside(w) => return noun_measure(words, h),
-            Upos::Verb | Upos::Aux => return clause_measure(words, h, words[at].deprel),
+            Upos::Verb | Upos::Aux => return clause_measure(words, h, at),
             Upos::Adj | Upos::Adp | Upos::Sym | Upos::Num | Upos::Adv => at = h,
             _ => return None,
         }
@@ -256,21 +287,32 @@ fn measure_of(words: &[W], q: Span) -> Option<(String, Span)> {
     None
 }
 
-/// The measure of a clause whose verb `v` has the figure as a dependent of
-/// relation `rel`: its subject, through the clauses it belongs to.
-fn clause_measure(words: &[W], v: usize, rel: &str) -> Option<(String, Span)> {
+/// The measure of a clause whose verb `v` has the figure (through its word
+/// `at`) as a dependent: the subject of a verb of level, through the clauses
+/// it belongs to; the verb's other object; or the verb itself when the figure
+/// is its object.
+fn clause_measure(words: &[W], v: usize, at: usize) -> Option<(String, Span)> {
+    let rel = words[at].deprel;
     let mut verb = v;
     for _ in 0..5 {
         if let Some(s) = children(words, verb).find(|&c| is_subject(words[c].deprel)) {
-            return match words[s].upos {
-                Upos::Noun => noun_measure(words, s),
-                // A named or pronoun subject: what it did is the measure
-                // ("Russia exported $5 billion"), if the figure is its object.
-                Upos::Propn | Upos::Pron if rel == "obj" && verb == v => {
-                    Some((words[v].lemma.to_lowercase(), words[s].span))
-                }
-                _ => None,
-            };
+            // A verb of level ("trade reached $240 billion", "growth was 2%"):
+            // the subject is what is measured. Any other verb is the measure
+            // and its subject whose ("the company earned $5 million": earn).
+            if AMOUNT_VERBS.contains(words[v].lemma) && words[s].upos == Upos::Noun {
+                return noun_measure(words, s);
+            }
+            // What the verb acts on, when that is not the figure, is what the
+            // figure measures ("raised prices to $5": price; "raising this
+            // figure to $200 million" points back: none).
+            if let Some(o) = children(words, v).find(|&c| c != at && words[c].deprel == "obj") {
+                return (words[o].upos == Upos::Noun)
+                    .then(|| noun_measure(words, o))
+                    .flatten();
+            }
+            let agent = matches!(words[s].upos, Upos::Noun | Upos::Propn | Upos::Pron);
+            return (agent && rel == "obj" && words[v].upos == Upos::Verb)
+                .then(|| (words[v].lemma.to_lowercase(), subtree_span(words, s)));
         }
         let w = &words[verb];
         match (w.deprel, w.head) {
@@ -408,9 +450,9 @@ pub enum ConflictKind {
     /// The same measure of the same subjects for the same period, values
     /// apart by more than their approximation allows.
     Value,
-    /// The same measure of the same subjects for adjacent periods, values a
-    /// hundred times or more apart: one of them likely slipped a magnitude
-    /// (million for billion).
+    /// The same amount of money or measure of the same subjects for adjacent
+    /// years, values a hundred times or more apart: one of them likely
+    /// slipped a magnitude (million for billion).
     Magnitude,
 }
 
@@ -439,18 +481,20 @@ fn year(p: &str) -> Option<i32> {
     p.get(..4)?.parse().ok()
 }
 
-/// Whether two claims are of one measure of the same subjects: their
-/// subjects share a name, or, when either has none, their documents' main
-/// names share two.
+/// Whether two claims are of one measure of the same subjects: the subjects
+/// of one are all among the other's (neither empty), or, when either has
+/// none, their documents' main names share two.
 pub(crate) fn comparable(a: &Claim, b: &Claim) -> bool {
     let shared = |x: &[String], y: &[String]| x.iter().filter(|s| y.contains(s)).count();
+    let within = |x: &[String], y: &[String]| x.iter().all(|s| y.contains(s));
     a.doc != b.doc
+        && a.kind == b.kind
         && a.measure == b.measure
         && a.unit == b.unit
         && if a.subjects.is_empty() || b.subjects.is_empty() {
             shared(&a.context, &b.context) >= 2
         } else {
-            shared(&a.subjects, &b.subjects) >= 1
+            within(&a.subjects, &b.subjects) || within(&b.subjects, &a.subjects)
         }
 }
 
@@ -482,7 +526,12 @@ pub(crate) fn conflict(a: &Claim, b: &Claim) -> Option<Conflict> {
     let hi = |c: &Claim| c.value_max.unwrap_or(c.value);
     if pa == pb {
         let tol = tolerance(a, b);
-        let apart = lo(a) > hi(b) * (1.0 + tol) || lo(b) > hi(a) * (1.0 + tol);
+        // The gap between the two values (or ranges), against the larger.
+        let gap = (lo(a) - hi(b)).max(lo(b) - hi(a)).max(0.0);
+        let scale = [lo(a), hi(a), lo(b), hi(b)]
+            .iter()
+            .fold(0f64, |m, v| m.max(v.abs()));
+        let apart = gap > tol * scale;
         return apart.then(|| Conflict {
             kind: ConflictKind::Value,
             reason: format!(
@@ -495,6 +544,11 @@ pub(crate) fn conflict(a: &Claim, b: &Claim) -> Option<Conflict> {
             ),
             claims: [a.clone(), b.clone()],
         });
+    }
+    // A slip of magnitude is a level's (money, a measure), not a rate's or
+    // a count's, which may well grow a hundredfold in a year.
+    if !matches!(a.kind, QuantityKind::Money | QuantityKind::Quantity) {
+        return None;
     }
     let (ya, yb) = (year(pa)?, year(pb)?);
     if pa.len() != 4 || pb.len() != 4 || (ya - yb).abs() != 1 || a.value <= 0.0 || b.value <= 0.0 {

@@ -184,3 +184,55 @@ fn a_figure_pointing_back_is_no_claim() {
     .unwrap();
     assert!(c.claims().is_empty(), "{:#?}", c.claims());
 }
+
+#[test]
+fn figures_of_other_subjects_verbs_or_equal_values_do_not_conflict() {
+    let mut c = Corpus::new();
+    for (id, text) in [
+        (
+            "a",
+            "Trade between China and Russia reached $240 billion in 2023, customs said.",
+        ),
+        (
+            "b",
+            "Trade between China and the United States reached $575 billion in 2023.",
+        ),
+        ("c", "Acme Corp said the company earned $5 million in 2021."),
+        ("d", "Acme Corp said the company spent $9 million in 2021."),
+        (
+            "e",
+            "Germany's economic growth was -0.3% in 2023, officials said.",
+        ),
+        (
+            "f",
+            "Germany's economic growth was -0.3% in 2023, the statistics office said.",
+        ),
+    ] {
+        c.add(id, &doc(text, None)).unwrap();
+    }
+    let measures: Vec<(&str, &str)> = c
+        .claims()
+        .iter()
+        .map(|k| (c.id(k.doc).unwrap(), k.measure.as_str()))
+        .collect();
+    assert!(measures.contains(&("c", "earn")), "{measures:?}");
+    assert!(measures.contains(&("d", "spend")), "{measures:?}");
+    assert!(measures.contains(&("e", "growth")), "{measures:?}");
+    assert!(c.conflicts().is_empty(), "{:#?}", c.conflicts());
+}
+
+#[test]
+fn a_document_whose_words_were_cleared_adds_without_panic() {
+    let mut opts = crate::Options::new();
+    opts = opts.syntax(true);
+    let mut d = crate::Parser::new(opts)
+        .parse(
+            "Exports of Chile reached $45 billion in 2021.",
+            &crate::Meta::new(),
+        )
+        .unwrap();
+    d.words.clear();
+    let mut c = Corpus::new();
+    c.add("a", &d).unwrap();
+    assert_eq!(c.len(), 1);
+}
