@@ -628,7 +628,7 @@ class StoryMerge:
     def similarity(self) -> float:
         """Its similarity with the story when it joined, 0 to 1: the mean of
         ``cosines`` weighted 1, 0.5, 0.25 and 0.25; at least the joining
-        threshold, 0.175."""
+        threshold, 0.175, unless it joined as a near-duplicate (``copy_of``)."""
     @property
     def cosines(self) -> tuple[float, float, float, float]:
         """The cosine of each bag with the story's: words, people, places, figures."""
@@ -644,7 +644,7 @@ class StoryMerge:
         why it joined (a copy joins its original's story whatever its similarity)."""
     @property
     def reason(self) -> str:
-        """The reason in words: ``"similarity 0.52 (words 0.41, people 0.80, places
+        """The reason in words: ``"[near-duplicate; ]similarity 0.52 (words 0.41, people 0.80, places
         0.33, figures 0.00); shares Vladimir Putin, Beijing; forum, visit"``."""
 
 @final
@@ -690,8 +690,9 @@ class Duplicate:
         """The later document's id."""
     @property
     def similarity(self) -> float:
-        """The estimated similarity of their bodies, 0 to 1 (for now only exact
-        copies are found, with 1.0)."""
+        """The estimated similarity of their bodies, 0 to 1: how much of the
+        shorter body's five-word shingles the longer holds (MinHash); pairs are
+        reported from 0.5."""
 
 @final
 class CorpusMention:

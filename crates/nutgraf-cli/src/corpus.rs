@@ -142,6 +142,7 @@ struct ClaimOut {
     value_max: Option<f64>,
     unit: Option<String>,
     approximate: bool,
+    bounded: bool,
 }
 
 #[derive(Serialize)]
@@ -341,6 +342,7 @@ impl Report {
                             value_max: c.value_max,
                             unit: c.unit.clone(),
                             approximate: c.approximate,
+                            bounded: c.bounded,
                         })
                         .collect(),
                 })

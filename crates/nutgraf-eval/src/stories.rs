@@ -164,8 +164,11 @@ fn shuffled(n: usize, seed: u64) -> Vec<usize> {
 fn run(docs: &[Document], gold: &[Gold], order: &[usize], show: Show) -> Figures {
     let mut corpus = Corpus::new();
     for &i in order {
-        // Ids are unique in the file; a repeat would be a corrupt file.
-        let _ = corpus.add(gold[i].id.clone(), &docs[i]);
+        // Ids are unique in the file: a repeat would shift every later
+        // document against its gold story.
+        if let Err(e) = corpus.add(gold[i].id.clone(), &docs[i]) {
+            panic!("ECB+ document {:?} not added: {e}", gold[i].id);
+        }
     }
     let story_of: Vec<usize> = order
         .iter()

@@ -8,9 +8,10 @@
 //! named in the same story; otherwise it stays apart, so two people who
 //! merely share a surname in different stories are never one.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::entities::resolve::fold;
+use crate::entities::resolve::{fold, initials};
+use crate::lexicon::WordSet;
 use crate::{CharOffsets, Document, EntityLabel, Span};
 
 /// A named entity of the corpus.
@@ -162,47 +163,27 @@ fn class(label: EntityLabel) -> Option<u8> {
     })
 }
 
-/// Words after a name that do not change whom or what it names.
-const NAME_SUFFIXES: &[&str] = &[
-    "jr",
-    "jr.",
-    "sr",
-    "sr.",
-    "ii",
-    "iii",
-    "iv",
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "co",
-    "co.",
-    "ltd",
-    "ltd.",
-    "llc",
-    "plc",
-    "ag",
-    "sa",
-    "nv",
-    "gmbh",
-    "corporation",
-    "incorporated",
-    "limited",
-    "company",
-];
+/// Words after an organization's name that do not change what it names
+/// ("Inc.", "Corp."): `data/lexicons/corpus_company_suffixes.txt`.
+static COMPANY_SUFFIXES: WordSet = crate::lexicon::word_set!("corpus_company_suffixes.txt");
 
-/// The key a name is grouped by: folded, without the suffixes above.
-fn group_key(key: &str) -> String {
+/// The key a name of class `class` is grouped by: folded, an organization's
+/// without its company suffixes. People keep theirs: "Donald Trump Jr." is not
+/// "Donald Trump", nor "Elizabeth II" "Elizabeth".
+pub(super) fn group_key(class: u8, key: &str) -> String {
+    if class != 2 {
+        return key.to_owned();
+    }
     let mut words: Vec<&str> = key.split(' ').collect();
     while words.len() > 1
         && words
             .last()
-            .is_some_and(|w| NAME_SUFFIXES.contains(&w.trim_end_matches(',')))
+            .is_some_and(|w| COMPANY_SUFFIXES.contains(w.trim_end_matches([',', '.'])))
     {
         words.pop();
     }
     let mut out = words.join(" ");
-    while out.ends_with([',', '.']) && out.len() > 1 {
+    while out.len() > 1 && out.ends_with([',', '.']) {
         out.pop();
     }
     out
@@ -217,13 +198,7 @@ fn group_key(key: &str) -> String {
 fn shorter_form(class: u8, short: &str, short_caps: bool, long: &str) -> bool {
     let s: Vec<&str> = short.split(' ').collect();
     let l: Vec<&str> = long.split(' ').collect();
-    let initials = class == 2
-        && short_caps
-        && s.len() == 1
-        && l.len() >= 2
-        && s[0].chars().count() == l.len()
-        && s[0].chars().zip(&l).all(|(c, w)| w.starts_with(c));
-    if initials {
+    if class == 2 && short_caps && s.len() == 1 && l.len() >= 2 && initials(long) == short {
         return true;
     }
     if s.len() >= l.len() {
@@ -259,7 +234,7 @@ pub(crate) fn merge<'a>(
     for (doc, story, ents) in docs {
         for e in ents {
             let Some(c) = class(e.label) else { continue };
-            let key = group_key(&e.key);
+            let key = group_key(c, &e.key);
             let g = *group_of.entry((c, key.clone())).or_insert_with(|| {
                 groups.push(Vec::new());
                 let caps = e
@@ -277,37 +252,37 @@ pub(crate) fn merge<'a>(
     // that it can be a form of; with none or several it stays apart.
     // Candidates are looked up by the last word (people, organization endings)
     // or by the whole key (initials, which have no word in common).
-    let mut by_last: HashMap<(usize, u8, &str), Vec<usize>> = HashMap::new();
-    let mut orgs_in: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<(usize, u8, &str), Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut indexed: HashSet<(usize, usize)> = HashSet::new();
     for &(story, g, _, _) in &uses {
         let (c, key, _) = &keys[g];
-        if !matches!(c, 0 | 2) {
+        if !matches!(c, 0 | 2) || !indexed.insert((story, g)) {
             continue;
         }
         let last = key.rsplit(' ').next().unwrap_or(key);
         let first = key.split(' ').next().unwrap_or(key);
-        for w in [last, first] {
-            if w != last && *c != 0 {
-                continue;
-            }
-            let list = by_last.entry((story, *c, w)).or_default();
-            if !list.contains(&g) {
-                list.push(g);
-            }
+        by_word.entry((story, *c, last)).or_default().push(g);
+        if *c == 0 && first != last {
+            by_word.entry((story, 0, first)).or_default().push(g);
         }
         if *c == 2 && key.contains(' ') {
-            let list = orgs_in.entry(story).or_default();
-            if !list.contains(&g) {
-                list.push(g);
-            }
+            by_initials
+                .entry((story, initials(key)))
+                .or_default()
+                .push(g);
         }
     }
+    // The group each (story, group) goes to, found once.
+    let mut target_of: HashMap<(usize, usize), usize> = HashMap::new();
     for &(story, g, doc, e) in &uses {
-        let (c, key, caps) = &keys[g];
-        let mut target = g;
-        if matches!(c, 0 | 2) {
+        let target = *target_of.entry((story, g)).or_insert_with(|| {
+            let (c, key, caps) = &keys[g];
+            if !matches!(c, 0 | 2) {
+                return g;
+            }
             let last = key.rsplit(' ').next().unwrap_or(key);
-            let mut found: Vec<usize> = by_last
+            let mut found: Vec<usize> = by_word
                 .get(&(story, *c, last))
                 .into_iter()
                 .flatten()
@@ -316,20 +291,21 @@ pub(crate) fn merge<'a>(
                 .collect();
             if *c == 2 && *caps && !key.contains(' ') {
                 found.extend(
-                    orgs_in
-                        .get(&story)
+                    by_initials
+                        .get(&(story, key.clone()))
                         .into_iter()
                         .flatten()
                         .copied()
-                        .filter(|&o| o != g && shorter_form(2, key, true, &keys[o].1)),
+                        .filter(|&o| o != g),
                 );
-                found.sort_unstable();
-                found.dedup();
             }
-            if let [only] = found[..] {
-                target = only;
+            found.sort_unstable();
+            found.dedup();
+            match found[..] {
+                [only] => only,
+                _ => g,
             }
-        }
+        });
         groups[target].push((doc, e));
     }
 
@@ -387,12 +363,12 @@ pub(crate) fn merge<'a>(
             }
         })
         .collect();
-    let docs_of = |e: &CorpusEntity| e.docs().count();
-    out.sort_by(|a, b| {
-        docs_of(b)
-            .cmp(&docs_of(a))
-            .then_with(|| b.mentions.len().cmp(&a.mentions.len()))
-            .then_with(|| a.name.cmp(&b.name))
+    out.sort_by_cached_key(|e| {
+        (
+            std::cmp::Reverse(e.docs().count()),
+            std::cmp::Reverse(e.mentions.len()),
+            e.name.clone(),
+        )
     });
     for (i, e) in out.iter_mut().enumerate() {
         e.id = i;

@@ -47,7 +47,7 @@ mod dedup;
 mod entities;
 pub(crate) mod profile;
 mod stories;
-mod timeline;
+pub(crate) mod timeline;
 
 use std::collections::HashMap;
 

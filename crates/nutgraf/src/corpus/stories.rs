@@ -30,6 +30,8 @@ const MAX_POSTINGS: usize = 48;
 /// Stories a document is compared with, at most: those most of its terms
 /// point to.
 const MAX_CANDIDATES: usize = 12;
+/// Names a story keeps (with the number of its documents naming each).
+const MAX_STORY_NAMES: usize = 256;
 /// Shared names and words given as the reason of a merge.
 const REASON_TERMS: usize = 5;
 
@@ -85,13 +87,13 @@ pub struct StoryMerge {
 }
 
 impl StoryMerge {
-    /// The reason in words: "[near-duplicate of document 3; ]similarity 0.52 (words 0.41, people 0.80, places
+    /// The reason in words: "[near-duplicate; ]similarity 0.52 (words 0.41, people 0.80, places
     /// 0.33, figures 0.00); shares Vladimir Putin, Beijing; forum, visit".
     pub fn reason(&self) -> String {
         let [words, people, places, figures] = self.cosines;
         let mut s = self
             .copy_of
-            .map(|d| format!("near-duplicate of document {d}; "))
+            .map(|_| "near-duplicate; ".to_owned())
             .unwrap_or_default();
         let _ = write!(
             s,
@@ -306,10 +308,14 @@ impl Clusterer {
             st.start = Some(st.start.map_or(d, |s| s.min(d)));
             st.end = Some(st.end.map_or(d, |e| e.max(d)));
         }
+        // Names by term (sorted), at most MAX_STORY_NAMES: the first met.
         for (h, name) in &terms.names {
-            match st.names.iter_mut().find(|n| n.0 == *h) {
-                Some(n) => n.2 += 1,
-                None => st.names.push((*h, name.clone(), 1)),
+            match st.names.binary_search_by_key(h, |n| n.0) {
+                Ok(i) => st.names[i].2 += 1,
+                Err(i) if st.names.len() < MAX_STORY_NAMES => {
+                    st.names.insert(i, (*h, name.clone(), 1));
+                }
+                Err(_) => {}
             }
         }
         for h in keys {

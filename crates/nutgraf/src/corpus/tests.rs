@@ -75,7 +75,7 @@ fn copies_are_duplicates() {
     assert_eq!(stories[0].merges[0].copy_of, Some(0));
     assert!(stories[0].merges[0]
         .reason()
-        .starts_with("near-duplicate of document 0; similarity"));
+        .starts_with("near-duplicate; similarity"));
 }
 
 #[test]
@@ -235,4 +235,65 @@ fn a_document_whose_words_were_cleared_adds_without_panic() {
     let mut c = Corpus::new();
     c.add("a", &d).unwrap();
     assert_eq!(c.len(), 1);
+}
+
+#[test]
+fn generational_suffixes_keep_people_apart_and_initials_join_their_name() {
+    let mut c = Corpus::new();
+    c.add(
+        "a",
+        &doc("Trump family feud\n\nDonald Trump Jr. criticized the Federal Bureau of Investigation on Monday. Donald Trump said nothing.", None),
+    )
+    .unwrap();
+    c.add(
+        "b",
+        &doc("Trump family feud goes on\n\nThe FBI answered Donald Trump Jr. on Tuesday, a day after Donald Trump stayed silent.", None),
+    )
+    .unwrap();
+    let ents = c.entities();
+    // People keep their generational suffix; companies lose theirs.
+    assert_eq!(
+        entities::group_key(0, "donald trump jr."),
+        "donald trump jr."
+    );
+    assert_eq!(entities::group_key(0, "elizabeth ii"), "elizabeth ii");
+    assert_eq!(entities::group_key(2, "microsoft corp."), "microsoft");
+    assert_eq!(entities::group_key(2, "seamicro inc"), "seamicro");
+    let fbi = ents
+        .iter()
+        .find(|e| e.name == "Federal Bureau of Investigation")
+        .expect("FBI");
+    assert!(fbi.aliases.iter().any(|a| a == "FBI"), "{fbi:?}");
+    assert_eq!(fbi.docs().collect::<Vec<_>>(), [0, 1]);
+}
+
+#[test]
+fn timex_values_of_the_calendar_cover_their_days() {
+    let d = |s: &str| crate::parse_date(s).unwrap();
+    let days = timeline::days;
+    assert_eq!(days("2023-10-18"), Some((d("2023-10-18"), d("2023-10-18"))));
+    assert_eq!(
+        days("2023-10-18T15:00"),
+        Some((d("2023-10-18"), d("2023-10-18")))
+    );
+    assert_eq!(
+        days("2023-10-18TMO"),
+        Some((d("2023-10-18"), d("2023-10-18")))
+    );
+    assert_eq!(days("2023-W42"), Some((d("2023-10-16"), d("2023-10-22"))));
+    assert_eq!(days("2023-10"), Some((d("2023-10-01"), d("2023-10-31"))));
+    assert_eq!(days("2023"), Some((d("2023-01-01"), d("2023-12-31"))));
+    assert_eq!(days("199"), Some((d("1990-01-01"), d("1999-12-31"))));
+    assert_eq!(days("20"), Some((d("2000-01-01"), d("2099-12-31"))));
+    for bad in [
+        "PAST_REF",
+        "XXXX-WXX-3",
+        "2023-W300",
+        "2023-13",
+        "",
+        "T",
+        "2023-10-18-1",
+    ] {
+        assert_eq!(days(bad), None, "{bad}");
+    }
 }

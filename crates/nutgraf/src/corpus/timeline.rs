@@ -2,7 +2,11 @@
 //! same event reported by several sources merged.
 
 use crate::event::{EventType, Modality, Participant, Polarity};
+use std::collections::{HashMap, HashSet};
+
 use jiff::civil::{Date, ISOWeekDate, Weekday};
+
+use crate::entities::resolve::fold;
 
 use crate::{CharOffsets, Document, Span};
 
@@ -109,39 +113,57 @@ pub(crate) fn of(doc: &Document) -> Vec<DocEvent> {
         .collect()
 }
 
-/// The days a TIMEX3 value of the calendar covers: a day ("2023-10-18"), an
-/// ISO week ("2023-W42"), a month ("2023-10") or a year ("2023"); `None` for
-/// anything else (a weekday without a date, `PAST_REF`, a time of day).
-fn days(value: &str) -> Option<(Date, Date)> {
+/// The days a TIMEX3 value of the calendar covers: a day ("2023-10-18", also
+/// with a time of day, "2023-10-18T15:00"), an ISO week ("2023-W42"), a month
+/// ("2023-10"), a year ("2023"), a decade ("199") or a century ("20"); `None`
+/// for anything else (a weekday without a date, `PAST_REF`).
+pub(crate) fn days(value: &str) -> Option<(Date, Date)> {
     let num = |s: &str| -> Option<i16> {
-        s.bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| s.parse().ok())?
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
     };
-    let mut parts = value.split('-');
-    let year = num(parts.next()?)?;
-    match (parts.next(), parts.next(), parts.next()) {
-        (None, ..) => Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?)),
-        (Some(w), None, None) if w.starts_with('W') => {
-            let week = num(w.get(1..)?)? as i8;
-            let monday = ISOWeekDate::new(year, week, Weekday::Monday).ok()?.date();
+    let small = |s: &str| -> Option<i8> { i8::try_from(num(s)?).ok() };
+    let date = value.split('T').next()?;
+    let mut parts = date.split('-');
+    let head = parts.next()?;
+    let year_span = |first: i16, last: i16| -> Option<(Date, Date)> {
+        Some((Date::new(first, 1, 1).ok()?, Date::new(last, 12, 31).ok()?))
+    };
+    match (head.len(), parts.next(), parts.next(), parts.next()) {
+        (2, None, ..) => {
+            let c = num(head)?;
+            year_span(c * 100, c * 100 + 99)
+        }
+        (3, None, ..) => {
+            let d = num(head)?;
+            year_span(d * 10, d * 10 + 9)
+        }
+        (4, None, ..) => {
+            let y = num(head)?;
+            year_span(y, y)
+        }
+        (4, Some(w), None, None) if w.starts_with('W') => {
+            let monday = ISOWeekDate::new(num(head)?, small(w.get(1..)?)?, Weekday::Monday)
+                .ok()?
+                .date();
             Some((monday, monday.checked_add(jiff::Span::new().days(6)).ok()?))
         }
-        (Some(m), None, None) => {
-            let first = Date::new(year, num(m)? as i8, 1).ok()?;
+        (4, Some(m), None, None) => {
+            let first = Date::new(num(head)?, small(m)?, 1).ok()?;
             Some((first, first.last_of_month()))
         }
-        (Some(m), Some(d), None) if d.len() == 2 => {
-            let day = Date::new(year, num(m)? as i8, num(d)? as i8).ok()?;
+        (4, Some(m), Some(d), None) => {
+            let day = Date::new(num(head)?, small(m)?, small(d)?).ok()?;
             Some((day, day))
         }
         _ => None,
     }
 }
 
-/// Whether two lists of names share one.
-fn shares(a: &[String], b: &[Box<str>]) -> bool {
-    a.iter().any(|x| b.iter().any(|y| **y == **x))
+/// Whether two lists of folded names share one.
+fn shares(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.contains(x))
 }
 
 /// The timeline of the documents `docs` (indices, in the order they were
@@ -150,72 +172,110 @@ pub(crate) fn build<'a>(
     docs: &[usize],
     events: impl Fn(usize) -> &'a [DocEvent],
 ) -> Vec<TimelineEntry> {
-    // Each entry with the days its time covers.
-    let mut out: Vec<(TimelineEntry, Option<(Date, Date)>)> = Vec::new();
+    // Each entry with the days its time covers and its actors' and targets'
+    // folded names; entries found by (type, actor) and (type, target).
+    struct Open {
+        entry: TimelineEntry,
+        range: Option<(Date, Date)>,
+        actors: Vec<String>,
+        targets: Vec<String>,
+    }
+    let mut out: Vec<Open> = Vec::new();
+    let mut index: HashMap<(EventType, bool, String), Vec<usize>> = HashMap::new();
+    let mut cited: HashSet<(usize, usize, usize)> = HashSet::new();
     for &d in docs {
         for e in events(d) {
             let range = e.time.as_deref().and_then(days);
             let time = range.and(e.time.as_deref());
-            let source = TimelineSource {
-                doc: d,
-                span: e.span,
-                chars: e.chars,
-                trigger: e.trigger.to_string(),
-            };
+            let actors: Vec<String> = e.actors.iter().map(|a| fold(a)).collect();
+            let targets: Vec<String> = e.targets.iter().map(|a| fold(a)).collect();
             // The same event: same kind, an actor in common and no targets
             // apart (or, with no actors, a target in common), times that
             // overlap or are unknown.
-            let same = out.iter_mut().find(|(t, r)| {
-                t.kind == e.kind
-                    && match (r, range) {
-                        (Some(a), Some(b)) => a.0 <= b.1 && b.0 <= a.1,
-                        _ => true,
-                    }
-                    && if t.actors.is_empty() && e.actors.is_empty() {
-                        shares(&t.targets, &e.targets)
+            let by_target = actors.is_empty();
+            let mut cands: Vec<usize> = (if by_target { &targets } else { &actors })
+                .iter()
+                .filter_map(|k| index.get(&(e.kind, by_target, k.clone())))
+                .flatten()
+                .copied()
+                .collect();
+            cands.sort_unstable();
+            cands.dedup();
+            let same = cands.into_iter().find(|&i| {
+                let o = &out[i];
+                let overlap = match (o.range, range) {
+                    (Some(a), Some(b)) => a.0 <= b.1 && b.0 <= a.1,
+                    _ => true,
+                };
+                overlap
+                    && if by_target {
+                        o.actors.is_empty() && shares(&o.targets, &targets)
                     } else {
-                        shares(&t.actors, &e.actors)
-                            && (t.targets.is_empty()
-                                || e.targets.is_empty()
-                                || shares(&t.targets, &e.targets))
+                        shares(&o.actors, &actors)
+                            && (o.targets.is_empty()
+                                || targets.is_empty()
+                                || shares(&o.targets, &targets))
                     }
             });
-            match same {
-                Some((t, r)) => {
-                    if !t.sources.iter().any(|s| s.doc == d && s.span == e.span) {
-                        t.sources.push(source);
-                    }
-                    // The narrower time wins ("2023-10-18" over "2023-W42").
-                    if let Some(b) = range {
-                        if r.is_none_or(|a| b.1.duration_since(b.0) < a.1.duration_since(a.0)) {
-                            *r = Some(b);
-                            t.time = time.map(str::to_owned);
-                        }
-                    }
-                    if t.place.is_none() {
-                        t.place = e.place.as_deref().map(str::to_owned);
-                    }
-                    for x in &e.targets {
-                        if !t.targets.iter().any(|y| **y == **x) {
-                            t.targets.push(x.to_string());
-                        }
-                    }
-                }
-                None => out.push((
-                    TimelineEntry {
+            let at = if let Some(i) = same {
+                i
+            } else {
+                out.push(Open {
+                    entry: TimelineEntry {
                         kind: e.kind,
                         time: time.map(str::to_owned),
                         actors: e.actors.iter().map(ToString::to_string).collect(),
-                        targets: e.targets.iter().map(ToString::to_string).collect(),
-                        place: e.place.as_deref().map(str::to_owned),
+                        targets: Vec::new(),
+                        place: None,
                         modality: e.modality,
-                        sources: vec![source],
+                        sources: Vec::new(),
                     },
                     range,
-                )),
+                    actors: actors.clone(),
+                    targets: Vec::new(),
+                });
+                for k in &actors {
+                    index
+                        .entry((e.kind, false, k.clone()))
+                        .or_default()
+                        .push(out.len() - 1);
+                }
+                out.len() - 1
+            };
+            let o = &mut out[at];
+            if cited.insert((at, d, e.span.start)) {
+                o.entry.sources.push(TimelineSource {
+                    doc: d,
+                    span: e.span,
+                    chars: e.chars,
+                    trigger: e.trigger.to_string(),
+                });
+            }
+            // The narrower time wins ("2023-10-18" over "2023-W42").
+            if let Some(b) = range {
+                if o.range
+                    .is_none_or(|a| b.1.duration_since(b.0) < a.1.duration_since(a.0))
+                {
+                    o.range = Some(b);
+                    o.entry.time = time.map(str::to_owned);
+                }
+            }
+            if o.entry.place.is_none() {
+                o.entry.place = e.place.as_deref().map(str::to_owned);
+            }
+            for (x, k) in e.targets.iter().zip(&targets) {
+                if !o.targets.contains(k) {
+                    o.targets.push(k.clone());
+                    o.entry.targets.push(x.to_string());
+                    if o.actors.is_empty() {
+                        index.entry((e.kind, true, k.clone())).or_default().push(at);
+                    }
+                }
             }
         }
     }
+    let mut out: Vec<(TimelineEntry, Option<(Date, Date)>)> =
+        out.into_iter().map(|o| (o.entry, o.range)).collect();
     // Dated entries by their first day (a longer span first), then the
     // undated in the order they were reported (the sort is stable).
     out.sort_by(|(_, a), (_, b)| match (a, b) {

@@ -83,7 +83,9 @@ fn surface(text: &str, span: Span) -> String {
     s
 }
 
-fn initials(folded: &str) -> String {
+/// The initials of a folded name, its small words left out ("fbi" of
+/// "federal bureau of investigation").
+pub(crate) fn initials(folded: &str) -> String {
     folded
         .split(' ')
         .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "de" | "on" | "in" | "&"))
