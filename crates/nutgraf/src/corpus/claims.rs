@@ -98,22 +98,49 @@ pub(crate) fn of(doc: &Document, index: usize, sc: &mut ClaimScratch) -> Vec<Cla
     let syntax = Syntax::global();
     let context = main_names(doc);
     let mut analyzed = Vec::new();
+    // Figures, times and names by position: each sentence takes its own by
+    // binary search (linear in the document, not sentences times figures).
+    let mut figures: Vec<&crate::Quantity> = doc
+        .quantities
+        .iter()
+        .filter(|q| {
+            matches!(
+                q.kind,
+                QuantityKind::Money
+                    | QuantityKind::Percent
+                    | QuantityKind::Count
+                    | QuantityKind::Quantity
+            ) && q.value.is_finite()
+        })
+        .collect();
+    figures.sort_by_key(|q| q.span.start);
+    let mut times: Vec<&crate::TimeExpression> = doc.times.iter().collect();
+    times.sort_by_key(|t| t.span.start);
+    let mut names: Vec<(Span, &str)> = Vec::new();
+    for e in &doc.entities {
+        if matches!(
+            e.label,
+            crate::EntityLabel::Person
+                | crate::EntityLabel::Org
+                | crate::EntityLabel::Gpe
+                | crate::EntityLabel::Loc
+        ) {
+            let spans = e
+                .mentions
+                .iter()
+                .filter_map(|&m| doc.mentions.get(m).map(|m| m.span))
+                .chain(e.references.iter().copied());
+            names.extend(spans.map(|sp| (sp, e.name.as_str())));
+        }
+    }
+    names.sort_by_key(|n| n.0.start);
     for s in &doc.sentences {
-        let qs: Vec<&crate::Quantity> = doc
-            .quantities
+        let first = figures.partition_point(|q| q.span.start < s.span.start);
+        let qs: Vec<&crate::Quantity> = figures[first..]
             .iter()
-            .filter(|q| {
-                s.span.start <= q.span.start
-                    && q.span.end <= s.span.end
-                    && matches!(
-                        q.kind,
-                        QuantityKind::Money
-                            | QuantityKind::Percent
-                            | QuantityKind::Count
-                            | QuantityKind::Quantity
-                    )
-                    && q.value.is_finite()
-            })
+            .take_while(|q| q.span.start < s.span.end)
+            .filter(|q| q.span.end <= s.span.end)
+            .copied()
             .collect();
         if qs.is_empty() {
             continue;
@@ -173,9 +200,16 @@ pub(crate) fn of(doc: &Document, index: usize, sc: &mut ClaimScratch) -> Vec<Cla
             let Some((measure, phrase)) = found else {
                 continue;
             };
-            let mut subjects = names_in(doc, phrase);
+            let from = names.partition_point(|n| n.0.start < s.span.start);
+            let here: Vec<(Span, &str)> = names[from..]
+                .iter()
+                .take_while(|n| n.0.start < s.span.end)
+                .filter(|n| n.0.end <= s.span.end)
+                .copied()
+                .collect();
+            let mut subjects = names_in(&here, phrase);
             if subjects.is_empty() {
-                subjects = names_in(doc, s.span);
+                subjects = names_in(&here, s.span);
             }
             out.push(Claim {
                 context: context.clone(),
@@ -185,7 +219,7 @@ pub(crate) fn of(doc: &Document, index: usize, sc: &mut ClaimScratch) -> Vec<Cla
                 text: doc.slice(q.span).to_owned(),
                 measure,
                 subjects,
-                period: period_near(doc, s.span, q.span),
+                period: period_near(&times, s.span, q.span),
                 kind: q.kind,
                 value: q.value,
                 value_max: q.value_max,
@@ -379,40 +413,26 @@ fn subtree_span(words: &[W], n: usize) -> Span {
     span
 }
 
-/// The names of entities named or referred to by role inside `span`, in
-/// order of the entities (not through pronouns: a wrong resolution would
-/// make a figure someone else's).
-fn names_in(doc: &Document, span: Span) -> Vec<String> {
-    let within = |s: Span| span.start <= s.start && s.end <= span.end;
+/// The names of entities named or referred to by role inside `span`, of the
+/// sentence's `names` (not through pronouns: a wrong resolution would make a
+/// figure someone else's), each once.
+fn names_in(names: &[(Span, &str)], span: Span) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for e in &doc.entities {
-        if !matches!(
-            e.label,
-            crate::EntityLabel::Person
-                | crate::EntityLabel::Org
-                | crate::EntityLabel::Gpe
-                | crate::EntityLabel::Loc
-        ) {
-            continue;
-        }
-        let named = e
-            .mentions
-            .iter()
-            .filter_map(|&m| doc.mentions.get(m))
-            .any(|m| within(m.span))
-            || e.references.iter().any(|&s| within(s));
-        if named && !out.contains(&e.name) {
-            out.push(e.name.clone());
+    for &(sp, name) in names {
+        if span.start <= sp.start && sp.end <= span.end && !out.iter().any(|n| n == name) {
+            out.push(name.to_owned());
         }
     }
     out
 }
 
 /// The year or month named nearest the figure in its sentence.
-fn period_near(doc: &Document, sentence: Span, q: Span) -> Option<String> {
-    doc.times
+fn period_near(times: &[&crate::TimeExpression], sentence: Span, q: Span) -> Option<String> {
+    let first = times.partition_point(|t| t.span.start < sentence.start);
+    times[first..]
         .iter()
-        .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
+        .take_while(|t| t.span.start < sentence.end)
+        .filter(|t| t.span.end <= sentence.end)
         .filter_map(|t| {
             let v = t.value.as_deref()?;
             let b = v.as_bytes();

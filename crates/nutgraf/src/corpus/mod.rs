@@ -202,9 +202,14 @@ impl Corpus {
         }
         let terms = Terms::of(doc);
         let date = doc.published.or(doc.dateline.as_ref().and_then(|d| d.date));
-        let story = self
-            .clusterer
-            .add(index, &terms, date, copy_of, &self.options.stories);
+        let story = self.clusterer.add(
+            index,
+            &terms,
+            &doc.body,
+            date,
+            copy_of,
+            &self.options.stories,
+        );
         for claim in claims::of(doc, index, &mut self.claim_scratch) {
             let key = (claim.measure.clone(), claim.unit.clone());
             let list = self.claims_by_measure.entry(key).or_default();

@@ -39,9 +39,6 @@ pub(crate) struct Terms {
     pub(crate) counts: [Vec<(Term, u32)>; KINDS],
     /// The display form of named terms (people and places), by term.
     pub(crate) names: Vec<(Term, Box<str>)>,
-    /// The display form of the words, for the reasons of a merge (of the
-    /// first 4,096 words).
-    pub(crate) words: Vec<(Term, Box<str>)>,
 }
 
 /// The hash of a term of bag `kind` (FNV-1a, a final mix, folded to 32 bits:
@@ -140,16 +137,7 @@ impl Terms {
     /// The terms of a parsed document.
     pub(crate) fn of(doc: &Document) -> Terms {
         let mut words = Vec::new();
-        let mut text_of: Vec<(Term, Box<str>)> = Vec::new();
-        content_words(&doc.body, |w| {
-            let h = word_hash(w);
-            words.push(h);
-            // Display forms kept only for the document's first words seen
-            // (bounded: a merge's reason names a few shared words).
-            if text_of.len() < 4096 {
-                text_of.push((h, w.into()));
-            }
-        });
+        content_words(&doc.body, |w| words.push(word_hash(w)));
         // The title counts like the body's words (it is often not in it).
         if let Some(title) = &doc.title {
             content_words(title, |w| words.push(word_hash(w)));
@@ -210,8 +198,6 @@ impl Terms {
             .filter(|q| q.kind != QuantityKind::Ordinal && q.unit.is_some())
             .filter_map(|q| figure_hash(q.kind, q.unit.as_deref(), q.value))
             .collect();
-        text_of.sort_unstable_by_key(|w| w.0);
-        text_of.dedup_by_key(|w| w.0);
         Terms {
             counts: [
                 counted(words),
@@ -220,7 +206,6 @@ impl Terms {
                 counted(figures),
             ],
             names,
-            words: text_of,
         }
     }
 }

@@ -15,7 +15,8 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 
 use super::profile::{
-    add_into, dot, norm, prune, Sparse, Term, Terms, FIGURES, KINDS, PEOPLE, PLACES, WORDS,
+    add_into, content_words, dot, norm, prune, word_hash, Sparse, Term, Terms, FIGURES, KINDS,
+    PEOPLE, PLACES, WORDS,
 };
 
 /// Heaviest terms a story keeps per bag.
@@ -179,6 +180,7 @@ impl Clusterer {
         &mut self,
         doc: usize,
         terms: &Terms,
+        body: &str,
         date: Option<Date>,
         copy_of: Option<(usize, usize)>,
         opts: &StoryOptions,
@@ -280,13 +282,13 @@ impl Clusterer {
                     .map(|(c, w)| c * w)
                     .sum::<f32>()
                     / total_weight;
-                let mut merge = self.merge_reason(s, doc, terms, &vectors, sim, cos);
+                let mut merge = self.merge_reason(s, doc, terms, body, &vectors, sim, cos);
                 merge.copy_of = Some(original);
                 self.stories[s].merges.push(merge);
                 s
             }
             (None, Some((s, sim, cos))) if sim >= opts.threshold => {
-                let merge = self.merge_reason(s, doc, terms, &vectors, sim, cos);
+                let merge = self.merge_reason(s, doc, terms, body, &vectors, sim, cos);
                 self.stories[s].merges.push(merge);
                 s
             }
@@ -332,11 +334,13 @@ impl Clusterer {
     }
 
     /// Why document `doc` joins story `s`.
+    #[allow(clippy::too_many_arguments)]
     fn merge_reason(
         &self,
         s: usize,
         doc: usize,
         terms: &Terms,
+        body: &str,
         vectors: &[Sparse; KINDS],
         sim: f32,
         cos: [f32; KINDS],
@@ -372,11 +376,26 @@ impl Clusterer {
                 .filter_map(|&(h, _)| display(&terms.names, h))
                 .take(REASON_TERMS)
                 .collect(),
-            shared_words: shared(WORDS)
-                .iter()
-                .filter_map(|&(h, _)| display(&terms.words, h))
-                .take(REASON_TERMS)
-                .collect(),
+            shared_words: {
+                // The most telling shared words, spelled as the body has them
+                // (one pass over the body when a document joins a story).
+                let top: Vec<Term> = shared(WORDS)
+                    .iter()
+                    .take(REASON_TERMS)
+                    .map(|x| x.0)
+                    .collect();
+                let mut found: Vec<(usize, String)> = Vec::new();
+                content_words(body, |w| {
+                    let h = word_hash(w);
+                    if let Some(rank) = top.iter().position(|&t| t == h) {
+                        if !found.iter().any(|f| f.0 == rank) {
+                            found.push((rank, w.to_owned()));
+                        }
+                    }
+                });
+                found.sort_unstable_by_key(|f| f.0);
+                found.into_iter().map(|f| f.1).collect()
+            },
             copy_of: None,
         }
     }
