@@ -29,12 +29,19 @@
 //!
 //! # Streaming and memory
 //!
-//! The corpus does not keep the documents: per document it keeps its id,
-//! title and date, a `MinHash` signature of its body, and its named entities
-//! with their mentions (spans and text); per story, the heaviest 400 terms of
-//! each of its bags and its names. Memory grows with what is kept (about
-//! 1-3 KB per news article, most of it mentions), never with the length of
-//! the texts; [`Corpus::memory_bytes`] gives the figure.
+//! The corpus does not keep the documents. Per document it keeps its id,
+//! title and date, a `MinHash` signature of its body (128 bytes), its named
+//! entities with their mentions (spans and text), its numeric claims and its
+//! events for the timelines; per story, the heaviest 400 terms of each of its
+//! bags and up to 256 names; and one table of how many documents used each
+//! term. So memory grows with the documents and what they name, not with
+//! their length beyond that: about 2 KB a short article when nearly every
+//! article is its own story (`examples/corpus_scale.rs --corpus`: 2.1 GB for
+//! 1,000,000), less when articles share stories. [`Corpus::memory_bytes`]
+//! gives the figure; [`DuplicateOptions::keep`] bounds the duplicate index.
+//! Each document is compared with at most 12 stories and the claims of one
+//! measure with the 256 latest, so the work of each `add` is bounded whatever
+//! the corpus holds.
 //!
 //! # How stories are formed
 //!
