@@ -852,7 +852,21 @@ class Corpus:
     ``InternalError``.
     """
 
-    def __init__(self) -> None: ...
+    def __new__(
+        cls,
+        *,
+        story_threshold: float | None = None,
+        max_gap_days: int | None = None,
+        duplicate_threshold: float | None = None,
+        keep: int | None = None,
+    ) -> Corpus:
+        """Options (``None``: the default): ``story_threshold``, the similarity
+        from 0 to 1 a document needs to join a story (0.175); ``max_gap_days``,
+        how far outside a dated story's dates a dated document may be (14);
+        ``duplicate_threshold``, the body similarity from which two documents are
+        near-duplicates (0.5); ``keep``, how many of the latest documents the
+        duplicate index remembers (all). A value out of range raises
+        ``InvalidOptionError``."""
     def add(self, doc: Document, id: _Id | None = None) -> int:
         """Add ``doc`` under ``id``: its index. ``id`` defaults to the index as a
         string (``"0"``, ``"1"``...). Raises ``DuplicateIdError`` when a document was

@@ -331,3 +331,22 @@ def test_threads_share_a_corpus() -> None:
     assert errors == []
     assert len(corpus) == 4 * len(docs)
     assert sum(len(s.ids) for s in corpus.stories()) == len(corpus)
+
+
+@pytest.mark.corpus
+def test_options_are_checked_and_used() -> None:
+    for bad in (
+        {"story_threshold": 1.5},
+        {"story_threshold": float("nan")},
+        {"max_gap_days": -1},
+        {"duplicate_threshold": 0.0},
+        {"keep": 0},
+    ):
+        with pytest.raises(nutgraf.InvalidOptionError):
+            nutgraf.Corpus(**bad)  # type: ignore[arg-type]
+    a = nutgraf.parse("Miners freed in Chile\n\nRescuers freed 33 miners from the San Jose mine in Chile.")
+    b = nutgraf.parse("Chile miners rescued\n\nAll 33 miners trapped in the San Jose mine in Chile were rescued.")
+    loose, strict = nutgraf.Corpus(story_threshold=0.0), nutgraf.Corpus(story_threshold=1.0)
+    for corpus in (loose, strict):
+        corpus.extend([a, b], ["a", "b"])
+    assert len(loose.stories()) == 1 and len(strict.stories()) == 2

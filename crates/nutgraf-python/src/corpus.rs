@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use jiff::civil::Date;
-use nutgraf::corpus::{Claim, Corpus, CorpusEntity, Story};
+use nutgraf::corpus::{Claim, Corpus, CorpusEntity, CorpusOptions, Story};
 use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyDict, PyInt, PyList, PyString};
@@ -78,10 +78,46 @@ fn extract_id(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
 #[pymethods]
 impl PyCorpus {
     #[new]
-    fn new() -> Self {
-        PyCorpus {
-            inner: Mutex::new(Corpus::new()),
+    #[pyo3(signature = (*, story_threshold=None, max_gap_days=None, duplicate_threshold=None, keep=None))]
+    fn new(
+        py: Python<'_>,
+        story_threshold: Option<f64>,
+        max_gap_days: Option<i64>,
+        duplicate_threshold: Option<f64>,
+        keep: Option<usize>,
+    ) -> PyResult<Self> {
+        let mut options = CorpusOptions::new();
+        if let Some(t) = story_threshold {
+            if !(0.0..=1.0).contains(&t) {
+                return Err(invalid_option(py, "story_threshold", "must be from 0 to 1"));
+            }
+            options.stories.threshold = t as f32;
         }
+        if let Some(days) = max_gap_days {
+            if days < 0 {
+                return Err(invalid_option(py, "max_gap_days", "must be 0 or more"));
+            }
+            options.stories.max_gap_days = days;
+        }
+        if let Some(t) = duplicate_threshold {
+            if !(t > 0.0 && t <= 1.0) {
+                return Err(invalid_option(
+                    py,
+                    "duplicate_threshold",
+                    "must be above 0 and at most 1",
+                ));
+            }
+            options.duplicates = options.duplicates.threshold(t);
+        }
+        if let Some(k) = keep {
+            if k == 0 {
+                return Err(invalid_option(py, "keep", "must be 1 or more"));
+            }
+            options.duplicates = options.duplicates.keep(k);
+        }
+        Ok(PyCorpus {
+            inner: Mutex::new(Corpus::with_options(options)),
+        })
     }
 
     /// Add a document: its index. See the stub for the contract.
