@@ -627,3 +627,51 @@ proptest! {
         check_spans_of(&input, &norm);
     }
 }
+
+/// Documents of any text added to one corpus: no panic, and every span the
+/// corpus gives back (entity mentions, claims, timeline sources) slices its
+/// document to the text it states.
+fn check_corpus(texts: &[String]) {
+    let docs: Vec<nutgraf::Document> = texts
+        .iter()
+        .map(|t| nutgraf::parse(t, &nutgraf::Meta::new()).unwrap())
+        .collect();
+    let mut corpus = nutgraf::Corpus::new();
+    for (i, d) in docs.iter().enumerate() {
+        corpus.add(i.to_string(), d).unwrap();
+    }
+    for e in corpus.entities() {
+        for m in &e.mentions {
+            assert_eq!(docs[m.doc].slice(m.span), m.text);
+        }
+    }
+    for c in corpus.claims() {
+        assert_eq!(docs[c.doc].slice(c.span), c.text);
+    }
+    let stories = corpus.stories();
+    assert_eq!(
+        stories.iter().map(|s| s.docs.len()).sum::<usize>(),
+        docs.len()
+    );
+    for s in &stories {
+        for entry in corpus.timeline(s.index) {
+            for src in &entry.sources {
+                assert!(docs[src.doc].slice(src.span).contains(&src.trigger));
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn corpora_of_any_pages_keep_their_spans(texts in proptest::collection::vec(news_like(), 1..6)) {
+        check_corpus(&texts);
+    }
+
+    #[test]
+    fn corpora_of_arbitrary_text_keep_their_spans(texts in proptest::collection::vec(any::<String>(), 1..6)) {
+        check_corpus(&texts);
+    }
+}
