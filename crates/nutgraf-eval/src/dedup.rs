@@ -132,30 +132,12 @@ const FURNITURE: [&str; 20] = [
 const CAPTION_LABELS: [&str; 3] = ["Photo", "FILE PHOTO", "Image"];
 const CAPTION_CREDITS: [&str; 4] = ["Reuters/Staff", "AP Photo/John Doe", "Getty Images", "AFP"];
 
-/// `SplitMix64`, seeded per article and kind.
-struct Rng(u64);
+/// The generator of one article's copies of one kind.
+type Rng = crate::SplitMix;
 
-impl Rng {
-    fn new(article: usize, kind: Kind) -> Rng {
-        Rng(0x6475_7065_7300_0000 ^ ((article as u64) << 8) ^ kind as u64)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number below `n` (0 when `n` is 0).
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
+/// The generator seeded per article and kind.
+fn rng_for(article: usize, kind: Kind) -> Rng {
+    crate::SplitMix(0x6475_7065_7300_0000 ^ ((article as u64) << 8) ^ kind as u64)
 }
 
 /// Byte ranges of the words (alphanumeric runs) of `text`.
@@ -329,7 +311,7 @@ pub fn near_copy(title: Option<&str>, body: &str, kind: Kind, article: usize) ->
     if paragraphs.is_empty() || (kind.needs_paragraphs() && paragraphs.len() < 2) {
         return None;
     }
-    let mut rng = Rng::new(article, kind);
+    let mut rng = rng_for(article, kind);
     let page_furniture = matches!(kind, Kind::Furniture | Kind::Page | Kind::All);
     let edits = matches!(kind, Kind::Edits | Kind::All);
     if matches!(kind, Kind::Dropped | Kind::All) {

@@ -137,24 +137,11 @@ pub fn pairwise_and_ari<P: Eq + std::hash::Hash, G: Eq + std::hash::Hash>(
     (prf, ari)
 }
 
-/// A small deterministic generator for the shuffles (splitmix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-}
-
 fn shuffled(n: usize, seed: u64) -> Vec<usize> {
     let mut v: Vec<usize> = (0..n).collect();
-    let mut rng = Rng(seed);
+    let mut rng = crate::SplitMix(seed);
     for i in (1..n).rev() {
-        let j = (rng.next() % (i as u64 + 1)) as usize;
+        let j = rng.below(i + 1);
         v.swap(i, j);
     }
     v
