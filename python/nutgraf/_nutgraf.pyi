@@ -819,6 +819,10 @@ class Claim:
     @property
     def bounded(self) -> bool:
         """A bound ("more than", "up to") rather than a value."""
+    @property
+    def context(self) -> list[str]:
+        """The document's most named people, places and organizations: whose
+        the figure is taken to be when ``subjects`` is empty."""
 
 @final
 class Conflict:

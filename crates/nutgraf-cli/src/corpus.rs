@@ -143,6 +143,7 @@ struct ClaimOut {
     unit: Option<String>,
     approximate: bool,
     bounded: bool,
+    context: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -343,6 +344,7 @@ impl Report {
                             unit: c.unit.clone(),
                             approximate: c.approximate,
                             bounded: c.bounded,
+                            context: c.context.clone(),
                         })
                         .collect(),
                 })

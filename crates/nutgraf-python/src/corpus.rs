@@ -698,6 +698,7 @@ pub struct PyClaim {
     unit: Option<String>,
     approximate: bool,
     bounded: bool,
+    context: Vec<String>,
 }
 
 impl PyClaim {
@@ -715,6 +716,7 @@ impl PyClaim {
             unit: k.unit.clone(),
             approximate: k.approximate,
             bounded: k.bounded,
+            context: k.context.clone(),
         }
     }
 }

@@ -183,14 +183,11 @@ pub(crate) fn of(doc: &Document, index: usize, sc: &mut ClaimScratch) -> Vec<Cla
                 .collect()
         };
         // A head out of the sentence (words edited by the caller) is none.
+        let mut words = words;
         let n = words.len();
-        let words: Vec<W> = words
-            .into_iter()
-            .map(|w| W {
-                head: w.head.filter(|&h| h < n),
-                ..w
-            })
-            .collect();
+        for w in &mut words {
+            w.head = w.head.filter(|&h| h < n);
+        }
         for q in qs {
             let found = if q.kind == QuantityKind::Count {
                 count_measure(&words, q.span)

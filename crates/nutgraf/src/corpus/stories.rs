@@ -127,6 +127,26 @@ pub(crate) struct StoryState {
 }
 
 impl StoryState {
+    /// The similarity of a document's bags with the story's: the weighted
+    /// mean of their cosines, and the cosines.
+    fn similarity(&self, vectors: &[Sparse; KINDS], opts: &StoryOptions) -> (f32, [f32; KINDS]) {
+        let cos: [f32; KINDS] = std::array::from_fn(|k| {
+            if self.norms[k] > 0.0 {
+                dot(&vectors[k], &self.centroid[k]) / self.norms[k]
+            } else {
+                0.0
+            }
+        });
+        let total = opts.weights.iter().sum::<f32>().max(f32::EPSILON);
+        let sim = cos
+            .iter()
+            .zip(opts.weights)
+            .map(|(c, w)| c * w)
+            .sum::<f32>()
+            / total;
+        (sim, cos)
+    }
+
     /// The weight of a word term in the story (0 when it has none).
     pub(crate) fn word_weight(&self, h: Term) -> f32 {
         let c = &self.centroid[WORDS];
@@ -210,7 +230,6 @@ impl Clusterer {
             v
         });
         let keys = lookup_keys(&vectors);
-        let total_weight = opts.weights.iter().sum::<f32>().max(f32::EPSILON);
 
         // Candidates: the stories the document's telling terms point to, the
         // ones most of them point to first (at most MAX_CANDIDATES scored).
@@ -246,19 +265,7 @@ impl Clusterer {
             if !fits(date, story, opts.max_gap_days) {
                 continue;
             }
-            let cos: [f32; KINDS] = std::array::from_fn(|k| {
-                if story.norms[k] > 0.0 {
-                    dot(&vectors[k], &story.centroid[k]) / story.norms[k]
-                } else {
-                    0.0
-                }
-            });
-            let sim: f32 = cos
-                .iter()
-                .zip(opts.weights)
-                .map(|(c, w)| c * w)
-                .sum::<f32>()
-                / total_weight;
+            let (sim, cos) = story.similarity(&vectors, opts);
             // Ties go to the older story: deterministic.
             if best.is_none_or(|b| sim > b.1) {
                 best = Some((s, sim, cos));
@@ -268,20 +275,7 @@ impl Clusterer {
         let copy = copy_of.filter(|&(_, s)| s < self.stories.len());
         let story = match (copy, best) {
             (Some((original, s)), _) => {
-                let st = &self.stories[s];
-                let cos: [f32; KINDS] = std::array::from_fn(|k| {
-                    if st.norms[k] > 0.0 {
-                        dot(&vectors[k], &st.centroid[k]) / st.norms[k]
-                    } else {
-                        0.0
-                    }
-                });
-                let sim = cos
-                    .iter()
-                    .zip(opts.weights)
-                    .map(|(c, w)| c * w)
-                    .sum::<f32>()
-                    / total_weight;
+                let (sim, cos) = self.stories[s].similarity(&vectors, opts);
                 let mut merge = self.merge_reason(s, doc, terms, body, &vectors, sim, cos);
                 merge.copy_of = Some(original);
                 self.stories[s].merges.push(merge);
