@@ -787,6 +787,10 @@ class Claim:
     ``doc``."""
 
     @property
+    def kind(self) -> str:
+        """``"money"``, ``"percent"``, ``"count"`` or ``"quantity"`` for a
+        figure; ``"date"`` for the day of an event (in a date conflict)."""
+    @property
     def doc(self) -> str:
         """The id of the document."""
     @property
@@ -807,7 +811,9 @@ class Claim:
     def period(self) -> str | None:
         """When: a TIMEX3 year or month ("2022", "2023-05")."""
     @property
-    def value(self) -> float: ...
+    def value(self) -> float:
+        """The value (the low end of a range); for a date, its day counted from
+        1970-01-01."""
     @property
     def value_max(self) -> float | None:
         """The high end of a range."""
@@ -829,7 +835,7 @@ class Conflict:
     """Two claims that cannot both be right."""
 
     @property
-    def kind(self) -> Literal["value", "magnitude"]: ...
+    def kind(self) -> Literal["value", "magnitude", "date"]: ...
     @property
     def reason(self) -> str: ...
     @property
@@ -921,10 +927,14 @@ class Corpus:
     def claims(self) -> list[Claim]:
         """Every numeric claim of the documents, in the order they were added."""
     def conflicts(self) -> list[Conflict]:
-        """Claims that cannot both be right, in the order they were found: the
-        same measure of the same subjects for the same period with values apart
-        beyond their approximation (``"value"``), or for adjacent years a hundred
-        times apart (``"magnitude"``)."""
+        """Claims that cannot both be right. First the figures, in the order they
+        were found: the same measure of the same subjects for the same period with
+        values apart beyond their approximation (``"value"``), or for adjacent
+        years a hundred times apart (``"magnitude"``). Then, story by story, the
+        days documents give one event (same type, an actor in common, no targets
+        or places apart) when they differ by up to a week and no document gives
+        both (``"date"``): its claims are the time expressions, ``kind`` ``"date"``,
+        the event's type as ``measure`` and its day as ``period``."""
     def conflicts_rows(self) -> list[dict[str, Any]]:
         """One flat dict per claim of each conflict: ``conflict`` (its index),
         ``kind``, ``side`` (0 or 1), ``id`` (the document's), ``start``, ``end``,

@@ -103,12 +103,32 @@ def test_the_trade_figures_of_003_and_004_conflict(
     assert conflict.kind == "magnitude"
     sides = [(c.doc, texts[c.doc][c.start : c.end], c.period) for c in conflict.claims]
     assert sides == [("003", "$240 billion", "2023"), ("004", "approximately $190 million", "2022")]
+    assert [c.kind for c in conflict.claims] == ["money", "money"]
+    assert len(corpus.conflicts()) == 1, "no other disagreement in the seeds"
     assert conflict.claims[1].approximate and conflict.claims[0].unit == "USD"
     assert "times apart" in conflict.reason
     rows = corpus.conflicts_rows()
     assert {r["id"] for r in rows if r["measure"] == "trade"} == {"003", "004"}
     for c in corpus.claims():
         assert texts[c.doc][c.start : c.end] == c.text
+
+
+@pytest.mark.corpus
+def test_one_event_dated_on_two_days_is_a_date_conflict() -> None:
+    text = (
+        "Country singer Tina Marlowe died on {} at her home in Nashville, her publicist "
+        "Dan Reyes said. Marlowe, who recorded 40 albums, was 81."
+    )
+    corpus = nutgraf.Corpus()
+    for i, day in enumerate(["Sunday", "Sunday", "Saturday"]):
+        corpus.add(nutgraf.parse(text.format(day), published="2024-06-10"), id=f"d{i}")
+    (conflict,) = [k for k in corpus.conflicts() if k.kind == "date"]
+    a, b = conflict.claims
+    assert (a.doc, a.text, a.period, a.kind, a.measure) == ("d0", "Sunday", "2024-06-09", "date", "DIE")
+    assert (b.doc, b.text, b.period) == ("d2", "Saturday", "2024-06-08")
+    assert a.value - b.value == 1.0
+    assert text.format("Saturday")[b.start : b.end] == "Saturday"
+    assert "Tina Marlowe" in a.subjects and "2 reports" in conflict.reason
 
 
 @needs_seeds

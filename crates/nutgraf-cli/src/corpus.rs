@@ -131,6 +131,7 @@ struct ConflictOut {
 
 #[derive(Serialize)]
 struct ClaimOut {
+    kind: &'static str,
     doc: Value,
     start: usize,
     end: usize,
@@ -332,6 +333,7 @@ impl Report {
                         .claims
                         .iter()
                         .map(|c| ClaimOut {
+                            kind: c.kind.as_str(),
                             doc: id(c.doc),
                             start: c.chars.0,
                             end: c.chars.1,

@@ -686,6 +686,7 @@ mod tests {
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Claim")]
 #[derive(PartialEq, Clone)]
 pub struct PyClaim {
+    kind: &'static str,
     doc: String,
     start: usize,
     end: usize,
@@ -704,6 +705,7 @@ pub struct PyClaim {
 impl PyClaim {
     fn new(k: &Claim, c: &Corpus) -> PyClaim {
         PyClaim {
+            kind: k.kind.as_str(),
             doc: id_of(c, k.doc),
             start: k.chars.0,
             end: k.chars.1,

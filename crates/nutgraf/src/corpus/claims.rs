@@ -55,9 +55,11 @@ pub struct Claim {
     pub subjects: Vec<String>,
     /// When: a TIMEX3 year or month ("2022", "2023-05"), if the sentence names one.
     pub period: Option<String>,
-    /// What kind of figure it is (money, a percentage, a count, a measure).
-    pub kind: QuantityKind,
-    /// The value (the low end of a range).
+    /// What kind of claim it is: a figure (money, a percentage, a count, a
+    /// measure) or the date of an event.
+    pub kind: ClaimKind,
+    /// The value (the low end of a range); for a date, its day counted from
+    /// 1970-01-01 (so two dates' values differ by the days between them).
     pub value: f64,
     /// The high end of a range.
     pub value_max: Option<f64>,
@@ -70,6 +72,30 @@ pub struct Claim {
     /// The document's most named people, places and organizations: whose the
     /// figure is when `subjects` is empty.
     pub context: Vec<String>,
+}
+
+/// What a [`Claim`] states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ClaimKind {
+    /// A figure: "approximately $190 million". Its `measure` is what it
+    /// measures ("trade"), its `period` the year or month it is for.
+    Figure(QuantityKind),
+    /// The day of an event: "on Wednesday" in "Putin will meet Xi on
+    /// Wednesday". Its `measure` is the event's type ("MEET"), its `subjects`
+    /// the event's actors then its targets, its `period` the day
+    /// ("2023-10-18"), its `text` and span the time expression's.
+    Date,
+}
+
+impl ClaimKind {
+    /// "money", "percent", "count", "quantity"... for a figure; "date".
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Figure(k) => k.as_str(),
+            ClaimKind::Date => "date",
+        }
+    }
 }
 
 /// A word of a sentence with the syntax claims need.
@@ -217,7 +243,7 @@ pub(crate) fn of(doc: &Document, index: usize, sc: &mut ClaimScratch) -> Vec<Cla
                 measure,
                 subjects,
                 period: period_near(&times, s.span, q.span),
-                kind: q.kind,
+                kind: ClaimKind::Figure(q.kind),
                 value: q.value,
                 value_max: q.value_max,
                 unit: q.unit.as_deref().map(str::to_owned),
@@ -471,14 +497,20 @@ pub enum ConflictKind {
     /// years, values a hundred times or more apart: one of them likely
     /// slipped a magnitude (million for billion).
     Magnitude,
+    /// One event of a story (same type, an actor in common, no targets or
+    /// places apart) dated on different days, up to a week apart, by
+    /// different documents, none of which dates it on both days (see
+    /// [`Corpus::conflicts`](super::Corpus::conflicts)).
+    Date,
 }
 
 impl ConflictKind {
-    /// "value" or "magnitude".
+    /// "value", "magnitude" or "date".
     pub const fn as_str(self) -> &'static str {
         match self {
             ConflictKind::Value => "value",
             ConflictKind::Magnitude => "magnitude",
+            ConflictKind::Date => "date",
         }
     }
 }
@@ -564,7 +596,10 @@ pub(crate) fn conflict(a: &Claim, b: &Claim) -> Option<Conflict> {
     }
     // A slip of magnitude is a level's (money, a measure), not a rate's or
     // a count's, which may well grow a hundredfold in a year.
-    if !matches!(a.kind, QuantityKind::Money | QuantityKind::Quantity) {
+    if !matches!(
+        a.kind,
+        ClaimKind::Figure(QuantityKind::Money | QuantityKind::Quantity)
+    ) {
         return None;
     }
     let (ya, yb) = (year(pa)?, year(pb)?);

@@ -58,7 +58,7 @@ pub(crate) mod timeline;
 
 use std::collections::HashMap;
 
-pub use claims::{Claim, Conflict, ConflictKind};
+pub use claims::{Claim, ClaimKind, Conflict, ConflictKind};
 pub use dedup::{DuplicateIndex, DuplicateOptions};
 pub use entities::{CorpusEntity, CorpusMention, MentionKind};
 pub use stories::{StoryMerge, StoryOptions};
@@ -132,6 +132,8 @@ struct DocRecord {
     story: u32,
     entities: Vec<DocEntity>,
     events: Vec<timeline::DocEvent>,
+    /// The days its time expressions name, sorted.
+    days: Box<[Date]>,
 }
 
 /// Parsed documents together: duplicates, stories, shared entities.
@@ -237,6 +239,7 @@ impl Corpus {
             story: story as u32,
             entities: entities::of(doc),
             events: timeline::of(doc),
+            days: timeline::named_days(doc),
         });
         self.ids.insert(id, index);
         Ok(index)
@@ -290,12 +293,30 @@ impl Corpus {
         &self.claims
     }
 
-    /// Claims that cannot both be right, in the order they were found: the
-    /// same measure of the same subjects for the same period with values
-    /// apart beyond their approximation, or for adjacent years a hundred
-    /// times apart (see [`ConflictKind`]).
-    pub fn conflicts(&self) -> &[Conflict] {
-        &self.conflicts
+    /// Claims that cannot both be right (see [`ConflictKind`]): first the
+    /// figures, in the order they were found (the same measure of the same
+    /// subjects for the same period with values apart beyond their
+    /// approximation, or for adjacent years a hundred times apart); then,
+    /// story by story, the days documents give one event (same type, an actor
+    /// in common, no targets or places apart) when they differ by up to a
+    /// week and no document gives both. A date conflict's claims are
+    /// [`ClaimKind::Date`]: the time expressions, with the event's type as
+    /// their measure and its day as their period. The dates are read from the
+    /// stories as they stand, so they follow the stories as documents arrive.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        let mut out = self.conflicts.clone();
+        for st in &self.clusterer.stories {
+            if st.members.len() < 2 {
+                continue;
+            }
+            let docs: Vec<usize> = st.members.iter().map(|&m| m as usize).collect();
+            timeline::date_conflicts(
+                &docs,
+                |d| (self.docs[d].events.as_slice(), &self.docs[d].days),
+                &mut out,
+            );
+        }
+        out
     }
 
     /// The stories, in the order they started.
@@ -399,6 +420,7 @@ impl Corpus {
                     std::mem::size_of::<DocRecord>()
                         + d.id.len() * 2
                         + d.title.as_ref().map_or(0, |t| t.len())
+                        + d.days.len() * std::mem::size_of::<Date>()
                         + d.entities.iter().map(DocEntity::heap_bytes).sum::<usize>()
                         + d.events
                             .iter()
