@@ -879,13 +879,15 @@ class Corpus:
         ``InvalidOptionError``."""
     def add(self, doc: Document, id: _Id | None = None) -> int:
         """Add ``doc`` under ``id``: its index. ``id`` defaults to the index as a
-        string (``"0"``, ``"1"``...). Raises ``DuplicateIdError`` when a document was
+        string (``"0"``, ``"1"``...), or, if an explicit id already took that
+        string, to the first free of ``"1~1"``, ``"1~2"``... Raises ``DuplicateIdError`` when a document was
         already added under that id (the corpus is unchanged), ``TypeError`` for an
         id that is not a ``str`` or an ``int``. Runs with the GIL released."""
     def extend(self, docs: Iterable[Document], ids: Iterable[_Id] | None = None) -> list[int]:
         """Add documents in order: their indices. ``ids`` gives one id per document
         (else ``InvalidOptionError``, a ``ValueError``, and nothing is added); by
-        default each gets its index as a string. On ``DuplicateIdError`` the
+        default each gets its index as a string (as in ``add``, never an id already
+        taken). On ``DuplicateIdError`` the
         documents before the refused one stay added and ``index`` is its position
         in ``docs``. Runs with the GIL released."""
     def __len__(self) -> int: ...

@@ -243,6 +243,20 @@ def test_same_documents_same_order_same_result(
 # ---------------------------------------------------------------- the API
 
 
+def test_a_default_id_never_collides_with_an_explicit_one() -> None:
+    corpus = nutgraf.Corpus()
+    doc = nutgraf.parse(RESCUE)
+    corpus.add(doc, id=1)
+    corpus.add(doc, id="2")
+    assert corpus.add(doc) == 2  # "2" is taken
+    assert corpus.extend([doc, doc]) == [3, 4]
+    assert corpus.ids == ["1", "2", "2~1", "3", "4"]
+    corpus.add(doc, id="6")
+    corpus.add(doc, id="7~1")
+    assert corpus.extend([doc, doc]) == [7, 8]
+    assert corpus.ids[-4:] == ["6", "7~1", "7", "8"]
+
+
 def test_add_and_ids() -> None:
     corpus = nutgraf.Corpus()
     rescue, quake, rescue_2 = (nutgraf.parse(t) for t in (RESCUE, QUAKE, RESCUE_2))
@@ -287,10 +301,9 @@ def test_a_duplicate_id_raises_and_changes_nothing() -> None:
         assert err.index is None
         assert f'"{taken}"' in str(err)
     assert (corpus.ids, corpus.stories(), corpus.duplicates()) == before
-    # A default id is the index as a string, and can be taken too.
+    # A default id is the index as a string, unless an explicit id took it.
     corpus.add(doc, id="3")
-    with pytest.raises(nutgraf.DuplicateIdError):
-        corpus.add(doc)
+    assert corpus.add(doc) == 3 and corpus.ids[-1] == "3~1"
 
 
 def test_extend() -> None:

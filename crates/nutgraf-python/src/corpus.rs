@@ -12,7 +12,7 @@
 //! list of conflicts, a timeline) is one more method on `PyCorpus` that maps the
 //! core's values to a frozen class here, plus a `*_rows` method if it is tabular.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
 use jiff::civil::Date;
@@ -121,6 +121,7 @@ impl PyCorpus {
     }
 
     /// Add a document: its index. See the stub for the contract.
+    /// (`default_id` gives the id of a document added without one.)
     #[pyo3(signature = (doc, id=None))]
     fn add(
         &self,
@@ -134,7 +135,7 @@ impl PyCorpus {
             .transpose()?;
         let doc = doc.get().inner();
         self.with(py, move |c| {
-            let id = id.unwrap_or_else(|| c.len().to_string());
+            let id = id.unwrap_or_else(|| default_id(c, c.len(), &HashSet::new()));
             c.add(id, doc)
         })?
         .map_err(|e| to_py_err(py, &e, None))
@@ -191,8 +192,16 @@ impl PyCorpus {
         let docs: Vec<&nutgraf::Document> = held.iter().map(|d| d.get().inner()).collect();
         self.with(py, move |c| {
             let start = c.len();
-            let ids =
-                ids.unwrap_or_else(|| (start..start + docs.len()).map(|i| i.to_string()).collect());
+            let ids = ids.unwrap_or_else(|| {
+                let mut taken: HashSet<String> = HashSet::new();
+                (start..start + docs.len())
+                    .map(|i| {
+                        let id = default_id(c, i, &taken);
+                        taken.insert(id.clone());
+                        id
+                    })
+                    .collect()
+            });
             // The documents before a failing one stay added: its position in
             // this call is how many were.
             c.extend(ids.into_iter().zip(docs))
@@ -409,6 +418,23 @@ impl PyCorpus {
             "<Corpus documents={docs} stories={stories} duplicates={duplicates}>"
         ))
     }
+}
+
+/// The id of document `index` added without one: the index as a string, or,
+/// when an explicit id took that string, the first of `"{index}~1"`,
+/// `"{index}~2"`... that no document has and is not in `taken` (the ids given
+/// earlier in the same call).
+fn default_id(c: &Corpus, index: usize, taken: &HashSet<String>) -> String {
+    let base = index.to_string();
+    let free = |id: &str| c.index_of(id).is_none() && !taken.contains(id);
+    if free(&base) {
+        return base;
+    }
+    // One of these is free: no more ids are taken than there are documents.
+    (1..=c.len() + taken.len() + 1)
+        .map(|k| format!("{base}~{k}"))
+        .find(|id| free(id))
+        .unwrap_or(base)
 }
 
 /// The id of document `index` (always there: the core only reports documents

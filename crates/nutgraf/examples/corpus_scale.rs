@@ -6,7 +6,7 @@
 //! nothing.
 //!
 //! ```text
-//! cargo run --release -p nutgraf --example corpus_scale -- [--docs N] [--copies SHARE] [--keep K] [--corpus]
+//! cargo run --release -p nutgraf --example corpus_scale -- [--docs N] [--copies SHARE] [--keep K] [--corpus [--add]]
 //! ```
 //!
 //! Defaults: 1,000,000 documents, a share of 0.1 of them near-copies, every
@@ -25,7 +25,10 @@
 //! With `--corpus`, each document is parsed (layout off, in parallel, in
 //! chunks) and added to a whole [`Corpus`] instead: near-duplicates, stories,
 //! entities, claims and event timelines. The time reported is
-//! [`Corpus::add`]'s alone, on one thread; parsing is reported apart. Each
+//! [`Corpus::extend`]'s alone (what each document gives alone computed on the
+//! rayon pool, then the documents joined in order), or with `--add`
+//! [`Corpus::add`]'s, one document at a time on one thread; parsing is
+//! reported apart. Each
 //! document then also names one to three people of a pool of 20,000 made-up
 //! names ("Mr Brailo Venistok said"), so that the entity and story stages
 //! have names to work with.
@@ -195,7 +198,8 @@ fn main() -> Result<(), String> {
     let words = vocabulary();
     let before = memory_status();
     if args.iter().any(|a| a == "--corpus") {
-        return whole_corpus(docs, share, options, &words, before);
+        let one_by_one = args.iter().any(|a| a == "--add");
+        return whole_corpus(docs, share, options, &words, before, one_by_one);
     }
 
     let mut index = DuplicateIndex::new(options);
@@ -355,6 +359,7 @@ fn whole_corpus(
     duplicates: DuplicateOptions,
     words: &[String],
     before: Option<(usize, usize)>,
+    one_by_one: bool,
 ) -> Result<(), String> {
     const CHUNK: usize = 4096;
     let parser = Parser::new(Options::new().layout(false));
@@ -385,22 +390,33 @@ fn whole_corpus(
             .collect::<Result<_, _>>()
             .map_err(|e| e.to_string())?;
         parsing += start.elapsed();
-        for (k, doc) in parsed.iter().enumerate() {
-            let before_pairs = corpus.duplicates().len();
-            let start = Instant::now();
-            corpus
-                .add((id + k).to_string(), doc)
-                .map_err(|e| e.to_string())?;
-            adding += start.elapsed();
-            if let Some(original) = copies[k] {
-                planted += 1;
-                found_planted += usize::from(
-                    corpus.duplicates()[before_pairs..]
-                        .iter()
-                        .any(|d| d.a == original),
-                );
+        let before_pairs = corpus.duplicates().len();
+        let start = Instant::now();
+        if one_by_one {
+            for (k, doc) in parsed.iter().enumerate() {
+                corpus
+                    .add((id + k).to_string(), doc)
+                    .map_err(|e| e.to_string())?;
             }
+        } else {
+            corpus
+                .extend(
+                    parsed
+                        .iter()
+                        .enumerate()
+                        .map(|(k, doc)| ((id + k).to_string(), doc)),
+                )
+                .map_err(|e| e.to_string())?;
         }
+        adding += start.elapsed();
+        planted += copies.iter().flatten().count();
+        let mut found: Vec<usize> = corpus.duplicates()[before_pairs..]
+            .iter()
+            .filter(|d| copies[d.b - id] == Some(d.a))
+            .map(|d| d.b)
+            .collect();
+        found.dedup();
+        found_planted += found.len();
         id += n;
         if id % (50 * CHUNK) < CHUNK {
             eprintln!(
@@ -417,7 +433,15 @@ fn whole_corpus(
         parsing.as_secs_f64()
     );
     println!(
-        "Corpus::add, one thread: {secs:.2} s, {:.0} documents/s (wall time with generation and parsing {:.1} s)",
+        "{}: {secs:.2} s, {:.0} documents/s (wall time with generation and parsing {:.1} s)",
+        if one_by_one {
+            "Corpus::add, one thread".to_owned()
+        } else {
+            format!(
+                "Corpus::extend, {} threads preparing",
+                rayon::current_num_threads()
+            )
+        },
         docs as f64 / secs,
         wall.elapsed().as_secs_f64()
     );

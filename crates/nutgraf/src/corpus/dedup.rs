@@ -240,6 +240,14 @@ fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
     }
 }
 
+/// The MinHash signature of a body, computed apart from the index by
+/// [`DuplicateIndex::sign`] and added by [`DuplicateIndex::add_signed`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    mins: Vec<u32>,
+    size: usize,
+}
+
 /// Computes signatures: the hash functions and the shingle size.
 #[derive(Debug, Clone)]
 struct Signer {
@@ -547,6 +555,39 @@ impl DuplicateIndex {
     ///
     /// A body without a word is never a duplicate of anything.
     pub fn add(&mut self, body: &str) -> Vec<(usize, f64)> {
+        let mut mins = std::mem::take(&mut self.mins);
+        let mut window = std::mem::take(&mut self.window);
+        let size = self.signer.sign(body, &mut mins, &mut window);
+        self.window = window;
+        let found = self.add_mins(&mins, size);
+        self.mins = mins;
+        found
+    }
+
+    /// The signature of `body`, for [`add_signed`](Self::add_signed): the
+    /// costly half of [`add`](Self::add) (one pass over the text), which needs
+    /// only a shared reference and so may run on many threads at once.
+    pub fn sign(&self, body: &str) -> Signature {
+        let mut mins = vec![u32::MAX; self.signer.mul.len()];
+        let mut window = vec![0; self.signer.shingle];
+        let size = self.signer.sign(body, &mut mins, &mut window);
+        Signature { mins, size }
+    }
+
+    /// [`add`](Self::add) for a body signed by [`sign`](Self::sign) of this
+    /// index (or of one with the same options): the same answer. A signature
+    /// of another number of hashes counts as a body without words.
+    pub fn add_signed(&mut self, signature: &Signature) -> Vec<(usize, f64)> {
+        if signature.mins.len() == self.signer.mul.len() {
+            self.add_mins(&signature.mins, signature.size)
+        } else {
+            let mins = vec![u32::MAX; self.signer.mul.len()];
+            self.add_mins(&mins, 0)
+        }
+    }
+
+    /// Adds the next document by its signature.
+    fn add_mins(&mut self, mins: &[u32], size: usize) -> Vec<(usize, f64)> {
         let Ok(id) = u32::try_from(self.added) else {
             self.added = self.added.saturating_add(1);
             return Vec::new(); // past 2^32 - 1 documents nothing more is indexed
@@ -555,22 +596,19 @@ impl DuplicateIndex {
         if id == NONE {
             return Vec::new();
         }
-        let mut mins = std::mem::take(&mut self.mins);
-        let mut window = std::mem::take(&mut self.window);
-        let size = self.signer.sign(body, &mut mins, &mut window);
-        self.window = window;
         let found = if size == 0 {
             Vec::new()
         } else {
-            band_keys(&mins, self.rows, &mut self.keys);
+            let mut keys = std::mem::take(&mut self.keys);
+            band_keys(mins, self.rows, &mut keys);
+            self.keys = keys;
             let mut candidates = std::mem::take(&mut self.candidates);
             self.collect_candidates(&self.keys, id, &mut candidates);
-            let found = self.verify(&mins, size, &candidates);
+            let found = self.verify(mins, size, &candidates);
             self.candidates = candidates;
             found
         };
-        self.store(id, &mins, size);
-        self.mins = mins;
+        self.store(id, mins, size);
         found
     }
 

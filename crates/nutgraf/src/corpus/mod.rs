@@ -59,7 +59,7 @@ pub(crate) mod timeline;
 use std::collections::HashMap;
 
 pub use claims::{Claim, ClaimKind, Conflict, ConflictKind};
-pub use dedup::{DuplicateIndex, DuplicateOptions};
+pub use dedup::{DuplicateIndex, DuplicateOptions, Signature};
 pub use entities::{CorpusEntity, CorpusMention, MentionKind};
 pub use stories::{StoryMerge, StoryOptions};
 pub use timeline::{TimelineEntry, TimelineSource};
@@ -160,6 +160,19 @@ impl Default for Corpus {
     }
 }
 
+/// Documents [`Corpus::extend`] prepares at once on the rayon pool.
+const EXTEND_BATCH: usize = 1024;
+
+/// What [`Corpus::add`] computes from a document alone, before it joins.
+struct Prepared {
+    signature: Signature,
+    terms: Terms,
+    claims: Vec<Claim>,
+    entities: Vec<DocEntity>,
+    events: Vec<timeline::DocEvent>,
+    days: Box<[Date]>,
+}
+
 /// Claims of one measure and unit a new claim is compared with (the most
 /// recent): bounds the work of each document.
 const MAX_CLAIMS_PER_MEASURE: usize = 256;
@@ -197,8 +210,90 @@ impl Corpus {
         if self.ids.contains_key(&id) {
             return Err(Error::duplicate_id(&id));
         }
+        let mut scratch = std::mem::take(&mut self.claim_scratch);
+        let prepared = self.prepare(doc, self.docs.len(), &mut scratch);
+        self.claim_scratch = scratch;
+        Ok(self.insert(id, doc, prepared))
+    }
+
+    /// Add documents with their ids, in order: their indices. What each
+    /// document gives alone (its signature, its bags of terms, its claims,
+    /// entities and events) is computed on the rayon pool, a batch at a time;
+    /// the documents then join the corpus one by one, in order, so the result
+    /// is the same as adding them one by one with [`Corpus::add`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Corpus::add`]; the documents before the one in error stay added.
+    pub fn extend<'d, I, S>(&mut self, docs: I) -> Result<Vec<usize>>
+    where
+        I: IntoIterator<Item = (S, &'d Document)>,
+        S: Into<String>,
+    {
+        use rayon::prelude::*;
+        let mut out = Vec::new();
+        let mut batch: Vec<(Box<str>, &Document)> = Vec::with_capacity(EXTEND_BATCH);
+        let mut batch_ids: std::collections::HashSet<Box<str>> = std::collections::HashSet::new();
+        let mut docs = docs.into_iter();
+        loop {
+            batch.clear();
+            batch_ids.clear();
+            // The batch ends early at an id added before (or twice in it).
+            let mut failed = None;
+            for (id, doc) in docs.by_ref() {
+                let id: Box<str> = id.into().into_boxed_str();
+                if self.ids.contains_key(&id) || !batch_ids.insert(id.clone()) {
+                    failed = Some(Error::duplicate_id(&id));
+                    break;
+                }
+                batch.push((id, doc));
+                if batch.len() == EXTEND_BATCH {
+                    break;
+                }
+            }
+            let first = self.docs.len();
+            let this: &Corpus = self;
+            let prepared: Vec<Prepared> = batch
+                .par_iter()
+                .enumerate()
+                .map_init(claims::ClaimScratch::default, |scratch, (k, (_, doc))| {
+                    this.prepare(doc, first + k, scratch)
+                })
+                .collect();
+            let full = batch.len() == EXTEND_BATCH;
+            for ((id, doc), p) in batch.drain(..).zip(prepared) {
+                out.push(self.insert(id, doc, p));
+            }
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            if !full {
+                return Ok(out);
+            }
+        }
+    }
+
+    /// What a document gives alone, as document `index`.
+    fn prepare(
+        &self,
+        doc: &Document,
+        index: usize,
+        scratch: &mut claims::ClaimScratch,
+    ) -> Prepared {
+        Prepared {
+            signature: self.dedup.sign(&doc.body),
+            terms: Terms::of(doc),
+            claims: claims::of(doc, index, scratch),
+            entities: entities::of(doc),
+            events: timeline::of(doc),
+            days: timeline::named_days(doc),
+        }
+    }
+
+    /// Add a prepared document under `id` (not yet in the corpus).
+    fn insert(&mut self, id: Box<str>, doc: &Document, p: Prepared) -> usize {
         let index = self.docs.len();
-        let copies = self.dedup.add(&doc.body);
+        let copies = self.dedup.add_signed(&p.signature);
         let copy_of = copies
             .first()
             .and_then(|&(earlier, _)| Some((earlier, self.docs.get(earlier)?.story as usize)));
@@ -209,17 +304,16 @@ impl Corpus {
                 similarity,
             });
         }
-        let terms = Terms::of(doc);
         let date = doc.published.or(doc.dateline.as_ref().and_then(|d| d.date));
         let story = self.clusterer.add(
             index,
-            &terms,
+            &p.terms,
             &doc.body,
             date,
             copy_of,
             &self.options.stories,
         );
-        for claim in claims::of(doc, index, &mut self.claim_scratch) {
+        for claim in p.claims {
             let key = (claim.measure.clone(), claim.unit.clone());
             let list = self.claims_by_measure.entry(key).or_default();
             for &other in list.iter() {
@@ -237,25 +331,12 @@ impl Corpus {
             id: id.clone(),
             title: doc.title.as_deref().map(Into::into),
             story: story as u32,
-            entities: entities::of(doc),
-            events: timeline::of(doc),
-            days: timeline::named_days(doc),
+            entities: p.entities,
+            events: p.events,
+            days: p.days,
         });
         self.ids.insert(id, index);
-        Ok(index)
-    }
-
-    /// Add documents with their ids, in order: their indices.
-    ///
-    /// # Errors
-    ///
-    /// As [`Corpus::add`]; the documents before the one in error stay added.
-    pub fn extend<'d, I, S>(&mut self, docs: I) -> Result<Vec<usize>>
-    where
-        I: IntoIterator<Item = (S, &'d Document)>,
-        S: Into<String>,
-    {
-        docs.into_iter().map(|(id, d)| self.add(id, d)).collect()
+        index
     }
 
     /// Number of documents added.
@@ -433,3 +514,85 @@ impl Corpus {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod extend_tests {
+    use super::*;
+
+    /// Short news-like documents: three stories, with copies.
+    fn docs() -> Vec<Document> {
+        let texts = [
+            "Rescuers in Copiapo, Chile, pulled the last of 33 trapped miners from the San Jose mine on Wednesday, President Sebastian Pinera said.",
+            "A magnitude 7.1 earthquake struck off the coast of Fukushima, Japan, on Saturday, the Japan Meteorological Agency said.",
+            "Luis Urzua became the last of the 33 miners lifted from the San Jose mine near Copiapo, Chile. Trade with Peru reached $5 billion in 2022.",
+            "Central bank governor Ana Ruiz raised interest rates to 4.5% on Thursday. Trade with Peru reached $5 million in 2023.",
+        ];
+        (0..1100)
+            .map(|i| {
+                let text = format!("{} Report {}.", texts[i % texts.len()], i % 7);
+                crate::parse(&text, &crate::Meta::new()).unwrap()
+            })
+            .collect()
+    }
+
+    /// What a corpus reports, for comparing two.
+    fn report(c: &Corpus) -> String {
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+            c.stories(),
+            c.duplicates(),
+            c.entities(),
+            c.claims(),
+            c.conflicts()
+        )
+    }
+
+    #[test]
+    fn extend_gives_what_add_gives_across_batches() {
+        let docs = docs();
+        let mut one = Corpus::new();
+        for (i, d) in docs.iter().enumerate() {
+            one.add(i.to_string(), d).unwrap();
+        }
+        let mut all = Corpus::new();
+        let got = all
+            .extend(docs.iter().enumerate().map(|(i, d)| (i.to_string(), d)))
+            .unwrap();
+        assert_eq!(got, (0..docs.len()).collect::<Vec<_>>());
+        assert_eq!(report(&one), report(&all));
+        assert!(!all.duplicates().is_empty() && !all.conflicts().is_empty());
+    }
+
+    #[test]
+    fn extend_stops_at_a_taken_id_keeping_those_before() {
+        let docs = docs();
+        let mut c = Corpus::new();
+        c.add("x", &docs[0]).unwrap();
+        // An id taken before, past the first batch.
+        let ids = (0..1100).map(|i| {
+            if i == 1050 {
+                "x".to_owned()
+            } else {
+                i.to_string()
+            }
+        });
+        let e = c.extend(ids.zip(&docs)).unwrap_err();
+        assert!(e.is_duplicate_id());
+        assert_eq!(c.len(), 1051);
+        // An id given twice in one call.
+        let ids = ["a", "b", "a", "c"].map(str::to_owned);
+        let e = c.extend(ids.into_iter().zip(&docs)).unwrap_err();
+        assert!(e.is_duplicate_id());
+        assert_eq!(c.len(), 1053);
+        assert_eq!(c.id(1052), Some("b"));
+        // The same as adding the same documents one by one.
+        let mut one = Corpus::new();
+        one.add("x", &docs[0]).unwrap();
+        for (i, d) in docs[..1050].iter().enumerate() {
+            one.add(i.to_string(), d).unwrap();
+        }
+        one.add("a", &docs[0]).unwrap();
+        one.add("b", &docs[1]).unwrap();
+        assert_eq!(report(&one), report(&c));
+    }
+}
