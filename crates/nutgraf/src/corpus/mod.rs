@@ -311,6 +311,7 @@ impl Corpus {
             .stories
             .iter()
             .enumerate()
+            .filter(|(_, st)| !st.members.is_empty())
             .map(|(index, st)| {
                 let docs: Vec<usize> = st.members.iter().map(|&m| m as usize).collect();
                 let half = docs.len().div_ceil(2) as u32;

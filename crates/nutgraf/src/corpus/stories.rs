@@ -19,7 +19,10 @@
 //! mean similarity of the pairs across the parts is below the split
 //! threshold (0.1), or when another story found through the index is more
 //! like it (and reaches the threshold): it joins that story, or else starts
-//! its own. A part of one document stays.
+//! its own. A part of one document stays. At the same checks the other way:
+//! a story joins the story found through the index whose pairs of documents
+//! with its own have a mean similarity of at least the merge threshold
+//! (0.125), so two parts of one happening that started apart come together.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -77,6 +80,10 @@ pub struct StoryOptions {
     /// into two groups below it is split, and a part split off joins
     /// another story above it; 0 never splits. Default 0.1.
     pub split_threshold: f32,
+    /// A story joins another when the mean similarity of their pairs of
+    /// documents reaches this (checked when the story is checked for a
+    /// split). Default 0.125.
+    pub merge_threshold: f32,
 }
 
 impl StoryOptions {
@@ -87,6 +94,7 @@ impl StoryOptions {
             weights: [1.0, 0.5, 0.25, 0.25],
             max_gap_days: 14,
             split_threshold: 0.1,
+            merge_threshold: 0.125,
         }
     }
 }
@@ -411,6 +419,8 @@ impl Clusterer {
         {
             st.next_check = (st.members.len() * 3 / 2) as u32;
             self.check_split(story, opts);
+            let s = self.docs[doc].story as usize;
+            self.check_merge(s, opts);
         }
         self.docs[doc].story as usize
     }
@@ -561,7 +571,25 @@ impl Clusterer {
             self.hits.push(0);
             self.stories.len() - 1
         };
-        let moved = self.story_of_docs(&go, &display);
+        let mut moved = self.story_of_docs(&go, &display);
+        moved.merges = old
+            .merges
+            .into_iter()
+            .filter(|m| go.binary_search(&m.doc).is_ok())
+            .collect();
+        self.join_part(&go, moved, target, keys, opts);
+    }
+
+    /// Documents `go` (sorted) with their story's sums, names, dates and
+    /// merges in `moved` join story `target` (or fill it when it is empty).
+    fn join_part(
+        &mut self,
+        go: &[usize],
+        moved: StoryState,
+        target: usize,
+        keys: Vec<Term>,
+        opts: &StoryOptions,
+    ) {
         let st = &mut self.stories[target];
         let started = st.members.is_empty();
         for k in 0..KINDS {
@@ -587,11 +615,7 @@ impl Clusterer {
             }
         }
         let first_doc = st.members[0];
-        let mut merges: Vec<StoryMerge> = old
-            .merges
-            .into_iter()
-            .filter(|m| go.binary_search(&m.doc).is_ok())
-            .collect();
+        let mut merges = moved.merges;
         if !started {
             // The part's first document joins now: its reason from its kept terms.
             let d = go[0];
@@ -616,11 +640,77 @@ impl Clusterer {
         st.merges.extend(merges);
         st.merges.retain(|m| m.doc as u32 != first_doc);
         st.merges.sort_by_key(|m| m.doc);
-        for &d in &go {
+        for &d in go {
             self.docs[d].story = target as u32;
             self.moved.push((d, target));
         }
         self.post(keys, target);
+    }
+
+    /// The stories (not `s`) most of `keys` point to, at most
+    /// [`MAX_CANDIDATES`], in story order.
+    fn candidates(&self, keys: &[Term], s: usize) -> Vec<usize> {
+        let mut all: Vec<u32> = keys
+            .iter()
+            .filter_map(|h| self.postings.get(h))
+            .flatten()
+            .copied()
+            .filter(|&t| t as usize != s)
+            .collect();
+        all.sort_unstable();
+        let mut counted: Vec<(u32, u32)> = Vec::new();
+        for t in all {
+            match counted.last_mut() {
+                Some(last) if last.0 == t => last.1 += 1,
+                _ => counted.push((t, 1)),
+            }
+        }
+        if counted.len() > MAX_CANDIDATES {
+            counted
+                .select_nth_unstable_by(MAX_CANDIDATES, |a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+            counted.truncate(MAX_CANDIDATES);
+        }
+        let mut out: Vec<usize> = counted.into_iter().map(|c| c.0 as usize).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Story `s` joins the story found through the index that it is most
+    /// like, when the mean similarity of their pairs of documents reaches
+    /// the merge threshold (two parts of one happening, started apart).
+    fn check_merge(&mut self, s: usize, opts: &StoryOptions) {
+        let st = &self.stories[s];
+        if st.members.is_empty() {
+            return;
+        }
+        let keys = lookup_keys(&unit_of(&st.centroid));
+        let cands = self.candidates(&keys, s);
+        let mut best: Option<(usize, f32)> = None;
+        for &t in &cands {
+            let other = &self.stories[t];
+            if other.members.is_empty()
+                || !fits(st.start, other, opts.max_gap_days)
+                || !fits(st.end, other, opts.max_gap_days)
+            {
+                continue;
+            }
+            let sim = mean_pair_sim(
+                &st.centroid,
+                st.members.len(),
+                &other.centroid,
+                other.members.len(),
+                opts,
+            );
+            if sim >= opts.merge_threshold && best.is_none_or(|b| sim > b.1) {
+                best = Some((t, sim));
+            }
+        }
+        let Some((t, _)) = best else {
+            return;
+        };
+        let go: Vec<usize> = st.members.iter().map(|&m| m as usize).collect();
+        let moved = std::mem::take(&mut self.stories[s]);
+        self.join_part(&go, moved, t, keys, opts);
     }
 
     /// Where the part `go` of story `s` (its sums) goes when the mean
@@ -643,18 +733,9 @@ impl Clusterer {
                 )
             },
         );
-        let mut cands: Vec<u32> = keys
-            .iter()
-            .filter_map(|h| self.postings.get(h))
-            .flatten()
-            .copied()
-            .filter(|&t| t as usize != s)
-            .collect();
-        cands.sort_unstable();
-        cands.dedup();
+        let cands = self.candidates(&keys, s);
         let mut home: Option<(usize, f32)> = None;
         for &t in &cands {
-            let t = t as usize;
             let story = &self.stories[t];
             if story.members.is_empty()
                 || !fits(first, story, opts.max_gap_days)
@@ -960,6 +1041,36 @@ mod tests {
             assert_eq!(st.merges.len() + 1, st.members.len().max(1));
             assert!(st.members.windows(2).all(|w| w[0] < w[1]));
         }
+    }
+
+    #[test]
+    fn two_stories_of_one_happening_merge_and_another_happening_stays() {
+        // So high a threshold that every document starts a story.
+        let opts = StoryOptions {
+            threshold: 0.99,
+            ..StoryOptions::new()
+        };
+        let mut c = Clusterer::default();
+        for i in 0..40u32 {
+            let words: Vec<u32> = (0..8).map(|j| 10_000 + i * 8 + j).collect();
+            c.add(i as usize, &terms(&words, &[]), "", None, None, &opts);
+        }
+        let report = |i: u32, base: u32| -> Terms {
+            let words: Vec<u32> = (0..6).map(|j| base + (i + j) % 8).collect();
+            terms(&words, &[base + 50])
+        };
+        let a = c.add(40, &report(0, 100), "", None, None, &opts);
+        let other = c.add(41, &report(0, 300), "", None, None, &opts);
+        let b = c.add(42, &report(1, 100), "", None, None, &opts);
+        assert!(a != b && a != other && b != other);
+        c.check_merge(b, &opts);
+        c.check_merge(other, &opts);
+        assert_eq!(c.stories[a].members, [40, 42]);
+        assert!(c.stories[b].members.is_empty());
+        assert_eq!(c.stories[other].members, [41]);
+        assert_eq!(c.take_moves(), [(42, a)]);
+        assert_eq!(c.stories[a].merges.len(), 1);
+        assert_eq!(c.stories[a].merges[0].doc, 42);
     }
 
     #[test]
