@@ -218,7 +218,7 @@ impl Corpus {
             copy_of,
             &self.options.stories,
         );
-        // A split of a story moves documents to another.
+        // A story split or merged moves documents to another.
         for (d, s) in self.clusterer.take_moves() {
             if let Some(r) = self.docs.get_mut(d) {
                 r.story = s as u32;
