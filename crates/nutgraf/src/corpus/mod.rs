@@ -32,12 +32,13 @@
 //! The corpus does not keep the documents. Per document it keeps its id,
 //! title and date, a `MinHash` signature of its body (128 bytes), its named
 //! entities with their mentions (spans and text), its numeric claims and its
-//! events for the timelines; per story, the heaviest 400 terms of each of its
-//! bags and up to 256 names; and one table of how many documents used each
-//! term. So memory grows with the documents and what they name, not with
-//! their length beyond that: about 2 KB a short article when nearly every
-//! article is its own story (`examples/corpus_scale.rs --corpus`: 2.1 GB for
-//! 1,000,000), less when articles share stories. [`Corpus::memory_bytes`]
+//! events for the timelines and, to re-check its story, its heaviest 32 words
+//! and 12 names and figures per bag; per story, the heaviest 400 terms of
+//! each of its bags and up to 256 names; and one table of how many documents
+//! used each term. So memory grows with the documents and what they name, not
+//! with their length beyond that: about 2.7 KB a short article when nearly
+//! every article is its own story (`examples/corpus_scale.rs --corpus`: 270 MB
+//! for 100,000), less when articles share stories. [`Corpus::memory_bytes`]
 //! gives the figure; [`DuplicateOptions::keep`] bounds the duplicate index.
 //! Each document is compared with at most 12 stories and the claims of one
 //! measure with the 256 latest, so the work of each `add` is bounded whatever
@@ -313,6 +314,12 @@ impl Corpus {
             copy_of,
             &self.options.stories,
         );
+        // A story split or merged moves documents to another.
+        for (d, s) in self.clusterer.take_moves() {
+            if let Some(r) = self.docs.get_mut(d) {
+                r.story = s as u32;
+            }
+        }
         for claim in p.claims {
             let key = (claim.measure.clone(), claim.unit.clone());
             let list = self.claims_by_measure.entry(key).or_default();
@@ -406,6 +413,7 @@ impl Corpus {
             .stories
             .iter()
             .enumerate()
+            .filter(|(_, st)| !st.members.is_empty())
             .map(|(index, st)| {
                 let docs: Vec<usize> = st.members.iter().map(|&m| m as usize).collect();
                 let half = docs.len().div_ceil(2) as u32;

@@ -8,6 +8,21 @@
 //! starts a story. Stories are found through an index from terms to the
 //! stories that use them, so each document is compared with a bounded number
 //! of stories whatever the size of the corpus.
+//!
+//! An early wrong merge (two similar happenings, such as two earthquakes in
+//! one region, joined by a report that fits both) would drag the later
+//! reports of both into one story. So a story is re-checked when it reaches
+//! 4 documents and each time it grows by half (amortized linear work): its
+//! documents are parted in two by two-means on the mean pair similarity
+//! (each document's heaviest 32 words and 12 names and figures per bag are
+//! kept for that), and the part without its first document leaves when the
+//! mean similarity of the pairs across the parts is below the split
+//! threshold (0.1), or when another story found through the index is more
+//! like it (and reaches the threshold): it joins that story, or else starts
+//! its own. A part of one document stays. At the same checks the other way:
+//! a story joins the story found through the index whose pairs of documents
+//! with its own have a mean similarity of at least the merge threshold
+//! (0.125), so two parts of one happening that started apart come together.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -35,6 +50,18 @@ const MAX_CANDIDATES: usize = 12;
 const MAX_STORY_NAMES: usize = 256;
 /// Shared names and words given as the reason of a merge.
 const REASON_TERMS: usize = 5;
+/// Heaviest words of a document the clusterer keeps to re-check its story.
+const KEPT_WORDS: usize = 32;
+/// Heaviest names and figures of a document kept, per bag.
+const KEPT_NAMES: usize = 12;
+/// A story is re-checked when it reaches this many documents, then each time
+/// it grows by half.
+const FIRST_CHECK: usize = 4;
+/// Documents a part needs to leave its story (one document unlike the rest
+/// stays: it met the threshold when it joined).
+const MIN_PART: usize = 2;
+/// Rounds of moving a story's documents between its two parts.
+const SPLIT_ROUNDS: usize = 6;
 
 /// How stories are formed.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,6 +75,15 @@ pub struct StoryOptions {
     /// A dated document joins a dated story only if its date is at most this
     /// many days before the story's first date or after its last. Default 14.
     pub max_gap_days: i64,
+    /// Two groups of documents are one story when the mean similarity of
+    /// their pairs of documents reaches this (0 to 1): a story that falls
+    /// into two groups below it is split, and a part split off joins
+    /// another story above it; 0 never splits. Default 0.1.
+    pub split_threshold: f32,
+    /// A story joins another when the mean similarity of their pairs of
+    /// documents reaches this (checked when the story is checked for a
+    /// split). Default 0.125.
+    pub merge_threshold: f32,
 }
 
 impl StoryOptions {
@@ -57,6 +93,8 @@ impl StoryOptions {
             threshold: 0.175,
             weights: [1.0, 0.5, 0.25, 0.25],
             max_gap_days: 14,
+            split_threshold: 0.1,
+            merge_threshold: 0.125,
         }
     }
 }
@@ -124,6 +162,8 @@ pub(crate) struct StoryState {
     /// Names of its documents with the number of documents naming them.
     pub(crate) names: Vec<(Term, Box<str>, u32)>,
     pub(crate) merges: Vec<StoryMerge>,
+    /// The number of documents at which it is next checked for a split.
+    next_check: u32,
 }
 
 impl StoryState {
@@ -179,9 +219,46 @@ impl StoryState {
     }
 }
 
+/// Where a part split off a story goes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Home {
+    /// It stays: it is not that unlike the rest, and no story is more like it.
+    Stay,
+    /// It starts a story.
+    Start,
+    /// It joins this story.
+    Join(usize),
+}
+
+/// What the clusterer keeps of a document to re-check its story: its
+/// heaviest terms (weights as when it came), date, names and story.
+#[derive(Debug)]
+struct DocProfile {
+    vectors: [Sparse; KINDS],
+    date: Option<Date>,
+    names: Box<[Term]>,
+    story: u32,
+}
+
+impl DocProfile {
+    fn heap_bytes(&self) -> usize {
+        std::mem::size_of::<DocProfile>()
+            + self
+                .vectors
+                .iter()
+                .map(|v| v.capacity() * std::mem::size_of::<(Term, f32)>())
+                .sum::<usize>()
+            + self.names.len() * 4
+    }
+}
+
 /// The online clusterer.
 #[derive(Debug, Default)]
 pub(crate) struct Clusterer {
+    /// Every document's kept profile, by index.
+    docs: Vec<DocProfile>,
+    /// Documents moved to another story since the last [`Clusterer::take_moves`].
+    moved: Vec<(usize, usize)>,
     df: HashMap<Term, u32>,
     seen: u32,
     pub(crate) stories: Vec<StoryState>,
@@ -314,6 +391,42 @@ impl Clusterer {
                 Err(_) => {}
             }
         }
+        self.post(keys, story);
+        if doc != self.docs.len() {
+            // Not the next index (the corpus always gives it): no profile to
+            // re-check the story with.
+            return story;
+        }
+        self.docs.push(DocProfile {
+            vectors: std::array::from_fn(|k| {
+                let mut v = vectors[k].clone();
+                prune(&mut v, if k == WORDS { KEPT_WORDS } else { KEPT_NAMES });
+                v.shrink_to_fit();
+                v
+            }),
+            date,
+            names: terms
+                .names
+                .iter()
+                .map(|n| n.0)
+                .take(MAX_STORY_NAMES)
+                .collect(),
+            story: story as u32,
+        });
+        let st = &mut self.stories[story];
+        if opts.split_threshold > 0.0
+            && st.members.len() >= (st.next_check as usize).max(FIRST_CHECK)
+        {
+            st.next_check = (st.members.len() * 3 / 2) as u32;
+            self.check_split(story, opts);
+            let s = self.docs[doc].story as usize;
+            self.check_merge(s, opts);
+        }
+        self.docs[doc].story as usize
+    }
+
+    /// Point each of `keys` to `story`.
+    fn post(&mut self, keys: Vec<Term>, story: usize) {
         for h in keys {
             let list = self.postings.entry(h).or_default();
             if list.last() != Some(&(story as u32)) {
@@ -324,7 +437,365 @@ impl Clusterer {
                 }
             }
         }
-        story
+    }
+
+    /// Documents moved to another story by a split since the last call, with
+    /// their new story.
+    pub(crate) fn take_moves(&mut self) -> Vec<(usize, usize)> {
+        std::mem::take(&mut self.moved)
+    }
+
+    /// Undo a wrong merge: split story `s` into two parts when the mean
+    /// similarity of the pairs across them is below the split threshold. The
+    /// part without the story's first document then joins the story it is
+    /// most like, if it reaches the threshold with it, or starts its own.
+    ///
+    /// The parts: the document least like the rest starts one; then, a few
+    /// times, each document goes to the part whose other documents it is
+    /// more like on average (two-means on the mean pair similarity).
+    fn check_split(&mut self, s: usize, opts: &StoryOptions) {
+        let members: Vec<usize> = self.stories[s]
+            .members
+            .iter()
+            .map(|&m| m as usize)
+            .collect();
+        if members.len() < 2 || members.iter().any(|&m| m >= self.docs.len()) {
+            return;
+        }
+        let total_w = opts.weights.iter().sum::<f32>().max(f32::EPSILON);
+        let profiles: Vec<&[Sparse; KINDS]> =
+            members.iter().map(|&m| &self.docs[m].vectors).collect();
+        let self_dots: Vec<[f32; KINDS]> = profiles
+            .iter()
+            .map(|p| std::array::from_fn(|k| dot(&p[k], &p[k])))
+            .collect();
+        // The mean similarity of document i with the documents of a part
+        // (its sums and size), itself left out.
+        let mean_sim = |i: usize, sums: &[Sparse; KINDS], n: usize, inside: bool| -> f32 {
+            let others = n - usize::from(inside);
+            if others == 0 {
+                return 0.0;
+            }
+            let mut sim = 0.0;
+            for k in 0..KINDS {
+                let mut d = lookup_dot(&profiles[i][k], &sums[k]);
+                if inside {
+                    d -= self_dots[i][k];
+                }
+                sim += opts.weights[k] * d;
+            }
+            sim / total_w / others as f32
+        };
+        let all = sums_of(profiles.iter().copied());
+        let seed = (0..members.len())
+            .map(|i| (i, mean_sim(i, &all, members.len(), true)))
+            .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+            .map_or(0, |x| x.0);
+        let mut in_b = vec![false; members.len()];
+        in_b[seed] = true;
+        for round in 0..SPLIT_ROUNDS {
+            let n_b = in_b.iter().filter(|&&b| b).count();
+            let n_a = members.len() - n_b;
+            if n_a == 0 || n_b == 0 {
+                return;
+            }
+            let sums_a = sums_of(profiles.iter().zip(&in_b).filter(|x| !*x.1).map(|x| *x.0));
+            let sums_b = sums_of(profiles.iter().zip(&in_b).filter(|x| *x.1).map(|x| *x.0));
+            let next: Vec<bool> = (0..members.len())
+                .map(|i| {
+                    if round == 0 && i == seed {
+                        return true;
+                    }
+                    mean_sim(i, &sums_b, n_b, in_b[i]) > mean_sim(i, &sums_a, n_a, !in_b[i])
+                })
+                .collect();
+            if next == in_b {
+                break;
+            }
+            in_b = next;
+        }
+        let part_b: Vec<usize> = members
+            .iter()
+            .zip(&in_b)
+            .filter(|x| *x.1)
+            .map(|x| *x.0)
+            .collect();
+        let part_a: Vec<usize> = members
+            .iter()
+            .zip(&in_b)
+            .filter(|x| !*x.1)
+            .map(|x| *x.0)
+            .collect();
+        if part_a.is_empty() || part_b.is_empty() {
+            return;
+        }
+        let sums_a = sums_of(part_a.iter().map(|&d| &self.docs[d].vectors));
+        let sums_b = sums_of(part_b.iter().map(|&d| &self.docs[d].vectors));
+        let cross = mean_pair_sim(&sums_a, part_a.len(), &sums_b, part_b.len(), opts);
+        // The part with the story's first document keeps the story.
+        let (stay, go, go_sums) = if in_b[0] {
+            (part_b, part_a, sums_a)
+        } else {
+            (part_a, part_b, sums_b)
+        };
+        if go.len() < MIN_PART {
+            return;
+        }
+        let home = self.home_of(s, &go, &go_sums, cross, opts);
+        if home == Home::Stay {
+            return;
+        }
+        let old = std::mem::take(&mut self.stories[s]);
+        let display = |h: Term| -> Option<Box<str>> {
+            old.names
+                .binary_search_by_key(&h, |n| n.0)
+                .ok()
+                .map(|i| old.names[i].1.clone())
+        };
+        let mut kept = self.story_of_docs(&stay, &display);
+        kept.merges = old
+            .merges
+            .iter()
+            .filter(|m| stay.binary_search(&m.doc).is_ok())
+            .cloned()
+            .collect();
+        kept.next_check = old.next_check;
+        self.stories[s] = kept;
+
+        let keys = lookup_keys(&unit_of(&go_sums));
+        let target = if let Home::Join(t) = home {
+            t
+        } else {
+            self.stories.push(StoryState::default());
+            self.stamp.push(0);
+            self.hits.push(0);
+            self.stories.len() - 1
+        };
+        let mut moved = self.story_of_docs(&go, &display);
+        moved.merges = old
+            .merges
+            .into_iter()
+            .filter(|m| go.binary_search(&m.doc).is_ok())
+            .collect();
+        self.join_part(&go, moved, target, keys, opts);
+    }
+
+    /// Documents `go` (sorted) with their story's sums, names, dates and
+    /// merges in `moved` join story `target` (or fill it when it is empty).
+    fn join_part(
+        &mut self,
+        go: &[usize],
+        moved: StoryState,
+        target: usize,
+        keys: Vec<Term>,
+        opts: &StoryOptions,
+    ) {
+        let st = &mut self.stories[target];
+        let started = st.members.is_empty();
+        for k in 0..KINDS {
+            add_into(&mut st.centroid[k], &moved.centroid[k]);
+            prune(&mut st.centroid[k], MAX_STORY_TERMS);
+            st.norms[k] = norm(&st.centroid[k]);
+        }
+        st.members.extend(&moved.members);
+        st.members.sort_unstable();
+        st.start = match (st.start, moved.start) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        st.end = match (st.end, moved.end) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        for (h, name, n) in moved.names {
+            match st.names.binary_search_by_key(&h, |x| x.0) {
+                Ok(i) => st.names[i].2 += n,
+                Err(i) if st.names.len() < MAX_STORY_NAMES => st.names.insert(i, (h, name, n)),
+                Err(_) => {}
+            }
+        }
+        let first_doc = st.members[0];
+        let mut merges = moved.merges;
+        if !started {
+            // The part's first document joins now: its reason from its kept terms.
+            let d = go[0];
+            let (sim, cos) = st.similarity(&self.docs[d].vectors, opts);
+            let mut shared: Vec<String> = self.docs[d]
+                .names
+                .iter()
+                .filter_map(|&h| st.names.binary_search_by_key(&h, |x| x.0).ok())
+                .map(|i| st.names[i].1.to_string())
+                .take(REASON_TERMS)
+                .collect();
+            shared.dedup();
+            merges.push(StoryMerge {
+                doc: d,
+                similarity: f64::from(sim),
+                cosines: cos.map(f64::from),
+                shared_names: shared,
+                shared_words: Vec::new(),
+                copy_of: None,
+            });
+        }
+        st.merges.extend(merges);
+        st.merges.retain(|m| m.doc as u32 != first_doc);
+        st.merges.sort_by_key(|m| m.doc);
+        for &d in go {
+            self.docs[d].story = target as u32;
+            self.moved.push((d, target));
+        }
+        self.post(keys, target);
+    }
+
+    /// The stories (not `s`) most of `keys` point to, at most
+    /// [`MAX_CANDIDATES`], in story order.
+    fn candidates(&self, keys: &[Term], s: usize) -> Vec<usize> {
+        let mut all: Vec<u32> = keys
+            .iter()
+            .filter_map(|h| self.postings.get(h))
+            .flatten()
+            .copied()
+            .filter(|&t| t as usize != s)
+            .collect();
+        all.sort_unstable();
+        let mut counted: Vec<(u32, u32)> = Vec::new();
+        for t in all {
+            match counted.last_mut() {
+                Some(last) if last.0 == t => last.1 += 1,
+                _ => counted.push((t, 1)),
+            }
+        }
+        if counted.len() > MAX_CANDIDATES {
+            counted
+                .select_nth_unstable_by(MAX_CANDIDATES, |a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+            counted.truncate(MAX_CANDIDATES);
+        }
+        let mut out: Vec<usize> = counted.into_iter().map(|c| c.0 as usize).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Story `s` joins the story found through the index that it is most
+    /// like, when the mean similarity of their pairs of documents reaches
+    /// the merge threshold (two parts of one happening, started apart).
+    fn check_merge(&mut self, s: usize, opts: &StoryOptions) {
+        let st = &self.stories[s];
+        if st.members.is_empty() {
+            return;
+        }
+        let keys = lookup_keys(&unit_of(&st.centroid));
+        let cands = self.candidates(&keys, s);
+        let mut best: Option<(usize, f32)> = None;
+        for &t in &cands {
+            let other = &self.stories[t];
+            if other.members.is_empty()
+                || !fits(st.start, other, opts.max_gap_days)
+                || !fits(st.end, other, opts.max_gap_days)
+            {
+                continue;
+            }
+            let sim = mean_pair_sim(
+                &st.centroid,
+                st.members.len(),
+                &other.centroid,
+                other.members.len(),
+                opts,
+            );
+            if sim >= opts.merge_threshold && best.is_none_or(|b| sim > b.1) {
+                best = Some((t, sim));
+            }
+        }
+        let Some((t, _)) = best else {
+            return;
+        };
+        let go: Vec<usize> = st.members.iter().map(|&m| m as usize).collect();
+        let moved = std::mem::take(&mut self.stories[s]);
+        self.join_part(&go, moved, t, keys, opts);
+    }
+
+    /// Where the part `go` of story `s` (its sums) goes when the mean
+    /// similarity of its pairs with the rest is `cross`.
+    fn home_of(
+        &self,
+        s: usize,
+        go: &[usize],
+        go_sums: &[Sparse; KINDS],
+        cross: f32,
+        opts: &StoryOptions,
+    ) -> Home {
+        let keys = lookup_keys(&unit_of(go_sums));
+        let (first, last) = go.iter().filter_map(|&d| self.docs[d].date).fold(
+            (None, None),
+            |(a, b): (Option<Date>, Option<Date>), d| {
+                (
+                    Some(a.map_or(d, |a| a.min(d))),
+                    Some(b.map_or(d, |b| b.max(d))),
+                )
+            },
+        );
+        let cands = self.candidates(&keys, s);
+        let mut home: Option<(usize, f32)> = None;
+        for &t in &cands {
+            let story = &self.stories[t];
+            if story.members.is_empty()
+                || !fits(first, story, opts.max_gap_days)
+                || !fits(last, story, opts.max_gap_days)
+            {
+                continue;
+            }
+            let sim = mean_pair_sim(
+                go_sums,
+                go.len(),
+                &story.centroid,
+                story.members.len(),
+                opts,
+            );
+            if sim >= opts.split_threshold && sim > cross && home.is_none_or(|h| sim > h.1) {
+                home = Some((t, sim));
+            }
+        }
+        match home {
+            Some((t, _)) => Home::Join(t),
+            None if cross < opts.split_threshold => Home::Start,
+            None => Home::Stay,
+        }
+    }
+
+    /// A story of documents `docs` (centroid, members, dates, names; no
+    /// merges), names spelled by `display`.
+    fn story_of_docs(
+        &self,
+        docs: &[usize],
+        display: &dyn Fn(Term) -> Option<Box<str>>,
+    ) -> StoryState {
+        let mut st = StoryState {
+            centroid: sums_of(docs.iter().map(|&d| &self.docs[d].vectors)),
+            ..StoryState::default()
+        };
+        for k in 0..KINDS {
+            prune(&mut st.centroid[k], MAX_STORY_TERMS);
+            st.norms[k] = norm(&st.centroid[k]);
+        }
+        st.members = docs.iter().map(|&d| d as u32).collect();
+        for &d in docs {
+            let p = &self.docs[d];
+            if let Some(date) = p.date {
+                st.start = Some(st.start.map_or(date, |s| s.min(date)));
+                st.end = Some(st.end.map_or(date, |e| e.max(date)));
+            }
+            for &h in &p.names {
+                match st.names.binary_search_by_key(&h, |n| n.0) {
+                    Ok(i) => st.names[i].2 += 1,
+                    Err(i) if st.names.len() < MAX_STORY_NAMES => {
+                        if let Some(name) = display(h) {
+                            st.names.insert(i, (h, name, 1));
+                        }
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+        st
     }
 
     /// Why document `doc` joins story `s`.
@@ -404,6 +875,8 @@ impl Clusterer {
                 .values()
                 .map(|v| v.capacity() * 4)
                 .sum::<usize>()
+            + self.docs.iter().map(DocProfile::heap_bytes).sum::<usize>()
+            + self.moved.capacity() * 16
             + self.stamp.capacity() * 4
             + self.hits.capacity() * 4
             + self
@@ -429,6 +902,73 @@ fn lookup_keys(vectors: &[Sparse; KINDS]) -> Vec<Term> {
     keys
 }
 
+/// Each bag of `v` scaled to unit length.
+fn unit_of(v: &[Sparse; KINDS]) -> [Sparse; KINDS] {
+    std::array::from_fn(|k| {
+        let mut v = v[k].clone();
+        let len = norm(&v);
+        if len > 0.0 {
+            for x in &mut v {
+                x.1 /= len;
+            }
+        }
+        v
+    })
+}
+
+/// The sums of documents' bags.
+fn sums_of<'a>(docs: impl Iterator<Item = &'a [Sparse; KINDS]>) -> [Sparse; KINDS] {
+    let mut all: [Sparse; KINDS] = Default::default();
+    for d in docs {
+        for k in 0..KINDS {
+            all[k].extend_from_slice(&d[k]);
+        }
+    }
+    all.map(|mut v| {
+        v.sort_unstable_by_key(|x| x.0);
+        let mut out: Sparse = Vec::with_capacity(v.len());
+        for (h, w) in v {
+            match out.last_mut() {
+                Some(last) if last.0 == h => last.1 += w,
+                _ => out.push((h, w)),
+            }
+        }
+        out
+    })
+}
+
+/// The dot product of a short sparse vector with a long one (a binary search
+/// per term of the short one).
+fn lookup_dot(short: &[(Term, f32)], long: &[(Term, f32)]) -> f32 {
+    short
+        .iter()
+        .filter_map(|&(h, w)| {
+            long.binary_search_by_key(&h, |x| x.0)
+                .ok()
+                .map(|i| w * long[i].1)
+        })
+        .sum()
+}
+
+/// The mean similarity of the pairs of documents across two groups, from
+/// the sums of their bags and their sizes: the weighted mean over bags of
+/// the mean cosine (the dot product of the sums over the number of pairs).
+fn mean_pair_sim(
+    a: &[Sparse; KINDS],
+    na: usize,
+    b: &[Sparse; KINDS],
+    nb: usize,
+    opts: &StoryOptions,
+) -> f32 {
+    let pairs = (na * nb).max(1) as f32;
+    let total = opts.weights.iter().sum::<f32>().max(f32::EPSILON);
+    (0..KINDS)
+        .map(|k| opts.weights[k] * dot(&a[k], &b[k]))
+        .sum::<f32>()
+        / total
+        / pairs
+}
+
 /// Whether a document of date `date` fits the dates of `story`.
 fn fits(date: Option<Date>, story: &StoryState, max_gap_days: i64) -> bool {
     let (Some(d), Some(start), Some(end)) = (date, story.start, story.end) else {
@@ -436,4 +976,115 @@ fn fits(date: Option<Date>, story: &StoryState, max_gap_days: i64) -> bool {
     };
     let days = |a: Date, b: Date| a.duration_since(b).as_secs() / 86_400;
     days(start, d) <= max_gap_days && days(d, end) <= max_gap_days
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document of words `words` (each once) and people `people`.
+    fn terms(words: &[u32], people: &[u32]) -> Terms {
+        let mut t = Terms::default();
+        t.counts[WORDS] = words.iter().map(|&w| (w, 1)).collect();
+        t.counts[PEOPLE] = people.iter().map(|&p| (p, 1)).collect();
+        t.counts[WORDS].sort_unstable();
+        t.counts[PEOPLE].sort_unstable();
+        t
+    }
+
+    /// Background documents (so that shared terms are telling), then reports
+    /// of two happenings of one kind, alternating: each with two words of
+    /// the kind, six words and a person of its happening, three of its own.
+    fn two_happenings(opts: &StoryOptions) -> (Clusterer, Vec<usize>) {
+        let mut c = Clusterer::default();
+        let mut doc = 0;
+        for i in 0..40u32 {
+            let words: Vec<u32> = (0..8).map(|j| 10_000 + i * 8 + j).collect();
+            c.add(doc, &terms(&words, &[]), "", None, None, opts);
+            doc += 1;
+        }
+        let mut stories = Vec::new();
+        for i in 0..16u32 {
+            let group = i % 2;
+            let mut words: Vec<u32> = (0..2).map(|j| 100 + j).collect();
+            words.extend((0..6).map(|j| 200 + group * 100 + (i / 2 + j) % 8));
+            words.extend((0..3).map(|j| 1_000 + i * 3 + j));
+            let people = [60 + group];
+            stories.push(c.add(doc, &terms(&words, &people), "", None, None, opts));
+            doc += 1;
+        }
+        (c, stories)
+    }
+
+    #[test]
+    fn a_story_of_two_happenings_is_split_and_its_parts_found_again() {
+        let joined = StoryOptions {
+            split_threshold: 0.0,
+            threshold: 0.05,
+            ..StoryOptions::new()
+        };
+        let (_, stories) = two_happenings(&joined);
+        assert!(stories.iter().all(|&s| s == stories[0]), "{stories:?}");
+
+        let split = StoryOptions {
+            threshold: 0.05,
+            ..StoryOptions::new()
+        };
+        let (c, _) = two_happenings(&split);
+        let story = |d: usize| c.docs[d].story;
+        for d in 40..56 {
+            // Each report ends with the reports of its own happening only.
+            assert_eq!(story(d) == story(40), d % 2 == 0, "doc {d}");
+            assert_eq!(story(d) == story(41), d % 2 == 1, "doc {d}");
+        }
+        for st in &c.stories {
+            assert_eq!(st.merges.len() + 1, st.members.len().max(1));
+            assert!(st.members.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+
+    #[test]
+    fn two_stories_of_one_happening_merge_and_another_happening_stays() {
+        // So high a threshold that every document starts a story.
+        let opts = StoryOptions {
+            threshold: 0.99,
+            ..StoryOptions::new()
+        };
+        let mut c = Clusterer::default();
+        for i in 0..40u32 {
+            let words: Vec<u32> = (0..8).map(|j| 10_000 + i * 8 + j).collect();
+            c.add(i as usize, &terms(&words, &[]), "", None, None, &opts);
+        }
+        let report = |i: u32, base: u32| -> Terms {
+            let words: Vec<u32> = (0..6).map(|j| base + (i + j) % 8).collect();
+            terms(&words, &[base + 50])
+        };
+        let a = c.add(40, &report(0, 100), "", None, None, &opts);
+        let other = c.add(41, &report(0, 300), "", None, None, &opts);
+        let b = c.add(42, &report(1, 100), "", None, None, &opts);
+        assert!(a != b && a != other && b != other);
+        c.check_merge(b, &opts);
+        c.check_merge(other, &opts);
+        assert_eq!(c.stories[a].members, [40, 42]);
+        assert!(c.stories[b].members.is_empty());
+        assert_eq!(c.stories[other].members, [41]);
+        assert_eq!(c.take_moves(), [(42, a)]);
+        assert_eq!(c.stories[a].merges.len(), 1);
+        assert_eq!(c.stories[a].merges[0].doc, 42);
+    }
+
+    #[test]
+    fn mean_pair_similarity_of_sums() {
+        let opts = StoryOptions::new();
+        let a: [Sparse; KINDS] = [vec![(1, 1.0)], vec![], vec![], vec![]];
+        let b: [Sparse; KINDS] = [vec![(1, 1.0)], vec![], vec![], vec![]];
+        // Two documents of one word and one more without it: 2 of 3 pairs
+        // agree on words (weight 1 of 2).
+        let two = sums_of([&a, &b].into_iter());
+        let none: [Sparse; KINDS] = [vec![(2, 1.0)], vec![], vec![], vec![]];
+        let three = sums_of([&a, &b, &none].into_iter());
+        assert!((mean_pair_sim(&two, 2, &a, 1, &opts) - 0.5).abs() < 1e-6);
+        assert!((mean_pair_sim(&three, 3, &a, 1, &opts) - 1.0 / 3.0).abs() < 1e-6);
+        assert!((lookup_dot(&a[0], &three[0]) - 2.0).abs() < 1e-6);
+    }
 }
