@@ -1,12 +1,29 @@
 //! Entities across documents: one entry per real-world entity.
 //!
-//! Conservative by design: two entities of different documents merge when
-//! their names fold to the same form (case, accents, a leading "the" and a
-//! possessive ignored) and their labels are of one class (people; places;
-//! organizations; the rest by label). A one-word person name ("Putin", "Reid")
-//! joins a fuller name ending with it only when exactly one such person is
-//! named in the same story; otherwise it stays apart, so two people who
-//! merely share a surname in different stories are never one.
+//! Conservative by design. Names are grouped by their folded form (case,
+//! accents, a leading "the" and a possessive ignored; an organization's
+//! company suffix too, "Microsoft Corp." being "Microsoft") within a class of
+//! labels (people; places; organizations; the rest by label). Then, within
+//! each story only, and each rule seeing the ones before it:
+//!
+//! 1. a person's name joins the same name with a generational suffix ("Ann
+//!    Lee" of "Ann Lee Jr.") when the story has one such name and no document
+//!    names both apart (a father and son named in one report stay two);
+//! 2. a one-word place or organization joins the one person of the story
+//!    whose family name it is ("Lee" tagged an organization, of "Ann Lee"),
+//!    when the story names that person in at least as many documents as it
+//!    names the word alone as a place or organization, and no longer place or
+//!    organization name of the story ends with the word;
+//! 3. one name given several classes (person, place, organization) takes the
+//!    class of the most documents of the story; a tie leaves them apart;
+//! 4. a shorter form joins the one longer name of its class it can be a form
+//!    of: a person's family name, first name or middle and last names ("Lee",
+//!    "Ann" of "Ann Lee"), an organization's last words or initials ("Colts"
+//!    of "Indianapolis Colts", "AMD" of "Advanced Micro Devices").
+//!
+//! With none or several candidates a name stays apart, so two people who
+//! merely share a family name, or the same name in different stories, are
+//! never one.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -113,6 +130,26 @@ impl DocEntity {
     }
 }
 
+#[cfg(test)]
+impl DocEntity {
+    /// A document entity named once, for tests of [`merge`].
+    pub(super) fn named(label: EntityLabel, name: &str) -> DocEntity {
+        DocEntity {
+            label,
+            name: name.into(),
+            key: fold(name).into(),
+            aliases: vec![name.into()],
+            mentions: vec![CorpusMention {
+                doc: 0,
+                span: Span::new(0, name.len()),
+                chars: (0, name.chars().count()),
+                text: name.to_owned(),
+                kind: MentionKind::Name,
+            }],
+        }
+    }
+}
+
 /// The entities of a document the corpus merges (not times, money or numbers).
 pub(crate) fn of(doc: &Document) -> Vec<DocEntity> {
     let chars = CharOffsets::new(&doc.text);
@@ -189,15 +226,46 @@ pub(super) fn group_key(class: u8, key: &str) -> String {
     out
 }
 
+/// Words after a person's name that tell a parent from a child of the same
+/// name ("Jr.", "III"): `data/lexicons/corpus_generational_suffixes.txt`.
+static GENERATIONAL: WordSet = crate::lexicon::word_set!("corpus_generational_suffixes.txt");
+
+/// A person's key without its generational suffix ("ann lee" of "ann lee
+/// jr." or "ann lee, jr"); `None` when it has none.
+fn without_generation(key: &str) -> Option<&str> {
+    let (head, last) = key.rsplit_once(' ')?;
+    GENERATIONAL
+        .contains(last.trim_end_matches(['.', ',']))
+        .then(|| head.trim_end_matches([',', ' ']))
+        .filter(|h| !h.is_empty())
+}
+
+/// The family name of a person's key: its last word before a generational
+/// suffix ("lee" of "ann lee jr.").
+fn surname(key: &str) -> &str {
+    let base = without_generation(key).unwrap_or(key);
+    base.rsplit(' ')
+        .next()
+        .unwrap_or(base)
+        .trim_end_matches(',')
+}
+
 /// Whether `short` (a group key) is a shorter form of `long` of class
 /// `class`: for people, its words in order among the long name's, the last
-/// word the same ("Comeaux", "Joseph Comeaux" of "Arcade Joseph Comeaux");
-/// for organizations, its words ending the long name ("Colts" of
-/// "Indianapolis Colts"), or the initials of the long name's words ("amd" of
-/// "advanced micro devices", from a name written in capitals).
+/// word the same ("Comeaux", "Joseph Comeaux" of "Arcade Joseph Comeaux",
+/// and of "Arcade Joseph Comeaux Jr.": a generational suffix is not compared
+/// unless the short form has one too); for organizations, its words ending
+/// the long name ("Colts" of "Indianapolis Colts"), or the initials of the
+/// long name's words ("amd" of "advanced micro devices", from a name written
+/// in capitals).
 fn shorter_form(class: u8, short: &str, short_caps: bool, long: &str) -> bool {
+    let long = if class == 0 && without_generation(short).is_none() {
+        without_generation(long).unwrap_or(long)
+    } else {
+        long
+    };
     let s: Vec<&str> = short.split(' ').collect();
-    let l: Vec<&str> = long.split(' ').collect();
+    let l: Vec<&str> = long.split(' ').map(|w| w.trim_end_matches(',')).collect();
     if class == 2 && short_caps && s.len() == 1 && l.len() >= 2 && initials(long) == short {
         return true;
     }
@@ -219,6 +287,13 @@ fn shorter_form(class: u8, short: &str, short_caps: bool, long: &str) -> bool {
         2 => l.ends_with(&s),
         _ => false,
     }
+}
+
+/// One group's use in one story: the documents that name it there.
+struct Slot {
+    story: usize,
+    group: usize,
+    docs: Vec<usize>,
 }
 
 /// Merge the entities of documents given as `(doc, story, entities)`.
@@ -248,19 +323,152 @@ pub(crate) fn merge<'a>(
             uses.push((story, g, doc, e));
         }
     }
-    // A shorter form joins the one longer name of its class in the same story
-    // that it can be a form of; with none or several it stays apart.
+    // Each group's slot in each story, with the documents that name it there
+    // (documents come in order, so a repeat is the last one).
+    let mut slot_of: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut slots: Vec<Slot> = Vec::new();
+    for &(story, group, doc, _) in &uses {
+        let s = *slot_of.entry((story, group)).or_insert_with(|| {
+            slots.push(Slot {
+                story,
+                group,
+                docs: Vec::new(),
+            });
+            slots.len() - 1
+        });
+        if slots[s].docs.last() != Some(&doc) {
+            slots[s].docs.push(doc);
+        }
+    }
+    // Where a slot goes instead of its own group, by the rules below, each
+    // rule seeing the ones before it; a chain of them is followed.
+    let mut goes: Vec<Option<usize>> = vec![None; slots.len()];
+    let resolve = |goes: &[Option<usize>], story: usize, mut g: usize| {
+        for _ in 0..8 {
+            match slot_of.get(&(story, g)).and_then(|&s| goes[s]) {
+                Some(t) if t != g => g = t,
+                _ => break,
+            }
+        }
+        g
+    };
+    let held: HashSet<(usize, usize)> = uses.iter().map(|&(_, g, doc, _)| (doc, g)).collect();
+
+    // 1. A person's name is the same name with a generational suffix ("Ann
+    // Lee" of "Ann Lee Jr.") when the story has one such name and no document
+    // names both apart.
+    let mut suffixed: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for sl in &slots {
+        let (c, key, _) = &keys[sl.group];
+        if let (0, Some(base)) = (*c, without_generation(key)) {
+            suffixed.entry((sl.story, base)).or_default().push(sl.group);
+        }
+    }
+    for (s, sl) in slots.iter().enumerate() {
+        let (c, key, _) = &keys[sl.group];
+        if *c != 0 || without_generation(key).is_some() {
+            continue;
+        }
+        if let Some(&[only]) = suffixed.get(&(sl.story, key.as_str())).map(Vec::as_slice) {
+            if !sl.docs.iter().any(|&d| held.contains(&(d, only))) {
+                goes[s] = Some(only);
+            }
+        }
+    }
+
+    // 2. A one-word place or organization is the family name of a person
+    // ("Lee" tagged an organization, of "Ann Lee") when the story names one
+    // such person, in at least as many documents as the word alone is a place
+    // or organization, and no longer place or organization name ends with it.
+    let mut surnames: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    let mut endings: HashSet<(usize, &str)> = HashSet::new();
+    for (s, sl) in slots.iter().enumerate() {
+        let (c, key, _) = &keys[sl.group];
+        let Some((_, last)) = key.rsplit_once(' ') else {
+            continue;
+        };
+        match c {
+            0 => surnames
+                .entry((sl.story, surname(key)))
+                .or_default()
+                .push(s),
+            1 | 2 => {
+                endings.insert((sl.story, last));
+            }
+            _ => {}
+        }
+    }
+    for s in 0..slots.len() {
+        let (story, group) = (slots[s].story, slots[s].group);
+        let (c, key, _) = &keys[group];
+        if goes[s].is_some()
+            || !matches!(c, 1 | 2)
+            || key.contains(' ')
+            || endings.contains(&(story, key.as_str()))
+        {
+            continue;
+        }
+        let Some(people) = surnames.get(&(story, key.as_str())) else {
+            continue;
+        };
+        let mut targets: Vec<usize> = people
+            .iter()
+            .map(|&p| resolve(&goes, story, slots[p].group))
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        let [target] = targets[..] else { continue };
+        let alone = group_of
+            .get(&(0, key.clone()))
+            .and_then(|&g| slot_of.get(&(story, g)));
+        let mut named: Vec<usize> = people
+            .iter()
+            .chain(alone)
+            .flat_map(|&p| slots[p].docs.iter().copied())
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        if named.len() >= slots[s].docs.len() {
+            goes[s] = Some(target);
+        }
+    }
+
+    // 3. One name in several classes of a story (a person, a place and an
+    // organization, as taggers disagree) is the one its most documents give.
+    let mut by_key: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for (s, sl) in slots.iter().enumerate() {
+        let (c, key, _) = &keys[sl.group];
+        if goes[s].is_none() && *c <= 2 {
+            by_key.entry((sl.story, key.as_str())).or_default().push(s);
+        }
+    }
+    for same in by_key.values().filter(|v| v.len() > 1) {
+        let most = same.iter().map(|&s| slots[s].docs.len()).max().unwrap_or(0);
+        let mut top = same.iter().filter(|&&s| slots[s].docs.len() == most);
+        if let (Some(&best), None) = (top.next(), top.next()) {
+            for &s in same.iter().filter(|&&s| s != best) {
+                goes[s] = Some(slots[best].group);
+            }
+        }
+    }
+
+    // 4. A shorter form joins the one longer name of its class in the same
+    // story that it can be a form of; with none or several it stays apart.
     // Candidates are looked up by the last word (people, organization endings)
     // or by the whole key (initials, which have no word in common).
     let mut by_word: HashMap<(usize, u8, &str), Vec<usize>> = HashMap::new();
     let mut by_initials: HashMap<(usize, String), Vec<usize>> = HashMap::new();
-    let mut indexed: HashSet<(usize, usize)> = HashSet::new();
-    for &(story, g, _, _) in &uses {
+    for sl in &slots {
+        let (story, g) = (sl.story, sl.group);
         let (c, key, _) = &keys[g];
-        if !matches!(c, 0 | 2) || !indexed.insert((story, g)) {
+        if !matches!(c, 0 | 2) {
             continue;
         }
-        let last = key.rsplit(' ').next().unwrap_or(key);
+        let last = if *c == 0 {
+            surname(key)
+        } else {
+            key.rsplit(' ').next().unwrap_or(key)
+        };
         let first = key.split(' ').next().unwrap_or(key);
         by_word.entry((story, *c, last)).or_default().push(g);
         if *c == 0 && first != last {
@@ -273,40 +481,47 @@ pub(crate) fn merge<'a>(
                 .push(g);
         }
     }
-    // The group each (story, group) goes to, found once.
-    let mut target_of: HashMap<(usize, usize), usize> = HashMap::new();
+    for s in 0..slots.len() {
+        let (story, g) = (slots[s].story, slots[s].group);
+        let (c, key, caps) = &keys[g];
+        if goes[s].is_some() || !matches!(c, 0 | 2) {
+            continue;
+        }
+        let last = if *c == 0 {
+            surname(key)
+        } else {
+            key.rsplit(' ').next().unwrap_or(key)
+        };
+        let mut found: Vec<usize> = by_word
+            .get(&(story, *c, last))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&o| o != g && shorter_form(*c, key, *caps, &keys[o].1))
+            .collect();
+        if *c == 2 && *caps && !key.contains(' ') {
+            found.extend(
+                by_initials
+                    .get(&(story, key.clone()))
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&o| o != g),
+            );
+        }
+        let mut found: Vec<usize> = found
+            .into_iter()
+            .map(|o| resolve(&goes, story, o))
+            .filter(|&o| o != g)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        if let [only] = found[..] {
+            goes[s] = Some(only);
+        }
+    }
     for &(story, g, doc, e) in &uses {
-        let target = *target_of.entry((story, g)).or_insert_with(|| {
-            let (c, key, caps) = &keys[g];
-            if !matches!(c, 0 | 2) {
-                return g;
-            }
-            let last = key.rsplit(' ').next().unwrap_or(key);
-            let mut found: Vec<usize> = by_word
-                .get(&(story, *c, last))
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&o| o != g && shorter_form(*c, key, *caps, &keys[o].1))
-                .collect();
-            if *c == 2 && *caps && !key.contains(' ') {
-                found.extend(
-                    by_initials
-                        .get(&(story, key.clone()))
-                        .into_iter()
-                        .flatten()
-                        .copied()
-                        .filter(|&o| o != g),
-                );
-            }
-            found.sort_unstable();
-            found.dedup();
-            match found[..] {
-                [only] => only,
-                _ => g,
-            }
-        });
-        groups[target].push((doc, e));
+        groups[resolve(&goes, story, g)].push((doc, e));
     }
 
     let mut out: Vec<CorpusEntity> = groups

@@ -297,3 +297,128 @@ fn timex_values_of_the_calendar_cover_their_days() {
         assert_eq!(days(bad), None, "{bad}");
     }
 }
+
+/// Merge documents given as `(story, [(label, name)])`, one a document, and
+/// give each entity's name with the documents that name it.
+fn merged(docs: &[(usize, &[(EntityLabel, &str)])]) -> Vec<(String, Vec<usize>)> {
+    let ents: Vec<Vec<DocEntity>> = docs
+        .iter()
+        .map(|(_, es)| es.iter().map(|&(l, n)| DocEntity::named(l, n)).collect())
+        .collect();
+    let mut out: Vec<(String, Vec<usize>)> = entities::merge(
+        docs.iter()
+            .zip(&ents)
+            .enumerate()
+            .map(|(i, ((story, _), es))| (i, *story, es.as_slice())),
+    )
+    .into_iter()
+    .map(|e| (e.name.clone(), e.docs().collect()))
+    .collect();
+    out.sort();
+    out
+}
+
+use crate::EntityLabel::{self, Gpe, Org, Person};
+
+#[test]
+fn a_name_is_its_generational_form_unless_a_document_names_both() {
+    // An escapee named in full by one report, without "Jr." by another and
+    // by his family name by a third.
+    let ents = merged(&[
+        (
+            0,
+            &[(Person, "Ramon Ortega Jr."), (Org, "Harris County Jail")],
+        ),
+        (0, &[(Person, "Ramon Ortega")]),
+        (0, &[(Person, "Ortega")]),
+    ]);
+    assert!(
+        ents.contains(&("Ramon Ortega Jr.".into(), vec![0, 1, 2])),
+        "{ents:?}"
+    );
+    // A father and son: one report names both, so they stay two people in
+    // the whole story.
+    let ents = merged(&[
+        (0, &[(Person, "Henry Ford II"), (Person, "Henry Ford")]),
+        (0, &[(Person, "Henry Ford")]),
+        (0, &[(Person, "Henry Ford II")]),
+    ]);
+    assert!(
+        ents.contains(&("Henry Ford".into(), vec![0, 1])),
+        "{ents:?}"
+    );
+    assert!(
+        ents.contains(&("Henry Ford II".into(), vec![0, 2])),
+        "{ents:?}"
+    );
+    // Another story's plain name is another person.
+    let ents = merged(&[(0, &[(Person, "Ann Lee Sr.")]), (1, &[(Person, "Ann Lee")])]);
+    assert_eq!(ents.len(), 2, "{ents:?}");
+}
+
+#[test]
+fn a_family_name_tagged_as_a_place_or_organization_joins_its_person() {
+    // Tagged an organization in two reports, a person's family name in two
+    // others of the story.
+    let ents = merged(&[
+        (0, &[(Person, "Maria Delgado"), (Org, "Delgado")]),
+        (0, &[(Org, "Delgado")]),
+        (0, &[(Person, "Maria Delgado")]),
+        (1, &[(Gpe, "Delgado")]),
+    ]);
+    assert!(
+        ents.contains(&("Maria Delgado".into(), vec![0, 1, 2])),
+        "{ents:?}"
+    );
+    // Another story's "Delgado" is not her.
+    assert!(ents.contains(&("Delgado".into(), vec![3])), "{ents:?}");
+    // A place named in more reports than the person is the place.
+    let ents = merged(&[
+        (0, &[(Gpe, "Jordan")]),
+        (0, &[(Gpe, "Jordan")]),
+        (0, &[(Gpe, "Jordan"), (Person, "Eddie Jordan")]),
+    ]);
+    assert!(ents.contains(&("Jordan".into(), vec![0, 1, 2])), "{ents:?}");
+    assert!(ents.contains(&("Eddie Jordan".into(), vec![2])), "{ents:?}");
+    // A longer place name ending with the word leaves it undecided.
+    let ents = merged(&[
+        (0, &[(Person, "Lisa Jackson")]),
+        (0, &[(Person, "Lisa Jackson"), (Gpe, "Jackson")]),
+        (0, &[(Gpe, "Fort Jackson")]),
+    ]);
+    assert!(ents.contains(&("Jackson".into(), vec![1])), "{ents:?}");
+}
+
+#[test]
+fn one_name_in_two_classes_takes_the_class_of_most_documents() {
+    // A college team tagged an organization by three reports, a place by one.
+    let ents = merged(&[
+        (0, &[(Org, "Evanston")]),
+        (0, &[(Org, "Evanston")]),
+        (0, &[(Gpe, "Evanston")]),
+        (0, &[(Org, "Evanston")]),
+    ]);
+    assert_eq!(ents, [("Evanston".to_owned(), vec![0, 1, 2, 3])]);
+    // A tie, or two stories, leave them apart.
+    let ents = merged(&[(0, &[(Org, "Evanston")]), (0, &[(Gpe, "Evanston")])]);
+    assert_eq!(ents.len(), 2, "{ents:?}");
+    let ents = merged(&[
+        (0, &[(Org, "Evanston")]),
+        (0, &[(Org, "Evanston")]),
+        (1, &[(Gpe, "Evanston")]),
+    ]);
+    assert_eq!(ents.len(), 2, "{ents:?}");
+}
+
+#[test]
+fn people_sharing_a_family_name_in_different_stories_stay_apart() {
+    let ents = merged(&[
+        (0, &[(Person, "Ann Lee")]),
+        (0, &[(Person, "Lee")]),
+        (1, &[(Person, "Lee"), (Org, "Lee")]),
+        (2, &[(Person, "Thomas Lee")]),
+    ]);
+    assert!(ents.contains(&("Ann Lee".into(), vec![0, 1])), "{ents:?}");
+    assert!(ents.contains(&("Thomas Lee".into(), vec![3])), "{ents:?}");
+    assert!(ents.iter().any(|e| e.0 == "Lee" && e.1 == [2]), "{ents:?}");
+}
