@@ -10,10 +10,12 @@
 //!    Lee" of "Ann Lee Jr.") when the story has one such name and no document
 //!    names both apart (a father and son named in one report stay two);
 //! 2. a one-word place or organization joins the one person of the story
-//!    whose family name it is ("Lee" tagged an organization, of "Ann Lee"),
-//!    when the story names that person in at least as many documents as it
-//!    names the word alone as a place or organization, and no longer place or
-//!    organization name of the story ends with the word;
+//!    whose family or first name it is ("Lee" or "Ann" tagged an
+//!    organization, of "Ann Lee"; a shorter full name counting as its fuller
+//!    one), when the story names that person in at least as many documents as
+//!    it names the word alone as a place or organization, and no longer place
+//!    or organization name of the story ends with the word (but for one ending
+//!    with the person's name, a tagger's run-on);
 //! 3. one name given several classes (person, place, organization) takes the
 //!    class of the most documents of the story; a tie leaves them apart;
 //! 4. a shorter form joins the one longer name of its class it can be a form
@@ -376,43 +378,64 @@ pub(crate) fn merge<'a>(
         }
     }
 
-    // 2. A one-word place or organization is the family name of a person
-    // ("Lee" tagged an organization, of "Ann Lee") when the story names one
-    // such person, in at least as many documents as the word alone is a place
-    // or organization, and no longer place or organization name ends with it.
-    let mut surnames: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
-    let mut endings: HashSet<(usize, &str)> = HashSet::new();
+    // 2. A one-word place or organization is the family or first name of a
+    // person ("Lee" or "Ann" tagged an organization, of "Ann Lee") when the
+    // story names one such person, in at least as many documents as the word
+    // alone is a place or organization, and no longer place or organization
+    // name ends with the word (but for one ending with the person's name).
+    let mut people: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    let mut endings: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
     for (s, sl) in slots.iter().enumerate() {
         let (c, key, _) = &keys[sl.group];
-        let Some((_, last)) = key.rsplit_once(' ') else {
+        let Some((first, _)) = key.split_once(' ') else {
             continue;
         };
         match c {
-            0 => surnames
-                .entry((sl.story, surname(key)))
+            0 => {
+                let family = surname(key);
+                people.entry((sl.story, family)).or_default().push(s);
+                if first != family {
+                    people.entry((sl.story, first)).or_default().push(s);
+                }
+            }
+            1 | 2 => endings
+                .entry((sl.story, key.rsplit(' ').next().unwrap_or(key)))
                 .or_default()
                 .push(s),
-            1 | 2 => {
-                endings.insert((sl.story, last));
-            }
             _ => {}
         }
     }
     for s in 0..slots.len() {
         let (story, group) = (slots[s].story, slots[s].group);
         let (c, key, _) = &keys[group];
-        if goes[s].is_some()
-            || !matches!(c, 1 | 2)
-            || key.contains(' ')
-            || endings.contains(&(story, key.as_str()))
-        {
+        if goes[s].is_some() || !matches!(c, 1 | 2) || key.contains(' ') {
             continue;
         }
-        let Some(people) = surnames.get(&(story, key.as_str())) else {
+        let Some(named_so) = people.get(&(story, key.as_str())) else {
             continue;
         };
-        let mut targets: Vec<usize> = people
+        let person_key = |p: usize| keys[slots[p].group].1.as_str();
+        if endings.get(&(story, key.as_str())).is_some_and(|places| {
+            places.iter().any(|&o| {
+                let place = person_key(o);
+                !named_so.iter().any(|&p| {
+                    let name = person_key(p);
+                    place.ends_with(without_generation(name).unwrap_or(name))
+                })
+            })
+        }) {
+            continue;
+        }
+        // The fullest names only: a shorter one ("Joseph Lee" of "Ann Joseph
+        // Lee") goes with its fuller one. A story names few people of one
+        // name, so the pairs are few.
+        let mut targets: Vec<usize> = named_so
             .iter()
+            .filter(|&&p| {
+                !named_so
+                    .iter()
+                    .any(|&q| q != p && shorter_form(0, person_key(p), false, person_key(q)))
+            })
             .map(|&p| resolve(&goes, story, slots[p].group))
             .collect();
         targets.sort_unstable();
@@ -421,7 +444,7 @@ pub(crate) fn merge<'a>(
         let alone = group_of
             .get(&(0, key.clone()))
             .and_then(|&g| slot_of.get(&(story, g)));
-        let mut named: Vec<usize> = people
+        let mut named: Vec<usize> = named_so
             .iter()
             .chain(alone)
             .flat_map(|&p| slots[p].docs.iter().copied())

@@ -380,6 +380,21 @@ fn a_family_name_tagged_as_a_place_or_organization_joins_its_person() {
     ]);
     assert!(ents.contains(&("Jordan".into(), vec![0, 1, 2])), "{ents:?}");
     assert!(ents.contains(&("Eddie Jordan".into(), vec![2])), "{ents:?}");
+    // A first name tagged an organization; a shorter full name goes with its
+    // fuller one; a tagger's run-on name ending with the person's is no place.
+    let ents = merged(&[
+        (0, &[(Person, "Dana Ruiz Jr."), (Org, "Dana")]),
+        (0, &[(Person, "Dana Ruiz Jr."), (Org, "Ruiz")]),
+        (0, &[(Person, "Ruiz Jr."), (Org, "Ruiz")]),
+        (0, &[(Org, "Police and Dana Ruiz")]),
+    ]);
+    assert_eq!(
+        ents,
+        [
+            ("Dana Ruiz Jr.".to_owned(), vec![0, 1, 2]),
+            ("Police and Dana Ruiz".to_owned(), vec![3])
+        ]
+    );
     // A longer place name ending with the word leaves it undecided.
     let ents = merged(&[
         (0, &[(Person, "Lisa Jackson")]),
