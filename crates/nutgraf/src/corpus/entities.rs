@@ -12,16 +12,23 @@
 //! 2. a one-word place or organization joins the one person of the story
 //!    whose family or first name it is ("Lee" or "Ann" tagged an
 //!    organization, of "Ann Lee"; a shorter full name counting as its fuller
-//!    one), when the story names that person in at least as many documents as
-//!    it names the word alone as a place or organization, and no longer place
+//!    one), when the story names that person in more documents than it
+//!    names the word alone as a place or organization, and no longer place
 //!    or organization name of the story ends with the word (but for one ending
 //!    with the person's name, a tagger's run-on);
 //! 3. one name given several classes (person, place, organization) takes the
-//!    class of the most documents of the story; a tie leaves them apart;
+//!    class of the most documents of the story (a one-word person name that
+//!    is a fuller name's part is left to rule 4); a tie leaves them apart;
 //! 4. a shorter form joins the one longer name of its class it can be a form
 //!    of: a person's family name, first name or middle and last names ("Lee",
 //!    "Ann" of "Ann Lee"), an organization's last words or initials ("Colts"
-//!    of "Indianapolis Colts", "AMD" of "Advanced Micro Devices").
+//!    of "Indianapolis Colts", "AMD" of "Advanced Micro Devices");
+//! 5. a name the story's documents tag for one entity alone (up to four
+//!    words) becomes a mention of that entity where a document of the story
+//!    writes it capitalized but untagged (headlines in title case, a
+//!    sentence's first word), when the story tags that form at least as often
+//!    as it leaves it untagged: the tagger's own majority, so that a slip
+//!    ("We" tagged once) is not spread.
 //!
 //! With none or several candidates a name stays apart, so two people who
 //! merely share a family name, or the same name in different stories, are
@@ -136,6 +143,12 @@ impl DocEntity {
 impl DocEntity {
     /// A document entity named once, for tests of [`merge`].
     pub(super) fn named(label: EntityLabel, name: &str) -> DocEntity {
+        DocEntity::named_at(label, name, 0)
+    }
+
+    /// A document entity named once at byte `start`, for tests of [`merge`].
+    pub(super) fn named_at(label: EntityLabel, name: &str, start: usize) -> DocEntity {
+        let span = Span::new(start, start + name.len());
         DocEntity {
             label,
             name: name.into(),
@@ -143,8 +156,8 @@ impl DocEntity {
             aliases: vec![name.into()],
             mentions: vec![CorpusMention {
                 doc: 0,
-                span: Span::new(0, name.len()),
-                chars: (0, name.chars().count()),
+                span,
+                chars: (span.start, span.end),
                 text: name.to_owned(),
                 kind: MentionKind::Name,
             }],
@@ -185,6 +198,95 @@ pub(crate) fn of(doc: &Document) -> Vec<DocEntity> {
             })
         })
         .collect()
+}
+
+/// A capitalized word of a document outside its entities' mentions.
+#[derive(Debug)]
+pub(crate) struct CapWord {
+    span: Span,
+    chars: (usize, usize),
+    text: Box<str>,
+    /// Folded, without a final full stop or comma.
+    key: Box<str>,
+    /// Whether one space alone separates it from the word before, which is
+    /// capitalized too: the two may be one name.
+    joins: bool,
+}
+
+impl CapWord {
+    /// Heap bytes held (approximate).
+    pub(crate) fn heap_bytes(&self) -> usize {
+        std::mem::size_of::<CapWord>() + self.text.len() + self.key.len()
+    }
+}
+
+/// A word of a name folded for lookup: lower case, no accents, no possessive,
+/// no final full stop or comma.
+fn name_word(word: &str) -> String {
+    let mut w = fold(word);
+    while w.ends_with(['.', ',']) {
+        w.pop();
+    }
+    w
+}
+
+/// The capitalized words of `doc` that no mention of `ents` covers, in order.
+pub(crate) fn capitalized_words(doc: &Document, ents: &[DocEntity]) -> Vec<CapWord> {
+    capitalized_words_in(&doc.text, ents)
+}
+
+/// The capitalized words of `text` that no mention of `ents` covers.
+pub(super) fn capitalized_words_in(text: &str, ents: &[DocEntity]) -> Vec<CapWord> {
+    // The mentions' spans, merged into disjoint runs sorted by start.
+    let mut covered: Vec<Span> = ents
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.span))
+        .collect();
+    covered.sort_unstable_by_key(|s| (s.start, s.end));
+    let mut runs: Vec<Span> = Vec::with_capacity(covered.len());
+    for s in covered {
+        match runs.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => runs.push(s),
+        }
+    }
+    let chars = CharOffsets::new(text);
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&');
+    let mut out: Vec<CapWord> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if !is_word(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, d)) = it.peek() {
+            if !is_word(d) {
+                break;
+            }
+            end = i + d.len_utf8();
+            it.next();
+        }
+        let word = text.get(start..end).unwrap_or_default();
+        let upper = word.chars().next().is_some_and(char::is_uppercase);
+        let at = runs.partition_point(|r| r.end <= start);
+        let free = runs.get(at).is_none_or(|r| r.start >= end);
+        let key = name_word(word);
+        if upper && free && !key.is_empty() {
+            let joins = prev_end.is_some_and(|p| text.get(p..start) == Some(" "));
+            out.push(CapWord {
+                span: Span::new(start, end),
+                chars: chars.span(Span::new(start, end)),
+                text: word.into(),
+                key: key.into(),
+                joins,
+            });
+            prev_end = Some(end);
+        } else {
+            prev_end = None;
+        }
+    }
+    out
 }
 
 /// The class of labels whose names may merge; `None` for labels not kept.
@@ -291,6 +393,13 @@ fn shorter_form(class: u8, short: &str, short_caps: bool, long: &str) -> bool {
     }
 }
 
+/// An untagged occurrence of a name: (doc, its words, its entity's group,
+/// (story, form)).
+type Untagged<'a> = (usize, &'a [CapWord], usize, (usize, String));
+
+/// The most words of a name looked for untagged.
+const MAX_NAME_WORDS: usize = 4;
+
 /// One group's use in one story: the documents that name it there.
 struct Slot {
     story: usize,
@@ -298,9 +407,10 @@ struct Slot {
     docs: Vec<usize>,
 }
 
-/// Merge the entities of documents given as `(doc, story, entities)`.
+/// Merge the entities of documents given as `(doc, story, entities,
+/// capitalized words)`.
 pub(crate) fn merge<'a>(
-    docs: impl Iterator<Item = (usize, usize, &'a [DocEntity])>,
+    docs: impl Iterator<Item = (usize, usize, &'a [DocEntity], &'a [CapWord])>,
 ) -> Vec<CorpusEntity> {
     // Groups by (class, group key), in order of first use.
     let mut group_of: HashMap<(u8, String), usize> = HashMap::new();
@@ -308,7 +418,9 @@ pub(crate) fn merge<'a>(
     let mut keys: Vec<(u8, String, bool)> = Vec::new();
     // Each group's uses: (story, group, doc, entity).
     let mut uses: Vec<(usize, usize, usize, &DocEntity)> = Vec::new();
-    for (doc, story, ents) in docs {
+    let mut capitals: Vec<(usize, usize, &[CapWord])> = Vec::new();
+    for (doc, story, ents, caps) in docs {
+        capitals.push((doc, story, caps));
         for e in ents {
             let Some(c) = class(e.label) else { continue };
             let key = group_key(c, &e.key);
@@ -380,8 +492,8 @@ pub(crate) fn merge<'a>(
 
     // 2. A one-word place or organization is the family or first name of a
     // person ("Lee" or "Ann" tagged an organization, of "Ann Lee") when the
-    // story names one such person, in at least as many documents as the word
-    // alone is a place or organization, and no longer place or organization
+    // story names one such person, in more documents than the word alone is
+    // a place or organization, and no longer place or organization
     // name ends with the word (but for one ending with the person's name).
     let mut people: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
     let mut endings: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
@@ -451,17 +563,21 @@ pub(crate) fn merge<'a>(
             .collect();
         named.sort_unstable();
         named.dedup();
-        if named.len() >= slots[s].docs.len() {
+        if named.len() > slots[s].docs.len() {
             goes[s] = Some(target);
         }
     }
 
     // 3. One name in several classes of a story (a person, a place and an
-    // organization, as taggers disagree) is the one its most documents give.
+    // organization, as taggers disagree) is the one its most documents give;
+    // but a one-word person name that is a fuller name's family or first name
+    // is left to that (rule 4).
     let mut by_key: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
     for (s, sl) in slots.iter().enumerate() {
         let (c, key, _) = &keys[sl.group];
-        if goes[s].is_none() && *c <= 2 {
+        let part_of_name =
+            *c == 0 && !key.contains(' ') && people.contains_key(&(sl.story, key.as_str()));
+        if goes[s].is_none() && *c <= 2 && !part_of_name {
             by_key.entry((sl.story, key.as_str())).or_default().push(s);
         }
     }
@@ -547,10 +663,85 @@ pub(crate) fn merge<'a>(
         groups[resolve(&goes, story, g)].push((doc, e));
     }
 
+    // 5. A name the story's documents tag for one entity alone is that
+    // entity's where a document of the story writes it untagged (a tagger
+    // misses names in headlines in title case, at a sentence's start), when
+    // the story tags it at least as often as it leaves it untagged: one sense
+    // per story, by the tagger's own majority.
+    let mut forms: HashMap<(usize, String), (Option<usize>, usize)> = HashMap::new();
+    for &(story, g, _, e) in &uses {
+        let target = resolve(&goes, story, g);
+        for m in e.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+            let words: Vec<String> = m.text.split_whitespace().map(name_word).collect();
+            if words.is_empty()
+                || words.len() > MAX_NAME_WORDS
+                || words.iter().any(String::is_empty)
+            {
+                continue;
+            }
+            forms
+                .entry((story, words.join(" ")))
+                .and_modify(|(t, n)| {
+                    *n += 1;
+                    if *t != Some(target) {
+                        *t = None;
+                    }
+                })
+                .or_insert((Some(target), 1));
+        }
+    }
+    // Each untagged occurrence, the longest form starting at a word: (doc,
+    // its words, its entity, its form); and how often each form is untagged.
+    let mut hits: Vec<Untagged> = Vec::new();
+    let mut untagged: HashMap<(usize, String), usize> = HashMap::new();
+    for &(doc, story, caps) in &capitals {
+        let mut i = 0;
+        while i < caps.len() {
+            let mut n = 1;
+            while n < MAX_NAME_WORDS && caps.get(i + n).is_some_and(|w| w.joins) {
+                n += 1;
+            }
+            let hit = (1..=n).rev().find_map(|k| {
+                let key: Vec<&str> = caps[i..i + k].iter().map(|w| &*w.key).collect();
+                let key = (story, key.join(" "));
+                match forms.get(&key) {
+                    Some(&(Some(target), _)) => Some((k, target, key)),
+                    _ => None,
+                }
+            });
+            let Some((k, target, key)) = hit else {
+                i += 1;
+                continue;
+            };
+            *untagged.entry(key.clone()).or_default() += 1;
+            hits.push((doc, &caps[i..i + k], target, key));
+            i += k;
+        }
+    }
+    let mut found: Vec<Vec<CorpusMention>> = vec![Vec::new(); groups.len()];
+    for (doc, words, target, key) in hits {
+        let tagged = forms.get(&key).map_or(0, |f| f.1);
+        if tagged < untagged.get(&key).copied().unwrap_or(0) {
+            continue;
+        }
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let text: Vec<&str> = words.iter().map(|w| &*w.text).collect();
+        found[target].push(CorpusMention {
+            doc,
+            span: Span::new(first.span.start, last.span.end),
+            chars: (first.chars.0, last.chars.1),
+            text: text.join(" "),
+            kind: MentionKind::Name,
+        });
+    }
+
     let mut out: Vec<CorpusEntity> = groups
         .into_iter()
-        .filter(|g| !g.is_empty())
-        .map(|mut members| {
+        .zip(found)
+        .filter(|(g, _)| !g.is_empty())
+        .map(|(mut members, found)| {
             members.sort_by_key(|m| m.0);
             let mut names: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
             let mut labels: BTreeMap<u8, (usize, EntityLabel)> = BTreeMap::new();
@@ -591,6 +782,7 @@ pub(crate) fn merge<'a>(
                 .map_or(EntityLabel::Person, |l| l.1);
             aliases.sort();
             aliases.dedup();
+            mentions.extend(found);
             mentions.sort_by_key(|m| (m.doc, m.span.start));
             CorpusEntity {
                 id: 0,

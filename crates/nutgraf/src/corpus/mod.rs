@@ -65,7 +65,7 @@ pub use stories::{StoryMerge, StoryOptions};
 pub use timeline::{TimelineEntry, TimelineSource};
 
 use crate::{Date, Document, Error, Result};
-use entities::DocEntity;
+use entities::{CapWord, DocEntity};
 use profile::{content_words, word_hash, Term, Terms};
 use stories::Clusterer;
 
@@ -131,6 +131,9 @@ struct DocRecord {
     title: Option<Box<str>>,
     story: u32,
     entities: Vec<DocEntity>,
+    /// Capitalized words outside its entities' mentions, where the corpus
+    /// looks for names its story's other documents tag.
+    capitals: Vec<CapWord>,
     events: Vec<timeline::DocEvent>,
 }
 
@@ -231,11 +234,14 @@ impl Corpus {
             }
             self.claims.push(claim);
         }
+        let entities = entities::of(doc);
+        let capitals = entities::capitalized_words(doc, &entities);
         self.docs.push(DocRecord {
             id: id.clone(),
             title: doc.title.as_deref().map(Into::into),
             story: story as u32,
-            entities: entities::of(doc),
+            entities,
+            capitals,
             events: timeline::of(doc),
         });
         self.ids.insert(id, index);
@@ -366,12 +372,14 @@ impl Corpus {
     /// The named entities across documents, one per real-world entity, the
     /// most widely named first. See [`CorpusEntity`] for how names are merged.
     pub fn entities(&self) -> Vec<CorpusEntity> {
-        entities::merge(
-            self.docs
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (i, d.story as usize, d.entities.as_slice())),
-        )
+        entities::merge(self.docs.iter().enumerate().map(|(i, d)| {
+            (
+                i,
+                d.story as usize,
+                d.entities.as_slice(),
+                d.capitals.as_slice(),
+            )
+        }))
     }
 
     /// Memory held by the corpus, in bytes (approximate).
@@ -400,6 +408,7 @@ impl Corpus {
                         + d.id.len() * 2
                         + d.title.as_ref().map_or(0, |t| t.len())
                         + d.entities.iter().map(DocEntity::heap_bytes).sum::<usize>()
+                        + d.capitals.iter().map(CapWord::heap_bytes).sum::<usize>()
                         + d.events
                             .iter()
                             .map(timeline::DocEvent::heap_bytes)

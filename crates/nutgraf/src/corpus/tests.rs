@@ -309,7 +309,7 @@ fn merged(docs: &[(usize, &[(EntityLabel, &str)])]) -> Vec<(String, Vec<usize>)>
         docs.iter()
             .zip(&ents)
             .enumerate()
-            .map(|(i, ((story, _), es))| (i, *story, es.as_slice())),
+            .map(|(i, ((story, _), es))| (i, *story, es.as_slice(), &[][..])),
     )
     .into_iter()
     .map(|e| (e.name.clone(), e.docs().collect()))
@@ -365,9 +365,10 @@ fn a_family_name_tagged_as_a_place_or_organization_joins_its_person() {
         (0, &[(Org, "Delgado")]),
         (0, &[(Person, "Maria Delgado")]),
         (1, &[(Gpe, "Delgado")]),
+        (0, &[(Person, "Maria Delgado")]),
     ]);
     assert!(
-        ents.contains(&("Maria Delgado".into(), vec![0, 1, 2])),
+        ents.contains(&("Maria Delgado".into(), vec![0, 1, 2, 4])),
         "{ents:?}"
     );
     // Another story's "Delgado" is not her.
@@ -436,4 +437,97 @@ fn people_sharing_a_family_name_in_different_stories_stay_apart() {
     assert!(ents.contains(&("Ann Lee".into(), vec![0, 1])), "{ents:?}");
     assert!(ents.contains(&("Thomas Lee".into(), vec![3])), "{ents:?}");
     assert!(ents.iter().any(|e| e.0 == "Lee" && e.1 == [2]), "{ents:?}");
+}
+
+/// A document of a test: its story, its text and its entities.
+type TextDoc<'a> = (usize, &'a str, &'a [(EntityLabel, &'a str)]);
+
+/// Merge documents given as `(story, text, [(label, name)])`, each entity
+/// tagged at the first place its name is written, and give each entity's
+/// name with its mentions' `(doc, text)`.
+fn merged_texts(docs: &[TextDoc]) -> Vec<(String, Vec<(usize, String)>)> {
+    let ents: Vec<Vec<DocEntity>> = docs
+        .iter()
+        .map(|(_, text, es)| {
+            es.iter()
+                .map(|&(l, n)| DocEntity::named_at(l, n, text.find(n).unwrap()))
+                .collect()
+        })
+        .collect();
+    let caps: Vec<_> = docs
+        .iter()
+        .zip(&ents)
+        .map(|((_, text, _), es)| entities::capitalized_words_in(text, es))
+        .collect();
+    let mut out: Vec<_> = entities::merge(
+        docs.iter()
+            .zip(&ents)
+            .zip(&caps)
+            .enumerate()
+            .map(|(i, (((story, _, _), es), cs))| (i, *story, es.as_slice(), cs.as_slice())),
+    )
+    .into_iter()
+    .map(|e| {
+        for m in &e.mentions {
+            assert_eq!(docs[m.doc].1.get(m.span.start..m.span.end), Some(&*m.text));
+        }
+        (
+            e.name.clone(),
+            e.mentions.iter().map(|m| (m.doc, m.text.clone())).collect(),
+        )
+    })
+    .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_name_tagged_elsewhere_in_the_story_is_found_where_it_went_untagged() {
+    let ents = merged_texts(&[
+        (
+            0,
+            "The Harbor Pilots won again on Sunday.",
+            &[(Org, "Harbor Pilots")],
+        ),
+        (
+            0,
+            "Fans cheered the Harbor Pilots.",
+            &[(Org, "Harbor Pilots")],
+        ),
+        // A headline in title case, where the tagger saw nothing.
+        (0, "Harbor Pilots Win Again\nThey won.", &[]),
+        // Another story.
+        (1, "Harbor Pilots Lose", &[]),
+    ]);
+    assert_eq!(
+        ents,
+        [(
+            "Harbor Pilots".to_owned(),
+            vec![
+                (0, "Harbor Pilots".to_owned()),
+                (1, "Harbor Pilots".to_owned()),
+                (2, "Harbor Pilots".to_owned())
+            ]
+        )]
+    );
+    // Tagged once, left untagged thrice: the tagger's slip, not a name.
+    let ents = merged_texts(&[
+        (0, "We said so.", &[(Org, "We")]),
+        (0, "We left. We came back. We stayed.", &[]),
+    ]);
+    assert_eq!(ents, [("We".to_owned(), vec![(0, "We".to_owned())])]);
+    // A form two entities share is neither's; the longest form wins.
+    let ents = merged_texts(&[
+        (0, "Aid reached Jordan on Monday.", &[(Gpe, "Jordan")]),
+        (0, "Jordan closed its border.", &[(Gpe, "Jordan")]),
+        (0, "Coach Jordan spoke.", &[(Person, "Jordan")]),
+        (0, "Then Jordan Hill spoke.", &[(Person, "Jordan Hill")]),
+        (0, "Jordan Hill thanked Jordan.", &[]),
+    ]);
+    let in_last: Vec<&(usize, String)> = ents
+        .iter()
+        .flat_map(|e| &e.1)
+        .filter(|m| m.0 == 4)
+        .collect();
+    assert_eq!(in_last, [&(4, "Jordan Hill".to_owned())], "{ents:?}");
 }
