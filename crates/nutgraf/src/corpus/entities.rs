@@ -1,12 +1,38 @@
 //! Entities across documents: one entry per real-world entity.
 //!
-//! Conservative by design: two entities of different documents merge when
-//! their names fold to the same form (case, accents, a leading "the" and a
-//! possessive ignored) and their labels are of one class (people; places;
-//! organizations; the rest by label). A one-word person name ("Putin", "Reid")
-//! joins a fuller name ending with it only when exactly one such person is
-//! named in the same story; otherwise it stays apart, so two people who
-//! merely share a surname in different stories are never one.
+//! Conservative by design. Names are grouped by their folded form (case,
+//! accents, a leading "the" and a possessive ignored; an organization's
+//! company suffix too, "Microsoft Corp." being "Microsoft") within a class of
+//! labels (people; places; organizations; the rest by label). Then, within
+//! each story only, and each rule seeing the ones before it:
+//!
+//! 1. a person's name joins the same name with a generational suffix ("Ann
+//!    Lee" of "Ann Lee Jr.") when the story has one such name and no document
+//!    names both apart (a father and son named in one report stay two);
+//! 2. a one-word place or organization joins the one person of the story
+//!    whose family or first name it is ("Lee" or "Ann" tagged an
+//!    organization, of "Ann Lee"; a shorter full name counting as its fuller
+//!    one), when the story names that person in more documents than it
+//!    names the word alone as a place or organization, and no longer place
+//!    or organization name of the story ends with the word (but for one ending
+//!    with the person's name, a tagger's run-on);
+//! 3. one name given several classes (person, place, organization) takes the
+//!    class of the most documents of the story (a one-word person name that
+//!    is a fuller name's part is left to rule 4); a tie leaves them apart;
+//! 4. a shorter form joins the one longer name of its class it can be a form
+//!    of: a person's family name, first name or middle and last names ("Lee",
+//!    "Ann" of "Ann Lee"), an organization's last words or initials ("Colts"
+//!    of "Indianapolis Colts", "AMD" of "Advanced Micro Devices");
+//! 5. a name the story's documents tag for one entity alone (up to four
+//!    words) becomes a mention of that entity where a document of the story
+//!    writes it capitalized but untagged (headlines in title case, a
+//!    sentence's first word), when the story tags that form at least as often
+//!    as it leaves it untagged: the tagger's own majority, so that a slip
+//!    ("We" tagged once) is not spread.
+//!
+//! With none or several candidates a name stays apart, so two people who
+//! merely share a family name, or the same name in different stories, are
+//! never one.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -113,6 +139,32 @@ impl DocEntity {
     }
 }
 
+#[cfg(test)]
+impl DocEntity {
+    /// A document entity named once, for tests of [`merge`].
+    pub(super) fn named(label: EntityLabel, name: &str) -> DocEntity {
+        DocEntity::named_at(label, name, 0)
+    }
+
+    /// A document entity named once at byte `start`, for tests of [`merge`].
+    pub(super) fn named_at(label: EntityLabel, name: &str, start: usize) -> DocEntity {
+        let span = Span::new(start, start + name.len());
+        DocEntity {
+            label,
+            name: name.into(),
+            key: fold(name).into(),
+            aliases: vec![name.into()],
+            mentions: vec![CorpusMention {
+                doc: 0,
+                span,
+                chars: (span.start, span.end),
+                text: name.to_owned(),
+                kind: MentionKind::Name,
+            }],
+        }
+    }
+}
+
 /// The entities of a document the corpus merges (not times, money or numbers).
 pub(crate) fn of(doc: &Document) -> Vec<DocEntity> {
     let chars = CharOffsets::new(&doc.text);
@@ -146,6 +198,95 @@ pub(crate) fn of(doc: &Document) -> Vec<DocEntity> {
             })
         })
         .collect()
+}
+
+/// A capitalized word of a document outside its entities' mentions.
+#[derive(Debug)]
+pub(crate) struct CapWord {
+    span: Span,
+    chars: (usize, usize),
+    text: Box<str>,
+    /// Folded, without a final full stop or comma.
+    key: Box<str>,
+    /// Whether one space alone separates it from the word before, which is
+    /// capitalized too: the two may be one name.
+    joins: bool,
+}
+
+impl CapWord {
+    /// Heap bytes held (approximate).
+    pub(crate) fn heap_bytes(&self) -> usize {
+        std::mem::size_of::<CapWord>() + self.text.len() + self.key.len()
+    }
+}
+
+/// A word of a name folded for lookup: lower case, no accents, no possessive,
+/// no final full stop or comma.
+fn name_word(word: &str) -> String {
+    let mut w = fold(word);
+    while w.ends_with(['.', ',']) {
+        w.pop();
+    }
+    w
+}
+
+/// The capitalized words of `doc` that no mention of `ents` covers, in order.
+pub(crate) fn capitalized_words(doc: &Document, ents: &[DocEntity]) -> Vec<CapWord> {
+    capitalized_words_in(&doc.text, ents)
+}
+
+/// The capitalized words of `text` that no mention of `ents` covers.
+pub(super) fn capitalized_words_in(text: &str, ents: &[DocEntity]) -> Vec<CapWord> {
+    // The mentions' spans, merged into disjoint runs sorted by start.
+    let mut covered: Vec<Span> = ents
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.span))
+        .collect();
+    covered.sort_unstable_by_key(|s| (s.start, s.end));
+    let mut runs: Vec<Span> = Vec::with_capacity(covered.len());
+    for s in covered {
+        match runs.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => runs.push(s),
+        }
+    }
+    let chars = CharOffsets::new(text);
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&');
+    let mut out: Vec<CapWord> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if !is_word(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, d)) = it.peek() {
+            if !is_word(d) {
+                break;
+            }
+            end = i + d.len_utf8();
+            it.next();
+        }
+        let word = text.get(start..end).unwrap_or_default();
+        let upper = word.chars().next().is_some_and(char::is_uppercase);
+        let at = runs.partition_point(|r| r.end <= start);
+        let free = runs.get(at).is_none_or(|r| r.start >= end);
+        let key = name_word(word);
+        if upper && free && !key.is_empty() {
+            let joins = prev_end.is_some_and(|p| text.get(p..start) == Some(" "));
+            out.push(CapWord {
+                span: Span::new(start, end),
+                chars: chars.span(Span::new(start, end)),
+                text: word.into(),
+                key: key.into(),
+                joins,
+            });
+            prev_end = Some(end);
+        } else {
+            prev_end = None;
+        }
+    }
+    out
 }
 
 /// The class of labels whose names may merge; `None` for labels not kept.
@@ -189,15 +330,46 @@ pub(super) fn group_key(class: u8, key: &str) -> String {
     out
 }
 
+/// Words after a person's name that tell a parent from a child of the same
+/// name ("Jr.", "III"): `data/lexicons/corpus_generational_suffixes.txt`.
+static GENERATIONAL: WordSet = crate::lexicon::word_set!("corpus_generational_suffixes.txt");
+
+/// A person's key without its generational suffix ("ann lee" of "ann lee
+/// jr." or "ann lee, jr"); `None` when it has none.
+fn without_generation(key: &str) -> Option<&str> {
+    let (head, last) = key.rsplit_once(' ')?;
+    GENERATIONAL
+        .contains(last.trim_end_matches(['.', ',']))
+        .then(|| head.trim_end_matches([',', ' ']))
+        .filter(|h| !h.is_empty())
+}
+
+/// The family name of a person's key: its last word before a generational
+/// suffix ("lee" of "ann lee jr.").
+fn surname(key: &str) -> &str {
+    let base = without_generation(key).unwrap_or(key);
+    base.rsplit(' ')
+        .next()
+        .unwrap_or(base)
+        .trim_end_matches(',')
+}
+
 /// Whether `short` (a group key) is a shorter form of `long` of class
 /// `class`: for people, its words in order among the long name's, the last
-/// word the same ("Comeaux", "Joseph Comeaux" of "Arcade Joseph Comeaux");
-/// for organizations, its words ending the long name ("Colts" of
-/// "Indianapolis Colts"), or the initials of the long name's words ("amd" of
-/// "advanced micro devices", from a name written in capitals).
+/// word the same ("Comeaux", "Joseph Comeaux" of "Arcade Joseph Comeaux",
+/// and of "Arcade Joseph Comeaux Jr.": a generational suffix is not compared
+/// unless the short form has one too); for organizations, its words ending
+/// the long name ("Colts" of "Indianapolis Colts"), or the initials of the
+/// long name's words ("amd" of "advanced micro devices", from a name written
+/// in capitals).
 fn shorter_form(class: u8, short: &str, short_caps: bool, long: &str) -> bool {
+    let long = if class == 0 && without_generation(short).is_none() {
+        without_generation(long).unwrap_or(long)
+    } else {
+        long
+    };
     let s: Vec<&str> = short.split(' ').collect();
-    let l: Vec<&str> = long.split(' ').collect();
+    let l: Vec<&str> = long.split(' ').map(|w| w.trim_end_matches(',')).collect();
     if class == 2 && short_caps && s.len() == 1 && l.len() >= 2 && initials(long) == short {
         return true;
     }
@@ -221,9 +393,24 @@ fn shorter_form(class: u8, short: &str, short_caps: bool, long: &str) -> bool {
     }
 }
 
-/// Merge the entities of documents given as `(doc, story, entities)`.
+/// An untagged occurrence of a name: (doc, its words, its entity's group,
+/// (story, form)).
+type Untagged<'a> = (usize, &'a [CapWord], usize, (usize, String));
+
+/// The most words of a name looked for untagged.
+const MAX_NAME_WORDS: usize = 4;
+
+/// One group's use in one story: the documents that name it there.
+struct Slot {
+    story: usize,
+    group: usize,
+    docs: Vec<usize>,
+}
+
+/// Merge the entities of documents given as `(doc, story, entities,
+/// capitalized words)`.
 pub(crate) fn merge<'a>(
-    docs: impl Iterator<Item = (usize, usize, &'a [DocEntity])>,
+    docs: impl Iterator<Item = (usize, usize, &'a [DocEntity], &'a [CapWord])>,
 ) -> Vec<CorpusEntity> {
     // Groups by (class, group key), in order of first use.
     let mut group_of: HashMap<(u8, String), usize> = HashMap::new();
@@ -231,7 +418,9 @@ pub(crate) fn merge<'a>(
     let mut keys: Vec<(u8, String, bool)> = Vec::new();
     // Each group's uses: (story, group, doc, entity).
     let mut uses: Vec<(usize, usize, usize, &DocEntity)> = Vec::new();
-    for (doc, story, ents) in docs {
+    let mut capitals: Vec<(usize, usize, &[CapWord])> = Vec::new();
+    for (doc, story, ents, caps) in docs {
+        capitals.push((doc, story, caps));
         for e in ents {
             let Some(c) = class(e.label) else { continue };
             let key = group_key(c, &e.key);
@@ -248,19 +437,177 @@ pub(crate) fn merge<'a>(
             uses.push((story, g, doc, e));
         }
     }
-    // A shorter form joins the one longer name of its class in the same story
-    // that it can be a form of; with none or several it stays apart.
+    // Each group's slot in each story, with the documents that name it there
+    // (documents come in order, so a repeat is the last one).
+    let mut slot_of: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut slots: Vec<Slot> = Vec::new();
+    for &(story, group, doc, _) in &uses {
+        let s = *slot_of.entry((story, group)).or_insert_with(|| {
+            slots.push(Slot {
+                story,
+                group,
+                docs: Vec::new(),
+            });
+            slots.len() - 1
+        });
+        if slots[s].docs.last() != Some(&doc) {
+            slots[s].docs.push(doc);
+        }
+    }
+    // Where a slot goes instead of its own group, by the rules below, each
+    // rule seeing the ones before it; a chain of them is followed.
+    let mut goes: Vec<Option<usize>> = vec![None; slots.len()];
+    let resolve = |goes: &[Option<usize>], story: usize, mut g: usize| {
+        for _ in 0..8 {
+            match slot_of.get(&(story, g)).and_then(|&s| goes[s]) {
+                Some(t) if t != g => g = t,
+                _ => break,
+            }
+        }
+        g
+    };
+    let held: HashSet<(usize, usize)> = uses.iter().map(|&(_, g, doc, _)| (doc, g)).collect();
+
+    // 1. A person's name is the same name with a generational suffix ("Ann
+    // Lee" of "Ann Lee Jr.") when the story has one such name and no document
+    // names both apart.
+    let mut suffixed: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for sl in &slots {
+        let (c, key, _) = &keys[sl.group];
+        if let (0, Some(base)) = (*c, without_generation(key)) {
+            suffixed.entry((sl.story, base)).or_default().push(sl.group);
+        }
+    }
+    for (s, sl) in slots.iter().enumerate() {
+        let (c, key, _) = &keys[sl.group];
+        if *c != 0 || without_generation(key).is_some() {
+            continue;
+        }
+        if let Some(&[only]) = suffixed.get(&(sl.story, key.as_str())).map(Vec::as_slice) {
+            if !sl.docs.iter().any(|&d| held.contains(&(d, only))) {
+                goes[s] = Some(only);
+            }
+        }
+    }
+
+    // 2. A one-word place or organization is the family or first name of a
+    // person ("Lee" or "Ann" tagged an organization, of "Ann Lee") when the
+    // story names one such person, in more documents than the word alone is
+    // a place or organization, and no longer place or organization
+    // name ends with the word (but for one ending with the person's name).
+    let mut people: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    let mut endings: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for (s, sl) in slots.iter().enumerate() {
+        let (c, key, _) = &keys[sl.group];
+        let Some((first, _)) = key.split_once(' ') else {
+            continue;
+        };
+        match c {
+            0 => {
+                let family = surname(key);
+                people.entry((sl.story, family)).or_default().push(s);
+                if first != family {
+                    people.entry((sl.story, first)).or_default().push(s);
+                }
+            }
+            1 | 2 => endings
+                .entry((sl.story, key.rsplit(' ').next().unwrap_or(key)))
+                .or_default()
+                .push(s),
+            _ => {}
+        }
+    }
+    for s in 0..slots.len() {
+        let (story, group) = (slots[s].story, slots[s].group);
+        let (c, key, _) = &keys[group];
+        if goes[s].is_some() || !matches!(c, 1 | 2) || key.contains(' ') {
+            continue;
+        }
+        let Some(named_so) = people.get(&(story, key.as_str())) else {
+            continue;
+        };
+        let person_key = |p: usize| keys[slots[p].group].1.as_str();
+        if endings.get(&(story, key.as_str())).is_some_and(|places| {
+            places.iter().any(|&o| {
+                let place = person_key(o);
+                !named_so.iter().any(|&p| {
+                    let name = person_key(p);
+                    place.ends_with(without_generation(name).unwrap_or(name))
+                })
+            })
+        }) {
+            continue;
+        }
+        // The fullest names only: a shorter one ("Joseph Lee" of "Ann Joseph
+        // Lee") goes with its fuller one. A story names few people of one
+        // name, so the pairs are few.
+        let mut targets: Vec<usize> = named_so
+            .iter()
+            .filter(|&&p| {
+                !named_so
+                    .iter()
+                    .any(|&q| q != p && shorter_form(0, person_key(p), false, person_key(q)))
+            })
+            .map(|&p| resolve(&goes, story, slots[p].group))
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        let [target] = targets[..] else { continue };
+        let alone = group_of
+            .get(&(0, key.clone()))
+            .and_then(|&g| slot_of.get(&(story, g)));
+        let mut named: Vec<usize> = named_so
+            .iter()
+            .chain(alone)
+            .flat_map(|&p| slots[p].docs.iter().copied())
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        if named.len() > slots[s].docs.len() {
+            goes[s] = Some(target);
+        }
+    }
+
+    // 3. One name in several classes of a story (a person, a place and an
+    // organization, as taggers disagree) is the one its most documents give;
+    // but a one-word person name that is a fuller name's family or first name
+    // is left to that (rule 4).
+    let mut by_key: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for (s, sl) in slots.iter().enumerate() {
+        let (c, key, _) = &keys[sl.group];
+        let part_of_name =
+            *c == 0 && !key.contains(' ') && people.contains_key(&(sl.story, key.as_str()));
+        if goes[s].is_none() && *c <= 2 && !part_of_name {
+            by_key.entry((sl.story, key.as_str())).or_default().push(s);
+        }
+    }
+    for same in by_key.values().filter(|v| v.len() > 1) {
+        let most = same.iter().map(|&s| slots[s].docs.len()).max().unwrap_or(0);
+        let mut top = same.iter().filter(|&&s| slots[s].docs.len() == most);
+        if let (Some(&best), None) = (top.next(), top.next()) {
+            for &s in same.iter().filter(|&&s| s != best) {
+                goes[s] = Some(slots[best].group);
+            }
+        }
+    }
+
+    // 4. A shorter form joins the one longer name of its class in the same
+    // story that it can be a form of; with none or several it stays apart.
     // Candidates are looked up by the last word (people, organization endings)
     // or by the whole key (initials, which have no word in common).
     let mut by_word: HashMap<(usize, u8, &str), Vec<usize>> = HashMap::new();
     let mut by_initials: HashMap<(usize, String), Vec<usize>> = HashMap::new();
-    let mut indexed: HashSet<(usize, usize)> = HashSet::new();
-    for &(story, g, _, _) in &uses {
+    for sl in &slots {
+        let (story, g) = (sl.story, sl.group);
         let (c, key, _) = &keys[g];
-        if !matches!(c, 0 | 2) || !indexed.insert((story, g)) {
+        if !matches!(c, 0 | 2) {
             continue;
         }
-        let last = key.rsplit(' ').next().unwrap_or(key);
+        let last = if *c == 0 {
+            surname(key)
+        } else {
+            key.rsplit(' ').next().unwrap_or(key)
+        };
         let first = key.split(' ').next().unwrap_or(key);
         by_word.entry((story, *c, last)).or_default().push(g);
         if *c == 0 && first != last {
@@ -273,46 +620,128 @@ pub(crate) fn merge<'a>(
                 .push(g);
         }
     }
-    // The group each (story, group) goes to, found once.
-    let mut target_of: HashMap<(usize, usize), usize> = HashMap::new();
+    for s in 0..slots.len() {
+        let (story, g) = (slots[s].story, slots[s].group);
+        let (c, key, caps) = &keys[g];
+        if goes[s].is_some() || !matches!(c, 0 | 2) {
+            continue;
+        }
+        let last = if *c == 0 {
+            surname(key)
+        } else {
+            key.rsplit(' ').next().unwrap_or(key)
+        };
+        let mut found: Vec<usize> = by_word
+            .get(&(story, *c, last))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&o| o != g && shorter_form(*c, key, *caps, &keys[o].1))
+            .collect();
+        if *c == 2 && *caps && !key.contains(' ') {
+            found.extend(
+                by_initials
+                    .get(&(story, key.clone()))
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&o| o != g),
+            );
+        }
+        let mut found: Vec<usize> = found
+            .into_iter()
+            .map(|o| resolve(&goes, story, o))
+            .filter(|&o| o != g)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        if let [only] = found[..] {
+            goes[s] = Some(only);
+        }
+    }
     for &(story, g, doc, e) in &uses {
-        let target = *target_of.entry((story, g)).or_insert_with(|| {
-            let (c, key, caps) = &keys[g];
-            if !matches!(c, 0 | 2) {
-                return g;
+        groups[resolve(&goes, story, g)].push((doc, e));
+    }
+
+    // 5. A name the story's documents tag for one entity alone is that
+    // entity's where a document of the story writes it untagged (a tagger
+    // misses names in headlines in title case, at a sentence's start), when
+    // the story tags it at least as often as it leaves it untagged: one sense
+    // per story, by the tagger's own majority.
+    let mut forms: HashMap<(usize, String), (Option<usize>, usize)> = HashMap::new();
+    for &(story, g, _, e) in &uses {
+        let target = resolve(&goes, story, g);
+        for m in e.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+            let words: Vec<String> = m.text.split_whitespace().map(name_word).collect();
+            if words.is_empty()
+                || words.len() > MAX_NAME_WORDS
+                || words.iter().any(String::is_empty)
+            {
+                continue;
             }
-            let last = key.rsplit(' ').next().unwrap_or(key);
-            let mut found: Vec<usize> = by_word
-                .get(&(story, *c, last))
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&o| o != g && shorter_form(*c, key, *caps, &keys[o].1))
-                .collect();
-            if *c == 2 && *caps && !key.contains(' ') {
-                found.extend(
-                    by_initials
-                        .get(&(story, key.clone()))
-                        .into_iter()
-                        .flatten()
-                        .copied()
-                        .filter(|&o| o != g),
-                );
+            forms
+                .entry((story, words.join(" ")))
+                .and_modify(|(t, n)| {
+                    *n += 1;
+                    if *t != Some(target) {
+                        *t = None;
+                    }
+                })
+                .or_insert((Some(target), 1));
+        }
+    }
+    // Each untagged occurrence, the longest form starting at a word: (doc,
+    // its words, its entity, its form); and how often each form is untagged.
+    let mut hits: Vec<Untagged> = Vec::new();
+    let mut untagged: HashMap<(usize, String), usize> = HashMap::new();
+    for &(doc, story, caps) in &capitals {
+        let mut i = 0;
+        while i < caps.len() {
+            let mut n = 1;
+            while n < MAX_NAME_WORDS && caps.get(i + n).is_some_and(|w| w.joins) {
+                n += 1;
             }
-            found.sort_unstable();
-            found.dedup();
-            match found[..] {
-                [only] => only,
-                _ => g,
-            }
+            let hit = (1..=n).rev().find_map(|k| {
+                let key: Vec<&str> = caps[i..i + k].iter().map(|w| &*w.key).collect();
+                let key = (story, key.join(" "));
+                match forms.get(&key) {
+                    Some(&(Some(target), _)) => Some((k, target, key)),
+                    _ => None,
+                }
+            });
+            let Some((k, target, key)) = hit else {
+                i += 1;
+                continue;
+            };
+            *untagged.entry(key.clone()).or_default() += 1;
+            hits.push((doc, &caps[i..i + k], target, key));
+            i += k;
+        }
+    }
+    let mut found: Vec<Vec<CorpusMention>> = vec![Vec::new(); groups.len()];
+    for (doc, words, target, key) in hits {
+        let tagged = forms.get(&key).map_or(0, |f| f.1);
+        if tagged < untagged.get(&key).copied().unwrap_or(0) {
+            continue;
+        }
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        let text: Vec<&str> = words.iter().map(|w| &*w.text).collect();
+        found[target].push(CorpusMention {
+            doc,
+            span: Span::new(first.span.start, last.span.end),
+            chars: (first.chars.0, last.chars.1),
+            text: text.join(" "),
+            kind: MentionKind::Name,
         });
-        groups[target].push((doc, e));
     }
 
     let mut out: Vec<CorpusEntity> = groups
         .into_iter()
-        .filter(|g| !g.is_empty())
-        .map(|mut members| {
+        .zip(found)
+        .filter(|(g, _)| !g.is_empty())
+        .map(|(mut members, found)| {
             members.sort_by_key(|m| m.0);
             let mut names: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
             let mut labels: BTreeMap<u8, (usize, EntityLabel)> = BTreeMap::new();
@@ -353,6 +782,7 @@ pub(crate) fn merge<'a>(
                 .map_or(EntityLabel::Person, |l| l.1);
             aliases.sort();
             aliases.dedup();
+            mentions.extend(found);
             mentions.sort_by_key(|m| (m.doc, m.span.start));
             CorpusEntity {
                 id: 0,

@@ -66,7 +66,7 @@ pub use stories::{StoryMerge, StoryOptions};
 pub use timeline::{TimelineEntry, TimelineSource};
 
 use crate::{Date, Document, Error, Result};
-use entities::DocEntity;
+use entities::{CapWord, DocEntity};
 use profile::{content_words, word_hash, Term, Terms};
 use stories::Clusterer;
 
@@ -132,6 +132,9 @@ struct DocRecord {
     title: Option<Box<str>>,
     story: u32,
     entities: Vec<DocEntity>,
+    /// Capitalized words outside its entities' mentions, where the corpus
+    /// looks for names its story's other documents tag.
+    capitals: Vec<CapWord>,
     events: Vec<timeline::DocEvent>,
     /// The days its time expressions name, sorted.
     days: Box<[Date]>,
@@ -170,6 +173,7 @@ struct Prepared {
     terms: Terms,
     claims: Vec<Claim>,
     entities: Vec<DocEntity>,
+    capitals: Vec<CapWord>,
     events: Vec<timeline::DocEvent>,
     days: Box<[Date]>,
 }
@@ -281,11 +285,13 @@ impl Corpus {
         index: usize,
         scratch: &mut claims::ClaimScratch,
     ) -> Prepared {
+        let entities = entities::of(doc);
         Prepared {
             signature: self.dedup.sign(&doc.body),
             terms: Terms::of(doc),
             claims: claims::of(doc, index, scratch),
-            entities: entities::of(doc),
+            capitals: entities::capitalized_words(doc, &entities),
+            entities,
             events: timeline::of(doc),
             days: timeline::named_days(doc),
         }
@@ -339,6 +345,7 @@ impl Corpus {
             title: doc.title.as_deref().map(Into::into),
             story: story as u32,
             entities: p.entities,
+            capitals: p.capitals,
             events: p.events,
             days: p.days,
         });
@@ -476,12 +483,14 @@ impl Corpus {
     /// The named entities across documents, one per real-world entity, the
     /// most widely named first. See [`CorpusEntity`] for how names are merged.
     pub fn entities(&self) -> Vec<CorpusEntity> {
-        entities::merge(
-            self.docs
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (i, d.story as usize, d.entities.as_slice())),
-        )
+        entities::merge(self.docs.iter().enumerate().map(|(i, d)| {
+            (
+                i,
+                d.story as usize,
+                d.entities.as_slice(),
+                d.capitals.as_slice(),
+            )
+        }))
     }
 
     /// Memory held by the corpus, in bytes (approximate).
@@ -511,6 +520,7 @@ impl Corpus {
                         + d.title.as_ref().map_or(0, |t| t.len())
                         + d.days.len() * std::mem::size_of::<Date>()
                         + d.entities.iter().map(DocEntity::heap_bytes).sum::<usize>()
+                        + d.capitals.iter().map(CapWord::heap_bytes).sum::<usize>()
                         + d.events
                             .iter()
                             .map(timeline::DocEvent::heap_bytes)

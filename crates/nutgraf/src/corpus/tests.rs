@@ -297,3 +297,237 @@ fn timex_values_of_the_calendar_cover_their_days() {
         assert_eq!(days(bad), None, "{bad}");
     }
 }
+
+/// Merge documents given as `(story, [(label, name)])`, one a document, and
+/// give each entity's name with the documents that name it.
+fn merged(docs: &[(usize, &[(EntityLabel, &str)])]) -> Vec<(String, Vec<usize>)> {
+    let ents: Vec<Vec<DocEntity>> = docs
+        .iter()
+        .map(|(_, es)| es.iter().map(|&(l, n)| DocEntity::named(l, n)).collect())
+        .collect();
+    let mut out: Vec<(String, Vec<usize>)> = entities::merge(
+        docs.iter()
+            .zip(&ents)
+            .enumerate()
+            .map(|(i, ((story, _), es))| (i, *story, es.as_slice(), &[][..])),
+    )
+    .into_iter()
+    .map(|e| (e.name.clone(), e.docs().collect()))
+    .collect();
+    out.sort();
+    out
+}
+
+use crate::EntityLabel::{self, Gpe, Org, Person};
+
+#[test]
+fn a_name_is_its_generational_form_unless_a_document_names_both() {
+    // An escapee named in full by one report, without "Jr." by another and
+    // by his family name by a third.
+    let ents = merged(&[
+        (
+            0,
+            &[(Person, "Ramon Ortega Jr."), (Org, "Harris County Jail")],
+        ),
+        (0, &[(Person, "Ramon Ortega")]),
+        (0, &[(Person, "Ortega")]),
+    ]);
+    assert!(
+        ents.contains(&("Ramon Ortega Jr.".into(), vec![0, 1, 2])),
+        "{ents:?}"
+    );
+    // A father and son: one report names both, so they stay two people in
+    // the whole story.
+    let ents = merged(&[
+        (0, &[(Person, "Henry Ford II"), (Person, "Henry Ford")]),
+        (0, &[(Person, "Henry Ford")]),
+        (0, &[(Person, "Henry Ford II")]),
+    ]);
+    assert!(
+        ents.contains(&("Henry Ford".into(), vec![0, 1])),
+        "{ents:?}"
+    );
+    assert!(
+        ents.contains(&("Henry Ford II".into(), vec![0, 2])),
+        "{ents:?}"
+    );
+    // Another story's plain name is another person.
+    let ents = merged(&[(0, &[(Person, "Ann Lee Sr.")]), (1, &[(Person, "Ann Lee")])]);
+    assert_eq!(ents.len(), 2, "{ents:?}");
+}
+
+#[test]
+fn a_family_name_tagged_as_a_place_or_organization_joins_its_person() {
+    // Tagged an organization in two reports, a person's family name in two
+    // others of the story.
+    let ents = merged(&[
+        (0, &[(Person, "Maria Delgado"), (Org, "Delgado")]),
+        (0, &[(Org, "Delgado")]),
+        (0, &[(Person, "Maria Delgado")]),
+        (1, &[(Gpe, "Delgado")]),
+        (0, &[(Person, "Maria Delgado")]),
+    ]);
+    assert!(
+        ents.contains(&("Maria Delgado".into(), vec![0, 1, 2, 4])),
+        "{ents:?}"
+    );
+    // Another story's "Delgado" is not her.
+    assert!(ents.contains(&("Delgado".into(), vec![3])), "{ents:?}");
+    // A place named in more reports than the person is the place.
+    let ents = merged(&[
+        (0, &[(Gpe, "Jordan")]),
+        (0, &[(Gpe, "Jordan")]),
+        (0, &[(Gpe, "Jordan"), (Person, "Eddie Jordan")]),
+    ]);
+    assert!(ents.contains(&("Jordan".into(), vec![0, 1, 2])), "{ents:?}");
+    assert!(ents.contains(&("Eddie Jordan".into(), vec![2])), "{ents:?}");
+    // A first name tagged an organization; a shorter full name goes with its
+    // fuller one; a tagger's run-on name ending with the person's is no place.
+    let ents = merged(&[
+        (0, &[(Person, "Dana Ruiz Jr."), (Org, "Dana")]),
+        (0, &[(Person, "Dana Ruiz Jr."), (Org, "Ruiz")]),
+        (0, &[(Person, "Ruiz Jr."), (Org, "Ruiz")]),
+        (0, &[(Org, "Police and Dana Ruiz")]),
+    ]);
+    assert_eq!(
+        ents,
+        [
+            ("Dana Ruiz Jr.".to_owned(), vec![0, 1, 2]),
+            ("Police and Dana Ruiz".to_owned(), vec![3])
+        ]
+    );
+    // A longer place name ending with the word leaves it undecided.
+    let ents = merged(&[
+        (0, &[(Person, "Lisa Jackson")]),
+        (0, &[(Person, "Lisa Jackson"), (Gpe, "Jackson")]),
+        (0, &[(Gpe, "Fort Jackson")]),
+    ]);
+    assert!(ents.contains(&("Jackson".into(), vec![1])), "{ents:?}");
+}
+
+#[test]
+fn one_name_in_two_classes_takes_the_class_of_most_documents() {
+    // A college team tagged an organization by three reports, a place by one.
+    let ents = merged(&[
+        (0, &[(Org, "Evanston")]),
+        (0, &[(Org, "Evanston")]),
+        (0, &[(Gpe, "Evanston")]),
+        (0, &[(Org, "Evanston")]),
+    ]);
+    assert_eq!(ents, [("Evanston".to_owned(), vec![0, 1, 2, 3])]);
+    // A tie, or two stories, leave them apart.
+    let ents = merged(&[(0, &[(Org, "Evanston")]), (0, &[(Gpe, "Evanston")])]);
+    assert_eq!(ents.len(), 2, "{ents:?}");
+    let ents = merged(&[
+        (0, &[(Org, "Evanston")]),
+        (0, &[(Org, "Evanston")]),
+        (1, &[(Gpe, "Evanston")]),
+    ]);
+    assert_eq!(ents.len(), 2, "{ents:?}");
+}
+
+#[test]
+fn people_sharing_a_family_name_in_different_stories_stay_apart() {
+    let ents = merged(&[
+        (0, &[(Person, "Ann Lee")]),
+        (0, &[(Person, "Lee")]),
+        (1, &[(Person, "Lee"), (Org, "Lee")]),
+        (2, &[(Person, "Thomas Lee")]),
+    ]);
+    assert!(ents.contains(&("Ann Lee".into(), vec![0, 1])), "{ents:?}");
+    assert!(ents.contains(&("Thomas Lee".into(), vec![3])), "{ents:?}");
+    assert!(ents.iter().any(|e| e.0 == "Lee" && e.1 == [2]), "{ents:?}");
+}
+
+/// A document of a test: its story, its text and its entities.
+type TextDoc<'a> = (usize, &'a str, &'a [(EntityLabel, &'a str)]);
+
+/// Merge documents given as `(story, text, [(label, name)])`, each entity
+/// tagged at the first place its name is written, and give each entity's
+/// name with its mentions' `(doc, text)`.
+fn merged_texts(docs: &[TextDoc]) -> Vec<(String, Vec<(usize, String)>)> {
+    let ents: Vec<Vec<DocEntity>> = docs
+        .iter()
+        .map(|(_, text, es)| {
+            es.iter()
+                .map(|&(l, n)| DocEntity::named_at(l, n, text.find(n).unwrap()))
+                .collect()
+        })
+        .collect();
+    let caps: Vec<_> = docs
+        .iter()
+        .zip(&ents)
+        .map(|((_, text, _), es)| entities::capitalized_words_in(text, es))
+        .collect();
+    let mut out: Vec<_> = entities::merge(
+        docs.iter()
+            .zip(&ents)
+            .zip(&caps)
+            .enumerate()
+            .map(|(i, (((story, _, _), es), cs))| (i, *story, es.as_slice(), cs.as_slice())),
+    )
+    .into_iter()
+    .map(|e| {
+        for m in &e.mentions {
+            assert_eq!(docs[m.doc].1.get(m.span.start..m.span.end), Some(&*m.text));
+        }
+        (
+            e.name.clone(),
+            e.mentions.iter().map(|m| (m.doc, m.text.clone())).collect(),
+        )
+    })
+    .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_name_tagged_elsewhere_in_the_story_is_found_where_it_went_untagged() {
+    let ents = merged_texts(&[
+        (
+            0,
+            "The Harbor Pilots won again on Sunday.",
+            &[(Org, "Harbor Pilots")],
+        ),
+        (
+            0,
+            "Fans cheered the Harbor Pilots.",
+            &[(Org, "Harbor Pilots")],
+        ),
+        // A headline in title case, where the tagger saw nothing.
+        (0, "Harbor Pilots Win Again\nThey won.", &[]),
+        // Another story.
+        (1, "Harbor Pilots Lose", &[]),
+    ]);
+    assert_eq!(
+        ents,
+        [(
+            "Harbor Pilots".to_owned(),
+            vec![
+                (0, "Harbor Pilots".to_owned()),
+                (1, "Harbor Pilots".to_owned()),
+                (2, "Harbor Pilots".to_owned())
+            ]
+        )]
+    );
+    // Tagged once, left untagged thrice: the tagger's slip, not a name.
+    let ents = merged_texts(&[
+        (0, "We said so.", &[(Org, "We")]),
+        (0, "We left. We came back. We stayed.", &[]),
+    ]);
+    assert_eq!(ents, [("We".to_owned(), vec![(0, "We".to_owned())])]);
+    // A form two entities share is neither's; the longest form wins.
+    let ents = merged_texts(&[
+        (0, "Aid reached Jordan on Monday.", &[(Gpe, "Jordan")]),
+        (0, "Jordan closed its border.", &[(Gpe, "Jordan")]),
+        (0, "Coach Jordan spoke.", &[(Person, "Jordan")]),
+        (0, "Then Jordan Hill spoke.", &[(Person, "Jordan Hill")]),
+        (0, "Jordan Hill thanked Jordan.", &[]),
+    ]);
+    let in_last: Vec<&(usize, String)> = ents
+        .iter()
+        .flat_map(|e| &e.1)
+        .filter(|m| m.0 == 4)
+        .collect();
+    assert_eq!(in_last, [&(4, "Jordan Hill".to_owned())], "{ents:?}");
+}
