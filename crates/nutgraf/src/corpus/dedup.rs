@@ -323,7 +323,7 @@ impl Signer {
 /// Hashes a `u32` that is already a hash: one multiplication spreads it over
 /// the 64 bits the table reads.
 #[derive(Debug, Default, Clone, Copy)]
-struct KeyHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
@@ -341,8 +341,11 @@ impl Hasher for KeyHasher {
     }
 }
 
+/// A map keyed by a `u32` that is already a hash (a band value, a term).
+pub(crate) type HashKeyMap<V> = HashMap<u32, V, BuildHasherDefault<KeyHasher>>;
+
 /// A band value → the most recent document with it.
-type BandTable = HashMap<u32, u32, BuildHasherDefault<KeyHasher>>;
+type BandTable = HashKeyMap<u32>;
 
 /// No document.
 const NONE: u32 = u32::MAX;

@@ -24,11 +24,11 @@
 //! with its own have a mean similarity of at least the merge threshold
 //! (0.125), so two parts of one happening that started apart come together.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
+use super::dedup::HashKeyMap;
 use super::profile::{
     add_into, content_words, dot, norm, prune, word_hash, Sparse, Term, Terms, FIGURES, KINDS,
     PEOPLE, PLACES, WORDS,
@@ -259,10 +259,10 @@ pub(crate) struct Clusterer {
     docs: Vec<DocProfile>,
     /// Documents moved to another story since the last [`Clusterer::take_moves`].
     moved: Vec<(usize, usize)>,
-    df: HashMap<Term, u32>,
+    df: HashKeyMap<u32>,
     seen: u32,
     pub(crate) stories: Vec<StoryState>,
-    postings: HashMap<Term, Vec<u32>>,
+    postings: HashKeyMap<Vec<u32>>,
     /// The last document that looked at each story (candidates once each).
     stamp: Vec<u32>,
     /// How many of that document's terms point to each story.
