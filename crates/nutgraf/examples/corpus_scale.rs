@@ -420,7 +420,7 @@ fn whole_corpus(
         id += n;
         if id % (50 * CHUNK) < CHUNK {
             eprintln!(
-                "{id} documents, Corpus::add {:.0} documents/s so far, {:.0} MB held",
+                "{id} documents, added at {:.0} documents/s so far, {:.0} MB held",
                 id as f64 / adding.as_secs_f64().max(1e-9),
                 mb(corpus.memory_bytes())
             );
