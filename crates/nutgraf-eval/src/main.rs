@@ -44,7 +44,7 @@ tasks:
                  participants and places; in the file's order and N seeded
                  shuffles (default 3), for all topics and each half;
                  --story-errors: the stories that mix gold stories and why,
-                 --chain-errors N: the N largest gold chains and where their
+                 --chain-errors N: the N gold chains losing most recall and where their
                  mentions went (both for the file's order)
   coref FILE [--syntax]
                  pronoun resolution on ECB+: precision and recall per

@@ -25,8 +25,8 @@ pub struct Show {
     /// Each predicted story that mixes gold stories, with the reasons of
     /// the merges that mixed them.
     pub stories: bool,
-    /// The N largest gold entity chains, with the corpus entities their
-    /// mentions went to.
+    /// The N gold entity chains that lose the most B-cubed recall, with the
+    /// corpus entities their mentions went to.
     pub chains: usize,
 }
 
@@ -226,21 +226,34 @@ fn run(docs: &[Document], gold: &[Gold], order: &[usize], show: Show) -> Figures
             .iter()
             .map(|e| (format!("e{}", e.id), e.name.as_str()))
             .collect();
-        let mut by_chain: HashMap<&str, Vec<(String, String)>> = HashMap::new();
+        let mut by_chain: HashMap<&str, Vec<(String, String, &str)>> = HashMap::new();
         let mut k = 0;
         for &i in order {
             for (s, e, chain) in &gold[i].mentions {
                 let text: String = docs[i].text.chars().skip(*s).take(e - s).collect();
                 let p = names.get(&pred[k]).map_or("-", |n| n).to_owned();
-                by_chain.entry(chain).or_default().push((text, p));
+                by_chain
+                    .entry(chain)
+                    .or_default()
+                    .push((text, p, pred[k].as_str()));
                 k += 1;
             }
         }
+        // Largest B-cubed recall lost first: n - sum of the squared sizes of
+        // the chain's parts over n.
+        let loss = |ms: &[(String, String, &str)]| {
+            let mut parts: HashMap<&str, usize> = HashMap::new();
+            for (_, _, id) in ms {
+                *parts.entry(id).or_default() += 1;
+            }
+            let n = ms.len() as f64;
+            n - parts.values().map(|&c| (c * c) as f64).sum::<f64>() / n
+        };
         let mut chains: Vec<_> = by_chain.into_iter().collect();
-        chains.sort_by_key(|c| std::cmp::Reverse(c.1.len()));
+        chains.sort_by(|a, b| loss(&b.1).total_cmp(&loss(&a.1)).then(a.0.cmp(b.0)));
         for (chain, ms) in chains.iter().take(show.chains) {
             let mut groups: HashMap<&str, Vec<&str>> = HashMap::new();
-            for (t, p) in ms {
+            for (t, p, _) in ms {
                 groups.entry(p).or_default().push(t);
             }
             let mut g: Vec<_> = groups
@@ -253,7 +266,12 @@ fn run(docs: &[Document], gold: &[Gold], order: &[usize], show: Show) -> Figures
                 })
                 .collect();
             g.sort();
-            eprintln!("{chain} ({}): {}", ms.len(), g.join(" | "));
+            eprintln!(
+                "{chain} ({}, recall lost {:.1}): {}",
+                ms.len(),
+                loss(ms),
+                g.join(" | ")
+            );
         }
     }
     Figures {
