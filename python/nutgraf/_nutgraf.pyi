@@ -653,7 +653,9 @@ class Story:
 
     @property
     def index(self) -> int:
-        """Its index: stories are numbered in the order they started."""
+        """Its index: stories are numbered as they start (a story split off by a
+        re-check takes the next number); a story that joined another is gone, so
+        indices may skip. ``timeline`` and ``story_of`` use this number."""
     @property
     def ids(self) -> list[str]:
         """Its documents' ids, in the order they were added."""
@@ -869,13 +871,19 @@ class Corpus:
         max_gap_days: int | None = None,
         duplicate_threshold: float | None = None,
         keep: int | None = None,
+        split_threshold: float | None = None,
+        merge_threshold: float | None = None,
     ) -> Corpus:
         """Options (``None``: the default): ``story_threshold``, the similarity
         from 0 to 1 a document needs to join a story (0.175); ``max_gap_days``,
         how far outside a dated story's dates a dated document may be (14);
         ``duplicate_threshold``, the body similarity from which two documents are
         near-duplicates (0.5); ``keep``, how many of the latest documents the
-        duplicate index remembers (all). A value out of range raises
+        duplicate index remembers (all); ``split_threshold``, the mean similarity
+        of the pairs of documents across two parts of a story below which the
+        story is split when it is re-checked (0.1; 0 never splits);
+        ``merge_threshold``, the mean pair similarity from which two stories
+        merge at a re-check (0.125). A value out of range raises
         ``InvalidOptionError``."""
     def add(self, doc: Document, id: _Id | None = None) -> int:
         """Add ``doc`` under ``id``: its index. ``id`` defaults to the index as a
@@ -898,7 +906,8 @@ class Corpus:
         """The index of the story of the document added under ``id``; ``KeyError``
         for an unknown id."""
     def stories(self) -> list[Story]:
-        """The stories, in the order they started."""
+        """The stories that have documents, by ``index`` (which may skip: see
+        ``Story.index``)."""
     def duplicates(self) -> list[Duplicate]:
         """Pairs of near-duplicate documents, in the order they were found."""
     def entities(self) -> list[CorpusEntity]:
@@ -921,7 +930,8 @@ class Corpus:
         """One flat dict per duplicate pair: ``a``, ``b`` (document ids),
         ``similarity``."""
     def timeline(self, story: int) -> list[TimelineEntry]:
-        """The timeline of story ``story`` (an index of ``stories()``): its
+        """The timeline of story ``story`` (its ``Story.index``, not its position
+        in ``stories()``): its
         documents' events in time order, one entry per event however many
         sources report it, each citing its sources; undated events last, in the
         order they were reported; negated events left out; empty for an unknown

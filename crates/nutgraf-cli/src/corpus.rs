@@ -42,7 +42,7 @@ use std::time::Instant;
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::Args;
-use nutgraf::corpus::Corpus;
+use nutgraf::corpus::{Corpus, CorpusOptions, DuplicateOptions, StoryOptions};
 use nutgraf::{Date, Options};
 use serde::Serialize;
 use serde_json::Value;
@@ -64,6 +64,68 @@ pub struct CorpusArgs {
     /// sentences that report it.
     #[arg(long)]
     pub timelines: bool,
+
+    /// The similarity (0 to 1) a document needs to join a story.
+    #[arg(long, value_name = "X", default_value_t = StoryOptions::new().threshold, value_parser = unit)]
+    pub story_threshold: f32,
+
+    /// How many days outside a dated story's dates a dated document may be.
+    #[arg(long, value_name = "DAYS", default_value_t = StoryOptions::new().max_gap_days, value_parser = clap::value_parser!(i64).range(0..))]
+    pub max_gap_days: i64,
+
+    /// When a story is re-checked, it is split in two parts whose pairs of
+    /// documents have a mean similarity below X (0 never splits).
+    #[arg(long, value_name = "X", default_value_t = StoryOptions::new().split_threshold, value_parser = unit)]
+    pub split_threshold: f32,
+
+    /// When a story is re-checked, it joins another whose pairs of documents
+    /// with its own have a mean similarity of X or more.
+    #[arg(long, value_name = "X", default_value_t = StoryOptions::new().merge_threshold, value_parser = unit)]
+    pub merge_threshold: f32,
+
+    /// The body similarity (above 0, at most 1) from which two documents are
+    /// near-duplicates.
+    #[arg(long, value_name = "X", default_value_t = DuplicateOptions::new().get_threshold(), value_parser = positive_unit)]
+    pub duplicate_threshold: f64,
+
+    /// How many of the latest documents the duplicate index remembers
+    /// (default: all).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub keep: Option<u64>,
+}
+
+impl CorpusArgs {
+    /// The corpus options the flags give.
+    fn options(&self) -> CorpusOptions {
+        let mut options = CorpusOptions::new();
+        options.stories.threshold = self.story_threshold;
+        options.stories.max_gap_days = self.max_gap_days;
+        options.stories.split_threshold = self.split_threshold;
+        options.stories.merge_threshold = self.merge_threshold;
+        options.duplicates = options.duplicates.threshold(self.duplicate_threshold);
+        if let Some(keep) = self.keep {
+            options.duplicates = options
+                .duplicates
+                .keep(usize::try_from(keep).unwrap_or(usize::MAX));
+        }
+        options
+    }
+}
+
+/// A number from 0 to 1.
+fn unit(s: &str) -> std::result::Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a number from 0 to 1")),
+    }
+}
+
+/// A number above 0 and at most 1.
+fn positive_unit(s: &str) -> std::result::Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x > 0.0 && x <= 1.0 => Ok(x),
+        _ => Err(format!("`{s}` is not a number above 0 and at most 1")),
+    }
 }
 
 /// Run `nutgraf corpus`; returns the exit code, or an error for output failures.
@@ -71,7 +133,7 @@ pub fn run(args: &CorpusArgs) -> Result<u8> {
     let start = Instant::now();
     let mut out = batch::open_output(&args.records)?;
     let line_limit = batch::line_limit(args.records.max_bytes);
-    let mut corpus = Corpus::new();
+    let mut corpus = Corpus::with_options(args.options());
     // The id of each document as the output shows it, by index.
     let mut shown: Vec<Value> = Vec::new();
     let stats = batch::drive(

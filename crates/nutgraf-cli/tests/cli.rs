@@ -1256,9 +1256,45 @@ fn corpus_of_nothing_is_an_empty_report() {
         "--threads",
         "--output",
         "--timelines",
+        "--story-threshold",
+        "--max-gap-days",
+        "--split-threshold",
+        "--merge-threshold",
+        "--duplicate-threshold",
+        "--keep",
     ] {
         assert!(stdout(&out).contains(flag), "{flag}");
     }
+}
+
+#[test]
+fn corpus_options_are_checked_and_used() {
+    for bad in [
+        &["corpus", "--story-threshold", "1.5"][..],
+        &["corpus", "--split-threshold", "nan"],
+        &["corpus", "--duplicate-threshold", "0"],
+        &["corpus", "--keep", "0"],
+        &["corpus", "--max-gap-days", "-1"],
+    ] {
+        assert_eq!(code(&run(bad, b"")), 64, "{bad:?}");
+    }
+    let records = concat!(
+        r#"{"id": "a", "text": "Miners freed in Chile\n\nRescuers freed 33 miners from the San Jose mine in Chile."}"#,
+        "\n",
+        r#"{"id": "b", "text": "Chile miners rescued\n\nAll 33 miners trapped in the San Jose mine in Chile were rescued."}"#,
+        "\n",
+    );
+    let stories = |threshold: &str| -> usize {
+        let out = run(
+            &["corpus", "--story-threshold", threshold],
+            records.as_bytes(),
+        );
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+        report["stories"].as_array().expect("stories").len()
+    };
+    assert_eq!(stories("0"), 1);
+    assert_eq!(stories("1"), 2);
 }
 
 // ---------------------------------------------------------------- help

@@ -78,20 +78,41 @@ fn extract_id(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
 #[pymethods]
 impl PyCorpus {
     #[new]
-    #[pyo3(signature = (*, story_threshold=None, max_gap_days=None, duplicate_threshold=None, keep=None))]
+    #[pyo3(signature = (*, story_threshold=None, max_gap_days=None, duplicate_threshold=None, keep=None, split_threshold=None, merge_threshold=None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         story_threshold: Option<f64>,
         max_gap_days: Option<i64>,
         duplicate_threshold: Option<f64>,
         keep: Option<usize>,
+        split_threshold: Option<f64>,
+        merge_threshold: Option<f64>,
     ) -> PyResult<Self> {
         let mut options = CorpusOptions::new();
-        if let Some(t) = story_threshold {
-            if !(0.0..=1.0).contains(&t) {
-                return Err(invalid_option(py, "story_threshold", "must be from 0 to 1"));
+        for (name, value, field) in [
+            (
+                "story_threshold",
+                story_threshold,
+                &mut options.stories.threshold,
+            ),
+            (
+                "split_threshold",
+                split_threshold,
+                &mut options.stories.split_threshold,
+            ),
+            (
+                "merge_threshold",
+                merge_threshold,
+                &mut options.stories.merge_threshold,
+            ),
+        ] {
+            if let Some(t) = value {
+                if !(0.0..=1.0).contains(&t) {
+                    return Err(invalid_option(py, name, "must be from 0 to 1"));
+                }
+                *field = t as f32;
             }
-            options.stories.threshold = t as f32;
         }
         if let Some(days) = max_gap_days {
             if days < 0 {

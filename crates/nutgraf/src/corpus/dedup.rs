@@ -321,13 +321,15 @@ impl Signer {
 }
 
 /// Hashes a `u32` that is already a hash: one multiplication spreads it over
-/// the 64 bits the table reads.
+/// the 64 bits the table reads, and the high half is folded into the low one
+/// (the table picks a bucket by the low bits, which alone depend only on the
+/// key's low bits: keys made to share those would share a bucket).
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 32)
     }
 
     fn write(&mut self, bytes: &[u8]) {

@@ -203,21 +203,44 @@ pub(crate) fn of(doc: &Document) -> Vec<DocEntity> {
 /// A capitalized word of a document outside its entities' mentions.
 #[derive(Debug)]
 pub(crate) struct CapWord {
-    span: Span,
-    chars: (usize, usize),
+    /// Byte range in the document's input.
+    start: u32,
+    end: u32,
+    /// The same in characters.
+    cstart: u32,
+    cend: u32,
+    /// The word, without a possessive or a final full stop.
     text: Box<str>,
-    /// Folded, without a final full stop or comma.
-    key: Box<str>,
     /// Whether one space alone separates it from the word before, which is
-    /// capitalized too: the two may be one name.
+    /// capitalized too and ends neither a sentence nor a possessive: the two
+    /// may be one name.
     joins: bool,
 }
 
 impl CapWord {
     /// Heap bytes held (approximate).
     pub(crate) fn heap_bytes(&self) -> usize {
-        std::mem::size_of::<CapWord>() + self.text.len() + self.key.len()
+        std::mem::size_of::<CapWord>() + self.text.len()
     }
+}
+
+/// The end of the name in `word`: without a possessive ("Lee's", "Jones'")
+/// and without a full stop that ends a sentence rather than an abbreviation
+/// ("Lee." but not "U.S." or the initial "J."); and whether it was cut.
+fn name_end(word: &str) -> (usize, bool) {
+    for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.chars().any(char::is_alphanumeric) {
+                return (stem.len(), true);
+            }
+        }
+    }
+    if let Some(stem) = word.strip_suffix('.') {
+        if !stem.contains('.') && stem.chars().count() > 1 {
+            return (stem.len(), true);
+        }
+    }
+    (word.len(), false)
 }
 
 /// A word of a name folded for lookup: lower case, no accents, no possessive,
@@ -271,17 +294,31 @@ pub(super) fn capitalized_words_in(text: &str, ents: &[DocEntity]) -> Vec<CapWor
         let upper = word.chars().next().is_some_and(char::is_uppercase);
         let at = runs.partition_point(|r| r.end <= start);
         let free = runs.get(at).is_none_or(|r| r.start >= end);
-        let key = name_word(word);
-        if upper && free && !key.is_empty() {
+        let (cut, ends) = name_end(word);
+        let word = word.get(..cut).unwrap_or(word);
+        let end = start + word.len();
+        let kept = (upper && free && !name_word(word).is_empty())
+            .then(|| {
+                Some((
+                    u32::try_from(start).ok()?,
+                    u32::try_from(end).ok()?,
+                    u32::try_from(chars.char_offset(start)).ok()?,
+                    u32::try_from(chars.char_offset(end)).ok()?,
+                ))
+            })
+            .flatten();
+        if let Some((s, e, cs, ce)) = kept {
             let joins = prev_end.is_some_and(|p| text.get(p..start) == Some(" "));
             out.push(CapWord {
-                span: Span::new(start, end),
-                chars: chars.span(Span::new(start, end)),
+                start: s,
+                end: e,
+                cstart: cs,
+                cend: ce,
                 text: word.into(),
-                key: key.into(),
                 joins,
             });
-            prev_end = Some(end);
+            // A word that ends a sentence or a possessive ends its name.
+            prev_end = (!ends).then_some(end);
         } else {
             prev_end = None;
         }
@@ -342,6 +379,16 @@ fn without_generation(key: &str) -> Option<&str> {
         .contains(last.trim_end_matches(['.', ',']))
         .then(|| head.trim_end_matches([',', ' ']))
         .filter(|h| !h.is_empty())
+}
+
+/// The word a shorter form of name `key` (of class `class`) may be: a
+/// person's family name, an organization's last word.
+fn last_word(class: u8, key: &str) -> &str {
+    if class == 0 {
+        surname(key)
+    } else {
+        key.rsplit(' ').next().unwrap_or(key)
+    }
 }
 
 /// The family name of a person's key: its last word before a generational
@@ -603,11 +650,7 @@ pub(crate) fn merge<'a>(
         if !matches!(c, 0 | 2) {
             continue;
         }
-        let last = if *c == 0 {
-            surname(key)
-        } else {
-            key.rsplit(' ').next().unwrap_or(key)
-        };
+        let last = last_word(*c, key);
         let first = key.split(' ').next().unwrap_or(key);
         by_word.entry((story, *c, last)).or_default().push(g);
         if *c == 0 && first != last {
@@ -626,11 +669,7 @@ pub(crate) fn merge<'a>(
         if goes[s].is_some() || !matches!(c, 0 | 2) {
             continue;
         }
-        let last = if *c == 0 {
-            surname(key)
-        } else {
-            key.rsplit(' ').next().unwrap_or(key)
-        };
+        let last = last_word(*c, key);
         let mut found: Vec<usize> = by_word
             .get(&(story, *c, last))
             .into_iter()
@@ -702,7 +741,7 @@ pub(crate) fn merge<'a>(
                 n += 1;
             }
             let hit = (1..=n).rev().find_map(|k| {
-                let key: Vec<&str> = caps[i..i + k].iter().map(|w| &*w.key).collect();
+                let key: Vec<String> = caps[i..i + k].iter().map(|w| name_word(&w.text)).collect();
                 let key = (story, key.join(" "));
                 match forms.get(&key) {
                     Some(&(Some(target), _)) => Some((k, target, key)),
@@ -730,8 +769,8 @@ pub(crate) fn merge<'a>(
         let text: Vec<&str> = words.iter().map(|w| &*w.text).collect();
         found[target].push(CorpusMention {
             doc,
-            span: Span::new(first.span.start, last.span.end),
-            chars: (first.chars.0, last.chars.1),
+            span: Span::new(first.start as usize, last.end as usize),
+            chars: (first.cstart as usize, last.cend as usize),
             text: text.join(" "),
             kind: MentionKind::Name,
         });

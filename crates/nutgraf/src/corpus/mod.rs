@@ -34,10 +34,12 @@
 //! entities with their mentions (spans and text), its capitalized words outside
 //! them (where a name its story's other documents tag may be found), its
 //! numeric claims, its events and the days it names, and, to re-check its
-//! story, its heaviest 32 words and 12 names and figures per bag; per story,
-//! the heaviest 400 terms of each of its bags and up to 256 names; and one
-//! table of how many documents used each term. So memory grows with the
-//! documents and what they name, not with their length beyond that: about 3.3
+//! story, its heaviest 32 words and 12 names and figures per bag and the
+//! hashes of up to 256 of its names; per story, the heaviest 400 terms of each
+//! of its bags and up to 256 names; and one table of how many documents used
+//! each term. So memory grows with the documents, what they name and their
+//! capitalized words (about 40 bytes and the word each: one a sentence at
+//! least), not with the rest of their text: about 3.3
 //! KB a short article when nearly every article is its own story
 //! (`examples/corpus_scale.rs --corpus`: 344 MB for 100,000, 3.3 GB for
 //! 1,000,000), less when articles share stories. [`Corpus::memory_bytes`]
@@ -110,7 +112,10 @@ pub struct Duplicate {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Story {
-    /// Its index (stories are numbered in the order they started).
+    /// Its index: stories are numbered as they start (a story split off by a
+    /// re-check takes the next number); a story that joined another is gone,
+    /// so indices may skip. [`Corpus::timeline`] and [`Corpus::story_of`]
+    /// use this number.
     pub index: usize,
     /// Its documents (indices in the corpus), in the order they were added.
     pub docs: Vec<usize>,
@@ -418,7 +423,8 @@ impl Corpus {
         out
     }
 
-    /// The stories, in the order they started.
+    /// The stories that have documents, by [`Story::index`] (which may skip
+    /// the number of a story that joined another).
     pub fn stories(&self) -> Vec<Story> {
         self.clusterer
             .stories
@@ -470,7 +476,8 @@ impl Corpus {
         best.map(|b| b.1.to_owned())
     }
 
-    /// The timeline of story `story` (an index of [`Corpus::stories`]): its
+    /// The timeline of story `story` (its [`Story::index`], not its position
+    /// in [`Corpus::stories`]): its
     /// documents' events in time order, one entry per event however many
     /// sources report it (same type, an actor in common, times that agree or
     /// are unknown), each citing its sources. Events no source dates come

@@ -318,6 +318,10 @@ impl Clusterer {
             };
             for &s in list {
                 let su = s as usize;
+                // A story emptied by a merge points nowhere.
+                if self.stories[su].members.is_empty() {
+                    continue;
+                }
                 if self.stamp[su] != me {
                     self.stamp[su] = me;
                     self.hits[su] = 0;
@@ -378,8 +382,7 @@ impl Clusterer {
         }
         st.members.push(doc as u32);
         if let Some(d) = date {
-            st.start = Some(st.start.map_or(d, |s| s.min(d)));
-            st.end = Some(st.end.map_or(d, |e| e.max(d)));
+            widen(&mut st.start, &mut st.end, d);
         }
         // Names by term (sorted), at most MAX_STORY_NAMES: the first met.
         for (h, name) in &terms.names {
@@ -559,7 +562,8 @@ impl Clusterer {
             .filter(|m| stay.binary_search(&m.doc).is_ok())
             .cloned()
             .collect();
-        kept.next_check = old.next_check;
+        // Checked again when it has grown by half from what it keeps.
+        kept.next_check = (stay.len() * 3 / 2) as u32;
         self.stories[s] = kept;
 
         let keys = lookup_keys(&unit_of(&go_sums));
@@ -591,7 +595,6 @@ impl Clusterer {
         opts: &StoryOptions,
     ) {
         let st = &mut self.stories[target];
-        let started = st.members.is_empty();
         for k in 0..KINDS {
             add_into(&mut st.centroid[k], &moved.centroid[k]);
             prune(&mut st.centroid[k], MAX_STORY_TERMS);
@@ -599,14 +602,9 @@ impl Clusterer {
         }
         st.members.extend(&moved.members);
         st.members.sort_unstable();
-        st.start = match (st.start, moved.start) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        st.end = match (st.end, moved.end) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        };
+        for d in [moved.start, moved.end].into_iter().flatten() {
+            widen(&mut st.start, &mut st.end, d);
+        }
         for (h, name, n) in moved.names {
             match st.names.binary_search_by_key(&h, |x| x.0) {
                 Ok(i) => st.names[i].2 += n,
@@ -614,11 +612,21 @@ impl Clusterer {
                 Err(_) => {}
             }
         }
-        let first_doc = st.members[0];
-        let mut merges = moved.merges;
-        if !started {
-            // The part's first document joins now: its reason from its kept terms.
-            let d = go[0];
+        // Every member but the first keeps one reason: the one it had (the
+        // older when it has two), or, for a document that started its story
+        // (the part's or the target's first), one from its kept terms now.
+        st.merges.extend(moved.merges);
+        st.merges.sort_by_key(|m| m.doc);
+        st.merges.dedup_by_key(|m| m.doc);
+        let first_doc = st.members[0] as usize;
+        st.merges.retain(|m| m.doc != first_doc);
+        let missing: Vec<usize> = st
+            .members
+            .iter()
+            .map(|&m| m as usize)
+            .filter(|&m| m != first_doc && st.merges.binary_search_by_key(&m, |x| x.doc).is_err())
+            .collect();
+        for d in missing {
             let (sim, cos) = st.similarity(&self.docs[d].vectors, opts);
             let mut shared: Vec<String> = self.docs[d]
                 .names
@@ -628,18 +636,19 @@ impl Clusterer {
                 .take(REASON_TERMS)
                 .collect();
             shared.dedup();
-            merges.push(StoryMerge {
-                doc: d,
-                similarity: f64::from(sim),
-                cosines: cos.map(f64::from),
-                shared_names: shared,
-                shared_words: Vec::new(),
-                copy_of: None,
-            });
+            let at = st.merges.partition_point(|m| m.doc < d);
+            st.merges.insert(
+                at,
+                StoryMerge {
+                    doc: d,
+                    similarity: f64::from(sim),
+                    cosines: cos.map(f64::from),
+                    shared_names: shared,
+                    shared_words: Vec::new(),
+                    copy_of: None,
+                },
+            );
         }
-        st.merges.extend(merges);
-        st.merges.retain(|m| m.doc as u32 != first_doc);
-        st.merges.sort_by_key(|m| m.doc);
         for &d in go {
             self.docs[d].story = target as u32;
             self.moved.push((d, target));
@@ -655,7 +664,7 @@ impl Clusterer {
             .filter_map(|h| self.postings.get(h))
             .flatten()
             .copied()
-            .filter(|&t| t as usize != s)
+            .filter(|&t| t as usize != s && !self.stories[t as usize].members.is_empty())
             .collect();
         all.sort_unstable();
         let mut counted: Vec<(u32, u32)> = Vec::new();
@@ -724,15 +733,10 @@ impl Clusterer {
         opts: &StoryOptions,
     ) -> Home {
         let keys = lookup_keys(&unit_of(go_sums));
-        let (first, last) = go.iter().filter_map(|&d| self.docs[d].date).fold(
-            (None, None),
-            |(a, b): (Option<Date>, Option<Date>), d| {
-                (
-                    Some(a.map_or(d, |a| a.min(d))),
-                    Some(b.map_or(d, |b| b.max(d))),
-                )
-            },
-        );
+        let (mut first, mut last) = (None, None);
+        for d in go.iter().filter_map(|&d| self.docs[d].date) {
+            widen(&mut first, &mut last, d);
+        }
         let cands = self.candidates(&keys, s);
         let mut home: Option<(usize, f32)> = None;
         for &t in &cands {
@@ -780,8 +784,7 @@ impl Clusterer {
         for &d in docs {
             let p = &self.docs[d];
             if let Some(date) = p.date {
-                st.start = Some(st.start.map_or(date, |s| s.min(date)));
-                st.end = Some(st.end.map_or(date, |e| e.max(date)));
+                widen(&mut st.start, &mut st.end, date);
             }
             for &h in &p.names {
                 match st.names.binary_search_by_key(&h, |n| n.0) {
@@ -969,6 +972,12 @@ fn mean_pair_sim(
         / pairs
 }
 
+/// Widen the dates `start..=end` to take in `d`.
+fn widen(start: &mut Option<Date>, end: &mut Option<Date>, d: Date) {
+    *start = Some(start.map_or(d, |s| s.min(d)));
+    *end = Some(end.map_or(d, |e| e.max(d)));
+}
+
 /// Whether a document of date `date` fits the dates of `story`.
 fn fits(date: Option<Date>, story: &StoryState, max_gap_days: i64) -> bool {
     let (Some(d), Some(start), Some(end)) = (date, story.start, story.end) else {
@@ -1071,6 +1080,56 @@ mod tests {
         assert_eq!(c.take_moves(), [(42, a)]);
         assert_eq!(c.stories[a].merges.len(), 1);
         assert_eq!(c.stories[a].merges[0].doc, 42);
+    }
+
+    /// Every member of every story but its first has one reason, in order.
+    fn assert_one_reason_each(c: &Clusterer) {
+        for st in &c.stories {
+            let mut joined: Vec<usize> = st.members.iter().skip(1).map(|&m| m as usize).collect();
+            joined.sort_unstable();
+            let reasons: Vec<usize> = st.merges.iter().map(|m| m.doc).collect();
+            assert_eq!(reasons, joined, "members {:?}", st.members);
+        }
+    }
+
+    #[test]
+    fn an_older_story_joining_a_newer_one_keeps_a_reason_for_each_document() {
+        let opts = StoryOptions {
+            threshold: 0.99,
+            ..StoryOptions::new()
+        };
+        let mut c = Clusterer::default();
+        for i in 0..40u32 {
+            let words: Vec<u32> = (0..8).map(|j| 10_000 + i * 8 + j).collect();
+            c.add(i as usize, &terms(&words, &[]), "", None, None, &opts);
+        }
+        let report = |i: u32| -> Terms {
+            let words: Vec<u32> = (0..6).map(|j| 100 + (i + j) % 8).collect();
+            terms(&words, &[150])
+        };
+        let a = c.add(40, &report(0), "", None, None, &opts);
+        let b = c.add(41, &report(1), "", None, None, &opts);
+        assert_ne!(a, b);
+        // The older story (of document 40) joins the newer one: 40 becomes
+        // the first document of the joined story, 41 needs a reason.
+        c.check_merge(a, &opts);
+        assert_eq!(c.stories[b].members, [40, 41]);
+        assert_eq!(c.stories[b].merges.len(), 1);
+        assert_eq!(c.stories[b].merges[0].doc, 41);
+        assert_one_reason_each(&c);
+    }
+
+    #[test]
+    fn splits_and_merges_keep_a_reason_for_each_document() {
+        for split_threshold in [0.0, 0.1, 0.3] {
+            let opts = StoryOptions {
+                split_threshold,
+                threshold: 0.05,
+                ..StoryOptions::new()
+            };
+            let (c, _) = two_happenings(&opts);
+            assert_one_reason_each(&c);
+        }
     }
 
     #[test]

@@ -510,6 +510,35 @@ fn a_name_tagged_elsewhere_in_the_story_is_found_where_it_went_untagged() {
             ]
         )]
     );
+    // A full stop that ends the sentence and a possessive are not the name's,
+    // and a name ends there ("Lee. Harbor" is not one name).
+    let ents = merged_texts(&[
+        (0, "The Harbor Pilots won.", &[(Org, "Harbor Pilots")]),
+        (
+            0,
+            "Fans cheered the Harbor Pilots.",
+            &[(Org, "Harbor Pilots")],
+        ),
+        (0, "Harbor Pilots fans cheered.", &[(Org, "Harbor Pilots")]),
+        (
+            0,
+            "It ended with Harbor Pilots. Harbor Pilots' coach quit.",
+            &[],
+        ),
+    ]);
+    let last: Vec<&(usize, String)> = ents
+        .iter()
+        .flat_map(|e| &e.1)
+        .filter(|m| m.0 == 3)
+        .collect();
+    assert_eq!(
+        last,
+        [
+            &(3, "Harbor Pilots".to_owned()),
+            &(3, "Harbor Pilots".to_owned())
+        ],
+        "{ents:?}"
+    );
     // Tagged once, left untagged thrice: the tagger's slip, not a name.
     let ents = merged_texts(&[
         (0, "We said so.", &[(Org, "We")]),
