@@ -1009,6 +1009,7 @@ fn report_calibration(articles: &[Article], options: DuplicateOptions) {
     // estimate of each pair is seen whatever its value.
     let options = options
         .containment(false)
+        .lede(false)
         .threshold(0.0)
         .bands(hashes)
         .rows(1);
