@@ -407,6 +407,9 @@ fn options(args: &[String]) -> Result<DuplicateOptions, String> {
     if jsonl::flag(args, "--jaccard") {
         o = o.containment(false);
     }
+    if jsonl::flag(args, "--no-lede") {
+        o = o.lede(false);
+    }
     Ok(o)
 }
 
