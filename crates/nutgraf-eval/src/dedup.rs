@@ -407,6 +407,9 @@ fn options(args: &[String]) -> Result<DuplicateOptions, String> {
     if jsonl::flag(args, "--jaccard") {
         o = o.containment(false);
     }
+    if jsonl::flag(args, "--no-lede") {
+        o = o.lede(false);
+    }
     Ok(o)
 }
 
@@ -1009,6 +1012,7 @@ fn report_calibration(articles: &[Article], options: DuplicateOptions) {
     // estimate of each pair is seen whatever its value.
     let options = options
         .containment(false)
+        .lede(false)
         .threshold(0.0)
         .bands(hashes)
         .rows(1);

@@ -78,7 +78,7 @@ tasks:
                  options: --errors N (show up to N failures per dimension)
   duplicates FILE... [--exact] [--sweep] [--errors N] [--show NAME]
                  [--threshold T] [--shingle K] [--hashes H] [--bands B]
-                 [--rows R] [--jaccard]
+                 [--rows R] [--jaccard] [--no-lede]
                  near-duplicate detection: near-copies of each article's body
                  (furniture, a caption, a paragraph moved or dropped, light
                  edits, combinations; `text` else `raw_text` field), made with

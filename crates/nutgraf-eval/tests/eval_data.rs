@@ -296,11 +296,14 @@ fn near_duplicate_floors() {
         recall >= 0.985,
         "near-copy recall {recall:.4} fell below 0.985"
     );
-    // Pairs found among the originals are ECB+ wire copies of one story (51
-    // with the defaults); none across stories or in the other corpora.
+    // Pairs found among the originals are ECB+ copies of one article or wire
+    // report within one story (49 with the defaults, read one by one; 51
+    // without the lede check, which adds two distinct articles sharing a
+    // background paragraph or a press release's quotes); none across stories
+    // or in the other corpora.
     assert_eq!(report.pairs_across_stories, 0);
     assert_eq!(report.pairs_without_story, 0);
-    assert!(report.pairs <= 60, "{} pairs of originals", report.pairs);
+    assert!(report.pairs <= 52, "{} pairs of originals", report.pairs);
 }
 
 #[test]

@@ -29,12 +29,41 @@ pub struct DuplicateOptions {
     keep: usize,
     max_chain: usize,
     containment: bool,
+    lede: bool,
 }
 
 /// Most hash functions a signature may have.
 const MAX_HASHES: usize = 1024;
 /// Longest shingle, in words.
 const MAX_SHINGLE: usize = 64;
+
+/// The lede of a body: the shingles starting in its first 40 words. A copy
+/// keeps the beginning of its original, or starts with the original's text
+/// after at most a few furniture lines (three lines of about 11 words, or a
+/// caption): 40 words hold those and still a few shingles of the original. Two
+/// distinct articles that share a background paragraph or quotes from one
+/// press release share them in their middles, not in either lede.
+const LEDE_WORDS: usize = 40;
+
+/// The estimated containment at or above which a pair needs no shared lede:
+/// a body (nearly) wholly inside another is a copy or an excerpt of it even
+/// when it lost its beginning (the layout of a page can lose the first
+/// paragraphs of an article: `nutgraf-eval duplicates` re-parses copies that
+/// start hundreds of words into their original), while two distinct articles
+/// that share a background paragraph each have text of their own. Light edits,
+/// furniture and a caption keep a copy above it (mean estimates 0.84 to 0.99
+/// per kind of edit); the two distinct ECB+ pairs the lede check separates are
+/// at 0.58 and 0.65.
+const WHOLE: f64 = 0.8;
+
+/// The prefix of a kept body whose shingles are kept (16 bits each) so that a
+/// copy that dropped its original's first paragraph is still found: its lede
+/// is then the original's text from the second paragraph on, which starts
+/// within the original's first 128 words when the first paragraph has fewer
+/// than about 120 (a news lede is one or two sentences, 20 to 60 words, so
+/// twice the longest of them with room to spare). At most 255 (its length is
+/// kept in a byte).
+const PREFIX_WORDS: usize = 128;
 
 impl DuplicateOptions {
     /// The defaults: containment of at least 0.5 over shingles of 5 words, 128
@@ -50,6 +79,7 @@ impl DuplicateOptions {
             keep: usize::MAX,
             max_chain: 64,
             containment: true,
+            lede: true,
         }
     }
 
@@ -123,6 +153,20 @@ impl DuplicateOptions {
         self
     }
 
+    /// Whether a pair at the threshold must also share a shingle starting in
+    /// the first 40 words of one of the two bodies, unless the smaller is
+    /// wholly inside the larger (`true`, the default): a copy keeps its
+    /// original's beginning, or starts with the original's text after a few
+    /// furniture lines or a dropped first paragraph, or is an excerpt of it,
+    /// while two distinct articles that share a background paragraph or
+    /// quotes share them further in. It costs 337 bytes a kept document (see
+    /// [`DuplicateIndex`], [Method](DuplicateIndex#method), step 6).
+    #[must_use]
+    pub const fn lede(mut self, yes: bool) -> DuplicateOptions {
+        self.lede = yes;
+        self
+    }
+
     /// The similarity threshold.
     pub const fn get_threshold(&self) -> f64 {
         self.threshold
@@ -161,6 +205,11 @@ impl DuplicateOptions {
     /// Whether the similarity is containment.
     pub const fn get_containment(&self) -> bool {
         self.containment
+    }
+
+    /// Whether pairs must share a shingle of one of their ledes.
+    pub const fn get_lede(&self) -> bool {
+        self.lede
     }
 }
 
@@ -246,6 +295,9 @@ fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
 pub struct Signature {
     mins: Vec<u32>,
     size: usize,
+    /// The 32-bit hash of each shingle, in the order of the text (empty
+    /// without the lede check).
+    shingles: Vec<u32>,
 }
 
 /// Computes signatures: the hash functions and the shingle size.
@@ -281,16 +333,29 @@ impl Signer {
     }
 
     /// Fills `mins` with the MinHash signature of `text` (each hash function's
-    /// least value over the shingles) and returns the number of shingles
-    /// (repeats counted); `window` is scratch of `shingle` words.
-    fn sign(&self, text: &str, mins: &mut [u32], window: &mut [u64]) -> usize {
+    /// least value over the shingles) and, if `collect`, `shingles` with the
+    /// 32-bit hash of each shingle in the order of the text (else empties
+    /// it), and returns the number of shingles (repeats counted); `window` is
+    /// scratch of `shingle` words.
+    fn sign(
+        &self,
+        text: &str,
+        mins: &mut [u32],
+        window: &mut [u64],
+        shingles: &mut Vec<u32>,
+        collect: bool,
+    ) -> usize {
         mins.fill(u32::MAX);
+        shingles.clear();
         let k = self.shingle;
         let mut words = 0usize;
-        let mut shingles = 0usize;
+        let mut count = 0usize;
         let mut rolling = 0u64;
-        let update = |x: u64, mins: &mut [u32]| {
+        let update = |x: u64, mins: &mut [u32], shingles: &mut Vec<u32>| {
             let x = mix(x ^ SHINGLE_SEED);
+            if collect {
+                shingles.push(x as u32);
+            }
             for ((m, &a), &b) in mins.iter_mut().zip(&self.mul).zip(&self.add) {
                 let v = (a.wrapping_mul(x).wrapping_add(b) >> 32) as u32;
                 *m = (*m).min(v);
@@ -306,17 +371,17 @@ impl Signer {
             window[slot] = w;
             words += 1;
             if words >= k {
-                update(rolling, mins);
-                shingles += 1;
+                update(rolling, mins, shingles);
+                count += 1;
             }
         });
         if words > 0 && words < k {
             // A body shorter than a shingle is one shingle of all its words.
-            update(rolling, mins);
-            shingles = 1;
+            update(rolling, mins, shingles);
+            count = 1;
         }
         window.fill(0);
-        shingles
+        count
     }
 }
 
@@ -363,6 +428,13 @@ struct Block {
     sizes: Box<[u32]>,
     /// Per document and band, the previous document with the same band value.
     links: Box<[u32]>,
+    /// With the lede check: the 32-bit hashes of each document's first
+    /// [`LEDE_WORDS`] shingles, then the low 16 bits of its next ones up to
+    /// [`PREFIX_WORDS`], and how many of its shingles are kept (at most
+    /// `PREFIX_WORDS`).
+    ledes: Box<[u32]>,
+    prefixes: Box<[u16]>,
+    kept: Box<[u8]>,
 }
 
 /// A streaming near-duplicate index: it takes bodies
@@ -413,7 +485,28 @@ struct Block {
 ///    their shared shingles, `J (a + b) / (1 + J)` for bodies of `a` and `b`
 ///    shingles, over the smaller count, where the smaller counts as at least
 ///    half the larger. A pair is a near-duplicate at
-///    [`threshold`](DuplicateOptions::threshold) (0.5) or above.
+///    [`threshold`](DuplicateOptions::threshold) (0.5) or above and, with
+///    the lede check, if it passes step 6.
+/// 6. **Lede check** ([`lede`](DuplicateOptions::lede), on by default): the
+///    two bodies must also share a shingle starting in the first 40 words of
+///    one of them, unless the smaller is wholly inside the larger (an
+///    estimated 0.8 of its shingles, without the floor of step 5). A copy
+///    keeps its original's beginning, or starts with the original's text
+///    after a few furniture lines (three of about 11 words leave 7 shingles of
+///    the original in the first 40 words) or a dropped first paragraph; a copy
+///    whose page lost more of its beginning is an excerpt, wholly inside its
+///    original. Two distinct articles that share a background paragraph or
+///    quotes from one press release share them further in, and each has text
+///    of its own. Each kept document keeps the 32-bit hashes of its first 40
+///    shingles and the low 16 bits of its next 88 (to its 128th word: a
+///    dropped first paragraph of up to about 120 words, twice the longest
+///    news lede); the new body's shingles are collected as it is signed. The
+///    pair shares a lede shingle when (1) a shingle of the new lede is in the
+///    kept lede, (2) two consecutive shingles of the new lede follow each
+///    other in the kept 16-bit prefix (two, so that chance agreement of 16
+///    bits, about 40 × 88 / 65,536 = 5% a pair for one, becomes negligible;
+///    one at the end of either), or (3) a shingle of the kept lede is in the
+///    new body (its shingles sorted once, only for a pair that needs it).
 ///
 /// Why containment: a copy that lost paragraphs, or whose page's layout ended
 /// the body early, is contained in its original with a low Jaccard similarity
@@ -441,21 +534,29 @@ struct Block {
 /// | containment, 32 bands × 4 rows | 0.5 | 96.41% | 34 |
 /// | containment, 32 bands × 2 rows | 0.5 | 99.03% | 50 |
 /// | containment, 8 bands × 1 row | 0.5 | 98.98% | 51 |
-/// | **containment, 16 bands × 1 row** | **0.5** | **99.09%** | **51** |
-/// | containment, 16 bands × 1 row | 0.6 | 98.33% | 37 |
+/// | containment, 16 bands × 1 row, no lede check | 0.5 | 99.09% | 51 |
+/// | **containment, 16 bands × 1 row, lede check** | **0.5** | **99.06%** | **49** |
+/// | containment, 16 bands × 1 row, no lede check | 0.6 | 98.33% | 37 |
 ///
 /// Per kind at the defaults: furniture 99.1%, caption 98.7%, moved 100%,
 /// dropped 99.7%, three words 99.7%, punctuation 100%, reworded 99.9%,
 /// furniture + caption + moved 99.5%, all edits 99.4%, everything at once
-/// 94.7%. Of the 62 copies missed, 20 lost the article to the layout of their
-/// page (their body shares no shingle with the original); articles under 100
-/// words are found 95.2% of the time, longer ones 99.7%. The 51 pairs found
-/// among the originals are all two ECB+ articles of the same story that share
-/// wire text: 11 are the same text crawled twice (0.99 or more), most are
-/// versions of one wire report, and the weakest (0.5 to 0.6) share about half
-/// their text, where a reader may call them distinct articles; none pairs two
-/// stories, none is in the other two corpora. With
-/// shingles of 3 or 4 words as many copies are found (99.39%, 99.18%) but
+/// 94.4% (94.7% without the lede check: the two copies it loses start 244
+/// and 348 words into their original, which lost its beginning to the layout
+/// of their page, and keep 82% and 85% of their shingles in it, estimated
+/// under 0.8). Of the 64 copies
+/// missed, 20 lost the article to the layout of their page (their body shares
+/// no shingle with the original); articles under 100 words are found 95.2% of
+/// the time, longer ones 99.7%. Without the lede check 51 pairs are found
+/// among the originals, all two ECB+ articles of the same story that share
+/// text: read one by one, 49 are the same article or the same wire report
+/// reprinted or cut differently (11 the same text crawled twice, 0.99 or
+/// more), which the NEWS-COPY benchmark counts as duplicates, and 2 are
+/// distinct articles that share a background paragraph or quotes from a press
+/// release (`3_2` and `3_3`, `39_4` and `39_10` of ECB+, at 0.65 and 0.58:
+/// their first shared shingle starts at words 43 and 55 of both). The lede
+/// check removes those 2 and keeps the 49. None pairs two stories, none is in
+/// the other two corpora. With shingles of 3 or 4 words as many copies are found (99.39%, 99.18%) but
 /// more originals are paired (68, 60); with 6 words fewer copies (98.83%).
 /// 64 hashes find as many (99.03%) with twice the variance of the estimate.
 /// The estimate is unbiased: over 1,452 pairs of neighbouring articles its
@@ -465,17 +566,24 @@ struct Block {
 /// ## Memory
 ///
 /// What a kept document costs does not depend on its length: its signature
-/// (128 bytes), its shingle count (4), one link per band (4 × 16) and one
-/// entry per band in the band tables (a `u32 → u32` hash map per band: 9
-/// bytes a slot, between 10 and 21 bytes an entry as the table grows), so
-/// about 360 to 530 bytes with the defaults, plus a fixed 3 KiB;
+/// (128 bytes), its shingle count (4), one link per band (4 × 16), for the
+/// lede check its first shingles (40 × 4 + 88 × 2 + 1 = 337 bytes; none
+/// without it) and one entry per band in the band tables (a `u32 → u32` hash
+/// map per band: 9 bytes a slot, between 10 and 21 bytes an entry as the
+/// table grows), so about 700 to 870 bytes with the defaults (360 to 530
+/// without the lede check), plus a fixed 3 KiB and the shingles of the body
+/// being added (4 bytes a shingle, reused; a signature from
+/// [`sign`](DuplicateIndex::sign) carries its own);
 /// [`memory_bytes`](DuplicateIndex::memory_bytes) gives the figure. It does
 /// not depend on what was seen and forgotten: with
 /// [`keep`](DuplicateOptions::keep) the index forgets all but the last `keep`
 /// documents, and rebuilds its band tables without them once every `keep`
-/// additions, for at most about 850 bytes a kept document. Measured by the
-/// `corpus_scale` example (1,000,000 documents of 60 to 120 words): 498 MB
-/// held for all of them (peak resident memory of the process 520 MB); with
+/// additions, for at most about 1,190 bytes a kept document (850 without the
+/// lede check). Measured by the `corpus_scale` example (documents of 60 to
+/// 120 words): for 200,000 documents, 144.8 MB held, 724 bytes a document
+/// (386 before the lede check), peak resident memory of the process 155 MB
+/// (87 MB before); before the lede check, for 1,000,000
+/// documents, 498 MB held (peak resident memory of the process 520 MB); with
 /// `keep(100_000)`, 57 MB (peak 77 MB).
 ///
 /// ## Speed
@@ -484,10 +592,14 @@ struct Block {
 /// shingle one multiply-add per hash function; looking up and verifying
 /// candidates costs `bands × max_chain` signature comparisons at most, whatever
 /// the index holds. Nothing is allocated per word or per shingle: the buffers
-/// of a signature are reused from one call to the next. On one core: about
-/// 25,000 news article bodies a second (64 MB/s, 2.6 KB each on average, in
-/// `nutgraf-eval duplicates`) and 97,500 short documents a second (75 MB/s,
-/// 773 bytes each, in `corpus_scale`).
+/// of a signature and the body's shingles are reused from one call to the
+/// next. On one core: about 20,000 news article bodies a second (52 MB/s, 2.6
+/// KB each on average, in `nutgraf-eval duplicates`, on a loaded machine
+/// where it measured 17,000 to 23,000 with the lede check and 18,000 to
+/// 25,000 without) and 92,000 short documents a second (71 MB/s, 773 bytes
+/// each, in `corpus_scale`; 96,700 without the lede check): the check
+/// collects the shingles of each body, and sorts them for a pair that needs
+/// it.
 ///
 /// ## Determinism and input
 ///
@@ -514,7 +626,21 @@ pub struct DuplicateIndex {
     window: Vec<u64>,
     keys: Vec<u32>,
     candidates: Vec<u32>,
+    /// The shingles of the body being added, in order, and sorted.
+    shingles: Vec<u32>,
+    sorted: Vec<u32>,
 }
+
+/// The shingles of a new body for the lede check: in the order of the text,
+/// and sorted once when first needed.
+struct NewShingles<'a> {
+    ordered: &'a [u32],
+    sorted: &'a mut Vec<u32>,
+    ready: bool,
+}
+
+/// Largest capacity of a reused buffer of shingles kept after a call.
+const MAX_KEPT_BUFFER: usize = 1 << 16;
 
 impl DuplicateIndex {
     /// An empty index.
@@ -535,6 +661,8 @@ impl DuplicateIndex {
             window: vec![0; options.shingle],
             keys: vec![0; bands],
             candidates: Vec::new(),
+            shingles: Vec::new(),
+            sorted: Vec::new(),
         }
     }
 
@@ -562,10 +690,21 @@ impl DuplicateIndex {
     pub fn add(&mut self, body: &str) -> Vec<(usize, f64)> {
         let mut mins = std::mem::take(&mut self.mins);
         let mut window = std::mem::take(&mut self.window);
-        let size = self.signer.sign(body, &mut mins, &mut window);
+        let mut shingles = std::mem::take(&mut self.shingles);
+        let size = self.signer.sign(
+            body,
+            &mut mins,
+            &mut window,
+            &mut shingles,
+            self.options.lede,
+        );
         self.window = window;
-        let found = self.add_mins(&mins, size);
+        let found = self.add_mins(&mins, size, &shingles);
         self.mins = mins;
+        if shingles.capacity() > MAX_KEPT_BUFFER {
+            shingles = Vec::new();
+        }
+        self.shingles = shingles;
         found
     }
 
@@ -575,8 +714,20 @@ impl DuplicateIndex {
     pub fn sign(&self, body: &str) -> Signature {
         let mut mins = vec![u32::MAX; self.signer.mul.len()];
         let mut window = vec![0; self.signer.shingle];
-        let size = self.signer.sign(body, &mut mins, &mut window);
-        Signature { mins, size }
+        let mut shingles = Vec::new();
+        let size = self.signer.sign(
+            body,
+            &mut mins,
+            &mut window,
+            &mut shingles,
+            self.options.lede,
+        );
+        shingles.shrink_to_fit();
+        Signature {
+            mins,
+            size,
+            shingles,
+        }
     }
 
     /// [`add`](Self::add) for a body signed by [`sign`](Self::sign) of this
@@ -584,15 +735,15 @@ impl DuplicateIndex {
     /// of another number of hashes counts as a body without words.
     pub fn add_signed(&mut self, signature: &Signature) -> Vec<(usize, f64)> {
         if signature.mins.len() == self.signer.mul.len() {
-            self.add_mins(&signature.mins, signature.size)
+            self.add_mins(&signature.mins, signature.size, &signature.shingles)
         } else {
             let mins = vec![u32::MAX; self.signer.mul.len()];
-            self.add_mins(&mins, 0)
+            self.add_mins(&mins, 0, &[])
         }
     }
 
-    /// Adds the next document by its signature.
-    fn add_mins(&mut self, mins: &[u32], size: usize) -> Vec<(usize, f64)> {
+    /// Adds the next document by its signature and its shingles in order.
+    fn add_mins(&mut self, mins: &[u32], size: usize, shingles: &[u32]) -> Vec<(usize, f64)> {
         let Ok(id) = u32::try_from(self.added) else {
             self.added = self.added.saturating_add(1);
             return Vec::new(); // past 2^32 - 1 documents nothing more is indexed
@@ -609,11 +760,21 @@ impl DuplicateIndex {
             self.keys = keys;
             let mut candidates = std::mem::take(&mut self.candidates);
             self.collect_candidates(&self.keys, id, &mut candidates);
-            let found = self.verify(mins, size, &candidates);
+            let mut sorted = std::mem::take(&mut self.sorted);
+            let mut new = NewShingles {
+                ordered: shingles,
+                sorted: &mut sorted,
+                ready: false,
+            };
+            let found = self.verify(mins, size, &candidates, &mut new);
+            if sorted.capacity() > MAX_KEPT_BUFFER {
+                sorted = Vec::new();
+            }
+            self.sorted = sorted;
             self.candidates = candidates;
             found
         };
-        self.store(id, mins, size);
+        self.store(id, mins, size, shingles);
         found
     }
 
@@ -622,7 +783,14 @@ impl DuplicateIndex {
     pub fn find(&self, body: &str) -> Vec<(usize, f64)> {
         let mut mins = vec![u32::MAX; self.signer.mul.len()];
         let mut window = vec![0; self.signer.shingle];
-        let size = self.signer.sign(body, &mut mins, &mut window);
+        let mut shingles = Vec::new();
+        let size = self.signer.sign(
+            body,
+            &mut mins,
+            &mut window,
+            &mut shingles,
+            self.options.lede,
+        );
         if size == 0 {
             return Vec::new();
         }
@@ -631,7 +799,13 @@ impl DuplicateIndex {
         let mut candidates = Vec::new();
         let next = u32::try_from(self.added).unwrap_or(NONE);
         self.collect_candidates(&keys, next, &mut candidates);
-        self.verify(&mins, size, &candidates)
+        let mut sorted = Vec::new();
+        let mut new = NewShingles {
+            ordered: &shingles,
+            sorted: &mut sorted,
+            ready: false,
+        };
+        self.verify(&mins, size, &candidates, &mut new)
     }
 
     /// An approximate count of the heap bytes the index holds.
@@ -640,7 +814,14 @@ impl DuplicateIndex {
         let blocks = self
             .blocks
             .iter()
-            .map(|b| b.sigs.len() + b.sizes.len() * 4 + b.links.len() * 4)
+            .map(|b| {
+                b.sigs.len()
+                    + b.sizes.len() * 4
+                    + b.links.len() * 4
+                    + b.ledes.len() * 4
+                    + b.prefixes.len() * 2
+                    + b.kept.len()
+            })
             .sum::<usize>()
             + self.blocks.capacity() * std::mem::size_of::<Block>();
         let tables: usize = self
@@ -661,7 +842,11 @@ impl DuplicateIndex {
             + self.tables.capacity() * std::mem::size_of::<BandTable>();
         let buffers = hashes * (8 + 8 + 4)
             + self.window.capacity() * 8
-            + (self.keys.capacity() + self.candidates.capacity()) * 4;
+            + (self.keys.capacity()
+                + self.candidates.capacity()
+                + self.shingles.capacity()
+                + self.sorted.capacity())
+                * 4;
         blocks + tables + buffers
     }
 
@@ -719,9 +904,16 @@ impl DuplicateIndex {
         out.dedup();
     }
 
-    /// The candidates similar to the body of signature `mins` and `size`
-    /// shingles at the threshold, best first.
-    fn verify(&self, mins: &[u32], size: usize, candidates: &[u32]) -> Vec<(usize, f64)> {
+    /// The candidates similar to the body of signature `mins`, `size`
+    /// shingles and shingles `new` at the threshold (and sharing a lede
+    /// shingle with it, with the lede check), best first.
+    fn verify(
+        &self,
+        mins: &[u32],
+        size: usize,
+        candidates: &[u32],
+        new: &mut NewShingles<'_>,
+    ) -> Vec<(usize, f64)> {
         let mut found: Vec<(usize, f64)> = candidates
             .iter()
             .filter_map(|&doc| {
@@ -731,22 +923,73 @@ impl DuplicateIndex {
                     .zip(mins)
                     .filter(|&(&s, &m)| s == m as u8)
                     .count();
-                let mut similarity = jaccard(agree, mins.len());
-                if self.options.containment {
-                    similarity = containment(similarity, size, self.size_of(doc) as usize);
-                }
-                (similarity >= self.options.threshold).then_some((doc as usize, similarity))
+                let jaccard = jaccard(agree, mins.len());
+                let other = self.size_of(doc) as usize;
+                let similarity = if self.options.containment {
+                    containment(jaccard, size, other)
+                } else {
+                    jaccard
+                };
+                (similarity >= self.options.threshold
+                    && (!self.options.lede
+                        || within(jaccard, size, other) >= WHOLE
+                        || self.shares_lede(doc, new)))
+                .then_some((doc as usize, similarity))
             })
             .collect();
         found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         found
     }
 
-    /// Keeps document `id`'s signature and size and, unless it has no shingle,
-    /// enters its band values (already in `self.keys`).
-    fn store(&mut self, id: u32, mins: &[u32], size: usize) {
+    /// Whether kept document `doc` and the new body of shingles `new` share a
+    /// shingle starting in the first [`LEDE_WORDS`] words of one of them:
+    /// 1. a shingle of the new lede in `doc`'s lede (32-bit hashes);
+    /// 2. two consecutive shingles of the new lede in `doc`'s prefix (16-bit
+    ///    hashes: two to rule out chance agreement; one at the end of either);
+    /// 3. a shingle of `doc`'s lede anywhere in the new body (32-bit).
+    fn shares_lede(&self, doc: u32, new: &mut NewShingles<'_>) -> bool {
+        let (b, i) = self.place(doc);
+        let block = &self.blocks[b];
+        let kept = usize::from(block.kept[i]);
+        let lede = &block.ledes[i * LEDE_WORDS..i * LEDE_WORDS + kept.min(LEDE_WORDS)];
+        let rest = PREFIX_WORDS - LEDE_WORDS;
+        let prefix = &block.prefixes[i * rest..i * rest + kept.saturating_sub(LEDE_WORDS)];
+        let new_lede = &new.ordered[..new.ordered.len().min(LEDE_WORDS)];
+        if new_lede.iter().any(|h| lede.contains(h)) {
+            return true;
+        }
+        for (k, &h) in new_lede.iter().enumerate() {
+            let next = new_lede.get(k + 1).map(|&n| n as u16);
+            for (j, &p) in prefix.iter().enumerate() {
+                if p == h as u16 {
+                    match (next, prefix.get(j + 1)) {
+                        (Some(n), Some(&q)) if n != q => {}
+                        _ => return true,
+                    }
+                }
+            }
+        }
+        if !new.ready {
+            new.sorted.clear();
+            new.sorted.extend_from_slice(new.ordered);
+            new.sorted.sort_unstable();
+            new.sorted.dedup();
+            new.ready = true;
+        }
+        lede.iter().any(|h| new.sorted.binary_search(h).is_ok())
+    }
+
+    /// Keeps document `id`'s signature, size and (with the lede check) the
+    /// first of its `shingles` and, unless it has no shingle, enters its band
+    /// values (already in `self.keys`).
+    fn store(&mut self, id: u32, mins: &[u32], size: usize, shingles: &[u32]) {
         let hashes = mins.len();
         let bands = self.bands;
+        let (lede_slots, prefix_slots) = if self.options.lede {
+            (LEDE_WORDS, PREFIX_WORDS - LEDE_WORDS)
+        } else {
+            (0, 0)
+        };
         let (b, i) = self.place(id);
         if b == self.blocks.len() {
             let docs = BLOCK_DOCS.min(self.slots() - b * BLOCK_DOCS);
@@ -754,6 +997,9 @@ impl DuplicateIndex {
                 sigs: vec![0; docs * hashes].into_boxed_slice(),
                 sizes: vec![0; docs].into_boxed_slice(),
                 links: vec![NONE; docs * bands].into_boxed_slice(),
+                ledes: vec![0; lede_slots * docs].into_boxed_slice(),
+                prefixes: vec![0; prefix_slots * docs].into_boxed_slice(),
+                kept: vec![0; if self.options.lede { docs } else { 0 }].into_boxed_slice(),
             });
         }
         let block = &mut self.blocks[b];
@@ -764,6 +1010,15 @@ impl DuplicateIndex {
             *s = m as u8;
         }
         block.sizes[i] = u32::try_from(size).unwrap_or(u32::MAX);
+        if self.options.lede {
+            let kept = shingles.len().min(PREFIX_WORDS);
+            let (lede, rest) = shingles[..kept].split_at(kept.min(LEDE_WORDS));
+            block.ledes[i * lede_slots..i * lede_slots + lede.len()].copy_from_slice(lede);
+            for (p, &h) in block.prefixes[i * prefix_slots..].iter_mut().zip(rest) {
+                *p = h as u16;
+            }
+            block.kept[i] = u8::try_from(kept).unwrap_or(u8::MAX);
+        }
         let links = &mut block.links[i * bands..(i + 1) * bands];
         if size > 0 {
             for ((link, table), &key) in links.iter_mut().zip(&mut self.tables).zip(&self.keys) {
@@ -830,6 +1085,18 @@ fn jaccard(agree: usize, hashes: usize) -> f64 {
 /// half the larger.
 fn containment(jaccard: f64, a: usize, b: usize) -> f64 {
     let smaller = (a.min(b) as f64).max(a.max(b) as f64 / 2.0);
+    if smaller == 0.0 {
+        return 0.0;
+    }
+    let shared = jaccard * (a as f64 + b as f64) / (1.0 + jaccard);
+    (shared / smaller).clamp(0.0, 1.0)
+}
+
+/// The share of the smaller of two bodies of `a` and `b` shingles with
+/// Jaccard similarity `jaccard` that is in the larger (without the floor of
+/// [`containment`]).
+fn within(jaccard: f64, a: usize, b: usize) -> f64 {
+    let smaller = a.min(b) as f64;
     if smaller == 0.0 {
         return 0.0;
     }
@@ -1118,7 +1385,8 @@ mod tests {
             DuplicateOptions::new()
                 .shingle(1)
                 .containment(false)
-                .threshold(0.0),
+                .threshold(0.0)
+                .lede(false),
         );
         index.add(&a);
         let found = index.add(&b);
@@ -1127,6 +1395,105 @@ mod tests {
         assert!((containment(0.6 / 1.4, 1000, 1000) - 0.6).abs() < 1e-9);
         assert!((containment(0.5, 1000, 500) - 1.0).abs() < 1e-9);
         assert!((containment(0.1, 1000, 100) - 0.2).abs() < 1e-9);
+    }
+
+    /// A background paragraph (136 words) two distinct articles may share.
+    const BACKGROUND: &str = "The dam on the upper river was completed in the late 1960s \
+        to control the seasonal floods that had destroyed crops across the valley for \
+        generations, and it supplies most of the electricity used in the province. \
+        Engineers have warned for more than a decade that its concrete spillway needs \
+        repairs, and a report commissioned by the water ministry found cracks in two of \
+        its gates. The government approved a plan to strengthen the structure, but the \
+        work was delayed by disputes over its cost and by a legal challenge from farmers \
+        whose land would be flooded by a wider reservoir. Environmental groups say the \
+        dam has also reduced the number of fish in the lower river by half, and fishing \
+        communities near the coast have asked for compensation. The ministry says the \
+        repairs will begin next spring.";
+
+    /// An article of its own lede, [`BACKGROUND`] in its middle and its own
+    /// end.
+    fn with_background(lede: &str, end: &str) -> String {
+        format!("{lede}\n\n{BACKGROUND}\n\n{end}")
+    }
+
+    #[test]
+    fn a_copy_without_its_lede_under_furniture_is_a_duplicate() {
+        // The first two paragraphs dropped (70 words: as one long first
+        // paragraph), three furniture lines on top and a paragraph of its own:
+        // too little of either body is in the other to waive the lede check
+        // (about 0.67), and the original's lede is not in the copy. The
+        // copy's lede is the original's third paragraph, in the original's
+        // kept prefix.
+        let mut paragraphs = vec![
+            "Advertisement",
+            "Share this article",
+            "Sign up for our daily newsletter",
+        ];
+        paragraphs.extend(&ARTICLE[2..]);
+        paragraphs.push(
+            "Officials in the neighbouring district said on Wednesday that they were \
+             preparing schools and sports halls to take in families if the water kept \
+             rising, and asked residents to follow the instructions of the police and \
+             the fire brigade, to keep their phones charged and to avoid the roads along \
+             the river, where several cars had already been swept away by the current.",
+        );
+        let copy = paragraphs.join("\n\n");
+        assert!(similarity(&article(), &copy).is_some());
+        // In the other order: the copy's lede is in the original.
+        let mut index = DuplicateIndex::new(DuplicateOptions::new());
+        index.add(&copy);
+        assert_eq!(index.add(&article()).len(), 1);
+        // And through signatures, as `Corpus::extend` adds them.
+        let mut index = DuplicateIndex::new(DuplicateOptions::new());
+        let (a, b) = (index.sign(&article()), index.sign(&copy));
+        index.add_signed(&a);
+        assert_eq!(index.add_signed(&b).len(), 1);
+    }
+
+    #[test]
+    fn articles_sharing_a_background_paragraph_are_not_duplicates() {
+        let a = with_background(
+            "Heavy rain on Monday raised the level of the reservoir behind the \
+             northern dam to its highest mark in twenty years, and the operator opened \
+             two gates to release water for the first time since the spring, warning \
+             villages downstream to move livestock away from the banks.",
+            "Villagers said the water had already reached several fields by the evening.",
+        );
+        let b = with_background(
+            "The water ministry signed a contract with a foreign construction company \
+             on Friday to repair the spillway of the northern dam, ending a dispute \
+             over the cost that had held up the work for three years and drawn \
+             criticism from members of parliament of every party.",
+            "The company said its engineers would arrive at the site within a month.",
+        );
+        let mut index = DuplicateIndex::new(DuplicateOptions::new());
+        index.add(&a);
+        assert!(index.add(&b).is_empty());
+        // They pass the containment threshold: only the lede check separates
+        // them.
+        let mut index = DuplicateIndex::new(DuplicateOptions::new().lede(false));
+        index.add(&a);
+        assert_eq!(index.add(&b).len(), 1);
+        assert!(DuplicateOptions::new().get_lede());
+    }
+
+    #[test]
+    fn lede_check_on_short_and_empty_bodies() {
+        let mut index = DuplicateIndex::new(DuplicateOptions::new());
+        let one = index.sign("word");
+        assert_eq!(one.shingles.len(), 1);
+        assert!(index.add_signed(&one).is_empty());
+        assert_eq!(index.add("Word!"), vec![(0, 1.0)]);
+        assert!(index.add("").is_empty());
+        // A signature without shingles (of an index without the check) still
+        // finds the bodies it is wholly inside.
+        let other = DuplicateIndex::new(DuplicateOptions::new().lede(false)).sign("word");
+        assert_eq!(index.add_signed(&other).len(), 2);
+        let long = words(0..10_000);
+        index.add(&long);
+        assert_eq!(index.add(&long)[0].0, 4);
+        assert_eq!(index.find(&long).len(), 2);
+        assert!(index.find(&words(9_000..10_000)).is_empty());
     }
 
     #[test]
