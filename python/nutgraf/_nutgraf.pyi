@@ -876,7 +876,7 @@ class Corpus:
     ) -> Corpus:
         """Options (``None``: the default): ``story_threshold``, the similarity
         from 0 to 1 a document needs to join a story (0.175); ``max_gap_days``,
-        how far outside a dated story's dates a dated document may be (14);
+        how far outside a dated story's dates a dated document may be (60);
         ``duplicate_threshold``, the body similarity from which two documents are
         near-duplicates (0.5); ``keep``, how many of the latest documents the
         duplicate index remembers (all); ``split_threshold``, the mean similarity

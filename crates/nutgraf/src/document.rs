@@ -90,6 +90,9 @@ pub enum BoilerplateReason {
     Tags,
     /// Text that sits outside the article's main run of paragraphs.
     OutsideArticle,
+    /// A web address alone on its line (the page's own, as text dumps of
+    /// crawled pages often begin, or a bare link).
+    Url,
 }
 
 impl BoilerplateReason {
@@ -109,6 +112,7 @@ impl BoilerplateReason {
             BoilerplateReason::Legal => "legal",
             BoilerplateReason::Tags => "tags",
             BoilerplateReason::OutsideArticle => "outside_article",
+            BoilerplateReason::Url => "url",
         }
     }
 }

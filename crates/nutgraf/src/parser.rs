@@ -774,6 +774,37 @@ mod tests {
     }
 
     #[test]
+    fn a_page_address_on_its_own_line_is_furniture_not_the_title() {
+        // As text dumps of crawled pages begin: the address, the headline, a
+        // date line with a time (here written as tokenized text writes it).
+        let text = "https://www.example.com/2013/05/03/lohan-checks-into-rehab\n\
+                    Lindsay Lohan Checks Into Rehab at Betty Ford Center\n\
+                    May 3, 2013 4: 59 p. m. EDT\n\
+                    Lindsay Lohan checked into the Betty Ford Center in Rancho Mirage on \
+                    Thursday, her lawyer said, a day after she left another rehab facility \
+                    in Newport Beach that a judge had not approved.\n\
+                    The actress must spend 90 days in treatment under a plea deal reached in \
+                    March over a 2012 car crash.\n";
+        let doc = parse(text, &Meta::new()).unwrap();
+        let first = &doc.blocks[0];
+        assert_eq!(first.kind, crate::BlockKind::Boilerplate);
+        assert_eq!(first.reason, Some(crate::BoilerplateReason::Url));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Lindsay Lohan Checks Into Rehab at Betty Ford Center")
+        );
+        assert_eq!(
+            doc.published.map(|d| d.to_string()),
+            Some("2013-05-03".to_owned())
+        );
+        assert!(!doc.body.contains("https://"));
+        // The address is not read for names.
+        for m in &doc.mentions {
+            assert!(m.span.start > first.span.end, "{m:?}");
+        }
+    }
+
+    #[test]
     fn accented_name_before_a_possessive_does_not_panic() {
         // Issue 9: a slice inside "ü" panicked in the entity stage.
         let doc = parse(

@@ -73,7 +73,12 @@ pub struct StoryOptions {
     /// Default `[1.0, 0.5, 0.25, 0.25]`.
     pub weights: [f32; KINDS],
     /// A dated document joins a dated story only if its date is at most this
-    /// many days before the story's first date or after its last. Default 14.
+    /// many days before the story's first date or after its last. Default 60:
+    /// the follow-ups of one happening (a court date, a release from rehab, a
+    /// second report on a recall) come weeks after it (the dated documents of
+    /// one ECB+ story span up to 59 days), while two happenings of one kind
+    /// that share names (a second visit, a second quake, a rematch) are
+    /// months or years apart.
     pub max_gap_days: i64,
     /// Two groups of documents are one story when the mean similarity of
     /// their pairs of documents reaches this (0 to 1): a story that falls
@@ -92,7 +97,7 @@ impl StoryOptions {
         StoryOptions {
             threshold: 0.175,
             weights: [1.0, 0.5, 0.25, 0.25],
-            max_gap_days: 14,
+            max_gap_days: 60,
             split_threshold: 0.1,
             merge_threshold: 0.125,
         }

@@ -43,14 +43,14 @@ static UPDATED_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What is left of a date line once the date is removed: times, zones, separators.
 static DATE_LINE_REST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)^[\s,|/•·–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[ap]\.?m\.?|(?-u:\b)[A-Z]{2,4}(?-u:\b)|(?-u:\b)UTC(?:[+-]\d+)?|(?-u:\b)GMT(?:[+-]\d+)?|(?-u:\b)et(?-u:\b)|(?-u:\b)pt(?-u:\b)|(?-u:\b)ist(?-u:\b)|(?-u:\b)hrs?(?-u:\b)|[\s,|/•·–—()-]+)*$")
+    Regex::new(r"(?ix)^[\s,|/•·–—-]*(?:(?:at\s+)?\d{1,2}(?::\s?|\.)\d{2}(?:\s*[ap]\.?\s?m\.?)?|[ap]\.?\s?m\.?|(?-u:\b)[A-Z]{2,4}(?-u:\b)|(?-u:\b)UTC(?:[+-]\d+)?|(?-u:\b)GMT(?:[+-]\d+)?|(?-u:\b)et(?-u:\b)|(?-u:\b)pt(?-u:\b)|(?-u:\b)ist(?-u:\b)|(?-u:\b)hrs?(?-u:\b)|[\s,|/•·–—()-]+)*$")
         .expect("rest compiles")
 });
 
 /// A line holding only a time ("5:50 PM", "Updated 14:32 GMT").
 static TIME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:last\s+)?updated:?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?$",
+        r"(?i)^(?:(?:last\s+)?updated:?\s*)?\d{1,2}(?::\s?|\.)\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,4})?$",
     )
     .expect("time line compiles")
 });
@@ -314,10 +314,24 @@ mod tests {
             Some(DateLine::Updated(date(2023, 10, 17)))
         );
         assert_eq!(date_line("5:50 PM"), Some(DateLine::TimeOnly));
+        // Tokenized text (a space after the colon, "p. m.").
+        assert_eq!(
+            date_line("First Published: June 13, 2013 4: 59 PM EDT"),
+            Some(DateLine::Published(date(2013, 6, 13)))
+        );
+        assert_eq!(
+            date_line("May 2, 2013, 1: 12 p. m. ET"),
+            Some(DateLine::Published(date(2013, 5, 2)))
+        );
+        assert_eq!(
+            date_line("Updated 4: 08 p. m. ET"),
+            Some(DateLine::TimeOnly)
+        );
         assert_eq!(
             date_line("Putin visited China on October 17, 2023 to meet Xi."),
             None
         );
+        assert_eq!(date_line("He arrived at 4: 59 on May 2, 2013."), None);
     }
 
     #[test]

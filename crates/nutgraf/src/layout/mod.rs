@@ -110,7 +110,9 @@ fn features(text: &str, span: Span) -> Cand<'_> {
     let unspaced = t.chars().filter(|&ch| is_unspaced_script(ch)).count();
     let words = spaced_words + unspaced / 2;
     let terminal = blocks::ends_sentence(t);
-    let shape = if let Some(r) = lexicon::is_ender(t) {
+    let shape = if shapes::is_url_line(t) {
+        Shape::Furniture(BoilerplateReason::Url)
+    } else if let Some(r) = lexicon::is_ender(t) {
         Shape::Ender(r)
     } else if let Some(d) = dates::date_line(t) {
         Shape::Date(d)

@@ -170,6 +170,16 @@ pub(super) fn domain_in(line: &str) -> Option<(usize, usize)> {
     DOMAIN.find(line).map(|m| (m.start(), m.end()))
 }
 
+/// Whether `line` is a web address and nothing else (`http://example.com/a/b`,
+/// `www.example.com/story?id=3`, with spaces around it at most).
+pub(super) fn is_url_line(line: &str) -> bool {
+    let t = line.trim();
+    let lower = t.get(..t.len().min(8)).unwrap_or("").to_ascii_lowercase();
+    let scheme = lower.starts_with("http://") || lower.starts_with("https://");
+    let www = lower.starts_with("www.");
+    (scheme || www) && t.len() > 11 && !t.contains(char::is_whitespace)
+}
+
 /// Fraction of words that start with a capital letter.
 pub(super) fn capitalized_ratio(line: &str) -> f32 {
     let mut words = 0;
@@ -201,6 +211,19 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &line[s..e])
             .collect()
+    }
+
+    #[test]
+    fn url_lines() {
+        assert!(is_url_line(
+            "http://www.bbc.co.uk/news/entertainment-arts-23570354"
+        ));
+        assert!(is_url_line("  https://example.com/a?b=c  "));
+        assert!(is_url_line("www.example.org/story/1"));
+        assert!(!is_url_line("http://example.com is down"));
+        assert!(!is_url_line("Read more at www.example.org/story/1"));
+        assert!(!is_url_line("http://"));
+        assert!(!is_url_line("Ünïcödé ÿ"));
     }
 
     #[test]
