@@ -39,10 +39,11 @@
 //! of its bags and up to 256 names; and one table of how many documents used
 //! each term. So memory grows with the documents, what they name and their
 //! capitalized words (about 40 bytes and the word each: one a sentence at
-//! least), not with the rest of their text: about 3.3
+//! least), not with the rest of their text: about 3.5
 //! KB a short article when nearly every article is its own story
-//! (`examples/corpus_scale.rs --corpus`: 344 MB for 100,000, 3.3 GB for
-//! 1,000,000), less when articles share stories. [`Corpus::memory_bytes`]
+//! (`examples/corpus_scale.rs --corpus`: 346 MB for 100,000 with the lede
+//! check of near-duplicates; 3.3 GB for 1,000,000 before it, about 0.3 KB a
+//! document less), less when articles share stories. [`Corpus::memory_bytes`]
 //! gives the figure; [`DuplicateOptions::keep`] bounds the duplicate index.
 //! Each document is compared with at most 12 stories and the claims of one
 //! measure with the 256 latest, so the work of each `add` is bounded whatever
