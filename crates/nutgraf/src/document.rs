@@ -125,6 +125,10 @@ pub struct Block {
     pub lang: Option<&'static str>,
     /// For boilerplate, why it was left out.
     pub reason: Option<BoilerplateReason>,
+    /// For a document parsed from HTML ([`Parser::parse_html`](crate::Parser::parse_html)):
+    /// the block's byte range in the HTML ([`Document::html`]), from its
+    /// element's start tag to its end tag. `None` for text input.
+    pub html: Option<Span>,
 }
 
 /// A sentence of a non-boilerplate block.
@@ -204,6 +208,8 @@ pub enum PublishedFrom {
     Meta,
     /// A date the text states about itself (a "Published" line, a dateline), here.
     Text(Span),
+    /// The web page's own metadata ([`Document::metadata`]: JSON-LD, Open Graph, meta tags).
+    Page,
 }
 
 /// A parsed article. Every span points into [`Document::text`], the original input.
@@ -256,6 +262,13 @@ pub struct Document {
     pub attributions: Vec<Attribution>,
     /// Events (who did what to whom, where and when), in text order.
     pub events: Vec<Event>,
+    /// For a document parsed from HTML ([`Parser::parse_html`](crate::Parser::parse_html)):
+    /// the HTML as given, which [`Block::html`] ranges index. [`Document::text`]
+    /// is then the page's visible text. `None` for text input.
+    pub html: Option<String>,
+    /// For a document parsed from HTML: what the page says about itself
+    /// (JSON-LD, Open Graph, meta tags). `None` for text input.
+    pub metadata: Option<crate::html::PageMeta>,
 }
 
 impl Document {
