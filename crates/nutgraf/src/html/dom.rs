@@ -492,15 +492,54 @@ pub(crate) fn parse(source: &str) -> Dom {
         end: source.len(),
         end_tag: None,
     });
-    let mut nodes = parser.finish();
-    // Elements left open at the end run to the end of the source.
-    for n in &mut nodes {
-        if matches!(n.data, Data::Element { .. }) && n.end <= n.start {
-            n.end = source.len();
-        }
-        n.end = n.end.clamp(n.start, source.len());
+    let nodes = parser.finish();
+    let mut dom = Dom { nodes };
+    close_ranges(&mut dom, source);
+    dom
+}
+
+/// Every element's range covers its descendants', and its own end tag when
+/// one follows them (the tree builder does not report every element it
+/// closes, so ends are settled here, children before parents).
+fn close_ranges(dom: &mut Dom, source: &str) {
+    let mut order = Vec::with_capacity(dom.nodes.len());
+    let mut stack = vec![Dom::ROOT];
+    while let Some(id) = stack.pop() {
+        order.push(id);
+        stack.extend(dom.children(id));
     }
-    Dom { nodes }
+    let bytes = source.as_bytes();
+    for &id in order.iter().rev() {
+        let mut end = dom.nodes[id].end;
+        for c in dom.children(id) {
+            end = end.max(dom.nodes[c].end);
+        }
+        if let Some(tag) = dom.nodes[id].tag() {
+            let mut at = end;
+            while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+                at += 1;
+            }
+            let name = tag.as_bytes();
+            let own = bytes.get(at..at + 2) == Some(b"</")
+                && bytes
+                    .get(at + 2..at + 2 + name.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(name))
+                && bytes
+                    .get(at + 2 + name.len())
+                    .is_some_and(|&b| b == b'>' || b.is_ascii_whitespace());
+            if own {
+                end = bytes
+                    .get(at..)
+                    .and_then(|b| memchr::memchr(b'>', b))
+                    .map_or(bytes.len(), |i| at + i + 1);
+            }
+        }
+        let n = &mut dom.nodes[id];
+        n.end = end.clamp(n.start, bytes.len());
+    }
+    for n in &mut dom.nodes {
+        n.end = n.end.clamp(n.start.min(bytes.len()), bytes.len());
+    }
 }
 
 #[cfg(test)]

@@ -112,6 +112,12 @@ impl Parser {
         }
         let article = find_article(&dom, &hblocks, &info);
         let furniture = furniture(&hblocks, &info, article.as_ref());
+        if std::env::var_os("NUTGRAF_DEBUG_HTML").is_some() {
+            for (i, (b, f)) in hblocks.iter().zip(&furniture).enumerate() {
+                let h = info[b.elem].furniture;
+                eprintln!("blk {i} {f:?} {:?} {:?} {}", h.map(|h| dom.nodes[h].attr("class")), h.map(|h| dom.nodes[h].tag().map(|t| t.to_string())), b.text.chars().take(40).collect::<String>());
+            }
+        }
         let mut norm = NormalizedText::new(&text);
         norm.repair_glued();
         let options = self.options();
@@ -123,6 +129,9 @@ impl Parser {
         // Blocks are one a paragraph: the layout keeps them one to one, unless
         // normalization emptied one (then the hints are off by one: drop them).
         let aligned = layout.blocks.len() == hblocks.len();
+        if std::env::var_os("NUTGRAF_DEBUG_HTML").is_some() {
+            eprintln!("layout {} blocks, html {} blocks", layout.blocks.len(), hblocks.len());
+        }
         if !aligned {
             layout = layout::analyze(norm.as_str(), options.get_layout());
         } else if options.get_layout() {
@@ -183,6 +192,19 @@ fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '…', '。', '！', '？', ':'])
 }
 
+/// Words of a text; in scripts written without spaces (Han, kana, Hangul),
+/// two characters count as a word, as the text layout counts them.
+fn word_count(text: &str) -> usize {
+    let unspaced = text
+        .chars()
+        .filter(|&c| {
+            matches!(c as u32,
+                0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+        })
+        .count();
+    text.split_whitespace().count() + unspaced / 2
+}
+
 /// How much a block speaks for the element around it being the article.
 fn weight(b: &HtmlBlock) -> f32 {
     let chars = b.chars as f32;
@@ -190,7 +212,7 @@ fn weight(b: &HtmlBlock) -> f32 {
     if linked >= LINK_LIST {
         return -0.5 * chars.min(400.0) - 5.0;
     }
-    let words = b.text.split_whitespace().count();
+    let words = word_count(&b.text);
     if matches!(b.tag, Tag::Heading(_)) {
         return 0.0;
     }
@@ -255,6 +277,26 @@ fn find_article(dom: &Dom, blocks: &[HtmlBlock], info: &[ElemInfo]) -> Option<Ar
         }
     }
     let (_, node) = best?;
+    if std::env::var_os("NUTGRAF_DEBUG_HTML").is_some() {
+        let mut ranked: Vec<(f32, NodeId)> = order
+            .iter()
+            .filter(|&&id| dom.nodes[id].tag().is_some() && sum[id] > 0.0)
+            .map(|&id| (sum[id], id))
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (s, id) in ranked.iter().take(8) {
+            let n = &dom.nodes[*id];
+            eprintln!(
+                "cand {s:.0} <{} class={:?} id={:?}> blocks {}..{} depth {}",
+                n.tag().map_or("", |t| &**t),
+                n.attr("class"),
+                n.attr("id"),
+                first[*id],
+                last[*id],
+                info[*id].depth
+            );
+        }
+    }
     Some(Article {
         node,
         first: first[node],

@@ -368,12 +368,12 @@ pub(crate) fn analyze_hinted(text: &str, layout: bool, hints: Option<&Hints<'_>>
     let mut gaps = Vec::new();
     let (mut body_start, body_end) =
         match hints.and_then(|h| h.run).filter(|&(s, e)| s < e && e <= cands.len()) {
-            // The article's element, up to a "Related stories" or "Comments"
-            // line after its first paragraph.
+            // The article's element, up to a "Comments" line after its first
+            // paragraph (the markup tells related-story boxes apart).
             Some((s, e)) => {
                 let first = (s..e).find(|&i| is_prose(&cands[i])).unwrap_or(s);
                 let end = (first..e)
-                    .find(|&i| matches!(cands[i].shape, Shape::Ender(_)))
+                    .find(|&i| cands[i].shape == Shape::Ender(BoilerplateReason::Comments))
                     .unwrap_or(e);
                 (s, end)
             }
@@ -384,6 +384,9 @@ pub(crate) fn analyze_hinted(text: &str, layout: bool, hints: Option<&Hints<'_>>
             }
         };
     body_start = trim_run_start(&cands, body_start, body_end);
+    if std::env::var_os("NUTGRAF_DEBUG_HTML").is_some() {
+        eprintln!("run {:?} body {body_start}..{body_end}", hints.and_then(|h| h.run));
+    }
     // Teaser lists inside the article ("Related articles", "READ MORE") are furniture.
     for &(from, to, reason) in &gaps {
         for c in &mut cands[from..to] {
