@@ -48,6 +48,8 @@ use dom::{Dom, NodeId};
 const FURNITURE_SHARE: f32 = 1.0 / 3.0;
 /// Bonus of `<article>`, `<main>` and elements marked as the article body.
 const SEMANTIC_BONUS: f32 = 1.25;
+/// Weight of a paragraph alone in its container.
+const LONE_PARAGRAPH: f32 = 0.5;
 /// Share of a block's characters inside links that makes it a link list.
 const LINK_LIST: f32 = 0.5;
 
@@ -112,12 +114,6 @@ impl Parser {
         }
         let article = find_article(&dom, &hblocks, &info);
         let furniture = furniture(&hblocks, &info, article.as_ref());
-        if std::env::var_os("NUTGRAF_DEBUG_HTML").is_some() {
-            for (i, (b, f)) in hblocks.iter().zip(&furniture).enumerate() {
-                let h = info[b.elem].furniture;
-                eprintln!("blk {i} {f:?} {:?} {:?} {}", h.map(|h| dom.nodes[h].attr("class")), h.map(|h| dom.nodes[h].tag().map(|t| t.to_string())), b.text.chars().take(40).collect::<String>());
-            }
-        }
         let mut norm = NormalizedText::new(&text);
         norm.repair_glued();
         let options = self.options();
@@ -129,9 +125,6 @@ impl Parser {
         // Blocks are one a paragraph: the layout keeps them one to one, unless
         // normalization emptied one (then the hints are off by one: drop them).
         let aligned = layout.blocks.len() == hblocks.len();
-        if std::env::var_os("NUTGRAF_DEBUG_HTML").is_some() {
-            eprintln!("layout {} blocks, html {} blocks", layout.blocks.len(), hblocks.len());
-        }
         if !aligned {
             layout = layout::analyze(norm.as_str(), options.get_layout());
         } else if options.get_layout() {
@@ -205,11 +198,18 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count() + unspaced / 2
 }
 
+/// Half or more of the block's text in links, and not a long sentence (prose
+/// whose names all link to topic pages stays prose).
+fn is_link_list(b: &HtmlBlock) -> bool {
+    b.link_chars as f32 >= LINK_LIST * b.chars.max(1) as f32
+        && !(b.link_chars < b.chars && ends_sentence(&b.text) && word_count(&b.text) >= 15)
+}
+
 /// How much a block speaks for the element around it being the article.
 fn weight(b: &HtmlBlock) -> f32 {
     let chars = b.chars as f32;
     let linked = b.link_chars as f32 / chars.max(1.0);
-    if linked >= LINK_LIST {
+    if is_link_list(b) {
         return -0.5 * chars.min(400.0) - 5.0;
     }
     let words = word_count(&b.text);
@@ -232,8 +232,27 @@ fn find_article(dom: &Dom, blocks: &[HtmlBlock], info: &[ElemInfo]) -> Option<Ar
     let mut positive = vec![0f32; n];
     let mut first = vec![usize::MAX; n];
     let mut last = vec![0usize; n];
+    // A paragraph alone in its container (a teaser's summary in its card)
+    // counts half: an article's paragraphs stand together.
+    let container = |b: &HtmlBlock| -> NodeId {
+        if matches!(b.tag, Tag::Other) {
+            b.elem
+        } else {
+            dom.nodes[b.elem].parent.unwrap_or(b.elem)
+        }
+    };
+    let weights: Vec<f32> = blocks.iter().map(weight).collect();
+    let mut prose_in = vec![0u32; n];
+    for (b, &w) in blocks.iter().zip(&weights) {
+        if w > 0.0 {
+            prose_in[container(b)] += 1;
+        }
+    }
     for (i, b) in blocks.iter().enumerate() {
-        let mut w = weight(b);
+        let mut w = weights[i];
+        if w > 0.0 && prose_in[container(b)] == 1 {
+            w *= LONE_PARAGRAPH;
+        }
         if w > 0.0 && info[b.elem].furniture.is_some() {
             w *= FURNITURE_SHARE;
         }
@@ -277,26 +296,6 @@ fn find_article(dom: &Dom, blocks: &[HtmlBlock], info: &[ElemInfo]) -> Option<Ar
         }
     }
     let (_, node) = best?;
-    if std::env::var_os("NUTGRAF_DEBUG_HTML").is_some() {
-        let mut ranked: Vec<(f32, NodeId)> = order
-            .iter()
-            .filter(|&&id| dom.nodes[id].tag().is_some() && sum[id] > 0.0)
-            .map(|&id| (sum[id], id))
-            .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (s, id) in ranked.iter().take(8) {
-            let n = &dom.nodes[*id];
-            eprintln!(
-                "cand {s:.0} <{} class={:?} id={:?}> blocks {}..{} depth {}",
-                n.tag().map_or("", |t| &**t),
-                n.attr("class"),
-                n.attr("id"),
-                first[*id],
-                last[*id],
-                info[*id].depth
-            );
-        }
-    }
     Some(Article {
         node,
         first: first[node],
@@ -321,7 +320,7 @@ fn furniture(
                 Some(Hint::Furniture(r)) => Some((h, r)),
                 _ => None,
             });
-            let link_list = b.link_chars as f32 >= LINK_LIST * b.chars.max(1) as f32;
+            let link_list = is_link_list(b);
             match article {
                 Some(a) if (a.first..a.last).contains(&i) => {
                     let inner = marked.filter(|&(h, _)| {

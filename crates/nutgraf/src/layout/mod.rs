@@ -384,9 +384,6 @@ pub(crate) fn analyze_hinted(text: &str, layout: bool, hints: Option<&Hints<'_>>
             }
         };
     body_start = trim_run_start(&cands, body_start, body_end);
-    if std::env::var_os("NUTGRAF_DEBUG_HTML").is_some() {
-        eprintln!("run {:?} body {body_start}..{body_end}", hints.and_then(|h| h.run));
-    }
     // Teaser lists inside the article ("Related articles", "READ MORE") are furniture.
     for &(from, to, reason) in &gaps {
         for c in &mut cands[from..to] {
