@@ -84,8 +84,8 @@ fn report(rows: &[serde_json::Value], scores: &[body::Score], timing: bool) -> H
 
 /// The `body-html` subcommand.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let path = jsonl::positional(args)
-        .ok_or("body-html: give the article_extraction_html JSONL path")?;
+    let path =
+        jsonl::positional(args).ok_or("body-html: give the article_extraction_html JSONL path")?;
     let details = jsonl::flag(args, "--details");
     let worst = jsonl::opt_usize(args, "--worst")?.unwrap_or(0);
     let timing = !jsonl::flag(args, "--no-timing");

@@ -25,8 +25,8 @@
 //! ```
 
 use nutgraf_eval::{
-    body, body_html, coref, dedup, duckling, entities, events, glue, ner, quotes, rams, stories, timex, ud,
-    wordnet,
+    body, body_html, coref, dedup, duckling, entities, events, glue, ner, quotes, rams, stories,
+    timex, ud, wordnet,
 };
 
 use std::process::ExitCode;

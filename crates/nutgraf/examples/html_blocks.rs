@@ -8,7 +8,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let html = std::fs::read_to_string(path)?;
     let doc = Parser::default().parse_html(&html, &Meta::new())?;
     println!("title: {:?}", doc.title);
-    println!("authors: {:?}", doc.authors.iter().map(|a| &a.name).collect::<Vec<_>>());
+    println!(
+        "authors: {:?}",
+        doc.authors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
     println!("metadata: {:?}", doc.metadata);
     for b in &doc.blocks {
         let text: String = doc.slice(b.span).chars().take(90).collect();

@@ -314,6 +314,7 @@ impl Document {
     /// changes.
     pub fn to_json_value(&self) -> Value {
         let co = CharOffsets::new(&self.text);
+        let html_co = self.html.as_deref().map(CharOffsets::new);
         let blocks: Vec<Value> = self
             .blocks
             .iter()
@@ -328,6 +329,11 @@ impl Document {
                 });
                 if let Some(r) = b.reason {
                     v["reason"] = json!(r.as_str());
+                }
+                if let (Some(h), Some(hco)) = (b.html, &html_co) {
+                    let (hs, he) = hco.span(h);
+                    v["html_start"] = json!(hs);
+                    v["html_end"] = json!(he);
                 }
                 v
             })
@@ -523,7 +529,7 @@ impl Document {
                 })
             })
             .collect();
-        json!({
+        let mut doc = json!({
             "schema_version": SCHEMA_VERSION,
             "events": events,
             "quotes": quotes,
@@ -542,7 +548,20 @@ impl Document {
             "body": self.body,
             "blocks": blocks,
             "sentences": sentences,
-        })
+        });
+        if let Some(p) = &self.metadata {
+            doc["metadata"] = json!({
+                "authors": p.authors,
+                "canonical_url": p.canonical_url,
+                "description": p.description,
+                "language": p.language,
+                "published": p.published.map(|d| d.to_string()),
+                "publisher": p.publisher,
+                "section": p.section,
+                "title": p.title,
+            });
+        }
+        doc
     }
 
     /// The JSON contract as a compact string: the bytes of

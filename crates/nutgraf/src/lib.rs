@@ -100,8 +100,8 @@ pub use document::{
 };
 pub use entities::{Entity, EntityLabel, Mention, Role};
 pub use error::{Error, ErrorKind, Result};
-pub use html::{parse_html, PageMeta};
 pub use event::{Event, EventType, Modality, Participant, Polarity};
+pub use html::{parse_html, PageMeta};
 pub use jiff::civil::Date;
 pub use lang::detect as detect_language;
 pub use meta::{parse_date, Meta};

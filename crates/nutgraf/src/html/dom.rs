@@ -464,6 +464,157 @@ fn piece_of(source: &str, start: usize, end: usize) -> Piece {
     }
 }
 
+/// Deepest nesting fed to the tree builder, as Blink's parser caps it
+/// (`kMaximumHTMLParserDOMTreeDepth`): deeper start tags (and their end
+/// tags) are left out, their text kept. The tree builder's scope checks walk
+/// the stack of open elements, so this bounds the work per tag and keeps
+/// parsing linear on any input.
+const MAX_DEPTH: usize = 512;
+
+/// Elements that raise the nesting depth: all but void elements and those
+/// the tree builder closes by itself when the next one opens.
+fn nests(name: &[u8]) -> bool {
+    const FLAT: &[&[u8]] = &[
+        b"p",
+        b"li",
+        b"dt",
+        b"dd",
+        b"option",
+        b"optgroup",
+        b"tr",
+        b"td",
+        b"th",
+        b"tbody",
+        b"thead",
+        b"tfoot",
+        b"a",
+        b"nobr",
+        b"rb",
+        b"rt",
+        b"rp",
+        b"rtc",
+        b"colgroup",
+        b"caption",
+        b"head",
+        b"body",
+        b"html",
+        b"area",
+        b"base",
+        b"br",
+        b"col",
+        b"embed",
+        b"hr",
+        b"img",
+        b"input",
+        b"link",
+        b"meta",
+        b"param",
+        b"source",
+        b"track",
+        b"wbr",
+        b"frame",
+        b"keygen",
+    ];
+    !name.is_empty() && !FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+}
+
+/// Elements whose content the tokenizer reads as raw text (no tags inside).
+fn raw_text(name: &[u8]) -> bool {
+    const RAW: &[&[u8]] = &[
+        b"script",
+        b"style",
+        b"textarea",
+        b"title",
+        b"xmp",
+        b"iframe",
+        b"noembed",
+        b"noframes",
+        b"noscript",
+        b"plaintext",
+    ];
+    RAW.iter().any(|f| f.eq_ignore_ascii_case(name))
+}
+
+/// The tag name of a piece that opens with a start or end tag, and whether
+/// it is an end tag (and a start tag self-closing).
+fn tag_name(piece: &[u8]) -> Option<(&[u8], bool, bool)> {
+    let end = piece.get(1) == Some(&b'/');
+    let from = if end { 2 } else { 1 };
+    let name_len = piece
+        .get(from..)?
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if name_len == 0 || !piece.get(from)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let close = memchr::memchr(b'>', piece).unwrap_or(piece.len());
+    let self_closing = close > 0 && piece.get(close - 1) == Some(&b'/');
+    Some((piece.get(from..from + name_len)?, end, self_closing))
+}
+
+/// The bounded-depth filter over the pieces (see [`MAX_DEPTH`]).
+#[derive(Default)]
+struct Depth<'s> {
+    depth: usize,
+    /// Start tags left out and not yet closed.
+    dropped: usize,
+    /// Inside raw text: the element whose end tag ends it.
+    raw: Option<&'s [u8]>,
+    /// Inside a comment.
+    comment: bool,
+}
+
+impl<'s> Depth<'s> {
+    /// Whether to feed the piece's tag (`false`: feed only its text).
+    fn keep(&mut self, piece: &'s [u8]) -> bool {
+        if self.comment {
+            self.comment = !contains(piece, b"-->");
+            return true;
+        }
+        if let Some(raw) = self.raw {
+            if let Some((name, true, _)) = tag_name(piece) {
+                if name.eq_ignore_ascii_case(raw) {
+                    self.raw = None;
+                }
+            }
+            return true;
+        }
+        if piece.starts_with(b"<!--") {
+            self.comment = !contains(piece.get(4..).unwrap_or_default(), b"-->");
+            return true;
+        }
+        let Some((name, end, self_closing)) = tag_name(piece) else {
+            return true;
+        };
+        if !end && raw_text(name) {
+            self.raw = Some(name);
+            return true;
+        }
+        if !nests(name) || self_closing {
+            return true;
+        }
+        if end {
+            if self.dropped > 0 {
+                self.dropped -= 1;
+                return false;
+            }
+            self.depth = self.depth.saturating_sub(1);
+            true
+        } else if self.depth >= MAX_DEPTH {
+            self.dropped += 1;
+            false
+        } else {
+            self.depth += 1;
+            true
+        }
+    }
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find(hay, needle).is_some()
+}
+
 /// Parse `source` as an HTML document.
 pub(crate) fn parse(source: &str) -> Dom {
     let sink = Sink {
@@ -473,16 +624,25 @@ pub(crate) fn parse(source: &str) -> Dom {
     };
     let mut parser = html5ever::parse_document(sink, ParseOpts::default());
     let bytes = source.as_bytes();
+    let mut depth = Depth::default();
     let mut start = 0;
     while start < bytes.len() {
         let end = bytes
             .get(start + 1..)
             .and_then(|b| memchr::memchr(b'<', b))
             .map_or(bytes.len(), |i| start + 1 + i);
-        parser.tokenizer.sink.sink.piece.set(piece_of(source, start, end));
-        // `<` is ASCII: every cut is on a character boundary.
-        if let Some(part) = source.get(start..end) {
-            parser.process(StrTendril::from_slice(part));
+        let mut piece = piece_of(source, start, end);
+        if !depth.keep(bytes.get(start..end).unwrap_or_default()) {
+            // Too deep: the tag is left out, its text kept.
+            piece = piece_of(source, piece.text, end);
+            piece.start = piece.text;
+        }
+        parser.tokenizer.sink.sink.piece.set(piece);
+        // `<` and `>` are ASCII: every cut is on a character boundary.
+        if let Some(part) = source.get(piece.start..end) {
+            if !part.is_empty() {
+                parser.process(StrTendril::from_slice(part));
+            }
         }
         start = end;
     }
@@ -557,11 +717,18 @@ mod tests {
         let src = "<html><body><div id=a><p>One &amp; two</p><p>Three<p>Four</div></body></html>";
         let dom = parse(src);
         let div = find(&dom, "div").unwrap();
-        assert_eq!(&src[div.start..div.end], "<div id=a><p>One &amp; two</p><p>Three<p>Four</div>");
+        assert_eq!(
+            &src[div.start..div.end],
+            "<div id=a><p>One &amp; two</p><p>Three<p>Four</div>"
+        );
         let p = find(&dom, "p").unwrap();
         assert_eq!(&src[p.start..p.end], "<p>One &amp; two</p>");
         // The second paragraph is closed by the third's start tag.
-        let ps: Vec<&Node> = dom.nodes.iter().filter(|n| n.tag().is_some_and(|t| &**t == "p")).collect();
+        let ps: Vec<&Node> = dom
+            .nodes
+            .iter()
+            .filter(|n| n.tag().is_some_and(|t| &**t == "p"))
+            .collect();
         assert_eq!(&src[ps[1].start..ps[1].end], "<p>Three");
         let text = dom
             .nodes

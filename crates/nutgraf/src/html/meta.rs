@@ -133,7 +133,10 @@ fn from_json_ld(text: &str, meta: &mut PageMeta) {
     for a in found {
         set(
             &mut meta.title,
-            a["headline"].as_str().or(a["name"].as_str()).and_then(clean),
+            a["headline"]
+                .as_str()
+                .or(a["name"].as_str())
+                .and_then(clean),
         );
         if meta.authors.is_empty() {
             names(&a["author"], &mut meta.authors);
@@ -171,8 +174,7 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
         let Some(tag) = n.tag() else { continue };
         match &**tag {
             "script"
-                if n
-                    .attr("type")
+                if n.attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
             {
                 let mut text = String::new();
@@ -193,7 +195,10 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
                 }
                 title_tag = clean(&text);
             }
-            "link" if n.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+            "link"
+                if n.attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
                 set(&mut tags.canonical_url, n.attr("href").and_then(clean));
             }
             "meta" => {

@@ -128,7 +128,15 @@ impl Parser {
         if !aligned {
             layout = layout::analyze(norm.as_str(), options.get_layout());
         } else if options.get_layout() {
-            refine_roles(&mut layout, &hblocks, &info, article.as_ref(), &furniture, &page, &norm);
+            refine_roles(
+                &mut layout,
+                &hblocks,
+                &info,
+                article.as_ref(),
+                &furniture,
+                &page,
+                &norm,
+            );
         }
         let by_meta = Meta {
             published: meta.published.or(page.published),
@@ -154,7 +162,9 @@ impl Parser {
             }
         }
         for b in &mut doc.blocks {
-            let i = starts.partition_point(|&s| s <= b.span.start).saturating_sub(1);
+            let i = starts
+                .partition_point(|&s| s <= b.span.start)
+                .saturating_sub(1);
             if let Some(h) = hblocks.get(i) {
                 b.html = Some(Span::new(h.html.0, h.html.1));
             }
@@ -335,7 +345,9 @@ fn furniture(
                         None => None,
                     }
                 }
-                _ => marked.map(|(_, r)| r).or(link_list.then_some(BoilerplateReason::Navigation)),
+                _ => marked
+                    .map(|(_, r)| r)
+                    .or(link_list.then_some(BoilerplateReason::Navigation)),
             }
         })
         .collect()
