@@ -550,16 +550,7 @@ impl Document {
             "sentences": sentences,
         });
         if let Some(p) = &self.metadata {
-            doc["metadata"] = json!({
-                "authors": p.authors,
-                "canonical_url": p.canonical_url,
-                "description": p.description,
-                "language": p.language,
-                "published": p.published.map(|d| d.to_string()),
-                "publisher": p.publisher,
-                "section": p.section,
-                "title": p.title,
-            });
+            doc["metadata"] = p.to_json_value();
         }
         doc
     }

@@ -31,6 +31,23 @@ pub struct PageMeta {
     pub canonical_url: Option<String>,
 }
 
+impl PageMeta {
+    /// The contract's `metadata` object: `{"authors", "canonical_url",
+    /// "description", "language", "published", "publisher", "section", "title"}`.
+    pub fn to_json_value(&self) -> Value {
+        serde_json::json!({
+            "authors": self.authors,
+            "canonical_url": self.canonical_url,
+            "description": self.description,
+            "language": self.language,
+            "published": self.published.map(|d| d.to_string()),
+            "publisher": self.publisher,
+            "section": self.section,
+            "title": self.title,
+        })
+    }
+}
+
 fn clean(s: &str) -> Option<String> {
     let out = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!out.is_empty()).then_some(out)
