@@ -89,7 +89,7 @@ impl Node {
         }
     }
 
-    /// True for an HTML element (not SVG or MathML).
+    /// True for an HTML element (not `svg` or `math` content).
     pub fn is_html(&self) -> bool {
         matches!(&self.data, Data::Element { name, .. } if name.ns == html5ever::ns!(html))
     }
@@ -249,7 +249,7 @@ impl Sink<'_> {
     }
 }
 
-impl<'s> TreeSink for Sink<'s> {
+impl TreeSink for Sink<'_> {
     type Handle = NodeId;
     type Output = Vec<Node>;
     type ElemName<'a>
@@ -556,7 +556,7 @@ fn tag_name(piece: &[u8]) -> Option<(&[u8], bool, bool)> {
 /// The bounded-depth filter over the pieces (see [`MAX_DEPTH`]).
 #[derive(Default)]
 struct Depth<'s> {
-    depth: usize,
+    open: usize,
     /// Start tags left out and not yet closed.
     dropped: usize,
     /// Inside raw text: the element whose end tag ends it.
@@ -599,13 +599,13 @@ impl<'s> Depth<'s> {
                 self.dropped -= 1;
                 return false;
             }
-            self.depth = self.depth.saturating_sub(1);
+            self.open = self.open.saturating_sub(1);
             true
-        } else if self.depth >= MAX_DEPTH {
+        } else if self.open >= MAX_DEPTH {
             self.dropped += 1;
             false
         } else {
-            self.depth += 1;
+            self.open += 1;
             true
         }
     }
@@ -718,24 +718,24 @@ mod tests {
         let dom = parse(src);
         let div = find(&dom, "div").unwrap();
         assert_eq!(
-            &src[div.start..div.end],
+            src.get(div.start..div.end).unwrap(),
             "<div id=a><p>One &amp; two</p><p>Three<p>Four</div>"
         );
         let p = find(&dom, "p").unwrap();
-        assert_eq!(&src[p.start..p.end], "<p>One &amp; two</p>");
+        assert_eq!(src.get(p.start..p.end).unwrap(), "<p>One &amp; two</p>");
         // The second paragraph is closed by the third's start tag.
         let ps: Vec<&Node> = dom
             .nodes
             .iter()
             .filter(|n| n.tag().is_some_and(|t| &**t == "p"))
             .collect();
-        assert_eq!(&src[ps[1].start..ps[1].end], "<p>Three");
+        assert_eq!(src.get(ps[1].start..ps[1].end).unwrap(), "<p>Three");
         let text = dom
             .nodes
             .iter()
             .find(|n| matches!(&n.data, Data::Text(t) if &**t == "One & two"))
             .unwrap();
-        assert_eq!(&src[text.start..text.end], "One &amp; two");
+        assert_eq!(src.get(text.start..text.end).unwrap(), "One &amp; two");
     }
 
     #[test]

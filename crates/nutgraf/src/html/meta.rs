@@ -96,11 +96,7 @@ fn is_article(v: &Value) -> bool {
 
 fn names(v: &Value, out: &mut Vec<String>) {
     match v {
-        Value::String(s) => {
-            if !s.starts_with("http") {
-                out.extend(clean(s));
-            }
-        }
+        Value::String(s) if !s.starts_with("http") => out.extend(clean(s)),
         Value::Object(_) => {
             if let Some(s) = v["name"].as_str() {
                 out.extend(clean(s));
@@ -235,24 +231,22 @@ pub(crate) fn read(dom: &Dom) -> PageMeta {
                     "og:url" => set(&mut og.canonical_url, clean(value)),
                     "og:locale" => set(&mut og.language, lang_code(value)),
                     "article:section" => set(&mut og.section, clean(value)),
-                    "article:published_time" | "og:published_time" => {
-                        if og.published.is_none() {
-                            og.published = date(value);
-                        }
+                    "article:published_time" | "og:published_time" if og.published.is_none() => {
+                        og.published = date(value);
                     }
                     "article:author" | "author" | "dc.creator" | "sailthru.author"
-                    | "parsely-author" => {
-                        if !value.starts_with("http") && tags.authors.is_empty() {
-                            tags.authors.extend(clean(value));
-                        }
+                    | "parsely-author"
+                        if !value.starts_with("http") && tags.authors.is_empty() =>
+                    {
+                        tags.authors.extend(clean(value));
                     }
                     "description" => set(&mut tags.description, clean(value)),
                     "datepublished" | "date" | "pubdate" | "publishdate" | "publish-date"
                     | "dc.date" | "dc.date.issued" | "parsely-pub-date" | "sailthru.date"
-                    | "article.published" | "published-date" => {
-                        if tags.published.is_none() {
-                            tags.published = date(value);
-                        }
+                    | "article.published" | "published-date"
+                        if tags.published.is_none() =>
+                    {
+                        tags.published = date(value);
                     }
                     "language" | "content-language" | "dc.language" => {
                         set(&mut tags.language, lang_code(value));

@@ -366,24 +366,21 @@ pub(crate) fn analyze_hinted(text: &str, layout: bool, hints: Option<&Hints<'_>>
         }
     }
     let mut gaps = Vec::new();
-    let (mut body_start, body_end) = match hints
+    let forced = hints
         .and_then(|h| h.run)
-        .filter(|&(s, e)| s < e && e <= cands.len())
-    {
+        .filter(|&(s, e)| s < e && e <= cands.len());
+    let (mut body_start, body_end) = if let Some((s, e)) = forced {
         // The article's element, up to a "Comments" line after its first
         // paragraph (the markup tells related-story boxes apart).
-        Some((s, e)) => {
-            let first = (s..e).find(|&i| is_prose(&cands[i])).unwrap_or(s);
-            let end = (first..e)
-                .find(|&i| cands[i].shape == Shape::Ender(BoilerplateReason::Comments))
-                .unwrap_or(e);
-            (s, end)
-        }
-        None => {
-            // Without any run of prose (a one-liner, a list), read everything as body.
-            let (s, e) = main_run(&cands).unwrap_or((0, cands.len()));
-            extend_run(&cands, s, e, &mut gaps)
-        }
+        let first = (s..e).find(|&i| is_prose(&cands[i])).unwrap_or(s);
+        let end = (first..e)
+            .find(|&i| cands[i].shape == Shape::Ender(BoilerplateReason::Comments))
+            .unwrap_or(e);
+        (s, end)
+    } else {
+        // Without any run of prose (a one-liner, a list), read everything as body.
+        let (s, e) = main_run(&cands).unwrap_or((0, cands.len()));
+        extend_run(&cands, s, e, &mut gaps)
     };
     body_start = trim_run_start(&cands, body_start, body_end);
     // Teaser lists inside the article ("Related articles", "READ MORE") are furniture.
