@@ -233,6 +233,12 @@ fn degenerate_pages_give_documents() {
     }
     let doc = parse("<p>Fish &amp; chips &lt;3</p>");
     assert_eq!(doc.text, "Fish & chips <3");
+    // A block of invisible characters alone is no block: ranges stay aligned.
+    let html = "<p>\u{200B}\u{FEFF}</p><p>Text here.</p>";
+    let doc = parse(html);
+    assert_eq!(doc.blocks.len(), 1);
+    let h = doc.blocks[0].html.unwrap();
+    assert_eq!(html.get(h.start..h.end), Some("<p>Text here.</p>"));
 }
 
 #[test]

@@ -337,7 +337,7 @@ impl Pending {
             if i > 0 {
                 self.space = true;
             }
-            if word.is_empty() {
+            if word.chars().all(invisible) {
                 continue;
             }
             if self.text.is_empty() {
@@ -356,6 +356,14 @@ impl Pending {
             self.end = range.1;
         }
     }
+}
+
+/// Characters that show nothing: controls and format characters (zero-width
+/// spaces and joiners, the byte order mark, soft hyphens). A word of these
+/// alone is no text (normalization would empty its block).
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// What the walk keeps per open element.

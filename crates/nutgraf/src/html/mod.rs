@@ -135,7 +135,6 @@ impl Parser {
                 article.as_ref(),
                 &furniture,
                 &page,
-                &norm,
             );
         }
         let by_meta = Meta {
@@ -384,9 +383,7 @@ fn refine_roles(
     article: Option<&Article>,
     furniture: &[Option<BoilerplateReason>],
     page: &PageMeta,
-    norm: &NormalizedText<'_>,
 ) {
-    let _ = norm;
     let kinds: Vec<BlockKind> = layout.blocks.iter().map(|b| b.kind).collect();
     // The body as the layout found it: first to last paragraph.
     let body_first = kinds.iter().position(|k| *k == BlockKind::Paragraph);
@@ -428,8 +425,16 @@ fn refine_roles(
     // The headline: the `h1` closest to the page's title.
     let title_words = page.title.as_deref().map(word_set).unwrap_or_default();
     let mut best: Option<(f32, usize)> = None;
+    let first_paragraph = layout
+        .blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Paragraph)
+        .unwrap_or(usize::MAX);
     for (i, b) in blocks.iter().enumerate() {
-        if b.tag != Tag::Heading(1) || layout.blocks[i].kind.is_body() {
+        // An `h1` the layout read as the body's first heading may be the headline.
+        let kind = layout.blocks[i].kind;
+        let open = !kind.is_body() || (kind == BlockKind::Heading && i < first_paragraph);
+        if b.tag != Tag::Heading(1) || !open {
             continue;
         }
         let score = if title_words.is_empty() {
