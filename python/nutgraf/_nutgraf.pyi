@@ -43,6 +43,7 @@ __all__ = [
     "InternalError",
     "MAX_THREADS",
     "parse",
+    "parse_html",
     "parse_many",
     "parse_time",
     "parse_quantity",
@@ -149,6 +150,14 @@ class Block:
     @property
     def reason(self) -> str | None:
         """For boilerplate, why it was left out (``"share"``, ``"related"``...)."""
+    @property
+    def html_start(self) -> int | None:
+        """For a document from ``parse_html``: where the block's element starts in
+        ``Document.html`` (a string index); ``None`` for text input."""
+    @property
+    def html_end(self) -> int | None:
+        """For a document from ``parse_html``: one past where the block's element
+        ends in ``Document.html``; ``None`` for text input."""
 
 @final
 class Word:
@@ -555,7 +564,16 @@ class Document:
 
     @property
     def text(self) -> str:
-        """The original input, unchanged."""
+        """The original input, unchanged (for ``parse_html``, the page's visible text)."""
+    @property
+    def html(self) -> str | None:
+        """The HTML given to ``parse_html``, which ``Block.html_start``/``html_end``
+        index; ``None`` for text input."""
+    @property
+    def metadata(self) -> dict[str, Any] | None:
+        """For ``parse_html``: what the page says about itself (JSON-LD, Open Graph,
+        meta tags): ``{"authors", "canonical_url", "description", "language",
+        "published", "publisher", "section", "title"}``; ``None`` for text input."""
     @property
     def title(self) -> str | None: ...
     @property
@@ -986,6 +1004,34 @@ def parse(
     sentence: the extractors read a longer sentence (a table, a tag list, text with
     no full stops) in windows of at most that many tokens, so time and memory grow
     linearly with the input whatever it holds; ``Document.sentences`` is unaffected.
+    """
+
+def parse_html(
+    html: str,
+    url: str | None = None,
+    published: _DateLike | None = None,
+    *,
+    source: str | None = None,
+    layout: bool = True,
+    entities: bool = True,
+    times: bool = True,
+    quantities: bool = True,
+    quotes: bool = True,
+    events: bool = True,
+    syntax: bool = False,
+    max_input_bytes: int | None = None,
+    max_sentence_tokens: int | None = None,
+) -> Document:
+    """Parse one web page: the article found in its DOM, then the same layout
+    roles and extractors as ``parse``.
+
+    ``Document.text`` is the page's visible text (one block a line, blocks
+    separated by a blank line) and every offset indexes it; each block's
+    ``html_start``/``html_end`` index ``Document.html``. ``Document.metadata`` holds
+    the page's JSON-LD, Open Graph and meta tags; the page's date is the reference
+    for relative times unless ``published`` is given. Markup is read as browsers
+    read it; no script runs and nothing is fetched. Errors as ``parse``
+    (``max_input_bytes`` applies to the HTML). The work runs with the GIL released.
     """
 
 @overload

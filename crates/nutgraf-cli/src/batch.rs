@@ -625,10 +625,20 @@ fn record(
             format!("\"{key}\" must be {want}, found {}", type_name(found)),
         )
     };
-    let text = match map.get("text") {
-        None => return Err(RecordError::new(id, "missing_field", "no \"text\" key")),
-        Some(Value::String(s)) => s.as_str(),
-        Some(other) => return Err(wrong("text", "a string", other)),
+    // A page's HTML may come instead of its text (`Parser::parse_html`).
+    let (text, html) = match (map.get("text"), map.get("html")) {
+        (Some(_), Some(_)) => {
+            return Err(RecordError::new(
+                id,
+                "invalid_record",
+                "give \"text\" or \"html\", not both",
+            ))
+        }
+        (None, None) => return Err(RecordError::new(id, "missing_field", "no \"text\" key")),
+        (Some(Value::String(s)), None) => (s.as_str(), false),
+        (None, Some(Value::String(s))) => (s.as_str(), true),
+        (Some(other), None) => return Err(wrong("text", "a string", other)),
+        (None, Some(other)) => return Err(wrong("html", "a string", other)),
     };
     let mut meta = Meta::new();
     match map.get("published") {
@@ -649,7 +659,12 @@ fn record(
         Some(Value::String(s)) => meta = meta.with_source(s.clone()),
         Some(other) => return Err(wrong("source", "a string or null", other)),
     }
-    match parser.parse(text, &meta) {
+    let parsed = if html {
+        parser.parse_html(text, &meta)
+    } else {
+        parser.parse(text, &meta)
+    };
+    match parsed {
         Ok(doc) => Ok((id, doc)),
         Err(e) => Err(RecordError::new(id, error_kind(&e), e.to_string())),
     }

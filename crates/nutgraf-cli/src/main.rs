@@ -103,7 +103,7 @@ enum Command {
     /// Parse article text files and print a readable view, the JSON contract or CoNLL-U.
     ///
     /// Each FILE is one article as plain text (scraper output with page furniture
-    /// is fine). With no FILE, or with `-`, the article is read from stdin. Files
+    /// is fine), or with `--html` a web page. With no FILE, or with `-`, the article is read from stdin. Files
     /// that are not valid UTF-8 are decoded lossily with a warning. A file that
     /// cannot be read is reported on stderr; the other files are still parsed and
     /// the exit code is 1.
@@ -113,7 +113,8 @@ enum Command {
     /// Input: one JSON object per line, `{"id": <scalar>, "text": <string>,
     /// "published"?: "YYYY-MM-DD"|null, "url"?: <string>|null, "source"?: <string>|null}`.
     /// Unknown keys are ignored; `id` may be missing (written as null). Blank lines
-    /// are skipped.
+    /// are skipped. A record may give a web page's `"html"` instead of `"text"`:
+    /// the article is then found in the page (as `parse --html`).
     ///
     /// Output: for each good record `{"id": ..., "document": <contract>}`; for a bad
     /// one (not JSON, not UTF-8, no `text`, wrong types, bad date, too large, a bug)

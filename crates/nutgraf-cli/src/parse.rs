@@ -58,6 +58,12 @@ pub struct ParseArgs {
     #[arg(long, value_name = "FILE.jsonl")]
     pub dates: Option<String>,
 
+    /// Read each FILE as a web page: the article found in its HTML, the same
+    /// roles and extractors; blocks carry their range in the HTML, the JSON its
+    /// `metadata` (JSON-LD, Open Graph, meta tags).
+    #[arg(long)]
+    pub html: bool,
+
     /// Skip layout analysis: read the whole input as body text (for clean corpora).
     #[arg(long)]
     pub no_layout: bool,
@@ -121,7 +127,11 @@ pub fn run(args: &ParseArgs) -> Result<u8> {
         let meta = meta_for(path, args, sidecar.as_ref());
         // The output of the file, and the CoNLL-U sentence count after it.
         let rendered = guard::catch(|| -> Result<(Vec<u8>, u64)> {
-            let doc = parser.parse(&text, &meta)?;
+            let doc = if args.html {
+                parser.parse_html(&text, &meta)?
+            } else {
+                parser.parse(&text, &meta)?
+            };
             guard::debug_panic(&text);
             let mut buf = Vec::new();
             let mut ids = sent_id;

@@ -1648,3 +1648,53 @@ fn batch_ctrl_c_stops_promptly_and_writes_what_is_done() {
         stderr(&out)
     );
 }
+
+const PAGE: &str = "<html><head><title>Storm hits the coast</title>\
+<meta property=\"og:site_name\" content=\"Example News\"></head><body>\
+<nav><a href=/>Home</a> <a href=/world>World</a></nav><article><h1>Storm hits the coast</h1>\
+<p>A storm hit the coast of Portugal on Monday, cutting power to thousands of homes and closing \
+ports along the Atlantic shore, officials said.</p><p>Rescue teams worked through the night in \
+Lisbon and Porto to clear roads blocked by fallen trees.</p></article></body></html>";
+
+#[test]
+fn parse_html_files_give_the_article_and_html_ranges() {
+    let out = run(&["parse", "--html", "--json", "-"], PAGE.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(doc["title"], "Storm hits the coast");
+    assert!(doc["body"]
+        .as_str()
+        .unwrap()
+        .starts_with("A storm hit the coast"));
+    assert_eq!(doc["metadata"]["publisher"], "Example News");
+    let html: Vec<char> = PAGE.chars().collect();
+    for b in doc["blocks"].as_array().unwrap() {
+        let (s, e) = (
+            b["html_start"].as_u64().unwrap() as usize,
+            b["html_end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = html[s..e].iter().collect();
+        assert!(slice.contains(b["text"].as_str().unwrap().split(' ').next().unwrap()));
+    }
+    // The text view reads the same page.
+    let out = run(&["parse", "--html", "-"], PAGE.as_bytes());
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("Storm hits the coast"));
+}
+
+#[test]
+fn batch_records_may_carry_html() {
+    let page = serde_json::to_string(PAGE).unwrap();
+    let input = format!(
+        "{{\"id\":1,\"html\":{page}}}\n{{\"id\":2,\"text\":\"Hello.\",\"html\":\"<p>x</p>\"}}\n{{\"id\":3,\"html\":5}}\n"
+    );
+    let out = run(&["batch"], input.as_bytes());
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["document"]["title"], "Storm hits the coast");
+    assert!(lines[0]["document"]["blocks"][0]["html_start"].is_u64());
+    assert_eq!(lines[1]["error"]["kind"], "invalid_record");
+    assert_eq!(lines[2]["error"]["kind"], "wrong_type");
+}

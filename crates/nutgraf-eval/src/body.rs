@@ -33,7 +33,8 @@ fn overlap(pred: &[String], gold: &[String]) -> usize {
     hit
 }
 
-struct Score {
+/// One document's score.
+pub(crate) struct Score {
     id: String,
     p: f64,
     r: f64,
@@ -76,7 +77,7 @@ pub fn score(path: &str) -> Result<BodyReport, String> {
     Ok(report(&scores))
 }
 
-fn report(scores: &[Score]) -> BodyReport {
+pub(crate) fn report(scores: &[Score]) -> BodyReport {
     let n = scores.len().max(1) as f64;
     let (hit, npred, ngold) = scores.iter().fold((0, 0, 0), |acc, s| {
         (acc.0 + s.hit, acc.1 + s.npred, acc.2 + s.ngold)
@@ -105,6 +106,21 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 fn score_rows(rows: &[serde_json::Value], worst: usize) -> Vec<Score> {
     let parser = Parser::default();
+    score_with(rows, worst, |row| {
+        let raw = row["raw_text"].as_str().unwrap_or("");
+        parser
+            .parse(raw, &Meta::new())
+            .map(|d| d.body)
+            .unwrap_or_default()
+    })
+}
+
+/// Score each row's body, as `body_of` extracts it, against its `gold.body`,
+/// in parallel. With `worst` above 0, the paragraphs missed and added are kept.
+pub(crate) fn score_with<F>(rows: &[serde_json::Value], worst: usize, body_of: F) -> Vec<Score>
+where
+    F: Fn(&serde_json::Value) -> String + Sync,
+{
     rows.par_iter()
         .map(|row| {
             let id = row["id"]
@@ -113,12 +129,8 @@ fn score_rows(rows: &[serde_json::Value], worst: usize) -> Vec<Score> {
                 .chars()
                 .take(12)
                 .collect::<String>();
-            let raw = row["raw_text"].as_str().unwrap_or("");
             let gold = row["gold"]["body"].as_str().unwrap_or("");
-            let body = parser
-                .parse(raw, &Meta::new())
-                .map(|d| d.body)
-                .unwrap_or_default();
+            let body = body_of(row);
             let (pt, gt) = (tokens(&body), tokens(gold));
             let hit = overlap(&pt, &gt);
             let (p, r, f) = prf(hit, pt.len(), gt.len());
@@ -145,7 +157,7 @@ fn score_rows(rows: &[serde_json::Value], worst: usize) -> Vec<Score> {
         .collect()
 }
 
-fn print_scores(scores: &[Score], path: &str, details: bool, worst: usize) {
+pub(crate) fn print_scores(scores: &[Score], path: &str, details: bool, worst: usize) {
     let rep = report(scores);
     let ((mp, mr, mf), (up, ur, uf)) = (rep.macro_prf, rep.micro_prf);
     if details {

@@ -6,6 +6,7 @@
 //! functions and asserts floors on them when the data is present.
 
 pub mod body;
+pub mod body_html;
 pub mod coref;
 pub mod dedup;
 pub mod duckling;

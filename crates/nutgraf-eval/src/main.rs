@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! nutgraf-eval body ../shared/eval/article_extraction/dev.jsonl [--details] [--worst N]
+//! nutgraf-eval body-html ../shared/eval/article_extraction_html/dev.jsonl [--details] [--worst N] [--no-timing]
 //! nutgraf-eval duplicates ../shared/eval/article_extraction/dev.jsonl ../shared/eval/m2e2/dev.jsonl \
 //!     ../shared/eval/ecbplus/dev.jsonl [--exact] [--sweep]
 //! nutgraf-eval glue ../shared/eval/conll2003/dev.jsonl ../shared/eval/polnear/dev.jsonl
@@ -24,8 +25,8 @@
 //! ```
 
 use nutgraf_eval::{
-    body, coref, dedup, duckling, entities, events, glue, ner, quotes, rams, stories, timex, ud,
-    wordnet,
+    body, body_html, coref, dedup, duckling, entities, events, glue, ner, quotes, rams, stories,
+    timex, ud, wordnet,
 };
 
 use std::process::ExitCode;
@@ -35,6 +36,9 @@ const USAGE: &str = "usage: nutgraf-eval <task> <file.jsonl> [options]
 tasks:
   body FILE      body extraction: token precision, recall and F1 of the parsed
                  `body` against `gold.body` (article_extraction format)
+  body-html FILE the same from the raw HTML (article_extraction_html format),
+                 with pages per second on one thread, full parse and extraction
+                 only [--details] [--worst N] [--no-timing]
                  options: --details (one line per document), --worst N (show the N
                  worst documents with their missing and extra text)
   stories FILE [--orders N] [--story-errors] [--chain-errors N]
@@ -136,6 +140,7 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let result = match task.as_str() {
         "body" => body::run(rest),
+        "body-html" => body_html::run(rest),
         "coref" => coref::run(rest),
         "stories" => stories::run_cli(rest),
         "events" => events::run(rest),

@@ -3,7 +3,7 @@
 //! These run when the data is there (`../shared/eval` beside the repository, as in
 //! CI, or `$NUTGRAF_EVAL_DIR`) and skip with a message where it is not.
 
-use nutgraf_eval::{body, eval_dir, ner};
+use nutgraf_eval::{body, body_html, eval_dir, ner};
 
 /// The shared evaluation directory; `None` (the test skips) where it is
 /// missing, except under `CI=true`, where a missing directory fails the test.
@@ -33,6 +33,23 @@ fn body_extraction_f1_floor() {
     );
     assert!(report.documents >= 50);
     assert!(f >= 0.85, "body F1 {f:.3} fell below 0.85");
+}
+
+#[test]
+fn body_extraction_from_html_f1_floor() {
+    let Some(dir) = shared_eval() else {
+        return;
+    };
+    let path = dir.join("article_extraction_html/dev.jsonl");
+    let report = body_html::score(path.to_str().unwrap(), false).unwrap();
+    let (p, r, f) = report.body.macro_prf;
+    eprintln!(
+        "body extraction from HTML: P {p:.3} R {r:.3} F1 {f:.3} on {} pages",
+        report.body.documents
+    );
+    assert!(report.body.documents >= 50);
+    // Measured 0.960 (P 0.967, R 0.963).
+    assert!(f >= 0.95, "HTML body F1 {f:.3} fell below 0.95");
 }
 
 #[test]

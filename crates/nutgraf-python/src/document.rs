@@ -86,16 +86,36 @@ impl PyDocument {
         &self.inner.body
     }
 
+    /// The HTML given to `parse_html` (which blocks' `html_start`/`html_end`
+    /// index), or `None` for text input.
+    #[getter]
+    fn html(&self) -> Option<&str> {
+        self.inner.html.as_deref()
+    }
+
+    /// The page's own metadata as a dict (see the contract), or `None` for text input.
+    #[getter]
+    fn metadata<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match &self.inner.metadata {
+            Some(m) => catch_panic(py, || json_to_py(py, &m.to_json_value()))?.map(Some),
+            None => Ok(None),
+        }
+    }
+
     #[getter]
     fn blocks(&self, py: Python<'_>) -> PyResult<Vec<PyBlock>> {
         catch_panic(py, || {
             let doc = &self.inner;
             let co = CharOffsets::new(&doc.text);
+            let html_co = doc.html.as_deref().map(CharOffsets::new);
             doc.blocks
                 .iter()
                 .map(|b| {
                     let (start, end) = co.span(b.span);
+                    let html = b.html.zip(html_co.as_ref()).map(|(h, hco)| hco.span(h));
                     PyBlock {
+                        html_start: html.map(|h| h.0),
+                        html_end: html.map(|h| h.1),
                         kind: b.kind.as_str(),
                         start,
                         end,
@@ -318,6 +338,8 @@ pub struct PyBlock {
     text: String,
     lang: Option<&'static str>,
     reason: Option<&'static str>,
+    html_start: Option<usize>,
+    html_end: Option<usize>,
 }
 
 #[pymethods]

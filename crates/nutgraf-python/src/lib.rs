@@ -61,6 +61,7 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<corpus::PyTimelineSource>()?;
     errors::register(m)?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::parse_html, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(times::parse_time, m)?)?;
     m.add_function(wrap_pyfunction!(quantities::parse_quantity, m)?)?;

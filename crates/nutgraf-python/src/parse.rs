@@ -95,6 +95,54 @@ pub(crate) fn parse(
         .map_err(|e| to_py_err(py, &e, None))
 }
 
+/// Parse one web page. See `nutgraf/_nutgraf.pyi` for the documented signature.
+#[pyfunction]
+#[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
+#[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
+#[pyo3(signature = (html, url=None, published=None, *, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, syntax=false, max_input_bytes=None, max_sentence_tokens=None))]
+pub(crate) fn parse_html(
+    py: Python<'_>,
+    html: &Bound<'_, PyAny>,
+    url: Option<String>,
+    published: Option<&Bound<'_, PyAny>>,
+    source: Option<String>,
+    layout: bool,
+    entities: bool,
+    times: bool,
+    quantities: bool,
+    quotes: bool,
+    events: bool,
+    syntax: bool,
+    max_input_bytes: Option<usize>,
+    max_sentence_tokens: Option<usize>,
+) -> PyResult<PyDocument> {
+    let html = extract_text(html, None)?;
+    let mut meta = Meta::new();
+    if let Some(date) = published.map(extract_date).transpose()?.flatten() {
+        meta = meta.with_published(date);
+    }
+    if let Some(url) = url {
+        meta = meta.with_url(url);
+    }
+    if let Some(source) = source {
+        meta = meta.with_source(source);
+    }
+    let stages = Stages {
+        layout,
+        entities,
+        times,
+        quantities,
+        quotes,
+        events,
+        syntax,
+    };
+    let parser = Parser::new(options(stages, max_input_bytes, max_sentence_tokens));
+    let html: &str = &html;
+    run_detached(py, || parser.parse_html(html, &meta))?
+        .map(PyDocument::new)
+        .map_err(|e| to_py_err(py, &e, None))
+}
+
 /// Read the `threads` argument: `None`, or an int from 0 to [`MAX_THREADS`].
 fn extract_threads(py: Python<'_>, threads: Option<&Bound<'_, PyAny>>) -> PyResult<Option<usize>> {
     let Some(threads) = threads.filter(|t| !t.is_none()) else {

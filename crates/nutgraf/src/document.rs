@@ -129,6 +129,10 @@ pub struct Block {
     pub lang: Option<&'static str>,
     /// For boilerplate, why it was left out.
     pub reason: Option<BoilerplateReason>,
+    /// For a document parsed from HTML ([`Parser::parse_html`](crate::Parser::parse_html)):
+    /// the block's byte range in the HTML ([`Document::html`]), from its
+    /// element's start tag to its end tag. `None` for text input.
+    pub html: Option<Span>,
 }
 
 /// A sentence of a non-boilerplate block.
@@ -208,6 +212,8 @@ pub enum PublishedFrom {
     Meta,
     /// A date the text states about itself (a "Published" line, a dateline), here.
     Text(Span),
+    /// The web page's own metadata ([`Document::metadata`]: JSON-LD, Open Graph, meta tags).
+    Page,
 }
 
 /// A parsed article. Every span points into [`Document::text`], the original input.
@@ -260,6 +266,13 @@ pub struct Document {
     pub attributions: Vec<Attribution>,
     /// Events (who did what to whom, where and when), in text order.
     pub events: Vec<Event>,
+    /// For a document parsed from HTML ([`Parser::parse_html`](crate::Parser::parse_html)):
+    /// the HTML as given, which [`Block::html`] ranges index. [`Document::text`]
+    /// is then the page's visible text. `None` for text input.
+    pub html: Option<String>,
+    /// For a document parsed from HTML: what the page says about itself
+    /// (JSON-LD, Open Graph, meta tags). `None` for text input.
+    pub metadata: Option<crate::html::PageMeta>,
 }
 
 impl Document {
@@ -305,6 +318,7 @@ impl Document {
     /// changes.
     pub fn to_json_value(&self) -> Value {
         let co = CharOffsets::new(&self.text);
+        let html_co = self.html.as_deref().map(CharOffsets::new);
         let blocks: Vec<Value> = self
             .blocks
             .iter()
@@ -319,6 +333,11 @@ impl Document {
                 });
                 if let Some(r) = b.reason {
                     v["reason"] = json!(r.as_str());
+                }
+                if let (Some(h), Some(hco)) = (b.html, &html_co) {
+                    let (hs, he) = hco.span(h);
+                    v["html_start"] = json!(hs);
+                    v["html_end"] = json!(he);
                 }
                 v
             })
@@ -514,7 +533,7 @@ impl Document {
                 })
             })
             .collect();
-        json!({
+        let mut doc = json!({
             "schema_version": SCHEMA_VERSION,
             "events": events,
             "quotes": quotes,
@@ -533,7 +552,11 @@ impl Document {
             "body": self.body,
             "blocks": blocks,
             "sentences": sentences,
-        })
+        });
+        if let Some(p) = &self.metadata {
+            doc["metadata"] = p.to_json_value();
+        }
+        doc
     }
 
     /// The JSON contract as a compact string: the bytes of

@@ -29,6 +29,8 @@ use crate::time::TimeExpression;
 pub(crate) struct JsonDocument<'a> {
     doc: &'a Document,
     co: CharOffsets<'a>,
+    /// Code points of the HTML, for a document parsed from HTML.
+    html_co: Option<CharOffsets<'a>>,
 }
 
 impl<'a> JsonDocument<'a> {
@@ -36,6 +38,7 @@ impl<'a> JsonDocument<'a> {
         JsonDocument {
             doc,
             co: CharOffsets::new(&doc.text),
+            html_co: doc.html.as_deref().map(CharOffsets::new),
         }
     }
 
@@ -197,6 +200,9 @@ impl Serialize for JsonDocument<'_> {
         m.serialize_entry("entities", &each(&d.entities, |e| self.with(e)))?;
         m.serialize_entry("events", &each(&d.events, |e| self.with(e)))?;
         m.serialize_entry("language", &d.language)?;
+        if let Some(page) = &d.metadata {
+            m.serialize_entry("metadata", &MetaObj(page))?;
+        }
         m.serialize_entry("published", &date(d.published))?;
         m.serialize_entry("publisher", &d.publisher)?;
         m.serialize_entry("quantities", &each(&d.quantities, |q| self.with(q)))?;
@@ -217,6 +223,25 @@ impl Serialize for JsonDocument<'_> {
         m.serialize_entry("times", &each(&d.times, |t| self.with(t)))?;
         m.serialize_entry("title", &d.title)?;
         m.serialize_entry("url", &d.url)?;
+        m.end()
+    }
+}
+
+/// The page metadata object of a document parsed from HTML.
+struct MetaObj<'a>(&'a crate::html::PageMeta);
+
+impl Serialize for MetaObj<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("authors", &p.authors)?;
+        m.serialize_entry("canonical_url", &p.canonical_url)?;
+        m.serialize_entry("description", &p.description)?;
+        m.serialize_entry("language", &p.language)?;
+        m.serialize_entry("published", &date(p.published))?;
+        m.serialize_entry("publisher", &p.publisher)?;
+        m.serialize_entry("section", &p.section)?;
+        m.serialize_entry("title", &p.title)?;
         m.end()
     }
 }
@@ -266,6 +291,11 @@ impl Serialize for With<'_, Block> {
         let (start, end) = json.co.span(b.span);
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("end", &end)?;
+        if let (Some(h), Some(co)) = (b.html, &json.html_co) {
+            let (hs, he) = co.span(h);
+            m.serialize_entry("html_end", &he)?;
+            m.serialize_entry("html_start", &hs)?;
+        }
         m.serialize_entry("kind", b.kind.as_str())?;
         m.serialize_entry("lang", &b.lang)?;
         if let Some(r) = b.reason {

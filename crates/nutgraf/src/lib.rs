@@ -71,6 +71,7 @@ mod document;
 pub mod entities;
 mod error;
 pub mod event;
+mod html;
 mod json;
 mod lang;
 mod layout;
@@ -100,6 +101,7 @@ pub use document::{
 pub use entities::{Entity, EntityLabel, Mention, Role};
 pub use error::{Error, ErrorKind, Result};
 pub use event::{Event, EventType, Modality, Participant, Polarity};
+pub use html::{parse_html, PageMeta};
 pub use jiff::civil::Date;
 pub use lang::detect as detect_language;
 pub use meta::{parse_date, Meta};

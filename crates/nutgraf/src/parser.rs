@@ -190,7 +190,12 @@ fn clean(s: &str) -> String {
     out
 }
 
-fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Options) -> Document {
+pub(crate) fn build(
+    norm: &NormalizedText<'_>,
+    layout: Layout,
+    meta: &Meta,
+    options: &Options,
+) -> Document {
     let ntext = norm.as_str();
     let mut blocks = Vec::with_capacity(layout.blocks.len());
     let mut sentences = Vec::new();
@@ -266,6 +271,7 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
             span: raw.span,
             lang: block_lang,
             reason: raw.reason,
+            html: None,
         });
     }
 
@@ -538,6 +544,8 @@ fn build(norm: &NormalizedText<'_>, layout: Layout, meta: &Meta, options: &Optio
         quotes,
         attributions,
         events,
+        html: None,
+        metadata: None,
     };
     map_to_original(&mut doc, norm);
     doc

@@ -319,8 +319,23 @@ fn title_shaped(c: &Cand<'_>) -> bool {
         )
 }
 
+/// What a page's markup says about its blocks (HTML input, `crate::html`):
+/// the article's run of blocks, and blocks its markup marks as furniture.
+pub(crate) struct Hints<'h> {
+    /// The blocks `[start, end)` of the article's element.
+    pub run: Option<(usize, usize)>,
+    /// Per block: furniture by its markup (a navigation bar, a share box...).
+    pub furniture: &'h [Option<BoilerplateReason>],
+}
+
 /// Analyse the layout of normalized `text`.
 pub(crate) fn analyze(text: &str, layout: bool) -> Layout {
+    analyze_hinted(text, layout, None)
+}
+
+/// Analyse the layout of normalized `text`, with what the markup says when
+/// the text came from HTML.
+pub(crate) fn analyze_hinted(text: &str, layout: bool, hints: Option<&Hints<'_>>) -> Layout {
     let spans = blocks::split(text);
     let mut out = Layout::default();
     if !layout {
@@ -345,10 +360,30 @@ pub(crate) fn analyze(text: &str, layout: bool) -> Layout {
     for c in &mut cands {
         c.class = classify(c, neutral);
     }
-    // Without any run of prose (a one-liner, a list), read everything as body.
-    let (mut body_start, mut body_end) = main_run(&cands).unwrap_or((0, cands.len()));
+    if let Some(h) = hints {
+        for (c, f) in cands.iter_mut().zip(h.furniture) {
+            if let (Some(r), Shape::Plain | Shape::CaptionShaped | Shape::SiteName) = (f, c.shape) {
+                c.shape = Shape::Furniture(*r);
+            }
+        }
+    }
     let mut gaps = Vec::new();
-    (body_start, body_end) = extend_run(&cands, body_start, body_end, &mut gaps);
+    let forced = hints
+        .and_then(|h| h.run)
+        .filter(|&(s, e)| s < e && e <= cands.len());
+    let (mut body_start, body_end) = if let Some((s, e)) = forced {
+        // The article's element, up to a "Comments" line after its first
+        // paragraph (the markup tells related-story boxes apart).
+        let first = (s..e).find(|&i| is_prose(&cands[i])).unwrap_or(s);
+        let end = (first..e)
+            .find(|&i| cands[i].shape == Shape::Ender(BoilerplateReason::Comments))
+            .unwrap_or(e);
+        (s, end)
+    } else {
+        // Without any run of prose (a one-liner, a list), read everything as body.
+        let (s, e) = main_run(&cands).unwrap_or((0, cands.len()));
+        extend_run(&cands, s, e, &mut gaps)
+    };
     body_start = trim_run_start(&cands, body_start, body_end);
     // Teaser lists inside the article ("Related articles", "READ MORE") are furniture.
     for &(from, to, reason) in &gaps {
