@@ -9,6 +9,7 @@ use crate::json::JsonDocument;
 use crate::quantity::Quantity;
 use crate::quote::{Attribution, Quote};
 use crate::span::{CharOffsets, Span};
+use crate::text::Repair;
 use crate::time::TimeExpression;
 
 /// Version of the JSON contract produced by [`Document::to_json_value`].
@@ -256,6 +257,10 @@ pub struct Document {
     pub attributions: Vec<Attribution>,
     /// Events (who did what to whom, where and when), in text order.
     pub events: Vec<Event>,
+    /// What the normalizer changed in the content of the input before the
+    /// extractors read it (mojibake, C1 controls, HTML character references,
+    /// glued words), in input order; see [`crate::text`].
+    pub repairs: Vec<Repair>,
 }
 
 impl Document {
@@ -510,8 +515,23 @@ impl Document {
                 })
             })
             .collect();
+        let repairs: Vec<Value> = self
+            .repairs
+            .iter()
+            .map(|r| {
+                let (start, end) = co.span(r.span);
+                json!({
+                    "start": start,
+                    "end": end,
+                    "original": self.slice(r.span),
+                    "replacement": r.replacement,
+                    "kind": r.kind.as_str(),
+                })
+            })
+            .collect();
         json!({
             "schema_version": SCHEMA_VERSION,
+            "repairs": repairs,
             "events": events,
             "quotes": quotes,
             "attributions": attributions,
