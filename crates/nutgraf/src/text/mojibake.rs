@@ -43,10 +43,12 @@
 //!   seldom uses: IPA extensions, spacing modifier letters, Syriac, Thaana, NKo,
 //!   Samaritan, Mandaic (3);
 //! - two letters side by side from different scripts (Latin, Greek, Cyrillic,
-//!   Armenian, Hebrew, Arabic, CJK, others) (3);
-//! - a symbol of the continuation range after a non-ASCII letter or after
-//!   another such symbol (2), or (1) when it is closing punctuation (`’ ” » …
-//!   – —`, a no-break space) at the end of a word;
+//!   Armenian, Hebrew, Arabic, CJK, others) (3), but (1) for Latin and CJK,
+//!   which CJK text mixes without spaces ("MBC와");
+//! - a symbol of the continuation range (a no-break space included) after a
+//!   non-ASCII letter, `×`, `÷` or another such symbol (2), or (1) when it is
+//!   closing punctuation (`’ ” » … – — ›`) at the end of a word of two letters
+//!   or more;
 //! - a lowercase letter followed by a non-ASCII capital (1).
 //!
 //! So "VladÃ­mir" (a soft hyphen after `Ã`, a capital after a lowercase
@@ -237,10 +239,11 @@ enum Script {
 }
 
 fn script(c: char) -> Option<Script> {
-    if !c.is_alphabetic() {
+    let u = c as u32;
+    // Modifier letters (`ˆ`, `ʼ`) go with any script.
+    if !c.is_alphabetic() || (0x2B0..=0x2FF).contains(&u) {
         return None;
     }
-    let u = c as u32;
     Some(match u {
         0..=0x24F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xFF21..=0xFF5A => {
             Script::Latin
@@ -287,13 +290,13 @@ fn is_moji_symbol(c: char) -> bool {
     is_continuation(c) && !c.is_alphabetic()
         || matches!(
             c,
-            'Š' | 'š' | 'Œ' | 'œ' | 'Ž' | 'ž' | 'Ÿ' | 'ƒ' | 'ª' | 'º' | 'µ'
+            'Š' | 'š' | 'Œ' | 'œ' | 'Ž' | 'ž' | 'Ÿ' | 'ƒ' | 'ˆ' | 'ª' | 'º' | 'µ'
         )
 }
 
 /// Punctuation that may well close a word written with an accented letter.
 fn is_closing(c: char) -> bool {
-    matches!(c, '’' | '”' | '»' | '…' | '–' | '—' | '\u{A0}' | '›')
+    matches!(c, '’' | '”' | '»' | '…' | '–' | '—' | '›')
 }
 
 /// Badness of `mid` between its neighbours `prev` and `next` (see the module docs).
@@ -318,17 +321,24 @@ fn badness(prev: Option<char>, mid: &[char], next: Option<char>) -> u32 {
         }
         let Some(l) = at(i - 1) else { continue };
         if let (Some(a), Some(b)) = (script(l), script(c)) {
-            if a != b {
-                total += 3;
-            }
+            // CJK text holds Latin words without spaces ("MBC와", "PCを").
+            total += match (a, b) {
+                _ if a == b => 0,
+                (Script::Latin, Script::Cjk) | (Script::Cjk, Script::Latin) => 1,
+                _ => 3,
+            };
         }
         if l.is_lowercase() && c.is_uppercase() && !c.is_ascii() {
             total += 1;
         }
         let lead_like = (l.is_alphabetic() && !l.is_ascii()) || matches!(l, '×' | '÷');
         if is_moji_symbol(c) && (lead_like || is_moji_symbol(l)) {
-            let word_end = !at(i + 1).is_some_and(char::is_alphanumeric);
-            total += if is_closing(c) && word_end { 1 } else { 2 };
+            // Closing a word of two letters or more ("PERÚ”"), not a letter
+            // alone ("Ã—").
+            let closes_word = is_closing(c)
+                && !at(i + 1).is_some_and(char::is_alphanumeric)
+                && at(i - 2).is_some_and(char::is_alphabetic);
+            total += if closes_word { 1 } else { 2 };
         }
     }
     total
