@@ -59,6 +59,19 @@ const NASTY: &[&str] = &[
     "北京",
     "。",
     "مرحبا",
+    // Mojibake and its pieces (UTF-8 read as Windows-1252 or Latin-1).
+    "Ã",
+    "Ã©",
+    "Â",
+    "Â\u{a0}",
+    "â€™",
+    "â€",
+    "Ã\u{83}Â©",
+    "\u{92}",
+    "\u{81}",
+    "ÐŸÑ€",
+    "ðŸ˜€",
+    "×",
     "\u{202e}",
     ".",
     "?",
@@ -355,7 +368,15 @@ fn removed_at(input: &str, i: usize) -> bool {
         '\t' | '\n' => false,
         '\r' => rest[1..].starts_with('\n'),
         '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{fffe}' | '\u{ffff}' => true,
-        c => (c as u32) < 0x20 || ('\u{7f}'..='\u{9f}').contains(&c),
+        // C1 controls but the five Windows-1252 leaves undefined become the
+        // characters they stand for.
+        c => {
+            (c as u32) < 0x20
+                || matches!(
+                    c,
+                    '\u{7f}' | '\u{81}' | '\u{8d}' | '\u{8f}' | '\u{90}' | '\u{9d}'
+                )
+        }
     }
 }
 

@@ -46,9 +46,12 @@
 //!   Armenian, Hebrew, Arabic, CJK, others) (3), but (1) for Latin and CJK,
 //!   which CJK text mixes without spaces ("MBC와");
 //! - a symbol of the continuation range (a no-break space included) after a
-//!   non-ASCII letter, `×`, `÷` or another such symbol (2), or (1) when it is
+//!   letter that can lead a sequence (`Â` to `ô`, `×`) (2), or (1) when it is
 //!   closing punctuation (`’ ” » … – — ›`) at the end of a word of two letters
-//!   or more;
+//!   or more (followed by neither a letter, a digit nor another such symbol) that does not end in `Â` (no orthography ends a word in it, and
+//!   `Â` before a symbol is the most common mojibake of all);
+//! - such a symbol after another (1: correct text has runs of punctuation
+//!   too);
 //! - a lowercase letter followed by a non-ASCII capital (1).
 //!
 //! So "VladÃ­mir" (a soft hyphen after `Ã`, a capital after a lowercase
@@ -331,12 +334,16 @@ fn badness(prev: Option<char>, mid: &[char], next: Option<char>) -> u32 {
         if l.is_lowercase() && c.is_uppercase() && !c.is_ascii() {
             total += 1;
         }
-        let lead_like = (l.is_alphabetic() && !l.is_ascii()) || matches!(l, '×' | '÷');
-        if is_moji_symbol(c) && (lead_like || is_moji_symbol(l)) {
+        if is_moji_symbol(c) && is_moji_symbol(l) {
+            // Weak: correct text has runs of punctuation too ("”…").
+            total += 1;
+        } else if is_moji_symbol(c) && is_lead(l) {
             // Closing a word of two letters or more ("PERÚ”"), not a letter
-            // alone ("Ã—").
+            // alone ("Ã—"); and no orthography ends a word in `Â`, which
+            // decodes to punctuation ("EÂ»").
             let closes_word = is_closing(c)
-                && !at(i + 1).is_some_and(char::is_alphanumeric)
+                && l != 'Â'
+                && !at(i + 1).is_some_and(|n| n.is_alphanumeric() || is_moji_symbol(n))
                 && at(i - 2).is_some_and(char::is_alphabetic);
             total += if closes_word { 1 } else { 2 };
         }
