@@ -49,6 +49,8 @@ from nutgraf._nutgraf import (
     Participant,
     Quantity,
     Quote,
+    Repair,
+    Repaired,
     Role,
     Sentence,
     Source,
@@ -66,6 +68,7 @@ from nutgraf._nutgraf import (
     parse_many,
     parse_quantity,
     parse_time,
+    repair,
 )
 
 __all__ = [
@@ -94,6 +97,8 @@ __all__ = [
     "Participant",
     "Quantity",
     "Quote",
+    "Repair",
+    "Repaired",
     "Role",
     "Sentence",
     "Source",
@@ -111,6 +116,7 @@ __all__ = [
     "parse_many",
     "parse_quantity",
     "parse_time",
+    "repair",
 ]
 
 # A forked child has none of the parent's rayon worker threads: tell the native

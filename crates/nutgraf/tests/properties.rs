@@ -374,7 +374,7 @@ fn removed_at(input: &str, i: usize) -> bool {
             (c as u32) < 0x20
                 || matches!(
                     c,
-                    '\u{7f}' | '\u{81}' | '\u{8d}' | '\u{8f}' | '\u{90}' | '\u{9d}'
+                    '\u{7f}' | '\u{81}' | '\u{85}' | '\u{8d}' | '\u{8f}' | '\u{90}' | '\u{9d}'
                 )
         }
     }

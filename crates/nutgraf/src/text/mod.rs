@@ -550,7 +550,8 @@ pub fn normalize_with(original: &str, repair_encoding: bool) -> NormalizedText<'
         }
         let c = span::char_at(original, i).unwrap_or('\u{FFFD}');
         let clen = c.len_utf8();
-        if repair_encoding {
+        // U+0085 alone is NEL, whitespace in Unicode: left to be removed.
+        if repair_encoding && c != '\u{85}' {
             if let Some(m) = mojibake::c1_to_cp1252(c) {
                 let mut buf = [0u8; 4];
                 b.replace(i, i + clen, m.encode_utf8(&mut buf));
@@ -616,8 +617,9 @@ mod tests {
         check("a\u{a0}b\u{2009}c\u{3000}d", "a b c d");
         check("co\u{ad}operate\u{200b}!", "cooperate!");
         check("x\u{0}y\u{81}z", "xyz");
-        check("x\u{0}y\u{85}z", "xy…z");
-        assert_eq!(normalize_with("y\u{85}z", false).as_str(), "yz");
+        check("x\u{0}y\u{85}z", "xyz");
+        check("x\u{0}y\u{86}z", "xy†z");
+        assert_eq!(normalize_with("y\u{86}z", false).as_str(), "yz");
     }
 
     #[test]

@@ -18,8 +18,10 @@
 //!
 //! A C1 control character left in text after that (U+0080-U+009F) is a
 //! Windows-1252 character that lost its mapping: it becomes that character
-//! (U+0092 is `’`, U+0085 `…`). The five undefined ones are removed by the
-//! normalizer, as other control characters are.
+//! (U+0092 is `’`, U+0093 `“`). The five undefined ones, and U+0085 (NEL,
+//! whitespace in Unicode, though Windows-1252 reads its byte as `…`) are
+//! removed by the normalizer, as other control characters are; inside a
+//! cluster a C1 control is a byte like any other.
 //!
 //! # The test
 //!
