@@ -49,6 +49,7 @@ __all__ = [
     "parse_time",
     "parse_quantity",
     "analyze_words",
+    "repair",
     "_after_fork_in_child",
 ]
 

@@ -353,6 +353,21 @@ fn badness(prev: Option<char>, mid: &[char], next: Option<char>) -> u32 {
     total
 }
 
+/// A neighbour of a cluster as the score sees it: whitespace and characters
+/// the normalizer removes (controls, soft hyphens, zero-width characters) are
+/// no neighbour, so a cluster is judged the same in a document and in any
+/// piece of it that the normalizer reads alike.
+fn neighbour(c: Option<char>) -> Option<char> {
+    c.filter(|&c| {
+        !(c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+            ))
+    })
+}
+
 /// A decoded cluster: input bytes `start..end` hold mojibake of `chars`, each
 /// with the input bytes it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -420,8 +435,8 @@ fn cluster_at(text: &str, p: usize, fixes: &mut Vec<Fix>) -> usize {
         return p + 1;
     }
     let end = i;
-    let prev = span::before(text, p).chars().next_back();
-    let next = span::after(text, end).chars().next();
+    let prev = neighbour(span::before(text, p).chars().next_back());
+    let next = neighbour(span::after(text, end).chars().next());
     let original: Vec<char> = span::between(text, p, end).chars().collect();
     let before = badness(prev, &original, next);
     let mut cost = before;
