@@ -100,7 +100,7 @@ pub fn damage(text: &str, variant: Variant) -> String {
     s
 }
 
-/// A small deterministic generator (SplitMix64).
+/// A small deterministic generator (`SplitMix64`).
 struct Rng(u64);
 
 impl Rng {

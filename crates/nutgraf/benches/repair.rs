@@ -25,6 +25,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use nutgraf::text::{repair_with, NormalizedText};
 use nutgraf::{Meta, Options, Parser, RepairKind};
 
+#[allow(dead_code)] // `measuring` is for the other benches
 mod common;
 
 /// `text`'s UTF-8 read as Windows-1252 (undefined bytes as C1 controls).
