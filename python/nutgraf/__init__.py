@@ -49,6 +49,8 @@ from nutgraf._nutgraf import (
     Participant,
     Quantity,
     Quote,
+    Repair,
+    Repaired,
     Role,
     Sentence,
     Source,
@@ -67,6 +69,7 @@ from nutgraf._nutgraf import (
     parse_many,
     parse_quantity,
     parse_time,
+    repair,
 )
 
 __all__ = [
@@ -95,6 +98,8 @@ __all__ = [
     "Participant",
     "Quantity",
     "Quote",
+    "Repair",
+    "Repaired",
     "Role",
     "Sentence",
     "Source",
@@ -113,6 +118,7 @@ __all__ = [
     "parse_many",
     "parse_quantity",
     "parse_time",
+    "repair",
 ]
 
 # A forked child has none of the parent's rayon worker threads: tell the native

@@ -1,7 +1,7 @@
 """Type stubs of the native module ``nutgraf._nutgraf``, checked by ``mypy.stubtest``."""
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, Literal, TypeAlias, final, overload
 
 __all__ = [
@@ -24,6 +24,8 @@ __all__ = [
     "Event",
     "Participant",
     "Word",
+    "Repair",
+    "Repaired",
     "Corpus",
     "Story",
     "StoryMerge",
@@ -48,6 +50,7 @@ __all__ = [
     "parse_time",
     "parse_quantity",
     "analyze_words",
+    "repair",
     "_after_fork_in_child",
 ]
 
@@ -262,6 +265,39 @@ class Mention:
     def text(self) -> str: ...
     @property
     def label(self) -> str: ...
+
+@final
+class Repair:
+    """One change of content the normalizer made to the input before reading it:
+    ``original == text[start:end]`` became ``replacement``. ``kind`` is
+    ``"mojibake"`` (UTF-8 read as Windows-1252 or Latin-1, "VladÃ\xadmir" ->
+    "Vladímir"), ``"c1_control"`` (U+0092 -> "’"), ``"html_entity"`` ("&amp;" ->
+    "&") or ``"glued_words"`` (a space put in at an empty span, ``start == end``).
+    Cosmetic normalization (line ends, odd spaces, invisible characters, NFC) is
+    not reported."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def original(self) -> str: ...
+    @property
+    def replacement(self) -> str: ...
+    @property
+    def kind(self) -> Literal["mojibake", "c1_control", "html_entity", "glued_words"]: ...
+
+@final
+class Repaired:
+    """What ``repair`` returns: ``text``, the input with every repair applied and
+    nothing else changed, and ``repairs``, offsets into the input. Unpacks as
+    ``text, repairs = nutgraf.repair(...)``."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def repairs(self) -> list[Repair]: ...
+    def __iter__(self) -> Iterator[str | list[Repair]]: ...
 
 @final
 class TimeExpression:
@@ -620,6 +656,11 @@ class Document:
     @property
     def events(self) -> list[Event]:
         """Events (who did what to whom, where and when), in text order."""
+    @property
+    def repairs(self) -> list[Repair]:
+        """What the normalizer changed in the content of the input before the
+        extractors read it (mojibake, C1 controls, HTML references, glued words),
+        in input order, with offsets into ``text``."""
     @property
     def words(self) -> list[Word]:
         """Words of every analysed sentence, in order, with their syntax (each
@@ -983,6 +1024,7 @@ def parse(
     quotes: bool = True,
     events: bool = True,
     syntax: bool = False,
+    repair_encoding: bool = True,
     max_input_bytes: int | None = None,
     max_sentence_tokens: int | None = None,
 ) -> Document:
@@ -994,7 +1036,9 @@ def parse(
     ``entity``). ``syntax=True`` gives every word of every analysed sentence its
     part of speech, lemma, head and relation (``Document.words``,
     ``Sentence.words``); it is off by default, as it costs more than the other
-    stages together. Raises ``InvalidDateError`` for an unreadable ``published`` and
+    stages together. ``repair_encoding=False`` leaves text decoded with the wrong
+    encoding as it is (no mojibake or C1 control repair, ``Document.repairs``).
+    Raises ``InvalidDateError`` for an unreadable ``published`` and
     ``InputTooLargeError`` when ``text`` is over ``max_input_bytes`` UTF-8 bytes
     (default 16 MiB), ``InvalidInputError`` when ``text`` is not a ``str`` or holds a
     lone surrogate, ``InternalError`` for a bug in nutgraf. The work runs with the
@@ -1019,6 +1063,7 @@ def parse_html(
     quotes: bool = True,
     events: bool = True,
     syntax: bool = False,
+    repair_encoding: bool = True,
     max_input_bytes: int | None = None,
     max_sentence_tokens: int | None = None,
 ) -> Document:
@@ -1047,6 +1092,7 @@ def parse_many(
     quotes: bool = True,
     events: bool = True,
     syntax: bool = False,
+    repair_encoding: bool = True,
     max_input_bytes: int | None = None,
     max_sentence_tokens: int | None = None,
     errors: Literal["raise"] = "raise",
@@ -1064,6 +1110,7 @@ def parse_many(
     quotes: bool = True,
     events: bool = True,
     syntax: bool = False,
+    repair_encoding: bool = True,
     max_input_bytes: int | None = None,
     max_sentence_tokens: int | None = None,
     errors: Literal["return"],
@@ -1086,6 +1133,21 @@ def parse_many(
 
     Ctrl-C stops the batch while it runs: inputs being parsed finish, the rest are
     skipped, and ``KeyboardInterrupt`` is raised (no partial list is returned).
+    """
+
+def repair(text: str, *, encoding: bool = True) -> Repaired:
+    """Repair ``text`` as ``parse`` does before reading it: mojibake of UTF-8 read
+    as Windows-1252 or Latin-1, once or twice, where the result is far likelier
+    than the input ("donâ€™t" -> "don’t"); C1 controls that stand for Windows-1252
+    characters; HTML character references; glued words. ``encoding=False`` skips
+    the first two. Returns the repaired text (nothing else changed) and the
+    repairs, offsets into ``text``. The work runs with the GIL released.
+
+    >>> text, repairs = repair("VladÃ\xadmir said")
+    >>> text
+    'Vladímir said'
+    >>> [(r.start, r.end, r.original, r.replacement, r.kind) for r in repairs]
+    [(4, 6, 'Ã\xad', 'í', 'mojibake')]
     """
 
 def parse_time(

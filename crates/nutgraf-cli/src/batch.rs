@@ -71,6 +71,11 @@ pub struct RecordArgs {
     #[arg(long)]
     pub no_layout: bool,
 
+    /// Leave text decoded with the wrong encoding as it is: no repair of
+    /// mojibake ("VladÃ­mir") or C1 controls (removed instead).
+    #[arg(long)]
+    pub no_repair_encoding: bool,
+
     /// Lines read, parsed in parallel and handed on per step; bounds memory use.
     #[arg(long, value_name = "N", default_value_t = 1024,
           value_parser = clap::value_parser!(u32).range(1..))]
@@ -264,6 +269,7 @@ pub fn drive<T: Send>(
     let parser = Parser::new(
         options
             .layout(!args.no_layout)
+            .repair_encoding(!args.no_repair_encoding)
             .max_input_bytes(args.max_bytes),
     );
     let inputs: Vec<&str> = if args.inputs.is_empty() {

@@ -68,6 +68,11 @@ pub struct ParseArgs {
     #[arg(long)]
     pub no_layout: bool,
 
+    /// Leave text decoded with the wrong encoding as it is: no repair of
+    /// mojibake ("VladÃ­mir") or C1 controls (removed instead).
+    #[arg(long)]
+    pub no_repair_encoding: bool,
+
     /// URL of the article, copied into the document (applies to every file).
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
@@ -97,6 +102,7 @@ pub fn run(args: &ParseArgs) -> Result<u8> {
     let parser = Parser::new(
         Options::new()
             .layout(!args.no_layout)
+            .repair_encoding(!args.no_repair_encoding)
             .syntax(args.words || args.conllu)
             .max_input_bytes(args.max_bytes),
     );

@@ -6,8 +6,9 @@
 //! expression (text → TIMEX3 value, modifier), one line per quantity (text →
 //! value and unit, qualifiers) and one line per quote (who said what: speaker,
 //! cue, the quote cut to [`QUOTE_CHARS`] characters), one line per attribution
-//! (kind, source, cue, what it backs), then one line per event (type and CAMEO
-//! code, actors → targets, trigger, place, time, polarity and modality).
+//! (kind, source, cue, what it backs), one line per event (type and CAMEO
+//! code, actors → targets, trigger, place, time, polarity and modality), then
+//! one line per repair of the input (kind, original → replacement, where).
 //!
 //! ```text
 //! file:       article.txt
@@ -39,6 +40,9 @@
 //!   [according] Chinese customs figures — according to: "Trade reached $240 billion in 2023"
 //! events:     1
 //!   [VISIT    042] Vladimir Putin → Beijing  (arrived)  in Beijing  on Tuesday = 2023-10-17  positive asserted
+//! repairs:    2
+//!   [mojibake   ] "Ã\u{ad}" → "í"  chars 104..106
+//!   [glued_words] "" → " "  chars 250..250
 //! ```
 
 use std::fmt::Write as _;
@@ -208,6 +212,17 @@ pub fn render(name: &str, doc: &Document, width: Option<usize>) -> String {
     let _ = writeln!(out, "events:     {}", doc.events.len());
     for e in &doc.events {
         let _ = writeln!(out, "{}", truncate(&event_line(doc, e), width));
+    }
+    let _ = writeln!(out, "repairs:    {}", doc.repairs.len());
+    for r in &doc.repairs {
+        let (start, end) = co.span(r.span);
+        let line = format!(
+            "  [{:<LABEL_WIDTH$}] {:?} → {:?}  chars {start}..{end}",
+            r.kind.as_str(),
+            r.original(&doc.text),
+            r.replacement
+        );
+        let _ = writeln!(out, "{}", truncate(&line, width));
     }
     out
 }

@@ -18,6 +18,7 @@ pub mod jsonl;
 pub mod ner;
 pub mod quotes;
 pub mod rams;
+pub mod repair;
 pub mod stories;
 pub mod timex;
 pub mod ud;

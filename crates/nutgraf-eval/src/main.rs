@@ -9,6 +9,7 @@
 //! nutgraf-eval duplicates ../shared/eval/article_extraction/dev.jsonl ../shared/eval/m2e2/dev.jsonl \
 //!     ../shared/eval/ecbplus/dev.jsonl [--exact] [--sweep]
 //! nutgraf-eval glue ../shared/eval/conll2003/dev.jsonl ../shared/eval/polnear/dev.jsonl
+//! nutgraf-eval repair ../shared/eval [--seed S] [--examples N]
 //! nutgraf-eval timex ../shared/eval/tempeval3/train.jsonl [--errors N]
 //! nutgraf-eval ner-conll ../shared/eval/conll2003/dev.jsonl [--model PATH]
 //! nutgraf-eval duckling ../shared/eval/duckling_en/dev.jsonl [--errors N]
@@ -25,8 +26,8 @@
 //! ```
 
 use nutgraf_eval::{
-    body, body_html, coref, dedup, duckling, entities, events, glue, ner, quotes, rams, stories,
-    timex, ud, wordnet,
+    body, body_html, coref, dedup, duckling, entities, events, glue, ner, quotes, rams, repair,
+    stories, timex, ud, wordnet,
 };
 
 use std::process::ExitCode;
@@ -97,6 +98,15 @@ tasks:
   glue FILE...   glued-word repair on clean text: every split it makes is a
                  false split; prints each with its context and the count per
                  file (`text` field of each record); options: --quiet
+  repair DIR [--seed S] [--examples N]
+                 encoding repair on the dev corpora under DIR (default
+                 ../shared/eval): repairs per 10,000 words of clean text
+                 (mojibake and C1 controls: each a false repair; HTML
+                 references and glued words apart), then the share of
+                 paragraphs restored exactly after the project's own damage
+                 (UTF-8 read as Windows-1252 or Latin-1, once or twice, one
+                 non-ASCII paragraph in two, seed S, default 13); N examples
+                 of false repairs and misses per corpus (default 5)
   ner-conll FILE entity-level precision, recall and F1 per label (exact span and
                  label) of the NER model on a CoNLL-style JSONL file
                  options: --model PATH (default: the shipped model)
@@ -148,6 +158,7 @@ fn main() -> ExitCode {
         "duckling" => duckling::run(rest),
         "duplicates" => dedup::run(rest),
         "glue" => glue::run(rest),
+        "repair" => repair::run(rest),
         "ner" => entities::run(rest),
         "ner-conll" => ner::run_eval(rest),
         "timex" => timex::run(rest),

@@ -348,3 +348,47 @@ fn ecbplus_story_and_entity_floors() {
         "entity B-cubed F1 {entities:.3} fell below 0.795"
     );
 }
+
+#[test]
+fn encoding_repair_floors() {
+    use nutgraf_eval::repair;
+    let Some(dir) = shared_eval() else {
+        return;
+    };
+    let reports = repair::score(&dir, 13).unwrap();
+    let words: usize = reports.iter().map(|r| r.words).sum();
+    let false_repairs: usize = reports.iter().map(|r| r.clean[0] + r.clean[1]).sum();
+    let per_10k = nutgraf_eval::ratio(false_repairs * 10_000, words);
+    let (mut damaged, mut restored, mut collateral) = (0, 0, 0);
+    for r in &reports {
+        damaged += r.damaged.iter().map(|d| d.0).sum::<usize>();
+        restored += r.damaged.iter().map(|d| d.1).sum::<usize>();
+        collateral += r.collateral;
+    }
+    let share = nutgraf_eval::ratio(restored, damaged);
+    eprintln!(
+        "encoding repair: {false_repairs} repairs on {words} clean words ({per_10k:.3} per 10k); \
+         {restored}/{damaged} damaged paragraphs restored ({share:.4}), {collateral} collateral"
+    );
+    assert!(words >= 500_000, "too few words: {words}");
+    assert!(damaged >= 2_000, "too few damaged paragraphs: {damaged}");
+    assert!(
+        per_10k < 0.5,
+        "{per_10k:.3} encoding repairs per 10k clean words"
+    );
+    assert!(share >= 0.98, "restored share {share:.4} fell below 0.98");
+    assert_eq!(
+        collateral, 0,
+        "clean paragraphs changed in damaged documents"
+    );
+    for (k, v) in repair::VARIANTS.iter().enumerate() {
+        let (n, ok): (usize, usize) = reports
+            .iter()
+            .fold((0, 0), |a, r| (a.0 + r.damaged[k].0, a.1 + r.damaged[k].1));
+        assert!(
+            nutgraf_eval::ratio(ok, n) >= 0.97,
+            "{}: {ok}/{n} restored",
+            v.name
+        );
+    }
+}

@@ -15,6 +15,7 @@ use crate::errors::catch_panic;
 use crate::events::PyEvent;
 use crate::quantities::PyQuantity;
 use crate::quotes::{PyAttribution, PyQuote};
+use crate::repairs::PyRepair;
 use crate::times::PyTimeExpression;
 use crate::words::PyWord;
 
@@ -291,6 +292,14 @@ impl PyDocument {
     }
 
     /// Events (who did what to whom, where and when), in text order.
+    /// What the normalizer changed in the input before reading it.
+    #[getter]
+    fn repairs(&self, py: Python<'_>) -> PyResult<Vec<PyRepair>> {
+        catch_panic(py, || {
+            PyRepair::convert(&self.inner.text, &self.inner.repairs)
+        })
+    }
+
     #[getter]
     fn events(&self, py: Python<'_>) -> PyResult<Vec<PyEvent>> {
         catch_panic(py, || {

@@ -20,6 +20,7 @@ mod events;
 mod parse;
 mod quantities;
 mod quotes;
+mod repairs;
 mod times;
 mod words;
 
@@ -49,6 +50,8 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<events::PyEvent>()?;
     m.add_class::<events::PyParticipant>()?;
     m.add_class::<words::PyWord>()?;
+    m.add_class::<repairs::PyRepair>()?;
+    m.add_class::<repairs::PyRepaired>()?;
     m.add_class::<corpus::PyCorpus>()?;
     m.add_class::<corpus::PyStory>()?;
     m.add_class::<corpus::PyStoryMerge>()?;
@@ -66,6 +69,7 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(times::parse_time, m)?)?;
     m.add_function(wrap_pyfunction!(quantities::parse_quantity, m)?)?;
     m.add_function(wrap_pyfunction!(words::analyze_words, m)?)?;
+    m.add_function(wrap_pyfunction!(repairs::repair, m)?)?;
     m.add_function(wrap_pyfunction!(detach::after_fork_in_child, m)?)?;
     Ok(())
 }

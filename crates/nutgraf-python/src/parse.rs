@@ -23,6 +23,7 @@ struct Stages {
     quotes: bool,
     events: bool,
     syntax: bool,
+    repair_encoding: bool,
 }
 
 fn options(
@@ -37,7 +38,8 @@ fn options(
         .quantities(stages.quantities)
         .quotes(stages.quotes)
         .events(stages.events)
-        .syntax(stages.syntax);
+        .syntax(stages.syntax)
+        .repair_encoding(stages.repair_encoding);
     if let Some(limit) = max_input_bytes {
         options = options.max_input_bytes(limit);
     }
@@ -51,7 +53,7 @@ fn options(
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
-#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, syntax=false, max_input_bytes=None, max_sentence_tokens=None))]
+#[pyo3(signature = (text, *, published=None, url=None, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, syntax=false, repair_encoding=true, max_input_bytes=None, max_sentence_tokens=None))]
 pub(crate) fn parse(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -65,6 +67,7 @@ pub(crate) fn parse(
     quotes: bool,
     events: bool,
     syntax: bool,
+    repair_encoding: bool,
     max_input_bytes: Option<usize>,
     max_sentence_tokens: Option<usize>,
 ) -> PyResult<PyDocument> {
@@ -87,6 +90,7 @@ pub(crate) fn parse(
         quotes,
         events,
         syntax,
+        repair_encoding,
     };
     let parser = Parser::new(options(stages, max_input_bytes, max_sentence_tokens));
     let text: &str = &text;
@@ -99,7 +103,7 @@ pub(crate) fn parse(
 #[pyfunction]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
-#[pyo3(signature = (html, url=None, published=None, *, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, syntax=false, max_input_bytes=None, max_sentence_tokens=None))]
+#[pyo3(signature = (html, url=None, published=None, *, source=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, syntax=false, repair_encoding=true, max_input_bytes=None, max_sentence_tokens=None))]
 pub(crate) fn parse_html(
     py: Python<'_>,
     html: &Bound<'_, PyAny>,
@@ -113,6 +117,7 @@ pub(crate) fn parse_html(
     quotes: bool,
     events: bool,
     syntax: bool,
+    repair_encoding: bool,
     max_input_bytes: Option<usize>,
     max_sentence_tokens: Option<usize>,
 ) -> PyResult<PyDocument> {
@@ -135,6 +140,7 @@ pub(crate) fn parse_html(
         quotes,
         events,
         syntax,
+        repair_encoding,
     };
     let parser = Parser::new(options(stages, max_input_bytes, max_sentence_tokens));
     let html: &str = &html;
@@ -189,7 +195,7 @@ enum Slot {
 /// hit while parsing are all errors of their input alone, with `index` set.
 #[pyfunction]
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)] // the keyword arguments of a Python function
-#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, syntax=false, max_input_bytes=None, max_sentence_tokens=None, errors="raise"))]
+#[pyo3(signature = (texts, *, published=None, threads=None, layout=true, entities=true, times=true, quantities=true, quotes=true, events=true, syntax=false, repair_encoding=true, max_input_bytes=None, max_sentence_tokens=None, errors="raise"))]
 pub(crate) fn parse_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
@@ -202,6 +208,7 @@ pub(crate) fn parse_many<'py>(
     quotes: bool,
     events: bool,
     syntax: bool,
+    repair_encoding: bool,
     max_input_bytes: Option<usize>,
     max_sentence_tokens: Option<usize>,
     errors: &str,
@@ -260,6 +267,7 @@ pub(crate) fn parse_many<'py>(
         quotes,
         events,
         syntax,
+        repair_encoding,
     };
     let parser = Parser::new(options(stages, max_input_bytes, max_sentence_tokens));
     let threads = effective_threads(threads);

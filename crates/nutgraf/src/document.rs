@@ -9,6 +9,7 @@ use crate::json::JsonDocument;
 use crate::quantity::Quantity;
 use crate::quote::{Attribution, Quote};
 use crate::span::{CharOffsets, Span};
+use crate::text::Repair;
 use crate::time::TimeExpression;
 
 /// Version of the JSON contract produced by [`Document::to_json_value`].
@@ -273,6 +274,10 @@ pub struct Document {
     /// For a document parsed from HTML: what the page says about itself
     /// (JSON-LD, Open Graph, meta tags). `None` for text input.
     pub metadata: Option<crate::html::PageMeta>,
+    /// What the normalizer changed in the content of the input before the
+    /// extractors read it (mojibake, C1 controls, HTML character references,
+    /// glued words), in input order; see [`crate::text`].
+    pub repairs: Vec<Repair>,
 }
 
 impl Document {
@@ -533,8 +538,23 @@ impl Document {
                 })
             })
             .collect();
+        let repairs: Vec<Value> = self
+            .repairs
+            .iter()
+            .map(|r| {
+                let (start, end) = co.span(r.span);
+                json!({
+                    "start": start,
+                    "end": end,
+                    "original": self.slice(r.span),
+                    "replacement": r.replacement,
+                    "kind": r.kind.as_str(),
+                })
+            })
+            .collect();
         let mut doc = json!({
             "schema_version": SCHEMA_VERSION,
+            "repairs": repairs,
             "events": events,
             "quotes": quotes,
             "attributions": attributions,

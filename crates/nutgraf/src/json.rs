@@ -23,6 +23,7 @@ use crate::event::{Event, Participant};
 use crate::quantity::Quantity;
 use crate::quote::{Attribution, Quote};
 use crate::span::{CharOffsets, Span};
+use crate::text::Repair;
 use crate::time::TimeExpression;
 
 /// The whole document as the contract's top-level object.
@@ -207,6 +208,7 @@ impl Serialize for JsonDocument<'_> {
         m.serialize_entry("publisher", &d.publisher)?;
         m.serialize_entry("quantities", &each(&d.quantities, |q| self.with(q)))?;
         m.serialize_entry("quotes", &each(&d.quotes, |q| self.with(q)))?;
+        m.serialize_entry("repairs", &each(&d.repairs, |r| self.with(r)))?;
         m.serialize_entry("schema_version", &SCHEMA_VERSION)?;
         // Sentences carry their words only when the document has some
         // (`Options::syntax`): without, the contract is unchanged.
@@ -264,6 +266,20 @@ impl Serialize for SentenceObj<'_> {
             let words = json.doc.sentence_words(self.sentence);
             m.serialize_entry("words", &each(words, |w| json.with(w)))?;
         }
+        m.end()
+    }
+}
+
+impl Serialize for With<'_, Repair> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (json, r) = (self.json, self.item);
+        let (start, end) = json.co.span(r.span);
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("end", &end)?;
+        m.serialize_entry("kind", r.kind.as_str())?;
+        m.serialize_entry("original", json.doc.slice(r.span))?;
+        m.serialize_entry("replacement", &r.replacement)?;
+        m.serialize_entry("start", &start)?;
         m.end()
     }
 }

@@ -110,4 +110,5 @@ pub use parser::{parse, Parser, MAX_THREADS};
 pub use quantity::{parse_quantity, Bound, Quantity, QuantityKind};
 pub use quote::{Attribution, AttributionKind, Quote, QuoteKind, Speaker};
 pub use span::{CharOffsets, Span};
+pub use text::{repair, Repair, RepairKind, Repaired};
 pub use time::{parse_time, TimeExpression, TimexType};

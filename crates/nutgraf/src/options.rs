@@ -18,6 +18,7 @@ pub struct Options {
     quotes: bool,
     events: bool,
     syntax: bool,
+    repair_encoding: bool,
     max_sentence_tokens: usize,
 }
 
@@ -41,6 +42,7 @@ impl Options {
             quotes: true,
             events: true,
             syntax: false,
+            repair_encoding: true,
             max_sentence_tokens: DEFAULT_MAX_SENTENCE_TOKENS,
         }
     }
@@ -109,6 +111,26 @@ impl Options {
     pub const fn syntax(mut self, yes: bool) -> Options {
         self.syntax = yes;
         self
+    }
+
+    /// Whether to repair text decoded with the wrong encoding before reading it:
+    /// mojibake of UTF-8 read as Windows-1252 or Latin-1, once or twice
+    /// ("VladÃ­mir" → "Vladímir"), and C1 control characters that stand for
+    /// Windows-1252 characters (U+0092 → `’`). Repairs are made only where the
+    /// result is far likelier than the input (see [`crate::text::mojibake`]),
+    /// and reported in [`Document::repairs`](crate::Document::repairs) with
+    /// offsets of the input; every span still points into the input. With
+    /// `false`, C1 controls are removed as other control characters are.
+    /// Default `true`.
+    #[must_use]
+    pub const fn repair_encoding(mut self, yes: bool) -> Options {
+        self.repair_encoding = yes;
+        self
+    }
+
+    /// Whether the encoding repair is on.
+    pub const fn get_repair_encoding(&self) -> bool {
+        self.repair_encoding
     }
 
     /// Whether the syntax stage is on.

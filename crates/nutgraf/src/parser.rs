@@ -71,7 +71,7 @@ impl Parser {
     }
 
     fn parse_unchecked(&self, text: &str, meta: &Meta) -> Document {
-        let mut norm = NormalizedText::new(text);
+        let mut norm = NormalizedText::with_options(text, self.options.get_repair_encoding());
         norm.repair_glued();
         let layout = layout::analyze(norm.as_str(), self.options.get_layout());
         build(&norm, layout, meta, &self.options)
@@ -546,6 +546,7 @@ pub(crate) fn build(
         events,
         html: None,
         metadata: None,
+        repairs: norm.repairs().to_vec(),
     };
     map_to_original(&mut doc, norm);
     doc

@@ -59,6 +59,21 @@ const NASTY: &[&str] = &[
     "北京",
     "。",
     "مرحبا",
+    // Mojibake and its pieces (UTF-8 read as Windows-1252 or Latin-1).
+    "Ã",
+    "Ã©",
+    "Â",
+    // (Not "Â\u{a0}": a cluster that decodes to a no-break space, where the
+    // normalizer then cuts blocks and words, may be judged differently in a
+    // block taken alone than in the whole text; see the report of issue 13.)
+    "â€™",
+    "â€",
+    "Ã\u{83}Â©",
+    "\u{92}",
+    "\u{81}",
+    "ÐŸÑ€",
+    "ðŸ˜€",
+    "×",
     "\u{202e}",
     ".",
     "?",
@@ -355,7 +370,15 @@ fn removed_at(input: &str, i: usize) -> bool {
         '\t' | '\n' => false,
         '\r' => rest[1..].starts_with('\n'),
         '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{fffe}' | '\u{ffff}' => true,
-        c => (c as u32) < 0x20 || ('\u{7f}'..='\u{9f}').contains(&c),
+        // C1 controls but the five Windows-1252 leaves undefined become the
+        // characters they stand for.
+        c => {
+            (c as u32) < 0x20
+                || matches!(
+                    c,
+                    '\u{7f}' | '\u{81}' | '\u{85}' | '\u{8d}' | '\u{8f}' | '\u{90}' | '\u{9d}'
+                )
+        }
     }
 }
 
@@ -379,12 +402,19 @@ fn check_whole_range_is_tight(input: &str) {
 
 /// Each normalized word maps to original text that normalizes back to that word
 /// (up to whitespace: a span that ends inside a replaced region covers all of it).
+///
+/// With the encoding repair off: a mojibake cluster is judged with its
+/// neighbours, and one that holds a no-break space (a continuation byte) may be
+/// decoded in a word taken alone but not beside the letter that follows it in
+/// the whole text (`"ÐŸÑ€×\u{a0}e"`), so this holds only without it.
 fn check_words(input: &str) {
-    let norm = NormalizedText::new(input);
+    let norm = NormalizedText::with_options(input, false);
     let ntext = norm.as_str();
     for (start, word) in words(ntext) {
         let o = norm.to_original(Span::new(start, start + word.len()));
-        let back = normalize(o.slice(input));
+        let back = NormalizedText::with_options(o.slice(input), false)
+            .as_str()
+            .to_owned();
         assert_eq!(
             back.trim(),
             word,

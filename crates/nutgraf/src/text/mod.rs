@@ -12,6 +12,12 @@
 //!   (other than tab and LF) are removed;
 //! - HTML character references left in text (`&amp;`, `&#8217;`, `&#x2019;`,
 //!   common named ones) are decoded;
+//! - mojibake, UTF-8 read as Windows-1252 or Latin-1 once or twice
+//!   ("VladÃ­mir", "donâ€™t"), is decoded where the result is far likelier than
+//!   the input, and C1 control characters that stand for Windows-1252
+//!   characters (U+0092 for `’`) become those characters: see [`mojibake`]
+//!   for what is repaired, what is not, the test used and its cost
+//!   ([`NormalizedText::with_options`] turns this off);
 //! - text that is not already in Unicode NFC is composed, one base character and
 //!   its combining marks at a time.
 //!
@@ -20,9 +26,23 @@
 //! Then [`NormalizedText::repair_glued`] puts back the spaces a lossy extraction
 //! lost between two words (`FridayAs` → "Friday As", see [`find_glued`]); each
 //! inserted space maps to an empty span of the original, at the join.
+//!
+//! # Repairs
+//!
+//! The changes of content are *repairs*, reported by [`NormalizedText::repairs`]
+//! (and [`Document::repairs`](crate::Document::repairs), [`repair`]) with their
+//! span of the original input: [`RepairKind::Mojibake`],
+//! [`RepairKind::C1Control`], [`RepairKind::HtmlEntity`] and
+//! [`RepairKind::GluedWords`] (an empty span where a space went in). Cosmetic
+//! normalization is not reported: line ends, odd spaces (NBSP, thin,
+//! ideographic) made plain, invisible and control characters removed (C0
+//! controls, the five C1 controls Windows-1252 leaves undefined, zero-width
+//! spaces, soft hyphens, the BOM), NFC composition. These change the bytes of
+//! the text, not what it says.
 
 mod entities;
 mod glue;
+pub mod mojibake;
 
 pub use glue::{find_glued, is_english_word, Glue, GlueKind};
 
@@ -31,6 +51,113 @@ use std::borrow::Cow;
 use unicode_normalization::{char::canonical_combining_class, IsNormalized, UnicodeNormalization};
 
 use crate::span::{self, Span};
+
+/// What a [`Repair`] repaired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepairKind {
+    /// UTF-8 text decoded as Windows-1252 or Latin-1, once or more
+    /// ("VladÃ­mir" → "Vladímir"); see [`mojibake`].
+    Mojibake,
+    /// A C1 control character that stands for a Windows-1252 character
+    /// (U+0092 → `’`).
+    C1Control,
+    /// An HTML character reference left in text (`&amp;` → `&`).
+    HtmlEntity,
+    /// Words glued by a lossy extraction: a space put back, at an empty span
+    /// of the input ("Blinkenasked" → "Blinken asked"); see [`find_glued`].
+    GluedWords,
+}
+
+impl RepairKind {
+    /// The contract name of the kind: `"mojibake"`, `"c1_control"`,
+    /// `"html_entity"`, `"glued_words"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RepairKind::Mojibake => "mojibake",
+            RepairKind::C1Control => "c1_control",
+            RepairKind::HtmlEntity => "html_entity",
+            RepairKind::GluedWords => "glued_words",
+        }
+    }
+}
+
+/// One change of content the normalizer made: the input's `span` became
+/// `replacement`. Cosmetic normalization (line ends, odd spaces, invisible
+/// characters, NFC) is not a repair; see the [module docs](self#repairs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Repair {
+    /// What it replaced, in the original input (empty for an insertion).
+    pub span: Span,
+    /// What it put there.
+    pub replacement: String,
+    /// What kind of repair it is.
+    pub kind: RepairKind,
+}
+
+impl Repair {
+    /// The original text the repair replaced: `span` of `input`.
+    pub fn original<'a>(&self, input: &'a str) -> &'a str {
+        self.span.slice(input)
+    }
+}
+
+/// A text with its repairs applied ([`repair`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Repaired {
+    /// The input with every repair applied, and nothing else changed.
+    pub text: String,
+    /// The repairs, in input order, with spans of the input.
+    pub repairs: Vec<Repair>,
+}
+
+/// Repair `text` as [`parse`](crate::parse) does before it reads it (mojibake,
+/// C1 controls, HTML character references, glued words) and return the
+/// repaired text and the repairs. Unlike [`NormalizedText::as_str`], the text
+/// keeps everything else as it was (line ends, odd spaces, invisible
+/// characters): applying `repairs` to `text` gives it.
+///
+/// ```
+/// let fixed = nutgraf::repair("VladÃ\u{ad}mir Putin donâ€™t &amp; Blinkenasked");
+/// assert_eq!(fixed.text, "Vladímir Putin don’t & Blinken asked");
+/// let kinds: Vec<&str> = fixed.repairs.iter().map(|r| r.kind.as_str()).collect();
+/// assert_eq!(kinds, ["mojibake", "mojibake", "html_entity", "glued_words"]);
+/// ```
+pub fn repair(text: &str) -> Repaired {
+    repair_with(text, true)
+}
+
+/// [`repair`], with the encoding repair (mojibake and C1 controls) on or off.
+pub fn repair_with(text: &str, encoding: bool) -> Repaired {
+    let mut norm = NormalizedText::with_options(text, encoding);
+    norm.repair_glued();
+    let repairs = std::mem::take(&mut norm.repairs);
+    Repaired {
+        text: apply_repairs(text, &repairs),
+        repairs,
+    }
+}
+
+/// `text` with `repairs` (sorted, not overlapping) applied.
+pub fn apply_repairs(text: &str, repairs: &[Repair]) -> String {
+    if repairs.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + repairs.len());
+    let mut at = 0;
+    for r in repairs {
+        if r.span.start < at {
+            continue;
+        }
+        out.push_str(span::between(text, at, r.span.start));
+        out.push_str(&r.replacement);
+        at = r.span.end;
+    }
+    out.push_str(span::after(text, at));
+    out
+}
 
 /// One replaced region: `orig` bytes of the input became `norm` bytes of the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,12 +175,27 @@ pub struct NormalizedText<'a> {
     text: Cow<'a, str>,
     /// Sorted, non-overlapping replaced regions; identity between them.
     edits: Vec<Edit>,
+    /// The changes of content, sorted, in original offsets.
+    repairs: Vec<Repair>,
 }
 
 impl<'a> NormalizedText<'a> {
     /// Normalize `original`.
     pub fn new(original: &'a str) -> NormalizedText<'a> {
         normalize(original)
+    }
+
+    /// Normalize `original`, with the encoding repair (mojibake and C1
+    /// controls, see [`mojibake`]) on or off. Off, C1 controls are removed as
+    /// other control characters are.
+    pub fn with_options(original: &'a str, repair_encoding: bool) -> NormalizedText<'a> {
+        normalize_with(original, repair_encoding)
+    }
+
+    /// The changes of content made so far ([`Repair`]), sorted by where they
+    /// are in the original input.
+    pub fn repairs(&self) -> &[Repair] {
+        &self.repairs
     }
 
     /// The normalized text.
@@ -90,7 +232,7 @@ impl<'a> NormalizedText<'a> {
     pub fn repair_glued(&mut self) -> Vec<Glue> {
         let glued = find_glued(&self.text);
         let at: Vec<usize> = glued.iter().map(|g| g.at).collect();
-        let inserted = self.insert_spaces(&at);
+        let inserted = self.insert_spaces_as(&at, Some(RepairKind::GluedWords));
         // A join inside a replaced region is left alone.
         glued
             .into_iter()
@@ -108,6 +250,12 @@ impl<'a> NormalizedText<'a> {
     ///
     /// When `at` is not sorted or an offset is not on a char boundary.
     pub fn insert_spaces(&mut self, at: &[usize]) -> Vec<bool> {
+        self.insert_spaces_as(at, None)
+    }
+
+    /// [`NormalizedText::insert_spaces`], reporting each space as a repair of
+    /// `kind` when one is given.
+    fn insert_spaces_as(&mut self, at: &[usize], kind: Option<RepairKind>) -> Vec<bool> {
         assert!(at.windows(2).all(|w| w[0] < w[1]), "offsets must be sorted");
         let mut done = Vec::with_capacity(at.len());
         if at.is_empty() {
@@ -148,8 +296,18 @@ impl<'a> NormalizedText<'a> {
                 orig_start: orig,
                 orig_end: orig,
             });
+            if let Some(kind) = kind {
+                self.repairs.push(Repair {
+                    span: Span::new(orig, orig),
+                    replacement: " ".to_owned(),
+                    kind,
+                });
+            }
             done.push(true);
         }
+        // Insertions join the earlier repairs in input order (an insertion
+        // before a replacement that starts at the same place).
+        self.repairs.sort_by_key(|r| (r.span.start, r.span.end));
         let shift = text.len() - copied;
         edits.extend(self.edits[next_edit..].iter().map(|&e| shifted(e, shift)));
         text.push_str(span::after(&old, copied));
@@ -242,6 +400,7 @@ struct Builder<'a> {
     out: Option<String>,
     copied_upto: usize,
     edits: Vec<Edit>,
+    repairs: Vec<Repair>,
 }
 
 impl<'a> Builder<'a> {
@@ -287,12 +446,25 @@ impl<'a> Builder<'a> {
             original: self.original,
             text,
             edits: self.edits,
+            repairs: self.repairs,
         }
     }
 }
 
 /// Normalize `original` (see the module docs for what changes).
 pub fn normalize(original: &str) -> NormalizedText<'_> {
+    normalize_with(original, true)
+}
+
+/// Normalize `original`, with the encoding repair on or off
+/// ([`NormalizedText::with_options`]).
+pub fn normalize_with(original: &str, repair_encoding: bool) -> NormalizedText<'_> {
+    let fixes = if repair_encoding {
+        mojibake::find(original)
+    } else {
+        Vec::new()
+    };
+    let mut next_fix = 0;
     let needs_nfc = !original.is_ascii()
         && unicode_normalization::is_nfc_quick(original.chars()) != IsNormalized::Yes;
     let mut b = Builder {
@@ -300,6 +472,7 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
         out: None,
         copied_upto: 0,
         edits: Vec::new(),
+        repairs: Vec::new(),
     };
     let bytes = original.as_bytes();
     let mut i = 0;
@@ -326,6 +499,11 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
                             Action::Replace(r) => r,
                         };
                         b.replace(i, i + len, with);
+                        b.repairs.push(Repair {
+                            span: Span::new(i, i + len),
+                            replacement: decoded.to_string(),
+                            kind: RepairKind::HtmlEntity,
+                        });
                         i += len;
                         continue;
                     }
@@ -345,8 +523,47 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
                 continue;
             }
         }
+        // Mojibake found before: its characters, each with the bytes it replaces.
+        while fixes.get(next_fix).is_some_and(|f| f.start < i) {
+            next_fix += 1;
+        }
+        if let Some(fix) = fixes.get(next_fix).filter(|f| f.start == i) {
+            let mut decoded = String::with_capacity(fix.chars.len() * 2);
+            for &(c, start, end) in &fix.chars {
+                decoded.push(c);
+                let mut buf = [0u8; 4];
+                let with = match action_for(c) {
+                    Action::Keep => c.encode_utf8(&mut buf),
+                    Action::Delete => "",
+                    Action::Replace(r) => r,
+                };
+                b.replace(start, end, with);
+            }
+            b.repairs.push(Repair {
+                span: Span::new(fix.start, fix.end),
+                replacement: decoded,
+                kind: RepairKind::Mojibake,
+            });
+            i = fix.end;
+            next_fix += 1;
+            continue;
+        }
         let c = span::char_at(original, i).unwrap_or('\u{FFFD}');
         let clen = c.len_utf8();
+        // U+0085 alone is NEL, whitespace in Unicode: left to be removed.
+        if repair_encoding && c != '\u{85}' {
+            if let Some(m) = mojibake::c1_to_cp1252(c) {
+                let mut buf = [0u8; 4];
+                b.replace(i, i + clen, m.encode_utf8(&mut buf));
+                b.repairs.push(Repair {
+                    span: Span::new(i, i + clen),
+                    replacement: m.to_string(),
+                    kind: RepairKind::C1Control,
+                });
+                i += clen;
+                continue;
+            }
+        }
         match action_for(c) {
             Action::Delete => b.replace(i, i + clen, ""),
             Action::Replace(r) => b.replace(i, i + clen, r),
@@ -399,7 +616,10 @@ mod tests {
         check("a\r\nb\rc", "a\nb\nc");
         check("a\u{a0}b\u{2009}c\u{3000}d", "a b c d");
         check("co\u{ad}operate\u{200b}!", "cooperate!");
+        check("x\u{0}y\u{81}z", "xyz");
         check("x\u{0}y\u{85}z", "xyz");
+        check("x\u{0}y\u{86}z", "xy†z");
+        assert_eq!(normalize_with("y\u{86}z", false).as_str(), "yz");
     }
 
     #[test]
@@ -421,6 +641,67 @@ mod tests {
             "e\u{301}\r\u{301}\u{7f}\u{301}&amp;\u{301}",
             "é\n\u{301}\u{301}&\u{301}",
         );
+    }
+
+    #[test]
+    fn repairs_are_reported_with_original_spans() {
+        let input = "VladÃ\u{ad}mir\r\nsaid\u{a0}donâ€™t &amp; x\u{92}s Putinvisited";
+        let mut n = normalize(input);
+        n.repair_glued();
+        assert_eq!(n.as_str(), "Vladímir\nsaid don’t & x’s Putin visited");
+        let got: Vec<(&str, &str, &str)> = n
+            .repairs()
+            .iter()
+            .map(|r| (r.original(input), r.replacement.as_str(), r.kind.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ã\u{ad}", "í", "mojibake"),
+                ("â€™", "’", "mojibake"),
+                ("&amp;", "&", "html_entity"),
+                ("\u{92}", "’", "c1_control"),
+                ("", " ", "glued_words"),
+            ]
+        );
+        let glue = n.repairs()[4].span;
+        assert_eq!(
+            span::before(input, glue.start),
+            "VladÃ\u{ad}mir\r\nsaid\u{a0}donâ€™t &amp; x\u{92}s Putin"
+        );
+        // "Vladímir" maps back to the mojibake.
+        assert_eq!(
+            n.to_original(Span::new(0, 9)).slice(input),
+            "VladÃ\u{ad}mir"
+        );
+        let fixed = repair(input);
+        assert_eq!(
+            fixed.text,
+            "Vladímir\r\nsaid\u{a0}don’t & x’s Putin visited"
+        );
+        assert_eq!(apply_repairs(input, &fixed.repairs), fixed.text);
+    }
+
+    #[test]
+    fn encoding_repair_can_be_turned_off() {
+        let input = "VladÃ\u{ad}mir x\u{92}s";
+        let n = normalize_with(input, false);
+        assert_eq!(n.as_str(), "VladÃmir xs");
+        assert!(n.repairs().is_empty());
+        assert_eq!(repair_with(input, false).text, input);
+    }
+
+    #[test]
+    fn clean_text_has_no_repairs_and_is_borrowed() {
+        for input in [
+            "Plain text.",
+            "été à São Paulo — “quoted” 😀",
+            "Ελληνικά 中文",
+        ] {
+            let n = normalize(input);
+            assert!(n.repairs().is_empty(), "{input:?}");
+            assert!(matches!(n.text, Cow::Borrowed(_)));
+        }
     }
 
     #[test]
