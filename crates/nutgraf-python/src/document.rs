@@ -291,7 +291,6 @@ impl PyDocument {
         })
     }
 
-    /// Events (who did what to whom, where and when), in text order.
     /// What the normalizer changed in the input before reading it.
     #[getter]
     fn repairs(&self, py: Python<'_>) -> PyResult<Vec<PyRepair>> {
@@ -300,6 +299,7 @@ impl PyDocument {
         })
     }
 
+    /// Events (who did what to whom, where and when), in text order.
     #[getter]
     fn events(&self, py: Python<'_>) -> PyResult<Vec<PyEvent>> {
         catch_panic(py, || {

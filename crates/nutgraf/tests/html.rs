@@ -300,3 +300,18 @@ proptest! {
         check(&doc, &html);
     }
 }
+
+#[test]
+fn encoding_repair_follows_the_option() {
+    let html =
+        "<html><body><article><p>VladÃ\u{ad}mir Putin arrived in Beijing on Tuesday for talks \
+                with Xi Jinping, the Kremlin said in a statement.</p></article></body></html>";
+    let on = parse_html(html, &Meta::new()).unwrap();
+    assert!(on.repairs.iter().any(|r| r.kind.as_str() == "mojibake"));
+    assert!(on.entities.iter().any(|e| e.name == "Vladímir Putin"));
+    let off = Parser::new(Options::new().repair_encoding(false))
+        .parse_html(html, &Meta::new())
+        .unwrap();
+    assert!(off.repairs.iter().all(|r| r.kind.as_str() != "mojibake"));
+    assert!(off.entities.iter().all(|e| e.name != "Vladímir Putin"));
+}

@@ -226,7 +226,7 @@ impl CapWord {
 
 /// The end of the name in `word`: without a possessive ("Lee's", "Jones'")
 /// and without a full stop that ends a sentence rather than an abbreviation
-/// ("Lee." but not "U.S." or the initial "J."); and whether it was cut.
+/// ("Lee." but not "U.S.", "St." or the initial "J."); and whether it was cut.
 fn name_end(word: &str) -> (usize, bool) {
     for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
         if let Some(stem) = word.strip_suffix(suffix) {
@@ -236,7 +236,9 @@ fn name_end(word: &str) -> (usize, bool) {
         }
     }
     if let Some(stem) = word.strip_suffix('.') {
-        if !stem.contains('.') && stem.chars().count() > 1 {
+        // "J." and "St." are a name's initial and abbreviation, "U.S." an
+        // abbreviation: kept, and the name goes on.
+        if !stem.contains('.') && stem.chars().count() > 2 {
             return (stem.len(), true);
         }
     }

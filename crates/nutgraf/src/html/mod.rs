@@ -114,9 +114,9 @@ impl Parser {
         }
         let article = find_article(&dom, &hblocks, &info);
         let furniture = furniture(&hblocks, &info, article.as_ref());
-        let mut norm = NormalizedText::new(&text);
-        norm.repair_glued();
         let options = self.options();
+        let mut norm = NormalizedText::with_options(&text, options.get_repair_encoding());
+        norm.repair_glued();
         let hints = Hints {
             run: article.as_ref().map(|a| (a.first, a.last)),
             furniture: &furniture,

@@ -174,9 +174,13 @@ pub(super) fn domain_in(line: &str) -> Option<(usize, usize)> {
 /// `www.example.com/story?id=3`, with spaces around it at most).
 pub(super) fn is_url_line(line: &str) -> bool {
     let t = line.trim();
-    let lower = t.get(..t.len().min(8)).unwrap_or("").to_ascii_lowercase();
-    let scheme = lower.starts_with("http://") || lower.starts_with("https://");
-    let www = lower.starts_with("www.");
+    let starts = |p: &str| {
+        t.as_bytes()
+            .get(..p.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    let scheme = starts("http://") || starts("https://");
+    let www = starts("www.");
     (scheme || www) && t.len() > 11 && !t.contains(char::is_whitespace)
 }
 
@@ -220,6 +224,8 @@ mod tests {
         ));
         assert!(is_url_line("  https://example.com/a?b=c  "));
         assert!(is_url_line("www.example.org/story/1"));
+        assert!(is_url_line("www.aéé.com/x"));
+        assert!(is_url_line("HTTPS://EXAMPLE.COM/A"));
         assert!(!is_url_line("http://example.com is down"));
         assert!(!is_url_line("Read more at www.example.org/story/1"));
         assert!(!is_url_line("http://"));
