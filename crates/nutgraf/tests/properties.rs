@@ -388,13 +388,19 @@ fn check_whole_range_is_tight(input: &str) {
     let norm = NormalizedText::new(input);
     let o = norm.to_original(Span::new(0, norm.as_str().len()));
     let inner = o.slice(input);
+    // A character inside a repair (mojibake: "Ã\u{ad}" is "í") is not removed.
+    let repaired = |i: usize| {
+        norm.repairs()
+            .iter()
+            .any(|r| r.span.start <= i && i < r.span.end)
+    };
     if let Some(last) = inner.chars().next_back() {
         assert!(
-            !removed_at(input, o.start),
+            repaired(o.start) || !removed_at(input, o.start),
             "the mapped range {o:?} = {inner:?} starts with a removed character, in {input:?}"
         );
         assert!(
-            !removed_at(input, o.end - last.len_utf8()),
+            repaired(o.end - last.len_utf8()) || !removed_at(input, o.end - last.len_utf8()),
             "the mapped range {o:?} = {inner:?} ends with a removed character, in {input:?}"
         );
     }

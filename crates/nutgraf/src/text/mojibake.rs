@@ -466,7 +466,11 @@ fn cluster_at(text: &str, p: usize, fixes: &mut Vec<Fix>) -> usize {
         layer = decode_layer(&items);
         best = Some(items);
     }
-    if let Some(items) = best.filter(|_| cost * 2 <= before) {
+    // A decoding that leaves a C1 control (one of the five Windows-1252 leaves
+    // undefined) decodes to nothing readable: not a repair.
+    let readable =
+        |items: &Vec<Item>| !items.iter().any(|it| ('\u{80}'..='\u{9F}').contains(&it.c));
+    if let Some(items) = best.filter(|items| cost * 2 <= before && readable(items)) {
         fixes.push(Fix {
             start: p,
             end,
