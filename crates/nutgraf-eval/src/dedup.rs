@@ -450,11 +450,7 @@ fn read_records(paths: &[&String]) -> Result<Vec<(String, String, Option<String>
             .and_then(|p| p.file_name())
             .map_or_else(|| (*path).clone(), |n| n.to_string_lossy().into_owned());
         for (i, r) in jsonl::read(path)?.into_iter().enumerate() {
-            let text = ["text", "raw_text"]
-                .iter()
-                .find_map(|k| r.get(*k).and_then(|t| t.as_str()))
-                .unwrap_or("")
-                .to_owned();
+            let text = jsonl::text_of(&r).unwrap_or("").to_owned();
             let id = r["id"]
                 .as_str()
                 .map_or_else(|| i.to_string(), str::to_owned);

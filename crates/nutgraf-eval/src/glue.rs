@@ -22,10 +22,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let mut splits = 0;
         let mut bytes = 0;
         for r in &records {
-            let Some(text) = ["text", "raw_text"]
-                .iter()
-                .find_map(|k| r.get(*k).and_then(|t| t.as_str()))
-            else {
+            let Some(text) = jsonl::text_of(r) else {
                 continue;
             };
             bytes += text.len();

@@ -89,6 +89,14 @@ pub fn positional(args: &[String]) -> Option<&str> {
     None
 }
 
+/// A record's text: its `text`, or the `raw_text` of the article extraction
+/// benchmark.
+pub fn text_of(record: &Value) -> Option<&str> {
+    ["text", "raw_text"]
+        .iter()
+        .find_map(|k| record.get(*k).and_then(Value::as_str))
+}
+
 /// A `{"start","end"}` object's offsets, if both are there.
 pub fn span_of(v: &Value) -> Option<(usize, usize)> {
     Some((

@@ -180,10 +180,7 @@ pub fn score_file(name: &str, path: &str, seed: u64) -> Result<CorpusReport, Str
             .bytes()
             .fold(0u64, |h, b| h.rotate_left(5) ^ u64::from(b)));
     for r in &records {
-        let Some(text) = ["text", "raw_text"]
-            .iter()
-            .find_map(|k| r.get(*k).and_then(|t| t.as_str()))
-        else {
+        let Some(text) = jsonl::text_of(r) else {
             continue;
         };
         report.documents += 1;

@@ -314,7 +314,7 @@ fn near_duplicate_floors() {
         "near-copy recall {recall:.4} fell below 0.985"
     );
     // Pairs found among the originals are ECB+ copies of one article or wire
-    // report within one story (49 with the defaults, read one by one; 51
+    // report within one story (50 with the defaults, read one by one: since a page address line is furniture, 23_3 and 23_4 ecbplus, one AP report, pair too; 52
     // without the lede check, which adds two distinct articles sharing a
     // background paragraph or a press release's quotes); none across stories
     // or in the other corpora.

@@ -71,17 +71,6 @@ pub(crate) fn parse(
     max_input_bytes: Option<usize>,
     max_sentence_tokens: Option<usize>,
 ) -> PyResult<PyDocument> {
-    let text = extract_text(text, None)?;
-    let mut meta = Meta::new();
-    if let Some(date) = published.map(extract_date).transpose()?.flatten() {
-        meta = meta.with_published(date);
-    }
-    if let Some(url) = url {
-        meta = meta.with_url(url);
-    }
-    if let Some(source) = source {
-        meta = meta.with_source(source);
-    }
     let stages = Stages {
         layout,
         entities,
@@ -92,11 +81,9 @@ pub(crate) fn parse(
         syntax,
         repair_encoding,
     };
-    let parser = Parser::new(options(stages, max_input_bytes, max_sentence_tokens));
-    let text: &str = &text;
-    run_detached(py, || parser.parse(text, &meta))?
-        .map(PyDocument::new)
-        .map_err(|e| to_py_err(py, &e, None))
+    let meta = meta_of(published, url, source)?;
+    let options = options(stages, max_input_bytes, max_sentence_tokens);
+    parse_one(py, text, &meta, options, Parser::parse)
 }
 
 /// Parse one web page. See `nutgraf/_nutgraf.pyi` for the documented signature.
@@ -121,17 +108,6 @@ pub(crate) fn parse_html(
     max_input_bytes: Option<usize>,
     max_sentence_tokens: Option<usize>,
 ) -> PyResult<PyDocument> {
-    let html = extract_text(html, None)?;
-    let mut meta = Meta::new();
-    if let Some(date) = published.map(extract_date).transpose()?.flatten() {
-        meta = meta.with_published(date);
-    }
-    if let Some(url) = url {
-        meta = meta.with_url(url);
-    }
-    if let Some(source) = source {
-        meta = meta.with_source(source);
-    }
     let stages = Stages {
         layout,
         entities,
@@ -142,9 +118,43 @@ pub(crate) fn parse_html(
         syntax,
         repair_encoding,
     };
-    let parser = Parser::new(options(stages, max_input_bytes, max_sentence_tokens));
-    let html: &str = &html;
-    run_detached(py, || parser.parse_html(html, &meta))?
+    let meta = meta_of(published, url, source)?;
+    let options = options(stages, max_input_bytes, max_sentence_tokens);
+    parse_one(py, html, &meta, options, Parser::parse_html)
+}
+
+/// The `Meta` of a call's `published`, `url` and `source` arguments.
+fn meta_of(
+    published: Option<&Bound<'_, PyAny>>,
+    url: Option<String>,
+    source: Option<String>,
+) -> PyResult<Meta> {
+    let mut meta = Meta::new();
+    if let Some(date) = published.map(extract_date).transpose()?.flatten() {
+        meta = meta.with_published(date);
+    }
+    if let Some(url) = url {
+        meta = meta.with_url(url);
+    }
+    if let Some(source) = source {
+        meta = meta.with_source(source);
+    }
+    Ok(meta)
+}
+
+/// Parse one input (`parse` text, `parse_html` a page) detached from the
+/// interpreter, errors mapped.
+fn parse_one(
+    py: Python<'_>,
+    input: &Bound<'_, PyAny>,
+    meta: &Meta,
+    options: Options,
+    run: fn(&Parser, &str, &Meta) -> nutgraf::Result<nutgraf::Document>,
+) -> PyResult<PyDocument> {
+    let input = extract_text(input, None)?;
+    let parser = Parser::new(options);
+    let input: &str = &input;
+    run_detached(py, || run(&parser, input, meta))?
         .map(PyDocument::new)
         .map_err(|e| to_py_err(py, &e, None))
 }

@@ -299,7 +299,8 @@ pub(super) fn capitalized_words_in(text: &str, ents: &[DocEntity]) -> Vec<CapWor
         let (cut, ends) = name_end(word);
         let word = word.get(..cut).unwrap_or(word);
         let end = start + word.len();
-        let kept = (upper && free && !name_word(word).is_empty())
+        // (A word that starts with a capital never folds to nothing.)
+        let kept = (upper && free)
             .then(|| {
                 Some((
                     u32::try_from(start).ok()?,
@@ -736,6 +737,8 @@ pub(crate) fn merge<'a>(
     let mut hits: Vec<Untagged> = Vec::new();
     let mut untagged: HashMap<(usize, String), usize> = HashMap::new();
     for &(doc, story, caps) in &capitals {
+        // Each word folded once for every form it may start or end.
+        let folded: Vec<String> = caps.iter().map(|w| name_word(&w.text)).collect();
         let mut i = 0;
         while i < caps.len() {
             let mut n = 1;
@@ -743,8 +746,7 @@ pub(crate) fn merge<'a>(
                 n += 1;
             }
             let hit = (1..=n).rev().find_map(|k| {
-                let key: Vec<String> = caps[i..i + k].iter().map(|w| name_word(&w.text)).collect();
-                let key = (story, key.join(" "));
+                let key = (story, folded[i..i + k].join(" "));
                 match forms.get(&key) {
                     Some(&(Some(target), _)) => Some((k, target, key)),
                     _ => None,

@@ -223,6 +223,19 @@ impl Sink<'_> {
         }
     }
 
+    /// The node to insert: a node as given, or text as a text node (merged into
+    /// the neighbour `beside` gives, when that is a text node).
+    fn node_of(
+        &self,
+        child: NodeOrText<NodeId>,
+        beside: impl FnOnce() -> Option<NodeId>,
+    ) -> Option<NodeId> {
+        match child {
+            NodeOrText::AppendNode(n) => Some(n),
+            NodeOrText::AppendText(t) => self.text_into(beside(), &t),
+        }
+    }
+
     /// A text node for `text` read from the current piece, or `text` merged
     /// into `merge_into` when that is a text node.
     fn text_into(&self, merge_into: Option<NodeId>, text: &StrTendril) -> Option<NodeId> {
@@ -303,15 +316,9 @@ impl TreeSink for Sink<'_> {
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        let child = match child {
-            NodeOrText::AppendNode(n) => n,
-            NodeOrText::AppendText(t) => {
-                let last = self.nodes.borrow().get(*parent).and_then(|p| p.last);
-                match self.text_into(last, &t) {
-                    Some(n) => n,
-                    None => return,
-                }
-            }
+        let last = || self.nodes.borrow().get(*parent).and_then(|p| p.last);
+        let Some(child) = self.node_of(child, last) else {
+            return;
         };
         let mut nodes = self.nodes.borrow_mut();
         if *parent < nodes.len() && child < nodes.len() && *parent != child {
@@ -385,15 +392,9 @@ impl TreeSink for Sink<'_> {
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        let child = match new_node {
-            NodeOrText::AppendNode(n) => n,
-            NodeOrText::AppendText(t) => {
-                let prev = self.nodes.borrow().get(*sibling).and_then(|s| s.prev);
-                match self.text_into(prev, &t) {
-                    Some(n) => n,
-                    None => return,
-                }
-            }
+        let prev = || self.nodes.borrow().get(*sibling).and_then(|s| s.prev);
+        let Some(child) = self.node_of(new_node, prev) else {
+            return;
         };
         let mut nodes = self.nodes.borrow_mut();
         if *sibling < nodes.len() && child < nodes.len() && *sibling != child {

@@ -41,18 +41,25 @@ static UPDATED_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("cue compiles")
 });
 
+/// A clock time ("5:50", "14.32", "4: 59" as tokenized text writes it).
+const CLOCK: &str = r"\d{1,2}(?::\s?|\.)\d{2}";
+/// "am", "p.m.", "p. m.".
+const MERIDIEM: &str = r"[ap]\.?\s?m\.?";
+
 /// What is left of a date line once the date is removed: times, zones, separators.
 static DATE_LINE_REST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)^[\s,|/•·–—-]*(?:(?:at\s+)?\d{1,2}(?::\s?|\.)\d{2}(?:\s*[ap]\.?\s?m\.?)?|[ap]\.?\s?m\.?|(?-u:\b)[A-Z]{2,4}(?-u:\b)|(?-u:\b)UTC(?:[+-]\d+)?|(?-u:\b)GMT(?:[+-]\d+)?|(?-u:\b)et(?-u:\b)|(?-u:\b)pt(?-u:\b)|(?-u:\b)ist(?-u:\b)|(?-u:\b)hrs?(?-u:\b)|[\s,|/•·–—()-]+)*$")
-        .expect("rest compiles")
+    let p = format!(
+        r"(?ix)^[\s,|/•·–—-]*(?:(?:at\s+)?{CLOCK}(?:\s*{MERIDIEM})?|{MERIDIEM}|(?-u:\b)[A-Z]{{2,4}}(?-u:\b)|(?-u:\b)UTC(?:[+-]\d+)?|(?-u:\b)GMT(?:[+-]\d+)?|(?-u:\b)et(?-u:\b)|(?-u:\b)pt(?-u:\b)|(?-u:\b)ist(?-u:\b)|(?-u:\b)hrs?(?-u:\b)|[\s,|/•·–—()-]+)*$"
+    );
+    Regex::new(&p).expect("rest compiles")
 });
 
 /// A line holding only a time ("5:50 PM", "Updated 14:32 GMT").
 static TIME_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:(?:last\s+)?updated:?\s*)?\d{1,2}(?::\s?|\.)\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,4})?$",
-    )
-    .expect("time line compiles")
+    let p = format!(
+        r"(?i)^(?:(?:last\s+)?updated:?\s*)?{CLOCK}\s*(?:{MERIDIEM})?\s*(?:[a-z]{{2,4}})?$"
+    );
+    Regex::new(&p).expect("time line compiles")
 });
 
 /// A story dateline: "BEIJING, Oct 17 (Reuters) -", "WASHINGTON (AP) —".

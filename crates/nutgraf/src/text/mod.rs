@@ -376,6 +376,16 @@ enum Action {
     Replace(&'static str),
 }
 
+/// What a character decoded by a repair becomes in the normalized text: itself,
+/// nothing, or its replacement, as [`action_for`] says.
+fn normalized(c: char, buf: &mut [u8; 4]) -> &str {
+    match action_for(c) {
+        Action::Keep => c.encode_utf8(buf),
+        Action::Delete => "",
+        Action::Replace(r) => r,
+    }
+}
+
 fn action_for(c: char) -> Action {
     match c {
         '\n' | '\t' => Action::Keep,
@@ -493,12 +503,7 @@ pub fn normalize_with(original: &str, repair_encoding: bool) -> NormalizedText<'
                 b'&' => {
                     if let Some((len, decoded)) = entities::decode_at(span::after(original, i)) {
                         let mut buf = [0u8; 4];
-                        let with = match action_for(decoded) {
-                            Action::Keep => decoded.encode_utf8(&mut buf),
-                            Action::Delete => "",
-                            Action::Replace(r) => r,
-                        };
-                        b.replace(i, i + len, with);
+                        b.replace(i, i + len, normalized(decoded, &mut buf));
                         b.repairs.push(Repair {
                             span: Span::new(i, i + len),
                             replacement: decoded.to_string(),
@@ -532,12 +537,7 @@ pub fn normalize_with(original: &str, repair_encoding: bool) -> NormalizedText<'
             for &(c, start, end) in &fix.chars {
                 decoded.push(c);
                 let mut buf = [0u8; 4];
-                let with = match action_for(c) {
-                    Action::Keep => c.encode_utf8(&mut buf),
-                    Action::Delete => "",
-                    Action::Replace(r) => r,
-                };
-                b.replace(start, end, with);
+                b.replace(start, end, normalized(c, &mut buf));
             }
             b.repairs.push(Repair {
                 span: Span::new(fix.start, fix.end),
