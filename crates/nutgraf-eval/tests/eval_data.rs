@@ -314,10 +314,11 @@ fn near_duplicate_floors() {
         "near-copy recall {recall:.4} fell below 0.985"
     );
     // Pairs found among the originals are ECB+ copies of one article or wire
-    // report within one story (50 with the defaults, read one by one: since a page address line is furniture, 23_3 and 23_4 ecbplus, one AP report, pair too; 52
-    // without the lede check, which adds two distinct articles sharing a
-    // background paragraph or a press release's quotes); none across stories
-    // or in the other corpora.
+    // report within one story (50 with the defaults, read one by one; since a
+    // page address alone on a line is furniture, 23_3 and 23_4 ecbplus, one AP
+    // report, pair too; 52 without the lede check, which adds two distinct
+    // articles sharing a background paragraph or a press release's quotes);
+    // none across stories or in the other corpora.
     assert_eq!(report.pairs_across_stories, 0);
     assert_eq!(report.pairs_without_story, 0);
     assert!(report.pairs <= 52, "{} pairs of originals", report.pairs);
