@@ -8,9 +8,11 @@
 //!    reference left in text is a real repair; a split on clean text is a
 //!    false one, see `nutgraf-eval glue`).
 //! 2. **Damaged text.** With a fixed seed, every paragraph (line) that holds a
-//!    non-ASCII character is damaged with probability one half, in one of four
+//!    non-ASCII character is damaged with probability one half, in one of six
 //!    ways: its UTF-8 read as Windows-1252 (undefined bytes as the C1 controls
-//!    of the same number, as browsers do) or as Latin-1, once or twice. The
+//!    of the same number, as browsers do) or as Latin-1, once or twice, and
+//!    two of those then decomposed (NFD), as a later normalization step does
+//!    (seen in news archives: "FranA\u{303}\u{83}A\u{302}\u{a7}ois"). The
 //!    damaged document goes through the repair; a damaged paragraph is
 //!    restored when it comes out exactly as the clean document's repair gives
 //!    it. Paragraphs left clean in a damaged document must come out unchanged.
@@ -20,6 +22,7 @@
 use std::fmt::Write as _;
 
 use nutgraf::{repair, RepairKind};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::jsonl;
 
@@ -36,26 +39,42 @@ pub const CORPORA: &[(&str, &str)] = &[
 ];
 
 /// The ways the generator damages a paragraph.
-pub const VARIANTS: [Variant; 4] = [
+pub const VARIANTS: [Variant; 6] = [
     Variant {
         name: "cp1252 once",
         latin1: false,
         times: 1,
+        decompose: false,
     },
     Variant {
         name: "cp1252 twice",
         latin1: false,
         times: 2,
+        decompose: false,
     },
     Variant {
         name: "latin-1 once",
         latin1: true,
         times: 1,
+        decompose: false,
     },
     Variant {
         name: "latin-1 twice",
         latin1: true,
         times: 2,
+        decompose: false,
+    },
+    Variant {
+        name: "cp1252 once, NFD",
+        latin1: false,
+        times: 1,
+        decompose: true,
+    },
+    Variant {
+        name: "latin-1 twice, NFD",
+        latin1: true,
+        times: 2,
+        decompose: true,
     },
 ];
 
@@ -68,6 +87,9 @@ pub struct Variant {
     pub latin1: bool,
     /// How many times the text is encoded and decoded wrongly.
     pub times: usize,
+    /// The damaged text is then decomposed (Unicode NFD), as a later
+    /// normalization step does: `Ã` becomes `A` and a combining tilde.
+    pub decompose: bool,
 }
 
 /// The Windows-1252 characters of bytes 0x80-0x9F; 0 where it has none.
@@ -77,7 +99,8 @@ const CP1252_HIGH: [u16; 32] = [
     0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 ];
 
-/// `text`'s UTF-8 read as Windows-1252 or Latin-1, `times` times.
+/// `text`'s UTF-8 read as Windows-1252 or Latin-1, `times` times (then
+/// decomposed, for the NFD variants).
 pub fn damage(text: &str, variant: Variant) -> String {
     let mut s = text.to_owned();
     for _ in 0..variant.times {
@@ -96,6 +119,9 @@ pub fn damage(text: &str, variant: Variant) -> String {
                 }
             })
             .collect();
+    }
+    if variant.decompose {
+        s = s.nfd().collect();
     }
     s
 }
@@ -130,7 +156,7 @@ pub struct CorpusReport {
     /// reference, glued words.
     pub clean: [usize; 4],
     /// Per variant: damaged paragraphs and those restored exactly.
-    pub damaged: [(usize, usize); 4],
+    pub damaged: [(usize, usize); VARIANTS.len()],
     /// Clean paragraphs of damaged documents that the repair changed.
     pub collateral: usize,
     /// Examples: false repairs on clean text, then paragraphs not restored.
@@ -219,7 +245,13 @@ pub fn score_file(name: &str, path: &str, seed: u64) -> Result<CorpusReport, Str
         let got: Vec<&str> = fixed.text.split('\n').collect();
         let aligned = want.len() == got.len() && want.len() == lines.len();
         for (i, v) in which.iter().enumerate() {
-            let same = aligned && want[i] == got[i];
+            // A decomposed paragraph is restored when it composes back to
+            // the clean one (the repair composes only what it decodes).
+            let same = aligned
+                && match v {
+                    Some(v) if VARIANTS[*v].decompose => want[i].nfc().eq(got[i].nfc()),
+                    _ => want[i] == got[i],
+                };
             match v {
                 Some(v) => {
                     report.damaged[*v].0 += 1;
@@ -320,10 +352,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         print_clean(r);
         total.documents += r.documents;
         total.words += r.words;
-        for k in 0..4 {
-            total.clean[k] += r.clean[k];
-            total.damaged[k].0 += r.damaged[k].0;
-            total.damaged[k].1 += r.damaged[k].1;
+        for (t, c) in total.clean.iter_mut().zip(r.clean) {
+            *t += c;
+        }
+        for (t, d) in total.damaged.iter_mut().zip(r.damaged) {
+            t.0 += d.0;
+            t.1 += d.1;
         }
         total.collateral += r.collateral;
     }

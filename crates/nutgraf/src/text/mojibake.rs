@@ -16,6 +16,14 @@
 //! (0x81, 0x8D, 0x8F, 0x90, 0x9D). Both readings, and a mix of the two, are
 //! undone here, in any part of a document, next to correct text.
 //!
+//! Text normalized after the damage is read as the code page wrote it: under
+//! NFD a lead letter is an ASCII letter and a combining mark (`Ã` is `A` and
+//! U+0303, so "FranÃ\u{83}Â§ois" arrives as "FranA\u{303}\u{83}A\u{302}§ois"),
+//! and under NFKC or NFKD the spacing accents `¨ ¯ ´ ¸ ˜` are a space and a
+//! combining mark (NFKC turns "SÃ©golÃ¨ne" into "SÃ©golÃ \u{308}ne"). Such pairs count as the
+//! one character they compose to, inside a cluster only. Both kinds were found
+//! in a news archive's text.
+//!
 //! A C1 control character left in text after that (U+0080-U+009F) is a
 //! Windows-1252 character that lost its mapping: it becomes that character
 //! (U+0092 is `’`, U+0093 `“`). The five undefined ones, and U+0085 (NEL,
@@ -64,7 +72,8 @@
 //! # What is not repaired
 //!
 //! Mojibake that lost bytes (a no-break space turned into a plain space, an
-//! undefined byte dropped, "Ã " for "à"), other code pages (Mac Roman, CP437,
+//! undefined byte dropped, "Ã " for "à", the `o` NFKC gives for the `º` of
+//! `RaÃºl`), other code pages (Mac Roman, CP437,
 //! KOI8-R, Shift-JIS), and text that looks correct in every reading. The
 //! repair never touches text without a cluster or a C1 control.
 //!
@@ -76,8 +85,9 @@
 //!
 //! # Cost
 //!
-//! One `memchr` pass for the byte 0xC3 (every lead character is encoded with
-//! it) and one for 0xC2 (C1 controls); text without them costs nothing more
+//! One `memchr2` pass for the bytes 0xC3 (every lead character is encoded
+//! with it) and 0xCC (the combining marks of decomposed leads), and one for
+//! 0xC2 (C1 controls); text without them costs nothing more
 //! and allocates nothing. Each hit looks at the next character; clusters are
 //! decoded in time linear in their length. The whole repair is linear in the
 //! input.
@@ -386,23 +396,69 @@ pub(crate) fn find(text: &str) -> Vec<Fix> {
     let bytes = text.as_bytes();
     let mut fixes = Vec::new();
     let mut from = 0;
-    while let Some(off) = memchr::memchr(0xC3, &bytes[from..]) {
-        let p = from + off;
-        from = p + 1;
-        // U+00C2..U+00F4 is C3 82..C3 B4.
-        if !bytes.get(p + 1).is_some_and(|b| (0x82..=0xB4).contains(b)) {
-            continue;
-        }
-        let Some(next) = span::char_at(text, p + 2) else {
+    // A lead letter is encoded C3 82..C3 B4 (U+00C2..U+00F4), or, in text
+    // decomposed after the damage, as an ASCII letter and a combining mark
+    // (U+0300..U+033F are CC 80..CC BF).
+    while let Some(off) = memchr::memchr2(0xC3, 0xCC, &bytes[from..]) {
+        let q = from + off;
+        from = q + 1;
+        let p = if bytes[q] == 0xC3 {
+            if !bytes.get(q + 1).is_some_and(|b| (0x82..=0xB4).contains(b)) {
+                continue;
+            }
+            q
+        } else {
+            match q.checked_sub(1) {
+                Some(p) if bytes[p].is_ascii_alphabetic() => p,
+                _ => continue,
+            }
+        };
+        let Some((lead, after)) = read_char(text, p) else {
             continue;
         };
-        if !is_continuation(next) {
+        if !is_lead(lead) || !read_char(text, after).is_some_and(|(c, _)| is_continuation(c)) {
             continue;
         }
         let end = cluster_at(text, p, &mut fixes);
-        from = end.max(p + 1);
+        from = end.max(q + 1);
     }
     fixes
+}
+
+/// The spacing accent that NFKD writes as a space and this combining mark
+/// (`¨ ¯ ´ ¸ ˜`: the Latin-1 and Windows-1252 symbols with such a decomposition).
+fn spacing_accent(mark: char) -> Option<char> {
+    Some(match mark {
+        '\u{308}' => '¨',
+        '\u{304}' => '¯',
+        '\u{301}' => '´',
+        '\u{327}' => '¸',
+        '\u{303}' => '˜',
+        _ => return None,
+    })
+}
+
+/// The character at byte `i` as the code page wrote it, and the byte where it
+/// ends. Text decomposed after the damage (NFD, NFKD) is read composed: a
+/// letter and a combining mark that compose into a character of Windows-1252
+/// or Latin-1 are that character (`A` and U+0303 are `Ã`), and a space and a
+/// combining mark are the spacing accent NFKD took apart (a space and U+0308
+/// are `¨`). Other characters are themselves.
+fn read_char(text: &str, i: usize) -> Option<(char, usize)> {
+    let mut chars = span::after(text, i).chars();
+    let c = chars.next()?;
+    let end = i + c.len_utf8();
+    if let Some(mark) = chars.next().filter(|m| ('\u{300}'..='\u{36F}').contains(m)) {
+        let composed = if c == ' ' {
+            spacing_accent(mark)
+        } else {
+            unicode_normalization::char::compose(c, mark)
+        };
+        if let Some(k) = composed.filter(|&k| to_byte(k).is_some()) {
+            return Some((k, end + mark.len_utf8()));
+        }
+    }
+    Some((c, end))
 }
 
 /// Look at the cluster that may start at `p`; push its fix when it is worth
@@ -416,13 +472,12 @@ fn cluster_at(text: &str, p: usize, fixes: &mut Vec<Fix>) -> usize {
     loop {
         window.clear();
         let mut j = i;
-        for c in span::after(text, i).chars().take(4) {
-            window.push(Item {
-                c,
-                start: j,
-                end: j + c.len_utf8(),
-            });
-            j += c.len_utf8();
+        while window.len() < 4 {
+            let Some((c, end)) = read_char(text, j) else {
+                break;
+            };
+            window.push(Item { c, start: j, end });
+            j = end;
         }
         let Some((c, n)) = decode_at(&window, 0) else {
             break;
@@ -440,7 +495,16 @@ fn cluster_at(text: &str, p: usize, fixes: &mut Vec<Fix>) -> usize {
     let end = i;
     let prev = neighbour(span::before(text, p).chars().next_back());
     let next = neighbour(span::after(text, end).chars().next());
-    let original: Vec<char> = span::between(text, p, end).chars().collect();
+    // The original as the code page wrote it (decomposed text read composed).
+    let mut original: Vec<char> = Vec::with_capacity(end - p);
+    let mut at = p;
+    while at < end {
+        let Some((c, next)) = read_char(text, at) else {
+            break;
+        };
+        original.push(c);
+        at = next;
+    }
     let before = badness(prev, &original, next);
     let mut cost = before;
     // Each layer must be far likelier than the one before it: text encoded
@@ -547,6 +611,53 @@ mod tests {
                 let twice = damage(&once, latin1);
                 assert_eq!(repair(&twice), text, "twice, latin1={latin1}");
             }
+        }
+    }
+
+    #[test]
+    fn decomposed_damage_is_repaired() {
+        use unicode_normalization::UnicodeNormalization;
+        // Mojibake later normalized to NFD (a lead letter as a letter and a
+        // combining mark), or to NFKD (a spacing accent as a space and a mark).
+        for (bad, good) in [
+            (
+                "FranA\u{303}\u{83}A\u{302}\u{a7}ois Hollande",
+                "François Hollande",
+            ),
+            (
+                "BasA\u{303}\u{83}A\u{302}\u{a1}A\u{303}\u{83}A\u{302}\u{b1}ez",
+                "Basáñez",
+            ),
+            ("SegolA\u{303} \u{308}ne Royal", "Segolène Royal"),
+            ("naA\u{303} \u{304}ve", "naïve"),
+        ] {
+            assert_eq!(
+                repair(bad).nfc().collect::<String>(),
+                good,
+                "repairing {bad:?}"
+            );
+        }
+        for text in [
+            "Vladímir Putin said: “we’ll meet in São Paulo” — 5 °C, 3 € … ok",
+            "Ærøskøbing, Łódź, Ñandú, Straße, façade, naïve, Ĳssel, Tiếng Việt",
+        ] {
+            for latin1 in [false, true] {
+                let once = damage(text, latin1);
+                let twice = damage(&once, latin1);
+                for bad in [once, twice] {
+                    let nfd: String = bad.nfd().collect();
+                    let fixed: String = repair(&nfd).nfc().collect();
+                    assert_eq!(fixed, text, "NFD of {bad:?}");
+                }
+            }
+        }
+        // Correct decomposed text stays as it is.
+        for text in [
+            "São Paulo, João, MÃE, été, Tiếng Việt, Đà Nẵng, Größe",
+            "a \u{308} b",
+        ] {
+            let nfd: String = text.nfd().collect();
+            assert!(find(&nfd).is_empty(), "changed {nfd:?}");
         }
     }
 
