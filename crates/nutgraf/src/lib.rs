@@ -66,6 +66,8 @@
 // character: use `str::get`, byte comparisons or the helpers in `span`.
 #![deny(clippy::string_slice)]
 
+mod binary;
+mod codec;
 pub mod corpus;
 mod document;
 pub mod entities;
@@ -73,6 +75,7 @@ mod error;
 pub mod event;
 mod html;
 mod json;
+mod json_read;
 mod lang;
 mod layout;
 mod lexicon;
