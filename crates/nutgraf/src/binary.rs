@@ -8,12 +8,13 @@
 //!   LEB128 varints, strings as a length and UTF-8 bytes, `Option`s as a `0`/`1`
 //!   byte then the value, lists as a count then the items, spans as start and
 //!   length, enums as one byte (their position in the `codec` tables), dates as
-//!   a year (two bytes, little-endian) then month and day bytes, `f64` as 8 bytes little-endian,
-//!   the `'static` strings (languages, XPOS tags, relations, CAMEO codes) as
-//!   strings, read back to nutgraf's own.
+//!   a year (two bytes, little-endian) then month and day bytes, `f64` as 8
+//!   bytes little-endian, the `'static` strings (languages, XPOS tags,
+//!   relations, CAMEO codes) as strings, read back to nutgraf's own.
 //!
 //! Reading never trusts the bytes: a count is never larger than the bytes left
-//! (every item takes at least one), so no allocation exceeds the input's size;
+//! (every item takes at least one), so memory stays within a fixed multiple of
+//! the input's size (the size of the largest item type) whatever it claims;
 //! every string is checked UTF-8; the document read is checked whole (spans in
 //! their text on character boundaries, indices in their lists), and any fault
 //! is an [`ErrorKind::InvalidDocument`](crate::ErrorKind::InvalidDocument)

@@ -622,7 +622,8 @@ impl Document {
     /// later nutgraf reads the versions it knows and refuses others with an error.
     ///
     /// ```
-    /// let doc = nutgraf::parse("Putin visits China\n\nHe met Xi Jinping on Tuesday.", &nutgraf::Meta::new())?;
+    /// let text = "Putin visits China\n\nHe met Xi Jinping on Tuesday.";
+    /// let doc = nutgraf::parse(text, &nutgraf::Meta::new())?;
     /// let bytes = doc.to_bytes();
     /// assert_eq!(nutgraf::Document::from_bytes(&bytes)?, doc);
     /// assert!(bytes.len() < doc.to_json().len());
@@ -636,9 +637,10 @@ impl Document {
     ///
     /// The bytes are not trusted: a truncated, corrupt or foreign input is an
     /// [`ErrorKind::InvalidDocument`](crate::ErrorKind::InvalidDocument) naming the
-    /// byte where the fault was found, never a panic, and no allocation exceeds
-    /// the input's size. Every span of the document read lies within its text on
-    /// character boundaries and every index within its list.
+    /// byte where the fault was found, never a panic, and memory stays within a
+    /// fixed multiple of the input's size whatever lengths the bytes claim. Every
+    /// span of the document read lies within its text on character boundaries and
+    /// every index within its list.
     pub fn from_bytes(bytes: &[u8]) -> crate::Result<Document> {
         crate::binary::decode(bytes)
     }
@@ -656,7 +658,8 @@ impl Document {
     /// key (`"entities[2].mentions[0].start"`).
     ///
     /// ```
-    /// let doc = nutgraf::parse("Putin visits China\n\nHe met Xi Jinping on Tuesday.", &nutgraf::Meta::new())?;
+    /// let text = "Putin visits China\n\nHe met Xi Jinping on Tuesday.";
+    /// let doc = nutgraf::parse(text, &nutgraf::Meta::new())?;
     /// assert_eq!(nutgraf::Document::from_json(&doc.to_json())?, doc);
     /// # Ok::<(), nutgraf::Error>(())
     /// ```
