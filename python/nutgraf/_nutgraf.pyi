@@ -42,6 +42,7 @@ __all__ = [
     "InvalidOptionError",
     "InvalidInputError",
     "DuplicateIdError",
+    "InvalidDocumentError",
     "InternalError",
     "MAX_THREADS",
     "parse",
@@ -120,6 +121,18 @@ class DuplicateIdError(NutgrafError):
 
     id: str
     """The id, as the corpus keeps it (an ``int`` id as its decimal string)."""
+
+class InvalidDocumentError(NutgrafError):
+    """Bytes given to ``Document.from_bytes``, or JSON given to
+    ``Document.from_json``/``from_dict``, do not hold a whole, consistent document:
+    truncated or corrupt bytes, another version of the binary form, a missing key,
+    a value of the wrong type, an offset past the text, an unknown name."""
+
+    at: str
+    """Where: ``"byte 1234"`` in the binary form, a key's path such as
+    ``"blocks[3].start"`` in JSON."""
+    reason: str
+    """What was wrong there."""
 
 class InternalError(NutgrafError):
     """A bug in nutgraf, not a fault of the input: a stage or a conversion failed
@@ -594,8 +607,14 @@ class Entity:
 class Document:
     """A parsed article. Immutable. Offsets index ``text``, the original input.
 
-    Attributes are converted from the native document on each access, so
-    ``doc.blocks`` builds a new list every time: keep it in a variable in loops.
+    List attributes (``blocks``, ``sentences``, ``words``, ``entities``...) are
+    converted from the native document once, on first access; each access then
+    returns a new list of the same objects (``doc.sentences[0] is
+    doc.sentences[0]``), so indexing them in a loop is cheap.
+
+    Documents pickle (as their binary form, ``to_bytes``), ``copy.copy`` and
+    ``copy.deepcopy`` return the document itself (it is immutable), and two
+    documents are ``==`` when every field is.
     """
 
     @property
@@ -671,6 +690,28 @@ class Document:
         With words (``syntax=True``), each sentence lists them."""
     def to_json(self) -> str:
         """The version-1 JSON contract as a compact string."""
+    def to_bytes(self) -> bytes:
+        """The document in nutgraf's compact binary form (every field, about a
+        quarter of ``to_json``'s size); what ``pickle`` stores. Read it back with
+        ``Document.from_bytes``."""
+    @classmethod
+    def from_bytes(cls, data: bytes | bytearray) -> Document:
+        """The document of ``to_bytes()``. Raises ``InvalidDocumentError`` for bytes
+        that do not hold one (truncated, corrupt, another version of the form)."""
+    @classmethod
+    def from_json(cls, json: str) -> Document:
+        """The document of a JSON contract string (``to_json()``): equal to the
+        document written. Raises ``InvalidDocumentError`` naming the key at fault."""
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """The document of a JSON contract dict (``to_dict()``), as ``from_json``.
+        Raises ``InvalidDocumentError`` naming the key at fault, ``TypeError`` for a
+        value JSON cannot hold."""
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]: ...
+    def __copy__(self) -> Document: ...
+    def __deepcopy__(self, memo: Any, /) -> Document: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 _Id: TypeAlias = str | int
 """A document id: a ``str``, or an ``int`` (not a ``bool``), kept as its decimal

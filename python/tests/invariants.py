@@ -115,6 +115,7 @@ def time_dict(t: nutgraf.TimeExpression) -> dict[str, object]:
         "text": t.text,
         "type": t.type,
         "value": t.value,
+        "end_value": t.end_value,
         "mod": t.mod,
         "grain": t.grain,
         "anchor": None if t.anchor is None else t.anchor.isoformat(),

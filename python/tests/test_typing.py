@@ -65,8 +65,26 @@ def test_error_attributes() -> None:
     for r in mixed:
         if isinstance(r, nutgraf.InternalError):
             assert_type(r.reason, str)
+    try:
+        nutgraf.Document.from_bytes(b"not a document")
+    except nutgraf.InvalidDocumentError as err:
+        assert_type(err.at, str)
+        assert_type(err.reason, str)
     assert_type(nutgraf.MAX_THREADS, int)
     assert_type(nutgraf.__version__, str)
+
+
+def test_persistence_types() -> None:
+    import copy
+    import pickle
+
+    doc = nutgraf.parse("Title\n\nBody text.")
+    assert_type(doc.to_bytes(), bytes)
+    assert_type(nutgraf.Document.from_bytes(doc.to_bytes()), nutgraf.Document)
+    assert_type(nutgraf.Document.from_json(doc.to_json()), nutgraf.Document)
+    assert_type(nutgraf.Document.from_dict(doc.to_dict()), nutgraf.Document)
+    assert_type(copy.deepcopy(doc), nutgraf.Document)
+    assert pickle.loads(pickle.dumps(doc)) == doc
 
 
 def test_entity_types() -> None:

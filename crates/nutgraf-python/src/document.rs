@@ -7,11 +7,13 @@
 
 use nutgraf::CharOffsets;
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyString};
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDate, PyList, PyString, PyTuple, PyType};
 
 use crate::convert::{date_to_py, json_to_py};
 use crate::detach::run_detached;
-use crate::errors::catch_panic;
+use crate::errors::{catch_panic, to_py_err};
 use crate::events::PyEvent;
 use crate::quantities::PyQuantity;
 use crate::quotes::{PyAttribution, PyQuote};
@@ -22,15 +24,73 @@ use crate::words::PyWord;
 /// Longest text shown in a `repr`, in characters.
 const REPR_TEXT_CHARS: usize = 40;
 
-/// A parsed article. Immutable; attributes are converted on access.
+/// A parsed article. Immutable; list attributes are converted on first access
+/// and kept (see [`Lists`]).
 #[pyclass(frozen, module = "nutgraf._nutgraf", name = "Document")]
 pub struct PyDocument {
     inner: nutgraf::Document,
+    lists: Lists,
+}
+
+/// The list attributes of a document, each converted once, on first access,
+/// into a tuple of frozen objects: a getter hands out a new list of the same
+/// objects, so `doc.sentences[i]` in a loop costs a copy of pointers, not a
+/// conversion of every sentence. `PyOnceLock` converts each once, also without
+/// the GIL (free-threaded builds).
+struct Lists {
+    blocks: PyOnceLock<Py<PyTuple>>,
+    sentences: PyOnceLock<Py<PyTuple>>,
+    words: PyOnceLock<Py<PyTuple>>,
+    entities: PyOnceLock<Py<PyTuple>>,
+    times: PyOnceLock<Py<PyTuple>>,
+    quantities: PyOnceLock<Py<PyTuple>>,
+    quotes: PyOnceLock<Py<PyTuple>>,
+    attributions: PyOnceLock<Py<PyTuple>>,
+    events: PyOnceLock<Py<PyTuple>>,
+    repairs: PyOnceLock<Py<PyTuple>>,
+}
+
+impl Lists {
+    const fn new() -> Lists {
+        Lists {
+            blocks: PyOnceLock::new(),
+            sentences: PyOnceLock::new(),
+            words: PyOnceLock::new(),
+            entities: PyOnceLock::new(),
+            times: PyOnceLock::new(),
+            quantities: PyOnceLock::new(),
+            quotes: PyOnceLock::new(),
+            attributions: PyOnceLock::new(),
+            events: PyOnceLock::new(),
+            repairs: PyOnceLock::new(),
+        }
+    }
+}
+
+/// A new list of the objects `cell` holds, converting them with `convert` (under
+/// [`catch_panic`]) on the first call.
+fn cached<'py, T, F>(
+    py: Python<'py>,
+    cell: &PyOnceLock<Py<PyTuple>>,
+    convert: F,
+) -> PyResult<Bound<'py, PyList>>
+where
+    T: IntoPyObject<'py>,
+    F: FnOnce() -> Vec<T>,
+{
+    let tuple = cell.get_or_try_init(py, || -> PyResult<Py<PyTuple>> {
+        let items = catch_panic(py, convert)?;
+        Ok(PyTuple::new(py, items)?.unbind())
+    })?;
+    Ok(tuple.bind(py).to_list())
 }
 
 impl PyDocument {
     pub(crate) fn new(inner: nutgraf::Document) -> PyDocument {
-        PyDocument { inner }
+        PyDocument {
+            inner,
+            lists: Lists::new(),
+        }
     }
 
     /// The core document.
@@ -104,8 +164,8 @@ impl PyDocument {
     }
 
     #[getter]
-    fn blocks(&self, py: Python<'_>) -> PyResult<Vec<PyBlock>> {
-        catch_panic(py, || {
+    fn blocks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.lists.blocks, || {
             let doc = &self.inner;
             let co = CharOffsets::new(&doc.text);
             let html_co = doc.html.as_deref().map(CharOffsets::new);
@@ -130,8 +190,8 @@ impl PyDocument {
     }
 
     #[getter]
-    fn sentences(&self, py: Python<'_>) -> PyResult<Vec<PySentence>> {
-        catch_panic(py, || {
+    fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.lists.sentences, || {
             let doc = &self.inner;
             let co = CharOffsets::new(&doc.text);
             doc.sentences
@@ -157,8 +217,10 @@ impl PyDocument {
     /// Words of every analysed sentence, in order, with their syntax; empty
     /// unless parsed with `syntax=True`.
     #[getter]
-    fn words(&self, py: Python<'_>) -> PyResult<Vec<PyWord>> {
-        catch_panic(py, || PyWord::all(&self.inner.words, &self.inner))
+    fn words<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.lists.words, || {
+            PyWord::all(&self.inner.words, &self.inner)
+        })
     }
 
     #[getter]
@@ -181,8 +243,8 @@ impl PyDocument {
 
     /// Named entities: mentions of one thing grouped, with aliases and roles.
     #[getter]
-    fn entities(&self, py: Python<'_>) -> PyResult<Vec<PyEntity>> {
-        catch_panic(py, || {
+    fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.lists.entities, || {
             let doc = &self.inner;
             let co = CharOffsets::new(&doc.text);
             // Phrases of an entity (role references, pronouns) as mentions of it.
@@ -238,8 +300,8 @@ impl PyDocument {
 
     /// Time expressions, in text order, resolved against `published`.
     #[getter]
-    fn times(&self, py: Python<'_>) -> PyResult<Vec<PyTimeExpression>> {
-        catch_panic(py, || {
+    fn times<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.lists.times, || {
             let doc = &self.inner;
             let co = CharOffsets::new(&doc.text);
             doc.times
@@ -252,8 +314,8 @@ impl PyDocument {
     /// Quantities (money, percentages, counts, ordinals, physical quantities,
     /// durations), in text order.
     #[getter]
-    fn quantities(&self, py: Python<'_>) -> PyResult<Vec<PyQuantity>> {
-        catch_panic(py, || {
+    fn quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.lists.quantities, || {
             let doc = &self.inner;
             let co = CharOffsets::new(&doc.text);
             doc.quantities
@@ -266,8 +328,8 @@ impl PyDocument {
     /// Quotes and attributions (direct, partial, indirect, block) with cue and
     /// speaker, in text order.
     #[getter]
-    fn quotes(&self, py: Python<'_>) -> PyResult<Vec<PyQuote>> {
-        catch_panic(py, || {
+    fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.lists.quotes, || {
             let doc = &self.inner;
             let co = CharOffsets::new(&doc.text);
             doc.quotes
@@ -280,8 +342,8 @@ impl PyDocument {
     /// Attributions of reported facts to their sources ("according to X", "as
     /// reported by X", credit lines), in text order.
     #[getter]
-    fn attributions(&self, py: Python<'_>) -> PyResult<Vec<PyAttribution>> {
-        catch_panic(py, || {
+    fn attributions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.lists.attributions, || {
             let doc = &self.inner;
             let co = CharOffsets::new(&doc.text);
             doc.attributions
@@ -293,16 +355,16 @@ impl PyDocument {
 
     /// What the normalizer changed in the input before reading it.
     #[getter]
-    fn repairs(&self, py: Python<'_>) -> PyResult<Vec<PyRepair>> {
-        catch_panic(py, || {
+    fn repairs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.lists.repairs, || {
             PyRepair::convert(&self.inner.text, &self.inner.repairs)
         })
     }
 
     /// Events (who did what to whom, where and when), in text order.
     #[getter]
-    fn events(&self, py: Python<'_>) -> PyResult<Vec<PyEvent>> {
-        catch_panic(py, || {
+    fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        cached(py, &self.lists.events, || {
             let doc = &self.inner;
             let co = CharOffsets::new(&doc.text);
             doc.events
@@ -323,6 +385,83 @@ impl PyDocument {
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         let doc = &self.inner;
         run_detached(py, || doc.to_json())
+    }
+
+    // Persistence: the binary form, the contract read back, pickle, copy and
+    // equality.
+
+    /// The document in nutgraf's compact binary form (every field); read it back
+    /// with `Document.from_bytes`. What `pickle` stores.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let doc = &self.inner;
+        let bytes = run_detached(py, || doc.to_bytes())?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// The document of `Document.to_bytes()`. Raises `InvalidDocumentError` for
+    /// bytes that do not hold one (truncated, corrupt, another version).
+    #[classmethod]
+    #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
+    fn from_bytes(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: PyBackedBytes,
+    ) -> PyResult<PyDocument> {
+        let doc = run_detached(py, || nutgraf::Document::from_bytes(&data))?;
+        doc.map(PyDocument::new)
+            .map_err(|e| to_py_err(py, &e, None))
+    }
+
+    /// The document of a JSON contract string (`Document.to_json()`). Raises
+    /// `InvalidDocumentError` naming the key at fault.
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, json: &str) -> PyResult<PyDocument> {
+        let doc = run_detached(py, || nutgraf::Document::from_json(json))?;
+        doc.map(PyDocument::new)
+            .map_err(|e| to_py_err(py, &e, None))
+    }
+
+    /// The document of a JSON contract dict (`Document.to_dict()`). Raises
+    /// `InvalidDocumentError` naming the key at fault, `TypeError` for a value
+    /// JSON cannot hold.
+    #[classmethod]
+    fn from_dict(cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
+        let py = cls.py();
+        let json = py.import("json")?.call_method1("dumps", (data,))?;
+        Self::from_json(cls, py, &json.extract::<PyBackedStr>()?)
+    }
+
+    /// Pickle support: `Document.from_bytes(self.to_bytes())`.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {
+        let py = slf.py();
+        let from_bytes = py.get_type::<PyDocument>().getattr("from_bytes")?;
+        Ok((from_bytes, (slf.get().to_bytes(py)?,)))
+    }
+
+    /// Documents are immutable: a copy is the document itself.
+    fn __copy__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    /// Documents are immutable (and so is every object they hand out): a deep
+    /// copy is the document itself.
+    fn __deepcopy__<'py>(slf: PyRef<'py, Self>, _memo: &Bound<'py, PyAny>) -> PyRef<'py, Self> {
+        slf
+    }
+
+    /// Documents are equal when every field is.
+    fn __eq__(&self, other: &Bound<'_, Self>) -> bool {
+        self.inner == other.get().inner
+    }
+
+    /// The hash of the original input (equal documents have equal inputs).
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.inner.text.hash(&mut h);
+        h.finish()
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

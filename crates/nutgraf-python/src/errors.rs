@@ -8,6 +8,7 @@
 //!     ├── InvalidOptionError    option: str, reason: str
 //!     ├── InvalidInputError     reason: str          (also a TypeError)
 //!     ├── DuplicateIdError      id: str
+//!     ├── InvalidDocumentError  at: str, reason: str
 //!     └── InternalError         reason: str
 //! ```
 //!
@@ -56,6 +57,12 @@ create_exception!(
     NutgrafError,
     "A document was already added to the Corpus under this id (the corpus is unchanged by that document). `id` is the id."
 );
+create_exception!(
+    nutgraf,
+    InvalidDocumentError,
+    NutgrafError,
+    "Bytes given to `Document.from_bytes`, or JSON given to `Document.from_json`/`from_dict`, do not hold a whole, consistent document. `at` says where (\"byte 1234\", \"blocks[3].start\"), `reason` what was wrong."
+);
 
 create_exception!(
     nutgraf,
@@ -96,6 +103,10 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("InvalidOptionError", py.get_type::<InvalidOptionError>())?;
     m.add("InvalidInputError", invalid_input_type(py)?)?;
     m.add("DuplicateIdError", py.get_type::<DuplicateIdError>())?;
+    m.add(
+        "InvalidDocumentError",
+        py.get_type::<InvalidDocumentError>(),
+    )?;
     m.add("InternalError", py.get_type::<InternalError>())?;
     Ok(())
 }
@@ -150,6 +161,15 @@ pub(crate) fn to_py_err(py: Python<'_>, err: &nutgraf::Error, index: Option<usiz
         ErrorKind::DuplicateId { id } => {
             build::<DuplicateIdError>(py, message, index, &[("id", id.into_bound_py_any(py))])
         }
+        ErrorKind::InvalidDocument { at, reason } => build::<InvalidDocumentError>(
+            py,
+            message,
+            index,
+            &[
+                ("at", at.into_bound_py_any(py)),
+                ("reason", reason.into_bound_py_any(py)),
+            ],
+        ),
         // `Cancelled` (never raised to Python, see the module docs) and kinds added
         // to the core later.
         _ => build::<NutgrafError>(py, message, index, &[]),

@@ -354,7 +354,7 @@ impl Document {
             .iter()
             .map(|s| {
                 let (start, end) = co.span(s.span);
-                let mut v = json!({"start": start, "end": end});
+                let mut v = json!({"start": start, "end": end, "block": s.block});
                 if with_words {
                     let words: Vec<Value> = self
                         .sentence_words(s)
@@ -379,6 +379,20 @@ impl Document {
             })
             .collect();
         let authors: Vec<&str> = self.authors.iter().map(|a| a.name.as_str()).collect();
+        let span_value = |s: Span| {
+            let (start, end) = co.span(s);
+            json!({"start": start, "end": end, "text": self.slice(s)})
+        };
+        let author_spans: Vec<Value> = self.authors.iter().map(|a| span_value(a.span)).collect();
+        let published_from = self.published_from.map(|p| match p {
+            PublishedFrom::Meta => json!({"kind": "meta"}),
+            PublishedFrom::Page => json!({"kind": "page"}),
+            PublishedFrom::Text(s) => {
+                let mut v = span_value(s);
+                v["kind"] = json!("text");
+                v
+            }
+        });
         let dateline = self.dateline.as_ref().map(|d| {
             let (start, end) = co.span(d.span);
             json!({
@@ -442,6 +456,7 @@ impl Document {
                     "mod": t.modifier.map(super::time::TimexMod::as_str),
                     "grain": t.grain.as_str(),
                     "anchor": t.anchor.map(|d| d.to_string()),
+                    "end_value": t.end_value,
                 })
             })
             .collect();
@@ -564,8 +579,11 @@ impl Document {
             "title": self.title,
             "subtitle": self.subtitle,
             "authors": authors,
+            "author_spans": author_spans,
             "publisher": self.publisher,
             "published": self.published.map(|d| d.to_string()),
+            "published_from": published_from,
+            "text": self.text,
             "language": self.language,
             "url": self.url,
             "dateline": dateline,
@@ -575,6 +593,9 @@ impl Document {
         });
         if let Some(p) = &self.metadata {
             doc["metadata"] = p.to_json_value();
+        }
+        if let Some(html) = &self.html {
+            doc["html"] = json!(html);
         }
         doc
     }
@@ -590,6 +611,72 @@ impl Document {
     pub fn to_json(&self) -> String {
         // Serializing borrowed views into a `Vec` cannot fail.
         serde_json::to_string(&JsonDocument::new(self)).expect("the contract serializes")
+    }
+
+    /// The document in a compact, versioned binary form: every field, so that
+    /// [`from_bytes`](Self::from_bytes) gives back a document `==` to this one.
+    ///
+    /// Smaller and much faster to read back than the JSON contract (no offsets to
+    /// convert, no span texts repeated); meant for caches, queues and Python's
+    /// `pickle`. The form is documented in the crate's source (`binary.rs`); a
+    /// later nutgraf reads the versions it knows and refuses others with an error.
+    ///
+    /// ```
+    /// let text = "Putin visits China\n\nHe met Xi Jinping on Tuesday.";
+    /// let doc = nutgraf::parse(text, &nutgraf::Meta::new())?;
+    /// let bytes = doc.to_bytes();
+    /// assert_eq!(nutgraf::Document::from_bytes(&bytes)?, doc);
+    /// assert!(bytes.len() < doc.to_json().len());
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn to_bytes(&self) -> Vec<u8> {
+        crate::binary::encode(self)
+    }
+
+    /// Reads the binary form of [`to_bytes`](Self::to_bytes) back.
+    ///
+    /// The bytes are not trusted: a truncated, corrupt or foreign input is an
+    /// [`ErrorKind::InvalidDocument`](crate::ErrorKind::InvalidDocument) naming the
+    /// byte where the fault was found, never a panic, and memory stays within a
+    /// fixed multiple of the input's size whatever lengths the bytes claim. Every
+    /// span of the document read lies within its text on character boundaries and
+    /// every index within its list.
+    pub fn from_bytes(bytes: &[u8]) -> crate::Result<Document> {
+        crate::binary::decode(bytes)
+    }
+
+    /// Reads the JSON contract (schema version 1, as [`to_json`](Self::to_json)
+    /// writes it) back into a document.
+    ///
+    /// `from_json(&doc.to_json())` is `==` to `doc`, except that
+    /// [`mentions`](Self::mentions) are rebuilt from the entities' mentions (the
+    /// contract has no others): a mention that joined no entity is dropped and each
+    /// mention takes its entity's label. Code-point offsets are converted back to
+    /// bytes; an offset past its text, a missing key, a value of the wrong type, an
+    /// unknown name or an index outside its list is an
+    /// [`ErrorKind::InvalidDocument`](crate::ErrorKind::InvalidDocument) naming the
+    /// key (`"entities[2].mentions[0].start"`).
+    ///
+    /// ```
+    /// let text = "Putin visits China\n\nHe met Xi Jinping on Tuesday.";
+    /// let doc = nutgraf::parse(text, &nutgraf::Meta::new())?;
+    /// assert_eq!(nutgraf::Document::from_json(&doc.to_json())?, doc);
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn from_json(json: &str) -> crate::Result<Document> {
+        let value: Value = serde_json::from_str(json).map_err(|e| {
+            crate::Error::invalid_document(
+                format!("line {} column {}", e.line(), e.column()),
+                format!("not JSON: {e}"),
+            )
+        })?;
+        Self::from_json_value(&value)
+    }
+
+    /// Reads the JSON contract as a value tree ([`to_json_value`](Self::to_json_value))
+    /// back into a document; see [`from_json`](Self::from_json).
+    pub fn from_json_value(value: &Value) -> crate::Result<Document> {
+        crate::json_read::read(value)
     }
 
     /// Writes the JSON contract, compact, to `w`: byte for byte what

@@ -51,6 +51,16 @@ pub enum ErrorKind {
     },
     /// The work was cancelled by the caller (see [`Parser::parse_many_cancellable`](crate::Parser::parse_many_cancellable)).
     Cancelled,
+    /// Bytes given to [`Document::from_bytes`](crate::Document::from_bytes), or
+    /// JSON given to [`Document::from_json`](crate::Document::from_json), do not
+    /// hold a whole, consistent document.
+    InvalidDocument {
+        /// Where: `"byte 1234"` in the binary form, a path such as
+        /// `"blocks[3].start"` in JSON.
+        at: String,
+        /// What was wrong there.
+        reason: String,
+    },
 }
 
 impl Error {
@@ -91,6 +101,18 @@ impl Error {
     /// True when the work was cancelled before this input was parsed.
     pub fn is_cancelled(&self) -> bool {
         matches!(self.kind, ErrorKind::Cancelled)
+    }
+
+    /// True when bytes or JSON read back as a document were not one.
+    pub fn is_invalid_document(&self) -> bool {
+        matches!(self.kind, ErrorKind::InvalidDocument { .. })
+    }
+
+    pub(crate) fn invalid_document(at: impl Into<String>, reason: impl Into<String>) -> Error {
+        Error::new(ErrorKind::InvalidDocument {
+            at: at.into(),
+            reason: reason.into(),
+        })
     }
 
     /// An internal error from a caught panic's payload.
@@ -136,6 +158,9 @@ impl fmt::Display for Error {
                 write!(f, "a document was already added under the id {id:?}")
             }
             ErrorKind::Cancelled => write!(f, "cancelled before this input was parsed"),
+            ErrorKind::InvalidDocument { at, reason } => {
+                write!(f, "not a valid document at {at}: {reason}")
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ use jiff::civil::Date;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::document::{Block, Dateline, Document, Sentence, Word, SCHEMA_VERSION};
+use crate::document::{Block, Dateline, Document, PublishedFrom, Sentence, Word, SCHEMA_VERSION};
 use crate::entities::{Entity, Role};
 use crate::event::{Event, Participant};
 use crate::quantity::Quantity;
@@ -194,17 +194,25 @@ impl Serialize for JsonDocument<'_> {
         let d = self.doc;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("attributions", &each(&d.attributions, |a| self.with(a)))?;
+        m.serialize_entry("author_spans", &each(&d.authors, |a| self.span(a.span)))?;
         m.serialize_entry("authors", &each(&d.authors, |a| a.name.as_str()))?;
         m.serialize_entry("blocks", &each(&d.blocks, |b| self.with(b)))?;
         m.serialize_entry("body", &d.body)?;
         m.serialize_entry("dateline", &d.dateline.as_ref().map(|dl| self.with(dl)))?;
         m.serialize_entry("entities", &each(&d.entities, |e| self.with(e)))?;
         m.serialize_entry("events", &each(&d.events, |e| self.with(e)))?;
+        if let Some(html) = &d.html {
+            m.serialize_entry("html", html)?;
+        }
         m.serialize_entry("language", &d.language)?;
         if let Some(page) = &d.metadata {
             m.serialize_entry("metadata", &MetaObj(page))?;
         }
         m.serialize_entry("published", &date(d.published))?;
+        m.serialize_entry(
+            "published_from",
+            &d.published_from.map(|p| PublishedFromObj { json: self, p }),
+        )?;
         m.serialize_entry("publisher", &d.publisher)?;
         m.serialize_entry("quantities", &each(&d.quantities, |q| self.with(q)))?;
         m.serialize_entry("quotes", &each(&d.quotes, |q| self.with(q)))?;
@@ -222,10 +230,36 @@ impl Serialize for JsonDocument<'_> {
             }),
         )?;
         m.serialize_entry("subtitle", &d.subtitle)?;
+        m.serialize_entry("text", &d.text)?;
         m.serialize_entry("times", &each(&d.times, |t| self.with(t)))?;
         m.serialize_entry("title", &d.title)?;
         m.serialize_entry("url", &d.url)?;
         m.end()
+    }
+}
+
+/// `{"kind"}` of where the publication date came from, plus
+/// `"end","start","text"` for a date the text states.
+struct PublishedFromObj<'j> {
+    json: &'j JsonDocument<'j>,
+    p: PublishedFrom,
+}
+
+impl Serialize for PublishedFromObj<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.p {
+            PublishedFrom::Text(span) => self.json.span_with(span, "kind", "text").serialize(s),
+            PublishedFrom::Meta | PublishedFrom::Page => {
+                let kind = if self.p == PublishedFrom::Meta {
+                    "meta"
+                } else {
+                    "page"
+                };
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("kind", kind)?;
+                m.end()
+            }
+        }
     }
 }
 
@@ -260,6 +294,7 @@ impl Serialize for SentenceObj<'_> {
         let json = self.json;
         let (start, end) = json.co.span(self.sentence.span);
         let mut m = s.serialize_map(None)?;
+        m.serialize_entry("block", &self.sentence.block)?;
         m.serialize_entry("end", &end)?;
         m.serialize_entry("start", &start)?;
         if self.words {
@@ -377,6 +412,7 @@ impl Serialize for With<'_, TimeExpression> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("anchor", &date(t.anchor))?;
         m.serialize_entry("end", &end)?;
+        m.serialize_entry("end_value", &t.end_value)?;
         m.serialize_entry("grain", t.grain.as_str())?;
         m.serialize_entry("mod", &t.modifier.map(crate::time::TimexMod::as_str))?;
         m.serialize_entry("start", &start)?;

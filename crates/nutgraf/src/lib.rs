@@ -41,6 +41,22 @@
 //! times, quantities → quotes, attributions, events → [`Document`]. Each stage
 //! reads the ones before it.
 //!
+//! ## Saving and reading back
+//!
+//! [`Document::to_bytes`] writes a compact, versioned binary form of every field
+//! (about a quarter of the JSON's size), [`Document::from_bytes`] reads it back into
+//! an `==` document; [`Document::to_json`] writes the JSON contract
+//! (`docs/contract.md`) and [`Document::from_json`] reads it back (code points back
+//! to bytes; equal but for the Rust-only [`Document::mentions`] that joined no
+//! entity). Python's `pickle` uses the binary form.
+//!
+//! ```
+//! let doc = nutgraf::parse("Putin visits China\n\nHe met Xi Jinping.", &nutgraf::Meta::new())?;
+//! assert_eq!(nutgraf::Document::from_bytes(&doc.to_bytes())?, doc);
+//! assert_eq!(nutgraf::Document::from_json(&doc.to_json())?, doc);
+//! # Ok::<(), nutgraf::Error>(())
+//! ```
+//!
 //! ## Performance
 //!
 //! Lexicons and patterns are compiled once per process. [`Parser::parse_many`]
@@ -57,7 +73,11 @@
 //! a computed byte offset can cut a character (`clippy::string_slice` is denied),
 //! and a bug met on one input is caught and returned as [`ErrorKind::Internal`] for
 //! that input alone, never unwound into the caller. Property tests, a seeded fuzz
-//! run on every test run and cargo-fuzz targets (`fuzz/`) check it. Dates the
+//! run on every test run and cargo-fuzz targets (`fuzz/`) check it. Bytes and
+//! JSON read back as documents are not trusted either: [`Document::from_bytes`]
+//! and [`Document::from_json`] check every span and index of what they read, keep
+//! memory within a fixed multiple of the input's size, and report any fault as
+//! [`ErrorKind::InvalidDocument`]. Dates the
 //! calendar does not have are not reported as values, and numbers inside URLs,
 //! e-mail addresses and paths are not quantities.
 
@@ -66,6 +86,8 @@
 // character: use `str::get`, byte comparisons or the helpers in `span`.
 #![deny(clippy::string_slice)]
 
+mod binary;
+mod codec;
 pub mod corpus;
 mod document;
 pub mod entities;
@@ -73,6 +95,7 @@ mod error;
 pub mod event;
 mod html;
 mod json;
+mod json_read;
 mod lang;
 mod layout;
 mod lexicon;

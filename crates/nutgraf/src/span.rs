@@ -186,6 +186,64 @@ impl<'a> CharOffsets<'a> {
     }
 }
 
+/// Converts code-point offsets of one text back into byte offsets: the inverse
+/// of [`CharOffsets`], for documents read back from JSON.
+///
+/// Built once per text in O(n/256) memory; each lookup walks at most 256
+/// characters. ASCII text takes a fast path where both offsets agree.
+#[derive(Debug, Clone)]
+pub(crate) struct ByteOffsets<'a> {
+    text: &'a str,
+    /// Byte offset of every 256th character; empty for ASCII text.
+    checkpoints: Vec<usize>,
+    /// Characters in the text.
+    chars: usize,
+}
+
+impl<'a> ByteOffsets<'a> {
+    /// Index `text` for conversions.
+    pub(crate) fn new(text: &'a str) -> ByteOffsets<'a> {
+        if text.is_ascii() {
+            return ByteOffsets {
+                text,
+                checkpoints: Vec::new(),
+                chars: text.len(),
+            };
+        }
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+        let mut chars = 0;
+        for (i, (b, _)) in text.char_indices().enumerate() {
+            if i % CHECKPOINT == 0 {
+                checkpoints.push(b);
+            }
+            chars = i + 1;
+        }
+        ByteOffsets {
+            text,
+            checkpoints,
+            chars,
+        }
+    }
+
+    /// The byte offset of code-point offset `ch`, or `None` past the end of the text.
+    pub(crate) fn byte_offset(&self, ch: usize) -> Option<usize> {
+        if ch > self.chars {
+            return None;
+        }
+        if self.checkpoints.is_empty() {
+            return Some(ch);
+        }
+        if ch == self.chars {
+            return Some(self.text.len());
+        }
+        let from = *self.checkpoints.get(ch / CHECKPOINT)?;
+        let rest = self.text.get(from..)?;
+        rest.char_indices()
+            .nth(ch % CHECKPOINT)
+            .map(|(b, _)| from + b)
+    }
+}
+
 #[inline]
 fn is_continuation(b: u8) -> bool {
     (b & 0xC0) == 0x80
@@ -237,6 +295,23 @@ mod tests {
         assert_eq!(Span::new(0, 3).slice(text), "Zü");
         assert_eq!(Span::new(3, 99).slice(text), "");
         assert_eq!(Span::new(4, 2).slice(text), "");
+    }
+
+    #[test]
+    fn byte_offsets_invert_char_offsets() {
+        for text in [
+            "",
+            "plain",
+            &"Vladímir Putin’s visit — 北京 👍".repeat(40),
+            &"é".repeat(256),
+        ] {
+            let chars = CharOffsets::new(text);
+            let bytes = ByteOffsets::new(text);
+            for (b, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                assert_eq!(bytes.byte_offset(chars.char_offset(b)), Some(b));
+            }
+            assert_eq!(bytes.byte_offset(text.chars().count() + 1), None);
+        }
     }
 
     #[test]

@@ -219,6 +219,24 @@ pub(super) fn goal_verb(word: &str) -> Option<Sense> {
     LEXICON.goals.get(lower(word, 2, &mut buf)?).copied()
 }
 
+/// The `'static` CAMEO code the lexicon gives for `code` (or `072`, military
+/// aid), if it gives that code at all: for documents read back from bytes or JSON.
+pub(crate) fn cameo(code: &str) -> Option<&'static str> {
+    static CODES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+        let lexes = LEXICON
+            .words
+            .values()
+            .flat_map(|l| l.verb.into_iter().chain(l.noun));
+        lexes
+            .chain(LEXICON.goals.values().copied())
+            .map(|s| s.cameo)
+            .chain(["072"])
+            .filter(|&c| c != "-")
+            .collect()
+    });
+    CODES.get(code).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

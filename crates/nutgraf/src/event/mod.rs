@@ -44,6 +44,7 @@ mod extract;
 mod lexicon;
 
 pub(crate) use extract::{extract, Input};
+pub(crate) use lexicon::cameo;
 
 use crate::span::Span;
 

@@ -5,7 +5,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// Languages voted on, in bit order.
-const LANGS: [&str; 8] = ["en", "es", "fr", "de", "pt", "it", "nl", "id"];
+pub(super) const LANGS: [&str; 8] = ["en", "es", "fr", "de", "pt", "it", "nl", "id"];
 const EN: u8 = 1;
 const ES: u8 = 1 << 1;
 const FR: u8 = 1 << 2;
