@@ -37,7 +37,7 @@ step "build and install nutgraf (maturin develop --release)"
 maturin develop --release
 
 step "stubtest"
-python -m mypy.stubtest nutgraf
+python -m mypy.stubtest nutgraf --mypy-config-file pyproject.toml
 
 step "mypy --strict (package and typing test)"
 python -m mypy --strict python/nutgraf python/tests/test_typing.py
