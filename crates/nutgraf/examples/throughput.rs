@@ -1,10 +1,10 @@
 //! Time `Parser::parse` over the texts of a JSONL file (`{"text": ...}` per line),
 //! on one thread, and print MB/s. A quick check between criterion runs, and a
-//! loop to profile (`--syntax` turns the syntax stage on, `--repeat N` reads
-//! the file N times).
+//! loop to profile (`--syntax` turns the syntax stage on, `--no-repair` the
+//! encoding repair off, `--repeat N` reads the file N times).
 //!
 //! ```text
-//! cargo run --release -p nutgraf --example throughput -- records.jsonl [--syntax] [--repeat N]
+//! cargo run --release -p nutgraf --example throughput -- records.jsonl [--syntax] [--no-repair] [--repeat N]
 //! ```
 
 use std::time::Instant;
@@ -15,8 +15,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let path = args
         .first()
-        .ok_or("usage: throughput FILE.jsonl [--syntax] [--repeat N]")?;
+        .ok_or("usage: throughput FILE.jsonl [--syntax] [--no-repair] [--repeat N]")?;
     let syntax = args.iter().any(|a| a == "--syntax");
+    let repair = !args.iter().any(|a| a == "--no-repair");
     let repeat: usize = match args.iter().position(|a| a == "--repeat") {
         Some(i) => args.get(i + 1).ok_or("--repeat N")?.parse()?,
         None => 1,
@@ -28,7 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     let texts: Vec<&String> = (0..repeat).flat_map(|_| &once).collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let parser = Parser::new(Options::new().syntax(syntax));
+    let parser = Parser::new(Options::new().syntax(syntax).repair_encoding(repair));
     let meta = Meta::new();
     let _ = parser.parse("warm up the lexicons.", &meta)?;
     let start = Instant::now();
