@@ -1,6 +1,6 @@
 //! # nutgraf-arrow
 //!
-//! [nutgraf](nutgraf) documents as [Apache Arrow](https://arrow.apache.org/) tables,
+//! [`nutgraf`] documents as [Apache Arrow](https://arrow.apache.org/) tables,
 //! for pandas, Polars, `DuckDB`, Spark and the rest of the columnar world.
 //!
 //! Many documents go in; one table per layer comes out — `documents`, `blocks`,
