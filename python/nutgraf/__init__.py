@@ -16,6 +16,8 @@ Offsets (``start``/``end``) are Python string indices into the original input,
 ``doc.text`` (for ``parse_time`` and ``parse_quantity``, into the text given; for
 ``analyze_words``, into the words joined by single spaces). ``Document.to_dict()`` and ``Document.to_json()`` give the
 version-1 JSON contract shared with the Rust crate and the command line.
+``to_arrow(docs)`` gives the same as Arrow tables, one per layer (``to_pandas``,
+``to_polars``: as data frames; ``docs/tables.md`` lists the columns).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from nutgraf import _nutgraf
 from nutgraf._nutgraf import (
     MAX_THREADS,
     SCHEMA_VERSION,
+    TABLES_SCHEMA_VERSION,
+    ArrowTable,
     Attribution,
     Block,
     Claim,
@@ -71,11 +75,15 @@ from nutgraf._nutgraf import (
     parse_quantity,
     parse_time,
     repair,
+    to_arrow,
 )
+from nutgraf.tables import to_pandas, to_polars
 
 __all__ = [
     "MAX_THREADS",
     "SCHEMA_VERSION",
+    "TABLES_SCHEMA_VERSION",
+    "ArrowTable",
     "Attribution",
     "Block",
     "Claim",
@@ -121,6 +129,9 @@ __all__ = [
     "parse_quantity",
     "parse_time",
     "repair",
+    "to_arrow",
+    "to_pandas",
+    "to_polars",
 ]
 
 # A forked child has none of the parent's rayon worker threads: tell the native

@@ -52,6 +52,9 @@ __all__ = [
     "parse_quantity",
     "analyze_words",
     "repair",
+    "ArrowTable",
+    "TABLES_SCHEMA_VERSION",
+    "to_arrow",
     "_after_fork_in_child",
 ]
 
@@ -60,6 +63,9 @@ SCHEMA_VERSION: Final[int]
 """Version of the JSON contract produced by ``Document.to_dict()`` / ``to_json()``."""
 MAX_THREADS: Final[int]
 """The largest ``threads`` that ``parse_many`` accepts (1024)."""
+TABLES_SCHEMA_VERSION: Final[int]
+"""Version of the tables of ``to_arrow`` (``docs/tables.md``), also in each
+table's schema metadata under ``nutgraf.tables.schema_version``."""
 
 _DateLike: TypeAlias = str | datetime.date
 """A ``YYYY-MM-DD`` string (a time part after ``T`` or a space is ignored) or a
@@ -1227,6 +1233,56 @@ def analyze_words(words: Sequence[str]) -> list[Word]:
     whitespace, and (``index`` ``None``) for a single ``str`` instead of a sequence
     or more than 10,000 words (analyze one sentence at a time). Runs with the GIL
     released.
+    """
+
+@final
+class ArrowTable:
+    """One table of ``to_arrow``: record batches that pyarrow, Polars, DuckDB
+    and others read through the Arrow PyCapsule interface, without a copy:
+    ``pyarrow.table(t)``, ``polars.DataFrame(t)``. Reading it does not use it
+    up: each ``__arrow_c_stream__`` call exports the same batches anew."""
+
+    @property
+    def name(self) -> str:
+        """The table's name: ``"documents"``, ``"words"``..."""
+    @property
+    def num_rows(self) -> int:
+        """Rows in all batches."""
+    @property
+    def column_names(self) -> list[str]:
+        """The columns' names, in order (see ``docs/tables.md``)."""
+    @property
+    def num_batches(self) -> int:
+        """Record batches the stream yields: one, unless a string column would
+        pass 1 GiB (every table then has the same number, over the same
+        documents)."""
+    def __len__(self) -> int: ...
+    def __arrow_c_schema__(self) -> object:
+        """The schema as an ``arrow_schema`` PyCapsule."""
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        """The batches as an ``arrow_array_stream`` PyCapsule (the Arrow C stream
+        interface). ``requested_schema`` is ignored."""
+
+def to_arrow(
+    docs: Iterable[Document], ids: Iterable[str | int] | None = None
+) -> dict[str, ArrowTable]:
+    """The documents as Arrow tables, one per layer: ``documents``, ``blocks``,
+    ``sentences``, ``words``, ``entities``, ``mentions``, ``times``,
+    ``quantities``, ``quotes``, ``attributions``, ``events``,
+    ``event_participants``, ``repairs`` (in that order). ``docs/tables.md``
+    lists every column with its Arrow type.
+
+    Each table has one row per item, keyed by ``doc_id`` (a string: the document's
+    id from ``ids``, an int given as its decimal string; else the document's
+    position, ``"0"``, ``"1"``...) and the item's index in its document (``block``,
+    ``sentence``, ``entity``...). Offsets are code points into the document's
+    ``text``, as everywhere else. ``ids`` must have one id per document
+    (``InvalidOptionError``); a document that is not a ``Document`` is a
+    ``TypeError``. The tables are built with the GIL released.
+
+    pyarrow is not needed: the tables are read through the Arrow PyCapsule
+    interface (``pyarrow.table(t)``, ``polars.DataFrame(t)``); see also
+    ``to_pandas`` and ``to_polars``.
     """
 
 def _after_fork_in_child() -> None: ...

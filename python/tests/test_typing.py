@@ -256,3 +256,17 @@ def test_corpus_types() -> None:
     except nutgraf.DuplicateIdError as err:
         assert_type(err.id, str)
         assert_type(err.index, int | None)
+
+
+def test_to_arrow_types() -> None:
+    docs = [nutgraf.parse("Title\n\nBody text.")]
+    tables = nutgraf.to_arrow(docs, ids=["a"])
+    assert_type(tables, dict[str, nutgraf.ArrowTable])
+    words = tables["words"]
+    assert_type(words.name, str)
+    assert_type(words.num_rows, int)
+    assert_type(words.column_names, list[str])
+    assert_type(len(words), int)
+    assert_type(nutgraf.to_arrow(iter(docs), ids=[1]), dict[str, nutgraf.ArrowTable])
+    assert_type(nutgraf.TABLES_SCHEMA_VERSION, int)
+    assert words.column_names[0] == "doc_id"

@@ -102,6 +102,14 @@ pub struct BatchArgs {
     /// it costs more than all the other stages together).
     #[arg(long)]
     pub words: bool,
+
+    /// Write the documents as Arrow tables into this directory instead of JSON
+    /// Lines: one Arrow IPC stream file per table (`documents.arrows`,
+    /// `words.arrows`..., see docs/tables.md), a record batch per
+    /// `--chunk-size` documents. Bad records still go to the output as error
+    /// lines.
+    #[arg(long, value_name = "DIR")]
+    pub arrow: Option<std::path::PathBuf>,
 }
 
 /// One non-blank input line, not yet parsed.
@@ -151,9 +159,11 @@ impl RecordError {
 }
 
 /// The output line of one record, and the error if it was bad.
-struct Outcome {
-    line: String,
-    error: Option<String>,
+pub struct Outcome {
+    /// The line, without its line ending.
+    pub line: String,
+    /// The bad record's message for stderr, `None` for a document.
+    pub error: Option<String>,
 }
 
 /// Counters of a run over records, for the summary line and the exit code.
@@ -203,6 +213,9 @@ fn handle_ctrl_c() {
 
 /// Run `nutgraf batch`; returns the exit code, or an error for output failures.
 pub fn run(args: &BatchArgs) -> Result<u8> {
+    if let Some(dir) = &args.arrow {
+        return crate::tables::run(args, dir);
+    }
     let start = Instant::now();
     let mut out = open_output(&args.records)?;
     let line_limit = line_limit(args.records.max_bytes);
@@ -534,23 +547,27 @@ fn process(parser: &Parser, raw: &RawLine, line_limit: usize, input: Option<&str
     });
     match result {
         Ok(line) => Outcome { line, error: None },
-        Err(e) => {
-            let mut line = format!(
-                r#"{{"id":{},"line":{},"error":{{"kind":{},"message":{}}}"#,
-                e.id,
-                raw.number,
-                Value::from(e.kind),
-                Value::from(e.message.as_str()),
-            );
-            if let Some(input) = input {
-                let _ = write!(line, r#","input":{}"#, Value::from(input));
-            }
-            line.push('}');
-            Outcome {
-                line,
-                error: Some(format!("{}: {}", e.kind, e.message)),
-            }
-        }
+        Err(e) => error_outcome(&e, raw, input),
+    }
+}
+
+/// The output line of a bad record (`{"id","line","error",["input"]}`), and its
+/// message for stderr.
+pub fn error_outcome(e: &RecordError, raw: &RawLine, input: Option<&str>) -> Outcome {
+    let mut line = format!(
+        r#"{{"id":{},"line":{},"error":{{"kind":{},"message":{}}}"#,
+        e.id,
+        raw.number,
+        Value::from(e.kind),
+        Value::from(e.message.as_str()),
+    );
+    if let Some(input) = input {
+        let _ = write!(line, r#","input":{}"#, Value::from(input));
+    }
+    line.push('}');
+    Outcome {
+        line,
+        error: Some(format!("{}: {}", e.kind, e.message)),
     }
 }
 

@@ -51,6 +51,7 @@ mod dates;
 mod guard;
 mod input;
 mod parse;
+mod tables;
 mod view;
 
 use std::process::ExitCode;

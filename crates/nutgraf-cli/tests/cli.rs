@@ -1698,3 +1698,85 @@ fn batch_records_may_carry_html() {
     assert_eq!(lines[1]["error"]["kind"], "invalid_record");
     assert_eq!(lines[2]["error"]["kind"], "wrong_type");
 }
+
+#[test]
+fn batch_arrow_writes_one_stream_per_table() {
+    use arrow_array::cast::AsArray;
+    use arrow_array::Array;
+    use nutgraf_arrow::Table;
+
+    let dir = tempfile::tempdir().unwrap();
+    let tables = dir.path().join("tables");
+    let texts = [
+        ARTICLE,
+        "Talks postponed\n\nThe talks were postponed, officials said on Monday.",
+        "Deal signed\n\nBoth leaders signed 12 agreements worth $2.5 billion.",
+    ];
+    let record = |id: &str, text: &str| {
+        format!(
+            r#"{{"id": {id}, "text": {}, "published": "2023-10-17"}}"#,
+            Value::from(text)
+        )
+    };
+    let input = batch_input(&[
+        &record(r#""a""#, texts[0]),
+        r"not json",
+        &record("7", texts[1]),
+        &record("null", texts[2]),
+    ]);
+    let out = run(
+        &[
+            "batch",
+            "--words",
+            "--chunk-size",
+            "2",
+            "--arrow",
+            tables.to_str().unwrap(),
+        ],
+        &input,
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    // Only the bad record is written out.
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["error"]["kind"], "invalid_json");
+
+    let meta = nutgraf::Meta::new()
+        .with_published_str("2023-10-17")
+        .unwrap();
+    let parser = nutgraf::Parser::new(nutgraf::Options::new().syntax(true));
+    let docs: Vec<_> = texts
+        .iter()
+        .map(|t| parser.parse(t, &meta).unwrap())
+        .collect();
+    for table in Table::ALL {
+        let file = std::fs::File::open(tables.join(format!("{table}.arrows"))).unwrap();
+        let reader = arrow_ipc::reader::StreamReader::try_new(file, None).unwrap();
+        assert_eq!(reader.schema(), table.schema(), "{table}");
+        let batches: Vec<_> = reader.map(Result::unwrap).collect();
+        // Chunks of two documents: the first two records, then the last one.
+        assert_eq!(batches.len(), 2, "{table}");
+        let rows: usize = batches.iter().map(arrow_array::RecordBatch::num_rows).sum();
+        let want = match table {
+            Table::Documents => docs.len(),
+            Table::Sentences => docs.iter().map(|d| d.sentences.len()).sum(),
+            Table::Words => docs.iter().map(|d| d.words.len()).sum(),
+            Table::Quantities => docs.iter().map(|d| d.quantities.len()).sum(),
+            _ => continue,
+        };
+        assert_eq!(rows, want, "{table}");
+        if table == Table::Documents {
+            let ids: Vec<String> = batches
+                .iter()
+                .flat_map(|b| {
+                    let ids = b.column(0).as_string::<i32>();
+                    (0..ids.len())
+                        .map(|i| ids.value(i).to_owned())
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            // A record without an id gets its position among the documents.
+            assert_eq!(ids, ["a", "7", "2"]);
+        }
+    }
+}

@@ -60,7 +60,7 @@ impl PyCorpus {
 
 /// Read a document id: a `str`, or an `int` (not a `bool`), stored as its
 /// decimal string. `what` names the argument in messages.
-fn extract_id(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+pub(crate) fn extract_id(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
     if let Ok(s) = ob.cast::<PyString>() {
         return Ok(s.to_str()?.to_owned());
     }

@@ -21,6 +21,7 @@ mod parse;
 mod quantities;
 mod quotes;
 mod repairs;
+mod tables;
 mod times;
 mod words;
 
@@ -71,5 +72,6 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(words::analyze_words, m)?)?;
     m.add_function(wrap_pyfunction!(repairs::repair, m)?)?;
     m.add_function(wrap_pyfunction!(detach::after_fork_in_child, m)?)?;
+    tables::register(m)?;
     Ok(())
 }

@@ -57,6 +57,17 @@
 //! # Ok::<(), nutgraf::Error>(())
 //! ```
 //!
+//! ## Tables
+//!
+//! The `nutgraf-arrow` crate (in this workspace) turns many documents into
+//! Apache Arrow record batches, one table per layer (`documents`, `blocks`,
+//! `sentences`, `words`, `entities`, `mentions`, `times`, `quantities`,
+//! `quotes`, `attributions`, `events`, `event_participants`, `repairs`), keyed
+//! by a document id, offsets in code points as in the JSON contract; the
+//! columns are listed in `docs/tables.md`. It is a crate of its own so that
+//! this one keeps no Arrow dependency and its version does not follow
+//! arrow-rs's. Python's `nutgraf.to_arrow`, `to_pandas` and `to_polars` use it.
+//!
 //! ## Performance
 //!
 //! Lexicons and patterns are compiled once per process. [`Parser::parse_many`]
