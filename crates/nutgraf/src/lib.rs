@@ -106,7 +106,7 @@ pub use jiff::civil::Date;
 pub use lang::detect as detect_language;
 pub use meta::{parse_date, Meta};
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_SENTENCE_TOKENS};
-pub use parser::{parse, Parser, MAX_THREADS};
+pub use parser::{parse, Format, Parser, MAX_THREADS};
 pub use quantity::{parse_quantity, Bound, Quantity, QuantityKind};
 pub use quote::{Attribution, AttributionKind, Quote, QuoteKind, Speaker};
 pub use span::{CharOffsets, Span};
