@@ -672,6 +672,10 @@ class Document:
         With words (``syntax=True``), each sentence lists them."""
     def to_json(self) -> str:
         """The version-1 JSON contract as a compact string."""
+    def _repr_html_(self) -> str:
+        """The notebook view (``nutgraf.display.render``): the text with every layer
+        marked (entities, times, quantities, quotes, event triggers, layout roles)
+        and tables of what was found. Self-contained HTML, no script."""
 
 _Id: TypeAlias = str | int
 """A document id: a ``str``, or an ``int`` (not a ``bool``), kept as its decimal
