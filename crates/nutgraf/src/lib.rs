@@ -44,7 +44,8 @@
 //! ## Performance
 //!
 //! Lexicons and patterns are compiled once per process. [`Parser::parse_many`]
-//! runs documents in parallel with rayon. Time and memory are linear in the input
+//! runs documents in parallel with rayon ([`Parser::parse_batch_cancellable`]
+//! mixes text and web pages, and stops early when asked). Time and memory are linear in the input
 //! size whatever it holds: the extractors read a sentence longer than
 //! [`Options::max_sentence_tokens`] tokens (a table, a tag list, text without full
 //! stops) in windows of at most that many, and document-level steps use maps and
