@@ -905,6 +905,45 @@ mod tests {
     }
 
     #[test]
+    fn a_mixed_batch_reads_each_input_as_its_format_says() {
+        let parser = Parser::new(Options::new().max_input_bytes(200));
+        let page = "<html><body><h1>Putin visits China</h1><p>Vladimir Putin arrived in Beijing.</p></body></html>";
+        let text = "Putin visits China\n\nVladimir Putin arrived in Beijing.";
+        let large = "x".repeat(300);
+        let inputs = vec![
+            (text, Meta::new(), Format::Text),
+            (
+                page,
+                Meta::new().with_url("https://example.com/a"),
+                Format::Html,
+            ),
+            (large.as_str(), Meta::new(), Format::Html),
+        ];
+        let out = parser
+            .parse_batch_cancellable(&inputs, Some(2), &AtomicBool::new(false))
+            .unwrap();
+        let text_doc = out[0].as_ref().unwrap();
+        assert_eq!(
+            text_doc.to_json(),
+            parser.parse(text, &Meta::new()).unwrap().to_json()
+        );
+        let page_doc = out[1].as_ref().unwrap();
+        assert_eq!(
+            page_doc.to_json(),
+            parser.parse_html(page, &inputs[1].1).unwrap().to_json()
+        );
+        assert_eq!(page_doc.url.as_deref(), Some("https://example.com/a"));
+        assert!(out[2].as_ref().unwrap_err().is_input_too_large());
+        let cancelled = parser
+            .parse_batch_cancellable(&inputs, None, &AtomicBool::new(true))
+            .unwrap();
+        assert!(cancelled
+            .iter()
+            .all(|r| r.as_ref().unwrap_err().is_cancelled()));
+        assert_eq!(Format::default(), Format::Text);
+    }
+
+    #[test]
     fn a_panic_becomes_an_internal_error() {
         let payload: Box<dyn std::any::Any + Send> = Box::new("boom");
         let err = Error::from_panic(payload.as_ref());
