@@ -1,7 +1,7 @@
 """Type stubs of the native module ``nutgraf._nutgraf``, checked by ``mypy.stubtest``."""
 
 import datetime
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, Literal, TypeAlias, final, overload
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "parse",
     "parse_html",
     "parse_many",
+    "parse_iter",
     "parse_time",
     "parse_quantity",
     "analyze_words",
@@ -718,6 +719,10 @@ class Document:
     def __deepcopy__(self, memo: Any, /) -> Document: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+    def _repr_html_(self) -> str:
+        """The notebook view (``nutgraf.display.render``): the text with every layer
+        marked (entities, times, quantities, quotes, event triggers, layout roles)
+        and tables of what was found. Self-contained HTML, no script."""
 
 _Id: TypeAlias = str | int
 """A document id: a ``str``, or an ``int`` (not a ``bool``), kept as its decimal
@@ -1180,6 +1185,83 @@ def parse_many(
 
     Ctrl-C stops the batch while it runs: inputs being parsed finish, the rest are
     skipped, and ``KeyboardInterrupt`` is raised (no partial list is returned).
+    """
+
+_Item: TypeAlias = str | Mapping[str, Any]
+"""An input of ``parse_iter``: an article's text, or a dict with ``"text"`` (or
+``"html"``, a web page) and optionally ``"published"``, ``"url"`` and ``"id"``."""
+
+@overload
+def parse_iter(
+    texts: Iterable[_Item],
+    *,
+    published: _DateLike | None = None,
+    batch_size: int | None = None,
+    threads: int | None = None,
+    layout: bool = True,
+    entities: bool = True,
+    times: bool = True,
+    quantities: bool = True,
+    quotes: bool = True,
+    events: bool = True,
+    syntax: bool = False,
+    repair_encoding: bool = True,
+    max_input_bytes: int | None = None,
+    max_sentence_tokens: int | None = None,
+    errors: Literal["raise"] = "raise",
+) -> Iterator[Document]: ...
+@overload
+def parse_iter(
+    texts: Iterable[_Item],
+    *,
+    published: _DateLike | None = None,
+    batch_size: int | None = None,
+    threads: int | None = None,
+    layout: bool = True,
+    entities: bool = True,
+    times: bool = True,
+    quantities: bool = True,
+    quotes: bool = True,
+    events: bool = True,
+    syntax: bool = False,
+    repair_encoding: bool = True,
+    max_input_bytes: int | None = None,
+    max_sentence_tokens: int | None = None,
+    errors: Literal["return"],
+) -> Iterator[Document | NutgrafError]:
+    """Parse the articles of any iterable (a generator, a file's lines, a
+    database cursor), yielding their documents lazily, in input order.
+
+    The iterator pulls at most ``batch_size`` items (default 256) at a time,
+    parses them in parallel with the GIL released (``threads`` as in
+    ``parse_many``), hands out their documents, and only then pulls the next
+    batch: memory stays bounded by one batch however long the stream, and nothing
+    of nutgraf runs between two ``next()`` calls (a ``break`` leaves no work
+    behind). Every argument is checked when ``parse_iter`` is called, before any
+    item is pulled.
+
+    Items are ``str`` (an article's text) or dicts (any ``Mapping``) with:
+    ``"text"``, the article's text, or ``"html"``, a web page read as
+    ``parse_html`` reads it (give one of the two); ``"published"``, the item's
+    date, which wins over the ``published`` argument (``None`` there means no
+    date); ``"url"``, kept as ``Document.url``; ``"id"`` (a ``str`` or an
+    ``int``), which a failed item's error carries as its ``id`` attribute. Other
+    keys are ignored. ``published`` is one value for every item that gives none.
+
+    Each item has its own outcome, as in ``parse_many``, with ``index`` its
+    position in the iterable: ``InvalidInputError`` for an item that is not a
+    ``str`` or a dict with a ``str`` ``"text"`` or ``"html"`` (or a bad
+    ``"url"``/``"id"``), ``InvalidDateError`` for an unreadable ``"published"``,
+    ``InputTooLargeError``, ``InternalError``. With ``errors="raise"`` (the
+    default) the error is raised when the iteration reaches that item (the
+    documents before it were yielded) and the iterator is then finished; with
+    ``errors="return"`` the error is yielded in its place and the iteration goes
+    on. An exception raised by ``texts`` itself is raised in either mode, after
+    the documents of the items pulled before it, and ends the iteration.
+
+    Ctrl-C stops a batch while it runs: ``KeyboardInterrupt`` is raised and the
+    iterator is finished (the batch's documents are lost). The iterator is not
+    meant to be shared between threads.
     """
 
 def repair(text: str, *, encoding: bool = True) -> Repaired:

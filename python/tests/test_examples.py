@@ -28,3 +28,6 @@ def test_notebook_code_cells_run(monkeypatch: pytest.MonkeyPatch) -> None:
         if cell["cell_type"] == "code":
             exec(compile("".join(cell["source"]), "notebook.ipynb", "exec"), namespace)  # noqa: S102
     assert namespace["doc"] is not None
+    view = namespace["doc"]._repr_html_()  # type: ignore[attr-defined]
+    assert view.startswith('<div class="nutgraf-doc">')
+    assert namespace["streamed"] == [d.title for d in namespace["docs"]]  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 import nutgraf
@@ -33,6 +34,17 @@ def test_parse_types() -> None:
     assert_type(block.lang, str | None)
     assert_type(doc.sentences[0].block, int)
     assert doc.text[block.start : block.end] == block.text
+
+
+def test_parse_iter_overloads() -> None:
+    items: list[str | dict[str, str]] = ["a", {"text": "b", "published": "2023-10-17"}]
+    stream = nutgraf.parse_iter(iter(items), batch_size=2)
+    assert_type(stream, Iterator[nutgraf.Document])
+    assert [d.text for d in stream] == ["a", "b"]
+    mixed = nutgraf.parse_iter(["a", "x" * 50], max_input_bytes=10, errors="return")
+    assert_type(mixed, Iterator[nutgraf.Document | nutgraf.NutgrafError])
+    bad = [e for e in mixed if isinstance(e, nutgraf.NutgrafError)]
+    assert len(bad) == 1 and bad[0].index == 1
 
 
 def test_parse_many_overloads() -> None:

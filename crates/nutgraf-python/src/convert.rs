@@ -135,7 +135,7 @@ pub(crate) fn extract_dates(
 
 /// One entry of a per-input `published` list; every failure is an
 /// `InvalidDateError` for the input at `index`.
-fn extract_date_item(ob: &Bound<'_, PyAny>, index: usize) -> PyResult<Option<Date>> {
+pub(crate) fn extract_date_item(ob: &Bound<'_, PyAny>, index: usize) -> PyResult<Option<Date>> {
     let py = ob.py();
     if ob.is_none() {
         return Ok(None);

@@ -474,6 +474,16 @@ impl PyDocument {
             repr_opt(py, doc.language)?,
         ))
     }
+
+    /// The notebook view: `nutgraf.display.render(self)`, the text with every
+    /// layer marked and tables of what was found (written in Python).
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        slf.py()
+            .import("nutgraf.display")?
+            .getattr("render")?
+            .call1((slf,))?
+            .extract()
+    }
 }
 
 /// One block of the article's layout. `text == doc.text[start:end]`.

@@ -21,6 +21,7 @@ mod parse;
 mod quantities;
 mod quotes;
 mod repairs;
+mod stream;
 mod tables;
 mod times;
 mod words;
@@ -67,6 +68,7 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_html, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(stream::parse_iter, m)?)?;
     m.add_function(wrap_pyfunction!(times::parse_time, m)?)?;
     m.add_function(wrap_pyfunction!(quantities::parse_quantity, m)?)?;
     m.add_function(wrap_pyfunction!(words::analyze_words, m)?)?;

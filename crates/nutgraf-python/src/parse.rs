@@ -15,18 +15,18 @@ use crate::errors::{catch_panic, internal, invalid_option, to_py_err};
 /// The stages a call switches on or off, as given by its keyword arguments.
 #[derive(Clone, Copy)]
 #[allow(clippy::struct_excessive_bools)] // one flag per keyword argument
-struct Stages {
-    layout: bool,
-    entities: bool,
-    times: bool,
-    quantities: bool,
-    quotes: bool,
-    events: bool,
-    syntax: bool,
-    repair_encoding: bool,
+pub(crate) struct Stages {
+    pub(crate) layout: bool,
+    pub(crate) entities: bool,
+    pub(crate) times: bool,
+    pub(crate) quantities: bool,
+    pub(crate) quotes: bool,
+    pub(crate) events: bool,
+    pub(crate) syntax: bool,
+    pub(crate) repair_encoding: bool,
 }
 
-fn options(
+pub(crate) fn options(
     stages: Stages,
     max_input_bytes: Option<usize>,
     max_sentence_tokens: Option<usize>,
@@ -160,7 +160,10 @@ fn parse_one(
 }
 
 /// Read the `threads` argument: `None`, or an int from 0 to [`MAX_THREADS`].
-fn extract_threads(py: Python<'_>, threads: Option<&Bound<'_, PyAny>>) -> PyResult<Option<usize>> {
+pub(crate) fn extract_threads(
+    py: Python<'_>,
+    threads: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<usize>> {
     let Some(threads) = threads.filter(|t| !t.is_none()) else {
         return Ok(None);
     };
@@ -188,6 +191,19 @@ fn extract_threads(py: Python<'_>, threads: Option<&Bound<'_, PyAny>>) -> PyResu
         Ok(n) if n <= MAX_THREADS => Ok(Some(n)),
         // Over the limit, or too large for a machine word.
         _ => Err(over()),
+    }
+}
+
+/// Read the `errors` argument: `true` for `"raise"`, `false` for `"return"`.
+pub(crate) fn extract_errors(py: Python<'_>, errors: &str) -> PyResult<bool> {
+    match errors {
+        "raise" => Ok(true),
+        "return" => Ok(false),
+        other => Err(invalid_option(
+            py,
+            "errors",
+            &format!("expected \"raise\" or \"return\", got {other:?}"),
+        )),
     }
 }
 
@@ -223,17 +239,7 @@ pub(crate) fn parse_many<'py>(
     max_sentence_tokens: Option<usize>,
     errors: &str,
 ) -> PyResult<Bound<'py, PyList>> {
-    let raise = match errors {
-        "raise" => true,
-        "return" => false,
-        other => {
-            return Err(invalid_option(
-                py,
-                "errors",
-                &format!("expected \"raise\" or \"return\", got {other:?}"),
-            ))
-        }
-    };
+    let raise = extract_errors(py, errors)?;
     let threads = extract_threads(py, threads)?;
     if texts.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(

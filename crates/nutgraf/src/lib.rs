@@ -71,7 +71,8 @@
 //! ## Performance
 //!
 //! Lexicons and patterns are compiled once per process. [`Parser::parse_many`]
-//! runs documents in parallel with rayon. Time and memory are linear in the input
+//! runs documents in parallel with rayon ([`Parser::parse_batch_cancellable`]
+//! mixes text and web pages, and stops early when asked). Time and memory are linear in the input
 //! size whatever it holds: the extractors read a sentence longer than
 //! [`Options::max_sentence_tokens`] tokens (a table, a tag list, text without full
 //! stops) in windows of at most that many, and document-level steps use maps and
@@ -140,7 +141,7 @@ pub use jiff::civil::Date;
 pub use lang::detect as detect_language;
 pub use meta::{parse_date, Meta};
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_SENTENCE_TOKENS};
-pub use parser::{parse, Parser, MAX_THREADS};
+pub use parser::{parse, Format, Parser, MAX_THREADS};
 pub use quantity::{parse_quantity, Bound, Quantity, QuantityKind};
 pub use quote::{Attribution, AttributionKind, Quote, QuoteKind, Speaker};
 pub use span::{CharOffsets, Span};

@@ -127,36 +127,101 @@ impl Parser {
     where
         S: AsRef<str> + Sync,
     {
-        let run = || {
-            inputs
-                .par_iter()
-                .map(|(text, meta)| {
-                    if cancel.load(Ordering::Relaxed) {
-                        Err(Error::new(ErrorKind::Cancelled))
-                    } else {
-                        self.parse(text.as_ref(), meta)
-                    }
-                })
-                .collect()
-        };
-        match threads {
-            None | Some(0) => Ok(run()),
-            Some(n) if n > MAX_THREADS => Err(Error::new(ErrorKind::InvalidOption {
-                name: "threads",
-                reason: format!("{n} threads is over the limit of {MAX_THREADS}"),
-            })),
-            Some(n) => {
-                let pool = rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .build()
-                    .map_err(|e| {
-                        Error::new(ErrorKind::InvalidOption {
-                            name: "threads",
-                            reason: e.to_string(),
-                        })
-                    })?;
-                Ok(pool.install(run))
-            }
+        batch(inputs, threads, cancel, |(text, meta)| {
+            self.parse(text.as_ref(), meta)
+        })
+    }
+
+    /// Like [`Parser::parse_many_cancellable`] for a batch that mixes article
+    /// text and web pages: each input is read by [`Parser::parse`] or
+    /// [`Parser::parse_html`] as its [`Format`] says.
+    ///
+    /// ```
+    /// use std::sync::atomic::AtomicBool;
+    /// use nutgraf::{Format, Meta, Parser};
+    /// let batch = vec![
+    ///     ("Putin visits China\n\nHe arrived on Tuesday.", Meta::new(), Format::Text),
+    ///     ("<html><body><h1>Putin visits China</h1><p>He arrived on Tuesday.</p></body></html>", Meta::new(), Format::Html),
+    /// ];
+    /// let out = Parser::default().parse_batch_cancellable(&batch, None, &AtomicBool::new(false))?;
+    /// assert!(out[0].as_ref().unwrap().html.is_none());
+    /// assert!(out[1].as_ref().unwrap().html.is_some());
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn parse_batch_cancellable<S>(
+        &self,
+        inputs: &[(S, Meta, Format)],
+        threads: Option<usize>,
+        cancel: &AtomicBool,
+    ) -> Result<Vec<Result<Document>>>
+    where
+        S: AsRef<str> + Sync,
+    {
+        batch(
+            inputs,
+            threads,
+            cancel,
+            |(input, meta, format)| match format {
+                Format::Text => self.parse(input.as_ref(), meta),
+                Format::Html => self.parse_html(input.as_ref(), meta),
+            },
+        )
+    }
+}
+
+/// What an input of [`Parser::parse_batch_cancellable`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Format {
+    /// Article text, read by [`Parser::parse`].
+    #[default]
+    Text,
+    /// A web page, read by [`Parser::parse_html`].
+    Html,
+}
+
+/// Run `parse` over `inputs` in parallel, keeping order, on the global pool or a
+/// dedicated one of `threads` threads; inputs not started when `cancel` is set
+/// come back as [`ErrorKind::Cancelled`].
+fn batch<T, F>(
+    inputs: &[T],
+    threads: Option<usize>,
+    cancel: &AtomicBool,
+    parse: F,
+) -> Result<Vec<Result<Document>>>
+where
+    T: Sync,
+    F: Fn(&T) -> Result<Document> + Sync,
+{
+    let run = || {
+        inputs
+            .par_iter()
+            .map(|input| {
+                if cancel.load(Ordering::Relaxed) {
+                    Err(Error::new(ErrorKind::Cancelled))
+                } else {
+                    parse(input)
+                }
+            })
+            .collect()
+    };
+    match threads {
+        None | Some(0) => Ok(run()),
+        Some(n) if n > MAX_THREADS => Err(Error::new(ErrorKind::InvalidOption {
+            name: "threads",
+            reason: format!("{n} threads is over the limit of {MAX_THREADS}"),
+        })),
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| {
+                    Error::new(ErrorKind::InvalidOption {
+                        name: "threads",
+                        reason: e.to_string(),
+                    })
+                })?;
+            Ok(pool.install(run))
         }
     }
 }
@@ -837,6 +902,45 @@ mod tests {
             .unwrap();
         assert_eq!(out.len(), 2);
         assert!(out.iter().all(|r| r.as_ref().unwrap_err().is_cancelled()));
+    }
+
+    #[test]
+    fn a_mixed_batch_reads_each_input_as_its_format_says() {
+        let parser = Parser::new(Options::new().max_input_bytes(200));
+        let page = "<html><body><h1>Putin visits China</h1><p>Vladimir Putin arrived in Beijing.</p></body></html>";
+        let text = "Putin visits China\n\nVladimir Putin arrived in Beijing.";
+        let large = "x".repeat(300);
+        let inputs = vec![
+            (text, Meta::new(), Format::Text),
+            (
+                page,
+                Meta::new().with_url("https://example.com/a"),
+                Format::Html,
+            ),
+            (large.as_str(), Meta::new(), Format::Html),
+        ];
+        let out = parser
+            .parse_batch_cancellable(&inputs, Some(2), &AtomicBool::new(false))
+            .unwrap();
+        let text_doc = out[0].as_ref().unwrap();
+        assert_eq!(
+            text_doc.to_json(),
+            parser.parse(text, &Meta::new()).unwrap().to_json()
+        );
+        let page_doc = out[1].as_ref().unwrap();
+        assert_eq!(
+            page_doc.to_json(),
+            parser.parse_html(page, &inputs[1].1).unwrap().to_json()
+        );
+        assert_eq!(page_doc.url.as_deref(), Some("https://example.com/a"));
+        assert!(out[2].as_ref().unwrap_err().is_input_too_large());
+        let cancelled = parser
+            .parse_batch_cancellable(&inputs, None, &AtomicBool::new(true))
+            .unwrap();
+        assert!(cancelled
+            .iter()
+            .all(|r| r.as_ref().unwrap_err().is_cancelled()));
+        assert_eq!(Format::default(), Format::Text);
     }
 
     #[test]
