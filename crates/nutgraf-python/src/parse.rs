@@ -214,6 +214,9 @@ enum Slot {
     Failed(PyErr),
 }
 
+/// Inputs read between two looks for Ctrl-C while a batch's inputs are read.
+const SIGNAL_EVERY: usize = 1024;
+
 /// Parse many articles in parallel, keeping order. See the stub for the contract.
 ///
 /// Every input gets one result in place: an item that is no usable text, an
@@ -247,8 +250,13 @@ pub(crate) fn parse_many<'py>(
         ));
     }
     // Everything Python-side is read before the interpreter is released.
+    // Reading 100,000 long texts takes a second or two (each is encoded to
+    // UTF-8): Ctrl-C is looked for along the way, as while parsing.
     let mut items = Vec::new();
     for (i, item) in texts.try_iter()?.enumerate() {
+        if i % SIGNAL_EVERY == SIGNAL_EVERY - 1 {
+            py.check_signals()?;
+        }
         items.push(extract_text(&item?, Some(i)));
     }
     let dates = extract_dates(published, items.len())?;
