@@ -58,6 +58,54 @@ impl PyCorpus {
     }
 }
 
+/// Documents held from Python, and their ids if given.
+type DocsAndIds<'py> = (Vec<Bound<'py, PyDocument>>, Option<Vec<String>>);
+
+/// The documents of `docs` and the ids of `ids` (`None`: no ids), one per
+/// document: what `Corpus.extend` and `to_arrow` take.
+pub(crate) fn extract_docs_and_ids<'py>(
+    py: Python<'py>,
+    docs: &Bound<'py, PyAny>,
+    ids: Option<&Bound<'py, PyAny>>,
+) -> PyResult<DocsAndIds<'py>> {
+    let mut held = Vec::new();
+    for (i, item) in docs.try_iter()?.enumerate() {
+        match item?.cast_into::<PyDocument>() {
+            Ok(d) => held.push(d),
+            Err(e) => {
+                return Err(PyTypeError::new_err(format!(
+                    "docs[{i}] must be a Document, not {}",
+                    e.into_inner().get_type().name()?
+                )))
+            }
+        }
+    }
+    let Some(ids) = ids.filter(|i| !i.is_none()) else {
+        return Ok((held, None));
+    };
+    if ids.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "ids must be an iterable of str or int, not a single str",
+        ));
+    }
+    let mut out = Vec::with_capacity(held.len());
+    for (i, id) in ids.try_iter()?.enumerate() {
+        out.push(extract_id(&id?, &format!("ids[{i}]"))?);
+    }
+    if out.len() != held.len() {
+        return Err(invalid_option(
+            py,
+            "ids",
+            &format!(
+                "got {} ids for {} documents (give one id per document, or None)",
+                out.len(),
+                held.len()
+            ),
+        ));
+    }
+    Ok((held, Some(out)))
+}
+
 /// Read a document id: a `str`, or an `int` (not a `bool`), stored as its
 /// decimal string. `what` names the argument in messages.
 pub(crate) fn extract_id(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
@@ -171,45 +219,7 @@ impl PyCorpus {
         ids: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<usize>> {
         // Everything Python-side is read before the interpreter is released.
-        let mut held = Vec::new();
-        for (i, item) in docs.try_iter()?.enumerate() {
-            let item = item?;
-            match item.cast_into::<PyDocument>() {
-                Ok(d) => held.push(d),
-                Err(e) => {
-                    return Err(PyTypeError::new_err(format!(
-                        "docs[{i}] must be a Document, not {}",
-                        e.into_inner().get_type().name()?
-                    )))
-                }
-            }
-        }
-        let ids = match ids.filter(|i| !i.is_none()) {
-            None => None,
-            Some(ids) if ids.is_instance_of::<PyString>() => {
-                return Err(PyTypeError::new_err(
-                    "ids must be an iterable of str or int, not a single str",
-                ))
-            }
-            Some(ids) => {
-                let mut out = Vec::with_capacity(held.len());
-                for (i, id) in ids.try_iter()?.enumerate() {
-                    out.push(extract_id(&id?, &format!("ids[{i}]"))?);
-                }
-                if out.len() != held.len() {
-                    return Err(invalid_option(
-                        py,
-                        "ids",
-                        &format!(
-                            "got {} ids for {} documents (give one id per document, or None)",
-                            out.len(),
-                            held.len()
-                        ),
-                    ));
-                }
-                Some(out)
-            }
-        };
+        let (held, ids) = extract_docs_and_ids(py, docs, ids)?;
         let docs: Vec<&nutgraf::Document> = held.iter().map(|d| d.get().inner()).collect();
         self.with(py, move |c| {
             let start = c.len();

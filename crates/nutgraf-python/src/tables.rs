@@ -9,14 +9,12 @@ use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
 use arrow_schema::ffi::FFI_ArrowSchema;
 use nutgraf_arrow::{Table, TablesBuilder};
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyCapsule, PyDict, PyString};
+use pyo3::types::{PyCapsule, PyDict};
 
-use crate::corpus::extract_id;
+use crate::corpus::extract_docs_and_ids;
 use crate::detach::run_detached;
-use crate::document::PyDocument;
-use crate::errors::{internal, invalid_option};
+use crate::errors::internal;
 
 /// One table of [`to_arrow`]: its record batches, shared (Arrow buffers are
 /// reference-counted), exported anew on each `__arrow_c_stream__` call.
@@ -104,44 +102,7 @@ pub(crate) fn to_arrow<'py>(
     ids: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     // Everything Python-side is read before the interpreter is released.
-    let mut held = Vec::new();
-    for (i, item) in docs.try_iter()?.enumerate() {
-        match item?.cast_into::<PyDocument>() {
-            Ok(d) => held.push(d),
-            Err(e) => {
-                return Err(PyTypeError::new_err(format!(
-                    "docs[{i}] must be a Document, not {}",
-                    e.into_inner().get_type().name()?
-                )))
-            }
-        }
-    }
-    let ids = match ids.filter(|i| !i.is_none()) {
-        None => None,
-        Some(ids) if ids.is_instance_of::<PyString>() => {
-            return Err(PyTypeError::new_err(
-                "ids must be an iterable of str or int, not a single str",
-            ))
-        }
-        Some(ids) => {
-            let mut out = Vec::with_capacity(held.len());
-            for (i, id) in ids.try_iter()?.enumerate() {
-                out.push(extract_id(&id?, &format!("ids[{i}]"))?);
-            }
-            if out.len() != held.len() {
-                return Err(invalid_option(
-                    py,
-                    "ids",
-                    &format!(
-                        "got {} ids for {} documents (give one id per document, or None)",
-                        out.len(),
-                        held.len()
-                    ),
-                ));
-            }
-            Some(out)
-        }
-    };
+    let (held, ids) = extract_docs_and_ids(py, docs, ids)?;
     let docs: Vec<&nutgraf::Document> = held.iter().map(|d| d.get().inner()).collect();
     let tables = run_detached(py, || {
         let mut b = TablesBuilder::new();
