@@ -77,11 +77,11 @@
 //! KOI8-R, Shift-JIS), and text that looks correct in every reading. The
 //! repair never touches text without a cluster or a C1 control.
 //!
-//! A known limit: a cluster that decodes to a no-break space ("Â\u{a0}")
-//! joined to the cluster before it is judged as one; the normalizer then cuts
-//! blocks and words at that space, and a block taken alone may be judged
-//! differently from the same block in the whole document (only for clusters
-//! whose badness lies near the threshold).
+//! A cluster that decodes to whitespace among other characters ("Â\u{a0}"
+//! after a word, "â€\u{81}" for U+2001) is cut at that whitespace, where the
+//! normalizer cuts words and blocks: each part is decided again on its own,
+//! with no neighbour on the whitespace side, so a block taken alone is
+//! repaired exactly as the same block in the whole document.
 //!
 //! # Cost
 //!
@@ -463,9 +463,21 @@ fn read_char(text: &str, i: usize) -> Option<(char, usize)> {
 
 /// Look at the cluster that may start at `p`; push its fix when it is worth
 /// making. Returns where the scan goes on.
-#[allow(clippy::many_single_char_names)] // p, i, j, c, n: positions and characters
 fn cluster_at(text: &str, p: usize, fixes: &mut Vec<Fix>) -> usize {
-    // Layer one straight from the text: adjacent sequences.
+    let (items, end) = sequences(text, p, text.len());
+    if items.is_empty() {
+        return p + 1;
+    }
+    let prev = neighbour(span::before(text, p).chars().next_back());
+    let next = neighbour(span::after(text, end).chars().next());
+    judge(text, items, prev, next, fixes);
+    end
+}
+
+/// Layer one of the cluster at `p`: the adjacent sequences that each decode to
+/// one character, read no further than byte `limit`; and where they end.
+#[allow(clippy::many_single_char_names)] // p, i, j, c, n: positions and characters
+fn sequences(text: &str, p: usize, limit: usize) -> (Vec<Item>, usize) {
     let mut items: Vec<Item> = Vec::new();
     let mut i = p;
     let mut window: Vec<Item> = Vec::with_capacity(4);
@@ -473,7 +485,7 @@ fn cluster_at(text: &str, p: usize, fixes: &mut Vec<Fix>) -> usize {
         window.clear();
         let mut j = i;
         while window.len() < 4 {
-            let Some((c, end)) = read_char(text, j) else {
+            let Some((c, end)) = read_char(text, j).filter(|&(_, end)| end <= limit) else {
                 break;
             };
             window.push(Item { c, start: j, end });
@@ -489,12 +501,29 @@ fn cluster_at(text: &str, p: usize, fixes: &mut Vec<Fix>) -> usize {
         });
         i = window[n - 1].end;
     }
-    if items.is_empty() {
-        return p + 1;
-    }
-    let end = i;
-    let prev = neighbour(span::before(text, p).chars().next_back());
-    let next = neighbour(span::after(text, end).chars().next());
+    (items, i)
+}
+
+/// Decide the cluster whose first layer is `items`, between its neighbours
+/// `prev` and `next`, and push its fix when it is worth making.
+///
+/// A cluster that decodes to whitespace among other characters is cut there
+/// (the normalizer cuts words and blocks at that whitespace): each part
+/// between two such characters is decided again on its own, with no neighbour
+/// on the whitespace side, and each whitespace character alone. So a block or
+/// word cut out of a document at that whitespace is repaired exactly as in the
+/// whole document.
+fn judge(
+    text: &str,
+    items: Vec<Item>,
+    prev: Option<char>,
+    next: Option<char>,
+    fixes: &mut Vec<Fix>,
+) {
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return;
+    };
+    let (p, end) = (first.start, last.end);
     // The original as the code page wrote it (decomposed text read composed).
     let mut original: Vec<char> = Vec::with_capacity(end - p);
     let mut at = p;
@@ -534,14 +563,30 @@ fn cluster_at(text: &str, p: usize, fixes: &mut Vec<Fix>) -> usize {
     // undefined) decodes to nothing readable: not a repair.
     let readable =
         |items: &Vec<Item>| !items.iter().any(|it| ('\u{80}'..='\u{9F}').contains(&it.c));
-    if let Some(items) = best.filter(|items| cost * 2 <= before && readable(items)) {
-        fixes.push(Fix {
-            start: p,
-            end,
-            chars: items.iter().map(|it| (it.c, it.start, it.end)).collect(),
-        });
+    let Some(items) = best.filter(|items| cost * 2 <= before && readable(items)) else {
+        return;
+    };
+    if items.len() > 1 && items.iter().any(|it| it.c.is_whitespace()) {
+        // Cut at the whitespace: the parts, bounded, decided again.
+        let mut from = p;
+        for it in items.iter().filter(|it| it.c.is_whitespace()) {
+            if from < it.start {
+                let side = if from == p { prev } else { None };
+                judge(text, sequences(text, from, it.start).0, side, None, fixes);
+            }
+            judge(text, sequences(text, it.start, it.end).0, None, None, fixes);
+            from = it.end;
+        }
+        if from < end {
+            judge(text, sequences(text, from, end).0, None, next, fixes);
+        }
+        return;
     }
-    end
+    fixes.push(Fix {
+        start: p,
+        end,
+        chars: items.iter().map(|it| (it.c, it.start, it.end)).collect(),
+    });
 }
 
 #[cfg(test)]
@@ -659,6 +704,33 @@ mod tests {
             let nfd: String = text.nfd().collect();
             assert!(find(&nfd).is_empty(), "changed {nfd:?}");
         }
+    }
+
+    #[test]
+    fn clusters_are_cut_at_decoded_whitespace() {
+        // A cluster that decodes to whitespace among other characters: each
+        // side is repaired as it would be alone, since the normalizer cuts
+        // blocks and words at that whitespace.
+        for (whole, pieces) in [
+            (
+                "\u{201c}\u{c2}\u{2026}\u{e2}\u{20ac}\u{81}",
+                ["\u{201c}\u{c2}\u{2026}", ""],
+            ),
+            (
+                "VladÃ\u{ad}mirÂ\u{a0}PoutineÂ\u{a0}",
+                ["VladÃ\u{ad}mir", "Poutine"],
+            ),
+            ("donâ€™tâ€\u{81}Ã©tÃ©", ["donâ€™t", "Ã©tÃ©"]),
+        ] {
+            let fixed = repair(whole);
+            for piece in pieces {
+                assert!(
+                    fixed.contains(&repair(piece)),
+                    "{whole:?} repaired {fixed:?}, not as its piece {piece:?}"
+                );
+            }
+        }
+        assert_eq!(repair("donâ€™tâ€\u{81}Ã©tÃ©"), "don’t\u{2001}été");
     }
 
     #[test]
