@@ -559,27 +559,44 @@ fn judge(
         layer = decode_layer(&items);
         best = Some(items);
     }
-    // A decoding that leaves a C1 control (one of the five Windows-1252 leaves
-    // undefined) decodes to nothing readable: not a repair.
-    let readable =
-        |items: &Vec<Item>| !items.iter().any(|it| ('\u{80}'..='\u{9F}').contains(&it.c));
-    let Some(items) = best.filter(|items| cost * 2 <= before && readable(items)) else {
-        return;
-    };
-    if items.len() > 1 && items.iter().any(|it| it.c.is_whitespace()) {
-        // Cut at the whitespace: the parts, bounded, decided again.
-        let mut from = p;
-        for it in items.iter().filter(|it| it.c.is_whitespace()) {
+    let Some(items) = best else { return };
+    // A character the normalizer cuts at (whitespace) or drops (a C1 control
+    // left after decoding: one of the five bytes Windows-1252 leaves
+    // undefined, which decodes to nothing readable).
+    let unreadable = |c: char| ('\u{80}'..='\u{9F}').contains(&c);
+    if items.len() > 1
+        && items
+            .iter()
+            .any(|it| it.c.is_whitespace() || unreadable(it.c))
+    {
+        // Cut there, whatever the whole would have been: each part, bounded,
+        // is decided again as a block or word ending there would be. Beside
+        // whitespace a part has no neighbour; beside an unreadable sequence,
+        // which stays as it is, its raw characters.
+        let raw_first = |at: usize| neighbour(read_char(text, at).map(|x| x.0));
+        let raw_last = |at: usize| neighbour(span::before(text, at).chars().next_back());
+        let (mut from, mut left) = (p, prev);
+        for it in items
+            .iter()
+            .filter(|it| it.c.is_whitespace() || unreadable(it.c))
+        {
+            let ws = it.c.is_whitespace();
             if from < it.start {
-                let side = if from == p { prev } else { None };
-                judge(text, sequences(text, from, it.start).0, side, None, fixes);
+                let right = if ws { None } else { raw_first(it.start) };
+                judge(text, sequences(text, from, it.start).0, left, right, fixes);
             }
-            judge(text, sequences(text, it.start, it.end).0, None, None, fixes);
+            if ws {
+                judge(text, sequences(text, it.start, it.end).0, None, None, fixes);
+            }
             from = it.end;
+            left = if ws { None } else { raw_last(it.end) };
         }
         if from < end {
-            judge(text, sequences(text, from, end).0, None, next, fixes);
+            judge(text, sequences(text, from, end).0, left, next, fixes);
         }
+        return;
+    }
+    if cost * 2 > before || items.iter().any(|it| unreadable(it.c)) {
         return;
     }
     fixes.push(Fix {
@@ -731,6 +748,10 @@ mod tests {
             }
         }
         assert_eq!(repair("donâ€™tâ€\u{81}Ã©tÃ©"), "don’t\u{2001}été");
+        // An undefined byte left in the decoding (0x81) is cut off the same
+        // way: what comes before it is repaired as it would be without it.
+        assert_eq!(repair("donâ€™Â\u{81}"), "don’Â\u{81}");
+        assert_eq!(repair("donâ€™Â\u{81}"), repair("donâ€™Â") + "\u{81}");
     }
 
     #[test]
