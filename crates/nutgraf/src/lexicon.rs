@@ -10,8 +10,21 @@ use std::sync::LazyLock;
 /// A `.txt` list, read on first use.
 pub(crate) type WordList = LazyLock<Vec<&'static str>>;
 
+/// The hasher of the lexicons' maps and sets: foldhash with a fixed seed.
+/// Their keys are fixed when the crate is built and looked up per word of the
+/// input, so a fast hash pays (`SipHash` cost 5% of a parse) and a fixed seed
+/// is safe (a lookup cannot add colliding keys). Maps keyed by the input
+/// itself keep a randomly seeded hash.
+pub(crate) type LexHash = foldhash::fast::FixedState;
+
+/// A map of a shipped lexicon (see [`LexHash`]).
+pub(crate) type LexMap<K, V> = HashMap<K, V, LexHash>;
+
+/// A set of a shipped lexicon (see [`LexHash`]).
+pub(crate) type LexSet<K> = HashSet<K, LexHash>;
+
 /// A `.txt` list as a set, read on first use: for lists looked up per word.
-pub(crate) type WordSet = LazyLock<HashSet<&'static str>>;
+pub(crate) type WordSet = LazyLock<LexSet<&'static str>>;
 
 /// The text of a file of `data/lexicons/`, compiled in.
 macro_rules! lexicon_file {
@@ -54,7 +67,7 @@ pub(crate) fn words(src: &'static str) -> Vec<&'static str> {
 }
 
 /// The rows of a `.tsv` list: its first column mapped to the others.
-pub(crate) fn table(src: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+pub(crate) fn table(src: &'static str) -> LexMap<&'static str, Vec<&'static str>> {
     lines(src)
         .map(|l| {
             let mut cols = l.split('\t').map(str::trim);
@@ -67,7 +80,7 @@ pub(crate) fn table(src: &'static str) -> HashMap<&'static str, Vec<&'static str
 /// The nouns of `quote_nouns_wordnet.tsv` (made from WordNet 3.0) whose
 /// most frequent sense is in one of these lexicographer files (`person`,
 /// `group`, `communication`, `cognition`).
-pub(crate) fn wordnet_nouns(files: &[&str]) -> HashSet<&'static str> {
+pub(crate) fn wordnet_nouns(files: &[&str]) -> LexSet<&'static str> {
     table(lexicon_file!("quote_nouns_wordnet.tsv"))
         .into_iter()
         .filter(|(_, cols)| cols.first().is_some_and(|f| files.contains(f)))
@@ -77,7 +90,7 @@ pub(crate) fn wordnet_nouns(files: &[&str]) -> HashSet<&'static str> {
 
 /// Nouns of persons and groups from WordNet ("expert", "committee"): someone
 /// who can speak, meet or act.
-pub(crate) static AGENT_NOUNS: LazyLock<HashSet<&'static str>> =
+pub(crate) static AGENT_NOUNS: LazyLock<LexSet<&'static str>> =
     LazyLock::new(|| wordnet_nouns(&["person", "group"]));
 
 pub(crate) fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {

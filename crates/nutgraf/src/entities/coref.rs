@@ -31,7 +31,6 @@
 //! subjects over the nearest or first name resolved fewer pronouns right
 //! (269 against 275 of 470), so position ranks the candidates.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{Entity, EntityLabel};
@@ -77,30 +76,31 @@ enum Case {
     Reflexive,
 }
 
-static PRONOUNS: LazyLock<HashMap<&'static str, (Kind, Case)>> = LazyLock::new(|| {
-    lexicon::table(include_str!("../../data/lexicons/pronouns.tsv"))
-        .into_iter()
-        .filter_map(|(form, cols)| {
-            let kind = match cols.first().copied()? {
-                "m" => Kind::Masculine,
-                "f" => Kind::Feminine,
-                "n" => Kind::Neuter,
-                "p" => Kind::Plural,
-                _ => return None,
-            };
-            let case = match cols.get(1).copied()? {
-                "subj" => Case::Subject,
-                "obj" => Case::Object,
-                "poss" => Case::Possessive,
-                "refl" => Case::Reflexive,
-                _ => return None,
-            };
-            Some((form, (kind, case)))
-        })
-        .collect()
-});
+static PRONOUNS: LazyLock<crate::lexicon::LexMap<&'static str, (Kind, Case)>> =
+    LazyLock::new(|| {
+        lexicon::table(include_str!("../../data/lexicons/pronouns.tsv"))
+            .into_iter()
+            .filter_map(|(form, cols)| {
+                let kind = match cols.first().copied()? {
+                    "m" => Kind::Masculine,
+                    "f" => Kind::Feminine,
+                    "n" => Kind::Neuter,
+                    "p" => Kind::Plural,
+                    _ => return None,
+                };
+                let case = match cols.get(1).copied()? {
+                    "subj" => Case::Subject,
+                    "obj" => Case::Object,
+                    "poss" => Case::Possessive,
+                    "refl" => Case::Reflexive,
+                    _ => return None,
+                };
+                Some((form, (kind, case)))
+            })
+            .collect()
+    });
 
-static GENDERED: LazyLock<HashMap<&'static str, Kind>> = LazyLock::new(|| {
+static GENDERED: LazyLock<crate::lexicon::LexMap<&'static str, Kind>> = LazyLock::new(|| {
     lexicon::table(include_str!("../../data/lexicons/gendered_words.tsv"))
         .into_iter()
         .filter_map(|(word, cols)| match cols.first().copied()? {
@@ -112,7 +112,7 @@ static GENDERED: LazyLock<HashMap<&'static str, Kind>> = LazyLock::new(|| {
 });
 
 /// Group nouns: `true` for people ("leaders"), `false` for places.
-static GROUPS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+static GROUPS: LazyLock<crate::lexicon::LexMap<&'static str, bool>> = LazyLock::new(|| {
     lexicon::table(include_str!("../../data/lexicons/group_nouns.tsv"))
         .into_iter()
         .map(|(noun, cols)| (noun, cols.first() == Some(&"person")))

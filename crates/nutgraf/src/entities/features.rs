@@ -253,7 +253,7 @@ impl DocContext {
 }
 
 /// What the features of a token read, computed once per token.
-#[derive(Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Tok {
     lower: u64,
     exact: u64,
@@ -335,7 +335,7 @@ fn word_flags(word: &str, kind: TokenKind) -> u8 {
 }
 
 /// Reusable buffers of feature extraction.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub(crate) struct Extractor {
     toks: Vec<Tok>,
     chars: Vec<char>,

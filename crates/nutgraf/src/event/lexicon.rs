@@ -3,7 +3,6 @@
 //! (base forms; the inflections made by the rules of English spelling, with
 //! irregular past forms listed).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::EventType;
@@ -126,8 +125,8 @@ static LEXICON: LazyLock<Tables> = LazyLock::new(|| {
 /// (flag `goal`) that only the tree reads.
 #[derive(Default)]
 struct Tables {
-    words: HashMap<String, Lex>,
-    goals: HashMap<String, Sense>,
+    words: crate::lexicon::LexMap<String, Lex>,
+    goals: crate::lexicon::LexMap<String, Sense>,
 }
 
 /// Set `slot` to `sense`, or only when it is empty (`fill`).
@@ -173,7 +172,7 @@ fn add_verbs(t: &mut Tables, table: &'static str, fill: bool) {
 
 /// The nouns of a table in the numbers their rows give; with `fill`, only
 /// forms without a noun reading yet.
-fn add_nouns(map: &mut HashMap<String, Lex>, table: &'static str, fill: bool) {
+fn add_nouns(map: &mut crate::lexicon::LexMap<String, Lex>, table: &'static str, fill: bool) {
     for cols in crate::lexicon::lines(table).map(columns) {
         let (Some(&base), Some(&number), Some(mut sense)) = (
             cols.first(),
@@ -222,7 +221,7 @@ pub(super) fn goal_verb(word: &str) -> Option<Sense> {
 /// The `'static` CAMEO code the lexicon gives for `code` (or `072`, military
 /// aid), if it gives that code at all: for documents read back from bytes or JSON.
 pub(crate) fn cameo(code: &str) -> Option<&'static str> {
-    static CODES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    static CODES: LazyLock<crate::lexicon::LexSet<&'static str>> = LazyLock::new(|| {
         let lexes = LEXICON
             .words
             .values()

@@ -78,7 +78,7 @@ impl Input<'_> {
 }
 
 /// Verbs and nouns of speech and report, lowercase, every form.
-static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CUES: LazyLock<crate::lexicon::LexSet<&'static str>> = LazyLock::new(|| {
     lexicon::table(include_str!("../../data/lexicons/quote_cues.tsv"))
         .into_iter()
         .flat_map(|(base, forms)| std::iter::once(base).chain(forms))

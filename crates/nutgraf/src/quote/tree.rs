@@ -66,19 +66,20 @@ const MIN_WORDS: usize = 3;
 /// tagged uses, so a topic after "of" or what it calls its object is what it
 /// reports ("spoke of", "called Oz a quack"; not "died of", "paid its workers
 /// a bonus").
-static REPORT_VERBS: LazyLock<HashMap<&'static str, (bool, bool, bool)>> = LazyLock::new(|| {
-    lexicon::table(lexicon_file!("quote_verbs_wordnet.tsv"))
-        .into_iter()
-        .map(|(verb, cols)| {
-            let clause = cols.get(2) == Some(&"clause");
-            let share = cols.get(3).and_then(|s| s.parse::<f64>().ok());
-            let frequent = share.is_some_and(|x| x >= OBJECT_SHARE);
-            let object =
-                cols.first() == Some(&"communication") && cols.get(1) == Some(&"1") && frequent;
-            (verb, (clause, object, frequent))
-        })
-        .collect()
-});
+static REPORT_VERBS: LazyLock<crate::lexicon::LexMap<&'static str, (bool, bool, bool)>> =
+    LazyLock::new(|| {
+        lexicon::table(lexicon_file!("quote_verbs_wordnet.tsv"))
+            .into_iter()
+            .map(|(verb, cols)| {
+                let clause = cols.get(2) == Some(&"clause");
+                let share = cols.get(3).and_then(|s| s.parse::<f64>().ok());
+                let frequent = share.is_some_and(|x| x >= OBJECT_SHARE);
+                let object =
+                    cols.first() == Some(&"communication") && cols.get(1) == Some(&"1") && frequent;
+                (verb, (clause, object, frequent))
+            })
+            .collect()
+    });
 
 /// The share of a verb's tagged uses its reporting senses need for its
 /// object (communication senses), a topic after "of" or a small clause
@@ -87,7 +88,7 @@ const OBJECT_SHARE: f64 = 0.75;
 
 /// Nouns of communication and cognition from WordNet (`nutgraf-eval
 /// wordnet-reports`): what is said or thought.
-static REPORT_NOUNS: LazyLock<HashSet<&'static str>> =
+static REPORT_NOUNS: LazyLock<crate::lexicon::LexSet<&'static str>> =
     LazyLock::new(|| lexicon::wordnet_nouns(&["cognition", "communication"]));
 
 /// The prepositions that name what a statement or view is about or against.

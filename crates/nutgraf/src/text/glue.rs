@@ -87,8 +87,11 @@ pub struct Glue {
 }
 
 /// English words, lowercase, with their SCOWL size (10: the most common).
-static WORDS: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut map = HashMap::with_capacity(41_000);
+static WORDS: LazyLock<crate::lexicon::LexMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = crate::lexicon::LexMap::with_capacity_and_hasher(
+        41_000,
+        crate::lexicon::LexHash::default(),
+    );
     let mut size = 0u8;
     for line in include_str!("../../data/words/english.txt").lines() {
         if let Some(s) = line.strip_prefix('@') {

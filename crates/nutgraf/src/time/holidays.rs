@@ -8,7 +8,6 @@
 //! 1901-2100 where the calendar is defined, Hindu holidays 2001-2035); a year
 //! outside the table gives no value.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday};
@@ -319,7 +318,7 @@ const LUNAR_NAMES: &[(&str, &[&str])] = &[
 
 /// Every name (lowercase words joined by single spaces, possessive `'s` and
 /// dots dropped) with its rule.
-static NAMES: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
+static NAMES: LazyLock<crate::lexicon::LexMap<&'static str, Rule>> = LazyLock::new(|| {
     use Rule::{Easter, Fixed, Nth, Orthodox};
     let thanksgiving = Nth {
         month: 11,
@@ -605,7 +604,7 @@ static NAMES: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
             Orthodox(-48),
         ),
     ];
-    let mut map = HashMap::new();
+    let mut map = crate::lexicon::LexMap::default();
     for (names, rule) in table {
         for &n in *names {
             map.insert(n, *rule);
@@ -626,7 +625,7 @@ static NAMES: LazyLock<HashMap<&'static str, Rule>> = LazyLock::new(|| {
 });
 
 /// First words of the holiday names.
-static FIRST_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+static FIRST_WORDS: LazyLock<crate::lexicon::LexSet<&'static str>> =
     LazyLock::new(|| NAMES.keys().filter_map(|k| k.split(' ').next()).collect());
 
 /// Whether a holiday name can start with the lowercase word `w`.
