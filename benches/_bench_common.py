@@ -6,7 +6,7 @@
   something;
 - `ensure_cli`: the release `nutgraf` binary, built with cargo when missing;
 - `run_measured`: run a command and return its exit code, output, wall time, CPU
-  time and peak RSS (`os.wait4`);
+  time and peak RSS (`os.wait4` in a small launcher);
 - `read_jsonl`, `cpu_name`, `machine_line`.
 """
 
@@ -95,26 +95,53 @@ class Measured:
     cpu_seconds: float  # the child's user + system CPU time (0 where unknown)
 
 
+# Runs argv[2:] in a fresh child and writes its exit code, wall time, CPU time and
+# peak RSS as JSON to argv[1]. A go-between is needed because Linux keeps a
+# process's peak RSS across exec, and a child started by (v)fork from this script
+# starts with this script's peak: measured directly, the nutgraf CLI would report
+# the memory this script once held. Forked from this small launcher instead, the
+# child starts from the launcher's few MB.
+LAUNCHER = r"""
+import json, os, sys, time
+report, cmd = sys.argv[1], sys.argv[2:]
+t0 = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(cmd[0], cmd)
+    except OSError as e:
+        sys.stderr.write(f"cannot run {cmd[0]}: {e}\n")
+    os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - t0
+with open(report, "w") as f:
+    json.dump({"code": os.waitstatus_to_exitcode(status), "seconds": seconds,
+               "maxrss": usage.ru_maxrss, "cpu": usage.ru_utime + usage.ru_stime}, f)
+"""
+
+
 def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> Measured:
     """Run `cmd` to completion, its output in temporary files (no pipe to drain).
 
-    The peak RSS is the child's own `ru_maxrss` from `os.wait4` (not that of any
-    other child this process waited for); 0 on systems without `wait4`.
+    The wall time runs from fork to exit; the peak RSS is the child's own
+    `ru_maxrss` (`os.wait4` in a small launcher process, see `LAUNCHER`), so
+    neither this process's memory nor that of other children counts. Where there
+    is no `fork`/`wait4` (Windows), the command runs directly and its peak is 0.
     """
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryFile() as out, \
+            tempfile.TemporaryFile() as err:  # fmt: skip
         peak = cpu = 0.0
-        if hasattr(os, "wait4"):
-            _, status, usage = os.wait4(proc.pid, 0)
-            secs = time.perf_counter() - t0
-            code = os.waitstatus_to_exitcode(status)
-            proc.returncode = code  # reaped: keep Popen from waiting again
+        if hasattr(os, "fork") and hasattr(os, "wait4"):
+            report = Path(tmp) / "rusage.json"
+            launcher = [sys.executable, "-S", "-c", LAUNCHER, str(report), *cmd]
+            subprocess.run(launcher, stdout=out, stderr=err, env=env, check=True)
+            r = json.loads(report.read_text(encoding="utf-8"))
+            code, secs, cpu = r["code"], r["seconds"], r["cpu"]
             scale = 1 if sys.platform == "darwin" else KIB  # bytes on macOS
-            peak = usage.ru_maxrss * scale / (1024 * 1024)
-            cpu = usage.ru_utime + usage.ru_stime
+            peak = r["maxrss"] * scale / (1024 * 1024)
         else:
-            code = proc.wait()
+            t0 = time.perf_counter()
+            code = subprocess.run(cmd, stdout=out, stderr=err, env=env, check=False).returncode
             secs = time.perf_counter() - t0
         out.seek(0)
         err.seek(0)
