@@ -3,7 +3,7 @@
 
 Usage (from the repository root; needs Linux `perf`):
 
-    python3 benches/stages.py ARTICLES.jsonl [--syntax] [--repeat N] [--top N]
+    python3 benches/stages.py ARTICLES.jsonl [--syntax] [--repeat N] [--top N] [--binary EXE]
 
 Builds `examples/throughput` (release), runs it under `perf record -e cpu-clock`
 over the `text` of every JSON line of ARTICLES.jsonl (N times), and prints the
@@ -16,7 +16,9 @@ into another count for the one they were inlined into.
 
 The figures are shares of one run, so they compare stages with each other;
 throughput (MB/s) is what the example prints first. Nothing here is timed by a
-test: run it before and after a change and compare.
+test: run it before and after a change and compare (`--binary` takes a throughput
+example built from another commit, e.g. with `CARGO_TARGET_DIR=/tmp/old cargo build
+--release -p nutgraf --example throughput` in a checkout of it).
 """
 
 from __future__ import annotations
@@ -79,14 +81,18 @@ def main() -> int:
     ap.add_argument("--syntax", action="store_true", help="run the syntax stage too")
     ap.add_argument("--repeat", type=int, default=2, help="read the file N times (default 2)")
     ap.add_argument("--top", type=int, default=15, help="hottest functions to list (default 15)")
+    ap.add_argument("--binary", help="a built throughput example to run instead of building one")
     args = ap.parse_args()
 
-    subprocess.run(
-        ["cargo", "build", "--quiet", "--release", "-p", "nutgraf", "--example", "throughput"],
-        cwd=ROOT,
-        check=True,
-    )
-    exe = ROOT / "target" / "release" / "examples" / "throughput"
+    if args.binary:
+        exe = Path(args.binary)
+    else:
+        subprocess.run(
+            ["cargo", "build", "--quiet", "--release", "-p", "nutgraf", "--example", "throughput"],
+            cwd=ROOT,
+            check=True,
+        )
+        exe = ROOT / "target" / "release" / "examples" / "throughput"
     cmd = [str(exe), args.articles, "--repeat", str(args.repeat)]
     if args.syntax:
         cmd.append("--syntax")
