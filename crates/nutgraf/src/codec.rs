@@ -4,9 +4,12 @@
 //! is whole (every span inside its text, on character boundaries; every index
 //! inside its list), so that nothing a document's methods do with it can panic.
 
+use std::sync::LazyLock;
+
 use crate::document::{BlockKind, BoilerplateReason, Document};
 use crate::entities::EntityLabel;
 use crate::event::{EventType, Modality, Polarity};
+use crate::lexicon::LexSet;
 use crate::quantity::{Bound, QuantityKind};
 use crate::quote::{AttributionKind, QuoteKind};
 use crate::span::Span;
@@ -101,20 +104,22 @@ pub(crate) enum Interned {
     Cameo,
 }
 
+/// The Penn tags the shipped tagger gives (and `XX`, for a word it did not tag).
+static XPOS: LazyLock<LexSet<&'static str>> =
+    LazyLock::new(|| Tagger::global().xpos_names().chain(["XX"]).collect());
+
+/// The relations the shipped parser gives (and `dep`, for an unknown label).
+static DEPREL: LazyLock<LexSet<&'static str>> =
+    LazyLock::new(|| DepParser::global().label_names().chain(["dep"]).collect());
+
 impl Interned {
     /// The `'static` string nutgraf gives for `s` in this field, or an error
     /// naming the field: a document holds no other.
     pub(crate) fn get(self, s: &str) -> Result<&'static str, String> {
         let found = match self {
             Interned::Language => crate::lang::intern(s),
-            Interned::Xpos => Tagger::global()
-                .xpos_names()
-                .chain(["XX"])
-                .find(|&x| x == s),
-            Interned::Deprel => DepParser::global()
-                .label_names()
-                .chain(["dep"])
-                .find(|&x| x == s),
+            Interned::Xpos => XPOS.get(s).copied(),
+            Interned::Deprel => DEPREL.get(s).copied(),
             Interned::Cameo => crate::event::cameo(s),
         };
         let what = match self {
