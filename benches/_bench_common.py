@@ -7,11 +7,13 @@
 - `ensure_cli`: the release `nutgraf` binary, built with cargo when missing;
 - `run_measured`: run a command and return its exit code, output, wall time, CPU
   time and peak RSS (`os.wait4` in a small launcher);
+- `add_timing_options`: the --repeat, --batch-size and --nutgraf-bin options;
 - `read_jsonl`, `cpu_name`, `machine_line`.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -76,6 +78,23 @@ def ensure_cli(binary: Path = DEFAULT_CLI) -> Path:
         print(f"building {binary} ...", file=sys.stderr)
         subprocess.run(["cargo", "build", "--release", "-p", "nutgraf-cli"], cwd=ROOT, check=True)
     return binary
+
+
+def add_timing_options(ap: argparse.ArgumentParser) -> None:
+    """The options every comparison script takes: --repeat, --batch-size, --nutgraf-bin."""
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="time each system this many times and keep the fastest (for a busy machine)",
+    )
+    ap.add_argument("--batch-size", type=int, default=64, help="spaCy nlp.pipe batch size")
+    ap.add_argument(
+        "--nutgraf-bin",
+        type=Path,
+        default=DEFAULT_CLI,
+        help="nutgraf CLI (built with cargo if missing)",
+    )
 
 
 def cli_version(binary: Path) -> str:

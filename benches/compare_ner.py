@@ -62,6 +62,7 @@ from _bench_common import (
     ROOT,
     SPACY_MODEL_NAMES as MODEL_NAMES,
     SPACY_PACKAGES,
+    add_timing_options,
     SPACY_PROBE,
     cli_version,
     ensure_cli,
@@ -375,19 +376,7 @@ def main() -> None:
         help=f"comma-separated subset of {','.join(ALL_SYSTEMS)}",
     )
     ap.add_argument("--limit", type=int, default=0, help="only the first N records of each file")
-    ap.add_argument(
-        "--repeat",
-        type=int,
-        default=1,
-        help="time each system this many times and keep the fastest (for a busy machine)",
-    )
-    ap.add_argument("--batch-size", type=int, default=64, help="spaCy nlp.pipe batch size")
-    ap.add_argument(
-        "--nutgraf-bin",
-        type=Path,
-        default=ROOT / "target" / "release" / "nutgraf",
-        help="nutgraf CLI (built with cargo if missing)",
-    )
+    add_timing_options(ap)
     ap.add_argument(
         "--nutgraf-venv",
         type=Path,

@@ -66,10 +66,10 @@ from pathlib import Path
 
 from _bench_common import (
     BENCH_VENV,
-    DEFAULT_CLI,
     ROOT,
     SPACY_MODEL_NAMES,
     SPACY_PACKAGES,
+    add_timing_options,
     SPACY_PROBE,
     Measured,
     cli_version,
@@ -455,19 +455,7 @@ def main() -> None:
         default=",".join(ALL_SYSTEMS),
         help=f"comma-separated subset of {','.join(ALL_SYSTEMS)}",
     )
-    ap.add_argument(
-        "--repeat",
-        type=int,
-        default=1,
-        help="time each system this many times and keep the fastest (for a busy machine)",
-    )
-    ap.add_argument("--batch-size", type=int, default=64, help="spaCy nlp.pipe batch size")
-    ap.add_argument(
-        "--nutgraf-bin",
-        type=Path,
-        default=DEFAULT_CLI,
-        help="nutgraf CLI (built with cargo if missing)",
-    )
+    add_timing_options(ap)
     ap.add_argument(
         "--nutgraf-venv",
         type=Path,
