@@ -4,35 +4,14 @@
 //! and on arbitrary strings.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
 
 use nutgraf::{Document, Meta, Options, Parser};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::Value;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// (seed stem, text, publication date) from `examples/corpus/seeds.jsonl`.
-fn seeds() -> Vec<(String, String, String)> {
-    let corpus = repo().join("examples/corpus");
-    let index = std::fs::read_to_string(corpus.join("seeds.jsonl")).expect("seeds.jsonl");
-    let seeds: Vec<_> = index
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).expect("seed index line");
-            let path = corpus.join(v["file"].as_str().unwrap());
-            let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
-            let text = std::fs::read_to_string(&path).unwrap();
-            (stem, text, v["published"].as_str().unwrap().to_owned())
-        })
-        .collect();
-    assert_eq!(seeds.len(), 5);
-    seeds
-}
+mod common;
+use common::{repo, seed_articles as seeds};
 
 /// Panics unless every serialization of `doc` gives the value tree's bytes.
 fn assert_streams_like_tree(doc: &Document) -> Vec<u8> {

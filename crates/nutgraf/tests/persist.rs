@@ -4,32 +4,13 @@
 //! corrupt input.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use nutgraf::{Document, ErrorKind, Meta, Options, Parser, Span};
 use proptest::prelude::*;
 use serde_json::Value;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// The seed articles as `(name, text, published)`, from `examples/corpus/seeds.jsonl`.
-fn seeds() -> Vec<(String, String, String)> {
-    let corpus = repo().join("examples/corpus");
-    let index = std::fs::read_to_string(corpus.join("seeds.jsonl")).expect("seeds.jsonl");
-    index
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            let file = v["file"].as_str().unwrap();
-            let text = std::fs::read_to_string(corpus.join(file)).unwrap();
-            let name = file.trim_start_matches("seeds/")[..3].to_owned();
-            (name, text, v["published"].as_str().unwrap().to_owned())
-        })
-        .collect()
-}
+mod common;
+use common::{repo, seed_articles as seeds};
 
 /// Every seed parsed with and without syntax, and the golden HTML page.
 fn documents() -> Vec<(String, Document)> {

@@ -733,10 +733,7 @@ mod tests {
                 "\u{201c}\u{c2}\u{2026}\u{e2}\u{20ac}\u{81}",
                 ["\u{201c}\u{c2}\u{2026}", ""],
             ),
-            (
-                "VladÃ\u{ad}mirÂ\u{a0}PoutineÂ\u{a0}",
-                ["VladÃ\u{ad}mir", "Poutine"],
-            ),
+            ("CafÃ©Â\u{a0}crÃ¨meÂ\u{a0}", ["CafÃ©", "crÃ¨me"]),
             ("donâ€™tâ€\u{81}Ã©tÃ©", ["donâ€™t", "Ã©tÃ©"]),
         ] {
             let fixed = repair(whole);
@@ -748,6 +745,7 @@ mod tests {
             }
         }
         assert_eq!(repair("donâ€™tâ€\u{81}Ã©tÃ©"), "don’t\u{2001}été");
+        assert_eq!(repair("CafÃ©Â\u{a0}crÃ¨meÂ\u{a0}"), "Café\u{a0}crème\u{a0}");
         // An undefined byte left in the decoding (0x81) is cut off the same
         // way: what comes before it is repaired as it would be without it.
         assert_eq!(repair("donâ€™Â\u{81}"), "don’Â\u{81}");

@@ -7,8 +7,39 @@
 
 #![allow(dead_code)] // each test binary uses a different part
 
+use std::path::{Path, PathBuf};
+
 use nutgraf::text::NormalizedText;
 use nutgraf::{BlockKind, Document, Meta, Options, Parser, PublishedFrom, Span};
+
+/// The repository's root.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The five seed articles as `(file stem, text, publication date)`, in the
+/// order of `examples/corpus/seeds.jsonl`.
+pub fn seed_articles() -> Vec<(String, String, String)> {
+    let corpus = repo().join("examples/corpus");
+    let index = std::fs::read_to_string(corpus.join("seeds.jsonl")).expect("seeds.jsonl");
+    let seeds: Vec<_> = index
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("seed index line");
+            let path = corpus.join(v["file"].as_str().expect("file field"));
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("file name");
+            let text = std::fs::read_to_string(&path).expect("seed article");
+            let published = v["published"].as_str().expect("published field");
+            (stem.to_owned(), text, published.to_owned())
+        })
+        .collect();
+    assert_eq!(seeds.len(), 5, "the five seed articles");
+    seeds
+}
 
 /// The kinds whose blocks are split into sentences.
 const SENTENCE_KINDS: [BlockKind; 5] = [
