@@ -57,6 +57,7 @@ __all__ = [
     "TABLES_SCHEMA_VERSION",
     "to_arrow",
     "_after_fork_in_child",
+    "_unpickle",
 ]
 
 __version__: Final[str]
@@ -133,11 +134,14 @@ class InvalidDocumentError(NutgrafError):
     """Bytes given to ``Document.from_bytes``, or JSON given to
     ``Document.from_json``/``from_dict``, do not hold a whole, consistent document:
     truncated or corrupt bytes, another version of the binary form, a missing key,
-    a value of the wrong type, an offset past the text, an unknown name."""
+    a value of the wrong type, an offset past the text, an unknown name. Also
+    raised when a pickled part of a document or of a corpus (an ``Entity``, a
+    ``Story``...) does not read back: pickled by another version of nutgraf, or
+    corrupt."""
 
     at: str
     """Where: ``"byte 1234"`` in the binary form, a key's path such as
-    ``"blocks[3].start"`` in JSON."""
+    ``"blocks[3].start"`` in JSON, the class name of a pickled part."""
     reason: str
     """What was wrong there."""
 
@@ -621,7 +625,12 @@ class Document:
 
     Documents pickle (as their binary form, ``to_bytes``), ``copy.copy`` and
     ``copy.deepcopy`` return the document itself (it is immutable), and two
-    documents are ``==`` when every field is.
+    documents are ``==`` when every field is. The objects a document hands out
+    (blocks, words, entities, quotes, events...) and those of a ``Corpus``
+    (stories, entities, conflicts, timeline entries...) pickle on their own as
+    their fields, so a worker process can send back just what it extracted;
+    their indices (``Participant.entity``, ``Speaker.entity``) still point into
+    the lists of the document they came from.
     """
 
     @property
@@ -1040,9 +1049,9 @@ class Corpus:
     def duplicates_rows(self) -> list[dict[str, Any]]:
         """One flat dict per duplicate pair: ``a``, ``b`` (document ids),
         ``similarity``."""
-    def timeline(self, story: int) -> list[TimelineEntry]:
-        """The timeline of story ``story`` (its ``Story.index``, not its position
-        in ``stories()``): its
+    def timeline(self, story: int | Story) -> list[TimelineEntry]:
+        """The timeline of story ``story`` (a ``Story``, or its ``Story.index``,
+        not its position in ``stories()``): its
         documents' events in time order, one entry per event however many
         sources report it, each citing its sources; undated events last, in the
         order they were reported; negated events left out; empty for an unknown
@@ -1368,3 +1377,7 @@ def to_arrow(
     """
 
 def _after_fork_in_child() -> None: ...
+def _unpickle(name: str, version: int, state: bytes) -> object:
+    """Rebuild a pickled part of a document or of a corpus (what its
+    ``__reduce__`` names); raises ``InvalidDocumentError`` when it does not read
+    back."""

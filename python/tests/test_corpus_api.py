@@ -141,6 +141,12 @@ def test_the_october_trip_has_a_timeline(
     october = corpus.story_of("000")
     timeline = corpus.timeline(october)
     assert timeline and corpus.timeline(10_000) == []
+    # A story object does as well as its index; anything else is an input error.
+    (story,) = [s for s in corpus.stories() if s.index == october]
+    assert corpus.timeline(story) == timeline
+    for bad in ("0", -1, 1.5, None):
+        with pytest.raises(nutgraf.InvalidInputError, match="a Story or its index"):
+            corpus.timeline(bad)  # type: ignore[arg-type]
     meetings = [e for e in timeline if e.type == "MEET" and e.time == "2023-10-18"]
     assert meetings and "Vladimir Putin" in meetings[0].actors
     assert len({s.doc for s in meetings[0].sources}) >= 3

@@ -26,7 +26,7 @@ use serde_json::Value;
 use crate::convert::{date_to_py, json_to_py};
 use crate::detach::run_detached;
 use crate::document::{repr_str, repr_text, PyDocument};
-use crate::errors::{catch_panic, internal, invalid_option, to_py_err};
+use crate::errors::{catch_panic, internal, invalid_input, invalid_option, to_py_err};
 
 /// Why a poisoned corpus is refused.
 const POISONED: &str = "the corpus is unusable: an earlier call failed inside it with an internal error (a bug in nutgraf), which may have left it half-updated; build a new Corpus";
@@ -366,9 +366,24 @@ impl PyCorpus {
         rows_to_py(py, &rows)
     }
 
-    /// The timeline of story `story`: its events in time order, each with its
-    /// sources.
-    fn timeline(&self, py: Python<'_>, story: usize) -> PyResult<Vec<PyTimelineEntry>> {
+    /// The timeline of story `story` (a `Story` or its index): its events in
+    /// time order, each with its sources.
+    fn timeline(&self, story: &Bound<'_, PyAny>) -> PyResult<Vec<PyTimelineEntry>> {
+        let py = story.py();
+        let story = match story.cast::<PyStory>() {
+            Ok(s) => s.get().index,
+            Err(_) => story.extract::<usize>().map_err(|_| {
+                let kind = story
+                    .get_type()
+                    .name()
+                    .map_or_else(|_| "?".into(), |n| n.to_string());
+                invalid_input(
+                    py,
+                    &format!("story: a Story or its index (an int >= 0), not {kind}"),
+                    None,
+                )
+            })?,
+        };
         self.with(py, |c| {
             c.timeline(story)
                 .into_iter()
@@ -499,7 +514,7 @@ fn rows_to_py<'py>(
 
 /// Documents that report the same real-world happening.
 #[pyclass(frozen, eq, module = "nutgraf._nutgraf", name = "Story")]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PyStory {
     #[pyo3(get)]
     index: usize,
@@ -511,7 +526,9 @@ pub struct PyStory {
     title: Option<String>,
     #[pyo3(get)]
     entities: Vec<String>,
+    #[serde(with = "crate::pickle::opt_date")]
     start: Option<Date>,
+    #[serde(with = "crate::pickle::opt_date")]
     end: Option<Date>,
     #[pyo3(get)]
     merges: Vec<PyStoryMerge>,
@@ -549,6 +566,11 @@ impl PyStory {
 
 #[pymethods]
 impl PyStory {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     #[getter]
     fn start<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
         self.start.map(|d| date_to_py(py, d)).transpose()
@@ -574,7 +596,7 @@ impl PyStory {
 
 /// Why a document joined a story.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "StoryMerge")]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PyStoryMerge {
     id: String,
     similarity: f64,
@@ -587,6 +609,11 @@ pub struct PyStoryMerge {
 
 #[pymethods]
 impl PyStoryMerge {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<StoryMerge id={} similarity={:.2} shared_names={}>",
@@ -599,7 +626,7 @@ impl PyStoryMerge {
 
 /// Two documents whose bodies are near copies.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Duplicate")]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PyDuplicate {
     a: String,
     b: String,
@@ -608,6 +635,11 @@ pub struct PyDuplicate {
 
 #[pymethods]
 impl PyDuplicate {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Duplicate a={} b={} similarity={:.2}>",
@@ -626,11 +658,12 @@ impl PyDuplicate {
     module = "nutgraf._nutgraf",
     name = "CorpusEntity"
 )]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PyCorpusEntity {
     id: usize,
     name: String,
-    label: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    label: crate::pickle::StaticStr,
     aliases: Vec<String>,
     docs: Vec<String>,
     mentions: Vec<PyCorpusMention>,
@@ -661,6 +694,11 @@ impl PyCorpusEntity {
 
 #[pymethods]
 impl PyCorpusEntity {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<CorpusEntity id={} label={} name={} documents={} mentions={}>",
@@ -681,17 +719,23 @@ impl PyCorpusEntity {
     module = "nutgraf._nutgraf",
     name = "CorpusMention"
 )]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PyCorpusMention {
     doc: String,
     start: usize,
     end: usize,
     text: String,
-    kind: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    kind: crate::pickle::StaticStr,
 }
 
 #[pymethods]
 impl PyCorpusMention {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<CorpusMention doc={} start={} end={} kind={} text={}>",
@@ -741,9 +785,10 @@ mod tests {
 
 /// A figure of a document with what it measures, whose and when.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Claim")]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PyClaim {
-    kind: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    kind: crate::pickle::StaticStr,
     doc: String,
     start: usize,
     end: usize,
@@ -782,6 +827,11 @@ impl PyClaim {
 
 #[pymethods]
 impl PyClaim {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Claim doc={} measure={} period={} text={}>",
@@ -798,15 +848,21 @@ impl PyClaim {
 
 /// Two claims that cannot both be right.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Conflict")]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PyConflict {
-    kind: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    kind: crate::pickle::StaticStr,
     reason: String,
     claims: Vec<PyClaim>,
 }
 
 #[pymethods]
 impl PyConflict {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Conflict kind={} reason={}>",
@@ -818,10 +874,11 @@ impl PyConflict {
 
 /// An event of a story as its sources report it.
 #[pyclass(frozen, eq, module = "nutgraf._nutgraf", name = "TimelineEntry")]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PyTimelineEntry {
     #[pyo3(get, name = "type")]
-    kind: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    kind: crate::pickle::StaticStr,
     #[pyo3(get)]
     time: Option<String>,
     #[pyo3(get)]
@@ -831,13 +888,19 @@ pub struct PyTimelineEntry {
     #[pyo3(get)]
     place: Option<String>,
     #[pyo3(get)]
-    modality: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    modality: crate::pickle::StaticStr,
     #[pyo3(get)]
     sources: Vec<PyTimelineSource>,
 }
 
 #[pymethods]
 impl PyTimelineEntry {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<TimelineEntry type={} time={} actors={} sources={}>",
@@ -860,7 +923,7 @@ impl PyTimelineEntry {
     module = "nutgraf._nutgraf",
     name = "TimelineSource"
 )]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PyTimelineSource {
     doc: String,
     start: usize,
@@ -870,6 +933,11 @@ pub struct PyTimelineSource {
 
 #[pymethods]
 impl PyTimelineSource {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<TimelineSource doc={} start={} end={} trigger={}>",

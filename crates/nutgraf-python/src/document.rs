@@ -488,20 +488,28 @@ impl PyDocument {
 
 /// One block of the article's layout. `text == doc.text[start:end]`.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Block")]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PyBlock {
-    kind: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    kind: crate::pickle::StaticStr,
     start: usize,
     end: usize,
     text: String,
-    lang: Option<&'static str>,
-    reason: Option<&'static str>,
+    #[serde(deserialize_with = "crate::pickle::opt_static_str")]
+    lang: Option<crate::pickle::StaticStr>,
+    #[serde(deserialize_with = "crate::pickle::opt_static_str")]
+    reason: Option<crate::pickle::StaticStr>,
     html_start: Option<usize>,
     html_end: Option<usize>,
 }
 
 #[pymethods]
 impl PyBlock {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let reason = match self.reason {
             Some(r) => format!(" reason={}", repr_str(py, r)?),
@@ -520,7 +528,7 @@ impl PyBlock {
 /// A sentence. `text == doc.text[start:end]`; `block` indexes `doc.blocks`;
 /// `words` are its words (with `syntax=True`), heads indexing that list.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Sentence")]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PySentence {
     start: usize,
     end: usize,
@@ -531,6 +539,11 @@ pub struct PySentence {
 
 #[pymethods]
 impl PySentence {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Sentence start={} end={} text={}>",
@@ -543,7 +556,7 @@ impl PySentence {
 
 /// The dateline opening the story. `text == doc.text[start:end]`.
 #[pyclass(frozen, eq, module = "nutgraf._nutgraf", name = "Dateline")]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PyDateline {
     #[pyo3(get)]
     start: usize,
@@ -553,6 +566,7 @@ pub struct PyDateline {
     text: String,
     #[pyo3(get)]
     place: Option<String>,
+    #[serde(with = "crate::pickle::opt_date")]
     date: Option<jiff::civil::Date>,
     #[pyo3(get)]
     agency: Option<String>,
@@ -560,6 +574,11 @@ pub struct PyDateline {
 
 #[pymethods]
 impl PyDateline {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     #[getter]
     fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
         self.date.map(|d| date_to_py(py, d)).transpose()
@@ -578,9 +597,10 @@ impl PyDateline {
 
 /// A named entity: its mentions grouped, with aliases and roles.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Entity")]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PyEntity {
-    label: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    label: crate::pickle::StaticStr,
     name: String,
     aliases: Vec<String>,
     roles: Vec<PyRole>,
@@ -591,6 +611,11 @@ pub struct PyEntity {
 
 #[pymethods]
 impl PyEntity {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Entity label={} name={} mentions={}>",
@@ -604,7 +629,7 @@ impl PyEntity {
 /// A role the text gives an entity ("Russian President": title "President",
 /// affiliation "Russia").
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Role")]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PyRole {
     title: String,
     affiliation: Option<String>,
@@ -613,6 +638,11 @@ pub struct PyRole {
 
 #[pymethods]
 impl PyRole {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Role title={} affiliation={} qualifier={}>",
@@ -625,16 +655,22 @@ impl PyRole {
 
 /// One mention of an entity. `text == doc.text[start:end]`.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Mention")]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PyMention {
     start: usize,
     end: usize,
     text: String,
-    label: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    label: crate::pickle::StaticStr,
 }
 
 #[pymethods]
 impl PyMention {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Mention label={} start={} end={} text={}>",

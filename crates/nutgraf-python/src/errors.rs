@@ -61,7 +61,7 @@ create_exception!(
     nutgraf,
     InvalidDocumentError,
     NutgrafError,
-    "Bytes given to `Document.from_bytes`, or JSON given to `Document.from_json`/`from_dict`, do not hold a whole, consistent document. `at` says where (\"byte 1234\", \"blocks[3].start\"), `reason` what was wrong."
+    "Bytes given to `Document.from_bytes`, or JSON given to `Document.from_json`/`from_dict`, do not hold a whole, consistent document; or a pickled part of a document or of a corpus does not read back. `at` says where (\"byte 1234\", \"blocks[3].start\", the pickled part's class), `reason` what was wrong."
 );
 
 create_exception!(
@@ -183,6 +183,26 @@ fn at(index: Option<usize>, message: String) -> String {
         Some(i) => format!("input {i}: {message}"),
         None => message,
     }
+}
+
+/// An `InvalidDocumentError` for a pickled part of a document or of a corpus
+/// that does not read back: `at` names its class.
+pub(crate) fn invalid_pickle(py: Python<'_>, at: &str, reason: &str) -> PyErr {
+    build::<InvalidDocumentError>(
+        py,
+        format!("pickled {at}: {reason}"),
+        None,
+        &[
+            ("at", at.into_bound_py_any(py)),
+            ("reason", reason.into_bound_py_any(py)),
+        ],
+    )
+    .unwrap_or_else(|e| e)
+}
+
+/// A `NutgrafError` with `message` (no more specific class fits).
+pub(crate) fn nutgraf_error(py: Python<'_>, message: String) -> PyErr {
+    build::<NutgrafError>(py, message, None, &[]).unwrap_or_else(|e| e)
 }
 
 /// An `InternalError` for a panic caught in this crate.

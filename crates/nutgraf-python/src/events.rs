@@ -12,7 +12,7 @@ use crate::times::PyTimeExpression;
 /// An event's actor, target or place as the text names it.
 /// `text == doc.text[start:end]`; `entity` indexes `doc.entities`.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Participant")]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PyParticipant {
     start: usize,
     end: usize,
@@ -34,6 +34,11 @@ impl PyParticipant {
 
 #[pymethods]
 impl PyParticipant {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let entity = self
             .entity
@@ -50,7 +55,7 @@ impl PyParticipant {
 /// An action between participants that a sentence reports.
 /// `text == doc.text[start:end]` is the sentence.
 #[pyclass(frozen, eq, module = "nutgraf._nutgraf", name = "Event")]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PyEvent {
     #[pyo3(get)]
     start: usize,
@@ -59,9 +64,11 @@ pub struct PyEvent {
     #[pyo3(get)]
     text: String,
     #[pyo3(get, name = "type")]
-    kind: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    kind: crate::pickle::StaticStr,
     #[pyo3(get)]
-    cameo: Option<&'static str>,
+    #[serde(deserialize_with = "crate::pickle::opt_static_str")]
+    cameo: Option<crate::pickle::StaticStr>,
     #[pyo3(get)]
     trigger: PySpan,
     #[pyo3(get)]
@@ -73,9 +80,11 @@ pub struct PyEvent {
     #[pyo3(get)]
     time: Option<PyTimeExpression>,
     #[pyo3(get)]
-    polarity: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    polarity: crate::pickle::StaticStr,
     #[pyo3(get)]
-    modality: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    modality: crate::pickle::StaticStr,
 }
 
 impl PyEvent {
@@ -106,6 +115,11 @@ impl PyEvent {
 
 #[pymethods]
 impl PyEvent {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let names = |ps: &[PyParticipant]| {
             ps.iter()

@@ -10,6 +10,14 @@
 //!
 //! Offsets: the core keeps byte offsets; Python gets code-point offsets into the
 //! original input, converted once per call with [`nutgraf::CharOffsets`].
+//!
+//! Pickling: `Document` pickles as its binary form; every other class pickles as
+//! its fields ([`pickle`]).
+
+// The result classes derive `Deserialize` for pickling; the only `unsafe` in
+// their impls is pyo3's generated glue, and they are plain values with no
+// invariant a deserialized value could break.
+#![allow(clippy::unsafe_derive_deserialize)]
 
 mod convert;
 mod corpus;
@@ -18,6 +26,7 @@ mod document;
 mod errors;
 mod events;
 mod parse;
+mod pickle;
 mod quantities;
 mod quotes;
 mod repairs;
@@ -74,6 +83,7 @@ fn _nutgraf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(words::analyze_words, m)?)?;
     m.add_function(wrap_pyfunction!(repairs::repair, m)?)?;
     m.add_function(wrap_pyfunction!(detach::after_fork_in_child, m)?)?;
+    m.add_function(wrap_pyfunction!(pickle::_unpickle, m)?)?;
     tables::register(m)?;
     Ok(())
 }

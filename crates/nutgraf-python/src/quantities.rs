@@ -14,18 +14,20 @@ use crate::errors::catch_panic;
 
 /// A number with what it measures. `text == doc.text[start:end]`.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Quantity")]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PyQuantity {
     start: usize,
     end: usize,
     text: String,
-    kind: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    kind: crate::pickle::StaticStr,
     value: f64,
     value_max: Option<f64>,
     unit: Option<String>,
     per: Option<String>,
     approximate: bool,
-    bound: Option<&'static str>,
+    #[serde(deserialize_with = "crate::pickle::opt_static_str")]
+    bound: Option<crate::pickle::StaticStr>,
 }
 
 impl PyQuantity {
@@ -49,6 +51,11 @@ impl PyQuantity {
 
 #[pymethods]
 impl PyQuantity {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Quantity kind={} value={} unit={} text={}>",

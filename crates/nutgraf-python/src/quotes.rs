@@ -10,7 +10,7 @@ use crate::document::{repr_opt, repr_str, repr_text};
 /// A stretch of the original text: a quote's part or its cue.
 /// `text == doc.text[start:end]`.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Span")]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PySpan {
     start: usize,
     end: usize,
@@ -30,6 +30,11 @@ impl PySpan {
 
 #[pymethods]
 impl PySpan {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Span start={} end={} text={}>",
@@ -43,7 +48,7 @@ impl PySpan {
 /// Who a quote is attributed to, as the text names them.
 /// `text == doc.text[start:end]`; `entity` indexes `doc.entities`.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Speaker")]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PySpeaker {
     start: usize,
     end: usize,
@@ -53,6 +58,11 @@ pub struct PySpeaker {
 
 #[pymethods]
 impl PySpeaker {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let entity = self
             .entity
@@ -68,12 +78,13 @@ impl PySpeaker {
 
 /// A quote: what was said, how, and by whom. `text == doc.text[start:end]`.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Quote")]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PyQuote {
     start: usize,
     end: usize,
     text: String,
-    kind: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    kind: crate::pickle::StaticStr,
     parts: Vec<PySpan>,
     cue: Option<PySpan>,
     speaker: Option<PySpeaker>,
@@ -105,6 +116,11 @@ impl PyQuote {
 
 #[pymethods]
 impl PyQuote {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Quote kind={} speaker={} start={} end={} text={}>",
@@ -121,7 +137,7 @@ impl PyQuote {
 /// (`text == doc.text[start:end]`) and the indices in `doc.entities` of the
 /// entities it names.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Source")]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PySource {
     start: usize,
     end: usize,
@@ -131,6 +147,11 @@ pub struct PySource {
 
 #[pymethods]
 impl PySource {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Source start={} end={} text={} entities={:?}>",
@@ -145,12 +166,13 @@ impl PySource {
 /// A reported fact and its source ("according to X", "as reported by X", a
 /// credit line). `text == doc.text[start:end]` is what the source backs.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Attribution")]
-#[derive(PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq)]
 pub struct PyAttribution {
     start: usize,
     end: usize,
     text: String,
-    kind: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    kind: crate::pickle::StaticStr,
     cue: PySpan,
     source: PySource,
 }
@@ -178,6 +200,11 @@ impl PyAttribution {
 
 #[pymethods]
 impl PyAttribution {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Attribution kind={} source={} start={} end={} text={}>",

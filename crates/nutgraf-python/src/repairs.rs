@@ -10,13 +10,14 @@ use crate::document::{repr_str, repr_text};
 
 /// One repair of the input: `original == text[start:end]` became `replacement`.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Repair")]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PyRepair {
     start: usize,
     end: usize,
     original: String,
     replacement: String,
-    kind: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    kind: crate::pickle::StaticStr,
 }
 
 impl PyRepair {
@@ -41,6 +42,11 @@ impl PyRepair {
 
 #[pymethods]
 impl PyRepair {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "<Repair kind={} start={} end={} original={} replacement={}>",
@@ -55,6 +61,7 @@ impl PyRepair {
 
 /// A text with its repairs applied, and the repairs.
 #[pyclass(frozen, get_all, module = "nutgraf._nutgraf", name = "Repaired")]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct PyRepaired {
     text: String,
     repairs: Vec<PyRepair>,
@@ -62,6 +69,11 @@ pub struct PyRepaired {
 
 #[pymethods]
 impl PyRepaired {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     /// `text, repairs = nutgraf.repair(...)`.
     fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let tuple = PyTuple::new(

@@ -15,7 +15,7 @@ use crate::errors::{catch_panic, invalid_option};
 
 /// A time expression with its TIMEX3 value. `text == doc.text[start:end]`.
 #[pyclass(frozen, eq, module = "nutgraf._nutgraf", name = "TimeExpression")]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PyTimeExpression {
     #[pyo3(get)]
     start: usize,
@@ -24,17 +24,22 @@ pub struct PyTimeExpression {
     #[pyo3(get)]
     text: String,
     #[pyo3(get, name = "type")]
-    kind: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    kind: crate::pickle::StaticStr,
     #[pyo3(get)]
     value: Option<String>,
     #[pyo3(get)]
     end_value: Option<String>,
     #[pyo3(get, name = "mod")]
-    modifier: Option<&'static str>,
+    #[serde(deserialize_with = "crate::pickle::opt_static_str")]
+    modifier: Option<crate::pickle::StaticStr>,
     #[pyo3(get)]
-    grain: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    grain: crate::pickle::StaticStr,
+    #[serde(with = "crate::pickle::opt_date")]
     anchor: Option<jiff::civil::Date>,
-    duration: Option<(f64, &'static str)>,
+    #[serde(deserialize_with = "crate::pickle::opt_amount")]
+    duration: Option<(f64, crate::pickle::StaticStr)>,
 }
 
 impl PyTimeExpression {
@@ -58,6 +63,11 @@ impl PyTimeExpression {
 
 #[pymethods]
 impl PyTimeExpression {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     #[getter]
     fn anchor<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDate>>> {
         self.anchor.map(|d| date_to_py(py, d)).transpose()

@@ -20,16 +20,19 @@ pub(crate) const MAX_ANALYZE_WORDS: usize = 10_000;
 
 /// A word with its syntax. `text == source[start:end]`.
 #[pyclass(frozen, get_all, eq, module = "nutgraf._nutgraf", name = "Word")]
-#[derive(PartialEq, Clone)]
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Clone)]
 pub struct PyWord {
     text: String,
     start: usize,
     end: usize,
     lemma: String,
-    upos: &'static str,
-    xpos: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    upos: crate::pickle::StaticStr,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    xpos: crate::pickle::StaticStr,
     head: Option<usize>,
-    deprel: &'static str,
+    #[serde(deserialize_with = "crate::pickle::static_str")]
+    deprel: crate::pickle::StaticStr,
 }
 
 impl PyWord {
@@ -74,6 +77,11 @@ impl PyWord {
 
 #[pymethods]
 impl PyWord {
+    /// Pickle support (see `pickle`): the object's fields, rebuilt by `_unpickle`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<crate::pickle::Reduced<'py>> {
+        crate::pickle::reduce(py, self)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let head = self
             .head
