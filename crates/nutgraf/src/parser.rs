@@ -730,16 +730,17 @@ fn analyse_words_with(
     sc: &mut syntax::SyntaxScratch,
 ) -> (Vec<Word>, WordLayout) {
     let syn = syntax::Syntax::global();
-    let mut strs: Vec<&str> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
-    let mut words: Vec<Word> = Vec::with_capacity(view.tokens.len());
+    let mut bounds: Vec<std::ops::Range<usize>> = Vec::new();
     let mut ranges = Vec::with_capacity(view.sentences.len());
     let mut first = vec![view::NONE; view.tokens.len()];
-    // The document sentence being filled and where its words start.
+    // Per view sentence: its document sentence (None: not analysed) and the
+    // index of its first word in that document sentence.
+    let mut owner: Vec<(usize, usize)> = Vec::new();
     let mut current: Option<(usize, usize)> = None;
     for (k, &doc) in norm_doc.iter().enumerate() {
         let Some(d) = doc else {
-            ranges.push((words.len()..words.len(), words.len()));
+            ranges.push((spans.len()..spans.len(), spans.len()));
             continue;
         };
         let start = match current {
@@ -747,42 +748,41 @@ fn analyse_words_with(
             _ => {
                 if let Some((cd, start)) = current {
                     if let Some(s) = sentences.get_mut(cd) {
-                        s.words = start..words.len();
+                        s.words = start..spans.len();
                     }
                 }
-                current = Some((d, words.len()));
-                words.len()
+                current = Some((d, spans.len()));
+                spans.len()
             }
         };
-        let offset = words.len() - start;
-        spans.clear();
+        let from = spans.len();
         let base = view.sentences[k].tokens.start;
         for (t, tok) in view.raw(k).iter().enumerate() {
-            first[base + t] = u32::try_from(words.len() + spans.len()).unwrap_or(view::NONE);
+            first[base + t] = u32::try_from(spans.len()).unwrap_or(view::NONE);
             syntax::words::split_token(view.text, tok, &mut spans);
         }
-        strs.clear();
-        strs.extend(spans.iter().map(|s| s.slice(view.text)));
-        let analysis = syn.analyze_ids(&strs, sc);
-        let from = words.len();
-        for (i, &span) in spans.iter().enumerate() {
-            let a = analysis.word(i);
-            words.push(Word {
-                span,
-                upos: a.upos,
-                xpos: a.xpos,
-                lemma: a.lemma.into(),
-                head: a.head.map(|h| h + offset),
-                deprel: a.deprel,
-            });
-        }
-        ranges.push((from..words.len(), start));
+        bounds.push(from..spans.len());
+        owner.push((from, from - start));
+        ranges.push((from..spans.len(), start));
     }
     if let Some((cd, start)) = current {
         if let Some(s) = sentences.get_mut(cd) {
-            s.words = start..words.len();
+            s.words = start..spans.len();
         }
     }
+    let strs: Vec<&str> = spans.iter().map(|s| s.slice(view.text)).collect();
+    let mut words: Vec<Word> = Vec::with_capacity(spans.len());
+    syn.analyze_batch(&strs, &bounds, sc, |k, i, a| {
+        let (from, offset) = owner[k];
+        words.push(Word {
+            span: spans[from + i],
+            upos: a.upos,
+            xpos: a.xpos,
+            lemma: a.lemma.into(),
+            head: a.head.map(|h| h + offset),
+            deprel: a.deprel,
+        });
+    });
     (words, (ranges, first))
 }
 

@@ -2,6 +2,7 @@
 //! tags, lemma, head and relation.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::depparse::{tokens, DepParser, Scratch, Token};
@@ -57,6 +58,8 @@ pub struct SyntaxScratch {
     us: Vec<u16>,
     toks: Vec<Token>,
     parse: Scratch,
+    /// Per sentence of a batch, its XPOS of the first pass, then of the second.
+    pass: Vec<u16>,
 }
 
 impl Syntax<'static> {
@@ -89,91 +92,145 @@ impl<'m> Syntax<'m> {
         'm: 'w,
     {
         out.clear();
-        let analysis = self.analyze_ids(words, sc);
-        out.extend((0..words.len()).map(|i| {
-            let w = analysis.word(i);
-            Analyzed {
+        let whole = 0..words.len();
+        self.analyze_batch(words, std::slice::from_ref(&whole), sc, |_, _, w| {
+            out.push(Analyzed {
                 upos: w.upos,
                 xpos: w.xpos,
                 lemma: w.lemma,
                 head: w.head,
                 deprel: w.deprel,
-            }
-        }));
+            });
+        });
     }
 
-    /// Tag and parse `words` into `sc`; the result reads from there.
-    pub(crate) fn analyze_ids<'s, 'w>(
+    /// Tag and parse many sentences (`bounds`: each one's range of `words`,
+    /// in increasing order, not overlapping), one model at a time over a run
+    /// of them (the first XPOS pass of every sentence of the run, then the
+    /// second, then UPOS, then the parser) so that each model's tables stay
+    /// in the cache while they are read. A run holds sentences of at most
+    /// [`BATCH_WORDS`] words in all (a longer sentence is a run alone), so
+    /// the buffers stay small whatever the document. `each` gets every
+    /// word's analysis: its sentence, its index in the sentence, the
+    /// analysis; the same as each sentence analysed alone. A range past the
+    /// end of `words` or before the one ahead of it is left out.
+    pub(crate) fn analyze_batch<'w>(
         &self,
-        words: &'s [&'w str],
-        sc: &'s mut SyntaxScratch,
-    ) -> Analysis<'s, 'm, 'w> {
+        words: &[&'w str],
+        bounds: &[Range<usize>],
+        sc: &mut SyntaxScratch,
+        mut each: impl FnMut(usize, usize, WordSyntax<'m, 'w>),
+    ) where
+        'm: 'w,
+    {
+        let mut k0 = 0;
+        let mut done = 0;
+        while k0 < bounds.len() {
+            let start = bounds[k0].start;
+            if start < done || bounds[k0].end > words.len() || bounds[k0].end < start {
+                k0 += 1;
+                continue;
+            }
+            let mut k1 = k0 + 1;
+            while let Some(r) = bounds.get(k1) {
+                let fits = r.start >= bounds[k1 - 1].end
+                    && r.end >= r.start
+                    && r.end <= words.len()
+                    && r.end - start <= BATCH_WORDS;
+                if !fits {
+                    break;
+                }
+                k1 += 1;
+            }
+            let run = &bounds[k0..k1];
+            done = run.last().map_or(start, |r| r.end);
+            self.analyze_run(&words[start..done], start, run, k0, sc, &mut each);
+            k0 = k1;
+        }
+    }
+
+    /// [`Syntax::analyze_batch`] on one run: `words` are those from `start`
+    /// on, `run` the ranges (into the whole list) of sentences `k0...`.
+    fn analyze_run<'w>(
+        &self,
+        words: &[&'w str],
+        start: usize,
+        run: &[Range<usize>],
+        k0: usize,
+        sc: &mut SyntaxScratch,
+        each: &mut impl FnMut(usize, usize, WordSyntax<'m, 'w>),
+    ) where
+        'm: 'w,
+    {
+        let rel = |r: &Range<usize>| r.start - start..r.end - start;
         sc.ws.clear();
         sc.ws.extend(words.iter().map(|w| WordFeats::new(w)));
-        self.tagger.xpos_ids(
-            &sc.ws,
-            &mut sc.feats,
-            &mut sc.xpos_cache,
-            &mut sc.first,
-            &mut sc.xs,
-        );
-        self.tagger
-            .upos_ids(&sc.ws, &sc.xs, &mut sc.feats, &mut sc.us);
-        tokens(&sc.ws, &sc.xs, &sc.us, &mut sc.toks);
-        self.parser.parse(&mut sc.toks, &mut sc.parse);
-        Analysis {
-            syntax: *self,
-            sc,
-            words,
+        for v in [&mut sc.first, &mut sc.xs, &mut sc.us] {
+            v.clear();
+            v.resize(words.len(), 0);
+        }
+        sc.xpos_cache.clear();
+        sc.xpos_cache.resize(words.len(), [0; XPOS_FEATURES]);
+        for r in run.iter().map(rel) {
+            let cache = &mut sc.xpos_cache[r.clone()];
+            self.tagger
+                .xpos_pass_of(&sc.ws[r.clone()], &mut sc.feats, cache, None, &mut sc.pass);
+            sc.first[r].copy_from_slice(&sc.pass);
+        }
+        for r in run.iter().map(rel) {
+            let cache = &mut sc.xpos_cache[r.clone()];
+            let first = Some(&sc.first[r.clone()]);
+            self.tagger
+                .xpos_pass_of(&sc.ws[r.clone()], &mut sc.feats, cache, first, &mut sc.pass);
+            sc.xs[r].copy_from_slice(&sc.pass);
+        }
+        for r in run.iter().map(rel) {
+            let (ws, xs) = (&sc.ws[r.clone()], &sc.xs[r.clone()]);
+            self.tagger.upos_ids(ws, xs, &mut sc.feats, &mut sc.pass);
+            sc.us[r].copy_from_slice(&sc.pass);
+        }
+        let (tagger, parser): (&'m Tagger, &'m DepParser) = (self.tagger, self.parser);
+        for (k, r) in run.iter().map(rel).enumerate() {
+            tokens(
+                &sc.ws[r.clone()],
+                &sc.xs[r.clone()],
+                &sc.us[r.clone()],
+                &mut sc.toks,
+            );
+            parser.parse(&mut sc.toks, &mut sc.parse);
+            let n = r.len();
+            for (i, at) in r.enumerate() {
+                let (u, x) = (sc.us[at], sc.xs[at]);
+                let upos = Upos::ALL.get(usize::from(u)).copied().unwrap_or(Upos::X);
+                let state = &sc.parse.state;
+                let head = state.heads.get(i).map(|&h| h as usize).filter(|&h| h < n);
+                let label = state.labels.get(i).copied().unwrap_or(0);
+                each(
+                    k0 + k,
+                    i,
+                    WordSyntax {
+                        upos,
+                        xpos: tagger.xpos_name(x),
+                        lemma: tagger.lemmatizer.lemma(words[at], upos, x),
+                        head,
+                        deprel: parser.label(label),
+                    },
+                );
+            }
         }
     }
 }
 
-/// The analysis of one sentence, read from the scratch buffers.
-pub(crate) struct Analysis<'s, 'm, 'w> {
-    syntax: Syntax<'m>,
-    sc: &'s SyntaxScratch,
-    words: &'s [&'w str],
-}
+/// Words tagged and parsed together at most (see [`Syntax::analyze_batch`]):
+/// a few dozen sentences, about 100 KB of buffers.
+const BATCH_WORDS: usize = 2048;
 
-/// One word of an [`Analysis`]: names borrowed from the models, the lemma
-/// from the word when it can be.
+/// One word's analysis: names borrowed from the models, the lemma from the
+/// word when it can be.
 pub(crate) struct WordSyntax<'m, 'w> {
     pub(crate) upos: Upos,
     pub(crate) xpos: &'m str,
     pub(crate) lemma: Cow<'w, str>,
     pub(crate) head: Option<usize>,
     pub(crate) deprel: &'m str,
-}
-
-impl<'m, 'w> Analysis<'_, 'm, 'w> {
-    /// Word `i` (< the number of words analysed).
-    pub(crate) fn word(&self, i: usize) -> WordSyntax<'m, 'w>
-    where
-        'm: 'w,
-    {
-        let sc = self.sc;
-        let u = sc.us.get(i).copied().unwrap_or(0);
-        let x = sc.xs.get(i).copied().unwrap_or(0);
-        let upos = Upos::ALL.get(usize::from(u)).copied().unwrap_or(Upos::X);
-        let word = self.words.get(i).copied().unwrap_or("");
-        let n = self.words.len();
-        let head = sc
-            .parse
-            .state
-            .heads
-            .get(i)
-            .map(|&h| h as usize)
-            .filter(|&h| h < n);
-        let label = sc.parse.state.labels.get(i).copied().unwrap_or(0);
-        let tagger: &'m Tagger = self.syntax.tagger;
-        let parser: &'m DepParser = self.syntax.parser;
-        WordSyntax {
-            upos,
-            xpos: tagger.xpos_name(x),
-            lemma: tagger.lemmatizer.lemma(word, upos, x),
-            head,
-            deprel: parser.label(label),
-        }
-    }
 }

@@ -237,6 +237,72 @@ fn every_parse_is_one_tree() {
     }
 }
 
+/// A word's analysis: UPOS, XPOS, lemma, head, relation.
+type Row = (Upos, String, String, Option<usize>, String);
+
+#[test]
+fn a_batch_of_sentences_is_analysed_as_each_alone() {
+    let sentences = [
+        "Officials said the talks had been postponed .",
+        "",
+        "Hello",
+        "Putin met Xi in Beijing on Tuesday , and they signed deals worth $ 2.5 billion .",
+        "\" \" \" said said said Mr. Mr.",
+        "It was n't clear whether the ministers would return .",
+    ];
+    // Enough sentences for several runs, and one longer than a run alone.
+    let long = vec!["the"; 3000].join(" ");
+    let mut all: Vec<&str> = Vec::new();
+    for _ in 0..80 {
+        all.extend(sentences);
+    }
+    all.push(&long);
+    all.extend(sentences);
+    let sentences = all;
+    let mut words: Vec<&str> = Vec::new();
+    let mut bounds = Vec::new();
+    for s in &sentences {
+        let from = words.len();
+        words.extend(s.split(' ').filter(|w| !w.is_empty()));
+        bounds.push(from..words.len());
+    }
+    let mut got: Vec<Vec<Row>> = vec![Vec::new(); sentences.len()];
+    let mut sc = SyntaxScratch::default();
+    Syntax::global().analyze_batch(&words, &bounds, &mut sc, |k, i, a| {
+        assert_eq!(got[k].len(), i);
+        got[k].push((
+            a.upos,
+            a.xpos.to_owned(),
+            a.lemma.into_owned(),
+            a.head,
+            a.deprel.to_owned(),
+        ));
+    });
+    let mut out = Vec::new();
+    for (k, r) in bounds.iter().enumerate() {
+        Syntax::global().analyze(&words[r.clone()], &mut out);
+        let alone: Vec<_> = out
+            .iter()
+            .map(|a| {
+                (
+                    a.upos,
+                    a.xpos.to_owned(),
+                    a.lemma.to_string(),
+                    a.head,
+                    a.deprel.to_owned(),
+                )
+            })
+            .collect();
+        assert_eq!(got[k], alone, "{}", sentences[k]);
+    }
+    // Ranges out of order or past the end are left out, the others analysed.
+    let bad = [5..9, 2..4, 7..12, 20..usize::MAX, 12..14];
+    let mut seen = Vec::new();
+    Syntax::global().analyze_batch(&words[..30], &bad, &mut sc, |k, i, _| seen.push((k, i)));
+    let firsts: Vec<usize> = seen.iter().filter(|e| e.1 == 0).map(|e| e.0).collect();
+    assert_eq!(firsts, [0, 4]);
+}
+
 fn assert_tree(out: &[Analyzed<'_, '_>], what: &str) {
     let n = out.len();
     let roots = out.iter().filter(|a| a.head.is_none()).count();
