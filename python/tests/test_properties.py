@@ -49,3 +49,32 @@ def test_words_slice_news_like_text(text: str) -> None:
 def test_batch_matches_single(texts: list[str]) -> None:
     batch = nutgraf.parse_many(texts, threads=2)
     assert [d.to_dict() for d in batch] == [nutgraf.parse(t).to_dict() for t in texts]
+
+
+# Names of the classes that pickle as their fields, and states to mutate.
+_PICKLED = [
+    part.__reduce__()[1]
+    for part in (
+        nutgraf.parse(
+            "BEIJING, Oct. 17, 2023 (Reuters) - Putin met Xi on Tuesday, signing deals worth "
+            "$2.5 billion. “We will win,” he said.",
+            syntax=True,
+        ).entities
+        + nutgraf.parse("Putin met Xi on Tuesday.", syntax=True).words
+    )
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_PICKLED), st.binary(max_size=40), st.integers(0, 400))
+def test_mutated_pickled_parts_read_back_or_raise(
+    state: tuple[str, int, bytes], junk: bytes, at: int
+) -> None:
+    """A pickled part with bytes changed gives an object or InvalidDocumentError,
+    never another exception or a crash."""
+    name, version, data = state
+    bad = data[:at] + junk + data[at + len(junk) // 2 :]
+    try:
+        nutgraf._nutgraf._unpickle(name, version, bad)  # type: ignore[attr-defined]
+    except nutgraf.InvalidDocumentError:
+        pass
