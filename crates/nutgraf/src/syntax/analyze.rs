@@ -174,14 +174,14 @@ impl<'m> Syntax<'m> {
         for r in run.iter().map(rel) {
             let cache = &mut sc.xpos_cache[r.clone()];
             self.tagger
-                .xpos_pass_of(&sc.ws[r.clone()], &mut sc.feats, cache, None, &mut sc.pass);
+                .xpos_pass(&sc.ws[r.clone()], &mut sc.feats, cache, None, &mut sc.pass);
             sc.first[r].copy_from_slice(&sc.pass);
         }
         for r in run.iter().map(rel) {
             let cache = &mut sc.xpos_cache[r.clone()];
             let first = Some(&sc.first[r.clone()]);
             self.tagger
-                .xpos_pass_of(&sc.ws[r.clone()], &mut sc.feats, cache, first, &mut sc.pass);
+                .xpos_pass(&sc.ws[r.clone()], &mut sc.feats, cache, first, &mut sc.pass);
             sc.xs[r].copy_from_slice(&sc.pass);
         }
         for r in run.iter().map(rel) {

@@ -382,18 +382,7 @@ impl Tagger {
     /// One XPOS pass: the first when `first` is `None` (its features kept in
     /// `cache`), else the second over the first's tags (reading the first's
     /// features where the tags before the word are the same).
-    pub(crate) fn xpos_pass_of(
-        &self,
-        ws: &[WordFeats],
-        feats: &mut Vec<u64>,
-        cache: &mut [[u64; XPOS_FEATURES]],
-        first: Option<&[u16]>,
-        out: &mut Vec<u16>,
-    ) {
-        self.xpos_pass(ws, feats, cache, first, out);
-    }
-
-    fn xpos_pass(
+    pub(crate) fn xpos_pass(
         &self,
         ws: &[WordFeats],
         feats: &mut Vec<u64>,
