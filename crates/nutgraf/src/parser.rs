@@ -734,8 +734,9 @@ fn analyse_words_with(
     let mut bounds: Vec<std::ops::Range<usize>> = Vec::new();
     let mut ranges = Vec::with_capacity(view.sentences.len());
     let mut first = vec![view::NONE; view.tokens.len()];
-    // Per view sentence: its document sentence (None: not analysed) and the
-    // index of its first word in that document sentence.
+    // Per analysed sentence (as in `bounds`): where its words start, and how
+    // many words of its document sentence come before them (heads are
+    // indices into the document sentence).
     let mut owner: Vec<(usize, usize)> = Vec::new();
     let mut current: Option<(usize, usize)> = None;
     for (k, &doc) in norm_doc.iter().enumerate() {
@@ -783,6 +784,8 @@ fn analyse_words_with(
             deprel: a.deprel,
         });
     });
+    // `bounds` tile the words in order, so every word was analysed once.
+    debug_assert_eq!(words.len(), spans.len());
     (words, (ranges, first))
 }
 
