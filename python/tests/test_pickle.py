@@ -283,3 +283,22 @@ def test_seeds_present() -> None:
         pytest.skip("sample corpus not found")
     assert len(DOCS) == 2 + 2 * len(SEEDS)
     assert isinstance(SEEDS[0], Seed)
+
+
+def _entities_and_events(text: str) -> tuple[list[object], list[object]]:
+    """What a worker process sends back: the parts, not the document."""
+    doc = nutgraf.parse(text, published="2023-10-17")
+    return list(doc.entities), list(doc.events)
+
+
+@pytest.mark.timeout(120)
+def test_parts_come_back_from_worker_processes() -> None:
+    """A pool of fresh interpreters (spawn) returns entities and events equal to
+    those parsed here."""
+    import multiprocessing
+
+    texts = [NEWS] + [seed.text for seed in SEEDS[:2]]
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        got = pool.map(_entities_and_events, texts)
+    assert got == [_entities_and_events(t) for t in texts]
+    assert got[0][0] and got[0][1]
