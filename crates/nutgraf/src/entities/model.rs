@@ -40,14 +40,14 @@
 //! averaged weights times the scale; features whose weights all quantize to zero
 //! are left out.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::LazyLock;
 
 pub use super::features::{gazetteer_flags, is_caps_line, DocContext, GazFlags};
-use super::features::{Extractor, IdBuild, FEATURE_VERSION};
+use super::features::{Extractor, FEATURE_VERSION};
 use crate::segment::{self, Token};
 use crate::span::Span;
+use crate::syntax::table::{IdTable, FIND_CHUNK};
 
 /// The tagging scheme: how entity spans map onto token tags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -252,10 +252,15 @@ impl Lattice {
     }
 }
 
+/// The most weights a model holds: a row's start is kept in 24 bits.
+const MAX_WEIGHTS: usize = 1 << 24;
+
 /// Buffers of one tagging, reused from sentence to sentence.
 #[derive(Debug, Default)]
 pub(crate) struct TagScratch {
     ex: Extractor,
+    /// The sentence's features: token index (high half), table key (low).
+    feats: Vec<u64>,
     emit: Vec<f32>,
     back: Vec<u16>,
     scores: Vec<f32>,
@@ -410,7 +415,13 @@ pub struct Model {
     scheme: Scheme,
     scale: f32,
     /// Feature id → range of `weights`.
-    index: HashMap<u32, (u32, u32), IdBuild>,
+    /// Feature id (plus [`Model::key_offset`]) → its row of `weights`:
+    /// start (24 bits) and length (8 bits). Looked up a sentence's features
+    /// at a time, so the cache misses of a batch overlap.
+    index: IdTable,
+    /// Added to every feature id before lookup, chosen so that no feature of
+    /// the model becomes 0 or 1 (the table reads key 0 as 1).
+    key_offset: u32,
     /// `(tag, weight)` entries: the quantized weight times `scale`.
     weights: Vec<(u16, f32)>,
     /// Quantized transitions, `(tags + 1) × tags`.
@@ -483,11 +494,26 @@ impl Model {
         self.index.len()
     }
 
+    /// Rows in id order: `(id, start, end)` in `weights`.
+    fn rows(&self) -> Vec<(u32, usize, usize)> {
+        let mut rows: Vec<(u32, usize, usize)> = self
+            .index
+            .iter()
+            .map(|(k, p)| {
+                let (start, len) = ((p >> 8) as usize, (p & 0xff) as usize);
+                ((k as u32).wrapping_sub(self.key_offset), start, start + len)
+            })
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
+    }
+
     fn n_tags(&self) -> usize {
         self.scheme.tags(self.labels.len())
     }
 
-    /// Build from quantized parts.
+    /// Build from quantized parts: fewer than [`MAX_WEIGHTS`] weights (rows
+    /// past that many read as empty), at most 255 a feature.
     pub(crate) fn from_parts(
         labels: Vec<String>,
         scheme: Scheme,
@@ -496,13 +522,36 @@ impl Model {
         trans_q: Vec<i16>,
     ) -> Model {
         features.sort_unstable_by_key(|f| f.0);
-        let mut index = HashMap::with_capacity_and_hasher(features.len(), IdBuild::default());
         let mut weights = Vec::new();
+        let mut rows = Vec::with_capacity(features.len());
         for (id, ws) in features {
             let a = weights.len() as u32;
-            weights.extend(ws.into_iter().map(|(t, q)| (t, f32::from(q) * scale)));
-            index.insert(id, (a, weights.len() as u32));
+            // A row has at most one weight a tag (fewer than 256 tags).
+            weights.extend(
+                ws.into_iter()
+                    .take(255)
+                    .map(|(t, q)| (t, f32::from(q) * scale)),
+            );
+            let len = weights.len() as u32 - a;
+            rows.push((
+                id,
+                if (a as usize) < MAX_WEIGHTS {
+                    (a << 8) | len
+                } else {
+                    0
+                },
+            ));
         }
+        // The first offset under which no id is 0 or 1 (one in 20,000 models
+        // needs the second).
+        let key_offset = (0..64u32)
+            .map(|k| k.wrapping_mul(0x9e37_79b9))
+            .find(|&o| rows.iter().all(|r| r.0.wrapping_add(o) > 1))
+            .unwrap_or(0);
+        let index = IdTable::new(
+            rows.iter()
+                .map(|&(id, p)| (u64::from(id.wrapping_add(key_offset)), p)),
+        );
         let nt = scheme.tags(labels.len());
         let (allowed, last_ok) = constraints(scheme, labels.len());
         let trans = trans_q
@@ -521,6 +570,7 @@ impl Model {
             scheme,
             scale,
             index,
+            key_offset,
             weights,
             trans_q,
             lattice: Lattice::new(nt, trans, last_ok),
@@ -576,15 +626,38 @@ impl Model {
         let nt = self.n_tags();
         sc.emit.clear();
         sc.emit.resize(tokens.len() * nt, 0.0);
-        let (index, weights, emit) = (&self.index, &self.weights, &mut sc.emit);
+        // The features of the whole sentence first, then their rows found a
+        // chunk at a time and added in the order the features came.
+        sc.feats.clear();
+        let off = u64::from(self.key_offset);
         sc.ex.sentence(text, sentence, tokens, ctx, |i, id| {
-            if let Some(&(a, b)) = index.get(&id) {
-                let row = &mut emit[i * nt..(i + 1) * nt];
-                for &(t, w) in &weights[a as usize..b as usize] {
-                    row[usize::from(t)] += w;
+            sc.feats
+                .push((i as u64) << 32 | (u64::from(id) + off) & 0xffff_ffff);
+        });
+        let mut found = [0u32; FIND_CHUNK];
+        let mut keys = [0u64; FIND_CHUNK];
+        let (weights, emit) = (&self.weights, &mut sc.emit);
+        for chunk in sc.feats.chunks(FIND_CHUNK) {
+            for (k, &f) in keys.iter_mut().zip(chunk) {
+                *k = f & 0xffff_ffff;
+            }
+            self.index.find_all(&keys[..chunk.len()], &mut found);
+            for (&f, &p) in chunk.iter().zip(&found) {
+                let (start, len) = ((p >> 8) as usize, (p & 0xff) as usize);
+                let i = (f >> 32) as usize;
+                let (Some(row), Some(ws)) = (
+                    emit.get_mut(i * nt..(i + 1) * nt),
+                    weights.get(start..start + len),
+                ) else {
+                    continue;
+                };
+                for &(t, w) in ws {
+                    if let Some(e) = row.get_mut(usize::from(t)) {
+                        *e += w;
+                    }
                 }
             }
-        });
+        }
         viterbi_in(
             &self.lattice,
             &sc.emit,
@@ -627,11 +700,10 @@ impl Model {
         for q in &self.trans_q {
             out.extend_from_slice(&q.to_le_bytes());
         }
-        let mut ids: Vec<(u32, (u32, u32))> = self.index.iter().map(|(&k, &v)| (k, v)).collect();
-        ids.sort_unstable_by_key(|x| x.0);
-        out.extend_from_slice(&(ids.len() as u32).to_le_bytes());
+        let rows = self.rows();
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         let mut prev = 0u32;
-        for (id, (a, b)) in ids {
+        for (id, a, b) in rows {
             let mut delta = id - prev;
             prev = id;
             loop {
@@ -644,7 +716,7 @@ impl Model {
                 out.push(byte | 0x80);
             }
             out.push((b - a) as u8);
-            for &(t, w) in &self.weights[a as usize..b as usize] {
+            for &(t, w) in &self.weights[a..b] {
                 out.push(t as u8);
                 let q = (w / self.scale).round() as i16;
                 out.extend_from_slice(&q.to_le_bytes());
@@ -724,7 +796,10 @@ impl Model {
             }
             features.push((id, ws));
         }
-        if r.pos != bytes.len() {
+        // Rows start within 24 bits (see `Model::index`; the shipped model's
+        // file is 0.7 MB, three bytes a weight).
+        let total: usize = features.iter().map(|f| f.1.len()).sum();
+        if r.pos != bytes.len() || total >= MAX_WEIGHTS {
             return Err(r.err(ModelErrorKind::Corrupt));
         }
         Ok(Model::from_parts(labels, scheme, scale, features, trans_q))
@@ -935,5 +1010,41 @@ mod tests {
         let text = "EU rejects German call to boycott British lamb .\nPeter Blackburn\nBRUSSELS 1996-08-22";
         assert_eq!(m.tag_text(text), again.tag_text(text));
         assert_eq!(m.to_bytes(), again.to_bytes());
+        assert_eq!(m.to_bytes(), include_bytes!("../../data/ner/model.bin"));
+    }
+
+    #[test]
+    fn every_feature_id_finds_its_own_row() {
+        // 0 and 1 are one key to the table: the offset keeps them apart.
+        let ids = [0u32, 1, 2, 0x6188_6447, u32::MAX];
+        let features = ids
+            .iter()
+            .zip(1i16..)
+            .map(|(&id, w)| (id, vec![(0u16, w)]))
+            .collect();
+        let nt = Scheme::Bio.tags(1);
+        let m = Model::from_parts(
+            vec!["X".into()],
+            Scheme::Bio,
+            1.0,
+            features,
+            vec![0; (nt + 1) * nt],
+        );
+        assert_ne!(m.key_offset, 0);
+        let keys: Vec<u64> = ids
+            .iter()
+            .chain(&[3, 4])
+            .map(|&id| u64::from(id.wrapping_add(m.key_offset)))
+            .collect();
+        let mut found = [0u32; FIND_CHUNK];
+        m.index.find_all(&keys, &mut found);
+        let weight = |p: u32| m.weights.get((p >> 8) as usize).map(|w| w.1);
+        assert!(found[..5].iter().all(|&p| p & 0xff == 1), "{found:?}");
+        let got: Vec<Option<f32>> = found[..5].iter().map(|&p| weight(p)).collect();
+        assert_eq!(got, [Some(1.0), Some(2.0), Some(3.0), Some(4.0), Some(5.0)]);
+        assert_eq!(found[5..7], [0, 0], "ids not in the model find nothing");
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.to_bytes(), m.to_bytes());
+        assert_eq!(back.rows(), m.rows());
     }
 }

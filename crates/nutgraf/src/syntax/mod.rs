@@ -38,7 +38,7 @@ pub mod conllu;
 pub mod depparse;
 pub mod deptrain;
 pub mod lemma;
-mod table;
+pub(crate) mod table;
 pub mod tagger;
 pub mod train;
 pub(crate) mod tree;

@@ -51,7 +51,7 @@ fn key(id: u64) -> u32 {
 impl IdTable {
     /// A table of `(id, payload)` pairs; of ids with the same key, the last
     /// pair counts.
-    fn new(pairs: impl IntoIterator<Item = (u64, u32)>) -> IdTable {
+    pub(crate) fn new(pairs: impl IntoIterator<Item = (u64, u32)>) -> IdTable {
         let mut pairs: Vec<(u32, u32)> = pairs.into_iter().map(|(id, p)| (key(id), p)).collect();
         // Stable: of equal keys, the last is the last given.
         pairs.sort_by_key(|p| p.0);
@@ -132,8 +132,13 @@ impl IdTable {
         0
     }
 
+    /// Number of keys.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
     /// `(key, payload)` pairs in increasing key order.
-    fn iter(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
         self.slots
             .iter()
             .filter(|&&e| e >> 32 != 0)
