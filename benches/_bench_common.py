@@ -7,7 +7,8 @@
 - `ensure_cli`: the release `nutgraf` binary, built with cargo when missing;
 - `run_measured`: run a command and return its exit code, output, wall time, CPU
   time and peak RSS (`os.wait4` in a small launcher);
-- `add_timing_options`: the --repeat, --batch-size and --nutgraf-bin options;
+- `add_common_options`, `chosen_systems`: the options every comparison script takes
+  (--systems, --repeat, --batch-size, --nutgraf-bin, --nutgraf-venv, --json), checked;
 - `read_jsonl`, `cpu_name`, `machine_line`.
 """
 
@@ -80,8 +81,14 @@ def ensure_cli(binary: Path = DEFAULT_CLI) -> Path:
     return binary
 
 
-def add_timing_options(ap: argparse.ArgumentParser) -> None:
-    """The options every comparison script takes: --repeat, --batch-size, --nutgraf-bin."""
+def add_common_options(ap: argparse.ArgumentParser, all_systems: list[str]) -> None:
+    """The options every comparison script takes: --systems, --repeat,
+    --batch-size, --nutgraf-bin, --nutgraf-venv and --json."""
+    ap.add_argument(
+        "--systems",
+        default=",".join(all_systems),
+        help=f"comma-separated subset of {','.join(all_systems)}",
+    )
     ap.add_argument(
         "--repeat",
         type=int,
@@ -95,6 +102,26 @@ def add_timing_options(ap: argparse.ArgumentParser) -> None:
         default=DEFAULT_CLI,
         help="nutgraf CLI (built with cargo if missing)",
     )
+    ap.add_argument(
+        "--nutgraf-venv",
+        type=Path,
+        default=ROOT / ".venv",
+        help="venv whose Python has the nutgraf package",
+    )
+    ap.add_argument("--json", action="store_true", help="print the results as JSON too")
+
+
+def chosen_systems(
+    ap: argparse.ArgumentParser, args: argparse.Namespace, all_systems: list[str]
+) -> list[str]:
+    """The systems of --systems, after checking them and --repeat (else exit with usage)."""
+    if args.repeat < 1:
+        ap.error("--repeat must be at least 1")
+    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    unknown = set(systems) - set(all_systems)
+    if unknown:
+        ap.error(f"unknown systems: {', '.join(sorted(unknown))}")
+    return systems
 
 
 def cli_version(binary: Path) -> str:

@@ -62,7 +62,8 @@ from _bench_common import (
     ROOT,
     SPACY_MODEL_NAMES as MODEL_NAMES,
     SPACY_PACKAGES,
-    add_timing_options,
+    add_common_options,
+    chosen_systems,
     SPACY_PROBE,
     cli_version,
     ensure_cli,
@@ -370,29 +371,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--conll", type=Path, help="CoNLL-2003 JSONL (PER, ORG, LOC, MISC)")
     ap.add_argument("--news", type=Path, help="news_entities JSONL (OntoNotes name labels)")
-    ap.add_argument(
-        "--systems",
-        default=",".join(ALL_SYSTEMS),
-        help=f"comma-separated subset of {','.join(ALL_SYSTEMS)}",
-    )
     ap.add_argument("--limit", type=int, default=0, help="only the first N records of each file")
-    add_timing_options(ap)
-    ap.add_argument(
-        "--nutgraf-venv",
-        type=Path,
-        default=ROOT / ".venv",
-        help="venv whose Python has the nutgraf package (for nutgraf-python)",
-    )
-    ap.add_argument("--json", action="store_true", help="print results as JSON too")
+    add_common_options(ap, ALL_SYSTEMS)
     args = ap.parse_args()
-    if args.repeat < 1:
-        ap.error("--repeat must be at least 1")
+    systems = chosen_systems(ap, args, ALL_SYSTEMS)
     if not args.conll and not args.news:
         ap.error("give --conll and/or --news")
-    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
-    unknown = set(systems) - set(ALL_SYSTEMS)
-    if unknown:
-        ap.error(f"unknown systems: {', '.join(sorted(unknown))}")
     for p in (args.conll, args.news):
         if p and not p.is_file():
             ap.error(f"no such file: {p}")

@@ -69,7 +69,8 @@ from _bench_common import (
     ROOT,
     SPACY_MODEL_NAMES,
     SPACY_PACKAGES,
-    add_timing_options,
+    add_common_options,
+    chosen_systems,
     SPACY_PROBE,
     Measured,
     cli_version,
@@ -450,33 +451,16 @@ def main() -> None:
         "without it, BBC-style articles are generated",
     )
     ap.add_argument("--limit", type=int, default=400, help="number of articles (default 400)")
-    ap.add_argument(
-        "--systems",
-        default=",".join(ALL_SYSTEMS),
-        help=f"comma-separated subset of {','.join(ALL_SYSTEMS)}",
-    )
-    add_timing_options(ap)
-    ap.add_argument(
-        "--nutgraf-venv",
-        type=Path,
-        default=ROOT / ".venv",
-        help="venv whose Python has the nutgraf package",
-    )
-    ap.add_argument("--json", action="store_true", help="print the results as JSON too")
+    add_common_options(ap, ALL_SYSTEMS)
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--articles", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
         run_worker(args)
         return
-    if args.repeat < 1:
-        ap.error("--repeat must be at least 1")
+    systems = chosen_systems(ap, args, ALL_SYSTEMS)
     if args.limit < 1:
         ap.error("--limit must be at least 1")
-    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
-    unknown = set(systems) - set(ALL_SYSTEMS)
-    if unknown:
-        ap.error(f"unknown systems: {', '.join(sorted(unknown))}")
     for p in args.input:
         if not p.is_file():
             ap.error(f"no such file: {p}")

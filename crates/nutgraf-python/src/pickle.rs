@@ -114,8 +114,8 @@ impl<T: Serialize + DeserializeOwned + PyClass + Into<PyClassInitializer<T>>> Pi
 pub(crate) type Reduced<'py> = (Bound<'py, PyAny>, (&'static str, u32, Bound<'py, PyBytes>));
 
 /// What `__reduce__` returns for `value`: `(_unpickle, (name, version,
-/// state))`. Raises `ValueError` for a value JSON cannot hold exactly (JSON
-/// writes a number that is not finite as `null`, which would not read
+/// state))`. Raises `NutgrafError` for a value JSON cannot hold exactly
+/// (JSON writes a number that is not finite as `null`, which would not read
 /// back): the state is read back before it is handed on.
 pub(crate) fn reduce<'py, T: Picklable>(py: Python<'py>, value: &T) -> PyResult<Reduced<'py>> {
     let name = <T as PyClass>::NAME;
@@ -128,14 +128,7 @@ pub(crate) fn reduce<'py, T: Picklable>(py: Python<'py>, value: &T) -> PyResult<
         ));
     }
     let unpickle = py.import("nutgraf._nutgraf")?.getattr("_unpickle")?;
-    Ok((
-        unpickle,
-        (
-            <T as PyClass>::NAME,
-            STATE_VERSION,
-            PyBytes::new(py, &state),
-        ),
-    ))
+    Ok((unpickle, (name, STATE_VERSION, PyBytes::new(py, &state))))
 }
 
 fn build<T: Picklable>(py: Python<'_>, state: &[u8]) -> PyResult<Py<PyAny>> {
