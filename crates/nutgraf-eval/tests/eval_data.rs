@@ -193,8 +193,8 @@ fn polnear_quote_floors() {
         r.speaker_accuracy()
     );
     assert!(
-        all >= 0.71,
-        "all-attribution overlap F1 {all:.3} fell below 0.71"
+        all >= 0.72,
+        "all-attribution overlap F1 {all:.3} fell below 0.72 (issue 11's line)"
     );
     // Without the syntax stage: the word-order reading alone.
     let r = quotes::score(
@@ -205,8 +205,8 @@ fn polnear_quote_floors() {
     .unwrap();
     let (_, _, all) = r.all_overlap();
     assert!(
-        all >= 0.67,
-        "all-attribution overlap F1 {all:.3} without syntax fell below 0.67"
+        all >= 0.68,
+        "all-attribution overlap F1 {all:.3} without syntax fell below 0.68"
     );
 }
 

@@ -1455,6 +1455,60 @@ fn transcript_label(text: &str, part: Span) -> Option<(Span, Span)> {
 }
 
 /// Quotes of a document, in text order.
+/// The quoted statements from `segs[j]` on that continue a direct quote whose
+/// last part is `parts`' last and whose cue is `cue`: each in the same
+/// paragraph, with nothing before it but the attribution (the sentence of the
+/// cue, or no words at all), and with no attribution but that one. They are added
+/// to `parts`; the index of the first segment not taken is returned.
+fn continuation(
+    input: &Input<'_>,
+    segs: &[Seg],
+    parts: &mut Vec<Span>,
+    cue: Span,
+    mut j: usize,
+) -> usize {
+    let text = input.text;
+    let Some(block) = segs.get(j.saturating_sub(1)).map(|s| s.block) else {
+        return j;
+    };
+    let cue_sentence = input.view.sentence_at(cue.start);
+    while let Some(next) = segs.get(j) {
+        let Some(&last) = parts.last() else { break };
+        // A quote running on into the next paragraph is attributed where it
+        // ends: it is read on its own.
+        if next.block != block || next.span.start < last.end || next.continues {
+            break;
+        }
+        let between = span::between(text, last.end, next.span.start);
+        let only_attribution = if between.trim().is_empty() {
+            true
+        } else {
+            // The cue sits between the two, and its sentence ends where the
+            // next quote's sentence starts (or holds it).
+            cue.start >= last.end
+                && cue.end <= next.span.start
+                && cue_sentence.is_some_and(|k| {
+                    input
+                        .view
+                        .sentence_at(next.span.start)
+                        .is_some_and(|n| n == k || n == k + 1)
+                })
+        };
+        if !only_attribution || !is_statement(text, next, input.blocks) {
+            break;
+        }
+        // Its own attribution, if any, is the one of the quote ("she said"
+        // read as the left context of the next part).
+        let (c2, w2, _) = attribute(input, next);
+        if c2.map_or(w2.is_some(), |c| c != cue) {
+            break;
+        }
+        parts.push(next.span);
+        j += 1;
+    }
+    j
+}
+
 pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
     let text = input.text;
     let segs = segments(text, input.blocks);
@@ -1529,6 +1583,12 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
                 parts.push(segs[j].span);
                 j += 1;
             }
+        }
+        // The quote goes on after the sentence that attributes it, in the same
+        // paragraph: "“We are refugees,” she said. “We are not terrorists.”" A
+        // statement that follows with no attribution of its own is more of it.
+        if let Some(c) = cue {
+            j = continuation(input, &segs, &mut parts, c, j);
         }
         // A quote standing alone at a paragraph's start goes on the previous quote's speaker.
         if cue.is_none() && who.is_none() {

@@ -372,3 +372,61 @@ fn the_question_put_to_a_speaker() {
     );
     assert_eq!(speaker_of(text, "he had not"), "Smith");
 }
+
+/// The parts of each direct quote of `text`, as text.
+fn direct_parts(text: &str) -> Vec<Vec<String>> {
+    let parser = Parser::new(Options::new().layout(false).times(false).quantities(false));
+    let doc = parser.parse(text, &Meta::new()).unwrap();
+    doc.quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| q.parts.iter().map(|&p| doc.slice(p).to_owned()).collect())
+        .collect()
+}
+
+#[test]
+fn a_quote_goes_on_after_the_sentence_that_attributes_it() {
+    // Curly marks, doubled apostrophes and straight marks; the attribution
+    // before or after its verb, with a time or a place after it.
+    for (text, first, second) in [
+        (
+            "“We are refugees,” Ms. Alawee said. “We are not terrorists.”",
+            "“We are refugees,”",
+            "“We are not terrorists.”",
+        ),
+        (
+            "''The plant will close in May,'' said Tom Reyes, a union steward, on Tuesday. ''Nobody told us before the vote.''",
+            "''The plant will close in May,''",
+            "''Nobody told us before the vote.''",
+        ),
+        (
+            "\"I know what a good price is,\" the minister told reporters in Lagos. \"This is not one of them.\"",
+            "\"I know what a good price is,\"",
+            "\"This is not one of them.\"",
+        ),
+    ] {
+        let parts = direct_parts(text);
+        assert_eq!(parts, vec![vec![first.to_owned(), second.to_owned()]], "{text}");
+    }
+}
+
+#[test]
+fn a_quote_with_its_own_attribution_is_another() {
+    let text = "“We will appeal,” Ms. Ortiz said. “They have no case,” her lawyer added.";
+    assert_eq!(direct_parts(text).len(), 2);
+    assert_eq!(speaker_of(text, "“They have"), "her lawyer");
+    // A sentence of the writer's between the two: the second quote is read on
+    // its own.
+    let text =
+        "“We will appeal,” Ms. Ortiz said. The court meets again in June. “They have no case.”";
+    assert_eq!(direct_parts(text).len(), 2);
+}
+
+#[test]
+fn a_quote_running_into_the_next_paragraph_is_attributed_where_it_ends() {
+    let text = "“It is a warning to us all,” Rep. Ann Hall said Friday. “If the river rises again, the town will not cope.\n\n“We have asked for help for years and nothing came,” said Rep. Joe Kim.";
+    let parts = direct_parts(text);
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    assert_eq!(parts[0].len(), 1);
+    assert_eq!(speaker_of(text, "“If the river"), "Rep. Joe Kim");
+}
