@@ -396,7 +396,13 @@ impl Taken {
 /// 0.004 of train's). The tree's other readings are added, unless they overlap a
 /// statement already found, have their cue inside a direct quote or already
 /// a cue, or lie inside another reported clause (the outer one reports it:
-/// "he said she believes ...").
+/// "he said she believes ..."). Tried and dropped (2026-12-05): leaving out
+/// the word order's report after a cue verb when the tree gives the verb no
+/// clause or object after it ("said in an email", "said on the same call"):
+/// all of them, PolNeAR train attribution F1 0.705 -> 0.699 (the parser often
+/// hangs the clause elsewhere); only those whose words all hang from the
+/// verb's adverbials, 0.705 -> 0.705 and dev 0.730 -> 0.729 (PolNeAR counts
+/// "joked about moving", "said about its inclusion" as reports).
 pub(super) fn reported(input: &Input<'_>, out: &mut Vec<Quote>) {
     let found = read(input);
     // The word order's reported speech, by the start of its cue.
