@@ -967,7 +967,16 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             .find(|&j| matches!(words[j].low, "," | "." | ";"))
             .unwrap_or(n);
         let who = speaker(input, words, a + 2, src_end);
-        let (lo, hi) = if a <= 1 {
+        // The phrase opens its clause: at the sentence's start, after a colon
+        // or a semicolon, or after a conjunction ("But, according to the poll,
+        // ...").
+        let opens = a <= 1
+            || matches!(words[a - 1].low, ":" | ";")
+            || words[..a].iter().all(|w| {
+                w.kind == TokenKind::Punct
+                    || matches!(w.low, "but" | "and" | "so" | "yet" | "still")
+            });
+        let (lo, hi) = if opens {
             (src_end + 1, end_of_content(n))
         } else {
             (0, a.saturating_sub(usize::from(words[a - 1].low == ",")))

@@ -430,3 +430,19 @@ fn a_quote_running_into_the_next_paragraph_is_attributed_where_it_ends() {
     assert_eq!(parts[0].len(), 1);
     assert_eq!(speaker_of(text, "“If the river"), "Rep. Joe Kim");
 }
+
+#[test]
+fn according_to_opening_a_clause_reports_what_follows() {
+    for text in [
+        "But, according to the survey, most voters remain undecided about the race.",
+        "The trend is clear: according to the survey, most voters remain undecided about the race.",
+    ] {
+        let all = quotes(text);
+        let q = all
+            .iter()
+            .find(|q| q.2 == "according to")
+            .unwrap_or_else(|| panic!("no report in {all:?}"));
+        assert!(q.0.starts_with("most voters"), "{text}: {all:?}");
+        assert_eq!(q.3, "the survey");
+    }
+}

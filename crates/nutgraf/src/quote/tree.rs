@@ -402,7 +402,12 @@ impl Taken {
 /// all of them, PolNeAR train attribution F1 0.705 -> 0.699 (the parser often
 /// hangs the clause elsewhere); only those whose words all hang from the
 /// verb's adverbials, 0.705 -> 0.705 and dev 0.730 -> 0.729 (PolNeAR counts
-/// "joked about moving", "said about its inclusion" as reports).
+/// "joked about moving", "said about its inclusion" as reports). Also
+/// dropped: the content of "according to X" as the clause of the word the
+/// phrase hangs from, less the phrase and the clauses joined to it (train
+/// 0.705 -> 0.705, dev 0.730 -> 0.729: 5 more of the 27 train misses found,
+/// 26 more extra, where the parser hangs the phrase on a noun or a
+/// participle).
 pub(super) fn reported(input: &Input<'_>, out: &mut Vec<Quote>) {
     let found = read(input);
     // The word order's reported speech, by the start of its cue.
