@@ -468,7 +468,8 @@ class Quote:
     @property
     def parts(self) -> list[Span]:
         """The content's pieces, in order: one, or more for a quote split by its
-        attribution ("“...,” he said, “...”") or running over paragraphs."""
+        attribution ("“...,” he said, “...”", "“...,” he said. “...”") or
+        running over paragraphs."""
     @property
     def cue(self) -> Span | None:
         """The speech verb or phrase ("said", "told AFP", "according to"), or ``None``."""

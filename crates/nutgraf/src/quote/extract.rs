@@ -1463,7 +1463,6 @@ fn transcript_label(text: &str, part: Span) -> Option<(Span, Span)> {
     (rest_start < part.end).then_some((label_span, Span::new(rest_start, part.end)))
 }
 
-/// Quotes of a document, in text order.
 /// The quoted statements from `segs[j]` on that continue a direct quote whose
 /// last part is `parts`' last and whose cue is `cue`: each in the same
 /// paragraph, with nothing before it but the attribution (the sentence of the
@@ -1518,6 +1517,7 @@ fn continuation(
     j
 }
 
+/// Quotes of a document, in text order.
 pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
     let text = input.text;
     let segs = segments(text, input.blocks);

@@ -390,7 +390,7 @@ fn a_quote_goes_on_after_the_sentence_that_attributes_it() {
     // before or after its verb, with a time or a place after it.
     for (text, first, second) in [
         (
-            "“We are refugees,” Ms. Alawee said. “We are not terrorists.”",
+            "“We are refugees,” Ms. Okafor said. “We are not terrorists.”",
             "“We are refugees,”",
             "“We are not terrorists.”",
         ),

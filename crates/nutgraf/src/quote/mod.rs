@@ -77,7 +77,8 @@ pub struct Quote {
     /// direct quote the quote marks are included).
     pub span: Span,
     /// The content's parts, in order: one, or more for a quote split by its
-    /// attribution ("“...,” he said, “...”") or running over paragraphs.
+    /// attribution ("“...,” he said, “...”", "“...,” he said. “...”") or
+    /// running over paragraphs.
     pub parts: Vec<Span>,
     /// Direct, partial, indirect or block.
     pub kind: QuoteKind,
