@@ -72,6 +72,19 @@ def test_role_references() -> None:
         assert text[r.start : r.end] == r.text
 
 
+def test_descriptors_of_the_main_person() -> None:
+    text = (
+        "Oklahoma man arrested in killing\n\n"
+        "SPIRO, Okla. - Police arrested Christopher Simpson on Monday. Simpson was "
+        "held without bail. The 37-year-old man is due in court on Friday.\n"
+    )
+    doc = nutgraf.parse(text)
+    simpson = next(e for e in doc.entities if e.name == "Christopher Simpson")
+    assert [r.text for r in simpson.references] == ["Oklahoma man", "The 37-year-old man"]
+    for r in simpson.references:
+        assert text[r.start : r.end] == r.text
+
+
 def test_pronouns_resolve_once_for_every_stage() -> None:
     text = (
         "Gazprom signed a deal on Monday. Its chief said he was pleased.\n\n"

@@ -213,9 +213,13 @@ fn run(docs: &[Document], gold: &[Gold], order: &[usize], show: Show) -> Figures
             })
             .unwrap_or_default();
         for (gi, (s, e, chain)) in gold[i].mentions.iter().enumerate() {
+            // The mention that overlaps it most ("Oklahoma man" is the
+            // person's descriptor rather than the place inside it), then the
+            // shortest ("Oklahoma" is the place); of equals, the first listed.
             let hit = ours
                 .iter()
-                .find(|((a, b), _)| *a < *e && *s < *b)
+                .filter(|((a, b), _)| *a < *e && *s < *b)
+                .min_by_key(|((a, b), _)| (std::cmp::Reverse((*b).min(*e) - (*a).max(*s)), b - a))
                 .map(|(_, id)| *id);
             pred.push(hit.map_or_else(|| format!("single {k} {gi}"), |id| format!("e{id}")));
             chains.push(chain);

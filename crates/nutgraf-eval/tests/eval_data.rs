@@ -241,8 +241,8 @@ fn ecbplus_pronoun_floors() {
     let (p, r, _) = report.all.ours.prf();
     eprintln!("pronouns on ECB+ dev: P {p:.3} R {r:.3}");
     assert!(report.documents >= 400);
-    assert!(p >= 0.65, "pronoun precision {p:.3} fell below 0.65");
-    assert!(r >= 0.54, "pronoun recall {r:.3} fell below 0.54");
+    assert!(p >= 0.70, "pronoun precision {p:.3} fell below 0.70");
+    assert!(r >= 0.58, "pronoun recall {r:.3} fell below 0.58");
     // "he" and "she" do better than the last person named.
     let he_she = report
         .classes
@@ -251,7 +251,8 @@ fn ecbplus_pronoun_floors() {
         .map(|(_, c)| *c)
         .unwrap();
     assert!(he_she.ours.right > he_she.baseline.right);
-    assert!(he_she.ours.prf().0 >= 0.69);
+    // 0.772 since given names tell a man's from a woman's (0.701 before).
+    assert!(he_she.ours.prf().0 >= 0.75);
 }
 
 #[test]
@@ -339,14 +340,15 @@ fn ecbplus_story_and_entity_floors() {
     let stories = mean(|f| f.b3.f);
     let entities = mean(|f| f.entities.f);
     eprintln!("ECB+ stories B3 F1 {stories:.3}, entities B3 F1 {entities:.3}");
-    // Today 0.884 and 0.810 (mean of the file's order and three shuffles).
+    // Today 0.884 and 0.819 (mean of the file's order and three shuffles;
+    // entities 0.811 before given names' genders and descriptors).
     assert!(
         stories >= 0.865,
         "story B-cubed F1 {stories:.3} fell below 0.865"
     );
     assert!(
-        entities >= 0.795,
-        "entity B-cubed F1 {entities:.3} fell below 0.795"
+        entities >= 0.805,
+        "entity B-cubed F1 {entities:.3} fell below 0.805"
     );
 }
 

@@ -7,7 +7,9 @@
 //! - "he", "him", "his", "himself" and the feminine forms to a person whose
 //!   known gender agrees (gender comes from an honorific before one of its
 //!   names, "Mr", "Mrs", or from the title of one of its roles, "queen",
-//!   "actress": `data/lexicons/gendered_words.tsv`); a person of unknown gender
+//!   "actress": `data/lexicons/gendered_words.tsv`; else from a given name
+//!   nearly always borne by one sex, "Christopher Simpson":
+//!   `data/gazetteers/given_name_genders.tsv`); a person of unknown gender
 //!   agrees with both;
 //! - "it", "its" to a thing, organization or place, never to a person or a
 //!   nationality group; subject "it" only with the syntax stage, which tells
@@ -110,6 +112,69 @@ static GENDERED: LazyLock<crate::lexicon::LexMap<&'static str, Kind>> = LazyLock
         })
         .collect()
 });
+
+/// The gender a word gives (`Some(true)` masculine, `Some(false)` feminine):
+/// an honorific, a title or a noun of a person ("mr", "queen", "woman").
+pub(crate) fn word_gender(low: &str) -> Option<bool> {
+    match GENDERED.get(low)? {
+        Kind::Masculine => Some(true),
+        Kind::Feminine => Some(false),
+        _ => None,
+    }
+}
+
+/// The gender of a third-person singular pronoun ("he", "her"), as
+/// [`word_gender`] gives it.
+pub(crate) fn pronoun_gender(low: &str) -> Option<bool> {
+    match PRONOUNS.get(low)?.0 {
+        Kind::Masculine => Some(true),
+        Kind::Feminine => Some(false),
+        _ => None,
+    }
+}
+
+/// Given names borne by one sex nearly always ("Mary", "Christopher"), from
+/// the US census (`data/gazetteers/given_name_genders.tsv`).
+static GIVEN_NAMES: LazyLock<crate::lexicon::LexMap<&'static str, Kind>> = LazyLock::new(|| {
+    lexicon::table(include_str!("../../data/gazetteers/given_name_genders.tsv"))
+        .into_iter()
+        .filter_map(|(name, cols)| match cols.first().copied()? {
+            "m" => Some((name, Kind::Masculine)),
+            "f" => Some((name, Kind::Feminine)),
+            _ => None,
+        })
+        .collect()
+});
+
+/// The gender of a person's given name: the first word of a name of two
+/// words or more ("Christopher Simpson"; "Lindsay" alone may be a family
+/// name), as the census list has it.
+fn given_name_kind(e: &Entity) -> Option<Kind> {
+    e.aliases.iter().find_map(|a| {
+        let mut words = a.split_whitespace();
+        let first = words.next()?;
+        words.next()?;
+        let mut cased = String::with_capacity(first.len());
+        for (i, c) in first.chars().enumerate() {
+            if i == 0 {
+                cased.extend(c.to_uppercase());
+            } else {
+                cased.extend(c.to_lowercase());
+            }
+        }
+        GIVEN_NAMES.get(cased.as_str()).copied()
+    })
+}
+
+/// The gender of a person entity's given name (`Some(true)` masculine), as
+/// [`word_gender`] gives it.
+pub(crate) fn given_name_gender(e: &Entity) -> Option<bool> {
+    match given_name_kind(e)? {
+        Kind::Masculine => Some(true),
+        Kind::Feminine => Some(false),
+        _ => None,
+    }
+}
 
 /// Group nouns: `true` for people ("leaders"), `false` for places.
 static GROUPS: LazyLock<crate::lexicon::LexMap<&'static str, bool>> = LazyLock::new(|| {
@@ -243,6 +308,12 @@ fn genders(view: &View<'_>, entities: &[Entity]) -> Vec<Option<Kind>> {
             if let Some(g) = out.get_mut(e) {
                 g.get_or_insert(kind);
             }
+        }
+    }
+    // Else the given name: "Christopher Simpson".
+    for (g, e) in out.iter_mut().zip(entities) {
+        if g.is_none() && e.label == EntityLabel::Person {
+            *g = given_name_kind(e);
         }
     }
     out
@@ -540,6 +611,22 @@ mod tests {
         for r in both("Mrs Theresa May met Mr Donald Tusk in Brussels. She said the deal was done.")
         {
             assert_eq!(r, [one("She", &["Theresa May"])]);
+        }
+    }
+
+    #[test]
+    fn gender_from_a_given_name_picks_the_antecedent() {
+        // Census given names: "Christopher" a man's, "Linda" and "Mary" a woman's;
+        // "Jordan" is borne by both, so it agrees with either.
+        for r in both("Christopher Simpson met Linda Ortiz in Tulsa. She said the talks went well.")
+        {
+            assert_eq!(r, [one("She", &["Linda Ortiz"])]);
+        }
+        for r in both("Mary Kent met Paul Lee in Leeds on Friday. He said little.") {
+            assert_eq!(r, [one("He", &["Paul Lee"])]);
+        }
+        for r in both("Jordan Hale met Mary Kent in Leeds on Friday. She said little.") {
+            assert_eq!(r, [one("She", &["Jordan Hale"])]);
         }
     }
 

@@ -238,6 +238,7 @@ pub(crate) fn resolve(
         }
     }
     link_role_references(view, mentions, &mut entities, lex);
+    super::descriptor::link(view, mentions, &mut entities, lex);
     entities
 }
 
