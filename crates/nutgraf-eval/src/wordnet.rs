@@ -616,8 +616,45 @@ fn report_nouns(wn: &WordNet) -> String {
     out
 }
 
+/// The nouns of a person: every noun whose most frequent sense is in
+/// WordNet's file of persons ("man", "driver", "inmate") and that is tagged
+/// at least as often as a noun as as any other part of speech together
+/// ("have" is a verb, "civilian" an adjective, before it is a person). As
+/// text: one noun a line.
+fn person_nouns(wn: &WordNet) -> String {
+    let mut rows: Vec<&str> = Vec::new();
+    for ((lemma, pos), offsets) in &wn.senses {
+        let plain = lemma.len() >= 3 && lemma.bytes().all(|b| b.is_ascii_lowercase());
+        if *pos != Pos::Noun || !plain {
+            continue;
+        }
+        let person = offsets
+            .first()
+            .and_then(|o| wn.synsets.get(&(Pos::Noun, *o)))
+            .is_some_and(|s| s.lexname == 18);
+        let uses = wn.uses.get(lemma).copied().unwrap_or_default();
+        let other: u64 = uses[1..].iter().sum();
+        if person && uses[0] >= other {
+            rows.push(lemma);
+        }
+    }
+    rows.sort_unstable();
+    let mut out = String::from(
+        "# Nouns of a person, from WordNet 3.0, made by `nutgraf-eval wordnet-reports`\n\
+         # (see README.md: do not edit by hand): the noun's most frequent sense is a\n\
+         # person, and it is tagged at least as often as a noun as as anything else.\n\
+         # WordNet 3.0 Copyright 2006 by Princeton University, under the WordNet\n\
+         # licence (WORDNET-LICENSE).\n",
+    );
+    for lemma in rows {
+        let _ = writeln!(out, "{lemma}");
+    }
+    out
+}
+
 /// `nutgraf-eval wordnet-reports DICT [--out DIR]`: writes
-/// `quote_verbs_wordnet.tsv` and `quote_nouns_wordnet.tsv`.
+/// `quote_verbs_wordnet.tsv`, `quote_nouns_wordnet.tsv` and
+/// `person_nouns_wordnet.txt`.
 ///
 /// # Errors
 /// A missing argument, an unreadable WordNet, an unwritable output.
@@ -628,6 +665,7 @@ pub fn run_reports(args: &[String]) -> Result<(), String> {
     for (name, table) in [
         ("quote_verbs_wordnet.tsv", report_verbs(&wn)),
         ("quote_nouns_wordnet.tsv", report_nouns(&wn)),
+        ("person_nouns_wordnet.txt", person_nouns(&wn)),
     ] {
         let path = Path::new(out).join(name);
         std::fs::write(&path, &table).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -653,6 +691,35 @@ mod tests {
         assert_eq!(offset, 1_323_958);
         assert_eq!(s.words, vec!["kill"]);
         assert_eq!(s.hyponyms, vec![1_324_305]);
+    }
+
+    #[test]
+    fn person_nouns_are_persons_first_and_nouns_mostly() {
+        let mut wn = WordNet::default();
+        let syn = |lexname: u8| Synset {
+            lexname,
+            ..Synset::default()
+        };
+        wn.synsets.insert((Pos::Noun, 1), syn(18));
+        wn.synsets.insert((Pos::Noun, 2), syn(5));
+        // A person first, no tagged use at all: kept.
+        wn.senses.insert(("escapee".into(), Pos::Noun), vec![1]);
+        // A person first, tagged more as a noun: kept.
+        wn.senses.insert(("driver".into(), Pos::Noun), vec![1, 2]);
+        wn.uses.insert("driver".into(), [9, 1, 0, 0]);
+        // A person first, but a verb far more often: left out.
+        wn.senses.insert(("have".into(), Pos::Noun), vec![1]);
+        wn.uses.insert("have".into(), [1, 900, 0, 0]);
+        // Another sense first: left out.
+        wn.senses.insert(("bass".into(), Pos::Noun), vec![2, 1]);
+        // A name: left out.
+        wn.senses.insert(("Aaron".into(), Pos::Noun), vec![1]);
+        let rows: Vec<String> = person_nouns(&wn)
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(rows, ["driver", "escapee"]);
     }
 
     #[test]

@@ -18,8 +18,8 @@
 //!   someone else ("a Trump aide ... the aide").
 //!
 //! A descriptor is a singular noun whose most frequent sense in WordNet is a
-//! person (`data/lexicons/quote_nouns_wordnet.tsv`, lexicographer file
-//! `person`), not a title (titles are roles, linked by role references: "the
+//! person and that is mostly used as a noun
+//! (`data/lexicons/person_nouns_wordnet.txt`: not "have"), not a title (titles are roles, linked by role references: "the
 //! president"), not part of a name, not right before a person's name (then it
 //! is that name's title or apposition: "driver John Smith"), not the noun of a
 //! possessor ("his wife", "Lohan's lawyer", "a Trump aide": someone else),
@@ -32,19 +32,18 @@
 //! sentences where only that person is named.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 use super::coref::{given_name_gender, pronoun_gender, word_gender};
 use super::resolve::{Lexicon, RawMention};
 use super::{Entity, EntityLabel};
-use crate::lexicon::{self, LexSet};
+use crate::lexicon::{word_set, WordSet};
 use crate::segment::TokenKind;
 use crate::span::Span;
 use crate::view::{View, NONE};
 
-/// Nouns whose most frequent sense is a person ("man", "driver", "inmate").
-static PERSON_NOUNS: LazyLock<LexSet<&'static str>> =
-    LazyLock::new(|| lexicon::wordnet_nouns(&["person"]));
+/// Nouns whose most frequent sense is a person ("man", "driver", "inmate"),
+/// mostly used as nouns (`data/lexicons/person_nouns_wordnet.txt`).
+static PERSON_NOUNS: WordSet = word_set!("person_nouns_wordnet.txt");
 
 /// Words that make the noun after them someone else's ("his wife").
 const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "my", "our", "your"];
@@ -445,11 +444,11 @@ mod tests {
     }
 
     #[test]
-    fn the_teen_after_the_name_is_that_person() {
+    fn the_teenager_after_the_name_is_that_person() {
         let text = "Kimani Gray, 16, was shot on Saturday night in Brooklyn. \
-            Gray had left a party with friends. The teen was taken to a hospital, \
+            Gray had left a party with friends. The teenager was taken to a hospital, \
             where Gray died, officials said.\n";
-        assert_eq!(references(text), pairs(&[("Kimani Gray", "The teen")]));
+        assert_eq!(references(text), pairs(&[("Kimani Gray", "The teenager")]));
     }
 
     #[test]
@@ -465,6 +464,11 @@ mod tests {
         assert_eq!(references(text), pairs(&[]));
         let text = "John Ortiz spoke on Monday. Ortiz said a Trump aide had called \
             him. Ortiz did not name the aide.\n";
+        assert_eq!(references(text), pairs(&[]));
+        // Nouns of a person mostly used as something else: "have", "suspect".
+        let text = "Saints place Bush on IR\n\nThe New Orleans Saints have placed \
+            Reggie Bush on injured reserve. Bush was hurt on Thursday. The suspect \
+            was not named.\n";
         assert_eq!(references(text), pairs(&[]));
         // A headline that names a person has no descriptor of another.
         let text = "Lohan's lawyer says actress will go to rehab\n\n\
