@@ -99,12 +99,19 @@ fn class_of(text: &str) -> Option<Class> {
 /// # Errors
 /// When the file cannot be read or a line is not JSON.
 pub fn score(path: &str, syntax: bool) -> Result<Report, String> {
+    Ok(score_with_errors(path, syntax)?.0)
+}
+
+/// [`score`], with a line for each pronoun resolved to an entity outside its
+/// chain: the pronoun in its context, the entities given, the chain's names.
+fn score_with_errors(path: &str, syntax: bool) -> Result<(Report, Vec<String>), String> {
     let rows = jsonl::read(path)?;
     let parser = Parser::new(Options::new().layout(false).syntax(syntax));
-    let per_doc: Vec<HashMap<Class, Counts>> =
+    let per_doc: Vec<(HashMap<Class, Counts>, Vec<String>)> =
         rows.par_iter().map(|row| score_doc(&parser, row)).collect();
     let mut by_class: HashMap<Class, Counts> = HashMap::new();
-    for d in &per_doc {
+    let errors: Vec<String> = per_doc.iter().flat_map(|(_, e)| e.clone()).collect();
+    for (d, _) in &per_doc {
         for (c, counts) in d {
             by_class.entry(*c).or_default().add(counts);
         }
@@ -115,18 +122,22 @@ pub fn score(path: &str, syntax: bool) -> Result<Report, String> {
     for (_, c) in &classes {
         all.add(c);
     }
-    Ok(Report {
-        documents: rows.len(),
-        classes,
-        all,
-    })
+    Ok((
+        Report {
+            documents: rows.len(),
+            classes,
+            all,
+        },
+        errors,
+    ))
 }
 
-fn score_doc(parser: &Parser, row: &Value) -> HashMap<Class, Counts> {
+fn score_doc(parser: &Parser, row: &Value) -> (HashMap<Class, Counts>, Vec<String>) {
     let mut out: HashMap<Class, Counts> = HashMap::new();
+    let mut errors = Vec::new();
     let text = row["text"].as_str().unwrap_or("");
     let Ok(doc) = parser.parse(text, &Meta::new()) else {
-        return out;
+        return (out, errors);
     };
     let co = CharOffsets::new(&doc.text);
     let gold: Vec<Gold> = row["mentions"]
@@ -193,6 +204,29 @@ fn score_doc(parser: &Parser, row: &Value) -> HashMap<Class, Counts> {
             c.ours.predicted += 1;
             if es.iter().all(|&e| in_chain(e, &g.chain)) {
                 c.ours.right += 1;
+            } else {
+                let chars: Vec<char> = text.chars().collect();
+                let cut = |a: usize, b: usize| -> String {
+                    chars[a.min(chars.len())..b.min(chars.len())]
+                        .iter()
+                        .collect::<String>()
+                        .replace('\n', " ")
+                };
+                let names: Vec<&str> = es.iter().map(|&e| doc.entities[e].name.as_str()).collect();
+                let mut chain: Vec<String> = gold
+                    .iter()
+                    .filter(|o| o.chain == g.chain && o.pronoun.is_none())
+                    .map(|o| cut(o.start, o.end))
+                    .collect();
+                chain.sort();
+                chain.dedup();
+                errors.push(format!(
+                    "{}: ...{}[{}]{}... -> {names:?}; chain {chain:?}",
+                    row["id"].as_str().unwrap_or("?"),
+                    cut(g.start.saturating_sub(120), g.start),
+                    cut(g.start, g.end),
+                    cut(g.end, g.end + 40),
+                ));
             }
         }
         if class == Class::HeShe {
@@ -204,17 +238,21 @@ fn score_doc(parser: &Parser, row: &Value) -> HashMap<Class, Counts> {
             }
         }
     }
-    out
+    (out, errors)
 }
 
-/// `nutgraf-eval coref FILE [--syntax]`.
+/// `nutgraf-eval coref FILE [--syntax] [--errors N]`.
 ///
 /// # Errors
 /// When the file cannot be read.
 pub fn run(args: &[String]) -> Result<(), String> {
     let path = jsonl::positional(args).ok_or("coref: give the ECB+ JSONL file")?;
     let syntax = jsonl::flag(args, "--syntax");
-    let r = score(path, syntax)?;
+    let show = jsonl::opt_usize(args, "--errors")?.unwrap_or(0);
+    let (r, errors) = score_with_errors(path, syntax)?;
+    for e in errors.iter().take(show) {
+        eprintln!("{e}");
+    }
     crate::print_header(r.documents, syntax);
     let line = |name: &str, c: &Counts| {
         let (p, rc, f) = c.ours.prf();
