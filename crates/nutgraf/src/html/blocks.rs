@@ -6,10 +6,14 @@
 //! `template`, `noscript`, embedded content, form controls or hidden elements
 //! is text. Whitespace is collapsed as a browser renders it.
 
+use std::sync::LazyLock;
+
 use html5ever::LocalName;
 
 use super::dom::{Data, Dom, NodeId};
+use crate::codec::Code;
 use crate::document::BoilerplateReason;
+use crate::lexicon::{self, lexicon_file, word_list, WordList};
 
 /// What the markup says of an element (its tag and its class, id and role).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,82 +168,40 @@ fn tag_of(name: &str) -> Tag {
     }
 }
 
-/// Words of class and id names that mark furniture, matched inside the
-/// name's parts ("comments-area", "social-share"), as readability's and
-/// trafilatura's lists do; short words match whole parts only.
-const FURNITURE_SUBSTR: &[(&str, BoilerplateReason)] = &[
-    ("comment", BoilerplateReason::Comments),
-    ("disqus", BoilerplateReason::Comments),
-    ("share", BoilerplateReason::Share),
-    ("sharing", BoilerplateReason::Share),
-    ("social", BoilerplateReason::Share),
-    ("related", BoilerplateReason::Related),
-    ("recommend", BoilerplateReason::Related),
-    ("outbrain", BoilerplateReason::Related),
-    ("taboola", BoilerplateReason::Related),
-    ("breadcrumb", BoilerplateReason::Navigation),
-    ("navbar", BoilerplateReason::Navigation),
-    ("navigation", BoilerplateReason::Navigation),
-    ("menu", BoilerplateReason::Navigation),
-    ("pagination", BoilerplateReason::Navigation),
-    ("sidebar", BoilerplateReason::OutsideArticle),
-    ("widget", BoilerplateReason::OutsideArticle),
-    ("cookie", BoilerplateReason::Cookies),
-    ("consent", BoilerplateReason::Cookies),
-    ("gdpr", BoilerplateReason::Cookies),
-    ("newsletter", BoilerplateReason::Subscription),
-    ("subscribe", BoilerplateReason::Subscription),
-    ("subscription", BoilerplateReason::Subscription),
-    ("paywall", BoilerplateReason::Subscription),
-    ("signup", BoilerplateReason::Subscription),
-    ("advert", BoilerplateReason::Advertisement),
-    ("sponsor", BoilerplateReason::Advertisement),
-    ("promo", BoilerplateReason::Advertisement),
-    ("copyright", BoilerplateReason::Legal),
-    ("footer", BoilerplateReason::OutsideArticle),
-];
+/// Words of class and id names that mark furniture
+/// (`data/lexicons/html_furniture_classes.tsv`): those matched inside a name
+/// ("comments-area", "social-share"), and those matched only as a whole piece
+/// of a name ("ad", "nav"), each in file order with its reason.
+struct FurnitureClasses {
+    parts: Vec<(&'static str, BoilerplateReason)>,
+    words: Vec<(&'static str, BoilerplateReason)>,
+}
 
-const FURNITURE_WORDS: &[(&str, BoilerplateReason)] = &[
-    ("ad", BoilerplateReason::Advertisement),
-    ("ads", BoilerplateReason::Advertisement),
-    ("adv", BoilerplateReason::Advertisement),
-    ("banner", BoilerplateReason::Advertisement),
-    ("nav", BoilerplateReason::Navigation),
-    ("tags", BoilerplateReason::Tags),
-    ("tag", BoilerplateReason::Tags),
-    ("topics", BoilerplateReason::Tags),
-    ("keywords", BoilerplateReason::Tags),
-    ("popup", BoilerplateReason::OutsideArticle),
-    ("modal", BoilerplateReason::OutsideArticle),
-    ("hidden", BoilerplateReason::OutsideArticle),
-    ("print", BoilerplateReason::Share),
-];
+static FURNITURE: LazyLock<FurnitureClasses> = LazyLock::new(|| {
+    let mut out = FurnitureClasses {
+        parts: Vec::new(),
+        words: Vec::new(),
+    };
+    for line in lexicon::lines(lexicon_file!("html_furniture_classes.tsv")) {
+        let mut cols = line.split('\t');
+        let (Some(word), Some(reason), Some(how)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let Some(reason) = BoilerplateReason::from_name(reason) else {
+            continue;
+        };
+        match how {
+            "part" => out.parts.push((word, reason)),
+            "word" => out.words.push((word, reason)),
+            _ => {}
+        }
+    }
+    out
+});
 
-/// Class and id words that mark an article body (readability's positive list,
-/// narrowed to compounds that name the text itself).
-const BODY_MARKS: &[&str] = &[
-    "articlebody",
-    "article-body",
-    "article_body",
-    "articlecontent",
-    "article-content",
-    "article__body",
-    "article-text",
-    "articletext",
-    "story-body",
-    "storybody",
-    "story-content",
-    "story-text",
-    "entry-content",
-    "post-content",
-    "post-body",
-    "postbody",
-    "post-text",
-    "body-text",
-    "main-content",
-    "article__content",
-    "content-body",
-];
+/// Class and id names that mark an article body
+/// (`data/lexicons/html_body_classes.txt`).
+static BODY_MARKS: WordList = word_list!("html_body_classes.txt");
 
 /// The hint an element's markup gives.
 fn hint_of(dom: &Dom, id: NodeId, tag: &str) -> Option<Hint> {
@@ -286,13 +248,13 @@ fn hint_of(dom: &Dom, id: NodeId, tag: &str) -> Option<Hint> {
         if part.contains("byline") || part.contains("author") {
             return Some(Hint::Byline);
         }
-        for &(w, r) in FURNITURE_SUBSTR {
+        for &(w, r) in &FURNITURE.parts {
             if part.contains(w) {
                 return Some(Hint::Furniture(r));
             }
         }
         for word in part.split(['-', '_']) {
-            if let Some(&(_, r)) = FURNITURE_WORDS.iter().find(|(w, _)| *w == word) {
+            if let Some(&(_, r)) = FURNITURE.words.iter().find(|(w, _)| *w == word) {
                 return Some(Hint::Furniture(r));
             }
         }
@@ -513,4 +475,22 @@ fn trim_range(source: &str, start: usize, end: usize) -> (usize, usize) {
         e -= 1;
     }
     (s, e)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_furniture_class_row_is_read() {
+        // A misspelt reason or matching mode would drop its row silently.
+        let rows =
+            crate::lexicon::lines(crate::lexicon::lexicon_file!("html_furniture_classes.tsv"))
+                .count();
+        assert_eq!(
+            super::FURNITURE.parts.len() + super::FURNITURE.words.len(),
+            rows
+        );
+        assert!(super::FURNITURE.parts.iter().any(|&(w, _)| w == "comment"));
+        assert!(super::FURNITURE.words.iter().any(|&(w, _)| w == "nav"));
+        assert!(super::BODY_MARKS.contains(&"article-body"));
+    }
 }
