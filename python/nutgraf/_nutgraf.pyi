@@ -610,8 +610,8 @@ class Entity:
     def references(self) -> list[Mention]:
         """Phrases that refer to it by role alone ("the Russian leader"), linked only
         where the role fits one entity of the document; and, for the document's main
-        person, descriptors ("Oklahoma man" in a headline, "a Spiro man" in the lead,
-        "the man"), in text order."""
+        person, the descriptors that introduce it ("Oklahoma man" opening a headline,
+        "A Spiro man" opening the lead), in text order."""
     @property
     def pronouns(self) -> list[Mention]:
         """Pronouns and group phrases resolved to it ("he", "its", "they", "the two

@@ -5,8 +5,8 @@
 //! sequence model ([`model`]) helped by gazetteers ([`gazetteer`]), gives each the
 //! `OntoNotes` type, then groups the mentions of one document into entities.
 //! Role-only phrases ("the Russian leader") are linked where one entity fits,
-//! descriptors of the main person ("Oklahoma man arrested", "the 37-year-old
-//! man") to that person ([`Entity::references`]), and pronouns and group phrases ("he", "its", "the two leaders") are resolved
+//! descriptors that introduce the main person ("Oklahoma man arrested", "A
+//! 37-year-old Spiro man was charged") to that person ([`Entity::references`]), and pronouns and group phrases ("he", "its", "the two leaders") are resolved
 //! once, here, for every later stage ([`Entity::pronouns`]; quotes and events
 //! read the same resolution).
 
@@ -130,8 +130,8 @@ pub struct Entity {
     pub mentions: Vec<usize>,
     /// Phrases that refer to it by role alone ("the Russian leader"), linked only
     /// where the role fits one entity of the document; and, for the document's
-    /// main person, descriptors ("Oklahoma man" in a headline, "a Spiro man" in
-    /// the lead, "the man"), in text order.
+    /// main person, the descriptors that introduce it ("Oklahoma man" opening a
+    /// headline, "A Spiro man" opening the lead), in text order.
     pub references: Vec<Span>,
     /// Pronouns and group phrases resolved to it ("he", "its", "they", "the two
     /// leaders"), in order; a group phrase is listed under each of its entities.
