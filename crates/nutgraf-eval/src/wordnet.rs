@@ -582,22 +582,27 @@ const REPORT_NOUN_FILES: [(u8, &str); 4] = [
     (18, "person"),
 ];
 
+/// The plain nouns of WordNet (three lowercase ASCII letters or more: no
+/// names, no phrases) with the lexicographer file of their first sense.
+fn plain_nouns(wn: &WordNet) -> impl Iterator<Item = (&str, u8)> {
+    wn.senses.iter().filter_map(|((lemma, pos), offsets)| {
+        let plain = lemma.len() >= 3 && lemma.bytes().all(|b| b.is_ascii_lowercase());
+        if *pos != Pos::Noun || !plain {
+            return None;
+        }
+        let synset = wn.synsets.get(&(Pos::Noun, *offsets.first()?))?;
+        Some((lemma.as_str(), synset.lexname))
+    })
+}
+
 /// The nouns of reporting: every noun whose most frequent sense is a noun of
 /// communication or cognition ("statement", "criticism", "view"), or names
 /// a person or a group, who can make one ("expert", "man", "committee"). As
 /// text: `noun TAB file`.
 fn report_nouns(wn: &WordNet) -> String {
     let mut rows: Vec<(&str, &str)> = Vec::new();
-    for ((lemma, pos), offsets) in &wn.senses {
-        let plain = lemma.len() >= 3 && lemma.bytes().all(|b| b.is_ascii_lowercase());
-        if *pos != Pos::Noun || !plain {
-            continue;
-        }
-        let file = offsets
-            .first()
-            .and_then(|o| wn.synsets.get(&(Pos::Noun, *o)))
-            .and_then(|s| REPORT_NOUN_FILES.iter().find(|(k, _)| *k == s.lexname));
-        if let Some((_, file)) = file {
+    for (lemma, lexname) in plain_nouns(wn) {
+        if let Some((_, file)) = REPORT_NOUN_FILES.iter().find(|(k, _)| *k == lexname) {
             rows.push((lemma, file));
         }
     }
@@ -623,18 +628,10 @@ fn report_nouns(wn: &WordNet) -> String {
 /// text: one noun a line.
 fn person_nouns(wn: &WordNet) -> String {
     let mut rows: Vec<&str> = Vec::new();
-    for ((lemma, pos), offsets) in &wn.senses {
-        let plain = lemma.len() >= 3 && lemma.bytes().all(|b| b.is_ascii_lowercase());
-        if *pos != Pos::Noun || !plain {
-            continue;
-        }
-        let person = offsets
-            .first()
-            .and_then(|o| wn.synsets.get(&(Pos::Noun, *o)))
-            .is_some_and(|s| s.lexname == 18);
+    for (lemma, lexname) in plain_nouns(wn) {
         let uses = wn.uses.get(lemma).copied().unwrap_or_default();
         let other: u64 = uses[1..].iter().sum();
-        if person && uses[0] >= other {
+        if lexname == 18 && uses[0] >= other {
             rows.push(lemma);
         }
     }

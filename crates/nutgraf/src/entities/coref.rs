@@ -105,8 +105,9 @@ static PRONOUNS: LazyLock<crate::lexicon::LexMap<&'static str, (Kind, Case)>> =
             .collect()
     });
 
-static GENDERED: LazyLock<crate::lexicon::LexMap<&'static str, Kind>> = LazyLock::new(|| {
-    lexicon::table(include_str!("../../data/lexicons/gendered_words.tsv"))
+/// The rows of a `word<TAB>m or f` table as genders.
+fn gender_table(src: &'static str) -> crate::lexicon::LexMap<&'static str, Kind> {
+    lexicon::table(src)
         .into_iter()
         .filter_map(|(word, cols)| match cols.first().copied()? {
             "m" => Some((word, Kind::Masculine)),
@@ -114,40 +115,36 @@ static GENDERED: LazyLock<crate::lexicon::LexMap<&'static str, Kind>> = LazyLock
             _ => None,
         })
         .collect()
-});
+}
+
+static GENDERED: LazyLock<crate::lexicon::LexMap<&'static str, Kind>> =
+    LazyLock::new(|| gender_table(include_str!("../../data/lexicons/gendered_words.tsv")));
+
+/// Given names borne by one sex nearly always ("Mary", "Christopher"), from
+/// the US census (`data/gazetteers/given_name_genders.tsv`).
+static GIVEN_NAMES: LazyLock<crate::lexicon::LexMap<&'static str, Kind>> =
+    LazyLock::new(|| gender_table(include_str!("../../data/gazetteers/given_name_genders.tsv")));
+
+/// A gender as `Some(true)` (masculine) or `Some(false)` (feminine).
+fn masculine(kind: Kind) -> Option<bool> {
+    match kind {
+        Kind::Masculine => Some(true),
+        Kind::Feminine => Some(false),
+        Kind::Neuter | Kind::Plural => None,
+    }
+}
 
 /// The gender a word gives (`Some(true)` masculine, `Some(false)` feminine):
 /// an honorific, a title or a noun of a person ("mr", "queen", "woman").
 pub(crate) fn word_gender(low: &str) -> Option<bool> {
-    match GENDERED.get(low)? {
-        Kind::Masculine => Some(true),
-        Kind::Feminine => Some(false),
-        _ => None,
-    }
+    masculine(*GENDERED.get(low)?)
 }
 
 /// The gender of a third-person singular pronoun ("he", "her"), as
 /// [`word_gender`] gives it.
 pub(crate) fn pronoun_gender(low: &str) -> Option<bool> {
-    match PRONOUNS.get(low)?.0 {
-        Kind::Masculine => Some(true),
-        Kind::Feminine => Some(false),
-        _ => None,
-    }
+    masculine(PRONOUNS.get(low)?.0)
 }
-
-/// Given names borne by one sex nearly always ("Mary", "Christopher"), from
-/// the US census (`data/gazetteers/given_name_genders.tsv`).
-static GIVEN_NAMES: LazyLock<crate::lexicon::LexMap<&'static str, Kind>> = LazyLock::new(|| {
-    lexicon::table(include_str!("../../data/gazetteers/given_name_genders.tsv"))
-        .into_iter()
-        .filter_map(|(name, cols)| match cols.first().copied()? {
-            "m" => Some((name, Kind::Masculine)),
-            "f" => Some((name, Kind::Feminine)),
-            _ => None,
-        })
-        .collect()
-});
 
 /// The gender of a person's given name: the first word of a name of two
 /// words or more ("Christopher Simpson"; "Lindsay" alone may be a family
@@ -172,11 +169,7 @@ fn given_name_kind(e: &Entity) -> Option<Kind> {
 /// The gender of a person entity's given name (`Some(true)` masculine), as
 /// [`word_gender`] gives it.
 pub(crate) fn given_name_gender(e: &Entity) -> Option<bool> {
-    match given_name_kind(e)? {
-        Kind::Masculine => Some(true),
-        Kind::Feminine => Some(false),
-        _ => None,
-    }
+    masculine(given_name_kind(e)?)
 }
 
 /// Group nouns: `true` for people ("leaders"), `false` for places.
