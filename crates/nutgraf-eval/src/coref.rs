@@ -186,6 +186,14 @@ fn score_doc(parser: &Parser, row: &Value) -> (HashMap<Class, Counts>, Vec<Strin
                 .any(|g| g.chain == chain && g.pronoun.is_none() && s < g.end && g.start < t)
         })
     };
+    // Characters of the text (offsets are in characters), for error lines.
+    let chars: Vec<char> = text.chars().collect();
+    let cut = |a: usize, b: usize| -> String {
+        chars[a.min(chars.len())..b.min(chars.len())]
+            .iter()
+            .collect::<String>()
+            .replace('\n', " ")
+    };
     for g in &gold {
         let Some(class) = g.pronoun else { continue };
         if g.chain.is_empty() {
@@ -205,13 +213,6 @@ fn score_doc(parser: &Parser, row: &Value) -> (HashMap<Class, Counts>, Vec<Strin
             if es.iter().all(|&e| in_chain(e, &g.chain)) {
                 c.ours.right += 1;
             } else {
-                let chars: Vec<char> = text.chars().collect();
-                let cut = |a: usize, b: usize| -> String {
-                    chars[a.min(chars.len())..b.min(chars.len())]
-                        .iter()
-                        .collect::<String>()
-                        .replace('\n', " ")
-                };
                 let names: Vec<&str> = es.iter().map(|&e| doc.entities[e].name.as_str()).collect();
                 let mut chain: Vec<String> = gold
                     .iter()

@@ -99,14 +99,15 @@ pub(crate) fn link(
         let Some(d) = s
             .tokens
             .clone()
-            .find_map(|i| descriptor(view, k, i, mentions, lex).map(|d| (i, d)))
-            .filter(|&(_, d)| opens(view, k, d.span))
-            .map(|(_, d)| d)
+            .find_map(|i| descriptor(view, k, i, mentions, lex))
+            .filter(|d| opens(view, k, d.span))
         else {
             continue;
         };
-        let noun = view.tokens[view.tokens.partition_point(|t| t.span.end < d.span.end)].low;
-        if word_gender(noun).zip(gender).is_some_and(|(a, b)| a != b) {
+        if word_gender(view.tokens[d.noun].low)
+            .zip(gender)
+            .is_some_and(|(a, b)| a != b)
+        {
             continue;
         }
         let ok = s.headline || {
@@ -183,10 +184,10 @@ fn headline_at(view: &View<'_>, at: usize) -> bool {
 }
 
 /// The gender of the main person (`Some(true)` masculine): from a gendered
-/// title or an honorific right before one of its names, else from the "he"
-/// and "she" forms of the sentences that name it and no other person (and of
-/// the sentence after, when that one names no one), when one kind is at least
-/// two and twice the other.
+/// title or an honorific right before one of its names, else from its given
+/// name, else from the "he" and "she" forms of the sentences that name it and
+/// no other person (and of the sentence after, when that one names no one),
+/// when one kind is at least two and twice the other.
 fn gender_of(
     view: &View<'_>,
     mentions: &[RawMention],
@@ -274,6 +275,8 @@ enum Article {
 struct Descriptor {
     span: Span,
     article: Article,
+    /// The noun's token.
+    noun: usize,
 }
 
 /// Whether offset range `span` meets a mention, and that mention's label.
@@ -377,6 +380,7 @@ fn descriptor(
     Some(Descriptor {
         span: Span::new(view.tokens[from].span.start, noun.span.end),
         article,
+        noun: at,
     })
 }
 
