@@ -117,11 +117,15 @@ pub struct Report {
     /// Of the scored windows not found: the types given at the gold trigger
     /// ("-" for no event there), with their counts.
     pub misses: BTreeMap<String, usize>,
+    /// Per type nutgraf gave at a gold trigger: how often (given), and how
+    /// often it fits the gold type (right): the type's precision where RAMS
+    /// can judge it (one annotated event a window).
+    pub given: BTreeMap<String, (usize, usize)>,
 }
 
 /// One window's result: its rule, its counts, and the type given at the
-/// trigger when it was missed.
-type Window = Option<(&'static str, Counts, Option<String>)>;
+/// trigger ("-" for none; the fitting one when found).
+type Window = Option<(&'static str, Counts, String)>;
 
 /// Score the RAMS file at `path`, with or without the syntax stage.
 ///
@@ -138,11 +142,16 @@ pub fn score(path: &str, syntax: bool) -> Result<Report, String> {
         documents: rows.len(),
         ..Report::default()
     };
-    for (rule, c, miss) in per.into_iter().flatten() {
+    for (rule, c, given) in per.into_iter().flatten() {
         report.rules.entry(rule).or_default().add(&c);
         report.all.add(&c);
-        if let Some(m) = miss {
-            *report.misses.entry(m).or_default() += 1;
+        if c.found == 0 {
+            *report.misses.entry(given.clone()).or_default() += 1;
+        }
+        if given != "-" {
+            let g = report.given.entry(given).or_default();
+            g.0 += 1;
+            g.1 += c.found;
         }
     }
     Ok(report)
@@ -162,7 +171,7 @@ fn score_window(parser: &Parser, row: &Value) -> Window {
     };
     let text = row["text"].as_str().unwrap_or("");
     let Ok(doc) = parser.parse(text, &Meta::new()) else {
-        return Some((rule, c, Some("-".into())));
+        return Some((rule, c, "-".into()));
     };
     let co = CharOffsets::new(&doc.text);
     let at: Vec<_> = doc
@@ -175,7 +184,7 @@ fn score_window(parser: &Parser, row: &Value) -> Window {
         let miss = at
             .first()
             .map_or_else(|| "-".to_owned(), |e| e.kind.as_str().to_owned());
-        return Some((rule, c, Some(miss)));
+        return Some((rule, c, miss));
     };
     c.found = 1;
     c.with_actor = usize::from(!hit.actors.is_empty());
@@ -184,7 +193,7 @@ fn score_window(parser: &Parser, row: &Value) -> Window {
             .iter()
             .any(|a| args.iter().any(|&g| overlaps(co.span(a.span), g))),
     );
-    Some((rule, c, None))
+    Some((rule, c, hit.kind.as_str().to_owned()))
 }
 
 /// `nutgraf-eval rams FILE [--no-syntax]`: with the syntax stage (events
@@ -220,6 +229,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!(
         "  missed windows, by the type given at the trigger (- none): {}",
         listed.join(", ")
+    );
+    let given: Vec<String> = r
+        .given
+        .iter()
+        .map(|(t, &(n, right))| format!("{t} {right}/{n} ({:.2})", share(right, n)))
+        .collect();
+    println!(
+        "  types given at a gold trigger, right of given (precision): {}",
+        given.join(", ")
     );
     Ok(())
 }
