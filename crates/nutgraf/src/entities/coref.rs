@@ -146,6 +146,22 @@ pub(crate) fn pronoun_gender(low: &str) -> Option<bool> {
     masculine(PRONOUNS.get(low)?.0)
 }
 
+/// The gender the last word of one of a person's role titles gives ("queen",
+/// "actress").
+fn title_kind(e: &Entity) -> Option<Kind> {
+    e.roles.iter().find_map(|r| {
+        r.title
+            .split_whitespace()
+            .next_back()
+            .and_then(|w| GENDERED.get(w.to_lowercase().as_str()).copied())
+    })
+}
+
+/// The gender of a person's role titles, as [`word_gender`] gives it.
+pub(crate) fn title_gender(e: &Entity) -> Option<bool> {
+    masculine(title_kind(e)?)
+}
+
 /// The gender of a person's given name: the first word of a name of two
 /// words or more ("Christopher Simpson"; "Lindsay" alone may be a family
 /// name), as the census list has it.
@@ -283,12 +299,7 @@ fn genders(view: &View<'_>, entities: &[Entity]) -> Vec<Option<Kind>> {
             if e.label != EntityLabel::Person {
                 return None;
             }
-            e.roles.iter().find_map(|r| {
-                r.title
-                    .split_whitespace()
-                    .last()
-                    .and_then(|w| GENDERED.get(w.to_lowercase().as_str()).copied())
-            })
+            title_kind(e)
         })
         .collect();
     // An honorific right before a name: "Mr Putin", "Mrs. May".

@@ -34,7 +34,7 @@
 //! ("the terrorist attacks", "the voter registration", "the man who killed"),
 //! and linking them gained nothing on ECB+.
 
-use super::coref::{given_name_gender, pronoun_gender, word_gender};
+use super::coref::{given_name_gender, pronoun_gender, title_gender, word_gender};
 use super::resolve::{Lexicon, RawMention};
 use super::{Entity, EntityLabel};
 use crate::lexicon::{word_set, WordSet};
@@ -75,7 +75,8 @@ pub(crate) fn link(
         .filter(|(m, &e)| m.label == EntityLabel::Person && e != usize::MAX)
         .map(|(m, &e)| (m.span, e))
         .collect();
-    let gender = gender_of(view, mentions, &entity_of, &people, main, &entities[main]);
+    // The main person's gender, read when a descriptor first needs it.
+    let mut gender: Option<Option<bool>> = None;
     let mut taken: Vec<Span> = entities.iter().flat_map(|e| e.references.clone()).collect();
     taken.sort_by_key(|t| (t.start, t.end));
     // The first person named outside the headlines.
@@ -104,11 +105,13 @@ pub(crate) fn link(
         else {
             continue;
         };
-        if word_gender(view.tokens[d.noun].low)
-            .zip(gender)
-            .is_some_and(|(a, b)| a != b)
-        {
-            continue;
+        if let Some(said) = word_gender(view.tokens[d.noun].low) {
+            let known = *gender.get_or_insert_with(|| {
+                gender_of(view, mentions, &entity_of, &people, main, &entities[main])
+            });
+            if known.is_some_and(|g| g != said) {
+                continue;
+            }
         }
         let ok = s.headline || {
             // "A Spiro man was arrested. Christopher Simpson, 37, ...": the
@@ -196,16 +199,9 @@ fn gender_of(
     main: usize,
     entity: &Entity,
 ) -> Option<bool> {
-    let titled = entity.roles.iter().find_map(|r| {
-        r.title
-            .split_whitespace()
-            .next_back()
-            .and_then(|w| word_gender(&w.to_lowercase()))
-    });
-    if titled.is_some() {
-        return titled;
+    if let Some(g) = title_gender(entity) {
+        return Some(g);
     }
-    let given = given_name_gender(entity);
     for (m, &e) in mentions.iter().zip(entity_of) {
         if e != main {
             continue;
@@ -216,6 +212,9 @@ fn gender_of(
                 return Some(g);
             }
         }
+    }
+    if let Some(g) = given_name_gender(entity) {
+        return Some(g);
     }
     let (mut he, mut she) = (0usize, 0usize);
     let named = |k: usize| -> (bool, bool) {
@@ -251,9 +250,7 @@ fn gender_of(
             count(k + 1, 0);
         }
     }
-    if given.is_some() {
-        given
-    } else if he >= 2 && he >= 2 * she {
+    if he >= 2 && he >= 2 * she {
         Some(true)
     } else if she >= 2 && she >= 2 * he {
         Some(false)
