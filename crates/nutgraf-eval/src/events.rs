@@ -113,6 +113,10 @@ pub struct Report {
     /// and precision of the lexicon's rows, form by form ("kill" and
     /// "killed" apart).
     pub rules: BTreeMap<(String, &'static str), (usize, usize)>,
+    /// Wrong and missed triggers, when asked for: document id, `FP` or
+    /// `FN`, ACE type, trigger text and the sentence around it with the gold
+    /// triggers of that sentence.
+    pub errors: Vec<String>,
 }
 
 const SCORED: &[&str] = &[
@@ -135,15 +139,19 @@ struct GoldEvent {
 ///
 /// # Errors
 /// When the file cannot be read or a line is not JSON.
-pub fn score(path: &str, syntax: bool) -> Result<Report, String> {
+pub fn score(path: &str, syntax: bool, errors: bool) -> Result<Report, String> {
     let rows = jsonl::read(path)?;
     let parser = Parser::new(Options::new().layout(false).syntax(syntax));
-    let per_doc: Vec<Doc> = rows.par_iter().map(|row| score_doc(&parser, row)).collect();
+    let per_doc: Vec<Doc> = rows
+        .par_iter()
+        .map(|row| score_doc(&parser, row, errors))
+        .collect();
     let mut report = Report {
         documents: rows.len(),
         ..Report::default()
     };
-    for (d, rules) in per_doc {
+    for (d, rules, errs) in per_doc {
+        report.errors.extend(errs);
         for (t, c) in &d {
             report.types.entry(t).or_default().add(c);
             report.all.add(c);
@@ -157,16 +165,18 @@ pub fn score(path: &str, syntax: bool) -> Result<Report, String> {
     Ok(report)
 }
 
-/// One document's counts per ACE type, and each scored prediction's trigger
-/// word, type and whether it was right.
+/// One document's counts per ACE type, each scored prediction's trigger
+/// word, type and whether it was right, and its error lines.
 type Doc = (
     BTreeMap<&'static str, Counts>,
     Vec<((String, &'static str), bool)>,
+    Vec<String>,
 );
 
-fn score_doc(parser: &Parser, row: &Value) -> Doc {
+fn score_doc(parser: &Parser, row: &Value, errors: bool) -> Doc {
     let mut out: BTreeMap<&'static str, Counts> = BTreeMap::new();
     let mut rules = Vec::new();
+    let mut errs = Vec::new();
     let text = row["text"].as_str().unwrap_or("");
     let meta = row["published"]
         .as_str()
@@ -205,7 +215,7 @@ fn score_doc(parser: &Parser, row: &Value) -> Doc {
         c.arguments.gold += g.args.len();
     }
     let Ok(doc) = parser.parse(text, &meta) else {
-        return (out, rules);
+        return (out, rules, errs);
     };
     let co = CharOffsets::new(&doc.text);
     let mut taken = vec![false; gold.len()];
@@ -235,6 +245,9 @@ fn score_doc(parser: &Parser, row: &Value) -> Doc {
         let Some(g) = (0..gold.len())
             .find(|&g| !taken[g] && gold[g].ace == ace && overlaps(gold[g].trigger, trigger))
         else {
+            if errors {
+                errs.push(error_line(row, text, &gold, "FP", ace, trigger));
+            }
             rules.push((word, false));
             continue;
         };
@@ -242,6 +255,7 @@ fn score_doc(parser: &Parser, row: &Value) -> Doc {
         taken[g] = true;
         c.triggers.right += 1;
         let mut used = vec![false; gold[g].args.len()];
+        let mut wrong = Vec::new();
         for (slot, span) in args {
             let hit = gold[g].args.iter().enumerate().find(|(k, (role, s, t))| {
                 !used[*k] && fills(ace, slot, role) && overlaps((*s, *t), span)
@@ -249,10 +263,81 @@ fn score_doc(parser: &Parser, row: &Value) -> Doc {
             if let Some((k, _)) = hit {
                 used[k] = true;
                 c.arguments.right += 1;
+            } else {
+                wrong.push(format!("{slot:?}={:?}", char_slice(text, span)));
+            }
+        }
+        if errors {
+            let missed: Vec<String> = gold[g]
+                .args
+                .iter()
+                .zip(&used)
+                .filter(|(_, u)| !**u)
+                .map(|((role, s, t), _)| format!("{role}={:?}", char_slice(text, (*s, *t))))
+                .collect();
+            if !wrong.is_empty() || !missed.is_empty() {
+                let what = format!(
+                    "ARG wrong [{}] missed [{}]",
+                    wrong.join(", "),
+                    missed.join(", ")
+                );
+                errs.push(error_line(row, text, &gold, &what, ace, gold[g].trigger));
             }
         }
     }
-    (out, rules)
+    if errors {
+        for (g, t) in gold.iter().zip(&taken) {
+            if !t {
+                errs.push(error_line(row, text, &gold, "FN", g.ace, g.trigger));
+            }
+        }
+    }
+    (out, rules, errs)
+}
+
+/// The characters `s..e` of `text`, runs of white space as one space.
+fn char_slice(text: &str, (s, e): (usize, usize)) -> String {
+    text.chars()
+        .skip(s)
+        .take(e.saturating_sub(s))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One error line: the document, the kind of error, the type, the trigger and
+/// its sentence (character offsets of the gold file) with the sentence's gold
+/// triggers.
+fn error_line(
+    row: &Value,
+    text: &str,
+    gold: &[GoldEvent],
+    what: &str,
+    ace: &str,
+    trigger: (usize, usize),
+) -> String {
+    let sentence = row["sentences"]
+        .as_array()
+        .and_then(|ss| {
+            ss.iter()
+                .filter_map(span_of)
+                .find(|&(s, e)| s <= trigger.0 && trigger.0 < e)
+        })
+        .unwrap_or(trigger);
+    let chars = |span| char_slice(text, span);
+    let in_sentence: Vec<String> = gold
+        .iter()
+        .filter(|g| sentence.0 <= g.trigger.0 && g.trigger.0 < sentence.1)
+        .map(|g| format!("{}={}", chars(g.trigger), g.ace))
+        .collect();
+    format!(
+        "{} {what} {ace} {:?} | gold: [{}] | {}",
+        row["id"].as_str().unwrap_or(""),
+        chars(trigger),
+        in_sentence.join(", "),
+        chars(sentence)
+    )
 }
 
 /// The `n` trigger forms predicted most often, with their hits and
@@ -273,7 +358,7 @@ pub fn print_rules(rules: &BTreeMap<(String, &'static str), (usize, usize)>, n: 
     println!("never right ({}): {}", never.len(), never.join(", "));
 }
 
-/// `nutgraf-eval events FILE [--no-syntax] [--rules N]`: with the syntax stage (events
+/// `nutgraf-eval events FILE [--no-syntax] [--rules N] [--errors N]`: with the syntax stage (events
 /// read from the dependency tree) unless told otherwise.
 ///
 /// # Errors
@@ -281,7 +366,8 @@ pub fn print_rules(rules: &BTreeMap<(String, &'static str), (usize, usize)>, n: 
 pub fn run(args: &[String]) -> Result<(), String> {
     let path = jsonl::positional(args).ok_or("events: give the M2E2 JSONL file")?;
     let syntax = !jsonl::flag(args, "--no-syntax");
-    let r = score(path, syntax)?;
+    let errors = jsonl::opt_usize(args, "--errors")?;
+    let r = score(path, syntax, errors.is_some())?;
     crate::print_header(r.documents, syntax);
     let line = |name: &str, c: &Counts| {
         let (tp, tr, tf) = c.triggers.prf();
@@ -303,6 +389,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     line("all", &r.all);
     if let Some(n) = jsonl::opt_usize(args, "--rules")? {
         print_rules(&r.rules, n);
+    }
+    if let Some(n) = errors {
+        for e in r.errors.iter().take(n) {
+            println!("{e}");
+        }
     }
     Ok(())
 }

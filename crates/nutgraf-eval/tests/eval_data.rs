@@ -266,7 +266,8 @@ fn event_floors() {
     for (syntax, trigger_floor, argument_floor, rams_floor) in
         [(true, 0.46, 0.245, 0.24), (false, 0.37, 0.13, 0.19)]
     {
-        let m2e2 = events::score(dir.join("m2e2/dev.jsonl").to_str().unwrap(), syntax).unwrap();
+        let m2e2 =
+            events::score(dir.join("m2e2/dev.jsonl").to_str().unwrap(), syntax, false).unwrap();
         let (_, _, trigger_f1) = m2e2.all.triggers.prf();
         let (_, _, argument_f1) = m2e2.all.arguments.prf();
         eprintln!(

@@ -26,7 +26,10 @@
 //!
 //! A participant is a name (with its entity), a pronoun or group phrase as the
 //! entity stage resolved it, or a common noun phrase ("three soldiers", "the
-//! protesters"). Acts between agents (a visit, a meeting, a signing...) need
+//! protesters"), never a date or time the time stage found ("met Thursday
+//! with"). A noun from WordNet that a date of its own makes an occurrence
+//! ("Monday's bombing", "a shooting on Tuesday") stands as an event without
+//! participants, as the lexicon's own happening nouns do. Acts between agents (a visit, a meeting, a signing...) need
 //! a named participant; a happening that is news by itself (an attack, an
 //! arrest, a death) may have common nouns only. An attack between people
 //! named as persons, with no weapon in sight, is criticism: ACCUSE.
@@ -794,6 +797,15 @@ impl Sent<'_, '_> {
         tr.tok[w] != NONE && self.words[tr.tok[w] as usize].name != NONE
     }
 
+    /// Whether `span` lies inside a date or time expression.
+    fn in_time(&self, span: Span) -> bool {
+        let times = self.input.times;
+        let k = times.partition_point(|(s, _)| s.end <= span.start);
+        times
+            .get(k)
+            .is_some_and(|(s, _)| s.start <= span.start && span.end <= s.end)
+    }
+
     /// What word `c` names, if it can take part in an event.
     fn participant(&self, tr: &Tree<'_>, c: usize) -> Option<Vec<Who>> {
         let t = tr.tok[c];
@@ -859,6 +871,9 @@ impl Sent<'_, '_> {
                     None
                 }
             }
+            // A date or a time the time stage found ("met Thursday", "last
+            // week's assault"): when, not who.
+            Upos::Noun | Upos::Propn | Upos::Num if self.in_time(tk.span) => None,
             Upos::Noun | Upos::Propn | Upos::Num => {
                 let span = tr.noun_phrase(c);
                 // "the two leaders": a group phrase the entity stage resolved.
@@ -945,7 +960,11 @@ impl Sent<'_, '_> {
         // other senses the word has: the tree tells the noun from the verb.
         // Not a noun from WordNet: "the war", "a battle" are as often the
         // background as the news, and need a participant.
-        if !verb && sense.kind.may_stand_alone() && !sense.derived {
+        // So is a noun from WordNet dated by a dependent of its own:
+        // "Monday's bombing", "a shooting on Thursday", "last week's assault"
+        // (a date tells an occurrence from a kind of act).
+        let dated = || tr.kids(i).any(|c| self.in_time(tr.ws[c].span));
+        if !verb && sense.kind.may_stand_alone() && (!sense.derived || dated()) {
             surely = true;
             sense.bare = true;
             sense.ambiguous = false;
