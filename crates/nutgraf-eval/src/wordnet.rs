@@ -649,9 +649,50 @@ fn person_nouns(wn: &WordNet) -> String {
     out
 }
 
+/// The nouns that name the act of a verb of the same form: every word
+/// WordNet has as a verb and as a noun whose most frequent noun sense is an
+/// act or an event (`noun.act`, `noun.event`: "massacre", "raid",
+/// "arrest"), with evidence (one noun sense, or more tagged uses of the
+/// first than of the second). A verb's trigger read as such a noun is the
+/// verb's event; as any other noun it is none ("a dirty bomb", "roadside
+/// bombs": `bomb` is first an artifact). As text: one noun a line.
+fn act_nouns(wn: &WordNet) -> String {
+    let mut rows: Vec<&str> = Vec::new();
+    for (lemma, lexname) in plain_nouns(wn) {
+        if !matches!(lexname, 4 | 11) || !wn.senses.contains_key(&(lemma.to_owned(), Pos::Verb)) {
+            continue;
+        }
+        let count = |n: usize| {
+            wn.counts
+                .get(&(lemma.to_owned(), Pos::Noun, n))
+                .copied()
+                .unwrap_or(0)
+        };
+        let senses = wn
+            .senses
+            .get(&(lemma.to_owned(), Pos::Noun))
+            .map_or(0, Vec::len);
+        if senses == 1 || count(1) > count(2) {
+            rows.push(lemma);
+        }
+    }
+    rows.sort_unstable();
+    let mut out = String::from(
+        "# Nouns that name the act of the verb of the same form, from WordNet 3.0, made\n\
+         # by `nutgraf-eval wordnet-reports` (see README.md: do not edit by hand): the\n\
+         # word is a verb too, and its most frequent noun sense is an act or an event\n\
+         # (`noun.act`, `noun.event`), with evidence. WordNet 3.0 Copyright 2006 by\n\
+         # Princeton University, under the WordNet licence (WORDNET-LICENSE).\n",
+    );
+    for lemma in rows {
+        let _ = writeln!(out, "{lemma}");
+    }
+    out
+}
+
 /// `nutgraf-eval wordnet-reports DICT [--out DIR]`: writes
-/// `quote_verbs_wordnet.tsv`, `quote_nouns_wordnet.tsv` and
-/// `person_nouns_wordnet.txt`.
+/// `quote_verbs_wordnet.tsv`, `quote_nouns_wordnet.tsv`,
+/// `person_nouns_wordnet.txt` and `event_act_nouns_wordnet.txt`.
 ///
 /// # Errors
 /// A missing argument, an unreadable WordNet, an unwritable output.
@@ -663,6 +704,7 @@ pub fn run_reports(args: &[String]) -> Result<(), String> {
         ("quote_verbs_wordnet.tsv", report_verbs(&wn)),
         ("quote_nouns_wordnet.tsv", report_nouns(&wn)),
         ("person_nouns_wordnet.txt", person_nouns(&wn)),
+        ("event_act_nouns_wordnet.txt", act_nouns(&wn)),
     ] {
         let path = Path::new(out).join(name);
         std::fs::write(&path, &table).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -688,6 +730,39 @@ mod tests {
         assert_eq!(offset, 1_323_958);
         assert_eq!(s.words, vec!["kill"]);
         assert_eq!(s.hyponyms, vec![1_324_305]);
+    }
+
+    #[test]
+    fn act_nouns_are_verbs_whose_noun_names_the_act() {
+        let mut wn = WordNet::default();
+        let syn = |lexname: u8| Synset {
+            lexname,
+            ..Synset::default()
+        };
+        wn.synsets.insert((Pos::Noun, 1), syn(4));
+        wn.synsets.insert((Pos::Noun, 2), syn(6));
+        wn.synsets.insert((Pos::Noun, 3), syn(11));
+        // An act first, and a verb: kept.
+        wn.senses.insert(("massacre".into(), Pos::Noun), vec![1]);
+        wn.senses.insert(("massacre".into(), Pos::Verb), vec![9]);
+        // An event first, with more tagged uses of it: kept.
+        wn.senses.insert(("crash".into(), Pos::Noun), vec![3, 2]);
+        wn.senses.insert(("crash".into(), Pos::Verb), vec![9]);
+        wn.counts.insert(("crash".into(), Pos::Noun, 1), 3);
+        // An artifact first: left out.
+        wn.senses.insert(("bomb".into(), Pos::Noun), vec![2, 1]);
+        wn.senses.insert(("bomb".into(), Pos::Verb), vec![9]);
+        // An act first, but no verb: left out.
+        wn.senses.insert(("genocide".into(), Pos::Noun), vec![1]);
+        // An act first of two untagged senses: no evidence, left out.
+        wn.senses.insert(("raid".into(), Pos::Noun), vec![1, 2]);
+        wn.senses.insert(("raid".into(), Pos::Verb), vec![9]);
+        let rows: Vec<String> = act_nouns(&wn)
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(rows, ["crash", "massacre"]);
     }
 
     #[test]

@@ -39,6 +39,7 @@ use super::{
     EXPECTED, INTENT, LIGHT_VERBS, NEGATIONS, NONE, PLANNED_MODIFIERS, POSSIBLE, REMOTE_MEANS,
     REMOTE_VERBS, REQUEST, STOPS,
 };
+use crate::lexicon::WordSet;
 use crate::quantity::numbers::number_at;
 use crate::segment::TokenKind;
 use crate::span::Span;
@@ -52,6 +53,10 @@ use crate::view::Name;
 const DIRECTIONS: [&str; 9] = [
     "to", "into", "onto", "toward", "towards", "from", "across", "through", "out",
 ];
+
+/// Nouns that name the act of the verb of the same form ("massacre",
+/// "raid"; not "bomb", first an artifact): `event_act_nouns_wordnet.txt`.
+static ACT_NOUNS: WordSet = crate::lexicon::word_set!("event_act_nouns_wordnet.txt");
 
 /// How far up the tree a missing subject is looked for.
 const MAX_UP: usize = 4;
@@ -230,7 +235,22 @@ impl Sent<'_, '_> {
             } else {
                 None
             };
-            if let Some(ev) = ev.or_else(|| self.word_order_event(t, &[]).map(|x| x.0)) {
+            // A lower-case word the tagger read as a common noun, that is a
+            // trigger only as a verb and whose noun names no act, is no event:
+            // "a dirty bomb", "roadside bombs" are weapons, not the verb
+            // "bomb" the word order would read.
+            let judged = first
+                && tr.ws[i].upos == Upos::Noun
+                && !self.words[t].upper
+                && !self.words[t].low.ends_with("ing")
+                && !ACT_NOUNS.contains(tr.lemma(i))
+                && lexicon::lookup(self.words[t].text).is_some_and(|l| l.noun.is_none());
+            let ev = if judged {
+                ev
+            } else {
+                ev.or_else(|| self.word_order_event(t, &[]).map(|x| x.0))
+            };
+            if let Some(ev) = ev {
                 out.push(ev);
             }
         }
@@ -266,6 +286,12 @@ impl Sent<'_, '_> {
                 Some(l) if l.noun.is_some() => (true, l.noun),
                 // "the killing of", "the bombing": a verb's gerund as a noun.
                 Some(l) if tk.low.ends_with("ing") => (true, l.verb),
+                // "the massacre", "raids": the verb's own form as a noun that
+                // names its act, read as a derived noun (an event with a
+                // participant or a date); not "a dirty bomb".
+                Some(l) if ACT_NOUNS.contains(tr.lemma(i)) => {
+                    (true, l.verb.map(|s| Sense { derived: true, ..s }))
+                }
                 _ => (true, None),
             },
             _ => return None,
@@ -960,11 +986,15 @@ impl Sent<'_, '_> {
         // other senses the word has: the tree tells the noun from the verb.
         // Not a noun from WordNet: "the war", "a battle" are as often the
         // background as the news, and need a participant.
-        // So is a noun from WordNet dated by a dependent of its own:
-        // "Monday's bombing", "a shooting on Thursday", "last week's assault"
-        // (a date tells an occurrence from a kind of act).
-        let dated = || tr.kids(i).any(|c| self.in_time(tr.ws[c].span));
-        if !verb && sense.kind.may_stand_alone() && (!sense.derived || dated()) {
+        // So is a noun from WordNet that a date or a place of its own
+        // anchors: "Monday's bombing", "a shooting on Thursday", "the Orlando
+        // massacre", "the assault in Tunis" (a time or a place tells an
+        // occurrence from a kind of act: "the war" alone is none), unless
+        // the word often means something else ("shot").
+        let anchored = || {
+            !sense.ambiguous && (place.is_some() || tr.kids(i).any(|c| self.in_time(tr.ws[c].span)))
+        };
+        if !verb && sense.kind.may_stand_alone() && (!sense.derived || anchored()) {
             surely = true;
             sense.bare = true;
             sense.ambiguous = false;
