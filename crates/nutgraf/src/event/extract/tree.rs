@@ -20,6 +20,10 @@
 //!   targets or places ("attack on", "visit to", "between X and Y"); a noun
 //!   that is the object of a light verb ("held talks", "imposed sanctions")
 //!   takes the verb's subject;
+//! * an event with no place of its own takes the one place the sentence
+//!   names after a preposition of location ("those killed during the protest
+//!   lie in a mosque in Conakry"), when it names one such place only and it
+//!   is none of the event's participants;
 //! * negation, auxiliaries and the verbs an infinitive depends on give the
 //!   polarity and modality ("did not meet", "will visit", "refused to sign",
 //!   "is expected to attend").
@@ -823,6 +827,42 @@ impl Sent<'_, '_> {
         tr.tok[w] != NONE && self.words[tr.tok[w] as usize].name != NONE
     }
 
+    /// The place where the sentence says things happen, for an event that
+    /// has none of its own: the one named place of the sentence after a
+    /// preposition of location ("Bodies of people killed during a rally lie
+    /// at the main mosque in Conakry"), not one of the event's participants;
+    /// none when the sentence has two.
+    fn sentence_place(&self, tr: &Tree<'_>, actors: &[Who], targets: &[Who]) -> Option<Who> {
+        let mut found = None;
+        for c in 0..tr.ws.len() {
+            if !matches!(tr.base(c), "obl" | "nmod")
+                || !tr
+                    .case(c)
+                    .is_some_and(|p| one_of(p, &["in", "at", "near", "outside", "inside"]))
+            {
+                continue;
+            }
+            let Some(w) = self.participant(tr, c).and_then(|v| v.into_iter().next()) else {
+                continue;
+            };
+            if !matches!(
+                w.label,
+                Some(EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac)
+            ) || actors
+                .iter()
+                .chain(targets)
+                .any(|a| a.span.start < w.span.end && w.span.start < a.span.end)
+            {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(w);
+        }
+        found
+    }
+
     /// Whether `span` lies inside a date or time expression.
     fn in_time(&self, span: Span) -> bool {
         let times = self.input.times;
@@ -939,7 +979,7 @@ impl Sent<'_, '_> {
         let Frame {
             mut actors,
             mut targets,
-            place,
+            mut place,
             path: _,
             polarity,
             modality,
@@ -1027,6 +1067,9 @@ impl Sent<'_, '_> {
         {
             sense.kind = EventType::Acquire;
             sense.cameo = "-";
+        }
+        if place.is_none() {
+            place = self.sentence_place(tr, &actors, &targets);
         }
         self.finish(
             t, surely, sense, actors, targets, place, clause_lo, end, polarity, modality,
