@@ -31,11 +31,11 @@
 //! A participant is a name (with its entity), a pronoun or group phrase as the
 //! entity stage resolved it, or a common noun phrase ("three soldiers", "the
 //! protesters"), never a date or time the time stage found ("met Thursday
-//! with"). A noun from WordNet that a date of its own makes an occurrence
-//! ("Monday's bombing", "a shooting on Tuesday") stands as an event without
-//! participants, as the lexicon's own happening nouns do. Acts between agents (a visit, a meeting, a signing...) need
-//! a named participant; a happening that is news by itself (an attack, an
-//! arrest, a death) may have common nouns only. An attack between people
+//! with"). Acts between agents (a visit, a meeting, a signing...) need a named
+//! participant; a happening that is news by itself (an attack, an arrest, a
+//! death) may have common nouns only, or none when it is a noun of the
+//! hand-written lexicon or one from WordNet that a date or place of its own
+//! makes an occurrence ("Monday's bombing", "the massacre in Houla"). An attack between people
 //! named as persons, with no weapon in sight, is criticism: ACCUSE.
 
 use super::{
@@ -842,13 +842,10 @@ impl Sent<'_, '_> {
             {
                 continue;
             }
-            let Some(w) = self.participant(tr, c).and_then(|v| v.into_iter().next()) else {
+            let Some(w) = self.place_name(tr, c) else {
                 continue;
             };
-            if !matches!(
-                w.label,
-                Some(EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac)
-            ) || actors
+            if actors
                 .iter()
                 .chain(targets)
                 .any(|a| a.span.start < w.span.end && w.span.start < a.span.end)
@@ -1027,10 +1024,10 @@ impl Sent<'_, '_> {
         // Not a noun from WordNet: "the war", "a battle" are as often the
         // background as the news, and need a participant.
         // So is a noun from WordNet that a date or a place of its own
-        // anchors: "Monday's bombing", "a shooting on Thursday", "the Orlando
-        // massacre", "the assault in Tunis" (a time or a place tells an
-        // occurrence from a kind of act: "the war" alone is none), unless
-        // the word often means something else ("shot").
+        // anchors: "Monday's bombing", "a shooting on Thursday", "the
+        // massacre in Houla" (a time or a place tells an occurrence from a
+        // kind of act: "the war" alone is none), unless the word often means
+        // something else ("shot").
         let anchored = || {
             !sense.ambiguous && (place.is_some() || tr.kids(i).any(|c| self.in_time(tr.ws[c].span)))
         };
