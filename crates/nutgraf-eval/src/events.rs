@@ -113,8 +113,9 @@ pub struct Report {
     /// and precision of the lexicon's rows, form by form ("kill" and
     /// "killed" apart).
     pub rules: BTreeMap<(String, &'static str), (usize, usize)>,
-    /// Wrong and missed triggers, when asked for: document id, `FP` or
-    /// `FN`, ACE type, trigger text and the sentence around it with the gold
+    /// Wrong and missed triggers (`FP`, `FN`), and the wrong and missed
+    /// arguments of right ones (`ARG`), when asked for: document id, kind,
+    /// ACE type, trigger text and the sentence around it with the gold
     /// triggers of that sentence.
     pub errors: Vec<String>,
 }
@@ -263,7 +264,7 @@ fn score_doc(parser: &Parser, row: &Value, errors: bool) -> Doc {
             if let Some((k, _)) = hit {
                 used[k] = true;
                 c.arguments.right += 1;
-            } else {
+            } else if errors {
                 wrong.push(format!("{slot:?}={:?}", char_slice(text, span)));
             }
         }
