@@ -566,13 +566,31 @@ impl Sent<'_, '_> {
                     Some(p) => self.complement(tr, p, c, sense, true, f),
                     None => {}
                 },
+                // "Russian airstrikes", "Israeli shelling": a nationality
+                // before a noun of attack of the hand-written lexicon is who
+                // attacks (not before one from WordNet: "the Syrian war" is
+                // where).
+                "amod"
+                    if c < i
+                        && sense.kind == EventType::Attack
+                        && !sense.undergoer
+                        && !sense.derived =>
+                {
+                    f.read_modifier(tr.lemma(c));
+                    if let Some(who) = self.doer_before(tr, c, true) {
+                        if !f.actors.iter().any(|a| a.span == who.span) {
+                            f.actors.push(who);
+                        }
+                    }
+                }
                 "amod" | "det" | "advmod" => f.read_modifier(tr.lemma(c)),
                 // "a Taliban attack", "police shootings": who does it, named
                 // as an organization, or a noun of a person or group (not a
                 // place: "the Paris attacks" happen there).
                 "compound" if c < i && !sense.undergoer => {
                     // Once for a name of several words ("Islamic State").
-                    if let Some(who) = self.doer_before(tr, c) {
+                    let attack = sense.kind == EventType::Attack && !sense.derived;
+                    if let Some(who) = self.doer_before(tr, c, attack) {
                         if !f.actors.iter().any(|a| a.span == who.span) {
                             f.actors.push(who);
                         }
@@ -700,16 +718,20 @@ impl Sent<'_, '_> {
     }
 
     /// Who word `c`, a noun modifying an event noun, names as its doer: an
-    /// organization by name, or a noun of a person or group (a person's name
-    /// is as often who it befalls: "the Scott shooting").
-    fn doer_before(&self, tr: &Tree<'_>, c: usize) -> Option<Who> {
+    /// organization by name, a nationality when `attack` ("Russian
+    /// airstrikes"; a nationality before a visit, a death or a war is not
+    /// who does it), or a noun of a person or group (a person's name is as often who
+    /// it befalls: "the Scott shooting").
+    fn doer_before(&self, tr: &Tree<'_>, c: usize, attack: bool) -> Option<Who> {
         let t = tr.tok[c];
         if t == NONE {
             return None;
         }
         if self.words[t as usize].name != NONE {
             let who = self.who(self.name_at(t as usize)?);
-            return (who.label == Some(EntityLabel::Org)).then_some(who);
+            let doer = who.label == Some(EntityLabel::Org)
+                || (attack && who.label == Some(EntityLabel::Norp));
+            return doer.then_some(who);
         }
         people(tr, c).then(|| Who {
             span: tr.ws[c].span,
