@@ -717,11 +717,11 @@ impl Sent<'_, '_> {
         None
     }
 
-    /// Who word `c`, a noun modifying an event noun, names as its doer: an
+    /// Who word `c`, a word modifying an event noun, names as its doer: an
     /// organization by name, a nationality when `attack` ("Russian
-    /// airstrikes"; a nationality before a visit, a death or a war is not
-    /// who does it), or a noun of a person or group (a person's name is as often who
-    /// it befalls: "the Scott shooting").
+    /// airstrikes"; a nationality before a visit, a death or a war is not who
+    /// does it), or a noun of a person or group (a person's name is as often
+    /// who it befalls: "the Scott shooting").
     fn doer_before(&self, tr: &Tree<'_>, c: usize, attack: bool) -> Option<Who> {
         let t = tr.tok[c];
         if t == NONE {
