@@ -244,11 +244,18 @@ impl Sent<'_, '_> {
             // "a dirty bomb", "roadside bombs" are weapons, not the verb
             // "bomb" the word order would read.
             let judged = first
-                && tr.ws[i].upos == Upos::Noun
-                && !self.words[t].upper
-                && !self.words[t].low.ends_with("ing")
-                && !ACT_NOUNS.contains(tr.lemma(i))
-                && lexicon::lookup(self.words[t].text).is_some_and(|l| l.noun.is_none());
+                && ((tr.ws[i].upos == Upos::Noun
+                    && !self.words[t].upper
+                    && !self.words[t].low.ends_with("ing")
+                    && !ACT_NOUNS.contains(tr.lemma(i))
+                    && lexicon::lookup(self.words[t].text).is_some_and(|l| l.noun.is_none()))
+                    // Nor a verb's -ing form the tagger read as an
+                    // adjective: "disparaging remarks", "a threatening
+                    // letter", "a demanding schedule" describe, they report
+                    // no act.
+                    || (tr.ws[i].upos == Upos::Adj
+                        && tr.ws[i].xpos == "JJ"
+                        && self.words[t].low.ends_with("ing")));
             let ev = if judged {
                 ev
             } else {
@@ -457,8 +464,9 @@ impl Sent<'_, '_> {
                             f.read_modifier(tr.lemma(c));
                         }
                     }
-                    // "asked Beijing not to supply": the object of a request acts.
-                    if one_of(tr.lemma(h), &REQUEST) {
+                    // "asked Beijing not to supply", "implored Israel to
+                    // agree": the object of a request acts.
+                    if is_request(tr.lemma(h)) {
                         if let Some(o) = tr.kid(h, "obj").or_else(|| tr.kid(h, "iobj")) {
                             f.modality = Modality::Requested;
                             self.participants(tr, o, &mut f.actors);
@@ -1095,4 +1103,14 @@ impl Sent<'_, '_> {
         )
         .map(|(ev, _)| ev)
     }
+}
+
+/// A verb of asking someone to act: one of the request list ("ask", "tell",
+/// "invite") or a trigger of urging or demanding ("implore", "recommend",
+/// "demand"), whose object does what the verb after it says.
+fn is_request(lemma: &str) -> bool {
+    one_of(lemma, &REQUEST)
+        || lexicon::lookup(lemma)
+            .and_then(|l| l.verb)
+            .is_some_and(|s| matches!(s.kind, EventType::Urge | EventType::Demand))
 }
