@@ -19,7 +19,8 @@ pub(crate) const WORDS: usize = 0;
 pub(crate) const PEOPLE: usize = 1;
 /// Places named (countries, cities, regions, buildings).
 pub(crate) const PLACES: usize = 2;
-/// Figures given (money, counts, percentages, measures).
+/// Figures given (money, counts, percentages, measures) and the years its
+/// dates fall in.
 pub(crate) const FIGURES: usize = 3;
 
 /// Sentences of the lead, whose names weigh [`LEAD_WEIGHT`] times.
@@ -197,6 +198,15 @@ impl Terms {
             .iter()
             .filter(|q| q.kind != QuantityKind::Ordinal && q.unit.is_some())
             .filter_map(|q| figure_hash(q.kind, q.unit.as_deref(), q.value))
+            // The years its dates fall in ("in 2008", "on July 7, 2012", a
+            // weekday resolved against the publication date): two reports
+            // of one happening name the same years.
+            .chain(doc.times.iter().filter_map(|t| {
+                let year = t.value.as_deref()?.get(..4)?;
+                year.bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| term_hash(FIGURES, b"year\0".iter().copied().chain(year.bytes())))
+            }))
             .collect();
         Terms {
             counts: [

@@ -1,7 +1,7 @@
 //! Online clustering of documents into stories.
 //!
 //! Each document is a weighted bag of words, of people, of places and of
-//! figures (TF-IDF, document frequencies counted as documents arrive, each
+//! figures with the years its dates fall in (TF-IDF, document frequencies counted as documents arrive, each
 //! bag of unit length). A story keeps the sum of its documents' bags (its
 //! heaviest terms only). A new document joins the most similar story whose
 //! dates it fits, when the similarity reaches the threshold; otherwise it
