@@ -387,6 +387,20 @@ impl Sent<'_, '_> {
             match tr.rel(c) {
                 "nsubj" | "obl:agent" => self.participants(tr, c, &mut f.actors),
                 "nsubj:pass" => self.participants(tr, c, &mut f.targets),
+                // "exchanged views with Wang Yi", "reached a deal with
+                // Scholz": the noun the verb needs is part of what it
+                // says, not a participant; who it is done with is.
+                "obj" if self.needed_noun(tr, c, sense) => {
+                    for m in tr.kids(c).filter(|&m| tr.rel(m) == "nmod") {
+                        if let Some(p) = tr.case(m).map(str::to_ascii_lowercase) {
+                            if p == "with" {
+                                self.complement(tr, &p, m, sense, false, f);
+                            } else if matches!(p.as_str(), "between" | "among") {
+                                self.participants(tr, m, &mut f.actors);
+                            }
+                        }
+                    }
+                }
                 "obj" | "iobj" => self.complement(tr, "", c, sense, false, f),
                 "obl" | "obl:npmod" => match tr.case(c) {
                     Some("by") if passive => self.participants(tr, c, &mut f.actors),
@@ -802,6 +816,16 @@ impl Sent<'_, '_> {
                 f.place = Some(w);
             }
         }
+    }
+
+    /// Whether object `c` is one of the nouns the trigger's reading needs
+    /// after it ("views" of "exchange views", "deal" of "reach a deal").
+    fn needed_noun(&self, tr: &Tree<'_>, c: usize, sense: Sense) -> bool {
+        !sense.needs_next.is_empty()
+            && self
+                .words
+                .get(tr.tok[c] as usize)
+                .is_some_and(|t| sense.needs_next.iter().any(|n| t.low == *n))
     }
 
     /// The participants word `c` names, with the words coordinated with it:
