@@ -825,7 +825,7 @@ impl Sent<'_, '_> {
             && self
                 .words
                 .get(tr.tok[c] as usize)
-                .is_some_and(|t| sense.needs_next.iter().any(|n| t.low == *n))
+                .is_some_and(|t| sense.needs_next.contains(&t.low))
     }
 
     /// The participants word `c` names, with the words coordinated with it:
