@@ -264,7 +264,7 @@ fn event_floors() {
     // (syntax stage, M2E2 trigger F1, argument F1, RAMS found share): events
     // from the tree, and read by word order without the syntax stage.
     for (syntax, trigger_floor, argument_floor, rams_floor) in
-        [(true, 0.465, 0.255, 0.29), (false, 0.37, 0.13, 0.22)]
+        [(true, 0.465, 0.258, 0.295), (false, 0.37, 0.13, 0.22)]
     {
         let m2e2 =
             events::score(dir.join("m2e2/dev.jsonl").to_str().unwrap(), syntax, false).unwrap();

@@ -564,10 +564,15 @@ impl Sent<'_, '_> {
                 "nmod:poss" => self.participants(tr, c, &mut f.actors),
                 "nmod" => match tr.case(c).map(str::to_ascii_lowercase).as_deref() {
                     Some("between" | "among" | "by") => self.participants(tr, c, &mut f.actors),
-                    // "a meeting of the council", "talks of the two sides":
-                    // the members of a gathering meet.
+                    // "a meeting of the council", "talks of the two sides",
+                    // "a rally of farmers": the members of a gathering meet.
                     // Members are someone: not "talks of a Gaza ceasefire".
-                    Some("of") if matches!(sense.kind, EventType::Meet | EventType::Talk) => {
+                    Some("of")
+                        if matches!(
+                            sense.kind,
+                            EventType::Meet | EventType::Talk | EventType::Protest
+                        ) =>
+                    {
                         let mut who = Vec::new();
                         self.participants(tr, c, &mut who);
                         who.retain(|w| {
@@ -932,6 +937,20 @@ impl Sent<'_, '_> {
         let tk = &self.words[t as usize];
         if tk.name != NONE {
             let who = self.who(self.name_at(t as usize)?);
+            // "Four Americans were killed", "the Russians said": a
+            // nationality heading its phrase names people, a group as a
+            // common noun would ("four soldiers"); not "Russian troops".
+            if who.label == Some(EntityLabel::Norp)
+                && matches!(tr.ws[c].upos, Upos::Propn | Upos::Noun)
+                && !matches!(tr.base(c), "amod" | "compound" | "flat" | "nmod:poss")
+                && tk.low.ends_with('s')
+            {
+                return Some(vec![Who {
+                    span: tr.noun_phrase(c),
+                    entity: None,
+                    label: None,
+                }]);
+            }
             return who
                 .label
                 .is_some_and(Self::participant_label)
@@ -1085,6 +1104,29 @@ impl Sent<'_, '_> {
         let anchored = || {
             !sense.ambiguous && (place.is_some() || tr.kids(i).any(|c| self.in_time(tr.ws[c].span)))
         };
+        // A noun of two senses whose "of" cannot name a participant of its
+        // type, and names no one and no date, is the other sense: "a
+        // demonstration of the cooperation", "a show of strength" are
+        // displays, not protests ("a rally of farmers" is one, "the rallies
+        // of September" too; "the attack of the consulate" is an attack).
+        let display = || {
+            sense.ambiguous
+                && role("of", sense, true, false) == (false, false)
+                && tr.kids(i).any(|k| {
+                    of_nmod(tr, k)
+                        && !people(tr, k)
+                        && tr.ws[k].upos != Upos::Propn
+                        && !self.in_name(tr, k)
+                        // "the attacks of September 11": a date.
+                        && !self.in_time(tr.ws[k].span)
+                        // "the deadliest strike of the offensive": a part
+                        // of a happening.
+                        && !lexicon::lookup(tr.lemma(k)).is_some_and(|l| l.noun.is_some())
+                })
+        };
+        if !verb && sense.kind.may_stand_alone() && !sense.derived && display() {
+            return None;
+        }
         if !verb && sense.kind.may_stand_alone() && (!sense.derived || anchored()) {
             surely = true;
             sense.bare = true;
