@@ -1121,7 +1121,7 @@ impl Sent<'_, '_> {
                         && !self.in_time(tr.ws[k].span)
                         // "the deadliest strike of the offensive": a part
                         // of a happening.
-                        && !lexicon::lookup(tr.lemma(k)).is_some_and(|l| l.noun.is_some())
+                        && lexicon::lookup(tr.lemma(k)).is_none_or(|l| l.noun.is_none())
                 })
         };
         if !verb && sense.kind.may_stand_alone() && !sense.derived && display() {
