@@ -498,6 +498,36 @@ impl Sent<'_, '_> {
                     if !matches!(tr.ws[h].upos, Upos::Verb | Upos::Aux) {
                         return;
                     }
+                    // "accused him of deporting children", "arrested two
+                    // men for smuggling": the object of the verb that
+                    // judges does the act its "of"/"for" names.
+                    let judged = tr.rel(x) == "advcl"
+                        && tr.ws[x].xpos == "VBG"
+                        && tr.kids(x).any(|m| {
+                            matches!(tr.rel(m), "mark" | "case")
+                                && matches!(tr.lemma(m), "of" | "for")
+                        });
+                    if judged {
+                        // "He was accused of killing": the passive's subject.
+                        let judged_one = tr
+                            .kid(h, "obj")
+                            .or_else(|| tr.kid(h, "iobj"))
+                            .or_else(|| tr.kid(h, "nsubj:pass"));
+                        // Someone: a name, a pronoun, people ("its schedule
+                        // for returning to the Moon" names no one); never
+                        // the subject, who judges.
+                        let someone = |o: usize| {
+                            matches!(tr.ws[o].upos, Upos::Propn | Upos::Pron)
+                                || people(tr, o)
+                                || self.in_name(tr, o)
+                        };
+                        if let Some(o) = judged_one {
+                            if someone(o) {
+                                self.participants(tr, o, &mut f.actors);
+                            }
+                            return;
+                        }
+                    }
                     if let Some(s) = tr.kid(h, "nsubj") {
                         let list = if passive {
                             &mut f.targets
