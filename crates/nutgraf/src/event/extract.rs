@@ -77,9 +77,11 @@ static PLANNED_MODIFIERS: WordList = word_list!("event_planned_modifiers.txt");
 static EXPECTED: WordList = word_list!("event_expected.txt");
 static POSSIBLE: WordList = word_list!("event_possible.txt");
 
-/// Verbs that ask someone else to act: "asked X (not) to".
 /// Verbs that end an action: "stop attacking", "ceased supplying".
 static STOPS: WordList = word_list!("event_stops.txt");
+
+/// Verbs that keep someone from an act: "barred him from entering".
+static PREVENT: WordList = word_list!("event_prevent.txt");
 
 static REQUEST: WordList = word_list!("event_request.txt");
 

@@ -40,8 +40,8 @@
 
 use super::{
     lexicon, one_of, role, EntityLabel, Event, EventType, Modality, Polarity, Sense, Sent, Who,
-    EXPECTED, INTENT, LIGHT_VERBS, NEGATIONS, NONE, PLANNED_MODIFIERS, POSSIBLE, REMOTE_MEANS,
-    REMOTE_VERBS, REQUEST, STOPS,
+    EXPECTED, INTENT, LIGHT_VERBS, NEGATIONS, NONE, PLANNED_MODIFIERS, POSSIBLE, PREVENT,
+    REMOTE_MEANS, REMOTE_VERBS, REQUEST, STOPS,
 };
 use crate::lexicon::WordSet;
 use crate::quantity::numbers::number_at;
@@ -497,6 +497,36 @@ impl Sent<'_, '_> {
                 "conj" | "advcl" => {
                     if !matches!(tr.ws[h].upos, Upos::Verb | Upos::Aux) {
                         return;
+                    }
+                    // "refrained from supplying", "barred them from
+                    // entering": the act its "from" names does not happen
+                    // (a verb that refuses, stops or prevents); its object,
+                    // if any, is who it keeps from it.
+                    let kept_from = tr.rel(x) == "advcl"
+                        && tr.ws[x].xpos == "VBG"
+                        && tr
+                            .kids(x)
+                            .any(|m| tr.rel(m) == "mark" && tr.lemma(m) == "from");
+                    if kept_from {
+                        f.read_governor(tr.lemma(h));
+                        if one_of(tr.lemma(h), &PREVENT) {
+                            f.polarity = Polarity::Negative;
+                        }
+                        let kept = f.polarity == Polarity::Negative;
+                        // "That hasn't stopped X from acquiring": it did.
+                        if kept
+                            && tr
+                                .kids(h)
+                                .any(|k| tr.rel(k) == "advmod" && one_of(tr.lemma(k), &NEGATIONS))
+                        {
+                            f.polarity = Polarity::Positive;
+                        }
+                        if kept {
+                            if let Some(o) = tr.kid(h, "obj") {
+                                self.participants(tr, o, &mut f.actors);
+                                return;
+                            }
+                        }
                     }
                     // "accused him of deporting children", "arrested two
                     // men for smuggling": the object of the verb that
