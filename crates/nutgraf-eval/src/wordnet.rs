@@ -303,6 +303,22 @@ struct Row<'a> {
 /// trigger buffer (16 bytes).
 const MAX_BASE: usize = 12;
 
+/// Particles of the phrasal verbs kept ("pass away", "gun down", "step down").
+const PARTICLES: &[&str] = &[
+    "away", "down", "up", "out", "off", "over", "in", "on", "back",
+];
+
+/// Whether a WordNet lemma is a verb and a particle (`pass_away`) that fits
+/// the library's trigger buffer as "pass away".
+fn phrasal(w: &str) -> bool {
+    w.split_once('_').is_some_and(|(verb, particle)| {
+        verb.len() >= 2
+            && w.len() <= 16
+            && verb.bytes().all(|b| b.is_ascii_lowercase())
+            && PARTICLES.contains(&particle)
+    })
+}
+
 /// The verb and noun tables for `roots`, as text.
 fn tables(wn: &WordNet, roots: &[Root<'_>]) -> Result<(String, String), String> {
     let mut kept: BTreeMap<(Pos, String), Row<'_>> = BTreeMap::new();
@@ -324,7 +340,12 @@ fn tables(wn: &WordNet, roots: &[Root<'_>]) -> Result<(String, String), String> 
             let min = if root.flags.contains(&"goal") { 2 } else { 3 };
             let plain =
                 w.len() >= min && w.len() <= MAX_BASE && w.bytes().all(|b| b.is_ascii_lowercase());
-            if !plain || kept.contains_key(&(pos, w.clone())) {
+            // Phrasal verbs only for roots of acts: those of going and
+            // fleeing ("go off", "get away", "break away") mean too much else.
+            let acts = !root.flags.iter().any(|f| matches!(*f, "goal" | "motion"));
+            if !(plain || (pos == Pos::Verb && acts && phrasal(w)))
+                || kept.contains_key(&(pos, w.clone()))
+            {
                 continue;
             }
             let (first, share) = wn.reading(w, pos, &tree);
@@ -375,7 +396,7 @@ fn tables(wn: &WordNet, roots: &[Root<'_>]) -> Result<(String, String), String> 
                 let _ = writeln!(
                     verbs,
                     "{}\t{}\t{}\t{}\t-\t{}\t{}",
-                    row.word,
+                    row.word.replace('_', " "),
                     root.kind,
                     root.cameo,
                     column(&flags),

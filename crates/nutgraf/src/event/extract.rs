@@ -137,6 +137,15 @@ struct Sent<'s, 'a> {
     words: &'a [Tok<'a>],
 }
 
+/// Whether a word and the particle right after it make a phrasal trigger
+/// ("stepped down", "passed away"), by their lemmas.
+fn phrasal_in(words: &[crate::Word]) -> bool {
+    words.windows(2).any(|w| {
+        lexicon::PARTICLES.contains(&&*w[1].lemma)
+            && lexicon::phrasal(&w[0].lemma, &w[1].lemma).is_some()
+    })
+}
+
 /// Find the events of every sentence.
 pub(crate) fn extract(input: &Input<'_>) -> Vec<Event> {
     let mut out = Vec::new();
@@ -149,7 +158,8 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Event> {
             t.kind == TokenKind::Word
                 && (lexicon::lookup(t.text).is_some()
                     || (syntax && lexicon::goal_verb(t.text).is_some()))
-        });
+        }) || (syntax
+            && phrasal_in(input.view.words.get(sv.words.clone()).unwrap_or_default()));
         if !has_trigger {
             continue;
         }

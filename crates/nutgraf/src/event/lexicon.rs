@@ -156,7 +156,13 @@ fn add_verbs(t: &mut Tables, table: &'static str, fill: bool) {
             ing: !flags.contains(&"no-ing"),
             double: flags.contains(&"double"),
         };
-        let forms = crate::lexicon::verb_forms(base, &irregular, which);
+        // A phrasal verb ("pass away") is found by its lemma and particle in
+        // the tree: its base form alone.
+        let forms = if base.contains(' ') {
+            Vec::new()
+        } else {
+            crate::lexicon::verb_forms(base, &irregular, which)
+        };
         for f in std::iter::once(base.to_owned()).chain(forms) {
             if sense.goal {
                 // A form another verb reading already has keeps it.
@@ -209,6 +215,29 @@ fn lower<'b>(word: &str, min: usize, buf: &'b mut [u8; MAX_LEN]) -> Option<&'b s
 pub(super) fn lookup(word: &str) -> Option<&'static Lex> {
     let mut buf = [0u8; MAX_LEN];
     LEXICON.words.get(lower(word, 3, &mut buf)?)
+}
+
+/// The particles of the phrasal triggers ("pass away", "step down").
+pub(super) const PARTICLES: &[&str] = &[
+    "away", "down", "up", "out", "off", "over", "in", "on", "back",
+];
+
+/// The reading of phrasal verb `lemma particle` ("pass away", "gun down"),
+/// if the tables give it one.
+pub(super) fn phrasal(lemma: &str, particle: &str) -> Option<Sense> {
+    let mut joined = [0u8; MAX_LEN];
+    let (l, p) = (lemma.as_bytes(), particle.as_bytes());
+    let n = l.len() + 1 + p.len();
+    if n > MAX_LEN {
+        return None;
+    }
+    joined[..l.len()].copy_from_slice(l);
+    joined[l.len()] = b' ';
+    joined[l.len() + 1..n].copy_from_slice(p);
+    let text = std::str::from_utf8(&joined[..n]).ok()?;
+    lookup(text)
+        .and_then(|x| x.verb)
+        .or_else(|| goal_verb(text))
 }
 
 /// The reading of `word` (any case) as a verb of going, bringing or sending

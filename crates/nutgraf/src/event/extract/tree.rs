@@ -281,10 +281,24 @@ impl Sent<'_, '_> {
             return None;
         }
         let w = &tr.ws[i];
+        // A phrasal verb by its lemma and particle ("passed away", "gunned
+        // down", "stepped down").
+        // The particle right after the verb ("gunned down two officers", not
+        // "knock your socks off"); the parser often takes it for an adverb.
+        let particle = tr.kids(i).find(|&c| {
+            c == i + 1
+                && (tr.rel(c) == "compound:prt"
+                    || (tr.rel(c) == "advmod"
+                        && one_of(
+                            tr.lemma(c),
+                            &["away", "down", "up", "out", "off", "over", "back"],
+                        )))
+        });
+        let phrasal = particle.and_then(|c| lexicon::phrasal(tr.lemma(i), tr.lemma(c)));
         // The lemma, or the form when the lemmatizer missed ("fled").
         let verb = || {
-            lexicon::lookup(tr.lemma(i))
-                .and_then(|l| l.verb)
+            phrasal
+                .or_else(|| lexicon::lookup(tr.lemma(i)).and_then(|l| l.verb))
                 .or_else(|| lexicon::lookup(tk.text).and_then(|l| l.verb))
                 .or_else(|| lexicon::goal_verb(tr.lemma(i)))
                 .or_else(|| lexicon::goal_verb(tk.text))
@@ -330,6 +344,7 @@ impl Sent<'_, '_> {
         // ambiguous verb another sense.
         if !noun
             && sense.ambiguous
+            && phrasal.is_none()
             && tr
                 .kids(i)
                 .any(|c| tr.rel(c) == "compound:prt" && tr.lemma(c) != "with")
