@@ -1,11 +1,11 @@
 //! Online clustering of documents into stories.
 //!
 //! Each document is a weighted bag of words, of people, of places and of
-//! figures with the years its dates fall in (TF-IDF, document frequencies counted as documents arrive, each
-//! bag of unit length). A story keeps the sum of its documents' bags (its
-//! heaviest terms only). A new document joins the most similar story whose
-//! dates it fits, when the similarity reaches the threshold; otherwise it
-//! starts a story. Stories are found through an index from terms to the
+//! figures with the years its dates fall in (TF-IDF, document frequencies
+//! counted as documents arrive, each bag of unit length). A story keeps the
+//! sum of its documents' bags (its heaviest terms only). A new document joins
+//! the most similar story whose dates it fits, when the similarity reaches the
+//! threshold; otherwise it starts a story. Stories are found through an index from terms to the
 //! stories that use them, so each document is compared with a bounded number
 //! of stories whatever the size of the corpus.
 //!

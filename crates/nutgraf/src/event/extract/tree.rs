@@ -281,18 +281,13 @@ impl Sent<'_, '_> {
             return None;
         }
         let w = &tr.ws[i];
-        // A phrasal verb by its lemma and particle ("passed away", "gunned
-        // down", "stepped down").
-        // The particle right after the verb ("gunned down two officers", not
-        // "knock your socks off"); the parser often takes it for an adverb.
+        // A phrasal verb by its lemma and the particle right after it
+        // ("passed away", "gunned down two officers"; not "knock your socks
+        // off"); the parser often takes the particle for an adverb.
         let particle = tr.kids(i).find(|&c| {
             c == i + 1
                 && (tr.rel(c) == "compound:prt"
-                    || (tr.rel(c) == "advmod"
-                        && one_of(
-                            tr.lemma(c),
-                            &["away", "down", "up", "out", "off", "over", "back"],
-                        )))
+                    || (tr.rel(c) == "advmod" && lexicon::PARTICLES.contains(&tr.lemma(c))))
         });
         let phrasal = particle.and_then(|c| lexicon::phrasal(tr.lemma(i), tr.lemma(c)));
         // The lemma, or the form when the lemmatizer missed ("fled").
