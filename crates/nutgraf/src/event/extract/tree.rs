@@ -301,7 +301,18 @@ impl Sent<'_, '_> {
         let (noun, sense) = match w.upos {
             Upos::Verb => (false, verb()),
             // "the wounded soldiers": a participle read as an adjective.
-            Upos::Adj if w.xpos == "VBN" => (false, verb()),
+            // So is a trigger's participle the tagger read as a plain
+            // adjective before its noun ("a slain soldier", "the arrested
+            // men"), never its -ing form ("disparaging remarks").
+            Upos::Adj
+                if w.xpos == "VBN"
+                    || (w.xpos == "JJ"
+                        && tr.rel(i) == "amod"
+                        && !tk.low.ends_with("ing")
+                        && lexicon::lookup(tk.text).is_some_and(|l| l.verb.is_some())) =>
+            {
+                (false, verb())
+            }
             Upos::Noun => match lexicon::lookup(tk.text) {
                 Some(l) if l.noun.is_some() => (true, l.noun),
                 // "the killing of", "the bombing": a verb's gerund as a noun.
@@ -600,7 +611,14 @@ impl Sent<'_, '_> {
                         // as actor costs argument precision).
                         return;
                     }
-                    let past = tr.ws[i].xpos == "VBN";
+                    // A participle read as an adjective ("a slain soldier")
+                    // is past too.
+                    let past = tr.ws[i].xpos == "VBN"
+                        || (tr.ws[i].upos == Upos::Adj
+                            && !self
+                                .words
+                                .get(tr.tok[i] as usize)
+                                .is_some_and(|t| t.low.ends_with("ing")));
                     // Who does it is someone: "civilians fleeing Mosul",
                     // "Iranian forces supporting", "accusing Turkey of
                     // buying"; not "the surge of Rohingya fleeing", "a ban on
