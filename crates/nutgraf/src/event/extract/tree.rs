@@ -252,10 +252,11 @@ impl Sent<'_, '_> {
                     // Nor a verb's -ing form the tagger read as an
                     // adjective: "disparaging remarks", "a threatening
                     // letter", "a demanding schedule" describe, they report
-                    // no act.
+                    // no act; nor a participle before its noun that the tree
+                    // read as a standing ("Retired Gen. Michael Flynn").
                     || (tr.ws[i].upos == Upos::Adj
                         && tr.ws[i].xpos == "JJ"
-                        && self.words[t].low.ends_with("ing")));
+                        && (self.words[t].low.ends_with("ing") || tr.rel(i) == "amod")));
             let ev = if judged {
                 ev
             } else {
@@ -301,17 +302,19 @@ impl Sent<'_, '_> {
         let (noun, sense) = match w.upos {
             Upos::Verb => (false, verb()),
             // "the wounded soldiers": a participle read as an adjective.
+            Upos::Adj if w.xpos == "VBN" => (false, verb()),
             // So is a trigger's participle the tagger read as a plain
-            // adjective before its noun ("a slain soldier", "the arrested
-            // men"), never its -ing form ("disparaging remarks").
+            // adjective before its noun, when it reports a happening ("a
+            // slain soldier", "her jailed husband"), not a standing ("a
+            // retired general", "the ousted president"); never its -ing
+            // form ("disparaging remarks").
             Upos::Adj
-                if w.xpos == "VBN"
-                    || (w.xpos == "JJ"
-                        && tr.rel(i) == "amod"
-                        && !tk.low.ends_with("ing")
-                        && lexicon::lookup(tk.text).is_some_and(|l| l.verb.is_some())) =>
+                if w.xpos == "JJ"
+                    && tr.rel(i) == "amod"
+                    && !tk.low.ends_with("ing")
+                    && lexicon::lookup(tk.text).is_some_and(|l| l.verb.is_some()) =>
             {
-                (false, verb())
+                (false, verb().filter(|s| s.kind.may_stand_alone()))
             }
             Upos::Noun => match lexicon::lookup(tk.text) {
                 Some(l) if l.noun.is_some() => (true, l.noun),
