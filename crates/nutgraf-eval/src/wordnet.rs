@@ -303,7 +303,9 @@ struct Row<'a> {
 /// trigger buffer (16 bytes).
 const MAX_BASE: usize = 12;
 
-/// Particles of the phrasal verbs kept ("pass away", "gun down", "step down").
+/// Particles of the phrasal verbs kept ("pass away", "gun down", "step down"):
+/// the library's `event::lexicon::PARTICLES`, which a test of its checks
+/// against the table.
 const PARTICLES: &[&str] = &[
     "away", "down", "up", "out", "off", "over", "in", "on", "back",
 ];

@@ -235,9 +235,7 @@ pub(super) fn phrasal(lemma: &str, particle: &str) -> Option<Sense> {
     joined[l.len()] = b' ';
     joined[l.len() + 1..n].copy_from_slice(p);
     let text = std::str::from_utf8(&joined[..n]).ok()?;
-    lookup(text)
-        .and_then(|x| x.verb)
-        .or_else(|| goal_verb(text))
+    lookup(text).and_then(|x| x.verb)
 }
 
 /// The reading of `word` (any case) as a verb of going, bringing or sending
@@ -377,6 +375,18 @@ mod tests {
                 assert!(sense.kind.may_stand_alone(), "{form}");
             }
         }
+    }
+
+    #[test]
+    fn phrasal_rows_use_the_particles_the_tree_reads() {
+        for cols in crate::lexicon::lines(VERBS_WORDNET).map(columns) {
+            if let Some((verb, particle)) = cols[0].split_once(' ') {
+                assert!(PARTICLES.contains(&particle), "{}", cols[0]);
+                assert!(phrasal(verb, particle).is_some(), "{}", cols[0]);
+            }
+        }
+        assert!(phrasal("pass", "away").is_some_and(|s| s.kind == EventType::Die));
+        assert!(phrasal("pass", "by").is_none());
     }
 
     #[test]

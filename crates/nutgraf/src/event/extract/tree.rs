@@ -615,13 +615,9 @@ impl Sent<'_, '_> {
                         return;
                     }
                     // A participle read as an adjective ("a slain soldier")
-                    // is past too.
-                    let past = tr.ws[i].xpos == "VBN"
-                        || (tr.ws[i].upos == Upos::Adj
-                            && !self
-                                .words
-                                .get(tr.tok[i] as usize)
-                                .is_some_and(|t| t.low.ends_with("ing")));
+                    // is past too: an adjective is a trigger only as one
+                    // (see `tree_event`).
+                    let past = tr.ws[i].xpos == "VBN" || tr.ws[i].upos == Upos::Adj;
                     // Who does it is someone: "civilians fleeing Mosul",
                     // "Iranian forces supporting", "accusing Turkey of
                     // buying"; not "the surge of Rohingya fleeing", "a ban on
