@@ -121,11 +121,15 @@ pub struct Report {
     /// often it fits the gold type (right): the type's precision where RAMS
     /// can judge it (one annotated event a window).
     pub given: BTreeMap<String, (usize, usize)>,
+    /// Each scored window not found, in file order: its AIDA type, the gold
+    /// trigger, the type given there ("-" for none) and the trigger's line.
+    pub missed: Vec<String>,
 }
 
 /// One window's result: its rule, its counts, and the type given at the
-/// trigger ("-" for none; the fitting one when found).
-type Window = Option<(&'static str, Counts, String)>;
+/// trigger ("-" for none; the fitting one when found), and for a miss its
+/// line of the report.
+type Window = Option<(&'static str, Counts, String, Option<String>)>;
 
 /// Score the RAMS file at `path`, with or without the syntax stage.
 ///
@@ -142,7 +146,8 @@ pub fn score(path: &str, syntax: bool) -> Result<Report, String> {
         documents: rows.len(),
         ..Report::default()
     };
-    for (rule, c, given) in per.into_iter().flatten() {
+    for (rule, c, given, missed) in per.into_iter().flatten() {
+        report.missed.extend(missed);
         report.rules.entry(rule).or_default().add(&c);
         report.all.add(&c);
         if c.found == 0 {
@@ -170,8 +175,24 @@ fn score_window(parser: &Parser, row: &Value) -> Window {
         ..Counts::default()
     };
     let text = row["text"].as_str().unwrap_or("");
+    let aida = event["type"].as_str().unwrap_or("");
+    let miss_line = |given: &str| {
+        let line = text
+            .split('\n')
+            .scan(0usize, |at, l| {
+                let start = *at;
+                *at += l.len() + 1;
+                Some((start, l))
+            })
+            .find(|&(start, l)| trigger.0 < start + l.chars().count() + 1)
+            .map_or("", |x| x.1);
+        format!(
+            "{aida} {:?} given {given} | {line}",
+            event["trigger"]["text"].as_str().unwrap_or("")
+        )
+    };
     let Ok(doc) = parser.parse(text, &Meta::new()) else {
-        return Some((rule, c, "-".into()));
+        return Some((rule, c, "-".into(), Some(miss_line("-"))));
     };
     let co = CharOffsets::new(&doc.text);
     let at: Vec<_> = doc
@@ -184,7 +205,8 @@ fn score_window(parser: &Parser, row: &Value) -> Window {
         let miss = at
             .first()
             .map_or_else(|| "-".to_owned(), |e| e.kind.as_str().to_owned());
-        return Some((rule, c, miss));
+        let line = miss_line(&miss);
+        return Some((rule, c, miss, Some(line)));
     };
     c.found = 1;
     c.with_actor = usize::from(!hit.actors.is_empty());
@@ -193,7 +215,7 @@ fn score_window(parser: &Parser, row: &Value) -> Window {
             .iter()
             .any(|a| args.iter().any(|&g| overlaps(co.span(a.span), g))),
     );
-    Some((rule, c, hit.kind.as_str().to_owned()))
+    Some((rule, c, hit.kind.as_str().to_owned(), None))
 }
 
 /// `nutgraf-eval rams FILE [--no-syntax]`: with the syntax stage (events
@@ -204,7 +226,11 @@ fn score_window(parser: &Parser, row: &Value) -> Window {
 pub fn run(args: &[String]) -> Result<(), String> {
     let path = jsonl::positional(args).ok_or("rams: give the RAMS JSONL file")?;
     let syntax = !jsonl::flag(args, "--no-syntax");
+    let misses = jsonl::opt_usize(args, "--errors")?.unwrap_or(0);
     let r = score(path, syntax)?;
+    for m in r.missed.iter().take(misses) {
+        println!("MISS {m}");
+    }
     crate::print_header(r.documents, syntax);
     let share = crate::ratio;
     let line = |name: &str, c: &Counts| {

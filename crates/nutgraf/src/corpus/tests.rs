@@ -106,6 +106,34 @@ fn entities_merge_across_documents_and_a_surname_only_within_a_story() {
 }
 
 #[test]
+fn initials_with_and_without_periods_are_one_name() {
+    let mut c = Corpus::new();
+    c.add(
+        "a",
+        &doc(
+            "The U.S. Navy sent two ships to the Gulf on Monday, officials said. The U.S. Navy said the ships would stay.",
+            None,
+        ),
+    )
+    .unwrap();
+    c.add(
+        "b",
+        &doc(
+            "The US Navy sent two ships to the Gulf on Monday. The US Navy gave no reason.",
+            None,
+        ),
+    )
+    .unwrap();
+    let ents = c.entities();
+    let navy = ents
+        .iter()
+        .find(|e| e.aliases.iter().any(|a| a == "US Navy"))
+        .expect("the navy");
+    assert_eq!(navy.docs().collect::<Vec<_>>(), [0, 1]);
+    assert!(navy.aliases.iter().any(|a| a == "U.S. Navy"));
+}
+
+#[test]
 fn empty_and_odd_documents_are_fine() {
     let mut c = Corpus::new();
     for (i, t) in ["", "   ", "x", &"word ".repeat(5000), "١٢٣ ٤٥٦"]

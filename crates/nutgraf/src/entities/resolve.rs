@@ -51,7 +51,9 @@ pub(crate) trait Lexicon {
     fn is_common_word(&self, word: &str) -> bool;
 }
 
-/// Fold a name for comparison: lowercase, no accents, no leading "the", no possessive.
+/// Fold a name for comparison: lowercase, no accents, no leading "the", no
+/// possessive, and initials written with periods run together ("U.S.", "U. S."
+/// and "US" are "us"; "J. R. R. Tolkien" is "jrr tolkien").
 pub(crate) fn fold(name: &str) -> String {
     let mut s: String = name
         .nfd()
@@ -65,7 +67,36 @@ pub(crate) fn fold(name: &str) -> String {
         }
     }
     let s = s.strip_prefix("the ").map(str::to_owned).unwrap_or(s);
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    // Whether the last word written was dotted initials ("u.s.", "w.").
+    let mut after_initials = false;
+    for word in s.split_whitespace() {
+        let dotted = dotted_initials(word);
+        if !(out.is_empty() || dotted && after_initials) {
+            out.push(' ');
+        }
+        if dotted {
+            out.extend(word.chars().filter(|&c| c != '.'));
+        } else {
+            out.push_str(word);
+        }
+        after_initials = dotted;
+    }
+    out
+}
+
+/// True for a word of single letters each followed by a period: "u.s.", "w.",
+/// "j.r.r." (not "st." nor "jr.").
+fn dotted_initials(word: &str) -> bool {
+    let mut chars = word.chars();
+    let mut any = false;
+    loop {
+        match (chars.next(), chars.next()) {
+            (None, _) => return any,
+            (Some(c), Some('.')) if c.is_alphabetic() => any = true,
+            _ => return false,
+        }
+    }
 }
 
 /// The surface form of a mention: whitespace collapsed, possessive dropped.
@@ -831,6 +862,21 @@ fn roles_of(view: &View<'_>, mentions: &[RawMention], mi: usize, lex: &dyn Lexic
 #[allow(clippy::string_slice)] // tests slice texts they wrote
 mod tests {
     use super::*;
+
+    #[test]
+    fn dotted_initials_fold_together() {
+        assert_eq!(fold("U.S."), "us");
+        assert_eq!(
+            fold("U. S. Geological Survey"),
+            fold("US Geological Survey")
+        );
+        assert_eq!(fold("the U.K.'s"), "uk");
+        assert_eq!(fold("J. R. R. Tolkien"), fold("J.R.R. Tolkien"));
+        assert_eq!(fold("George W. Bush"), "george w bush");
+        assert_eq!(fold("St. Louis"), "st. louis");
+        assert_eq!(fold("Ann Lee Jr."), "ann lee jr.");
+        assert_eq!(fold("  Vladimir   Putin "), "vladimir putin");
+    }
 
     #[test]
     fn transliterations_share_a_skeleton() {
