@@ -196,6 +196,26 @@ fn add_nouns(map: &mut crate::lexicon::LexMap<String, Lex>, table: &'static str,
     }
 }
 
+/// Whether the possessor of a noun of type `kind` undergoes it: some noun
+/// of the type in the hand-written table has the `undergoer` flag ("his
+/// arrest", "her death", "his dismissal"), so a noun made from one of its
+/// verbs reads the same way ("his sentencing", "her jailing"), against
+/// "Russia's bombing" or "Putin's visit".
+pub(super) fn possessor_undergoes(kind: EventType) -> bool {
+    static KINDS: LazyLock<Vec<EventType>> = LazyLock::new(|| {
+        let mut kinds = Vec::new();
+        for cols in crate::lexicon::lines(NOUNS).map(columns) {
+            if let Some(sense) = cols.get(2..).and_then(read_sense) {
+                if sense.undergoer && !kinds.contains(&sense.kind) {
+                    kinds.push(sense.kind);
+                }
+            }
+        }
+        kinds
+    });
+    KINDS.contains(&kind)
+}
+
 /// The longest trigger word, in bytes.
 const MAX_LEN: usize = 16;
 

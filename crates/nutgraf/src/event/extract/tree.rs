@@ -366,6 +366,17 @@ impl Sent<'_, '_> {
         } else {
             Some(self.tree_verb(tr, i, sense, &mut f))
         };
+        // A noun's frame says who undergoes it already (its possessor; not
+        // "by" whom: "the killing of X by Y", nor the subject of a light
+        // verb: "gunmen carried out the killing").
+        let sense = if noun {
+            Sense {
+                undergoer: false,
+                ..sense
+            }
+        } else {
+            sense
+        };
         // "spoke by phone with Putin": what the means takes, the call takes.
         if let Some(m) = means {
             for k in tr.kids(m).filter(|&k| tr.base(k) == "nmod") {
@@ -648,7 +659,25 @@ impl Sent<'_, '_> {
     fn tree_noun(&self, tr: &Tree<'_>, i: usize, sense: Sense, f: &mut Frame) -> Option<usize> {
         for c in tr.kids(i) {
             match tr.rel(c) {
-                "nmod:poss" => self.participants(tr, c, &mut f.actors),
+                // "Putin's visit"; "Navalny's arrest" (undergoer), and so a
+                // verb's noun of a type whose nouns are undergone ("his
+                // sentencing", "her jailing"); but "Kiir's sacking of
+                // Machar": the "of" undergoes it.
+                "nmod:poss" => {
+                    let of = tr.kids(i).any(|k| {
+                        tr.rel(k) == "nmod"
+                            && tr.case(k).is_some_and(|p| p.eq_ignore_ascii_case("of"))
+                    });
+                    let verbal = lexicon::lookup(tr.lemma(i)).is_none_or(|l| l.noun.is_none());
+                    let undergoes =
+                        sense.undergoer || (verbal && lexicon::possessor_undergoes(sense.kind));
+                    let list = if undergoes && !of {
+                        &mut f.targets
+                    } else {
+                        &mut f.actors
+                    };
+                    self.participants(tr, c, list);
+                }
                 "nmod" => match tr.case(c).map(str::to_ascii_lowercase).as_deref() {
                     Some("between" | "among" | "by") => self.participants(tr, c, &mut f.actors),
                     // "a meeting of the council", "talks of the two sides",
