@@ -522,9 +522,39 @@ impl Sent<'_, '_> {
                             return;
                         }
                     }
+                    // The controller undergoes a passive ("is expected to be
+                    // released", "wants him arrested").
+                    let perfect = tr
+                        .kids(i)
+                        .any(|c| tr.rel(c) == "aux" && tr.lemma(c) == "have");
+                    let undergone = passive || (tr.ws[i].xpos == "VBN" && !perfect);
+                    let list = if undergone {
+                        &mut f.targets
+                    } else {
+                        &mut f.actors
+                    };
+                    // "saw a comrade die", "helped him enter the US", "forced
+                    // them to leave": the governor's object is the one it
+                    // speaks of (UD's object control), when it is someone
+                    // (not "carried out strikes to help", a purpose the
+                    // parser took for a complement) and the verb is its own
+                    // complement (not one further down a chain).
+                    let someone = |o: usize| {
+                        matches!(tr.ws[o].upos, Upos::Propn | Upos::Pron)
+                            || people(tr, o)
+                            || self.in_name(tr, o)
+                    };
+                    if let Some(o) = tr.kid(h, "obj").filter(|&o| {
+                        // A complement is not finite: a past tense ("a union
+                        // representing attendants endorsed") is a misparse.
+                        x == i && matches!(tr.ws[i].xpos, "VB" | "VBG" | "VBN") && someone(o)
+                    }) {
+                        self.participants(tr, o, list);
+                        return;
+                    }
                     // "is expected to visit": the subject of the passive too.
                     if let Some(s) = tr.kid(h, "nsubj").or_else(|| tr.kid(h, "nsubj:pass")) {
-                        self.participants(tr, s, &mut f.actors);
+                        self.participants(tr, s, list);
                         return;
                     }
                     x = h;
