@@ -343,6 +343,30 @@ impl Sent<'_, '_> {
             s => s,
         };
         let sense = sense?;
+        // "stabbed to death", "shot to death": an attack whose result is a
+        // death is a killing (the death is no event of its own, below).
+        let sense = if !noun
+            && matches!(sense.kind, EventType::Attack | EventType::Injure)
+            && to_death(tr, i).is_some()
+        {
+            lexicon::lookup("kill")
+                .and_then(|l| l.verb)
+                .unwrap_or(sense)
+        } else {
+            sense
+        };
+        // "sentenced to death", "stabbed to death": the death is what the
+        // trigger verb over it results in, read with that verb.
+        if noun
+            && death_verb(tr, i).is_some_and(|v| {
+                let form = self.words.get(tr.tok[v] as usize).map_or("", |t| t.text);
+                [tr.lemma(v), form]
+                    .iter()
+                    .any(|w| lexicon::lookup(w).is_some_and(|l| l.verb.is_some()))
+            })
+        {
+            return None;
+        }
         let reach = if sense.next_at_once { 2 } else { 5 };
         if !sense.needs_next.is_empty()
             && !(t + 1..(t + reach).min(self.words.len())).any(|k| self.is(k, sense.needs_next))
@@ -802,6 +826,16 @@ impl Sent<'_, '_> {
         let Some((v, via)) = verb else {
             return Some(x);
         };
+        // "two officers were beaten to death by the mob": who the verb
+        // befalls dies, and whoever does it kills.
+        if to_death(tr, v) == Some(i) {
+            if let Some(s) = tr.kid(v, "nsubj:pass").or_else(|| {
+                tr.kid(v, "obj")
+                    .or_else(|| (!tr.passive(v)).then(|| tr.kid(v, "nsubj")).flatten())
+            }) {
+                self.participants(tr, s, &mut f.targets);
+            }
+        }
         if f.actors.is_empty() && (via == i || tr.rel(i) == "conj") {
             // "held talks with", "imposed sanctions on", "arrived for talks":
             // the light verb's subject acts.
@@ -1315,6 +1349,36 @@ impl Sent<'_, '_> {
         )
         .map(|(ev, _)| ev)
     }
+}
+
+/// The noun of dying that verb `v` results in ("stabbed to death", "froze to
+/// death", "sentenced to death"): its bare "to" complement whose noun is a
+/// death.
+/// The parser may hang it on the verb's object ("shot the driver to death").
+fn to_death(tr: &Tree<'_>, v: usize) -> Option<usize> {
+    // A bare singular: "to death", not "led to 700 deaths", "sent to their
+    // deaths".
+    let death = |c: usize| {
+        tr.case(c).is_some_and(|p| p.eq_ignore_ascii_case("to"))
+            && tr.ws[c].xpos == "NN"
+            && tr.kids(c).all(|k| tr.rel(k) == "case")
+            && lexicon::lookup(tr.lemma(c))
+                .and_then(|l| l.noun)
+                .is_some_and(|s| s.kind == EventType::Die)
+    };
+    tr.kids(v)
+        .find(|&c| tr.base(c) == "obl" && death(c))
+        .or_else(|| {
+            let o = tr.kid(v, "obj")?;
+            tr.kids(o).find(|&c| tr.rel(c) == "nmod" && death(c))
+        })
+}
+
+/// The verb whose result noun `i` of dying is ([`to_death`]).
+fn death_verb(tr: &Tree<'_>, i: usize) -> Option<usize> {
+    let h = tr.head(i)?;
+    let v = if tr.rel(h) == "obj" { tr.head(h)? } else { h };
+    (to_death(tr, v) == Some(i)).then_some(v)
 }
 
 /// A verb of asking someone to act: one of the request list ("ask", "tell",
