@@ -12,11 +12,13 @@
 //!   "arrived in");
 //! * a verb without a subject takes the one of the clause it depends on: the
 //!   controller of an infinitive ("plans to visit"; the object of a request,
-//!   "asked Beijing not to supply"), the first of two coordinated verbs
+//!   "asked Beijing not to supply", or any object naming someone, "saw a
+//!   comrade die"), the first of two coordinated verbs
 //!   ("arrested X and charged him"), the noun a participle or relative clause
 //!   modifies ("people killed in the attack", "the man who shot him");
 //! * a noun's possessor acts ("Putin's visit"; the possessor undergoes it for
-//!   a death, an arrest, a murder) and its prepositional dependents are
+//!   a death, an arrest, a murder, and a verb's noun of those types, "his
+//!   sentencing", unless an "of" names who does) and its prepositional dependents are
 //!   targets or places ("attack on", "visit to", "between X and Y"); a noun
 //!   that is the object of a light verb ("held talks", "imposed sanctions")
 //!   takes the verb's subject;
