@@ -181,10 +181,10 @@ fn score_window(parser: &Parser, row: &Value) -> Window {
             .split('\n')
             .scan(0usize, |at, l| {
                 let start = *at;
-                *at += l.len() + 1;
+                *at += l.chars().count() + 1;
                 Some((start, l))
             })
-            .find(|&(start, l)| trigger.0 < start + l.chars().count() + 1)
+            .find(|&(start, l)| trigger.0 <= start + l.chars().count())
             .map_or("", |x| x.1);
         format!(
             "{aida} {:?} given {given} | {line}",

@@ -565,15 +565,12 @@ impl Sent<'_, '_> {
                     // (not "carried out strikes to help", a purpose the
                     // parser took for a complement) and the verb is its own
                     // complement (not one further down a chain).
-                    let someone = |o: usize| {
-                        matches!(tr.ws[o].upos, Upos::Propn | Upos::Pron)
-                            || people(tr, o)
-                            || self.in_name(tr, o)
-                    };
                     if let Some(o) = tr.kid(h, "obj").filter(|&o| {
                         // A complement is not finite: a past tense ("a union
                         // representing attendants endorsed") is a misparse.
-                        x == i && matches!(tr.ws[i].xpos, "VB" | "VBG" | "VBN") && someone(o)
+                        x == i
+                            && matches!(tr.ws[i].xpos, "VB" | "VBG" | "VBN")
+                            && self.someone(tr, o)
                     }) {
                         self.participants(tr, o, list);
                         return;
@@ -637,13 +634,8 @@ impl Sent<'_, '_> {
                         // Someone: a name, a pronoun, people ("its schedule
                         // for returning to the Moon" names no one); never
                         // the subject, who judges.
-                        let someone = |o: usize| {
-                            matches!(tr.ws[o].upos, Upos::Propn | Upos::Pron)
-                                || people(tr, o)
-                                || self.in_name(tr, o)
-                        };
                         if let Some(o) = judged_one {
-                            if someone(o) {
+                            if self.someone(tr, o) {
                                 self.participants(tr, o, &mut f.actors);
                             }
                             return;
@@ -689,13 +681,11 @@ impl Sent<'_, '_> {
                     // "Iranian forces supporting", "accusing Turkey of
                     // buying"; not "the surge of Rohingya fleeing", "a ban on
                     // Muslims entering", "within 90 days of entering".
-                    let name = |w: usize| self.in_name(tr, w);
                     let doer = |h: usize| {
-                        matches!(tr.ws[h].upos, Upos::Propn | Upos::Pron)
-                            || people(tr, h)
-                            || name(h)
+                        self.someone(tr, h)
                             || tr.kids(h).any(|k| {
-                                matches!(tr.rel(k), "amod" | "compound" | "nmod:poss") && name(k)
+                                matches!(tr.rel(k), "amod" | "compound" | "nmod:poss")
+                                    && self.in_name(tr, k)
                             })
                     };
                     if matches!(tr.ws[h].upos, Upos::Noun | Upos::Propn | Upos::Pron)
@@ -709,6 +699,12 @@ impl Sent<'_, '_> {
                 _ => return,
             }
         }
+    }
+
+    /// Whether word `o` names someone: a name, a pronoun, people ("its
+    /// schedule for returning to the Moon" names no one).
+    fn someone(&self, tr: &Tree<'_>, o: usize) -> bool {
+        matches!(tr.ws[o].upos, Upos::Propn | Upos::Pron) || people(tr, o) || self.in_name(tr, o)
     }
 
     /// The participants of noun `i`; the clause it belongs to.
@@ -1355,8 +1351,7 @@ impl Sent<'_, '_> {
 
 /// The noun of dying that verb `v` results in ("stabbed to death", "froze to
 /// death", "sentenced to death"): its bare "to" complement whose noun is a
-/// death.
-/// The parser may hang it on the verb's object ("shot the driver to death").
+/// death. The parser may hang it on the verb's object ("shot the driver to death").
 fn to_death(tr: &Tree<'_>, v: usize) -> Option<usize> {
     // A bare singular: "to death", not "led to 700 deaths", "sent to their
     // deaths".
