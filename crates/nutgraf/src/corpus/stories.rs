@@ -5,9 +5,9 @@
 //! counted as documents arrive, each bag of unit length). A story keeps the
 //! sum of its documents' bags (its heaviest terms only). A new document joins
 //! the most similar story whose dates it fits, when the similarity reaches the
-//! threshold; otherwise it starts a story. Stories are found through an index from terms to the
-//! stories that use them, so each document is compared with a bounded number
-//! of stories whatever the size of the corpus.
+//! threshold; otherwise it starts a story. Stories are found through an index
+//! from terms to the stories that use them, so each document is compared with
+//! a bounded number of stories whatever the size of the corpus.
 //!
 //! An early wrong merge (two similar happenings, such as two earthquakes in
 //! one region, joined by a report that fits both) would drag the later

@@ -130,9 +130,12 @@ fn antecedent(tr: &Tree<'_>, c: usize) -> Option<usize> {
 }
 
 /// Whether word `k` is a nominal after "of" ("the city of Mosul",
-/// "thousands of civilians").
+/// "thousands of civilians"); not a possessor the parser gave the "of" before
+/// it ("the time of John F. Kennedy's assassination").
 fn of_nmod(tr: &Tree<'_>, k: usize) -> bool {
-    tr.base(k) == "nmod" && tr.case(k).is_some_and(|p| p.eq_ignore_ascii_case("of"))
+    tr.base(k) == "nmod"
+        && tr.rel(k) != "nmod:poss"
+        && tr.case(k).is_some_and(|p| p.eq_ignore_ascii_case("of"))
 }
 
 /// The word of a phrase whose head is outside it.
@@ -590,11 +593,7 @@ impl Sent<'_, '_> {
                     // entering": the act its "from" names does not happen
                     // (a verb that refuses, stops or prevents); its object,
                     // if any, is who it keeps from it.
-                    let kept_from = tr.rel(x) == "advcl"
-                        && tr.ws[x].xpos == "VBG"
-                        && tr
-                            .kids(x)
-                            .any(|m| tr.rel(m) == "mark" && tr.lemma(m) == "from");
+                    let kept_from = gerund_after(tr, x, &["from"]);
                     if kept_from {
                         f.read_governor(tr.lemma(h));
                         if one_of(tr.lemma(h), &PREVENT) {
@@ -619,12 +618,7 @@ impl Sent<'_, '_> {
                     // "accused him of deporting children", "arrested two
                     // men for smuggling": the object of the verb that
                     // judges does the act its "of"/"for" names.
-                    let judged = tr.rel(x) == "advcl"
-                        && tr.ws[x].xpos == "VBG"
-                        && tr.kids(x).any(|m| {
-                            matches!(tr.rel(m), "mark" | "case")
-                                && matches!(tr.lemma(m), "of" | "for")
-                        });
+                    let judged = gerund_after(tr, x, &["of", "for"]);
                     if judged {
                         // "He was accused of killing": the passive's subject.
                         let judged_one = tr
@@ -716,10 +710,7 @@ impl Sent<'_, '_> {
                 // sentencing", "her jailing"); but "Kiir's sacking of
                 // Machar": the "of" undergoes it.
                 "nmod:poss" => {
-                    let of = tr.kids(i).any(|k| {
-                        tr.rel(k) == "nmod"
-                            && tr.case(k).is_some_and(|p| p.eq_ignore_ascii_case("of"))
-                    });
+                    let of = tr.kids(i).any(|k| of_nmod(tr, k));
                     let verbal = lexicon::lookup(tr.lemma(i)).is_none_or(|l| l.noun.is_none());
                     let undergoes =
                         sense.undergoer || (verbal && lexicon::possessor_undergoes(sense.kind));
@@ -1347,6 +1338,16 @@ impl Sent<'_, '_> {
         )
         .map(|(ev, _)| ev)
     }
+}
+
+/// Whether `x` is a gerund clause after one of `preps` ("from supplying",
+/// "of killing", "for smuggling").
+fn gerund_after(tr: &Tree<'_>, x: usize, preps: &[&str]) -> bool {
+    tr.rel(x) == "advcl"
+        && tr.ws[x].xpos == "VBG"
+        && tr
+            .kids(x)
+            .any(|m| matches!(tr.rel(m), "mark" | "case") && preps.contains(&tr.lemma(m)))
 }
 
 /// The noun of dying that verb `v` results in ("stabbed to death", "froze to
