@@ -19,8 +19,11 @@
 //! 3. one name given several classes (person, place, organization) takes the
 //!    class of the most documents of the story (a one-word person name that
 //!    is a fuller name's part is left to rule 4); a tie leaves them apart;
-//! 4. a shorter form joins the one longer name of its class it can be a form
-//!    of: a person's family name, first name or middle and last names ("Lee",
+//! 4. a name that documents of the story give as another form of one entity
+//!    alone joins that entity ("Mo Cheeks" of the "Maurice Cheeks" of a report
+//!    writing "Maurice 'Mo' Cheeks", "ATI" of "ATI Technologies"): the
+//!    document's own resolution read across the story; otherwise a shorter
+//!    form joins the one longer name of its class it can be a form of: a person's family name, first name or middle and last names ("Lee",
 //!    "Ann" of "Ann Lee"), an organization's last words or initials ("Colts"
 //!    of "Indianapolis Colts", "AMD" of "Advanced Micro Devices");
 //! 5. a name the story's documents tag for one entity alone (up to four
@@ -144,6 +147,14 @@ impl DocEntity {
     /// A document entity named once, for tests of [`merge`].
     pub(super) fn named(label: EntityLabel, name: &str) -> DocEntity {
         DocEntity::named_at(label, name, 0)
+    }
+
+    /// A document entity named once that its document also calls `aliases`,
+    /// for tests of [`merge`].
+    pub(super) fn aliased(label: EntityLabel, name: &str, aliases: &[&str]) -> DocEntity {
+        let mut e = DocEntity::named(label, name);
+        e.aliases.extend(aliases.iter().map(|&a| a.into()));
+        e
     }
 
     /// A document entity named once at byte `start`, for tests of [`merge`].
@@ -666,10 +677,37 @@ pub(crate) fn merge<'a>(
                 .push(g);
         }
     }
+    // The other forms a document gives each group's entity ("Mo Cheeks" of
+    // the "Maurice Cheeks" of a report that writes "Maurice 'Mo' Cheeks").
+    let mut by_alias: HashMap<(usize, u8, String), Vec<usize>> = HashMap::new();
+    for &(story, g, _, e) in &uses {
+        let c = keys[g].0;
+        for a in &e.aliases {
+            let k = group_key(c, &fold(a));
+            if k != keys[g].1 {
+                by_alias.entry((story, c, k)).or_default().push(g);
+            }
+        }
+    }
     for s in 0..slots.len() {
         let (story, g) = (slots[s].story, slots[s].group);
         let (c, key, caps) = &keys[g];
         if goes[s].is_some() || !matches!(c, 0 | 2) {
+            continue;
+        }
+        // A name a document of the story gives as another form of one entity
+        // alone goes with that entity: the document's own reading.
+        let mut given: Vec<usize> = by_alias
+            .get(&(story, *c, key.clone()))
+            .into_iter()
+            .flatten()
+            .map(|&o| resolve(&goes, story, o))
+            .filter(|&o| o != g)
+            .collect();
+        given.sort_unstable();
+        given.dedup();
+        if let [only] = given[..] {
+            goes[s] = Some(only);
             continue;
         }
         let last = last_word(*c, key);

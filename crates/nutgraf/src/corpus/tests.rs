@@ -455,6 +455,55 @@ fn one_name_in_two_classes_takes_the_class_of_most_documents() {
 }
 
 #[test]
+fn a_form_one_report_gives_an_entity_joins_it_within_the_story() {
+    let merge = |docs: Vec<(usize, Vec<DocEntity>)>| {
+        let mut out: Vec<(String, Vec<usize>)> = entities::merge(
+            docs.iter()
+                .enumerate()
+                .map(|(i, (story, es))| (i, *story, es.as_slice(), &[][..])),
+        )
+        .into_iter()
+        .map(|e| (e.name.clone(), e.docs().collect()))
+        .collect();
+        out.sort();
+        out
+    };
+    // One report writes "Maurice 'Mo' Cheeks" and "Mo Cheeks" of one man;
+    // two others of the story write "Mo Cheeks" alone; another story's "Mo
+    // Cheeks" is left apart, as names are merged within a story.
+    let cheeks = || DocEntity::aliased(Person, "Maurice Cheeks", &["Mo Cheeks", "Cheeks"]);
+    let ents = merge(vec![
+        (0, vec![cheeks()]),
+        (0, vec![DocEntity::named(Person, "Mo Cheeks")]),
+        (0, vec![DocEntity::named(Person, "Mo Cheeks")]),
+        (1, vec![DocEntity::named(Person, "Mo Cheeks")]),
+    ]);
+    // (named by the form most of its reports use)
+    assert!(
+        ents.contains(&("Mo Cheeks".into(), vec![0, 1, 2])),
+        "{ents:?}"
+    );
+    assert!(ents.contains(&("Mo Cheeks".into(), vec![3])), "{ents:?}");
+    // An organization's short name a report gives it, not its last words
+    // nor its initials ("ATI" of "ATI Technologies").
+    let ents = merge(vec![
+        (
+            0,
+            vec![DocEntity::aliased(Org, "ATI Technologies", &["ATI"])],
+        ),
+        (0, vec![DocEntity::named(Org, "ATI")]),
+    ]);
+    assert_eq!(ents, [("ATI Technologies".to_owned(), vec![0, 1])]);
+    // A form two entities of the story are given stays apart.
+    let ents = merge(vec![
+        (0, vec![DocEntity::aliased(Person, "Ann Gray", &["Gray"])]),
+        (0, vec![DocEntity::aliased(Person, "Tom Gray", &["Gray"])]),
+        (0, vec![DocEntity::named(Person, "Gray")]),
+    ]);
+    assert_eq!(ents.len(), 3, "{ents:?}");
+}
+
+#[test]
 fn people_sharing_a_family_name_in_different_stories_stay_apart() {
     let ents = merged(&[
         (0, &[(Person, "Ann Lee")]),

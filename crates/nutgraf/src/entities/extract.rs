@@ -156,6 +156,103 @@ fn merge_coordinated(
     out
 }
 
+/// The mark that closes a nickname opened by `open`, if `open` opens one.
+fn nickname_close(open: &str) -> Option<&'static [&'static str]> {
+    Some(match open {
+        "(" => &[")"],
+        "\"" => &["\""],
+        "“" => &["”", "\""],
+        "'" | "‘" => &["'", "’"],
+        _ => return None,
+    })
+}
+
+/// Join a person's name written with a nickname inside it, "Kimani (Kiki)
+/// Gray", "Maurice 'Mo' Cheeks", "Dwayne \"The Rock\" Johnson", into one
+/// person mention from the given name to the family name: a tagger trained on
+/// plain names cuts them anywhere ("Kiki) Gray", "Mo" and "Cheeks" as two
+/// organizations). The words around the marks are capitalized, one space
+/// apart from them, the nickname is one to three capitalized words, and it is
+/// a person's: the given name is one the gazetteers know or the tagger tags a
+/// person in the run; the family name is a known one or tagged.
+fn join_nicknames(
+    text: &str,
+    toks: &[Token],
+    tagged: Vec<(Span, usize)>,
+    person: Option<usize>,
+    gaz: &Gazetteer,
+) -> Vec<(Span, usize)> {
+    let Some(person) = person else {
+        return tagged;
+    };
+    let capitalized =
+        |t: &Token| t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase);
+    let spaced = |a: &Token, b: &Token| text.get(a.span.end..b.span.start) == Some(" ");
+    let glued = |a: &Token, b: &Token| a.span.end == b.span.start;
+    let mut joins: Vec<Span> = Vec::new();
+    let mut i = 1;
+    while i + 3 < toks.len() {
+        let (given, open) = (&toks[i - 1], &toks[i]);
+        let Some(closes) = nickname_close(open.span.slice(text)) else {
+            i += 1;
+            continue;
+        };
+        if !(capitalized(given) && spaced(given, open)) {
+            i += 1;
+            continue;
+        }
+        // The nickname's words, glued to the marks, then the family name.
+        let mut j = i + 1;
+        while j < toks.len() && j <= i + 3 && capitalized(&toks[j]) {
+            j += 1;
+        }
+        let Some((close, family)) = toks.get(j).zip(toks.get(j + 1)) else {
+            break;
+        };
+        let ok = j > i + 1
+            && closes.contains(&close.span.slice(text))
+            && glued(open, &toks[i + 1])
+            && glued(&toks[j - 1], close)
+            && spaced(close, family)
+            && capitalized(family);
+        if !ok {
+            i += 1;
+            continue;
+        }
+        let tagged_at = |t: &Token| {
+            tagged
+                .iter()
+                .find(|(s, _)| s.start <= t.span.start && t.span.end <= s.end)
+        };
+        let lower = |t: &Token| t.span.slice(text).to_lowercase();
+        let run = Span::new(given.span.start, family.span.end);
+        let named = tagged
+            .iter()
+            .any(|(s, l)| *l == person && s.start < run.end && run.start < s.end)
+            || gaz.lookup(&lower(given)) & FIRST_NAME != 0;
+        let family_known =
+            tagged_at(family).is_some() || gaz.lookup(&lower(family)) & LAST_NAME != 0;
+        if named && family_known {
+            let start =
+                tagged_at(given).map_or(given.span.start, |(s, _)| s.start.min(given.span.start));
+            let end =
+                tagged_at(family).map_or(family.span.end, |(s, _)| s.end.max(family.span.end));
+            joins.push(Span::new(start, end));
+        }
+        i = j + 2;
+    }
+    if joins.is_empty() {
+        return tagged;
+    }
+    let mut out: Vec<(Span, usize)> = tagged
+        .into_iter()
+        .filter(|(s, _)| !joins.iter().any(|j| s.start < j.end && j.start < s.end))
+        .collect();
+    out.extend(joins.into_iter().map(|j| (j, person)));
+    out.sort_by_key(|(s, _)| s.start);
+    out
+}
+
 /// Split word tokens at a lowercase-to-uppercase seam for the tagger's eyes only
 /// (`DigiTimes`, `InfoNation`): it then sees name-like parts. The text itself is
 /// untouched. Words glued by a lossy extraction (`QiangChinese`, `FridayAs`) are
@@ -324,6 +421,11 @@ fn tag_sentence(
     let model = Model::global();
     let gaz = Gazetteer::global();
     let tagged = merge_coordinated(text, model::tag(text, s, toks, ctx), gaz);
+    let person = model
+        .labels()
+        .iter()
+        .position(|l| l == "PERSON" || l == "PER");
+    let tagged = join_nicknames(text, toks, tagged, person, gaz);
     let first = out.len();
     for &(mut span, label) in &tagged {
         let last = span.slice(text).rsplit(' ').next().unwrap_or("");
@@ -806,6 +908,41 @@ mod tests {
             .iter()
             .map(|m| (m.span.slice(text), m.label))
             .collect()
+    }
+
+    #[test]
+    fn a_nickname_inside_a_name_keeps_one_person() {
+        for (text, name) in [
+            (
+                "Police shot Kimani (Kiki) Gray, 16, on Saturday.",
+                "Kimani (Kiki) Gray",
+            ),
+            (
+                "The 76ers fired Maurice 'Mo' Cheeks on Tuesday.",
+                "Maurice 'Mo' Cheeks",
+            ),
+            (
+                "Dwayne \"The Rock\" Johnson starred in it.",
+                "Dwayne \"The Rock\" Johnson",
+            ),
+            (
+                "They caught Arcade Joseph \"AJ\" Comeaux Jr. late.",
+                "Arcade Joseph \"AJ\" Comeaux Jr.",
+            ),
+        ] {
+            let found = labeled(text);
+            assert!(found.contains(&(name, EntityLabel::Person)), "{found:?}");
+            assert!(
+                !found.iter().any(|(t, _)| *t != name && name.contains(t)),
+                "{found:?}"
+            );
+        }
+        // An acronym in brackets inside an organization's name is no nickname.
+        let found = labeled("He joined the Security (SANS) Institute in May.");
+        assert!(
+            !found.iter().any(|(_, l)| *l == EntityLabel::Person),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! Grouping is by name, per document:
 //! - a person's full name and its parts ("Vladimir Putin", "Putin", "Vladímir
 //!   Putin") form one entity; a one-word mention joins the only person whose name
-//!   has that word first or last (the most recent one when several do);
+//!   has that word first or last (the most recent one when several do); a full
+//!   name never joins a person with another full name ("Ka'Loni Flynn" after
+//!   "Herbert Flynn" and "Flynn", "Reggie Bush" after "Reggie Wayne");
 //! - other mentions join on the same folded name (case, accents, a leading "the",
 //!   a possessive "'s" ignored), on an acronym of a longer name ("ICC" for
 //!   "International Criminal Court"), or on a known alias ("US" for "United States").
@@ -203,7 +205,7 @@ pub(crate) fn resolve(
             continue;
         }
         let found = match m.label {
-            EntityLabel::Person => find_person(&index, &keys, key),
+            EntityLabel::Person => find_person(&index, &keys, key, lex),
             _ => find_other(&index, m.label, form, key, lex),
         };
         let e = if let Some(e) = found {
@@ -490,7 +492,7 @@ impl Index {
     }
 }
 
-fn find_person(index: &Index, keys: &[Vec<String>], key: &str) -> Option<usize> {
+fn find_person(index: &Index, keys: &[Vec<String>], key: &str, lex: &dyn Lexicon) -> Option<usize> {
     if let Some(e) = index.get(Table::Key, EntityLabel::Person, key) {
         return Some(e);
     }
@@ -508,7 +510,38 @@ fn find_person(index: &Index, keys: &[Vec<String>], key: &str) -> Option<usize> 
         .collect();
     candidates.sort_unstable_by(|a, b| b.cmp(a));
     candidates.dedup();
+    // Two full names: same last word and same first initial, or the same
+    // given name and a transliteration of the family name ("Vladimir Putin",
+    // "Vladimir Poutine"), or the same last word and the shorter's words in
+    // order among the longer's, a nickname's marks set aside ("Joseph Scott
+    // Pemberton" of "Lance Corporal Joseph Scott Pemberton", "Bobby Scott" of
+    // "Robert C. \"Bobby\" Scott").
+    let full_match = |kw: &[&str]| {
+        let (last, other) = (kw[kw.len() - 1], words[words.len() - 1]);
+        let within = |short: &[&str], long: &[&str]| {
+            let mut it = long.iter().map(|w| bare(w));
+            short.iter().all(|w| it.any(|x| x == bare(w)))
+        };
+        (last == other && kw[0].chars().next() == words[0].chars().next())
+            || (kw[0] == words[0] && same_skeleton(last, other))
+            || (last == other && (within(&words, kw) || within(kw, &words)))
+    };
+    let given = lex.is_person_name(words[0])
+        || !(lex.is_common_word(words[0]) || lex.is_place_or_org(words[0]));
     candidates.into_iter().find(|&e| {
+        // A full name never joins a person by a shared word when that person
+        // has a full name it cannot be ("Ka'Loni Flynn" after "Herbert Flynn"
+        // and "Flynn"), unless its first word is no name but a word a tagger
+        // ran into it ("Meanwhile Trump", "Both Morison").
+        if words.len() > 1
+            && given
+            && keys[e].iter().any(|k| {
+                let kw: Vec<&str> = k.split(' ').collect();
+                kw.len() > 1 && !full_match(&kw)
+            })
+        {
+            return false;
+        }
         keys[e].iter().any(|k| {
             let kw: Vec<&str> = k.split(' ').collect();
             if words.len() == 1 {
@@ -516,15 +549,15 @@ fn find_person(index: &Index, keys: &[Vec<String>], key: &str) -> Option<usize> 
             } else if kw.len() == 1 {
                 words[0] == kw[0] || words[words.len() - 1] == kw[0]
             } else {
-                // Two full names: same last word and same first initial, or the
-                // same given name and a transliteration of the family name
-                // ("Vladimir Putin", "Vladimir Poutine").
-                let (last, other) = (kw[kw.len() - 1], words[words.len() - 1]);
-                (last == other && kw[0].chars().next() == words[0].chars().next())
-                    || (kw[0] == words[0] && same_skeleton(last, other))
+                full_match(&kw)
             }
         })
     })
+}
+
+/// A word without the marks around it (a nickname's quotes or brackets).
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// Whether two folded family names are spellings of one name in other
@@ -950,6 +983,35 @@ mod tests {
     }
 
     use EntityLabel::{Gpe, Org, Person};
+
+    #[test]
+    fn a_full_name_never_joins_a_person_of_another_full_name() {
+        // A father named after "Flynn", then his daughter: "Flynn" is his, but
+        // "Ka'Loni Flynn" is someone else; and two men of one given name.
+        let text = "Flynn's father Herbert Flynn spoke. Ka'Loni Flynn died. Reggie Wayne and Reggie Bush played.";
+        let mut ms = mentions(
+            text,
+            &[
+                ("Flynn", Person),
+                ("Herbert Flynn", Person),
+                ("Ka'Loni Flynn", Person),
+                ("Reggie Wayne", Person),
+                ("Reggie Bush", Person),
+            ],
+        );
+        let es = resolved(text, &mut ms);
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Herbert Flynn",
+                "Ka'Loni Flynn",
+                "Reggie Wayne",
+                "Reggie Bush"
+            ]
+        );
+        assert_eq!(es[0].mentions, [0, 1]);
+    }
 
     #[test]
     fn aliases_of_one_person_form_one_entity() {
