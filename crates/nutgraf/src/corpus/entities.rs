@@ -679,13 +679,16 @@ pub(crate) fn merge<'a>(
     }
     // The other forms a document gives each group's entity ("Mo Cheeks" of
     // the "Maurice Cheeks" of a report that writes "Maurice 'Mo' Cheeks").
-    let mut by_alias: HashMap<(usize, u8, String), Vec<usize>> = HashMap::new();
+    // An acronym ("WHO") is only the form of a name written in capitals too
+    // (not "Who").
+    let mut by_alias: HashMap<(usize, u8, String), Vec<(usize, bool)>> = HashMap::new();
     for &(story, g, _, e) in &uses {
         let c = keys[g].0;
         for a in &e.aliases {
             let k = group_key(c, &fold(a));
             if k != keys[g].1 {
-                by_alias.entry((story, c, k)).or_default().push(g);
+                let caps = a.chars().any(char::is_uppercase) && !a.chars().any(char::is_lowercase);
+                by_alias.entry((story, c, k)).or_default().push((g, caps));
             }
         }
     }
@@ -701,7 +704,8 @@ pub(crate) fn merge<'a>(
             .get(&(story, *c, key.clone()))
             .into_iter()
             .flatten()
-            .map(|&o| resolve(&goes, story, o))
+            .filter(|&&(_, acronym)| *caps || !acronym)
+            .map(|&(o, _)| resolve(&goes, story, o))
             .filter(|&o| o != g)
             .collect();
         given.sort_unstable();

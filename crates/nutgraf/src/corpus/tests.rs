@@ -494,6 +494,19 @@ fn a_form_one_report_gives_an_entity_joins_it_within_the_story() {
         (0, vec![DocEntity::named(Org, "ATI")]),
     ]);
     assert_eq!(ents, [("ATI Technologies".to_owned(), vec![0, 1])]);
+    // An acronym is no form of a name not written in capitals.
+    let ents = merge(vec![
+        (
+            0,
+            vec![DocEntity::aliased(
+                Org,
+                "World Health Organization",
+                &["WHO"],
+            )],
+        ),
+        (0, vec![DocEntity::named(Org, "Who")]),
+    ]);
+    assert_eq!(ents.len(), 2, "{ents:?}");
     // A form two entities of the story are given stays apart.
     let ents = merge(vec![
         (0, vec![DocEntity::aliased(Person, "Ann Gray", &["Gray"])]),
