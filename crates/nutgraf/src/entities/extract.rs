@@ -946,6 +946,24 @@ mod tests {
     }
 
     #[test]
+    fn relatives_of_one_family_name_stay_apart() {
+        // "Bill" is also a word: a given name all the same.
+        let text = "Hillary Clinton spoke in Ohio on Monday. Clinton thanked her staff. \
+                    Bill Clinton and Chelsea Clinton listened.";
+        let whole = Span::new(0, text.len());
+        let (_, entities) = crate::view::with_view(text, &[(whole, false)], extract);
+        let names: Vec<&str> = entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["Hillary Clinton", "Bill Clinton", "Chelsea Clinton"]
+        );
+    }
+
+    #[test]
     fn names_inside_hyphenated_modifiers() {
         assert_eq!(hyphen_modifier("Amritsar-based"), Some((8, true)));
         assert_eq!(hyphen_modifier("U.S.-led"), Some((4, false)));

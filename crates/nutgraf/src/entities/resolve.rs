@@ -526,7 +526,14 @@ fn find_person(index: &Index, keys: &[Vec<String>], key: &str, lex: &dyn Lexicon
             || (kw[0] == words[0] && same_skeleton(last, other))
             || (last == other && (within(&words, kw) || within(kw, &words)))
     };
-    let given = lex.is_person_name(words[0])
+    // Names that are words too ("Bill", "Will") are listed capitalized.
+    let capital: String = words[0]
+        .chars()
+        .take(1)
+        .flat_map(char::to_uppercase)
+        .chain(words[0].chars().skip(1))
+        .collect();
+    let given = lex.is_person_name(&capital)
         || !(lex.is_common_word(words[0]) || lex.is_place_or_org(words[0]));
     candidates.into_iter().find(|&e| {
         // A full name never joins a person by a shared word when that person
