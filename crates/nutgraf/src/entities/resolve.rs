@@ -153,7 +153,7 @@ fn harmonize_labels(keys: &[String], mentions: &mut [RawMention], lex: &dyn Lexi
         if m.label == EntityLabel::Person
             && !k.contains(' ')
             && !person_parts.contains(k.as_str())
-            && !lex.is_person_name(k)
+            && !lex.is_person_name(&capitalized(k))
         {
             m.label = EntityLabel::Org;
         }
@@ -526,14 +526,7 @@ fn find_person(index: &Index, keys: &[Vec<String>], key: &str, lex: &dyn Lexicon
             || (kw[0] == words[0] && same_skeleton(last, other))
             || (last == other && (within(&words, kw) || within(kw, &words)))
     };
-    // Names that are words too ("Bill", "Will") are listed capitalized.
-    let capital: String = words[0]
-        .chars()
-        .take(1)
-        .flat_map(char::to_uppercase)
-        .chain(words[0].chars().skip(1))
-        .collect();
-    let given = lex.is_person_name(&capital)
+    let given = lex.is_person_name(&capitalized(words[0]))
         || !(lex.is_common_word(words[0]) || lex.is_place_or_org(words[0]));
     candidates.into_iter().find(|&e| {
         // A full name never joins a person by a shared word when that person
@@ -560,6 +553,18 @@ fn find_person(index: &Index, keys: &[Vec<String>], key: &str, lex: &dyn Lexicon
             }
         })
     })
+}
+
+/// A folded word with its first letter capitalized, as the gazetteers list
+/// given names that are words too ("Bill", "Will", "Rich").
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(chars)
+        .collect()
 }
 
 /// A word without the marks around it (a nickname's quotes or brackets).
@@ -990,6 +995,13 @@ mod tests {
     }
 
     use EntityLabel::{Gpe, Org, Person};
+
+    #[test]
+    fn folded_words_are_looked_up_capitalized() {
+        assert_eq!(capitalized("bill"), "Bill");
+        assert_eq!(capitalized("élise"), "Élise");
+        assert_eq!(capitalized(""), "");
+    }
 
     #[test]
     fn a_full_name_never_joins_a_person_of_another_full_name() {
