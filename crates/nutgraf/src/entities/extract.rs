@@ -224,14 +224,15 @@ fn join_nicknames(
                 .iter()
                 .find(|(s, _)| s.start <= t.span.start && t.span.end <= s.end)
         };
-        let lower = |t: &Token| t.span.slice(text).to_lowercase();
+        // As written: a given name that is a word too ("Bill") is listed
+        // capitalized.
+        let word = |t: &Token| t.span.slice(text);
         let run = Span::new(given.span.start, family.span.end);
         let named = tagged
             .iter()
             .any(|(s, l)| *l == person && s.start < run.end && run.start < s.end)
-            || gaz.lookup(&lower(given)) & FIRST_NAME != 0;
-        let family_known =
-            tagged_at(family).is_some() || gaz.lookup(&lower(family)) & LAST_NAME != 0;
+            || gaz.lookup(word(given)) & FIRST_NAME != 0;
+        let family_known = tagged_at(family).is_some() || gaz.lookup(word(family)) & LAST_NAME != 0;
         if named && family_known {
             let start =
                 tagged_at(given).map_or(given.span.start, |(s, _)| s.start.min(given.span.start));
