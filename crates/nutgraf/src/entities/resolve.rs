@@ -3,7 +3,8 @@
 //! Grouping is by name, per document:
 //! - a person's full name and its parts ("Vladimir Putin", "Putin", "Vladímir
 //!   Putin") form one entity; a one-word mention joins the only person whose name
-//!   has that word first or last (the most recent one when several do); a full
+//!   has that word first or last (the one named most so far when several do,
+//!   the story's subject rather than a relative named last); a full
 //!   name never joins a person with another full name ("Ka'Loni Flynn" after
 //!   "Herbert Flynn" and "Flynn", "Reggie Bush" after "Reggie Wayne");
 //! - other mentions join on the same folded name (case, accents, a leading "the",
@@ -205,7 +206,7 @@ pub(crate) fn resolve(
             continue;
         }
         let found = match m.label {
-            EntityLabel::Person => find_person(&index, &keys, key, lex),
+            EntityLabel::Person => find_person(&index, &keys, &entities, key, lex),
             _ => find_other(&index, m.label, form, key, lex),
         };
         let e = if let Some(e) = found {
@@ -492,12 +493,18 @@ impl Index {
     }
 }
 
-fn find_person(index: &Index, keys: &[Vec<String>], key: &str, lex: &dyn Lexicon) -> Option<usize> {
+fn find_person(
+    index: &Index,
+    keys: &[Vec<String>],
+    entities: &[Entity],
+    key: &str,
+    lex: &dyn Lexicon,
+) -> Option<usize> {
     if let Some(e) = index.get(Table::Key, EntityLabel::Person, key) {
         return Some(e);
     }
     let words: Vec<&str> = key.split(' ').collect();
-    // Most recent person whose name shares a first or last word with this one:
+    // A person whose name shares a first or last word with this one:
     // "Putin" joins "Vladimir Putin", "Xi" joins "Xi Jinping", and "Vladimir Putin"
     // joins an earlier "Putin". Only persons with one of this name's first or last
     // words in a key can match.
@@ -528,7 +535,7 @@ fn find_person(index: &Index, keys: &[Vec<String>], key: &str, lex: &dyn Lexicon
     };
     let given = lex.is_person_name(&capitalized(words[0]))
         || !(lex.is_common_word(words[0]) || lex.is_place_or_org(words[0]));
-    candidates.into_iter().find(|&e| {
+    let fits = candidates.into_iter().filter(|&e| {
         // A full name never joins a person by a shared word when that person
         // has a full name it cannot be ("Ka'Loni Flynn" after "Herbert Flynn"
         // and "Flynn"), unless its first word is no name but a word a tagger
@@ -552,7 +559,21 @@ fn find_person(index: &Index, keys: &[Vec<String>], key: &str, lex: &dyn Lexicon
                 full_match(&kw)
             }
         })
-    })
+    });
+    // A one-word name of several people is the one named most so far, the
+    // story's subject ("Peterson" of "Scott Peterson", not of "his wife Laci
+    // Peterson" named last), the most recent of equals.
+    if words.len() == 1 {
+        let mut best: Option<usize> = None;
+        for e in fits {
+            if best.is_none_or(|b| entities[e].mentions.len() > entities[b].mentions.len()) {
+                best = Some(e);
+            }
+        }
+        best
+    } else {
+        fits.into_iter().next()
+    }
 }
 
 /// A folded word with its first letter capitalized, as the gazetteers list
@@ -995,6 +1016,26 @@ mod tests {
     }
 
     use EntityLabel::{Gpe, Org, Person};
+
+    #[test]
+    fn a_family_name_of_several_people_is_the_most_named_ones() {
+        let text = "Scott Peterson was tried. Peterson denied it. His wife Laci Peterson \
+                    vanished. Peterson was convicted.";
+        let mut ms = mentions(
+            text,
+            &[
+                ("Scott Peterson", Person),
+                ("Peterson", Person),
+                ("Laci Peterson", Person),
+                ("Peterson", Person),
+            ],
+        );
+        let es = resolved(text, &mut ms);
+        assert_eq!(es.len(), 2);
+        assert_eq!(es[0].name, "Scott Peterson");
+        assert_eq!(es[0].mentions, [0, 1, 3]);
+        assert_eq!(es[1].mentions, [2]);
+    }
 
     #[test]
     fn folded_words_are_looked_up_capitalized() {
