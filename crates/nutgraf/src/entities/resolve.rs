@@ -247,12 +247,30 @@ pub(crate) fn resolve(
             *counts.entry(last(&forms[m])).or_default() += 1;
         }
         let support = |a: &str| counts.get(&last(a)).copied().unwrap_or(0);
+        // A person's form that opens with a word the tagger ran into the name
+        // ("Under Kim Jong Un", "Meanwhile Trump") names them last when the
+        // text also writes a form of two words or more without such a word,
+        // nearly as full ("Kim Jong Un", "Donald Trump"); "Newt Gingrich"
+        // beside "Gingrich" alone stays the name.
+        let person = e.label == EntityLabel::Person;
+        let opens_clean = |a: &str| a.split_whitespace().next().is_none_or(|w| !run_on(w, lex));
+        let clean = |a: &str| {
+            let n = a.split_whitespace().count();
+            !person
+                || n < 2
+                || opens_clean(a)
+                || !e.aliases.iter().any(|b| {
+                    let m = b.split_whitespace().count();
+                    m >= 2 && m + 1 >= n && opens_clean(b)
+                })
+        };
         let best = e
             .aliases
             .iter()
             .enumerate()
             .max_by_key(|(i, a)| {
                 (
+                    clean(a),
                     a.split_whitespace().count(),
                     support(a),
                     a.chars().count(),
@@ -574,6 +592,13 @@ fn find_person(
     } else {
         fits.into_iter().next()
     }
+}
+
+/// Whether `word` (as written), first of a person's name of several words,
+/// is an English word no one is named: the tagger ran it into the name.
+fn run_on(word: &str, lex: &dyn Lexicon) -> bool {
+    let low = fold(word);
+    lex.is_common_word(&low) && !lex.is_person_name(&capitalized(&low))
 }
 
 /// A folded word with its first letter capitalized, as the gazetteers list
@@ -1035,6 +1060,26 @@ mod tests {
         assert_eq!(es[0].name, "Scott Peterson");
         assert_eq!(es[0].mentions, [0, 1, 3]);
         assert_eq!(es[1].mentions, [2]);
+    }
+
+    #[test]
+    fn a_word_run_into_a_name_does_not_name_the_person() {
+        let text = "Donald Trump spoke. Trump smiled. Meanwhile Trump left.";
+        let mut ms = mentions(
+            text,
+            &[
+                ("Donald Trump", Person),
+                ("Trump", Person),
+                ("Meanwhile Trump", Person),
+            ],
+        );
+        let es = resolved(text, &mut ms);
+        assert_eq!(es.len(), 1);
+        assert_eq!(es[0].name, "Donald Trump");
+        // Written only so, it is all the text gives.
+        let text = "Meanwhile Trump left.";
+        let mut ms = mentions(text, &[("Meanwhile Trump", Person)]);
+        assert_eq!(resolved(text, &mut ms)[0].name, "Meanwhile Trump");
     }
 
     #[test]
