@@ -22,10 +22,12 @@
 //! 4. a name that documents of the story give as another form of one entity
 //!    alone joins that entity ("Mo Cheeks" of the "Maurice Cheeks" of a report
 //!    writing "Maurice 'Mo' Cheeks", "ATI" of "ATI Technologies"): the
-//!    document's own resolution read across the story; otherwise a shorter
-//!    form joins the one longer name of its class it can be a form of: a person's family name, first name or middle and last names ("Lee",
-//!    "Ann" of "Ann Lee"), an organization's last words or initials ("Colts"
-//!    of "Indianapolis Colts", "AMD" of "Advanced Micro Devices");
+//!    document's own resolution read across the story (an acronym only of a
+//!    name written in capitals: "Who" is not the WHO); otherwise a shorter
+//!    form joins the one longer name of its class it can be a form of: a
+//!    person's family name, first name or middle and last names ("Lee", "Ann"
+//!    of "Ann Lee"), an organization's last words or initials ("Colts" of
+//!    "Indianapolis Colts", "AMD" of "Advanced Micro Devices");
 //! 5. a name the story's documents tag for one entity alone (up to four
 //!    words) becomes a mention of that entity where a document of the story
 //!    writes it capitalized but untagged (headlines in title case, a

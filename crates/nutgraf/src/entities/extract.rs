@@ -922,6 +922,7 @@ mod tests {
                 "The 76ers fired Maurice 'Mo' Cheeks on Tuesday.",
                 "Maurice 'Mo' Cheeks",
             ),
+            ("He met Bill 'Spaceman' Lee in May.", "Bill 'Spaceman' Lee"),
             (
                 "Dwayne \"The Rock\" Johnson starred in it.",
                 "Dwayne \"The Rock\" Johnson",

@@ -551,9 +551,9 @@ fn find_person(
             || (kw[0] == words[0] && same_skeleton(last, other))
             || (last == other && (within(&words, kw) || within(kw, &words)))
     };
-    let given = lex.is_person_name(&capitalized(words[0]))
-        || !(lex.is_common_word(words[0]) || lex.is_place_or_org(words[0]));
-    let fits = candidates.into_iter().filter(|&e| {
+    let given = !run_on(words[0], lex)
+        && (lex.is_person_name(&capitalized(words[0])) || !lex.is_place_or_org(words[0]));
+    let mut fits = candidates.into_iter().filter(|&e| {
         // A full name never joins a person by a shared word when that person
         // has a full name it cannot be ("Ka'Loni Flynn" after "Herbert Flynn"
         // and "Flynn"), unless its first word is no name but a word a tagger
@@ -581,17 +581,16 @@ fn find_person(
     // A one-word name of several people is the one named most so far, the
     // story's subject ("Peterson" of "Scott Peterson", not of "his wife Laci
     // Peterson" named last), the most recent of equals.
-    if words.len() == 1 {
-        let mut best: Option<usize> = None;
-        for e in fits {
-            if best.is_none_or(|b| entities[e].mentions.len() > entities[b].mentions.len()) {
-                best = Some(e);
-            }
-        }
-        best
-    } else {
-        fits.into_iter().next()
+    if words.len() > 1 {
+        return fits.next();
     }
+    fits.reduce(|b, e| {
+        if entities[e].mentions.len() > entities[b].mentions.len() {
+            e
+        } else {
+            b
+        }
+    })
 }
 
 /// Whether `word` (as written), first of a person's name of several words,
