@@ -702,18 +702,27 @@ pub(crate) fn merge<'a>(
         }
         // A name a document of the story gives as another form of one entity
         // alone goes with that entity: the document's own reading.
-        let mut given: Vec<usize> = by_alias
+        // The one entity other than its own that candidates lead to, if one.
+        let only = |goes: &[Option<usize>], candidates: &mut dyn Iterator<Item = usize>| {
+            let mut to: Vec<usize> = candidates
+                .map(|o| resolve(goes, story, o))
+                .filter(|&o| o != g)
+                .collect();
+            to.sort_unstable();
+            to.dedup();
+            match to[..] {
+                [one] => Some(one),
+                _ => None,
+            }
+        };
+        let mut given = by_alias
             .get(&(story, *c, key.clone()))
             .into_iter()
             .flatten()
             .filter(|&&(_, acronym)| *caps || !acronym)
-            .map(|&(o, _)| resolve(&goes, story, o))
-            .filter(|&o| o != g)
-            .collect();
-        given.sort_unstable();
-        given.dedup();
-        if let [only] = given[..] {
-            goes[s] = Some(only);
+            .map(|&(o, _)| o);
+        if let Some(one) = only(&goes, &mut given) {
+            goes[s] = Some(one);
             continue;
         }
         let last = last_word(*c, key);
@@ -734,15 +743,8 @@ pub(crate) fn merge<'a>(
                     .filter(|&o| o != g),
             );
         }
-        let mut found: Vec<usize> = found
-            .into_iter()
-            .map(|o| resolve(&goes, story, o))
-            .filter(|&o| o != g)
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        if let [only] = found[..] {
-            goes[s] = Some(only);
+        if let Some(one) = only(&goes, &mut found.into_iter()) {
+            goes[s] = Some(one);
         }
     }
     for &(story, g, doc, e) in &uses {
