@@ -28,7 +28,14 @@
 //!    person's family name, first name or middle and last names ("Lee", "Ann"
 //!    of "Ann Lee"), an organization's last words or initials ("Colts" of
 //!    "Indianapolis Colts", "AMD" of "Advanced Micro Devices");
-//! 5. a name the story's documents tag for one entity alone (up to four
+//! 5. a person's or organization's name one edit away (a letter changed,
+//!    added, dropped, two swapped, a space) from a form of one other entity
+//!    of its class joins it ("Malcom Tucker" of "Malcolm Tucker", "Vincent
+//!    Del Giudice" written without its space), when that entity is named in
+//!    more documents of the story and no document names both; names shorter
+//!    than six letters, a changed word under four letters ("Jon", "John") and
+//!    names ending in a number are never variants;
+//! 6. a name the story's documents tag for one entity alone (up to four
 //!    words) becomes a mention of that entity where a document of the story
 //!    writes it capitalized but untagged (headlines in title case, a
 //!    sentence's first word), when the story tags that form at least as often
@@ -456,6 +463,82 @@ fn shorter_form(class: u8, short: &str, short_caps: bool, long: &str) -> bool {
     }
 }
 
+/// The shortest name a spelling variant is looked for (in characters).
+const MIN_VARIANT_CHARS: usize = 6;
+
+/// Call `f` with `key` and each form of it without one character, for a
+/// name of at least [`MIN_VARIANT_CHARS`]: two names one edit apart share
+/// one of these (a substitution or transposition the form without the
+/// changed letter, an insertion the shorter name itself).
+fn for_each_deletion(key: &str, mut f: impl FnMut(String)) {
+    if key.chars().count() < MIN_VARIANT_CHARS - 1 {
+        return;
+    }
+    f(key.to_owned());
+    for (i, c) in key.char_indices() {
+        let mut v = String::with_capacity(key.len());
+        v.push_str(key.get(..i).unwrap_or_default());
+        v.push_str(key.get(i + c.len_utf8()..).unwrap_or_default());
+        f(v);
+    }
+}
+
+/// Whether two names are one edit apart (a letter changed, added, dropped,
+/// or two next to each other swapped), both at least
+/// [`MIN_VARIANT_CHARS`] long, in a word of at least four letters of each
+/// ("Jon Owen" is not "John Owen", "Iran" not "Iraq") or in the spaces
+/// between words ("Sea Micro" of a name written as one word), and neither
+/// ends in a digit
+/// ("Apollo 11", "Apollo 12").
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < MIN_VARIANT_CHARS
+        || a.len().abs_diff(b.len()) > 1
+        || a == b
+        || [&a, &b]
+            .iter()
+            .any(|w| w.last().is_some_and(char::is_ascii_digit))
+    {
+        return false;
+    }
+    // The first difference, then the rest must agree after one edit.
+    let i = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let ok = match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => {
+            a[i + 1..] == b[i + 1..]
+                || (i + 1 < a.len()
+                    && a[i] == b[i + 1]
+                    && a[i + 1] == b[i]
+                    && a[i + 2..] == b[i + 2..])
+        }
+        std::cmp::Ordering::Less => a[i..] == b[i + 1..],
+        std::cmp::Ordering::Greater => a[i + 1..] == b[i..],
+    };
+    if !ok {
+        return false;
+    }
+    // The word of each the edit is in (a space edit: none).
+    let word_at = |w: &[char], at: usize| -> usize {
+        if w.get(at).is_some_and(|c| *c == ' ') {
+            return usize::MAX;
+        }
+        let start = w[..at.min(w.len())]
+            .iter()
+            .rposition(|c| *c == ' ')
+            .map_or(0, |p| p + 1);
+        let end = w[start..]
+            .iter()
+            .position(|c| *c == ' ')
+            .map_or(w.len(), |p| start + p);
+        w[start..end].iter().filter(|c| c.is_alphabetic()).count()
+    };
+    let (wa, wb) = (
+        word_at(&a, i.min(a.len().saturating_sub(1))),
+        word_at(&b, i.min(b.len().saturating_sub(1))),
+    );
+    wa.min(wb) >= 4
+}
+
 /// An untagged occurrence of a name: (doc, its words, its entity's group,
 /// (story, form)).
 type Untagged<'a> = (usize, &'a [CapWord], usize, (usize, String));
@@ -747,11 +830,68 @@ pub(crate) fn merge<'a>(
             goes[s] = Some(one);
         }
     }
+    // 5. A name one letter away from a form of one other entity of its class
+    // in the story ("Klistchko" of "Klitschko", "Duncan Raite" of "Duncan
+    // Rait", "Sea Micro" of "SeaMicro": a misspelling, a transliteration)
+    // joins it, when that entity is named in more of the story's documents
+    // and no document names both.
+    // Each form's deletions (see `for_each_deletion`) → the forms' indices.
+    let mut by_variant: HashMap<(usize, u8, String), Vec<usize>> = HashMap::new();
+    let mut forms_of: Vec<(usize, u8, String, usize)> = Vec::new();
+    for &(story, g, _, e) in &uses {
+        let c = keys[g].0;
+        if !matches!(c, 0 | 2) {
+            continue;
+        }
+        forms_of.push((story, c, keys[g].1.clone(), g));
+        for a in &e.aliases {
+            forms_of.push((story, c, group_key(c, &fold(a)), g));
+        }
+    }
+    forms_of.sort_unstable();
+    forms_of.dedup();
+    for (i, (story, c, form, _)) in forms_of.iter().enumerate() {
+        for_each_deletion(form, |v| {
+            by_variant.entry((*story, *c, v)).or_default().push(i);
+        });
+    }
+    for s in 0..slots.len() {
+        let (story, g) = (slots[s].story, slots[s].group);
+        let (c, key, _) = &keys[g];
+        if goes[s].is_some() || !matches!(c, 0 | 2) {
+            continue;
+        }
+        // Forms sharing a deletion with the name may be two letters apart:
+        // only those one edit away count.
+        let mut to: Vec<usize> = Vec::new();
+        for_each_deletion(key, |v| {
+            for &i in by_variant.get(&(story, *c, v)).into_iter().flatten() {
+                let (_, _, form, o) = &forms_of[i];
+                if *o != g && one_edit_apart(key, form) {
+                    to.push(*o);
+                }
+            }
+        });
+        let mut targets: Vec<usize> = to.iter().map(|&o| resolve(&goes, story, o)).collect();
+        targets.sort_unstable();
+        targets.dedup();
+        let [t] = targets[..] else { continue };
+        if t == g {
+            continue;
+        }
+        let named = slot_of
+            .get(&(story, t))
+            .map_or(0, |&ts| slots[ts].docs.len());
+        let apart = !slots[s].docs.iter().any(|&d| held.contains(&(d, t)));
+        if named > slots[s].docs.len() && apart {
+            goes[s] = Some(t);
+        }
+    }
     for &(story, g, doc, e) in &uses {
         groups[resolve(&goes, story, g)].push((doc, e));
     }
 
-    // 5. A name the story's documents tag for one entity alone is that
+    // 6. A name the story's documents tag for one entity alone is that
     // entity's where a document of the story writes it untagged (a tagger
     // misses names in headlines in title case, at a sentence's start), when
     // the story tags it at least as often as it leaves it untagged: one sense

@@ -517,6 +517,59 @@ fn a_form_one_report_gives_an_entity_joins_it_within_the_story() {
 }
 
 #[test]
+fn a_spelling_one_edit_away_joins_the_name_more_reports_use() {
+    // A letter dropped, two swapped, a space: each joins the form more
+    // reports of the story write.
+    let ents = merged(&[
+        (0, &[(Person, "Malcolm Tucker"), (Org, "SeaMicro")]),
+        (0, &[(Person, "Malcolm Tucker"), (Org, "SeaMicro")]),
+        (0, &[(Person, "Malcom Tucker"), (Org, "Sea Micro")]),
+        (0, &[(Person, "Malcolm Tucekr")]),
+        // Another story's misspelling stays its own.
+        (1, &[(Person, "Malcom Tucker")]),
+    ]);
+    assert!(
+        ents.contains(&("Malcolm Tucker".into(), vec![0, 1, 2, 3])),
+        "{ents:?}"
+    );
+    // (named by its fullest form)
+    assert!(
+        ents.contains(&("Sea Micro".into(), vec![0, 1, 2])),
+        "{ents:?}"
+    );
+    assert!(
+        ents.contains(&("Malcom Tucker".into(), vec![4])),
+        "{ents:?}"
+    );
+    // Two people a report names apart, a changed word under four letters,
+    // names too short, numbered names, two letters apart, a tie: apart.
+    for pair in [
+        ["Dana Smith", "Dana Smyth"],
+        ["John Owen", "Jon Owen"],
+        ["Iran", "Iraq"],
+        ["Apollo 11", "Apollo 12"],
+        ["Mark Jensen", "Mark Janson"],
+    ] {
+        let ents = merged(&[
+            (0, &[(Person, pair[0])]),
+            (0, &[(Person, pair[0])]),
+            (0, &[(Person, pair[1])]),
+            (
+                0,
+                &[(Person, pair[0]), (Person, pair[1])]
+                    [..if pair[0] == "Dana Smith" { 2 } else { 1 }],
+            ),
+        ]);
+        assert_eq!(ents.len(), 2, "{pair:?}: {ents:?}");
+    }
+    let ents = merged(&[
+        (0, &[(Person, "Anna Kowalska")]),
+        (0, &[(Person, "Anna Kowalski")]),
+    ]);
+    assert_eq!(ents.len(), 2, "{ents:?}");
+}
+
+#[test]
 fn people_sharing_a_family_name_in_different_stories_stay_apart() {
     let ents = merged(&[
         (0, &[(Person, "Ann Lee")]),
