@@ -146,9 +146,14 @@ fn head_of(tr: &Tree<'_>, span: Span) -> Option<usize> {
 }
 
 /// Whether word `j` is a common noun of a person or group ("volunteers",
-/// "police", "the committee": WordNet's nouns of persons and groups).
+/// "police", "the committee": WordNet's nouns of persons and groups), but
+/// not a noun of a happening the event lexicon lists: WordNet files
+/// gatherings under groups, yet "hosted a meeting", "backed the rally" do
+/// nothing to anyone.
 fn people(tr: &Tree<'_>, j: usize) -> bool {
-    tr.ws[j].upos == Upos::Noun && crate::lexicon::AGENT_NOUNS.contains(tr.lemma(j))
+    tr.ws[j].upos == Upos::Noun
+        && crate::lexicon::AGENT_NOUNS.contains(tr.lemma(j))
+        && lexicon::lookup(tr.lemma(j)).is_none_or(|l| l.noun.is_none())
 }
 
 /// Participants, polarity and modality gathered for one trigger.
