@@ -1228,12 +1228,16 @@ impl Sent<'_, '_> {
             polarity,
             modality,
         } = f;
-        // A name, a resolved pronoun, or a phrase around a name ("NATO
-        // ambassadors", "Russian troops").
+        // A name, a resolved pronoun, or a phrase around a name of someone
+        // or somewhere ("NATO ambassadors", "Russian troops"; not a product
+        // or a work: "the LC500 Convertible could arrive").
         let named = |w: &Who| {
             w.entity.is_some()
                 || w.label.is_some()
-                || self.names_in(w.span).any(|n| n.0.end <= w.span.end)
+                || self.names_in(w.span).any(|n| {
+                    n.0.end <= w.span.end
+                        && (Self::participant_label(n.1) || n.1 == EntityLabel::Norp)
+                })
         };
         // A word that often means something else keeps the strictness of the
         // word-order reading: named participants only, or people ("shot two
