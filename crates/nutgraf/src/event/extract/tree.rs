@@ -452,6 +452,9 @@ impl Sent<'_, '_> {
     /// The participants of verb `i`; the clause it heads.
     fn tree_verb(&self, tr: &Tree<'_>, i: usize, sense: Sense, f: &mut Frame) -> usize {
         let passive = tr.passive(i);
+        let subject = tr
+            .kids(i)
+            .find(|&c| matches!(tr.rel(c), "nsubj" | "nsubj:pass"));
         for c in tr.kids(i) {
             match tr.rel(c) {
                 "nsubj" | "obl:agent" => self.participants(tr, c, &mut f.actors),
@@ -475,7 +478,14 @@ impl Sent<'_, '_> {
                     Some("by") if passive => self.participants(tr, c, &mut f.actors),
                     Some(p) => {
                         let p = p.to_ascii_lowercase();
+                        let targets = f.targets.len();
                         self.complement(tr, &p, c, sense, false, f);
+                        // A phrase before the subject sets the scene ("On
+                        // the show, Clinton criticized ...", "Against this
+                        // backdrop, ..."): where, not whom.
+                        if subject.is_some_and(|s| c < s) {
+                            f.targets.truncate(targets);
+                        }
                     }
                     None => {}
                 },
