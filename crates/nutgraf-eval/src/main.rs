@@ -118,10 +118,12 @@ tasks:
                  subtypes), words per second (tagging, lemmatizing and parsing,
                  one thread); options: --model PATH (tagger), --parser PATH
                  (defaults: the shipped models), --write OUT.conllu (the
-                 predicted analysis), --prune-parser W
+                 predicted analysis), --prune-parser W, --mean-with A,B
+                 (score the mean of the parser and these)
   train-syntax   train the tagger, lemmatizer and parser: --train FILE.conllu
                  [--dev FILE.conllu] [--epochs N] [--seed S] [--prune W]
-                 [--parser-epochs N] [--folds K] [--stack] [--tagger PATH]
+                 [--parser-epochs N] [--parser-seed S] [--parser-models K]
+                 [--folds K] [--stack] [--tagger PATH]
                  [--tagger-only]
                  [--tags-cache FILE] --out DIR (writes DIR/model.bin and
                  DIR/parser.bin)

@@ -169,13 +169,28 @@ pub fn run_eval(args: &[String]) -> Result<(), String> {
                 && (i == 0
                     || !matches!(
                         args[i - 1].as_str(),
-                        "--model" | "--parser" | "--write" | "--prune-parser"
+                        "--model" | "--parser" | "--write" | "--prune-parser" | "--mean-with"
                     ))
         })
         .map(|(_, a)| a)
         .ok_or("ud: give the CoNLL-U path")?;
     let tagger = load_tagger(opt_str(args, "--model")?)?;
     let mut parser = load_parser(opt_str(args, "--parser")?)?;
+    if let Some(more) = opt_str(args, "--mean-with")? {
+        let others: Vec<DepParser> = more
+            .split(',')
+            .map(|p| load_parser(Some(p)))
+            .collect::<Result<_, _>>()?;
+        let mut all = vec![&parser];
+        all.extend(others.iter());
+        let n = all.len();
+        let mean = DepParser::mean(&all, ParserTrainOptions::default().mean_label_prune);
+        parser = mean;
+        eprintln!(
+            "mean of {n} parsers: {:?} features",
+            parser.feature_counts()
+        );
+    }
     if let Some(p) = opt_str(args, "--prune-parser")? {
         let min: f32 = p
             .parse()
@@ -274,6 +289,12 @@ pub fn run_train(args: &[String]) -> Result<(), String> {
     let mut popts = ParserTrainOptions::default();
     if let Some(n) = jsonl::opt_usize(args, "--parser-epochs")? {
         popts.epochs = n;
+    }
+    if let Some(n) = jsonl::opt_usize(args, "--parser-seed")? {
+        popts.seed = n as u64;
+    }
+    if let Some(n) = jsonl::opt_usize(args, "--parser-models")? {
+        popts.models = n;
     }
     if jsonl::flag(args, "--stack") {
         popts.stack = true;

@@ -928,6 +928,20 @@ impl DepParser {
         }
     }
 
+    /// The mean of several parsers of the same labels (weights averaged),
+    /// without the label weights whose mean is under `label_min`.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn mean(all: &[&DepParser], label_min: f32) -> DepParser {
+        let moves: Vec<&Moves> = all.iter().map(|p| &p.moves).collect();
+        let labels: Vec<&Weights> = all.iter().map(|p| &p.labeller).collect();
+        DepParser {
+            moves: Moves::mean(&moves),
+            labeller: Weights::mean(&labels, label_min),
+            ..all[0].clone()
+        }
+    }
+
     /// Number of weighted transition and label features.
     pub fn feature_counts(&self) -> (usize, usize) {
         (self.moves.len(), self.labeller.len())

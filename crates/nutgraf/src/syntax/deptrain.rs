@@ -11,6 +11,8 @@ use super::conllu::GoldWord;
 use super::depparse::{reversed, set_guide, tokens, DepParser, State, Token, LEFT, RIGHT, SHIFT};
 use super::table::Moves;
 use super::tagger::{WordFeats, MAX_TAGS};
+use rayon::prelude::*;
+
 use super::train::{shuffle, Learner, Rng};
 
 /// Parser training options.
@@ -38,6 +40,17 @@ pub struct ParserTrainOptions {
     pub stack: bool,
     /// Folds of the jackknifed guide trees of the training sentences.
     pub guide_folds: usize,
+    /// Parsers trained, with seeds `seed`, `seed + 1`...: the model is the
+    /// mean of their weights, pruned again at `prune`. The mean of five is
+    /// smaller than one and steadier (EWT dev UAS / LAS 0.8530 / 0.8179
+    /// against 0.8492-0.8519 / 0.8134-0.8151 for one of them), but the
+    /// event and claim rules read one parser's trees better: 1 (one parser)
+    /// by default, see `data/syntax/README.md`.
+    pub models: usize,
+    /// Label weights whose mean over the `models` is smaller than this are
+    /// dropped: at 1, half the label features of one model for +0.003 LAS
+    /// on EWT dev (0.3: as many as one model has, the same LAS).
+    pub mean_label_prune: f32,
 }
 
 impl Default for ParserTrainOptions {
@@ -51,6 +64,8 @@ impl Default for ParserTrainOptions {
             label_prune: 0.05,
             stack: false,
             guide_folds: 5,
+            models: 1,
+            mean_label_prune: 1.0,
         }
     }
 }
@@ -195,7 +210,26 @@ pub fn train_parser_with(
     }
 
     if !opts.stack {
-        return learn(&labels, root_label, &data, None, opts, after_epoch);
+        if opts.models <= 1 {
+            return learn(&labels, root_label, &data, None, opts, after_epoch);
+        }
+        // Each deterministic by its seed, trained side by side; the caller
+        // hears of the mean once, after the last pass.
+        let all = (0..opts.models)
+            .into_par_iter()
+            .map(|k| {
+                let o = ParserTrainOptions {
+                    seed: opts.seed.wrapping_add(k as u64),
+                    ..*opts
+                };
+                learn(&labels, root_label, &data, None, &o, |_, _| {})
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let all: Vec<&DepParser> = all.iter().collect();
+        let mean = DepParser::mean(&all, opts.mean_label_prune).pruned(opts.prune);
+        let mut after_epoch = after_epoch;
+        after_epoch(opts.epochs, &mean);
+        return Ok(mean);
     }
     // The guide: a parser of the sentences right to left. The main parser
     // learns from guide trees of sentences the guide did not see (jackknifed),

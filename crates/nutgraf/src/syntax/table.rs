@@ -408,6 +408,30 @@ impl Weights {
             out[at] = count;
         });
     }
+    /// The mean of several weight sets of the same tags, without the means
+    /// smaller than `min` (absolute).
+    pub(crate) fn mean(all: &[&Weights], min: f32) -> Weights {
+        let mut sum: std::collections::BTreeMap<u64, std::collections::BTreeMap<u8, f32>> =
+            std::collections::BTreeMap::new();
+        let n = all.len().max(1) as f32;
+        let tags = all.first().map_or(1, |w| w.tags);
+        for w in all {
+            for (id, p) in w.index.iter() {
+                let e = sum.entry(id).or_default();
+                w.row(p, |t, q| {
+                    *e.entry(t).or_default() += f32::from(q) * w.scale / n;
+                });
+            }
+        }
+        Weights::from_rows(
+            tags,
+            sum.into_iter()
+                .map(|(id, r)| (id, r.into_iter().filter(|w| w.1.abs() >= min).collect()))
+                .filter(|r: &(u64, Vec<(u8, f32)>)| !r.1.is_empty())
+                .collect(),
+        )
+    }
+
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Weights, String> {
         let tags = usize::from(r.u16()?);
         if tags == 0 || tags > MAX_TAGS {
@@ -484,6 +508,21 @@ impl Moves {
             .filter(|(_, [a, b])| i32::from(*a).abs() >= q || i32::from(*b).abs() >= q)
             .collect();
         Moves::from_quantized(self.scale, rows)
+    }
+
+    /// The mean of several weight sets (a feature missing from one weighs 0
+    /// there).
+    pub(crate) fn mean(all: &[&Moves]) -> Moves {
+        let mut sum: std::collections::BTreeMap<u64, [f32; 3]> = std::collections::BTreeMap::new();
+        let n = all.len().max(1) as f32;
+        for m in all {
+            for (id, p) in m.index.iter() {
+                let e = sum.entry(id).or_default();
+                e[1] += f32::from(signed((p >> 16) as u16)) * m.scale / n;
+                e[2] += f32::from(signed(p as u16)) * m.scale / n;
+            }
+        }
+        Moves::from_rows(sum)
     }
 
     /// Scores of the three transitions (the first is the reference, 0).

@@ -367,9 +367,12 @@ fn tiny_tagger() -> (Vec<Vec<GoldWord>>, Tagger, super::deptrain::SentenceTags) 
 fn parser_training_is_deterministic_and_learns() {
     use super::deptrain::{train_parser, ParserTrainOptions};
     let (gold, tagger, tags) = tiny_tagger();
+    // The mean of three, trained side by side: the same bytes every time.
     let popts = ParserTrainOptions {
         epochs: 8,
         prune: 0.0,
+        models: 3,
+        mean_label_prune: 0.0,
         ..ParserTrainOptions::default()
     };
     let first = train_parser(&gold, &tags, &popts).unwrap();
@@ -384,6 +387,35 @@ fn parser_training_is_deterministic_and_learns() {
     let heads: Vec<Option<usize>> = out.iter().map(|a| a.head).collect();
     assert_eq!(heads, [Some(1), Some(2), None, Some(2)]);
     assert_eq!(out[1].deprel, "nsubj");
+}
+
+#[test]
+fn the_mean_of_parsers_parses_like_them() {
+    use super::deptrain::{train_parser, ParserTrainOptions};
+    let (gold, tagger, tags) = tiny_tagger();
+    let one = |seed| {
+        let popts = ParserTrainOptions {
+            epochs: 8,
+            prune: 0.0,
+            seed,
+            models: 1,
+            ..ParserTrainOptions::default()
+        };
+        train_parser(&gold, &tags, &popts).unwrap()
+    };
+    let (a, b) = (one(7), one(8));
+    let mean = DepParser::mean(&[&a, &b], 0.0);
+    // A mean of one model is that model.
+    assert_eq!(DepParser::mean(&[&a], 0.0).to_bytes(), a.to_bytes());
+    let back = DepParser::from_bytes(&mean.to_bytes()).unwrap();
+    let syntax = Syntax {
+        tagger: &tagger,
+        parser: &back,
+    };
+    let mut out = Vec::new();
+    syntax.analyze(&["The", "cats", "sat", "."], &mut out);
+    let heads: Vec<Option<usize>> = out.iter().map(|a| a.head).collect();
+    assert_eq!(heads, [Some(1), Some(2), None, Some(2)]);
 }
 
 #[test]
