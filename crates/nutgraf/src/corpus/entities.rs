@@ -467,11 +467,12 @@ fn shorter_form(class: u8, short: &str, short_caps: bool, long: &str) -> bool {
 const MIN_VARIANT_CHARS: usize = 6;
 
 /// Call `f` with `key` and each form of it without one character, for a
-/// name of at least [`MIN_VARIANT_CHARS`]: two names one edit apart share
-/// one of these (a substitution or transposition the form without the
-/// changed letter, an insertion the shorter name itself).
+/// name of at least [`MIN_VARIANT_CHARS`] (shorter ones are never
+/// variants): two names one edit apart share one of these (a substitution or
+/// transposition the form without the changed letter, an insertion the
+/// shorter name itself).
 fn for_each_deletion(key: &str, mut f: impl FnMut(String)) {
-    if key.chars().count() < MIN_VARIANT_CHARS - 1 {
+    if key.chars().count() < MIN_VARIANT_CHARS {
         return;
     }
     f(key.to_owned());
@@ -488,8 +489,7 @@ fn for_each_deletion(key: &str, mut f: impl FnMut(String)) {
 /// [`MIN_VARIANT_CHARS`] long, in a word of at least four letters of each
 /// ("Jon Owen" is not "John Owen", "Iran" not "Iraq") or in the spaces
 /// between words ("Sea Micro" of a name written as one word), and neither
-/// ends in a digit
-/// ("Apollo 11", "Apollo 12").
+/// ends in a digit ("Apollo 11", "Apollo 12").
 fn one_edit_apart(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a.len().min(b.len()) < MIN_VARIANT_CHARS
@@ -831,10 +831,11 @@ pub(crate) fn merge<'a>(
         }
     }
     // 5. A name one letter away from a form of one other entity of its class
-    // in the story ("Klistchko" of "Klitschko", "Duncan Raite" of "Duncan
-    // Rait", "Sea Micro" of "SeaMicro": a misspelling, a transliteration)
-    // joins it, when that entity is named in more of the story's documents
-    // and no document names both.
+    // in the story ("Malcom Tucker" of "Malcolm Tucker", "Anre Iguodala" of
+    // "Andre Iguodala", "Sea Micro" of "SeaMicro": a misspelling, a
+    // transliteration) joins it, when that entity is named in more of the
+    // story's documents and no document names both (one that writes both
+    // "Rait" and "Raite" keeps them apart).
     // Each form's deletions (see `for_each_deletion`) → the forms' indices.
     let mut by_variant: HashMap<(usize, u8, String), Vec<usize>> = HashMap::new();
     let mut forms_of: Vec<(usize, u8, String, usize)> = Vec::new();
