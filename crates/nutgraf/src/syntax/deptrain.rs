@@ -7,12 +7,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use super::conllu::GoldWord;
 use super::depparse::{reversed, set_guide, tokens, DepParser, State, Token, LEFT, RIGHT, SHIFT};
 use super::table::Moves;
 use super::tagger::{WordFeats, MAX_TAGS};
-use rayon::prelude::*;
-
 use super::train::{shuffle, Learner, Rng};
 
 /// Parser training options.
@@ -45,7 +45,8 @@ pub struct ParserTrainOptions {
     /// smaller than one and steadier (EWT dev UAS / LAS 0.8530 / 0.8179
     /// against 0.8492-0.8519 / 0.8134-0.8151 for one of them), but the
     /// event and claim rules read one parser's trees better: 1 (one parser)
-    /// by default, see `data/syntax/README.md`.
+    /// by default, see `data/syntax/README.md`. A stacked parser (`stack`)
+    /// is always one.
     pub models: usize,
     /// Label weights whose mean over the `models` is smaller than this are
     /// dropped: at 1, half the label features of one model for +0.003 LAS
@@ -171,7 +172,7 @@ pub fn train_parser_with(
     sentences: &[Vec<GoldWord>],
     tags: &[(Vec<u16>, Vec<u16>)],
     opts: &ParserTrainOptions,
-    after_epoch: impl FnMut(usize, &DepParser),
+    mut after_epoch: impl FnMut(usize, &DepParser),
 ) -> Result<DepParser, String> {
     if sentences.len() != tags.len() {
         return Err("one tag list per sentence".into());
@@ -227,7 +228,6 @@ pub fn train_parser_with(
             .collect::<Result<Vec<_>, _>>()?;
         let all: Vec<&DepParser> = all.iter().collect();
         let mean = DepParser::mean(&all, opts.mean_label_prune).pruned(opts.prune);
-        let mut after_epoch = after_epoch;
         after_epoch(opts.epochs, &mean);
         return Ok(mean);
     }

@@ -408,6 +408,7 @@ impl Weights {
             out[at] = count;
         });
     }
+
     /// The mean of several weight sets of the same tags, without the means
     /// smaller than `min` (absolute).
     pub(crate) fn mean(all: &[&Weights], min: f32) -> Weights {
