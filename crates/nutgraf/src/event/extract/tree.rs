@@ -384,13 +384,23 @@ impl Sent<'_, '_> {
             return None;
         }
         // "sign up", "back down", "talk up the dollar": a particle gives an
-        // ambiguous verb another sense.
+        // ambiguous verb, or one of an act between agents, another sense;
+        // right after the verb, a word that is rarely a preposition there is
+        // a particle however the parser read it ("talk up the economy").
+        let loose_particle = || {
+            i + 1 < tr.ws.len()
+                && one_of(
+                    tr.lemma(i + 1),
+                    &["up", "down", "off", "out", "away", "back"],
+                )
+        };
         if !noun
-            && sense.ambiguous
+            && (sense.ambiguous || !sense.kind.may_stand_alone())
             && phrasal.is_none()
-            && tr
+            && (tr
                 .kids(i)
                 .any(|c| tr.rel(c) == "compound:prt" && tr.lemma(c) != "with")
+                || (!sense.kind.may_stand_alone() && loose_particle()))
         {
             return None;
         }
@@ -685,7 +695,13 @@ impl Sent<'_, '_> {
                     // A participle read as an adjective ("a slain soldier")
                     // is past too: an adjective is a trigger only as one
                     // (see `tree_event`).
-                    let past = tr.ws[i].xpos == "VBN" || tr.ws[i].upos == Upos::Adj;
+                    // A past participle modifying a noun takes no object of
+                    // its own ("people killed in the attack"): one with an
+                    // object is the noun's verb read as a modifier ("the
+                    // two countries signed an agreement"), done by the noun.
+                    let own_object = tr.kid(x, "obj").is_some();
+                    let past =
+                        (tr.ws[i].xpos == "VBN" && !own_object) || tr.ws[i].upos == Upos::Adj;
                     // Who does it is someone: "civilians fleeing Mosul",
                     // "Iranian forces supporting", "accusing Turkey of
                     // buying"; not "the surge of Rohingya fleeing", "a ban on
@@ -1249,32 +1265,49 @@ impl Sent<'_, '_> {
                         && (Self::participant_label(n.1) || n.1 == EntityLabel::Norp)
                 })
         };
+        // A phrase headed by a noun of a person or group ("two men", "the
+        // rebels", not "a film"), or through a count to the group
+        // ("thousands of protesters"; with `any_of`, through any "of":
+        // "the families of the victims").
+        let people_in = |w: &Who, any_of: bool| {
+            head_of(tr, w.span).is_some_and(|j| {
+                let count = || {
+                    tr.ws[j].upos == Upos::Num
+                        || crate::quantity::numbers::number_at(&[tr.lemma(j)], 0).is_some()
+                };
+                people(tr, j)
+                    || tr.kids(j).any(|n| {
+                        n > j
+                            && of_nmod(tr, n)
+                            && w.span.contains(tr.ws[n].span)
+                            && people(tr, n)
+                            && (any_of || count())
+                    })
+            })
+        };
+        let someone = |w: &Who| people_in(w, true);
         // A word that often means something else keeps the strictness of the
-        // word-order reading: named participants only, or people ("shot two
-        // men", "backed the rebels": a phrase headed by a noun of a person or
-        // group, not "shot a film").
+        // word-order reading: named participants or people only ("shot two
+        // men", "backed the rebels"; not "shot a film").
         if sense.ambiguous {
-            // Through a count to the group: "shot thousands of protesters".
-            let someone = |w: &Who| {
-                head_of(tr, w.span).is_some_and(|j| {
-                    people(tr, j)
-                        || tr.kids(j).any(|n| {
-                            n > j
-                                && of_nmod(tr, n)
-                                && w.span.contains(tr.ws[n].span)
-                                && people(tr, n)
-                        })
-                })
-            };
             actors.retain(|w| named(w) || someone(w));
             targets.retain(|w| named(w) || someone(w));
         }
         // No event is done to itself ("planned a strike", misread; not "the
         // besieged town").
         targets.retain(|w| head_of(tr, w.span) != Some(i));
-        // Acts between agents need someone named ("interests were met" is no
-        // meeting); happenings may have common nouns only.
-        if !sense.kind.may_stand_alone() && !actors.iter().chain(&targets).any(named) {
+        // Acts between agents need someone named or (for a word that does not
+        // often mean something else) a noun of people ("the leaders met", "officials announced", "hundreds of delegates
+        // signed"; "the interests of both sides were met" is no meeting),
+        // other than the phrase the trigger qualifies ("elected
+        // officials", "a retired general" name a standing, not an act);
+        // happenings may have common nouns only.
+        let trigger = tr.ws[i].span;
+        if !sense.kind.may_stand_alone()
+            && !actors.iter().chain(&targets).any(|w| {
+                !w.span.contains(trigger) && (named(w) || (!sense.ambiguous && people_in(w, false)))
+            })
+        {
             return None;
         }
         let mut sense = sense;
