@@ -1296,12 +1296,12 @@ impl Sent<'_, '_> {
         // No event is done to itself ("planned a strike", misread; not "the
         // besieged town").
         targets.retain(|w| head_of(tr, w.span) != Some(i));
-        // Acts between agents need someone named or (for a word that does not
-        // often mean something else) a noun of people ("the leaders met", "officials announced", "hundreds of delegates
-        // signed"; "the interests of both sides were met" is no meeting),
-        // other than the phrase the trigger qualifies ("elected
-        // officials", "a retired general" name a standing, not an act);
-        // happenings may have common nouns only.
+        // Acts between agents need someone named or (for a word that does
+        // not often mean something else) a noun of people or a count of them
+        // ("the leaders met", "hundreds of delegates signed"; "the interests
+        // of both sides were met" is no meeting), other than the phrase the
+        // trigger qualifies ("elected officials", "a retired general" name a
+        // standing, not an act); happenings may have common nouns only.
         let trigger = tr.ws[i].span;
         if !sense.kind.may_stand_alone()
             && !actors.iter().chain(&targets).any(|w| {
