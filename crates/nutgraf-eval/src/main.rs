@@ -119,14 +119,23 @@ tasks:
                  one thread); options: --model PATH (tagger), --parser PATH
                  (defaults: the shipped models), --write OUT.conllu (the
                  predicted analysis), --prune-parser W, --mean-with A,B
-                 (score the mean of the parser and these)
+                 (score the mean of the parser and these), --mix-moves PATH
+                 [--mix W] (a neural parser with the transition scores of
+                 the perceptron parser PATH added times W, default 0.1)
   train-syntax   train the tagger, lemmatizer and parser: --train FILE.conllu
                  [--dev FILE.conllu] [--epochs N] [--seed S] [--prune W]
                  [--parser-epochs N] [--parser-seed S] [--parser-models K]
                  [--folds K] [--stack] [--tagger PATH]
                  [--tagger-only]
                  [--tags-cache FILE] --out DIR (writes DIR/model.bin and
-                 DIR/parser.bin)
+                 DIR/parser.bin); --neural trains a parser with a neural
+                 scorer instead (BiLSTM; sizes --nn-word, --nn-class,
+                 --nn-xpos, --nn-upos, --nn-suffix, --nn-lstm, --nn-hidden,
+                 --nn-layers, --nn-slots 4|8; --nn-batch, --nn-rate,
+                 --nn-decay, --nn-dropout-in, --nn-dropout-lstm;
+                 --nn-perceptron-labels), optionally with a perceptron
+                 parser's scores added: --nn-mix-with PATH [--nn-mix W]
+                 (W chosen on --dev when not given)
   build-clusters FILE.json --out FILE.tsv
                  the word-class table of the tagger and parser
                  (data/syntax/clusters.tsv) from en_lexeme_cluster.json of

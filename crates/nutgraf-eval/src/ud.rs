@@ -6,6 +6,7 @@ use std::time::Instant;
 use nutgraf::syntax::deptrain::{
     jackknife_tags, train_parser_with, ParserTrainOptions, SentenceTags,
 };
+use nutgraf::syntax::nntrain::{train_nn_parser, NnTrainOptions};
 use nutgraf::syntax::train::{train, TrainOptions};
 use nutgraf::syntax::{read_conllu, Analyzed, DepParser, GoldWord, Syntax, SyntaxScratch, Tagger};
 
@@ -169,13 +170,27 @@ pub fn run_eval(args: &[String]) -> Result<(), String> {
                 && (i == 0
                     || !matches!(
                         args[i - 1].as_str(),
-                        "--model" | "--parser" | "--write" | "--prune-parser" | "--mean-with"
+                        "--model"
+                            | "--parser"
+                            | "--write"
+                            | "--prune-parser"
+                            | "--mean-with"
+                            | "--mix-moves"
+                            | "--mix"
                     ))
         })
         .map(|(_, a)| a)
         .ok_or("ud: give the CoNLL-U path")?;
     let tagger = load_tagger(opt_str(args, "--model")?)?;
     let mut parser = load_parser(opt_str(args, "--parser")?)?;
+    if let Some(path) = opt_str(args, "--mix-moves")? {
+        let other = load_parser(Some(path))?;
+        let weight = opt_str(args, "--mix")?
+            .unwrap_or("0.1")
+            .parse()
+            .map_err(|_| "--mix: not a number")?;
+        parser = parser.mixed(&other, weight);
+    }
     if let Some(more) = opt_str(args, "--mean-with")? {
         let others: Vec<DepParser> = more
             .split(',')
@@ -269,6 +284,36 @@ fn read_tags(path: &str) -> Result<SentenceTags, String> {
     Ok(tags)
 }
 
+/// A neural parser with a perceptron's transition scores added at `weight`,
+/// or, with no weight, at the weight of a few that scores best on `dev`
+/// (UAS + LAS).
+fn mix_on_dev(
+    tagger: &Tagger,
+    nn: &DepParser,
+    perceptron: &DepParser,
+    weight: Option<f32>,
+    dev: Option<&[Vec<GoldWord>]>,
+) -> DepParser {
+    let (weights, dev) = match (weight, dev) {
+        (Some(w), _) => return nn.mixed(perceptron, w),
+        (None, None) => return nn.mixed(perceptron, MIX_WEIGHTS[2]),
+        (None, Some(dev)) => (MIX_WEIGHTS, dev),
+    };
+    let mut best = (f64::MIN, 0.0f32);
+    for w in weights {
+        let model = nn.mixed(perceptron, w);
+        let (uas, las, _) = evaluate_parse(tagger, &model, dev).attachment();
+        eprintln!("  perceptron weight {w}: dev UAS {uas:.4} LAS {las:.4}");
+        if uas + las > best.0 {
+            best = (uas + las, w);
+        }
+    }
+    nn.mixed(perceptron, best.1)
+}
+
+/// Weights of the perceptron's scores tried by [`mix_on_dev`].
+const MIX_WEIGHTS: [f32; 5] = [0.005, 0.01, 0.015, 0.02, 0.03];
+
 /// The `train-syntax` subcommand.
 pub fn run_train(args: &[String]) -> Result<(), String> {
     let train_path = opt_str(args, "--train")?.ok_or("train-syntax: give --train FILE.conllu")?;
@@ -350,13 +395,80 @@ pub fn run_train(args: &[String]) -> Result<(), String> {
         Some(d) => Some(read(d)?),
         None => None,
     };
-    let parser = train_parser_with(&sentences, &tags, &popts, |epoch, model| {
+    let report = |epoch: usize, model: &DepParser| {
         if let Some(dev) = &dev_sentences {
             let s = evaluate_parse(&tagger, model, dev);
             let (uas, las, _) = s.attachment();
-            eprintln!("  after pass {epoch}: dev UAS {uas:.4} LAS {las:.4}");
+            eprintln!(
+                "  after pass {epoch} ({:.0} s): dev UAS {uas:.4} LAS {las:.4}",
+                start.elapsed().as_secs_f64()
+            );
         }
-    })?;
+    };
+    let parser = if jsonl::flag(args, "--neural") {
+        let mut nopts = NnTrainOptions {
+            neural_labels: !jsonl::flag(args, "--nn-perceptron-labels"),
+            ..NnTrainOptions::default()
+        };
+        let tables = [
+            "--nn-word",
+            "--nn-class",
+            "--nn-xpos",
+            "--nn-upos",
+            "--nn-suffix",
+        ];
+        for (k, name) in tables.iter().enumerate() {
+            if let Some(v) = jsonl::opt_usize(args, name)? {
+                nopts.dims.emb[k] = v;
+            }
+        }
+        for (name, slot) in [
+            ("--nn-lstm", &mut nopts.dims.lstm),
+            ("--nn-hidden", &mut nopts.dims.hidden),
+            ("--nn-layers", &mut nopts.dims.layers),
+            ("--nn-slots", &mut nopts.dims.slots),
+            ("--nn-batch", &mut nopts.batch),
+        ] {
+            if let Some(v) = jsonl::opt_usize(args, name)? {
+                *slot = v;
+            }
+        }
+        if let Some(n) = jsonl::opt_usize(args, "--parser-epochs")? {
+            nopts.epochs = n;
+        }
+        if let Some(n) = jsonl::opt_usize(args, "--parser-seed")? {
+            nopts.seed = n as u64;
+        }
+        for (name, slot) in [
+            ("--nn-rate", &mut nopts.rate),
+            ("--nn-dropout-in", &mut nopts.dropout_in),
+            ("--nn-dropout-lstm", &mut nopts.dropout_lstm),
+            ("--nn-decay", &mut nopts.decay),
+        ] {
+            if let Some(r) = opt_str(args, name)? {
+                *slot = r
+                    .parse()
+                    .map_err(|_| format!("{name} {r:?}: not a number"))?;
+            }
+        }
+        let nn = train_nn_parser(&sentences, &tags, &nopts, report)?;
+        match opt_str(args, "--nn-mix-with")? {
+            None => nn,
+            Some(path) => {
+                let perceptron = load_parser(Some(path))?;
+                let weight: Option<f32> = match opt_str(args, "--nn-mix")? {
+                    Some(w) => Some(
+                        w.parse()
+                            .map_err(|_| format!("--nn-mix {w:?}: not a number"))?,
+                    ),
+                    None => None,
+                };
+                mix_on_dev(&tagger, &nn, &perceptron, weight, dev_sentences.as_deref())
+            }
+        }
+    } else {
+        train_parser_with(&sentences, &tags, &popts, report)?
+    };
     let pbytes = parser.to_bytes();
     let (mf, lf) = parser.feature_counts();
     eprintln!(

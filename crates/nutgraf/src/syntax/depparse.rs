@@ -36,6 +36,7 @@
 //! delta and three `i16` weights over the scale); the labeller in the
 //! tagger's sparse format.
 
+use super::nn::{NnScorer, NnScratch};
 use super::table::{Moves, Weights};
 use super::tagger::{push_ids, put_str, put_u16, put_u32, Reader, WordFeats, MAX_TAGS};
 use crate::entities::features::Fx;
@@ -193,9 +194,9 @@ pub(crate) struct State {
     /// Head of each word (`NONE` until attached; `n` for the root).
     pub(crate) heads: Vec<u32>,
     /// Leftmost and second leftmost, rightmost and second rightmost dependents.
-    l1: Vec<u32>,
+    pub(crate) l1: Vec<u32>,
     l2: Vec<u32>,
-    r1: Vec<u32>,
+    pub(crate) r1: Vec<u32>,
     r2: Vec<u32>,
     /// Number of left and right dependents.
     nl: Vec<u8>,
@@ -757,6 +758,11 @@ pub struct DepParser {
     /// A parser of the words right to left whose tree this one reads as
     /// features (stacking): its errors are not the same.
     pub(crate) guide: Option<Box<DepParser>>,
+    /// A neural transition scorer used instead of `moves` when present.
+    pub(crate) nn: Option<Box<NnScorer>>,
+    /// With a neural scorer, the weight of the perceptron's scores added to
+    /// its own (0: not read).
+    pub mix: f32,
 }
 
 /// Reusable buffers of one parse.
@@ -767,6 +773,7 @@ pub(crate) struct Scratch {
     /// The guide's state and tokens.
     guide_state: State,
     reversed: Vec<Token>,
+    pub(crate) nn: NnScratch,
 }
 
 impl DepParser {
@@ -787,25 +794,63 @@ impl DepParser {
     pub(crate) fn parse(&self, toks: &mut [Token], sc: &mut Scratch) {
         if let Some(guide) = &self.guide {
             reversed(toks, &mut sc.reversed);
-            guide.run(&sc.reversed, &mut sc.guide_state, &mut sc.feats, false);
+            guide.run(
+                &sc.reversed,
+                &mut sc.guide_state,
+                &mut sc.feats,
+                &mut sc.nn,
+                false,
+            );
             set_guide(toks, &sc.guide_state.heads, &sc.guide_state.labels);
         }
-        self.run(toks, &mut sc.state, &mut sc.feats, self.guide.is_some());
+        self.run(
+            toks,
+            &mut sc.state,
+            &mut sc.feats,
+            &mut sc.nn,
+            self.guide.is_some(),
+        );
     }
 
     /// Parse with this model alone; heads and labels end in `st`.
-    pub(crate) fn run(&self, toks: &[Token], st: &mut State, feats: &mut Vec<u64>, guided: bool) {
+    pub(crate) fn run(
+        &self,
+        toks: &[Token],
+        st: &mut State,
+        feats: &mut Vec<u64>,
+        nsc: &mut NnScratch,
+        guided: bool,
+    ) {
         let n = toks.len().saturating_sub(1);
         st.reset(n);
+        if let Some(nn) = &self.nn {
+            nsc.ids.clear();
+            nsc.ids.extend(toks[..n].iter().map(|t| nn.ids(t)));
+            nn.encode(nsc);
+        }
         while !st.done() {
             let valid = [SHIFT, LEFT, RIGHT].map(|t| st.valid(t));
             // A move that is the only valid one needs no scores (the first
             // stack word, the stack emptied onto the root).
             let s = if valid.iter().filter(|&&v| v).count() > 1 {
-                st.features(toks, guided, feats);
-                self.moves.scores(feats)
+                match &self.nn {
+                    Some(nn) if self.mix > 0.0 => {
+                        let mut s = nn.scores(st, nsc);
+                        st.features(toks, guided, feats);
+                        let q = self.moves.real_scores(feats);
+                        for t in 0..3 {
+                            s[t] += self.mix * q[t];
+                        }
+                        s
+                    }
+                    Some(nn) => nn.scores(st, nsc),
+                    None => {
+                        st.features(toks, guided, feats);
+                        self.moves.scores(feats).map(|v| v as f32)
+                    }
+                }
             } else {
-                [0; 3]
+                [0.0; 3]
             };
             let mut best = usize::MAX;
             for t in [SHIFT, LEFT, RIGHT] {
@@ -817,7 +862,7 @@ impl DepParser {
                 break;
             }
             if let Some((h, d)) = st.apply(best, toks) {
-                let label = self.label_arc(st, toks, h, d, feats);
+                let label = self.label_arc(st, toks, h, d, feats, nsc);
                 st.set_label(d, label);
             }
         }
@@ -833,9 +878,22 @@ impl DepParser {
         h: u32,
         d: u32,
         feats: &mut Vec<u64>,
+        nsc: &mut NnScratch,
     ) -> u8 {
         if h as usize + 1 >= toks.len() {
             return self.root_label;
+        }
+        if let Some(nn) = self.nn.as_ref().filter(|nn| nn.dims.labels > 0) {
+            nn.label_scores(h as usize, d as usize, nsc);
+            let mut best = usize::MAX;
+            for (t, &s) in nsc.lout.iter().enumerate() {
+                if t != usize::from(self.root_label) && (best == usize::MAX || s > nsc.lout[best]) {
+                    best = t;
+                }
+            }
+            if best != usize::MAX {
+                return best as u8;
+            }
         }
         st.label_features(toks, h, d, feats);
         self.labeller.best_except(feats, u16::from(self.root_label)) as u8
@@ -862,6 +920,13 @@ impl DepParser {
                 out.extend_from_slice(&bytes);
             }
             None => out.push(0),
+        }
+        // The neural scorer, when there is one (a perceptron parser's file
+        // ends before it, as in the files of before).
+        if let Some(nn) = &self.nn {
+            out.push(1);
+            nn.write(&mut out);
+            out.extend_from_slice(&self.mix.to_le_bytes());
         }
         out
     }
@@ -905,6 +970,22 @@ impl DepParser {
             }
             _ => return Err("bad guide flag".into()),
         };
+        let (nn, mix) = if r.at_end() {
+            (None, 0.0)
+        } else {
+            match r.u8()? {
+                1 => {
+                    let nn = NnScorer::read(r)?;
+                    let b = r.take(4)?;
+                    let mix = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                    if !mix.is_finite() || mix < 0.0 {
+                        return Err("bad perceptron weight".into());
+                    }
+                    (Some(Box::new(nn)), mix)
+                }
+                _ => return Err("bad network flag".into()),
+            }
+        };
         if !r.at_end() {
             return Err("trailing bytes".into());
         }
@@ -914,6 +995,8 @@ impl DepParser {
             moves,
             labeller,
             guide,
+            nn,
+            mix,
         })
     }
 
@@ -939,6 +1022,18 @@ impl DepParser {
             moves: Moves::mean(&moves),
             labeller: Weights::mean(&labels, label_min),
             ..all[0].clone()
+        }
+    }
+
+    /// This neural parser with the transition weights of a perceptron
+    /// parser added to its scores, times `weight`.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn mixed(&self, perceptron: &DepParser, weight: f32) -> DepParser {
+        DepParser {
+            moves: perceptron.moves.clone(),
+            mix: weight,
+            ..self.clone()
         }
     }
 

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use super::conllu::GoldWord;
 use super::depparse::{reversed, set_guide, tokens, DepParser, State, Token, LEFT, RIGHT, SHIFT};
+use super::nn::NnScratch;
 use super::table::Moves;
 use super::tagger::{WordFeats, MAX_TAGS};
 use super::train::{shuffle, Learner, Rng};
@@ -141,10 +142,10 @@ impl MoveLearner {
 /// One training sentence: tokens (predicted tags), gold heads (`n` = root)
 /// and gold label ids.
 #[derive(Clone)]
-struct Sent {
-    toks: Vec<Token>,
-    heads: Vec<u32>,
-    labels: Vec<u8>,
+pub(crate) struct Sent {
+    pub(crate) toks: Vec<Token>,
+    pub(crate) heads: Vec<u32>,
+    pub(crate) labels: Vec<u8>,
 }
 
 /// Train a parser on gold trees whose words carry predicted tags: `tags[k]`
@@ -174,6 +175,63 @@ pub fn train_parser_with(
     opts: &ParserTrainOptions,
     mut after_epoch: impl FnMut(usize, &DepParser),
 ) -> Result<DepParser, String> {
+    let (labels, root_label, mut data) = prepare(sentences, tags)?;
+
+    if !opts.stack {
+        if opts.models <= 1 {
+            return learn(&labels, root_label, &data, None, opts, after_epoch);
+        }
+        // Each deterministic by its seed, trained side by side; the caller
+        // hears of the mean once, after the last pass.
+        let all = (0..opts.models)
+            .into_par_iter()
+            .map(|k| {
+                let o = ParserTrainOptions {
+                    seed: opts.seed.wrapping_add(k as u64),
+                    ..*opts
+                };
+                learn(&labels, root_label, &data, None, &o, |_, _| {})
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let all: Vec<&DepParser> = all.iter().collect();
+        let mean = DepParser::mean(&all, opts.mean_label_prune).pruned(opts.prune);
+        after_epoch(opts.epochs, &mean);
+        return Ok(mean);
+    }
+    // The guide: a parser of the sentences right to left. The main parser
+    // learns from guide trees of sentences the guide did not see (jackknifed),
+    // so it learns how far to trust them.
+    let rev: Vec<Sent> = data.iter().map(reverse_sent).collect();
+    let folds = opts.guide_folds.max(2);
+    let mut st = State::default();
+    let mut feats = Vec::new();
+    let mut nsc = NnScratch::default();
+    for k in 0..folds {
+        let part: Vec<Sent> = rev
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != k)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let g = learn(&labels, root_label, &part, None, opts, |_, _| {})?;
+        for i in (k..data.len()).step_by(folds) {
+            g.run(&rev[i].toks, &mut st, &mut feats, &mut nsc, false);
+            set_guide(&mut data[i].toks, &st.heads, &st.labels);
+        }
+    }
+    let guide = learn(&labels, root_label, &rev, None, opts, |_, _| {})?;
+    learn(&labels, root_label, &data, Some(&guide), opts, after_epoch)
+}
+
+/// The relations of a treebank (sorted), the id of "root", and its sentences
+/// ready for training.
+pub(crate) type Prepared = (Vec<Box<str>>, u8, Vec<Sent>);
+
+/// [`Prepared`] from gold sentences and their predicted tags.
+pub(crate) fn prepare(
+    sentences: &[Vec<GoldWord>],
+    tags: &[(Vec<u16>, Vec<u16>)],
+) -> Result<Prepared, String> {
     if sentences.len() != tags.len() {
         return Err("one tag list per sentence".into());
     }
@@ -209,50 +267,7 @@ pub fn train_parser_with(
             labels: s.iter().map(|w| label_id(&w.deprel)).collect(),
         });
     }
-
-    if !opts.stack {
-        if opts.models <= 1 {
-            return learn(&labels, root_label, &data, None, opts, after_epoch);
-        }
-        // Each deterministic by its seed, trained side by side; the caller
-        // hears of the mean once, after the last pass.
-        let all = (0..opts.models)
-            .into_par_iter()
-            .map(|k| {
-                let o = ParserTrainOptions {
-                    seed: opts.seed.wrapping_add(k as u64),
-                    ..*opts
-                };
-                learn(&labels, root_label, &data, None, &o, |_, _| {})
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let all: Vec<&DepParser> = all.iter().collect();
-        let mean = DepParser::mean(&all, opts.mean_label_prune).pruned(opts.prune);
-        after_epoch(opts.epochs, &mean);
-        return Ok(mean);
-    }
-    // The guide: a parser of the sentences right to left. The main parser
-    // learns from guide trees of sentences the guide did not see (jackknifed),
-    // so it learns how far to trust them.
-    let rev: Vec<Sent> = data.iter().map(reverse_sent).collect();
-    let folds = opts.guide_folds.max(2);
-    let mut st = State::default();
-    let mut feats = Vec::new();
-    for k in 0..folds {
-        let part: Vec<Sent> = rev
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != k)
-            .map(|(_, s)| s.clone())
-            .collect();
-        let g = learn(&labels, root_label, &part, None, opts, |_, _| {})?;
-        for i in (k..data.len()).step_by(folds) {
-            g.run(&rev[i].toks, &mut st, &mut feats, false);
-            set_guide(&mut data[i].toks, &st.heads, &st.labels);
-        }
-    }
-    let guide = learn(&labels, root_label, &rev, None, opts, |_, _| {})?;
-    learn(&labels, root_label, &data, Some(&guide), opts, after_epoch)
+    Ok((labels, root_label, data))
 }
 
 /// A sentence right to left.
@@ -360,6 +375,8 @@ fn learn(
                 moves: ml.average(opts.prune),
                 labeller: ll.average(opts.label_prune),
                 guide: guide.map(|g| Box::new(g.clone())),
+                nn: None,
+                mix: 0.0,
             };
             after_epoch(epoch + 1, &model);
         }
@@ -370,6 +387,8 @@ fn learn(
         moves: ml.average(opts.prune),
         labeller: ll.average(opts.label_prune),
         guide: guide.map(|g| Box::new(g.clone())),
+        nn: None,
+        mix: 0.0,
     };
     DepParser::from_bytes(&parser.to_bytes())
 }

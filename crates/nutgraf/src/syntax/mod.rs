@@ -38,6 +38,8 @@ pub mod conllu;
 pub mod depparse;
 pub mod deptrain;
 pub mod lemma;
+pub mod nn;
+pub mod nntrain;
 pub(crate) mod table;
 pub mod tagger;
 pub mod train;

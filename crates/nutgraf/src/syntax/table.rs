@@ -542,6 +542,12 @@ impl Moves {
         [0, l, r]
     }
 
+    /// Scores in the weights' own units.
+    #[inline]
+    pub(crate) fn real_scores(&self, feats: &[u64]) -> [f32; 3] {
+        self.scores(feats).map(|v| v as f32 * self.scale)
+    }
+
     /// Number of features with a weight.
     pub(crate) fn len(&self) -> usize {
         self.index.len

@@ -419,6 +419,50 @@ fn the_mean_of_parsers_parses_like_them() {
 }
 
 #[test]
+fn a_neural_parser_is_deterministic_round_trips_and_learns() {
+    use super::nn::NnDims;
+    use super::nntrain::{train_nn_parser, NnTrainOptions};
+    let (gold, tagger, tags) = tiny_tagger();
+    let opts = NnTrainOptions {
+        dims: NnDims {
+            emb: [8, 4, 4, 2, 2],
+            lstm: 8,
+            hidden: 8,
+            layers: 2,
+            slots: 8,
+            labels: 0,
+        },
+        epochs: 30,
+        batch: 1,
+        rate: 0.01,
+        decay: 1.0,
+        ..NnTrainOptions::default()
+    };
+    let first = train_nn_parser(&gold, &tags, &opts, |_, _| {}).unwrap();
+    let second = train_nn_parser(&gold, &tags, &opts, |_, _| {}).unwrap();
+    let bytes = first.to_bytes();
+    assert_eq!(bytes, second.to_bytes());
+    let back = DepParser::from_bytes(&bytes).unwrap();
+    assert_eq!(back.to_bytes(), bytes);
+    // A file cut short is an error, not a panic.
+    for cut in [bytes.len() - 1, bytes.len() - 5, bytes.len() / 2] {
+        assert!(DepParser::from_bytes(&bytes[..cut]).is_err());
+    }
+    let syntax = Syntax {
+        tagger: &tagger,
+        parser: &back,
+    };
+    let mut out = Vec::new();
+    syntax.analyze(&["The", "cats", "sat", "."], &mut out);
+    let heads: Vec<Option<usize>> = out.iter().map(|a| a.head).collect();
+    assert_eq!(heads, [Some(1), Some(2), None, Some(2)]);
+    for words in [&[][..], &["Dogs", "barked", "at", "cats"], &["x"; 40]] {
+        syntax.analyze(words, &mut out);
+        assert_tree(&out, &words.join(" "));
+    }
+}
+
+#[test]
 fn a_stacked_parser_round_trips_and_parses() {
     use super::deptrain::{train_parser, ParserTrainOptions};
     let (gold, tagger, tags) = tiny_tagger();
