@@ -176,6 +176,7 @@ pub fn run_eval(args: &[String]) -> Result<(), String> {
                             | "--prune-parser"
                             | "--mean-with"
                             | "--mix-moves"
+                            | "--write-parser"
                             | "--mix"
                     ))
         })
@@ -190,6 +191,10 @@ pub fn run_eval(args: &[String]) -> Result<(), String> {
             .parse()
             .map_err(|_| "--mix: not a number")?;
         parser = parser.mixed(&other, weight);
+        if let Some(out) = opt_str(args, "--write-parser")? {
+            std::fs::write(out, parser.to_bytes()).map_err(|e| format!("{out}: {e}"))?;
+            eprintln!("wrote {out}");
+        }
     }
     if let Some(more) = opt_str(args, "--mean-with")? {
         let others: Vec<DepParser> = more

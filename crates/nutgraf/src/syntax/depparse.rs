@@ -976,6 +976,9 @@ impl DepParser {
             match r.u8()? {
                 1 => {
                     let nn = NnScorer::read(r)?;
+                    if nn.dims.labels != 0 && nn.dims.labels != n {
+                        return Err("the network's relations do not match".into());
+                    }
                     let b = r.take(4)?;
                     let mix = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
                     if !mix.is_finite() || mix < 0.0 {

@@ -270,7 +270,7 @@ impl Grads {
                 let dh = self.dh[u] + self.dout[i * vw + half + u];
                 let (ig, fg, gg, og) = (g[u], g[h + u], g[2 * h + u], g[3 * h + u]);
                 let c = sc.c[k][i * h + u];
-                let tc = c.tanh();
+                let tc = super::nn::tanh(c);
                 let dc = self.dc[u] + dh * og * (1.0 - tc * tc);
                 let cp = prev.map_or(0.0, |j| sc.c[k][j * h + u]);
                 self.dz[u] = dc * gg * ig * (1.0 - ig);
@@ -480,7 +480,13 @@ pub fn train_nn_parser(
         labels: labels.clone(),
         root_label,
         moves: Moves::from_rows(Vec::new()),
-        labeller: ll.average(opts.label_prune),
+        // A network that labels needs no perceptron labeller: an empty one
+        // (of the same relations) keeps the file small.
+        labeller: ll.average(if nn.dims.labels > 0 {
+            f32::INFINITY
+        } else {
+            opts.label_prune
+        }),
         guide: None,
         nn: Some(Box::new(nn.clone())),
         mix: 0.0,
