@@ -181,6 +181,11 @@ pub struct NnScorer {
     pub(crate) maps: [HashMap<u64, u32, IdBuild>; EMB],
     pub(crate) lay: Layout,
     pub(crate) p: Vec<f32>,
+    /// The matrices the encoder multiplies (LSTM input and recurrent
+    /// weights, hidden-layer blocks) by columns, at their offsets in `p`:
+    /// a product is then a run of `y += a * column`, which vectorizes.
+    /// Rebuilt by [`NnScorer::refresh`] whenever `p` changes.
+    pub(crate) t: Vec<f32>,
 }
 
 /// Buffers of one sentence's encoding (and, in training, of its gradients).
@@ -240,6 +245,15 @@ pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
 pub(crate) fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
     for (y, x) in y.iter_mut().zip(x) {
         *y += a * x;
+    }
+}
+
+/// `out += M x` for `M` stored by columns (`cols` of `out.len()` each).
+#[inline]
+pub(crate) fn matvec_cols(cols: &[f32], x: &[f32], out: &mut [f32]) {
+    let rows = out.len();
+    for (col, &a) in cols.chunks_exact(rows).zip(x) {
+        axpy(out, a, col);
     }
 }
 
@@ -314,7 +328,31 @@ impl NnScorer {
             keys,
             maps,
             p: vec![0.0; lay.len],
+            t: vec![0.0; lay.len],
             lay,
+        }
+    }
+
+    /// Rebuild the by-column copies of the encoder's matrices from `p`.
+    pub(crate) fn refresh(&mut self) {
+        let d = self.dims;
+        let (h, m, din) = (d.lstm, d.hidden, d.input());
+        let l = &self.lay;
+        let mut blocks = Vec::new();
+        for k in 0..2 * d.layers.clamp(1, MAX_LAYERS) {
+            blocks.push((l.wx[k], 4 * h, if k < 2 { din } else { 2 * h }));
+            blocks.push((l.wh[k], 4 * h, h));
+        }
+        for s in 0..d.blocks() {
+            blocks.push((l.w1 + s * m * 2 * h, m, 2 * h));
+        }
+        self.t.resize(self.p.len(), 0.0);
+        for (at, rows, cols) in blocks {
+            for r in 0..rows {
+                for c in 0..cols {
+                    self.t[at + c * rows + r] = self.p[at + r * cols + c];
+                }
+            }
         }
     }
 
@@ -377,17 +415,17 @@ impl NnScorer {
                     v.clear();
                     v.resize(n * len, 0.0);
                 }
-                let wx = &p[l.wx[k]..l.wx[k] + 4 * h * dl];
-                let wh = &p[l.wh[k]..l.wh[k] + 4 * h * h];
+                let wx = &self.t[l.wx[k]..l.wx[k] + 4 * h * dl];
+                let wh = &self.t[l.wh[k]..l.wh[k] + 4 * h * h];
                 let b = &p[l.b[k]..l.b[k] + 4 * h];
                 let mut prev: Option<usize> = None;
                 for step in 0..n {
                     let i = if k % 2 == 0 { step } else { n - 1 - step };
                     let g = &mut gates[i * 4 * h..(i + 1) * 4 * h];
                     g.copy_from_slice(b);
-                    matvec(wx, &input[i * dl..(i + 1) * dl], g);
+                    matvec_cols(wx, &input[i * dl..(i + 1) * dl], g);
                     if let Some(j) = prev {
-                        matvec(wh, &hs[j * h..(j + 1) * h], g);
+                        matvec_cols(wh, &hs[j * h..(j + 1) * h], g);
                     }
                     for u in 0..h {
                         let ig = sigmoid(g[u]);
@@ -431,9 +469,9 @@ impl NnScorer {
         for r in 0..n + 2 {
             let v = &sc.v[r * vw..(r + 1) * vw];
             for s in 0..ns {
-                let w1 = &p[l.w1 + s * m * vw..l.w1 + (s + 1) * m * vw];
+                let w1 = &self.t[l.w1 + s * m * vw..l.w1 + (s + 1) * m * vw];
                 let out = &mut sc.pre[(r * ns + s) * m..(r * ns + s + 1) * m];
-                matvec(w1, v, out);
+                matvec_cols(w1, v, out);
             }
         }
     }
@@ -600,6 +638,7 @@ impl NnScorer {
         for (v, c) in nn.p.iter_mut().zip(bytes.chunks_exact(4)) {
             *v = f32::from_le_bytes(c.try_into().unwrap_or([0; 4]));
         }
+        nn.refresh();
         if nn.p.iter().any(|v| !v.is_finite()) {
             return Err("a network parameter is not finite".into());
         }

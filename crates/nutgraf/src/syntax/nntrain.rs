@@ -21,7 +21,9 @@ use super::train::{shuffle, Learner, Rng};
 /// Options of [`train_nn_parser`].
 #[derive(Debug, Clone, Copy)]
 pub struct NnTrainOptions {
-    /// Network sizes.
+    /// Network sizes (`labels` is set from `neural_labels`). The defaults
+    /// are the best of those measured on EWT dev (`data/syntax/README.md`):
+    /// dev UAS / LAS 0.8749 / 0.8445 after 20 passes.
     pub dims: NnDims,
     /// Passes over the training sentences.
     pub epochs: usize,
@@ -60,10 +62,10 @@ impl Default for NnTrainOptions {
                 lstm: 96,
                 hidden: 96,
                 layers: 2,
-                slots: 4,
+                slots: 8,
                 labels: 0,
             },
-            epochs: 12,
+            epochs: 20,
             seed: 7,
             rate: 1e-3,
             batch: 8,
@@ -461,6 +463,7 @@ pub fn train_nn_parser(
     let mut nn = NnScorer::new(dims, keys, tag_rows);
     let mut rng = Rng(opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     init(&mut nn, &mut rng);
+    nn.refresh();
     let word_freq: Vec<f32> = std::iter::once(0.0)
         .chain(nn.keys[0].iter().map(|k| freq[k] as f32))
         .collect();
@@ -591,6 +594,7 @@ pub fn train_nn_parser(
             gr.sentence(&nn, &sc);
             if (b + 1) % opts.batch.max(1) == 0 || b + 1 == order.len() {
                 adam.step(&mut nn.p, &mut gr, &nn.lay, rate);
+                nn.refresh();
             }
         }
         if std::env::var_os("NUTGRAF_TRAIN_VERBOSE").is_some() {
@@ -634,6 +638,7 @@ mod tests {
         for v in &mut nn.p {
             *v += uniform(&mut rng, 0.2);
         }
+        nn.refresh();
         let ids = vec![
             [1, 1, 0, 0, 1],
             [2, 0, 1, 1, 0],
@@ -703,8 +708,10 @@ mod tests {
         for k in (0..nn.lay.len).step_by(7) {
             let mut a = nn.clone();
             a.p[k] += 1e-2;
+            a.refresh();
             let mut b = nn.clone();
             b.p[k] -= 1e-2;
+            b.refresh();
             let numeric = (loss(&a) - loss(&b)) / 2e-2;
             let analytic = f64::from(gr.g[k]);
             assert!(
