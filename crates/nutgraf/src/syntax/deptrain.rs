@@ -313,7 +313,6 @@ fn learn(
         let (mut right, mut total) = (0usize, 0usize);
         for &k in &order {
             let s = &data[k];
-            let n = s.heads.len() as u32;
             st.reset(s.heads.len());
             while !st.done() {
                 st.features(&s.toks, guided, &mut feats);
@@ -343,17 +342,7 @@ fn learn(
                 let explore = epoch >= opts.explore_from
                     && (rng.below(1 << 20) as f64) < opts.explore * f64::from(1 << 20);
                 if let Some((h, d)) = st.apply(if explore { pred } else { gold }, &s.toks) {
-                    let label = if h == n {
-                        root_label
-                    } else {
-                        st.label_features(&s.toks, h, d, &mut feats);
-                        if s.heads[d as usize] == h {
-                            ll.learn(&feats, u16::from(s.labels[d as usize])) as u8
-                        } else {
-                            ll.best(&feats) as u8
-                        }
-                    };
-                    st.set_label(d, label);
+                    label_arc(&mut st, s, h, d, root_label, &mut ll, &mut feats);
                 }
             }
             for (d, &h) in st.heads.iter().take(s.heads.len()).enumerate() {
@@ -391,6 +380,30 @@ fn learn(
         mix: 0.0,
     };
     DepParser::from_bytes(&parser.to_bytes())
+}
+
+/// Label the arc just made from `h` to `d` with the perceptron labeller `ll`,
+/// which learns from it when the arc is right (the root's arcs are "root").
+pub(crate) fn label_arc(
+    st: &mut State,
+    s: &Sent,
+    h: u32,
+    d: u32,
+    root_label: u8,
+    ll: &mut Learner,
+    feats: &mut Vec<u64>,
+) {
+    let label = if h as usize == s.heads.len() {
+        root_label
+    } else {
+        st.label_features(&s.toks, h, d, feats);
+        if s.heads[d as usize] == h {
+            ll.learn(feats, u16::from(s.labels[d as usize])) as u8
+        } else {
+            ll.best(feats) as u8
+        }
+    };
+    st.set_label(d, label);
 }
 
 /// Predicted XPOS and UPOS ids of each word of each sentence.

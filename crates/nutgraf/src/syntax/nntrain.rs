@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::conllu::GoldWord;
 use super::depparse::{DepParser, State, LEFT, RIGHT, SHIFT};
-use super::deptrain::{prepare, Sent};
+use super::deptrain::{label_arc, prepare, Sent};
 use super::nn::{axpy, Layout, NnDims, NnScorer, NnScratch, EMB};
 use super::table::Moves;
 use super::train::{shuffle, Learner, Rng};
@@ -574,17 +574,7 @@ pub fn train_nn_parser(
                         label_loss +=
                             f64::from(gr.label(&nn, &sc, h as usize, d as usize, gold_label));
                     }
-                    let label = if h as usize == n {
-                        root_label
-                    } else {
-                        st.label_features(&s.toks, h, d, &mut feats);
-                        if s.heads[d as usize] == h {
-                            ll.learn(&feats, u16::from(s.labels[d as usize])) as u8
-                        } else {
-                            ll.best(&feats) as u8
-                        }
-                    };
-                    st.set_label(d, label);
+                    label_arc(&mut st, s, h, d, root_label, &mut ll, &mut feats);
                 }
             }
             for (d, &h) in st.heads.iter().take(n).enumerate() {
