@@ -187,7 +187,7 @@ pub fn run_eval(args: &[String]) -> Result<(), String> {
     if let Some(path) = opt_str(args, "--mix-moves")? {
         let other = load_parser(Some(path))?;
         let weight = opt_str(args, "--mix")?
-            .unwrap_or("0.1")
+            .unwrap_or("0.01")
             .parse()
             .map_err(|_| "--mix: not a number")?;
         parser = parser.mixed(&other, weight);

@@ -96,6 +96,8 @@ struct Grads {
     dz: Vec<f32>,
     dx: Vec<f32>,
     dout: Vec<f32>,
+    /// Gradient of a hidden layer (reused from call to call).
+    dhid: Vec<f32>,
 }
 
 /// Adam's moments.
@@ -103,6 +105,11 @@ struct Adam {
     m: Vec<f32>,
     v: Vec<f32>,
     t: i32,
+}
+
+/// A draw from [0, 1).
+fn unit(rng: &mut Rng) -> f32 {
+    uniform(rng, 0.5) + 0.5
 }
 
 fn uniform(rng: &mut Rng, a: f32) -> f32 {
@@ -160,6 +167,7 @@ impl Grads {
             dz: Vec::new(),
             dx: Vec::new(),
             dout: Vec::new(),
+            dhid: Vec::new(),
         }
     }
 
@@ -177,7 +185,9 @@ impl Grads {
     fn output(&mut self, nn: &NnScorer, sc: &NnScratch, ds: [f32; 3]) {
         let (m, ns, nb) = (nn.dims.hidden, nn.dims.slots, nn.dims.blocks());
         let l = &nn.lay;
-        let mut dhid = vec![0f32; m];
+        let mut dhid = std::mem::take(&mut self.dhid);
+        dhid.clear();
+        dhid.resize(m, 0.0);
         for (t, &d) in ds.iter().enumerate() {
             if d == 0.0 {
                 continue;
@@ -197,6 +207,7 @@ impl Grads {
                 &dhid,
             );
         }
+        self.dhid = dhid;
     }
 
     /// Back-propagate the cross-entropy of relation `gold` for the arc
@@ -206,7 +217,9 @@ impl Grads {
         let (l, p) = (&nn.lay, &nn.p);
         let max = sc.lout.iter().copied().fold(f32::MIN, f32::max);
         let sum: f32 = sc.lout.iter().map(|&s| (s - max).exp()).sum();
-        let mut dhid = vec![0f32; m];
+        let mut dhid = std::mem::take(&mut self.dhid);
+        dhid.clear();
+        dhid.resize(m, 0.0);
         for (k, &s) in sc.lout.iter().enumerate() {
             let dk = (s - max).exp() / sum - if k == gold { 1.0 } else { 0.0 };
             axpy(
@@ -231,6 +244,7 @@ impl Grads {
             1.0,
             &dhid,
         );
+        self.dhid = dhid;
         (max + sum.ln()) - sc.lout.get(gold).copied().unwrap_or(0.0)
     }
 
@@ -507,7 +521,7 @@ pub fn train_nn_parser(
                 let mut id = nn.ids(t);
                 let f = word_freq[id[0] as usize];
                 let drop = opts.word_dropout / (opts.word_dropout + f);
-                if id[0] != 0 && uniform(&mut rng, 0.5) + 0.5 < drop {
+                if id[0] != 0 && unit(&mut rng) < drop {
                     id[0] = 0;
                 }
                 sc.ids.push(id);
@@ -521,13 +535,7 @@ pub fn train_nn_parser(
             for (mask, len, rate) in masks {
                 mask.clear();
                 let keep = 1.0 / (1.0 - rate);
-                mask.extend((0..len).map(|_| {
-                    if uniform(&mut rng, 0.5) + 0.5 < rate {
-                        0.0
-                    } else {
-                        keep
-                    }
-                }));
+                mask.extend((0..len).map(|_| if unit(&mut rng) < rate { 0.0 } else { keep }));
             }
             nn.encode(&mut sc);
             gr.reset_sentence(&nn, n);

@@ -349,6 +349,13 @@ fn shipped_parser_round_trips() {
     }
 }
 
+/// "The cats sat ." gets its tree: "sat" the root, heading "cats" and ".".
+fn assert_parses_cats_sat<'m>(syntax: Syntax<'m>, out: &mut Vec<Analyzed<'m, 'm>>) {
+    syntax.analyze(&["The", "cats", "sat", "."], out);
+    let heads: Vec<Option<usize>> = out.iter().map(|a| a.head).collect();
+    assert_eq!(heads, [Some(1), Some(2), None, Some(2)]);
+}
+
 /// The tiny treebank, a tagger trained on it and its tags.
 fn tiny_tagger() -> (Vec<Vec<GoldWord>>, Tagger, super::deptrain::SentenceTags) {
     let gold = read_conllu(TINY).unwrap();
@@ -383,9 +390,7 @@ fn parser_training_is_deterministic_and_learns() {
         parser: &first,
     };
     let mut out = Vec::new();
-    syntax.analyze(&["The", "cats", "sat", "."], &mut out);
-    let heads: Vec<Option<usize>> = out.iter().map(|a| a.head).collect();
-    assert_eq!(heads, [Some(1), Some(2), None, Some(2)]);
+    assert_parses_cats_sat(syntax, &mut out);
     assert_eq!(out[1].deprel, "nsubj");
 }
 
@@ -413,9 +418,7 @@ fn the_mean_of_parsers_parses_like_them() {
         parser: &back,
     };
     let mut out = Vec::new();
-    syntax.analyze(&["The", "cats", "sat", "."], &mut out);
-    let heads: Vec<Option<usize>> = out.iter().map(|a| a.head).collect();
-    assert_eq!(heads, [Some(1), Some(2), None, Some(2)]);
+    assert_parses_cats_sat(syntax, &mut out);
 }
 
 #[test]
@@ -453,9 +456,7 @@ fn a_neural_parser_is_deterministic_round_trips_and_learns() {
         parser: &back,
     };
     let mut out = Vec::new();
-    syntax.analyze(&["The", "cats", "sat", "."], &mut out);
-    let heads: Vec<Option<usize>> = out.iter().map(|a| a.head).collect();
-    assert_eq!(heads, [Some(1), Some(2), None, Some(2)]);
+    assert_parses_cats_sat(syntax, &mut out);
     for words in [&[][..], &["Dogs", "barked", "at", "cats"], &["x"; 40]] {
         syntax.analyze(words, &mut out);
         assert_tree(&out, &words.join(" "));
