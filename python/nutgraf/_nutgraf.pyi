@@ -996,6 +996,7 @@ class Corpus:
         keep: int | None = None,
         split_threshold: float | None = None,
         merge_threshold: float | None = None,
+        contrast: float | None = None,
     ) -> Corpus:
         """Options (``None``: the default): ``story_threshold``, the similarity
         from 0 to 1 a document needs to join a story (0.175); ``max_gap_days``,
@@ -1006,7 +1007,11 @@ class Corpus:
         of the pairs of documents across two parts of a story below which the
         story is split when it is re-checked (0.1; 0 never splits);
         ``merge_threshold``, the mean pair similarity from which two stories
-        merge at a re-check (0.125). A value out of range raises
+        merge at a re-check (0.125); ``contrast``, the share of the mean
+        similarity within each of two groups of a story's documents below which
+        their mean similarity across, with the terms all of its documents share
+        counting for nothing, makes them two stories at a re-check (0.2; 0 never
+        splits this way: a rematch, a second arrest). A value out of range raises
         ``InvalidOptionError``."""
     def add(self, doc: Document, id: _Id | None = None) -> int:
         """Add ``doc`` under ``id``: its index. ``id`` defaults to the index as a

@@ -383,6 +383,7 @@ def test_options_are_checked_and_used() -> None:
         {"split_threshold": -0.1},
         {"merge_threshold": 2.0},
         {"merge_threshold": float("nan")},
+        {"contrast": 1.5},
     ):
         with pytest.raises(nutgraf.InvalidOptionError):
             nutgraf.Corpus(**bad)  # type: ignore[arg-type]
@@ -392,6 +393,6 @@ def test_options_are_checked_and_used() -> None:
     for corpus in (loose, strict):
         corpus.extend([a, b], ["a", "b"])
     assert len(loose.stories()) == 1 and len(strict.stories()) == 2
-    checked = nutgraf.Corpus(split_threshold=0.0, merge_threshold=1.0)
+    checked = nutgraf.Corpus(split_threshold=0.0, merge_threshold=1.0, contrast=0.0)
     checked.extend([a, b, a, b], ["a", "b", "c", "d"])
     assert sum(len(s.ids) for s in checked.stories()) == 4

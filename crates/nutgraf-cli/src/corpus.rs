@@ -83,6 +83,13 @@ pub struct CorpusArgs {
     #[arg(long, value_name = "X", default_value_t = StoryOptions::new().merge_threshold, value_parser = unit)]
     pub merge_threshold: f32,
 
+    /// When a story is re-checked, two groups of its documents are two
+    /// stories when, with the terms all its documents share counting for
+    /// nothing, their pairs across have a mean similarity below X times that
+    /// within each group (0 never splits this way).
+    #[arg(long, value_name = "X", default_value_t = StoryOptions::new().contrast, value_parser = unit)]
+    pub contrast: f32,
+
     /// The body similarity (above 0, at most 1) from which two documents are
     /// near-duplicates.
     #[arg(long, value_name = "X", default_value_t = DuplicateOptions::new().get_threshold(), value_parser = positive_unit)]
@@ -102,6 +109,7 @@ impl CorpusArgs {
         options.stories.max_gap_days = self.max_gap_days;
         options.stories.split_threshold = self.split_threshold;
         options.stories.merge_threshold = self.merge_threshold;
+        options.stories.contrast = self.contrast;
         options.duplicates = options.duplicates.threshold(self.duplicate_threshold);
         if let Some(keep) = self.keep {
             options.duplicates = options

@@ -341,11 +341,12 @@ fn ecbplus_story_and_entity_floors() {
     let stories = mean(|f| f.b3.f);
     let entities = mean(|f| f.entities.f);
     eprintln!("ECB+ stories B3 F1 {stories:.3}, entities B3 F1 {entities:.3}");
-    // Today 0.887 and 0.815 (mean of the file's order and three shuffles;
-    // entities 0.811 before given names' genders and descriptors).
+    // Today 0.913 and 0.824 (mean of the file's order and three shuffles;
+    // stories 0.895 before the contrast test, entities 0.811 before given
+    // names' genders and descriptors).
     assert!(
-        stories >= 0.87,
-        "story B-cubed F1 {stories:.3} fell below 0.87"
+        stories >= 0.9,
+        "story B-cubed F1 {stories:.3} fell below 0.9"
     );
     assert!(
         entities >= 0.805,

@@ -126,7 +126,7 @@ pub(crate) fn extract_id(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<String> 
 #[pymethods]
 impl PyCorpus {
     #[new]
-    #[pyo3(signature = (*, story_threshold=None, max_gap_days=None, duplicate_threshold=None, keep=None, split_threshold=None, merge_threshold=None))]
+    #[pyo3(signature = (*, story_threshold=None, max_gap_days=None, duplicate_threshold=None, keep=None, split_threshold=None, merge_threshold=None, contrast=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -136,6 +136,7 @@ impl PyCorpus {
         keep: Option<usize>,
         split_threshold: Option<f64>,
         merge_threshold: Option<f64>,
+        contrast: Option<f64>,
     ) -> PyResult<Self> {
         let mut options = CorpusOptions::new();
         for (name, value, field) in [
@@ -154,6 +155,7 @@ impl PyCorpus {
                 merge_threshold,
                 &mut options.stories.merge_threshold,
             ),
+            ("contrast", contrast, &mut options.stories.contrast),
         ] {
             if let Some(t) = value {
                 if !(0.0..=1.0).contains(&t) {
