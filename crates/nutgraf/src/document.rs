@@ -209,7 +209,8 @@ pub struct Dateline {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum PublishedFrom {
-    /// The caller's [`Meta`](crate::Meta).
+    /// The caller's [`Meta`](crate::Meta): its date, or else (when the text
+    /// states none) a date in the path of its URL.
     Meta,
     /// A date the text states about itself (a "Published" line, a dateline), here.
     Text(Span),

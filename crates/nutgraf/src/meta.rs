@@ -7,7 +7,9 @@ use crate::error::{Error, Result};
 /// Metadata supplied with a document: its publication date, URL and source name.
 ///
 /// The publication date is the reference for relative time expressions; when it
-/// is absent nutgraf falls back to a date the document states about itself.
+/// is absent nutgraf falls back to a date the document states about itself,
+/// then to a date in the path of the URL (`/2011/01/05/`, `/2009/Feb/02/`,
+/// `/2009-02-03-title`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Meta {

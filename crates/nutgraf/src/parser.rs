@@ -363,10 +363,16 @@ pub(crate) fn build(
         }
     }
 
+    // The caller's date, else one the text states, else one in the path of
+    // the caller's address for the page ("/2011/01/05/").
+    let url_date = || meta.url.as_deref().and_then(crate::layout::url_date);
     let (published, published_from) = match (meta.published, layout.published) {
         (Some(d), _) => (Some(d), Some(PublishedFrom::Meta)),
         (None, Some((d, span))) => (Some(d), Some(PublishedFrom::Text(span))),
-        (None, None) => (None, None),
+        (None, None) => match url_date() {
+            Some((d, _, _)) => (Some(d), Some(PublishedFrom::Meta)),
+            None => (None, None),
+        },
     };
 
     // Tokens of every sentence, cut once and read by each extractor.
@@ -905,6 +911,40 @@ mod tests {
             .unwrap();
         assert_eq!(out.len(), 2);
         assert!(out.iter().all(|r| r.as_ref().unwrap_err().is_cancelled()));
+    }
+
+    #[test]
+    fn a_date_in_the_urls_path_is_the_publication_date_when_nothing_else_gives_one() {
+        let parser = Parser::new(Options::new());
+        let text = "Saints place Thomas on injured reserve\n\nThe Saints placed Pierre Thomas on injured reserve on Wednesday.";
+        let url = "https://profootballtalk.example.com/2011/01/05/pierre-thomas-headed-to-ir/";
+        let doc = parser.parse(text, &Meta::new().with_url(url)).unwrap();
+        assert_eq!(doc.published, Some(jiff::civil::date(2011, 1, 5)));
+        assert_eq!(doc.published_from, Some(PublishedFrom::Meta));
+        // "Wednesday" is read against it.
+        let wednesday = doc
+            .times
+            .iter()
+            .find(|t| t.text(text) == "Wednesday")
+            .unwrap();
+        assert_eq!(wednesday.value.as_deref(), Some("2011-01-05"));
+        // The caller's date and a date the text states come first.
+        let given = Meta::new()
+            .with_url(url)
+            .with_published(jiff::civil::date(2011, 1, 6));
+        let doc = parser.parse(text, &given).unwrap();
+        assert_eq!(doc.published, Some(jiff::civil::date(2011, 1, 6)));
+        let stated = text.replacen("\n\n", "\n\nPublished: January 4, 2011\n\n", 1);
+        let doc = parser.parse(&stated, &Meta::new().with_url(url)).unwrap();
+        assert_eq!(doc.published, Some(jiff::civil::date(2011, 1, 4)));
+        // An address without a date gives none.
+        let doc = parser
+            .parse(
+                text,
+                &Meta::new().with_url("https://example.com/sports/12345"),
+            )
+            .unwrap();
+        assert_eq!(doc.published, None);
     }
 
     #[test]

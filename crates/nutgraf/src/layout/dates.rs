@@ -228,10 +228,90 @@ pub(super) fn dateline_line(line: &str) -> Option<((usize, usize), Option<Date>)
     ))
 }
 
+/// A date in a web address's path, as news sites write them
+/// (`/2011/01/05/`, `/2012/7/7/`, `/2009/Feb/02/`, `/2009-02-03-williams`),
+/// with its byte range in `url`. The host, the query and the fragment are not
+/// read; a year must be 1990 to 2099 and the date must exist. A year and
+/// month alone (`/2013/09/`) or eight digits run together (an article number
+/// as often as a date) give nothing.
+pub(crate) fn url_date(url: &str) -> Option<(Date, usize, usize)> {
+    let t = url.trim_end();
+    let after_scheme = t.find("://").map_or(0, |i| i + 3);
+    // The path starts at the first "/" after the host.
+    let path_start = after_scheme + t.get(after_scheme..)?.find('/')?;
+    let path_end = t
+        .get(path_start..)?
+        .find(['?', '#'])
+        .map_or(t.len(), |i| path_start + i);
+    let path = t.get(path_start..path_end)?;
+    let caps = URL_DATE.captures(path)?;
+    let whole = caps.get(0)?;
+    let y = caps.name("y")?.as_str();
+    let m: i8 = match caps.name("m").or_else(|| caps.name("m2")) {
+        Some(m) => m.as_str().parse().ok()?,
+        None => month_number(caps.name("mon")?.as_str())?,
+    };
+    let d = caps.name("d").or_else(|| caps.name("d2"))?.as_str();
+    let date = make(y, m, d)?;
+    // The match includes the separators on either side: report the date alone.
+    let inner = whole.as_str();
+    let lead = inner.len() - inner.trim_start_matches(['/', '-', '_']).len();
+    let trail = inner.len() - inner.trim_end_matches(['/', '-', '_']).len();
+    let start = path_start + whole.start() + lead;
+    let end = path_start + whole.end() - trail;
+    Some((date, start, end))
+}
+
+/// `/YYYY/MM/DD/`, `/YYYY/Mon/DD/` or `YYYY-MM-DD` between separators.
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        [/_-](?P<y>(?:199|20\d)\d)
+        (?:
+            / (?:(?P<m>\d{1,2}) | (?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*) / (?P<d>\d{1,2}) (?:[/_.-]|$)
+          | - (?P<m2>\d{2}) - (?P<d2>\d{2}) (?:[/_.-]|$)
+        )",
+    )
+    .expect("url date pattern compiles")
+});
+
 #[cfg(test)]
 // A test may slice what it has just checked; a panic there is a failure.
 #[allow(clippy::indexing_slicing, clippy::string_slice)]
 mod tests {
+
+    #[test]
+    fn dates_in_web_addresses() {
+        let date = |u: &str| url_date(u).map(|(d, s, e)| (d.to_string(), u[s..e].to_owned()));
+        let some = |d: &str, t: &str| Some((d.to_owned(), t.to_owned()));
+        // A year and month alone.
+        assert_eq!(
+            date("http://voices.washingtonpost.com/early-lead/2011/01/new_orleans_saints"),
+            None
+        );
+        assert_eq!(
+            date("http://profootballtalk.nbcsports.com/2011/01/05/pierre-thomas-is-headed/"),
+            some("2011-01-05", "2011/01/05")
+        );
+        assert_eq!(
+            date("http://www.badlefthook.com/2012/7/7/3143743/klitschko-vs-thompson"),
+            some("2012-07-07", "2012/7/7")
+        );
+        assert_eq!(
+            date("http://www.utsandiego.com/news/2009/Feb/02/bn02jamal/"),
+            some("2009-02-02", "2009/Feb/02")
+        );
+        assert_eq!(
+            date("https://usatoday30.usatoday.com/sports/2009-02-03-williams-dui_N.htm"),
+            some("2009-02-03", "2009-02-03")
+        );
+        assert_eq!(date("https://example.com/2013/02/30/no-such-day"), None);
+        assert_eq!(date("https://example.com/news/20130926/story"), None);
+        assert_eq!(date("https://example.com/a?from=2013/09/26/"), None);
+        assert_eq!(date("https://2013.example.com/x"), None);
+        assert_eq!(date("https://example.com/1789/07/14/bastille"), None);
+        assert_eq!(date("not a url at all 2013/09/26/"), None);
+    }
     use super::*;
     use jiff::civil::date;
 

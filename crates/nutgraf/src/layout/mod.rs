@@ -17,6 +17,7 @@
 
 mod blocks;
 mod dates;
+pub(crate) use dates::url_date;
 mod lexicon;
 mod shapes;
 
