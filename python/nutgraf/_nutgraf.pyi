@@ -658,7 +658,8 @@ class Document:
     def publisher(self) -> str | None: ...
     @property
     def published(self) -> datetime.date | None:
-        """From the ``published`` argument, else a date the text states, else None."""
+        """From the ``published`` argument, else a date the text states, else a date
+        in the path of the ``url`` argument (``/2011/01/05/``), else None."""
     @property
     def language(self) -> str | None:
         """Main language of the body (ISO 639-1)."""

@@ -230,3 +230,13 @@ def test_package_docstring_example_runs() -> None:
     result = doctest.testmod(nutgraf, verbose=False)
     assert result.attempted >= 3
     assert result.failed == 0
+
+
+def test_a_date_in_the_url_path_is_the_publication_date_when_nothing_else_gives_one() -> None:
+    text = "Saints place Thomas on injured reserve\n\nThe Saints placed Pierre Thomas on injured reserve on Wednesday."
+    url = "https://profootballtalk.example.com/2011/01/05/pierre-thomas-headed-to-ir/"
+    doc = nutgraf.parse(text, url=url)
+    assert doc.published == datetime.date(2011, 1, 5)
+    assert [t.value for t in doc.times if t.text == "Wednesday"] == ["2011-01-05"]
+    assert nutgraf.parse(text, url=url, published="2011-01-06").published == datetime.date(2011, 1, 6)
+    assert nutgraf.parse(text, url="https://example.com/sports/12345").published is None
