@@ -484,14 +484,12 @@ impl Clusterer {
         std::mem::take(&mut self.moved)
     }
 
-    /// Undo a wrong merge: split story `s` into two parts when the mean
-    /// similarity of the pairs across them is below the split threshold. The
-    /// part without the story's first document then joins the story it is
-    /// most like, if it reaches the threshold with it, or starts its own.
-    ///
-    /// The parts: the document least like the rest starts one; then, a few
-    /// times, each document goes to the part whose other documents it is
-    /// more like on average (two-means on the mean pair similarity).
+    /// Undo a wrong merge: split story `s` into two parts when the contrast
+    /// test parts it (see the module docs), or else when the mean similarity
+    /// of the pairs across its two parts ([`two_means`]) is below the split
+    /// threshold. The part without the story's first document then joins the
+    /// story it is most like, if it reaches the threshold with it and is more
+    /// like it than the rest, or starts its own.
     fn check_split(&mut self, s: usize, opts: &StoryOptions) {
         let members: Vec<usize> = self.stories[s]
             .members
