@@ -54,8 +54,10 @@
 //! # How stories are formed
 //!
 //! Online and deterministic: the same documents in the same order give the
-//! same stories. See [`StoryOptions`] for the similarity, its threshold and the
-//! date test that keeps two similar happenings at different times apart.
+//! same stories. See [`StoryOptions`] for the similarity, its threshold, the
+//! date test that keeps two similar happenings at different times apart, and
+//! the contrast test that parts two happenings sharing their main names (a
+//! rematch, a second arrest of one team's player) when a story is re-checked.
 
 pub(crate) mod claims;
 mod dedup;
