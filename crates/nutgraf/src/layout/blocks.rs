@@ -73,7 +73,10 @@ pub(super) fn split(text: &str) -> Vec<Span> {
     let mut prev: Option<&Line> = None;
     for line in &lines {
         let join = prev.is_some_and(|p| {
-            p.group == line.group && {
+            // Nothing continues a web address alone on its line (a page's
+            // address above its title); an address may end a paragraph (a
+            // source cited under it).
+            p.group == line.group && !super::shapes::is_url_line(p.span.slice(text)) && {
                 let prev_text = out.last().map_or("", |s: &Span| s.slice(text));
                 wrapped[line.group]
                     || (p.len >= 40
@@ -117,6 +120,19 @@ mod tests {
             [
                 "Russian President Vladimir Putin arrived in Beijing\non Tuesday for talks with Chinese President Xi\nJinping.",
                 "Next paragraph here."
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_continues_a_web_address_line() {
+        let t = "http://www.bbc.co.uk/sport/0/boxing/18747023-klitschko\nKlitschko defeats Thompson\n\nBody text here.";
+        assert_eq!(
+            texts(t),
+            [
+                "http://www.bbc.co.uk/sport/0/boxing/18747023-klitschko",
+                "Klitschko defeats Thompson",
+                "Body text here."
             ]
         );
     }
