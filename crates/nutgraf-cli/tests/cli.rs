@@ -1260,6 +1260,7 @@ fn corpus_of_nothing_is_an_empty_report() {
         "--max-gap-days",
         "--split-threshold",
         "--merge-threshold",
+        "--contrast",
         "--duplicate-threshold",
         "--keep",
     ] {
@@ -1272,6 +1273,7 @@ fn corpus_options_are_checked_and_used() {
     for bad in [
         &["corpus", "--story-threshold", "1.5"][..],
         &["corpus", "--split-threshold", "nan"],
+        &["corpus", "--contrast", "1.5"],
         &["corpus", "--duplicate-threshold", "0"],
         &["corpus", "--keep", "0"],
         &["corpus", "--max-gap-days", "-1"],
