@@ -63,7 +63,7 @@ pub(crate) fn word_hash(word: &str) -> Term {
 }
 
 /// Sort hashes and count each: `(hash, count)` sorted by hash.
-fn counted(mut hashes: Vec<Term>) -> Vec<(Term, u32)> {
+pub(crate) fn counted(mut hashes: Vec<Term>) -> Vec<(Term, u32)> {
     hashes.sort_unstable();
     let mut out: Vec<(Term, u32)> = Vec::with_capacity(hashes.len());
     for h in hashes {

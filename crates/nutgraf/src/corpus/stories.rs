@@ -46,8 +46,8 @@ use jiff::civil::Date;
 
 use super::dedup::HashKeyMap;
 use super::profile::{
-    add_into, content_words, dot, norm, prune, word_hash, Sparse, Term, Terms, FIGURES, KINDS,
-    PEOPLE, PLACES, WORDS,
+    add_into, content_words, counted, dot, norm, prune, word_hash, Sparse, Term, Terms, FIGURES,
+    KINDS, PEOPLE, PLACES, WORDS,
 };
 
 /// Heaviest terms a story keeps per bag.
@@ -926,8 +926,6 @@ impl Clusterer {
     }
 }
 
-/// The terms a document looks its stories up by: its heaviest words and
-/// names.
 /// Two parts of a story's documents by two-means on the mean pair
 /// similarity: the document least like the rest starts part B; then, a few
 /// times, each document goes to the part whose other documents it is more
@@ -1050,17 +1048,7 @@ fn contrast_profiles(profiles: &[&[Sparse; KINDS]]) -> Vec<[Sparse; KINDS]> {
             df[k].extend(p[k].iter().map(|x| x.0));
         }
     }
-    let df: [Vec<(Term, u32)>; KINDS] = df.map(|mut v| {
-        v.sort_unstable();
-        let mut out: Vec<(Term, u32)> = Vec::with_capacity(v.len());
-        for h in v {
-            match out.last_mut() {
-                Some(last) if last.0 == h => last.1 += 1,
-                _ => out.push((h, 1)),
-            }
-        }
-        out
-    });
+    let df: [Vec<(Term, u32)>; KINDS] = df.map(counted);
     profiles
         .iter()
         .map(|p| {
@@ -1113,6 +1101,8 @@ fn parts_apart(profiles: &[&[Sparse; KINDS]], in_b: &[bool], opts: &StoryOptions
     cross < opts.contrast * within(&a).min(within(&b))
 }
 
+/// The terms a document looks its stories up by: its heaviest words and
+/// names.
 fn lookup_keys(vectors: &[Sparse; KINDS]) -> Vec<Term> {
     let heaviest = |v: &Sparse, n: usize| -> Vec<Term> {
         let mut v = v.clone();
