@@ -173,7 +173,9 @@ class Block:
         """The original text of the block."""
     @property
     def lang(self) -> str | None:
-        """ISO 639-1 language code, when the block is long enough to tell."""
+        """ISO 639-1 language code, when the block is long enough to tell. The
+        extractors read English: a block surely in another language gives
+        sentences but no entities, times, quantities, events or words."""
     @property
     def reason(self) -> str | None:
         """For boilerplate, why it was left out (``"share"``, ``"related"``...)."""
@@ -245,7 +247,8 @@ class Sentence:
     @property
     def words(self) -> list[Word]:
         """Its words with their syntax (``head`` indexes this list); empty unless
-        parsed with ``syntax=True``, and for a caption in another language."""
+        parsed with ``syntax=True``, and for a sentence in another language than
+        English (see ``Block.lang``)."""
 
 @final
 class Dateline:

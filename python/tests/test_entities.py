@@ -102,3 +102,23 @@ def test_pronouns_resolve_once_for_every_stage() -> None:
     assert all(p.text != "he" for e in doc.entities for p in e.pronouns)
     contract = {e["name"]: e for e in doc.to_dict()["entities"]}
     assert [p["text"] for p in contract["Joe Biden"]["pronouns"]] == ["They"]
+
+
+def test_a_paragraph_in_another_language_gives_no_entities() -> None:
+    text = (
+        "Macron meets Scholz in Berlin\n\n"
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin "
+        "on Tuesday to discuss energy prices, officials said.\n\n"
+        "Der Bundeskanzler sagte am Dienstag, dass die beiden Länder in den kommenden "
+        "Monaten mit den Unternehmen über die Preise für Strom und Gas sprechen werden.\n"
+    )
+    doc = nutgraf.parse(text, syntax=True)
+    german = [i for i, b in enumerate(doc.blocks) if b.lang == "de"]
+    assert len(german) == 1
+    names = {e.name for e in doc.entities}
+    assert {"Emmanuel Macron", "Olaf Scholz", "Berlin"} <= names
+    block = doc.blocks[german[0]]
+    for m in (m for e in doc.entities for m in e.mentions):
+        assert not (block.start <= m.start and m.end <= block.end), m
+    assert all(not s.words for s in doc.sentences if s.block == german[0])
+    assert all(s.words for s in doc.sentences if s.block != german[0])

@@ -126,7 +126,9 @@ pub struct Block {
     pub kind: BlockKind,
     /// Where it is in the original input.
     pub span: Span,
-    /// Its language (ISO 639-1), when the block is long enough to tell.
+    /// Its language (ISO 639-1), when the block is long enough to tell. The
+    /// extractors read English: a block surely in another language has
+    /// sentences but no words, entities, times, quantities or events.
     pub lang: Option<&'static str>,
     /// For boilerplate, why it was left out.
     pub reason: Option<BoilerplateReason>,

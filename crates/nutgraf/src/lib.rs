@@ -39,7 +39,10 @@
 //! `segment` (sentences, tokens) → [`syntax`] (part of speech, lemma, head and
 //! relation of every word, with [`Options::syntax`]; off by default) → entities,
 //! times, quantities → quotes, attributions, events → [`Document`]. Each stage
-//! reads the ones before it.
+//! reads the ones before it. The stages after `segment` read English: the
+//! sentences of a block surely in another language (a caption or a statement
+//! quoted in French, a whole article in German) stay sentences of the document
+//! but give no words, entities, times, quantities or events.
 //!
 //! ## Saving and reading back
 //!

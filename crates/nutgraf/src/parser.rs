@@ -269,6 +269,12 @@ pub(crate) fn build(
     let mut norm_sentences: Vec<(Span, bool)> = Vec::new();
     // The document sentence of each normalized sentence, if it has one.
     let mut norm_doc: Vec<Option<usize>> = Vec::new();
+    // The block of each normalized sentence.
+    let mut norm_block: Vec<usize> = Vec::new();
+    // Blocks surely in another language than English, and the bytes of body
+    // text that are and are not.
+    let mut other_blocks: Vec<usize> = Vec::new();
+    let (mut other_weight, mut english_weight) = (0usize, 0usize);
     let mut lang_weight: Vec<(&'static str, usize)> = Vec::new();
     // The block and original end of the last sentence kept.
     let mut kept_end: Option<(usize, usize)> = None;
@@ -293,6 +299,23 @@ pub(crate) fn build(
             }
         }
         let index = blocks.len();
+        if raw.kind != BlockKind::Boilerplate && block_lang.is_some_and(|l| l != "en") {
+            // A caption is read only in English (a line under a photo often
+            // comes from an agency in another language).
+            let sure = raw.kind == BlockKind::Caption || lang::surely_other(block_text);
+            if sure {
+                other_blocks.push(index);
+            }
+            if raw.kind.is_body() {
+                if sure {
+                    other_weight += block_text.len();
+                } else {
+                    english_weight += block_text.len();
+                }
+            }
+        } else if raw.kind.is_body() {
+            english_weight += block_text.len();
+        }
         if matches!(
             raw.kind,
             BlockKind::Title
@@ -303,8 +326,6 @@ pub(crate) fn build(
         ) {
             sent_buf.clear();
             segment::sentences(ntext, raw.span, &mut sent_buf);
-            // The tagger reads English; a caption in another language is left alone.
-            let analysed = raw.kind != BlockKind::Caption || block_lang.is_none_or(|l| l == "en");
             let headline = matches!(
                 raw.kind,
                 BlockKind::Title | BlockKind::Subtitle | BlockKind::Heading
@@ -325,10 +346,9 @@ pub(crate) fn build(
                     });
                     Some(sentences.len() - 1)
                 };
-                if analysed {
-                    norm_sentences.push((s, headline));
-                    norm_doc.push(doc);
-                }
+                norm_sentences.push((s, headline));
+                norm_doc.push(doc);
+                norm_block.push(index);
             }
         }
         blocks.push(Block {
@@ -361,6 +381,25 @@ pub(crate) fn build(
                 b.lang = Some(code);
             }
         }
+    }
+
+    // The extractors read English: the sentences of a block surely in
+    // another language (a caption, a quoted statement, a whole article) are
+    // left alone, and in a document whose body is surely in another language
+    // (two thirds of its text or more), so are those of its other blocks not
+    // read as English. They stay sentences of the document.
+    let other_doc = other_weight >= 2 * english_weight && other_weight > 0;
+    let english = |b: usize| {
+        let block = blocks.get(b);
+        !(other_blocks.binary_search(&b).is_ok()
+            || (other_doc && block.and_then(|b: &Block| b.lang) != Some("en")))
+    };
+    let keep: Vec<bool> = norm_block.iter().map(|&b| english(b)).collect();
+    if keep.contains(&false) {
+        let mut k = keep.iter();
+        norm_sentences.retain(|_| k.next().copied().unwrap_or(true));
+        let mut k = keep.iter();
+        norm_doc.retain(|_| k.next().copied().unwrap_or(true));
     }
 
     // The caller's date, else one the text states, else one in the path of

@@ -55,6 +55,57 @@ pub fn detect(text: &str) -> Option<&'static str> {
     votes.leader()
 }
 
+/// Function-word votes a text in another language needs for
+/// [`surely_other`], and how many times those of English.
+const SURE_VOTES: f32 = 3.0;
+const SURE_RATIO: f32 = 3.0;
+/// The share of a text's words those votes must reach: running text has a
+/// function word in every three or four words, a list of names with "van
+/// der" and "de la" in it far fewer.
+const SURE_DENSITY: f32 = 0.12;
+/// Different function words those votes must come from.
+const SURE_DISTINCT: u16 = 3;
+
+/// Whether `text` is surely in a language other than English, so that the
+/// extractors (which read English) leave it alone: in a Latin script, three
+/// function words of one other language or more (three different ones, not
+/// counting words in capitals), one word in eight or more, and three times
+/// those of English
+/// ("Die TI, welche von der Gesellschaft entwickelt wird..."; not a team list
+/// with "Danie van Schalkwyk"); or, of eight letters or more, mostly letters
+/// of another script than Latin ("Президент России прибыл в Пекин"). Tables, lists of names and short lines stay English ("Sjeng
+/// Schalken ( Netherlands ) beat David Rikl", "SWEDEN BEAT LATVIA IN
+/// EUROPEAN UNDER-21 QUALIFIER"), whatever [`detect`] guesses of them.
+pub(crate) fn surely_other(text: &str) -> bool {
+    let (mut letters, mut latin) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        // Basic Latin to Latin Extended-B, and Latin Extended Additional.
+        latin += usize::from(c <= '\u{24F}' || ('\u{1E00}'..='\u{1EFF}').contains(&c));
+    }
+    if letters < MIN_LETTERS {
+        return false;
+    }
+    if latin * 2 >= letters {
+        let words = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .count();
+        let Some(lang) = stopwords::vote_running(text)
+            .other_than_english(SURE_VOTES.max(SURE_DENSITY * words as f32), SURE_RATIO)
+        else {
+            return false;
+        };
+        let k = stopwords::LANGS
+            .iter()
+            .position(|l| *l == lang)
+            .unwrap_or(0);
+        return stopwords::distinct_running(text)[k] >= SURE_DISTINCT;
+    }
+    // English is written in Latin letters.
+    true
+}
+
 /// whatlang's ISO 639-3 codes with their ISO 639-1 codes.
 const ISO639: [(&str, &str); 70] = [
     ("afr", "af"),
@@ -146,7 +197,38 @@ pub(crate) fn intern(code: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::detect;
+    use super::{detect, surely_other};
+
+    #[test]
+    fn running_text_in_another_language_is_surely_other() {
+        for text in [
+            "El presidente de Rusia, Vladímir Putin, aterriza en el Aeropuerto Internacional de Pekín (China), este 17 de octubre de 2023.",
+            "Der russische Präsident ist am Dienstag in Peking eingetroffen, wo er mit dem chinesischen Staatschef sprechen wird.",
+            "Isso é muito importante, porque a leitura das crianças não é um problema que se resolve em um ano.",
+            "러시아 대통령이 화요일 베이징에 도착해 중국 국가주석과 회담했다.",
+            "Президент России прибыл в Пекин во вторник.",
+        ] {
+            assert!(surely_other(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn english_tables_names_and_short_lines_are_not_surely_other() {
+        for text in [
+            "Russian President Vladimir Putin arrived in Beijing on Tuesday for talks with Xi Jinping.",
+            // A team list: "van der" and "de" are in names, not running text.
+            "South Africa - 15 - Andre Joubert, 14 - Justin Swart, 12 - Danie van Schalkwyk, 9 - Joost van der Westhuizen, 8 - Gary Teichmann",
+            // Capitals are abbreviations, not function words ("NA").
+            "M / SP / F : NA / NA / NA BOOK ENTRY : N",
+            "Sjeng Schalken ( Netherlands ) beat David Rikl ( Czech Republic ) 6-2 6-4 6-4",
+            "Die Hard",
+            "",
+            // One word said again is no language: "met" is Dutch too.
+            &"(Putin met Xi ".repeat(20),
+        ] {
+            assert!(!surely_other(text), "{text}");
+        }
+    }
 
     #[test]
     fn short_news_lines() {

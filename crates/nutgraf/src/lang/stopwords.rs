@@ -244,6 +244,14 @@ impl Votes {
         (first >= 1.5 && first >= 2.0 * second).then_some(LANGS[best])
     }
 
+    /// The language other than English with the most votes when it has at
+    /// least `min` of them and `ratio` times those of English.
+    pub(super) fn other_than_english(&self, min: f32, ratio: f32) -> Option<&'static str> {
+        let best = (1..LANGS.len()).max_by(|&a, &b| self.score[a].total_cmp(&self.score[b]))?;
+        let first = self.score[best];
+        (first >= min && first >= ratio * self.score[0]).then_some(LANGS[best])
+    }
+
     /// The leader when it has any lead at all.
     pub(super) fn leader(&self) -> Option<&'static str> {
         let (best, first, second) = self.top();
@@ -267,10 +275,23 @@ impl Votes {
 
 /// Count function words in `text`; a word shared by n languages gives each 1/n.
 pub(super) fn vote(text: &str) -> Votes {
+    vote_words(text, false)
+}
+
+/// [`vote`] over the words of running text only: a word in capitals ("NA",
+/// "IN") is an abbreviation or a headline's, not a function word.
+pub(super) fn vote_running(text: &str) -> Votes {
+    vote_words(text, true)
+}
+
+fn vote_words(text: &str, running: bool) -> Votes {
     let mut score = [0.0f32; LANGS.len()];
     let mut buf = [0u8; 16];
     for word in text.split(|c: char| !c.is_alphabetic()) {
         if word.is_empty() {
+            continue;
+        }
+        if running && word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase) {
             continue;
         }
         let Some(mask) = lower_into(word, &mut buf).and_then(lookup) else {
@@ -333,6 +354,40 @@ impl std::hash::Hasher for Fnv {
 type FnvMap = HashMap<&'static str, u8, BuildHasherDefault<Fnv>>;
 
 static TABLE: LazyLock<FnvMap> = LazyLock::new(|| WORDS.iter().copied().collect());
+
+/// The number of different function words of each language in the running
+/// text of `text` (words in capitals left out, as in [`vote_running`]): a
+/// language is not told by one word said again ("met" is Dutch too).
+pub(super) fn distinct_running(text: &str) -> [u16; LANGS.len()] {
+    let mut seen = [0u64; WORDS.len().div_ceil(64)];
+    let mut out = [0u16; LANGS.len()];
+    let mut buf = [0u8; 16];
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty()
+            || (word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase))
+        {
+            continue;
+        }
+        let Some(lower) = lower_into(word, &mut buf) else {
+            continue;
+        };
+        let Ok(i) = WORDS.binary_search_by(|(w, _)| (*w).cmp(lower)) else {
+            continue;
+        };
+        let (slot, bit) = (i / 64, 1u64 << (i % 64));
+        if seen[slot] & bit != 0 {
+            continue;
+        }
+        seen[slot] |= bit;
+        let mask = WORDS[i].1;
+        for (k, n) in out.iter_mut().enumerate() {
+            if mask & (1 << k) != 0 {
+                *n += 1;
+            }
+        }
+    }
+    out
+}
 
 /// The language mask of a function word, if `lower` is one.
 fn lookup(lower: &str) -> Option<u8> {
