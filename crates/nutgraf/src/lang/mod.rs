@@ -87,20 +87,11 @@ pub(crate) fn surely_other(text: &str) -> bool {
         return false;
     }
     if latin * 2 >= letters {
-        let words = text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .count();
-        let Some(lang) = stopwords::vote_running(text)
-            .other_than_english(SURE_VOTES.max(SURE_DENSITY * words as f32), SURE_RATIO)
-        else {
-            return false;
-        };
-        let k = stopwords::LANGS
-            .iter()
-            .position(|l| *l == lang)
-            .unwrap_or(0);
-        return stopwords::distinct_running(text)[k] >= SURE_DISTINCT;
+        let votes = stopwords::vote_running(text);
+        let min = SURE_VOTES.max(SURE_DENSITY * votes.words as f32);
+        return votes
+            .other_than_english(min, SURE_DISTINCT, SURE_RATIO)
+            .is_some();
     }
     // English is written in Latin letters.
     true

@@ -235,6 +235,10 @@ static WORDS: &[(&str, u8)] = &[
 /// Vote totals per language.
 pub(super) struct Votes {
     score: [f32; LANGS.len()],
+    /// Different function words of each language.
+    distinct: [u16; LANGS.len()],
+    /// Words counted.
+    pub(super) words: usize,
 }
 
 impl Votes {
@@ -245,11 +249,18 @@ impl Votes {
     }
 
     /// The language other than English with the most votes when it has at
-    /// least `min` of them and `ratio` times those of English.
-    pub(super) fn other_than_english(&self, min: f32, ratio: f32) -> Option<&'static str> {
+    /// least `min` of them, from `distinct` different words or more, and
+    /// `ratio` times those of English.
+    pub(super) fn other_than_english(
+        &self,
+        min: f32,
+        distinct: u16,
+        ratio: f32,
+    ) -> Option<&'static str> {
         let best = (1..LANGS.len()).max_by(|&a, &b| self.score[a].total_cmp(&self.score[b]))?;
         let first = self.score[best];
-        (first >= min && first >= ratio * self.score[0]).then_some(LANGS[best])
+        (first >= min && self.distinct[best] >= distinct && first >= ratio * self.score[0])
+            .then_some(LANGS[best])
     }
 
     /// The leader when it has any lead at all.
@@ -285,26 +296,37 @@ pub(super) fn vote_running(text: &str) -> Votes {
 }
 
 fn vote_words(text: &str, running: bool) -> Votes {
-    let mut score = [0.0f32; LANGS.len()];
+    let mut votes = Votes {
+        score: [0.0; LANGS.len()],
+        distinct: [0; LANGS.len()],
+        words: 0,
+    };
+    // The function words seen, by their index in `WORDS`.
+    let mut seen = [0u64; WORDS.len().div_ceil(64)];
     let mut buf = [0u8; 16];
     for word in text.split(|c: char| !c.is_alphabetic()) {
         if word.is_empty() {
             continue;
         }
+        votes.words += 1;
         if running && word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase) {
             continue;
         }
-        let Some(mask) = lower_into(word, &mut buf).and_then(lookup) else {
+        let Some((index, mask)) = lower_into(word, &mut buf).and_then(lookup) else {
             continue;
         };
         let share = 1.0 / mask.count_ones() as f32;
-        for (bit, s) in score.iter_mut().enumerate() {
-            if mask & (1 << bit) != 0 {
-                *s += share;
+        let (slot, bit) = (usize::from(index) / 64, 1u64 << (index % 64));
+        let new = seen[slot] & bit == 0;
+        seen[slot] |= bit;
+        for k in 0..LANGS.len() {
+            if mask & (1 << k) != 0 {
+                votes.score[k] += share;
+                votes.distinct[k] += u16::from(new);
             }
         }
     }
-    Votes { score }
+    votes
 }
 
 /// Lowercase `word` into `buf`; `None` when it does not fit. ASCII takes a fast path.
@@ -351,46 +373,20 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FnvMap = HashMap<&'static str, u8, BuildHasherDefault<Fnv>>;
+/// Function word -> its index in `WORDS` and its language mask.
+type FnvMap = HashMap<&'static str, (u16, u8), BuildHasherDefault<Fnv>>;
 
-static TABLE: LazyLock<FnvMap> = LazyLock::new(|| WORDS.iter().copied().collect());
+static TABLE: LazyLock<FnvMap> = LazyLock::new(|| {
+    WORDS
+        .iter()
+        .zip(0u16..)
+        .map(|(&(w, mask), i)| (w, (i, mask)))
+        .collect()
+});
 
-/// The number of different function words of each language in the running
-/// text of `text` (words in capitals left out, as in [`vote_running`]): a
-/// language is not told by one word said again ("met" is Dutch too).
-pub(super) fn distinct_running(text: &str) -> [u16; LANGS.len()] {
-    let mut seen = [0u64; WORDS.len().div_ceil(64)];
-    let mut out = [0u16; LANGS.len()];
-    let mut buf = [0u8; 16];
-    for word in text.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty()
-            || (word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase))
-        {
-            continue;
-        }
-        let Some(lower) = lower_into(word, &mut buf) else {
-            continue;
-        };
-        let Ok(i) = WORDS.binary_search_by(|(w, _)| (*w).cmp(lower)) else {
-            continue;
-        };
-        let (slot, bit) = (i / 64, 1u64 << (i % 64));
-        if seen[slot] & bit != 0 {
-            continue;
-        }
-        seen[slot] |= bit;
-        let mask = WORDS[i].1;
-        for (k, n) in out.iter_mut().enumerate() {
-            if mask & (1 << k) != 0 {
-                *n += 1;
-            }
-        }
-    }
-    out
-}
-
-/// The language mask of a function word, if `lower` is one.
-fn lookup(lower: &str) -> Option<u8> {
+/// The index in `WORDS` and the language mask of a function word, if `lower`
+/// is one.
+fn lookup(lower: &str) -> Option<(u16, u8)> {
     TABLE.get(lower).copied()
 }
 
