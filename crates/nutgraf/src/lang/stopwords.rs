@@ -235,7 +235,7 @@ static WORDS: &[(&str, u8)] = &[
 /// Vote totals per language.
 pub(super) struct Votes {
     score: [f32; LANGS.len()],
-    /// Different function words of each language.
+    /// Different function words of each language (running text only).
     distinct: [u16; LANGS.len()],
     /// Words counted.
     pub(super) words: usize,
@@ -316,8 +316,10 @@ fn vote_words(text: &str, running: bool) -> Votes {
             continue;
         };
         let share = 1.0 / mask.count_ones() as f32;
+        // Different words are counted for running text only (`detect`'s
+        // votes, on every block, do without).
         let (slot, bit) = (usize::from(index) / 64, 1u64 << (index % 64));
-        let new = seen[slot] & bit == 0;
+        let new = running && seen[slot] & bit == 0;
         seen[slot] |= bit;
         for k in 0..LANGS.len() {
             if mask & (1 << k) != 0 {
