@@ -3,7 +3,8 @@
 use super::features::DocContext;
 use super::gazetteer::{
     Gazetteer, CITY, COUNTRY, EVENT, EVENT_WORD, FAC_WORD, FIRST_NAME, LAST_NAME, LAW_WORD,
-    NATIONALITY, NEWS_AGENCY, ORGANIZATION, ORG_WORD, PRODUCT, QUALIFIER, REGION, STATE, TITLE,
+    LOC_WORD, NATIONALITY, NEWS_AGENCY, ORGANIZATION, ORG_WORD, PRODUCT, QUALIFIER, REGION, STATE,
+    TITLE,
 };
 use super::model::{self, Model};
 use super::resolve::{self, Lexicon, RawMention};
@@ -152,6 +153,97 @@ fn merge_coordinated(
             }
         }
         out.push((span, label));
+    }
+    out
+}
+
+/// Whether a capitalized word can be part of a person's name: one the
+/// gazetteers list as a given or family name, or a word that is neither
+/// English nor known to the gazetteers for anything else ("Vishwanand").
+fn name_like(word: &str, gaz: &Gazetteer) -> bool {
+    let mut chars = word.chars();
+    if !chars.next().is_some_and(char::is_uppercase)
+        || !word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    {
+        return false;
+    }
+    let flags = gaz.lookup(word);
+    if flags & (FIRST_NAME | LAST_NAME) != 0 {
+        return true;
+    }
+    flags == 0 && !crate::text::is_english_word(&word.to_lowercase())
+}
+
+/// Split a person's name the tagger ran on over "of" into the person and the
+/// place or organization after it: "Vishwanand Subryan of Schenectady",
+/// "Abdul Karim of Hamas" (a tagger trained on "Bank of England" reads two
+/// unknown names around "of" as one organization). The part before "of" is two
+/// or three words that can be a person's name ([`name_like`]), so no head word
+/// of an organization, a title or a place ("University of Chicago", "Duke of
+/// York", "Gulf of Mexico") and no common word ("Friends of the Earth"), its
+/// last word no initial; the part after is one to three capitalized words, none
+/// a word that ends names ("Ltd", "Energy Department"), that the gazetteers
+/// know as a place or an organization or that are not all English words ("of
+/// Energy" stays in a department's name). A span the tagger calls a person's is
+/// left whole ("Baroness Emma Nicholson of Winterbourne"). The person is tagged
+/// a person; the other part an organization when the gazetteers list it as one,
+/// else a place.
+fn split_person_of_place(
+    text: &str,
+    tagged: Vec<(Span, usize)>,
+    labels: &[String],
+    gaz: &Gazetteer,
+) -> Vec<(Span, usize)> {
+    let index = |names: &[&str]| labels.iter().position(|l| names.contains(&l.as_str()));
+    let (Some(person), Some(place), Some(org)) = (
+        index(&["PERSON", "PER"]),
+        index(&["GPE", "LOC"]),
+        index(&["ORG"]),
+    ) else {
+        return tagged;
+    };
+    let mut out = Vec::with_capacity(tagged.len());
+    for (span, label) in tagged {
+        let s = span.slice(text);
+        let Some((left, right)) = s.split_once(" of ") else {
+            out.push((span, label));
+            continue;
+        };
+        let left_words: Vec<&str> = left.split(' ').collect();
+        let right_words: Vec<&str> = right.split(' ').collect();
+        let flags = gaz.lookup(right);
+        let known = flags & (COUNTRY | CITY | STATE | REGION | ORGANIZATION | NEWS_AGENCY) != 0;
+        let ends_names = ORG_WORD | FAC_WORD | EVENT_WORD | LOC_WORD | LAW_WORD;
+        let split = label != person
+            && (2..=3).contains(&left_words.len())
+            && left_words.iter().all(|w| name_like(w, gaz))
+            && left_words
+                .last()
+                .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            && (1..=3).contains(&right_words.len())
+            && right_words.iter().all(|w| {
+                w.starts_with(char::is_uppercase) && *w != "The" && gaz.lookup(w) & ends_names == 0
+            })
+            && (known
+                || right_words
+                    .iter()
+                    .any(|w| !crate::text::is_english_word(&w.to_lowercase())));
+        if !split {
+            out.push((span, label));
+            continue;
+        }
+        let right_start = span.start + left.len() + " of ".len();
+        let other = if flags & (ORGANIZATION | NEWS_AGENCY) != 0
+            && flags & (COUNTRY | CITY | STATE | REGION) == 0
+        {
+            org
+        } else {
+            place
+        };
+        out.push((Span::new(span.start, span.start + left.len()), person));
+        out.push((Span::new(right_start, span.end), other));
     }
     out
 }
@@ -422,6 +514,7 @@ fn tag_sentence(
     let model = Model::global();
     let gaz = Gazetteer::global();
     let tagged = merge_coordinated(text, model::tag(text, s, toks, ctx), gaz);
+    let tagged = split_person_of_place(text, tagged, model.labels(), gaz);
     let person = model
         .labels()
         .iter()
@@ -945,6 +1038,97 @@ mod tests {
             !found.iter().any(|(_, l)| *l == EntityLabel::Person),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_person_of_a_place_is_split_from_it() {
+        let labels: Vec<String> = ["LOC", "MISC", "ORG", "PER"].map(String::from).to_vec();
+        let gaz = Gazetteer::global();
+        // One tagged span as the tagger gave it, the label index 2 (ORG).
+        let split = |text: &str, name: &str, label: usize| -> Vec<(String, String)> {
+            let at = text.find(name).unwrap_or(0);
+            split_person_of_place(
+                text,
+                vec![(Span::new(at, at + name.len()), label)],
+                &labels,
+                gaz,
+            )
+            .into_iter()
+            .map(|(s, l)| (s.slice(text).to_owned(), labels[l].clone()))
+            .collect()
+        };
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+                .collect()
+        };
+        for (text, name, person, other, label) in [
+            (
+                "Police arrested Vishwanand Subryan of Schenectady on Tuesday.",
+                "Vishwanand Subryan of Schenectady",
+                "Vishwanand Subryan",
+                "Schenectady",
+                "LOC",
+            ),
+            (
+                "The victim, Oluwaseun Adeyemi of Lagos, was taken to hospital.",
+                "Oluwaseun Adeyemi of Lagos",
+                "Oluwaseun Adeyemi",
+                "Lagos",
+                "LOC",
+            ),
+            (
+                "Mohammed Karimzada of Hamas told reporters it would hold.",
+                "Mohammed Karimzada of Hamas",
+                "Mohammed Karimzada",
+                "Hamas",
+                "ORG",
+            ),
+        ] {
+            assert_eq!(
+                split(text, name, 2),
+                pairs(&[(person, "PER"), (other, label)]),
+                "{text}"
+            );
+        }
+        // Names of organizations, places and titles stay whole; so does a
+        // span the tagger calls a person's.
+        for (text, name, label) in [
+            ("He met the Bank of England.", "Bank of England", 2),
+            ("He met the Duke of York.", "Duke of York", 2),
+            (
+                "They joined Friends of the Earth.",
+                "Friends of the Earth",
+                2,
+            ),
+            ("The Gulf of Mexico is warm.", "Gulf of Mexico", 0),
+            (
+                "The U. S. Department of Energy said so.",
+                "U. S. Department of Energy",
+                2,
+            ),
+            (
+                "Shares of Gold Fields of South Africa Ltd rose.",
+                "Gold Fields of South Africa Ltd",
+                2,
+            ),
+            (
+                "The Chicago Board of Trade opened.",
+                "Chicago Board of Trade",
+                2,
+            ),
+            (
+                "Baroness Emma Nicholson of Winterbourne spoke.",
+                "Baroness Emma Nicholson of Winterbourne",
+                3,
+            ),
+        ] {
+            assert_eq!(
+                split(text, name, label),
+                pairs(&[(name, labels[label].as_str())]),
+                "{text}"
+            );
+        }
     }
 
     #[test]
