@@ -713,9 +713,62 @@ fn act_nouns(wn: &WordNet) -> String {
     out
 }
 
+/// The lexicographer files of senses that can act: persons, groups,
+/// places (a country acts through its government), animals, and WordNet's
+/// top nouns ("someone", "entity").
+const AGENT_FILES: [u8; 5] = [3, 5, 14, 15, 18];
+
+/// The nouns that never name someone who acts: every plain noun of WordNet
+/// none of whose senses is a person, a group, a place or an animal
+/// ("promise", "pollutant", "bomb", "attack"; not "office", "house" or
+/// "embassy", which can be the people in them). Each with what else it may
+/// be: `communication` when a sense is one ("report", "statement": their
+/// authors speak through them), `artifact` when a sense is a made thing
+/// ("car", "bomb": what moves people or what harms them), `both`, or
+/// nothing. As text: `noun [TAB kind]`.
+fn thing_nouns(wn: &WordNet) -> String {
+    let mut rows: Vec<(&str, &str)> = Vec::new();
+    for ((lemma, pos), offsets) in &wn.senses {
+        let plain = lemma.len() >= 3 && lemma.bytes().all(|b| b.is_ascii_lowercase());
+        if *pos != Pos::Noun || !plain {
+            continue;
+        }
+        let files: Vec<u8> = offsets
+            .iter()
+            .filter_map(|o| wn.synsets.get(&(Pos::Noun, *o)))
+            .map(|s| s.lexname)
+            .collect();
+        if files.is_empty() || files.iter().any(|f| AGENT_FILES.contains(f)) {
+            continue;
+        }
+        let kind = match (files.contains(&10), files.contains(&6)) {
+            (true, true) => "\tboth",
+            (true, false) => "\tcommunication",
+            (false, true) => "\tartifact",
+            (false, false) => "",
+        };
+        rows.push((lemma.as_str(), kind));
+    }
+    rows.sort_unstable();
+    let mut out = String::from(
+        "# Nouns that never name someone who acts, from WordNet 3.0, made by\n\
+         # `nutgraf-eval wordnet-reports` (see README.md: do not edit by hand): no\n\
+         # sense of the noun is a person, a group, a place or an animal. The kind says\n\
+         # what else a sense may be: communication, artifact or both; none, neither.\n\
+         # WordNet 3.0 Copyright 2006 by Princeton University, under the WordNet\n\
+         # licence (WORDNET-LICENSE).\n\
+         # noun[<TAB>kind]\n",
+    );
+    for (lemma, kind) in rows {
+        let _ = writeln!(out, "{lemma}{kind}");
+    }
+    out
+}
+
 /// `nutgraf-eval wordnet-reports DICT [--out DIR]`: writes
 /// `quote_verbs_wordnet.tsv`, `quote_nouns_wordnet.tsv`,
-/// `person_nouns_wordnet.txt` and `event_act_nouns_wordnet.txt`.
+/// `person_nouns_wordnet.txt`, `event_act_nouns_wordnet.txt` and
+/// `event_thing_nouns_wordnet.tsv`.
 ///
 /// # Errors
 /// A missing argument, an unreadable WordNet, an unwritable output.
@@ -728,6 +781,7 @@ pub fn run_reports(args: &[String]) -> Result<(), String> {
         ("quote_nouns_wordnet.tsv", report_nouns(&wn)),
         ("person_nouns_wordnet.txt", person_nouns(&wn)),
         ("event_act_nouns_wordnet.txt", act_nouns(&wn)),
+        ("event_thing_nouns_wordnet.tsv", thing_nouns(&wn)),
     ] {
         let path = Path::new(out).join(name);
         std::fs::write(&path, &table).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -786,6 +840,41 @@ mod tests {
             .map(str::to_owned)
             .collect();
         assert_eq!(rows, ["crash", "massacre"]);
+    }
+
+    #[test]
+    fn thing_nouns_have_no_sense_that_acts() {
+        let mut wn = WordNet::default();
+        let syn = |lexname: u8| Synset {
+            lexname,
+            ..Synset::default()
+        };
+        // act, artifact, communication, group, substance
+        for (o, f) in [(1, 4), (2, 6), (3, 10), (4, 14), (5, 27)] {
+            wn.synsets.insert((Pos::Noun, o), syn(f));
+        }
+        wn.senses.insert(("pollutant".into(), Pos::Noun), vec![5]);
+        wn.senses.insert(("bomb".into(), Pos::Noun), vec![2, 1]);
+        wn.senses.insert(("report".into(), Pos::Noun), vec![3, 1]);
+        wn.senses.insert(("book".into(), Pos::Noun), vec![2, 3]);
+        // A group among its senses: someone, left out ("office").
+        wn.senses.insert(("office".into(), Pos::Noun), vec![2, 4]);
+        // Not a plain noun: left out.
+        wn.senses.insert(("ak-47".into(), Pos::Noun), vec![2]);
+        let rows: Vec<String> = thing_nouns(&wn)
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "bomb\tartifact",
+                "book\tboth",
+                "pollutant",
+                "report\tcommunication"
+            ]
+        );
     }
 
     #[test]

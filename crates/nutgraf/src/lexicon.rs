@@ -93,6 +93,38 @@ pub(crate) fn wordnet_nouns(files: &[&str]) -> LexSet<&'static str> {
 pub(crate) static AGENT_NOUNS: LazyLock<LexSet<&'static str>> =
     LazyLock::new(|| wordnet_nouns(&["person", "group"]));
 
+/// What a noun that never names someone who acts may be instead: WordNet
+/// has no sense of it that is a person, a group, a place or an animal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Thing {
+    /// Neither of the others ("promise", "pollutant", "attack" as an act).
+    Plain,
+    /// A sense is a communication ("report", "statement"): its authors speak
+    /// through it.
+    Communication,
+    /// A sense is a made thing ("car", "bomb"): it moves people or harms them.
+    Artifact,
+    /// Both a communication and a made thing ("book", "letter").
+    Both,
+}
+
+/// The nouns of `event_thing_nouns_wordnet.tsv` (made from WordNet 3.0)
+/// with what they may be.
+pub(crate) static THING_NOUNS: LazyLock<LexMap<&'static str, Thing>> = LazyLock::new(|| {
+    lines(lexicon_file!("event_thing_nouns_wordnet.tsv"))
+        .map(|l| {
+            let (noun, kind) = l.split_once('\t').unwrap_or((l, ""));
+            let kind = match kind.trim() {
+                "communication" => Thing::Communication,
+                "artifact" => Thing::Artifact,
+                "both" => Thing::Both,
+                _ => Thing::Plain,
+            };
+            (noun.trim(), kind)
+        })
+        .collect()
+});
+
 pub(crate) fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim_end)

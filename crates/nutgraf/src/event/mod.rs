@@ -178,6 +178,47 @@ impl EventType {
         EventType::Acquire,
     ];
 
+    /// Whether a report or a statement can do it for its authors ("the
+    /// report accused", "a statement announced").
+    pub(crate) const fn said(self) -> bool {
+        matches!(
+            self,
+            EventType::Announce
+                | EventType::Accuse
+                | EventType::Support
+                | EventType::Threaten
+                | EventType::Demand
+                | EventType::Urge
+        )
+    }
+
+    /// Whether a vehicle or cargo can do it ("the convoy arrived", "the
+    /// ship exports").
+    pub(crate) const fn moves(self) -> bool {
+        matches!(
+            self,
+            EventType::Visit | EventType::Travel | EventType::Trade
+        )
+    }
+
+    /// Whether what it is done to is always someone: a thing there means the
+    /// word's other sense ("met the deadline", "killed the bill").
+    pub(crate) const fn undergone_by_someone(self) -> bool {
+        matches!(
+            self,
+            EventType::Meet
+                | EventType::Arrest
+                | EventType::Charge
+                | EventType::Sentence
+                | EventType::Kill
+                | EventType::Die
+                | EventType::Injure
+                | EventType::Elect
+                | EventType::Appoint
+                | EventType::Dismiss
+        )
+    }
+
     /// Whether an event of this type may name no participant: a happening
     /// that is news by itself ("three people were killed", "a convoy was
     /// attacked"). Every other event has an actor or a target.

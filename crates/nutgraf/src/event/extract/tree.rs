@@ -45,7 +45,7 @@ use super::{
     EXPECTED, INTENT, LIGHT_VERBS, NEGATIONS, NONE, PLANNED_MODIFIERS, POSSIBLE, PREVENT,
     REMOTE_MEANS, REMOTE_VERBS, REQUEST, STOPS,
 };
-use crate::lexicon::WordSet;
+use crate::lexicon::{Thing, WordSet, THING_NOUNS};
 use crate::quantity::numbers::number_at;
 use crate::segment::TokenKind;
 use crate::span::Span;
@@ -106,6 +106,13 @@ fn meets_no_one(tr: &Tree<'_>, i: usize) -> bool {
                         && tr.ws[k].upos == Upos::Propn
                 })
         })
+}
+
+/// Whether `lemma` counts ("dozen", "hundred", "million", "two"): read as
+/// "a dozen", a number; in the plural it stands for people ("Dozens were
+/// arrested").
+fn count_word(lemma: &str) -> bool {
+    number_at(&["a", lemma], 0).is_some() || number_at(&[lemma], 0).is_some()
 }
 
 /// The one a relative "who" at word `c` stands for when the parser did not
@@ -1296,6 +1303,53 @@ impl Sent<'_, '_> {
         // No event is done to itself ("planned a strike", misread; not "the
         // besieged town").
         targets.retain(|w| head_of(tr, w.span) != Some(i));
+        // What acts is someone. A participant headed by a common noun that
+        // never names anyone (WordNet: no sense of it a person, a group, a
+        // place or an animal; see `THING_NOUNS`) acts only as what it may also
+        // be: a report or a statement speaks for its authors, a vehicle moves
+        // ("a stabbing that killed", "the description reads", "promises
+        // haven't arrived" name no actor).
+        // Not a count of people or a part of them ("dozens of people",
+        // "Dozens were arrested"); an actor named by a compound may be people
+        // where its head alone is not ("law enforcement").
+        let thing = |w: &Who| -> Option<Thing> {
+            if named(w) || someone(w) {
+                return None;
+            }
+            let j = head_of(tr, w.span)?;
+            // "the majority of migrant families", "40 percent of them": the
+            // people a part is of.
+            if tr.ws[j].upos != Upos::Noun
+                || count_word(tr.lemma(j))
+                || tr.kids(j).any(|n| {
+                    of_nmod(tr, n)
+                        && (people(tr, n)
+                            || self.in_name(tr, n)
+                            || matches!(tr.ws[n].upos, Upos::Pron | Upos::Propn))
+                })
+            {
+                return None;
+            }
+            THING_NOUNS.get(tr.lemma(j)).copied()
+        };
+        let compound = |w: &Who| {
+            head_of(tr, w.span).is_some_and(|j| tr.kids(j).any(|c| tr.rel(c) == "compound"))
+        };
+        actors.retain(|w| match thing(w).filter(|_| !compound(w)) {
+            None => true,
+            Some(Thing::Plain) => false,
+            Some(Thing::Communication) => sense.kind.said(),
+            Some(Thing::Artifact) => sense.kind.moves(),
+            Some(Thing::Both) => sense.kind.said() || sense.kind.moves(),
+        });
+        // Who undergoes a death, an injury, an arrest, a charge, a sentence,
+        // an election, an appointment, a dismissal or a meeting, and who is
+        // moved, is someone: a thing beside the trigger there is no
+        // participant ("those imprisoned for freedom of expression", a
+        // misread "deported their dream").
+        if sense.kind.undergone_by_someone() || sense.kind == EventType::Travel {
+            targets.retain(|w| thing(w).is_none());
+        }
         // Acts between agents need someone named or (for a word that does
         // not often mean something else) a noun of people or a count of them
         // ("the leaders met", "hundreds of delegates signed"; "the interests
