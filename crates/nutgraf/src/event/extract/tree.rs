@@ -667,8 +667,22 @@ impl Sent<'_, '_> {
                             return;
                         }
                     }
-                    if let Some(s) = tr.kid(h, "nsubj") {
-                        let list = if passive {
+                    // A past participle without an auxiliary of its own is
+                    // passive when it opens an adverbial clause ("If
+                    // convicted, he ...", "Arrested in 2010, the minister
+                    // ...") or is joined to a passive ("He was arrested and
+                    // charged"): the subject it shares undergoes it.
+                    let reduced = x == i
+                        && tr.ws[i].xpos == "VBN"
+                        && !tr
+                            .kids(i)
+                            .any(|c| matches!(tr.rel(c), "aux" | "aux:pass" | "cop"))
+                        && (tr.rel(x) == "advcl" || tr.passive(h));
+                    let shared = tr
+                        .kid(h, "nsubj")
+                        .or_else(|| tr.kid(h, "nsubj:pass").filter(|_| reduced));
+                    if let Some(s) = shared {
+                        let list = if passive || reduced {
                             &mut f.targets
                         } else {
                             &mut f.actors
@@ -1318,14 +1332,15 @@ impl Sent<'_, '_> {
             }
             let j = head_of(tr, w.span)?;
             // "the majority of migrant families", "40 percent of them": the
-            // people a part is of.
+            // people a part is of; "64 percent convicted": a counted share.
             if tr.ws[j].upos != Upos::Noun
                 || count_word(tr.lemma(j))
                 || tr.kids(j).any(|n| {
-                    of_nmod(tr, n)
-                        && (people(tr, n)
-                            || self.in_name(tr, n)
-                            || matches!(tr.ws[n].upos, Upos::Pron | Upos::Propn))
+                    tr.rel(n) == "nummod"
+                        || of_nmod(tr, n)
+                            && (people(tr, n)
+                                || self.in_name(tr, n)
+                                || matches!(tr.ws[n].upos, Upos::Pron | Upos::Propn))
                 })
             {
                 return None;
