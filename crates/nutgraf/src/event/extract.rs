@@ -135,6 +135,10 @@ struct Sent<'s, 'a> {
     span: Span,
     headline: bool,
     words: &'a [Tok<'a>],
+    /// Set by the tree reading of a trigger that it refused for want of
+    /// someone, having found only things as its participants: no second
+    /// reading by word order then.
+    refused: std::cell::Cell<bool>,
 }
 
 /// Whether a word and the particle right after it make a phrasal trigger
@@ -170,6 +174,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Event> {
             span: sv.span,
             headline: sv.headline,
             words,
+            refused: std::cell::Cell::new(false),
         };
         s.prepare();
         match &tree {

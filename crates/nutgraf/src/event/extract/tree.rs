@@ -251,6 +251,7 @@ impl Sent<'_, '_> {
             if first && meets_no_one(tr, i) {
                 continue;
             }
+            self.refused.set(false);
             let ev = if first {
                 self.tree_event(tr, i, t, &mut stack)
             } else {
@@ -274,7 +275,7 @@ impl Sent<'_, '_> {
                     || (tr.ws[i].upos == Upos::Adj
                         && tr.ws[i].xpos == "JJ"
                         && (self.words[t].low.ends_with("ing") || tr.rel(i) == "amod")));
-            let ev = if judged {
+            let ev = if judged || self.refused.get() {
                 ev
             } else {
                 ev.or_else(|| self.word_order_event(t, &[]).map(|x| x.0))
@@ -1327,10 +1328,15 @@ impl Sent<'_, '_> {
         // "Dozens were arrested"); an actor named by a compound may be people
         // where its head alone is not ("law enforcement").
         let thing = |w: &Who| -> Option<Thing> {
-            if named(w) || someone(w) {
+            if w.entity.is_some() || w.label.is_some() || someone(w) {
                 return None;
             }
             let j = head_of(tr, w.span)?;
+            // A phrase headed by a name ("NATO ambassadors" is someone by its
+            // head); not one a name only qualifies ("Google's promises").
+            if self.in_name(tr, j) {
+                return None;
+            }
             // "the majority of migrant families", "40 percent of them": the
             // people a part is of; "64 percent convicted": a counted share.
             if tr.ws[j].upos != Upos::Noun
@@ -1350,6 +1356,7 @@ impl Sent<'_, '_> {
         let compound = |w: &Who| {
             head_of(tr, w.span).is_some_and(|j| tr.kids(j).any(|c| tr.rel(c) == "compound"))
         };
+        let found = actors.len() + targets.len();
         actors.retain(|w| match thing(w).filter(|_| !compound(w)) {
             None => true,
             Some(Thing::Plain) => false,
@@ -1377,6 +1384,12 @@ impl Sent<'_, '_> {
                 !w.span.contains(trigger) && (named(w) || (!sense.ambiguous && people_in(w, false)))
             })
         {
+            // Only things where the tree looked for someone ("Google's
+            // promises haven't arrived", "terms that would leave it
+            // exposed"): the word order would read the same things.
+            if actors.is_empty() && targets.is_empty() && found > 0 {
+                self.refused.set(true);
+            }
             return None;
         }
         let mut sense = sense;
