@@ -765,10 +765,45 @@ fn thing_nouns(wn: &WordNet) -> String {
     out
 }
 
+/// The nouns of a crime: every plain noun of a synset under WordNet's
+/// `crime.n.01` ("an act punishable by law": "fraud", "bribery", "theft",
+/// "assault"). What someone is charged with, arrested or convicted for. As
+/// text: one noun a line.
+fn crime_nouns(wn: &WordNet) -> String {
+    let mut rows: Vec<&str> = Vec::new();
+    if let Some((pos, root)) = wn.synset_named("crime.n.01") {
+        for o in wn.subtree(pos, root) {
+            let Some(s) = wn.synsets.get(&(pos, o)) else {
+                continue;
+            };
+            rows.extend(
+                s.words
+                    .iter()
+                    .filter(|w| {
+                        w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                    })
+                    .map(String::as_str),
+            );
+        }
+    }
+    rows.sort_unstable();
+    rows.dedup();
+    let mut out = String::from(
+        "# Nouns of a crime, from WordNet 3.0, made by `nutgraf-eval wordnet-reports`\n\
+         # (see README.md: do not edit by hand): the words of every synset under\n\
+         # crime.n.01 (\"an act punishable by law\"). WordNet 3.0 Copyright 2006 by\n\
+         # Princeton University, under the WordNet licence (WORDNET-LICENSE).\n",
+    );
+    for lemma in rows {
+        let _ = writeln!(out, "{lemma}");
+    }
+    out
+}
+
 /// `nutgraf-eval wordnet-reports DICT [--out DIR]`: writes
 /// `quote_verbs_wordnet.tsv`, `quote_nouns_wordnet.tsv`,
-/// `person_nouns_wordnet.txt`, `event_act_nouns_wordnet.txt` and
-/// `event_thing_nouns_wordnet.tsv`.
+/// `person_nouns_wordnet.txt`, `event_act_nouns_wordnet.txt`,
+/// `event_thing_nouns_wordnet.tsv` and `event_crime_nouns_wordnet.txt`.
 ///
 /// # Errors
 /// A missing argument, an unreadable WordNet, an unwritable output.
@@ -782,6 +817,7 @@ pub fn run_reports(args: &[String]) -> Result<(), String> {
         ("person_nouns_wordnet.txt", person_nouns(&wn)),
         ("event_act_nouns_wordnet.txt", act_nouns(&wn)),
         ("event_thing_nouns_wordnet.tsv", thing_nouns(&wn)),
+        ("event_crime_nouns_wordnet.txt", crime_nouns(&wn)),
     ] {
         let path = Path::new(out).join(name);
         std::fs::write(&path, &table).map_err(|e| format!("{}: {e}", path.display()))?;

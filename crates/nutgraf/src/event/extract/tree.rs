@@ -64,6 +64,10 @@ const DIRECTIONS: [&str; 9] = [
 /// "raid"; not "bomb", first an artifact): `event_act_nouns_wordnet.txt`.
 static ACT_NOUNS: WordSet = crate::lexicon::word_set!("event_act_nouns_wordnet.txt");
 
+/// Nouns of a crime from WordNet 3.0 ("fraud", "bribery"; see the lexicon
+/// README): what someone is charged with or arrested for.
+static CRIME_NOUNS: WordSet = crate::lexicon::word_set!("event_crime_nouns_wordnet.txt");
+
 /// How far up the tree a missing subject is looked for.
 const MAX_UP: usize = 4;
 
@@ -450,6 +454,34 @@ impl Sent<'_, '_> {
                 ..sense
             },
             s => s,
+        };
+        // "was charged with murder", "with fraud", "charged in the killing
+        // of": an act or a crime (WordNet's `crime.n.01`) named after
+        // "with", "for" or "in" tells the legal sense of a word
+        // that often means something else ("charged a fee", "charged the
+        // phone"); it is news without someone who charges.
+        let sense = if sense.ambiguous
+            && !noun
+            && matches!(
+                sense.kind,
+                EventType::Charge | EventType::Arrest | EventType::Sentence
+            )
+            && tr.kids(i).any(|c| {
+                tr.base(c) == "obl"
+                    && tr
+                        .case(c)
+                        .is_some_and(|p| one_of(p, &["with", "for", "in"]))
+                    && tr.ws[c].upos == Upos::Noun
+                    && (CRIME_NOUNS.contains(tr.lemma(c))
+                        || ACT_NOUNS.contains(tr.lemma(c))
+                        || lexicon::lookup(tr.lemma(c)).is_some_and(|l| l.noun.is_some()))
+            }) {
+            Sense {
+                ambiguous: false,
+                ..sense
+            }
+        } else {
+            sense
         };
         if f.place.is_none() {
             f.place = self.place_near(tr, if noun { clause } else { i }, stack);
