@@ -161,8 +161,7 @@ fn merge_coordinated(
 /// gazetteers list as a given or family name, or a word that is neither
 /// English nor known to the gazetteers for anything else ("Vishwanand").
 fn name_like(word: &str, gaz: &Gazetteer) -> bool {
-    let mut chars = word.chars();
-    if !chars.next().is_some_and(char::is_uppercase)
+    if !word.starts_with(char::is_uppercase)
         || !word
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))

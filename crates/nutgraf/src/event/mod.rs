@@ -201,8 +201,8 @@ impl EventType {
         )
     }
 
-    /// Whether what it is done to is always someone: a thing there means the
-    /// word's other sense ("met the deadline", "killed the bill").
+    /// Whether what it is done to is always someone: a thing there is no
+    /// participant ("those imprisoned for freedom of expression").
     pub(crate) const fn undergone_by_someone(self) -> bool {
         matches!(
             self,

@@ -1359,14 +1359,14 @@ impl Sent<'_, '_> {
         // Not a count of people or a part of them ("dozens of people",
         // "Dozens were arrested"); an actor named by a compound may be people
         // where its head alone is not ("law enforcement").
-        let thing = |w: &Who| -> Option<Thing> {
+        let thing = |w: &Who, actor: bool| -> Option<Thing> {
             if w.entity.is_some() || w.label.is_some() || someone(w) {
                 return None;
             }
             let j = head_of(tr, w.span)?;
             // A phrase headed by a name ("NATO ambassadors" is someone by its
             // head); not one a name only qualifies ("Google's promises").
-            if self.in_name(tr, j) {
+            if self.in_name(tr, j) || (actor && tr.kids(j).any(|c| tr.rel(c) == "compound")) {
                 return None;
             }
             // "the majority of migrant families", "40 percent of them": the
@@ -1385,11 +1385,8 @@ impl Sent<'_, '_> {
             }
             THING_NOUNS.get(tr.lemma(j)).copied()
         };
-        let compound = |w: &Who| {
-            head_of(tr, w.span).is_some_and(|j| tr.kids(j).any(|c| tr.rel(c) == "compound"))
-        };
         let found = actors.len() + targets.len();
-        actors.retain(|w| match thing(w).filter(|_| !compound(w)) {
+        actors.retain(|w| match thing(w, true) {
             None => true,
             Some(Thing::Plain) => false,
             Some(Thing::Communication) => sense.kind.said(),
@@ -1402,7 +1399,7 @@ impl Sent<'_, '_> {
         // participant ("those imprisoned for freedom of expression", a
         // misread "deported their dream").
         if sense.kind.undergone_by_someone() || sense.kind == EventType::Travel {
-            targets.retain(|w| thing(w).is_none());
+            targets.retain(|w| thing(w, false).is_none());
         }
         // Acts between agents need someone named or (for a word that does
         // not often mean something else) a noun of people or a count of them
