@@ -88,6 +88,22 @@ pub(crate) fn wordnet_nouns(files: &[&str]) -> LexSet<&'static str> {
         .collect()
 }
 
+/// Nouns of communication and cognition from WordNet ("plan", "policy",
+/// "statement", "idea"): what is said or thought.
+pub(crate) static IDEA_NOUNS: WordSet =
+    LazyLock::new(|| wordnet_nouns(&["communication", "cognition"]));
+
+/// Verbs one of whose two most frequent senses in WordNet is a verb of
+/// communication (`quote_verbs_wordnet.tsv`: "attack" as "attack in speech
+/// or writing", "criticize", "savage"; not "strike" or "bomb").
+pub(crate) static SAYING_VERBS: WordSet = LazyLock::new(|| {
+    table(lexicon_file!("quote_verbs_wordnet.tsv"))
+        .into_iter()
+        .filter(|(_, cols)| cols.first() == Some(&"communication"))
+        .map(|(verb, _)| verb)
+        .collect()
+});
+
 /// Nouns of persons and groups from WordNet ("expert", "committee"): someone
 /// who can speak, meet or act.
 pub(crate) static AGENT_NOUNS: LazyLock<LexSet<&'static str>> =

@@ -40,7 +40,7 @@ use super::extract::{
     belief_cue, is_cue, speaker_entity, speaker_noun, Input, COMPLEMENT_NOUNS, PRONOUNS,
 };
 use super::{Quote, QuoteKind, Speaker};
-use crate::lexicon::{self, lexicon_file};
+use crate::lexicon::{self, lexicon_file, IDEA_NOUNS};
 use crate::segment::TokenKind;
 use crate::span::Span;
 use crate::syntax::tree::Tree;
@@ -85,11 +85,6 @@ static REPORT_VERBS: LazyLock<crate::lexicon::LexMap<&'static str, (bool, bool, 
 /// object (communication senses), a topic after "of" or a small clause
 /// after its object to be what it reports.
 const OBJECT_SHARE: f64 = 0.75;
-
-/// Nouns of communication and cognition from WordNet (`nutgraf-eval
-/// wordnet-reports`): what is said or thought.
-static REPORT_NOUNS: LazyLock<crate::lexicon::LexSet<&'static str>> =
-    LazyLock::new(|| lexicon::wordnet_nouns(&["cognition", "communication"]));
 
 /// The prepositions that name what a statement or view is about or against.
 const NOUN_TOPIC_CASES: [&str; 4] = ["about", "regarding", "on", "against"];
@@ -174,9 +169,7 @@ fn speaker(input: &Input<'_>, tr: &Tree<'_>, s: usize, low: &str) -> Option<Spea
         Upos::Propn | Upos::Pron => true,
         Upos::Noun => {
             let lemma = tr.lemma(s);
-            lexicon::AGENT_NOUNS.contains(lemma)
-                || REPORT_NOUNS.contains(lemma)
-                || speaker_noun(low)
+            lexicon::AGENT_NOUNS.contains(lemma) || IDEA_NOUNS.contains(lemma) || speaker_noun(low)
         }
         _ => false,
     };
@@ -335,7 +328,7 @@ fn reported_by(tr: &Tree<'_>, i: usize, low: &str) -> Option<Reported> {
             }
             // "his comments about the economy": a noun of communication or
             // cognition and what it is about.
-            if !REPORT_NOUNS.contains(tr.lemma(i)) {
+            if !IDEA_NOUNS.contains(tr.lemma(i)) {
                 return None;
             }
             let (c, p) = tr
@@ -533,7 +526,7 @@ mod tests {
         assert_eq!(REPORT_VERBS.get("die").map(|r| r.2), Some(false));
         assert_eq!(REPORT_VERBS.get("face").map(|r| r.1), Some(false));
         assert_eq!(REPORT_VERBS.get("talk").map(|r| r.0), Some(false));
-        assert!(REPORT_NOUNS.contains("statement") && !REPORT_NOUNS.contains("bridge"));
+        assert!(IDEA_NOUNS.contains("statement") && !IDEA_NOUNS.contains("bridge"));
         assert!(
             lexicon::AGENT_NOUNS.contains("expert") && lexicon::AGENT_NOUNS.contains("committee")
         );

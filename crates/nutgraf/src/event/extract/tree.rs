@@ -38,14 +38,16 @@
 //! death) may have common nouns only, or none when it is a noun of the
 //! hand-written lexicon or one from WordNet that a date or place of its own
 //! makes an occurrence ("Monday's bombing", "the massacre in Houla"). An attack between people
-//! named as persons, with no weapon in sight, is criticism: ACCUSE.
+//! named as persons, with no weapon in sight, is criticism: ACCUSE; so is an
+//! attack on what is said or thought ("attacked the new policy", "attacks on
+//! his biography"), by a word that may mean to attack in words.
 
 use super::{
     lexicon, one_of, role, EntityLabel, Event, EventType, Modality, Polarity, Sense, Sent, Who,
     EXPECTED, INTENT, LIGHT_VERBS, NEGATIONS, NONE, PLANNED_MODIFIERS, POSSIBLE, PREVENT,
     REMOTE_MEANS, REMOTE_VERBS, REQUEST, STOPS,
 };
-use crate::lexicon::{Thing, WordSet, THING_NOUNS};
+use crate::lexicon::{Thing, WordSet, IDEA_NOUNS, SAYING_VERBS, THING_NOUNS};
 use crate::quantity::numbers::number_at;
 use crate::segment::TokenKind;
 use crate::span::Span;
@@ -1340,6 +1342,27 @@ impl Sent<'_, '_> {
             })
         };
         let someone = |w: &Who| people_in(w, true);
+        // What is said or thought, attacked in words (see the criticism test
+        // below): gathered before a word of two senses keeps only people.
+        let idea = |w: &Who| {
+            w.entity.is_none()
+                && w.label.is_none()
+                && head_of(tr, w.span).is_some_and(|j| {
+                    tr.ws[j].upos == Upos::Noun
+                        && !self.in_name(tr, j)
+                        && IDEA_NOUNS.contains(tr.lemma(j))
+                        && matches!(
+                            THING_NOUNS.get(tr.lemma(j)),
+                            Some(Thing::Communication | Thing::Plain)
+                        )
+                })
+        };
+        let ideas: Vec<Who> =
+            if sense.kind == EventType::Attack && SAYING_VERBS.contains(tr.lemma(i)) {
+                targets.iter().filter(|w| idea(w)).copied().collect()
+            } else {
+                Vec::new()
+            };
         // A word that often means something else keeps the strictness of the
         // word-order reading: named participants or people only ("shot two
         // men", "backed the rebels"; not "shot a film").
@@ -1465,18 +1488,33 @@ impl Sent<'_, '_> {
             sense.ambiguous = false;
         }
         // "Butler launches attack on Blair", "X attacked Y" between people with
-        // no weapon named: criticism.
+        // no weapon named: criticism. So is an attack on what is said or
+        // thought, whoever attacks, by a word that may mean to attack in words
+        // ("Republicans attacked the policy", "an attack on the provisions": a
+        // noun whose most frequent sense in WordNet is a communication or a
+        // cognition, `IDEA_NOUNS`, and no sense of which is a made thing, a
+        // place or someone, `THING_NOUNS`, so not "the compound", "targets";
+        // a trigger of `SAYING_VERBS`, not "airstrikes against").
         if sense.kind == EventType::Attack {
             let person = |w: &Who| w.label == Some(EntityLabel::Person);
-            if !actors.is_empty()
+            let people_only = !actors.is_empty()
                 && actors.iter().all(person)
-                && !targets.is_empty()
                 && targets
                     .iter()
-                    .all(|w| person(w) || w.label == Some(EntityLabel::Org))
+                    .all(|w| person(w) || w.label == Some(EntityLabel::Org));
+            // Every target left is one of them (a word of two senses keeps
+            // only people, so none may be left).
+            let of_ideas = !ideas.is_empty()
+                && targets
+                    .iter()
+                    .all(|w| ideas.iter().any(|x| x.span == w.span));
+            if ((people_only && !targets.is_empty()) || of_ideas)
                 && !self.military(t, end)
                 && !tr.kids(i).any(|c| tr.case(c) == Some("with"))
             {
+                if of_ideas {
+                    targets.clone_from(&ideas);
+                }
                 sense.kind = EventType::Accuse;
                 sense.cameo = "111";
             }
