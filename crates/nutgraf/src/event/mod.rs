@@ -201,6 +201,17 @@ impl EventType {
         )
     }
 
+    /// Whether it is addressed to someone (urging, demanding, threatening,
+    /// talking), so that a thing after it is what is urged, demanded,
+    /// threatened or talked about ("urged an end to the violence",
+    /// "threatening legal action"), not who it is addressed to.
+    pub(crate) const fn addressed(self) -> bool {
+        matches!(
+            self,
+            EventType::Urge | EventType::Demand | EventType::Threaten | EventType::Talk
+        )
+    }
+
     /// Whether what it is done to is always someone: a thing there is no
     /// participant ("those imprisoned for freedom of expression").
     pub(crate) const fn undergone_by_someone(self) -> bool {

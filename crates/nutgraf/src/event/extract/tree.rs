@@ -280,7 +280,21 @@ impl Sent<'_, '_> {
                     // read as a standing ("Retired Gen. Michael Flynn").
                     || (tr.ws[i].upos == Upos::Adj
                         && tr.ws[i].xpos == "JJ"
-                        && (self.words[t].low.ends_with("ing") || tr.rel(i) == "amod")));
+                        && (self.words[t].low.ends_with("ing") || tr.rel(i) == "amod"))
+                    // Nor a word the tagger read as an adverb or a word of a
+                    // closed class: "Randall will be back", "the game is
+                    // over" (a title-case line's words are names, not these).
+                    || matches!(
+                        tr.ws[i].upos,
+                        Upos::Adv
+                            | Upos::Adp
+                            | Upos::Part
+                            | Upos::Det
+                            | Upos::Pron
+                            | Upos::Cconj
+                            | Upos::Sconj
+                            | Upos::Aux
+                    ));
             let ev = if judged || self.refused.get() {
                 ev
             } else {
@@ -513,8 +527,16 @@ impl Sent<'_, '_> {
                 "nsubj:pass" => self.participants(tr, c, &mut f.targets),
                 // "exchanged views with Wang Yi", "reached a deal with
                 // Scholz": the noun the verb needs is part of what it
-                // says, not a participant; who it is done with is.
-                "obj" if self.needed_noun(tr, c, sense) => {
+                // says, not a participant; who it is done with is. So is
+                // what an act addressed to someone is about ("discussed the
+                // budget with Pelosi", the "with" read as the budget's).
+                "obj"
+                    if self.needed_noun(tr, c, sense)
+                        || (sense.kind.addressed()
+                            && tr.ws[c].upos == Upos::Noun
+                            && !self.in_name(tr, c)
+                            && THING_NOUNS.contains_key(tr.lemma(c))) =>
+                {
                     for m in tr.kids(c).filter(|&m| tr.rel(m) == "nmod") {
                         if let Some(p) = tr.case(m).map(str::to_ascii_lowercase) {
                             if p == "with" {
@@ -1408,6 +1430,12 @@ impl Sent<'_, '_> {
             }
             THING_NOUNS.get(tr.lemma(j)).copied()
         };
+        // What an act addressed to someone is about is no participant, and
+        // tells nothing of who acts: the word order may still find them
+        // ("urged support for a plan", "refused to negotiate peace with").
+        if sense.kind.addressed() {
+            targets.retain(|w| thing(w, false).is_none());
+        }
         let found = actors.len() + targets.len();
         actors.retain(|w| match thing(w, true) {
             None => true,
