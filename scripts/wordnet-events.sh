@@ -2,7 +2,8 @@
 # Make the WordNet tables (crates/nutgraf/data/lexicons/
 # event_verbs_wordnet.tsv, event_nouns_wordnet.tsv, quote_verbs_wordnet.tsv,
 # quote_nouns_wordnet.tsv, person_nouns_wordnet.txt, event_act_nouns_wordnet.txt,
-# event_thing_nouns_wordnet.tsv, event_crime_nouns_wordnet.txt)
+# event_thing_nouns_wordnet.tsv, event_crime_nouns_wordnet.txt,
+# event_time_nouns_wordnet.txt)
 # from WordNet 3.0: fetch Debian's wordnet-base
 # package (the database only, under the WordNet licence) into target/wordnet
 # and run `nutgraf-eval wordnet-events` and `wordnet-reports` on it.

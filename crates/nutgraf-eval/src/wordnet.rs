@@ -800,10 +800,51 @@ fn crime_nouns(wn: &WordNet) -> String {
     out
 }
 
+/// WordNet's lexicographer file of time periods (`noun.time`).
+const TIME_FILE: u8 = 28;
+
+/// The nouns of a stretch of time: every plain noun one of whose two most
+/// frequent senses is a time period (`noun.time`: "day", "year", "moment",
+/// "time" as in "the fourth time") and neither of those two a person, a
+/// group, a place, an animal or a top noun ("date", a person one dates, and
+/// "teen" stay out). When something happened, never who took part. As text:
+/// one noun a line.
+fn time_nouns(wn: &WordNet) -> String {
+    let mut rows: Vec<&str> = Vec::new();
+    for ((lemma, pos), offsets) in &wn.senses {
+        let plain = lemma.len() >= 3 && lemma.bytes().all(|b| b.is_ascii_lowercase());
+        if *pos != Pos::Noun || !plain {
+            continue;
+        }
+        let files: Vec<u8> = offsets
+            .iter()
+            .take(2)
+            .filter_map(|o| wn.synsets.get(&(Pos::Noun, *o)))
+            .map(|s| s.lexname)
+            .collect();
+        if files.contains(&TIME_FILE) && !files.iter().any(|f| AGENT_FILES.contains(f)) {
+            rows.push(lemma.as_str());
+        }
+    }
+    rows.sort_unstable();
+    let mut out = String::from(
+        "# Nouns of a stretch of time, from WordNet 3.0, made by `nutgraf-eval\n\
+         # wordnet-reports` (see README.md: do not edit by hand): one of the noun's two\n\
+         # most frequent senses is a time period (noun.time) and neither of them a\n\
+         # person, a group, a place, an animal or a top noun. WordNet 3.0 Copyright\n\
+         # 2006 by Princeton University, under the WordNet licence (WORDNET-LICENSE).\n",
+    );
+    for lemma in rows {
+        let _ = writeln!(out, "{lemma}");
+    }
+    out
+}
+
 /// `nutgraf-eval wordnet-reports DICT [--out DIR]`: writes
 /// `quote_verbs_wordnet.tsv`, `quote_nouns_wordnet.tsv`,
 /// `person_nouns_wordnet.txt`, `event_act_nouns_wordnet.txt`,
-/// `event_thing_nouns_wordnet.tsv` and `event_crime_nouns_wordnet.txt`.
+/// `event_thing_nouns_wordnet.tsv`, `event_crime_nouns_wordnet.txt` and
+/// `event_time_nouns_wordnet.txt`.
 ///
 /// # Errors
 /// A missing argument, an unreadable WordNet, an unwritable output.
@@ -818,6 +859,7 @@ pub fn run_reports(args: &[String]) -> Result<(), String> {
         ("event_act_nouns_wordnet.txt", act_nouns(&wn)),
         ("event_thing_nouns_wordnet.tsv", thing_nouns(&wn)),
         ("event_crime_nouns_wordnet.txt", crime_nouns(&wn)),
+        ("event_time_nouns_wordnet.txt", time_nouns(&wn)),
     ] {
         let path = Path::new(out).join(name);
         std::fs::write(&path, &table).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -876,6 +918,33 @@ mod tests {
             .map(str::to_owned)
             .collect();
         assert_eq!(rows, ["crash", "massacre"]);
+    }
+
+    #[test]
+    fn time_nouns_are_periods_first_and_never_someone() {
+        let mut wn = WordNet::default();
+        let syn = |lexname: u8| Synset {
+            lexname,
+            ..Synset::default()
+        };
+        // time, event, person, act
+        for (o, f) in [(1, 28), (2, 11), (3, 18), (4, 4)] {
+            wn.synsets.insert((Pos::Noun, o), syn(f));
+        }
+        wn.senses.insert(("day".into(), Pos::Noun), vec![1, 1]);
+        // An occasion first, a period second: in.
+        wn.senses.insert(("time".into(), Pos::Noun), vec![2, 1]);
+        // A person among the two first senses: out.
+        wn.senses.insert(("date".into(), Pos::Noun), vec![1, 3]);
+        // A period only third: out.
+        wn.senses
+            .insert(("attack".into(), Pos::Noun), vec![4, 2, 1]);
+        let rows: Vec<String> = time_nouns(&wn)
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(rows, ["day", "time"]);
     }
 
     #[test]

@@ -70,6 +70,10 @@ static ACT_NOUNS: WordSet = crate::lexicon::word_set!("event_act_nouns_wordnet.t
 /// README): what someone is charged with or arrested for.
 static CRIME_NOUNS: WordSet = crate::lexicon::word_set!("event_crime_nouns_wordnet.txt");
 
+/// Nouns of a stretch of time from WordNet 3.0 ("day", "moment", "time" as in
+/// "the fourth time"; see the lexicon README): when, never who.
+static TIME_NOUNS: WordSet = crate::lexicon::word_set!("event_time_nouns_wordnet.txt");
+
 /// How far up the tree a missing subject is looked for.
 const MAX_UP: usize = 4;
 
@@ -1436,6 +1440,22 @@ impl Sent<'_, '_> {
         if sense.kind.addressed() {
             targets.retain(|w| thing(w, false).is_none());
         }
+        // A stretch of time is when, never who ("the fourth time I have been
+        // deported", "killing the next day", "the horrific moment a mother was
+        // gunned down"): a common noun phrase headed by a noun of `TIME_NOUNS`,
+        // a misreading that tells nothing of who took part.
+        // A phrase around a name stays: it names who ("a meeting of the
+        // North Atlantic Council session").
+        let when = |w: &Who| {
+            !named(w)
+                && head_of(tr, w.span).is_some_and(|j| {
+                    tr.ws[j].upos == Upos::Noun
+                        && !self.in_name(tr, j)
+                        && TIME_NOUNS.contains(tr.lemma(j))
+                })
+        };
+        actors.retain(|w| !when(w));
+        targets.retain(|w| !when(w));
         let found = actors.len() + targets.len();
         actors.retain(|w| match thing(w, true) {
             None => true,
