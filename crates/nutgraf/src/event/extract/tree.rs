@@ -1567,6 +1567,18 @@ impl Sent<'_, '_> {
                 sense.cameo = "111";
             }
         }
+        // What is acquired in a deal is a company, a part of one or an asset:
+        // a phrase headed by a noun that never names anyone and is no made
+        // thing is a quality gained, no deal ("the astronauts would acquire
+        // extra body fat", "acquired a taste for").
+        if sense.kind == EventType::Acquire
+            && !targets.is_empty()
+            && targets
+                .iter()
+                .all(|w| matches!(thing(w, false), Some(Thing::Plain | Thing::Communication)))
+        {
+            return None;
+        }
         // "Microsoft bought Activision": a company buying a company.
         if sense.kind == EventType::Trade
             && verb
