@@ -713,6 +713,23 @@ fn act_nouns(wn: &WordNet) -> String {
     out
 }
 
+/// The plain nouns of WordNet (three lowercase ASCII letters or more) with
+/// the lexicographer files of their senses, the most frequent first.
+fn plain_noun_senses(wn: &WordNet) -> impl Iterator<Item = (&str, Vec<u8>)> {
+    wn.senses.iter().filter_map(|((lemma, pos), offsets)| {
+        let plain = lemma.len() >= 3 && lemma.bytes().all(|b| b.is_ascii_lowercase());
+        if *pos != Pos::Noun || !plain {
+            return None;
+        }
+        let files = offsets
+            .iter()
+            .filter_map(|o| wn.synsets.get(&(Pos::Noun, *o)))
+            .map(|s| s.lexname)
+            .collect();
+        Some((lemma.as_str(), files))
+    })
+}
+
 /// The lexicographer files of senses that can act: persons, groups,
 /// places (a country acts through its government), animals, and WordNet's
 /// top nouns ("someone", "entity").
@@ -728,16 +745,7 @@ const AGENT_FILES: [u8; 5] = [3, 5, 14, 15, 18];
 /// nothing. As text: `noun [TAB kind]`.
 fn thing_nouns(wn: &WordNet) -> String {
     let mut rows: Vec<(&str, &str)> = Vec::new();
-    for ((lemma, pos), offsets) in &wn.senses {
-        let plain = lemma.len() >= 3 && lemma.bytes().all(|b| b.is_ascii_lowercase());
-        if *pos != Pos::Noun || !plain {
-            continue;
-        }
-        let files: Vec<u8> = offsets
-            .iter()
-            .filter_map(|o| wn.synsets.get(&(Pos::Noun, *o)))
-            .map(|s| s.lexname)
-            .collect();
+    for (lemma, files) in plain_noun_senses(wn) {
         if files.is_empty() || files.iter().any(|f| AGENT_FILES.contains(f)) {
             continue;
         }
@@ -747,7 +755,7 @@ fn thing_nouns(wn: &WordNet) -> String {
             (false, true) => "\tartifact",
             (false, false) => "",
         };
-        rows.push((lemma.as_str(), kind));
+        rows.push((lemma, kind));
     }
     rows.sort_unstable();
     let mut out = String::from(
@@ -811,19 +819,10 @@ const TIME_FILE: u8 = 28;
 /// one noun a line.
 fn time_nouns(wn: &WordNet) -> String {
     let mut rows: Vec<&str> = Vec::new();
-    for ((lemma, pos), offsets) in &wn.senses {
-        let plain = lemma.len() >= 3 && lemma.bytes().all(|b| b.is_ascii_lowercase());
-        if *pos != Pos::Noun || !plain {
-            continue;
-        }
-        let files: Vec<u8> = offsets
-            .iter()
-            .take(2)
-            .filter_map(|o| wn.synsets.get(&(Pos::Noun, *o)))
-            .map(|s| s.lexname)
-            .collect();
+    for (lemma, files) in plain_noun_senses(wn) {
+        let files = &files[..files.len().min(2)];
         if files.contains(&TIME_FILE) && !files.iter().any(|f| AGENT_FILES.contains(f)) {
-            rows.push(lemma.as_str());
+            rows.push(lemma);
         }
     }
     rows.sort_unstable();
