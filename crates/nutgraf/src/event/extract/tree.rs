@@ -118,6 +118,18 @@ fn meets_no_one(tr: &Tree<'_>, i: usize) -> bool {
         })
 }
 
+/// Whether word `i` is a verb of protest that often means something else
+/// (flagged `ambiguous`: "demonstrate", "rally") with an object: one protests
+/// without one, so it is the other sense ("demonstrated her skill", "rallied
+/// supporters"); "protested the ruling" is a protest.
+fn protest_with_object(tr: &Tree<'_>, i: usize) -> bool {
+    tr.ws[i].upos == Upos::Verb
+        && tr.kid(i, "obj").is_some()
+        && lexicon::lookup(tr.lemma(i))
+            .and_then(|l| l.verb)
+            .is_some_and(|s| s.kind == EventType::Protest && s.ambiguous)
+}
+
 /// Whether `lemma` counts ("dozen", "hundred", "million", "two"): read as
 /// "a dozen", a number; in the plural it stands for people ("Dozens were
 /// arrested").
@@ -257,8 +269,9 @@ impl Sent<'_, '_> {
             if first && tr.ws[i].upos == Upos::Noun && (tr.rel(i) == "compound" || means(tr, i)) {
                 continue;
             }
-            // Nor a verb of meeting whose object is no one: another sense.
-            if first && meets_no_one(tr, i) {
+            // Nor a verb of meeting whose object is no one, or of protest
+            // that has one: another sense.
+            if first && (meets_no_one(tr, i) || protest_with_object(tr, i)) {
                 continue;
             }
             self.refused.set(false);
