@@ -886,16 +886,31 @@ mod tests {
         assert_eq!(s.hyponyms, vec![1_324_305]);
     }
 
+    /// A WordNet of noun synsets only: (offset, lexicographer file) each.
+    fn noun_files(files: &[(u32, u8)]) -> WordNet {
+        let mut wn = WordNet::default();
+        for &(o, lexname) in files {
+            let syn = Synset {
+                lexname,
+                ..Synset::default()
+            };
+            wn.synsets.insert((Pos::Noun, o), syn);
+        }
+        wn
+    }
+
+    /// A made table's rows, without its comment lines.
+    fn rows(table: &str) -> Vec<String> {
+        table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect()
+    }
+
     #[test]
     fn act_nouns_are_verbs_whose_noun_names_the_act() {
-        let mut wn = WordNet::default();
-        let syn = |lexname: u8| Synset {
-            lexname,
-            ..Synset::default()
-        };
-        wn.synsets.insert((Pos::Noun, 1), syn(4));
-        wn.synsets.insert((Pos::Noun, 2), syn(6));
-        wn.synsets.insert((Pos::Noun, 3), syn(11));
+        let mut wn = noun_files(&[(1, 4), (2, 6), (3, 11)]);
         // An act first, and a verb: kept.
         wn.senses.insert(("massacre".into(), Pos::Noun), vec![1]);
         wn.senses.insert(("massacre".into(), Pos::Verb), vec![9]);
@@ -911,25 +926,14 @@ mod tests {
         // An act first of two untagged senses: no evidence, left out.
         wn.senses.insert(("raid".into(), Pos::Noun), vec![1, 2]);
         wn.senses.insert(("raid".into(), Pos::Verb), vec![9]);
-        let rows: Vec<String> = act_nouns(&wn)
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(str::to_owned)
-            .collect();
+        let rows = rows(&act_nouns(&wn));
         assert_eq!(rows, ["crash", "massacre"]);
     }
 
     #[test]
     fn time_nouns_are_periods_first_and_never_someone() {
-        let mut wn = WordNet::default();
-        let syn = |lexname: u8| Synset {
-            lexname,
-            ..Synset::default()
-        };
         // time, event, person, act
-        for (o, f) in [(1, 28), (2, 11), (3, 18), (4, 4)] {
-            wn.synsets.insert((Pos::Noun, o), syn(f));
-        }
+        let mut wn = noun_files(&[(1, 28), (2, 11), (3, 18), (4, 4)]);
         wn.senses.insert(("day".into(), Pos::Noun), vec![1, 1]);
         // An occasion first, a period second: in.
         wn.senses.insert(("time".into(), Pos::Noun), vec![2, 1]);
@@ -938,25 +942,14 @@ mod tests {
         // A period only third: out.
         wn.senses
             .insert(("attack".into(), Pos::Noun), vec![4, 2, 1]);
-        let rows: Vec<String> = time_nouns(&wn)
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(str::to_owned)
-            .collect();
+        let rows = rows(&time_nouns(&wn));
         assert_eq!(rows, ["day", "time"]);
     }
 
     #[test]
     fn thing_nouns_have_no_sense_that_acts() {
-        let mut wn = WordNet::default();
-        let syn = |lexname: u8| Synset {
-            lexname,
-            ..Synset::default()
-        };
         // act, artifact, communication, group, substance
-        for (o, f) in [(1, 4), (2, 6), (3, 10), (4, 14), (5, 27)] {
-            wn.synsets.insert((Pos::Noun, o), syn(f));
-        }
+        let mut wn = noun_files(&[(1, 4), (2, 6), (3, 10), (4, 14), (5, 27)]);
         wn.senses.insert(("pollutant".into(), Pos::Noun), vec![5]);
         wn.senses.insert(("bomb".into(), Pos::Noun), vec![2, 1]);
         wn.senses.insert(("report".into(), Pos::Noun), vec![3, 1]);
@@ -965,11 +958,7 @@ mod tests {
         wn.senses.insert(("office".into(), Pos::Noun), vec![2, 4]);
         // Not a plain noun: left out.
         wn.senses.insert(("ak-47".into(), Pos::Noun), vec![2]);
-        let rows: Vec<String> = thing_nouns(&wn)
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(str::to_owned)
-            .collect();
+        let rows = rows(&thing_nouns(&wn));
         assert_eq!(
             rows,
             [
@@ -983,13 +972,7 @@ mod tests {
 
     #[test]
     fn person_nouns_are_persons_first_and_nouns_mostly() {
-        let mut wn = WordNet::default();
-        let syn = |lexname: u8| Synset {
-            lexname,
-            ..Synset::default()
-        };
-        wn.synsets.insert((Pos::Noun, 1), syn(18));
-        wn.synsets.insert((Pos::Noun, 2), syn(5));
+        let mut wn = noun_files(&[(1, 18), (2, 5)]);
         // A person first, no tagged use at all: kept.
         wn.senses.insert(("escapee".into(), Pos::Noun), vec![1]);
         // A person first, tagged more as a noun: kept.
@@ -1002,11 +985,7 @@ mod tests {
         wn.senses.insert(("bass".into(), Pos::Noun), vec![2, 1]);
         // A name: left out.
         wn.senses.insert(("Aaron".into(), Pos::Noun), vec![1]);
-        let rows: Vec<String> = person_nouns(&wn)
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(str::to_owned)
-            .collect();
+        let rows = rows(&person_nouns(&wn));
         assert_eq!(rows, ["driver", "escapee"]);
     }
 
@@ -1090,11 +1069,7 @@ mod tests {
         wn.senses.insert(("talk".into(), Pos::Verb), vec![2]);
         wn.senses.insert(("run".into(), Pos::Verb), vec![3]);
         wn.counts.insert(("argue".into(), Pos::Verb, 1), 4);
-        let rows: Vec<String> = report_verbs(&wn)
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(str::to_owned)
-            .collect();
+        let rows = rows(&report_verbs(&wn));
         assert_eq!(
             rows,
             vec![

@@ -532,6 +532,49 @@ impl Sent<'_, '_> {
         self.tree_finish(tr, (i, t), !noun, sense, f, lo_tok, hi_tok + 1)
     }
 
+    /// Who the verb's object `c` names it is done with: its "with" phrase and,
+    /// with `groups`, its "between" or "among" phrase as actors ("held talks
+    /// between X and Y").
+    fn parties_of(&self, tr: &Tree<'_>, c: usize, sense: Sense, groups: bool, f: &mut Frame) {
+        for m in tr.kids(c).filter(|&m| tr.rel(m) == "nmod") {
+            let Some(p) = tr.case(m).map(str::to_ascii_lowercase) else {
+                continue;
+            };
+            if p == "with" {
+                self.complement(tr, &p, m, sense, false, f);
+            } else if groups && matches!(p.as_str(), "between" | "among") {
+                self.participants(tr, m, &mut f.actors);
+            }
+        }
+    }
+
+    /// What word `j`, heading a phrase, is when it never names anyone
+    /// (`THING_NOUNS`); `None` when it is no such noun or the phrase is
+    /// someone all the same: a name, a compound actor ("law enforcement"), a
+    /// count or a part of people.
+    fn thing_word(&self, tr: &Tree<'_>, j: usize, actor: bool) -> Option<Thing> {
+        // A phrase headed by a name ("NATO ambassadors" is someone by its
+        // head); not one a name only qualifies ("Google's promises").
+        if self.in_name(tr, j) || (actor && tr.kids(j).any(|c| tr.rel(c) == "compound")) {
+            return None;
+        }
+        // "the majority of migrant families", "40 percent of them": the
+        // people a part is of; "64 percent convicted": a counted share.
+        if tr.ws[j].upos != Upos::Noun
+            || count_word(tr.lemma(j))
+            || tr.kids(j).any(|n| {
+                tr.rel(n) == "nummod"
+                    || of_nmod(tr, n)
+                        && (people(tr, n)
+                            || self.in_name(tr, n)
+                            || matches!(tr.ws[n].upos, Upos::Pron | Upos::Propn))
+            })
+        {
+            return None;
+        }
+        THING_NOUNS.get(tr.lemma(j)).copied()
+    }
+
     /// The participants of verb `i`; the clause it heads.
     fn tree_verb(&self, tr: &Tree<'_>, i: usize, sense: Sense, f: &mut Frame) -> usize {
         let passive = tr.passive(i);
@@ -544,25 +587,20 @@ impl Sent<'_, '_> {
                 "nsubj:pass" => self.participants(tr, c, &mut f.targets),
                 // "exchanged views with Wang Yi", "reached a deal with
                 // Scholz": the noun the verb needs is part of what it
-                // says, not a participant; who it is done with is. So is
-                // what an act addressed to someone is about ("discussed the
-                // budget with Pelosi", the "with" read as the budget's).
+                // says, not a participant; who it is done with is.
+                "obj" if self.needed_noun(tr, c, sense) => self.parties_of(tr, c, sense, true, f),
+                // What an act addressed to someone is about ("recommended
+                // the maximum sentence, life without parole") is no
+                // participant, and its "with" is the verb's: "discussed the
+                // budget with Pelosi", the parser hanging "with Pelosi" on
+                // the budget. Its "between" stays what it is about
+                // ("discussed the dispute between India and China").
                 "obj"
-                    if self.needed_noun(tr, c, sense)
-                        || (sense.kind.addressed()
-                            && tr.ws[c].upos == Upos::Noun
-                            && !self.in_name(tr, c)
-                            && THING_NOUNS.contains_key(tr.lemma(c))) =>
+                    if sense.kind.addressed()
+                        && !people(tr, c)
+                        && self.thing_word(tr, c, false).is_some() =>
                 {
-                    for m in tr.kids(c).filter(|&m| tr.rel(m) == "nmod") {
-                        if let Some(p) = tr.case(m).map(str::to_ascii_lowercase) {
-                            if p == "with" {
-                                self.complement(tr, &p, m, sense, false, f);
-                            } else if matches!(p.as_str(), "between" | "among") {
-                                self.participants(tr, m, &mut f.actors);
-                            }
-                        }
-                    }
+                    self.parties_of(tr, c, sense, false, f);
                 }
                 "obj" | "iobj" => self.complement(tr, "", c, sense, false, f),
                 "obl" | "obl:npmod" => match tr.case(c) {
@@ -1425,27 +1463,7 @@ impl Sent<'_, '_> {
             if w.entity.is_some() || w.label.is_some() || someone(w) {
                 return None;
             }
-            let j = head_of(tr, w.span)?;
-            // A phrase headed by a name ("NATO ambassadors" is someone by its
-            // head); not one a name only qualifies ("Google's promises").
-            if self.in_name(tr, j) || (actor && tr.kids(j).any(|c| tr.rel(c) == "compound")) {
-                return None;
-            }
-            // "the majority of migrant families", "40 percent of them": the
-            // people a part is of; "64 percent convicted": a counted share.
-            if tr.ws[j].upos != Upos::Noun
-                || count_word(tr.lemma(j))
-                || tr.kids(j).any(|n| {
-                    tr.rel(n) == "nummod"
-                        || of_nmod(tr, n)
-                            && (people(tr, n)
-                                || self.in_name(tr, n)
-                                || matches!(tr.ws[n].upos, Upos::Pron | Upos::Propn))
-                })
-            {
-                return None;
-            }
-            THING_NOUNS.get(tr.lemma(j)).copied()
+            self.thing_word(tr, head_of(tr, w.span)?, actor)
         };
         // What an act addressed to someone is about is no participant, and
         // tells nothing of who acts: the word order may still find them
@@ -1456,9 +1474,9 @@ impl Sent<'_, '_> {
         // A stretch of time is when, never who ("the fourth time I have been
         // deported", "killing the next day", "the horrific moment a mother was
         // gunned down"): a common noun phrase headed by a noun of `TIME_NOUNS`,
-        // a misreading that tells nothing of who took part.
-        // A phrase around a name stays: it names who ("a meeting of the
-        // North Atlantic Council session").
+        // a misreading that tells nothing of who took part. A phrase around a
+        // name stays: it names who ("a meeting of the North Atlantic Council
+        // session").
         let when = |w: &Who| {
             !named(w)
                 && head_of(tr, w.span).is_some_and(|j| {
