@@ -1769,9 +1769,13 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Quote> {
             indirect(input, k, &mut out);
         }
     }
+    // A cue that attributes a quote reports nothing more ("“...,” she said
+    // after the launch").
     around.retain(|r| {
         !out.iter().any(|q| {
-            q.kind != QuoteKind::Partial && q.span.start < r.span.end && r.span.start < q.span.end
+            q.kind != QuoteKind::Partial
+                && ((q.span.start < r.span.end && r.span.start < q.span.end)
+                    || (q.kind == QuoteKind::Direct && q.cue.is_some() && q.cue == r.cue))
         })
     });
     out.extend(around);

@@ -40,6 +40,7 @@ use super::extract::{
     belief_cue, is_cue, speaker_entity, speaker_noun, Input, COMPLEMENT_NOUNS, PRONOUNS,
 };
 use super::{Quote, QuoteKind, Speaker};
+use crate::entities::EntityLabel;
 use crate::lexicon::{self, lexicon_file, IDEA_NOUNS};
 use crate::segment::TokenKind;
 use crate::span::Span;
@@ -429,9 +430,29 @@ pub(super) fn reported(input: &Input<'_>, out: &mut Vec<Quote>) {
         let same = q.cue.and_then(|c| by_cue.get(&c.start)).copied();
         match same {
             Some(k) => {
+                // No one speaks inside what they say: a content on one side
+                // of its cue holding the tree's speaker is the word order's
+                // misreading of the subject ("Gwynne Shotwell, president of
+                // SpaceX, said the launch went well"), and the tree's clause
+                // replaces it. (A content around its cue holds it as an
+                // aside: "At current rates, Bridenstine said, there will
+                // be ...".)
+                let content = out[k].span;
+                let around = out[k].cue.is_some_and(|c| content.contains(c));
+                if !around && q.speaker.as_ref().is_some_and(|s| content.contains(s.span)) {
+                    out[k].span = q.span;
+                    out[k].parts = q.parts;
+                }
                 out[k].speaker = q.speaker;
             }
             None => fresh.push(q),
+        }
+    }
+    for q in out.iter_mut().filter(|q| q.kind == QuoteKind::Direct) {
+        if let (Some(cue), Some(was)) = (q.cue, q.speaker.as_ref().map(|w| w.span)) {
+            if let Some(who) = cue_subject(input, cue, was, q.span) {
+                q.speaker = Some(who);
+            }
         }
     }
     let cues: HashSet<Span> = out.iter().filter_map(|q| q.cue).collect();
@@ -440,6 +461,52 @@ pub(super) fn reported(input: &Input<'_>, out: &mut Vec<Quote>) {
         !(statements.overlaps(q.span) || direct.overlaps(cue) || cues.contains(&cue))
     });
     out.extend(fresh);
+}
+
+/// The speaker the tree gives the cue verb at `cue` when the word order's
+/// speaker `was` lies inside that verb's subject phrase, misses its head, and
+/// names no person while the head is a person's name: an age or an
+/// appositive after the name ("“...,” John Smith, 45, told
+/// reporters": Smith, not the age; "“...,” Jane Doe, chief executive of Acme,
+/// said": Doe, not Acme). Elsewhere the word order's reading stands
+/// (measured: the tree's subject for every direct quote loses PolNeAR
+/// speaker accuracy, dev 0.935 -> 0.916, train 0.924 -> 0.897).
+fn cue_subject(input: &Input<'_>, cue: Span, was: Span, quote: Span) -> Option<Speaker> {
+    let k = input.view.sentence_at(cue.start)?;
+    let tr = Tree::new(input.view, k)?;
+    let i = tr.ws.iter().position(|w| w.span.start == cue.start)?;
+    if tr.ws[i].upos != Upos::Verb {
+        return None;
+    }
+    let s = subject(&tr, i)?;
+    let (lo, hi) = tr.extent(s, &mut Vec::new());
+    let phrase = Span::new(tr.ws[lo].span.start, tr.ws[hi].span.end);
+    let head = tr.ws[s].span;
+    let inside = phrase.start <= was.start && was.end <= phrase.end;
+    if !inside || was.contains(head) {
+        return None;
+    }
+    // The subject is someone named; the word order's speaker names no one.
+    let person = |m: &&(Span, EntityLabel, usize)| m.1 == EntityLabel::Person;
+    let named = input
+        .mentions_in(phrase)
+        .filter(person)
+        .any(|m| m.0.contains(head));
+    if !named || input.mentions_in(was).any(|m| person(&m)) {
+        return None;
+    }
+    let low = input
+        .view
+        .toks(k)
+        .get(tr.tok[s] as usize)
+        .map_or("", |tk| tk.low);
+    let mut who = speaker(input, &tr, s, low)?;
+    // Not the quote itself, when the parser runs the phrase into it.
+    if who.span.start < quote.end && quote.start < who.span.end {
+        let first = tr.ws[..=s].iter().find(|w| w.span.start >= quote.end)?;
+        who.span.start = first.span.start;
+    }
+    Some(who)
 }
 
 /// The reported clauses of the tree, in order: the outermost of nested ones.
