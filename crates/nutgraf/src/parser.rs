@@ -579,6 +579,20 @@ pub(crate) fn build(
             Span::new(first.start, last.end)
         });
         attributions = quote::attributions(&input, &credits, body);
+        // "I" and "my" inside what a person says are that person.
+        let person = |e: usize| {
+            entities
+                .get(e)
+                .is_some_and(|x| x.label == entities::EntityLabel::Person)
+        };
+        let said = quote::speaker_pronouns(&view, &quotes, person);
+        for (span, e) in said {
+            if let Some(entity) = entities.get_mut(e) {
+                if let Err(at) = entity.pronouns.binary_search(&span) {
+                    entity.pronouns.insert(at, span);
+                }
+            }
+        }
         // Events inside what someone said are reported: keep those spans first.
         if options.get_events() {
             quote_spans.extend(

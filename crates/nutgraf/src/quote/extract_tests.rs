@@ -446,3 +446,24 @@ fn according_to_opening_a_clause_reports_what_follows() {
         assert_eq!(q.3, "the survey");
     }
 }
+
+#[test]
+fn first_person_pronouns_in_a_direct_quote_are_its_speaker() {
+    for syntax in [false, true] {
+        let text = "Police closed the mine on Monday. “I’m proud of my team, and I told them so,” \
+                    Maria Lopez said. She said the mine would reopen. He told me I was late, \
+                    a neighbour said.";
+        let doc = Parser::new(Options::new().syntax(syntax))
+            .parse(text, &crate::Meta::new())
+            .expect("parse");
+        let lopez = doc
+            .entities
+            .iter()
+            .find(|e| e.name == "Maria Lopez")
+            .expect("Maria Lopez");
+        let said: Vec<&str> = lopez.pronouns.iter().map(|&p| doc.slice(p)).collect();
+        // "I", "my", "I" inside her quote, then "She"; not the "me" and "I"
+        // of the neighbour's words, which are no direct quote.
+        assert_eq!(said, ["I", "my", "I", "She"], "syntax {syntax}");
+    }
+}

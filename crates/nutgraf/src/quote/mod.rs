@@ -139,3 +139,62 @@ pub struct Attribution {
     /// the source, in order.
     pub entities: Vec<usize>,
 }
+
+/// First-person singular pronouns (`data/lexicons/speaker_pronouns.txt`).
+static SPEAKER_PRONOUNS: crate::lexicon::WordSet =
+    crate::lexicon::word_set!("speaker_pronouns.txt");
+
+/// The first-person singular pronouns of direct and block quotes whose
+/// speaker is an entity `person` accepts, each with that entity: inside
+/// what someone says, "I", "me" and "my" are the speaker ("“I love them,”
+/// Smith said": "I" is Smith; the "I" of "I'm" too). Partial quotes and
+/// reported speech are left alone (the writer's sentence around them speaks),
+/// and so is a pronoun inside a name ("World War I").
+pub(crate) fn speaker_pronouns(
+    view: &crate::view::View<'_>,
+    quotes: &[Quote],
+    person: impl Fn(usize) -> bool,
+) -> Vec<(Span, usize)> {
+    let mut out = Vec::new();
+    for q in quotes {
+        if !matches!(q.kind, QuoteKind::Direct | QuoteKind::Block) {
+            continue;
+        }
+        let Some(e) = q
+            .speaker
+            .as_ref()
+            .and_then(|s| s.entity)
+            .filter(|&e| person(e))
+        else {
+            continue;
+        };
+        for &part in &q.parts {
+            let (Some(first), Some(last)) = (
+                view.sentence_at(part.start),
+                view.sentence_at(part.end.saturating_sub(1)),
+            ) else {
+                continue;
+            };
+            for k in first..=last {
+                for t in view.toks(k) {
+                    if !part.contains(t.span) || t.name != crate::view::NONE {
+                        continue;
+                    }
+                    // "I'm", "I’ve" as one token: its "I".
+                    let word = t.low.split(['\'', '’']).next().unwrap_or(t.low);
+                    let contracted = word.len() < t.low.len();
+                    // A pronoun by the tagger when it ran ("the mine" is none).
+                    let pronoun = view
+                        .words
+                        .get(t.word as usize)
+                        .is_none_or(|w| w.upos == crate::syntax::Upos::Pron);
+                    if pronoun && SPEAKER_PRONOUNS.contains(word) && (!contracted || word == "i") {
+                        let end = t.span.start + word.len();
+                        out.push((Span::new(t.span.start, end), e));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
