@@ -2,8 +2,11 @@
 //!
 //! Conservative by design. Names are grouped by their folded form (case,
 //! accents, a leading "the" and a possessive ignored; an organization's
-//! company suffix too, "Microsoft Corp." being "Microsoft") within a class of
-//! labels (people; places; organizations; the rest by label). Then, within
+//! company suffix too, "Microsoft Corp." being "Microsoft"; and the words for
+//! the kind of place that end an institution's name one word, "Betty Ford
+//! Centre" and "Betty Ford Clinic" being "Betty Ford Center") within a class
+//! of labels (people; places; organizations and facilities, which taggers
+//! tell apart poorly; the rest by label). Then, within
 //! each story only, and each rule seeing the ones before it:
 //!
 //! 1. a person's name joins the same name with a generational suffix ("Ann
@@ -353,8 +356,8 @@ pub(super) fn capitalized_words_in(text: &str, ents: &[DocEntity]) -> Vec<CapWor
 fn class(label: EntityLabel) -> Option<u8> {
     Some(match label {
         EntityLabel::Person => 0,
-        EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac => 1,
-        EntityLabel::Org => 2,
+        EntityLabel::Gpe | EntityLabel::Loc => 1,
+        EntityLabel::Org | EntityLabel::Fac => 2,
         EntityLabel::Norp => 3,
         EntityLabel::Event => 4,
         EntityLabel::Product => 5,
@@ -367,6 +370,15 @@ fn class(label: EntityLabel) -> Option<u8> {
 /// Words after an organization's name that do not change what it names
 /// ("Inc.", "Corp."): `data/lexicons/corpus_company_suffixes.txt`.
 static COMPANY_SUFFIXES: WordSet = crate::lexicon::word_set!("corpus_company_suffixes.txt");
+
+/// Words ending an institution's name that say what kind of place it is and
+/// that writers swap for one another ("Center", "Centre", "Clinic"):
+/// `data/lexicons/corpus_facility_heads.txt`. An organization's or facility's
+/// key ends in [`FACILITY_HEAD`] for any of them.
+static FACILITY_HEADS: WordSet = crate::lexicon::word_set!("corpus_facility_heads.txt");
+
+/// The one word [`FACILITY_HEADS`] stand for in a key.
+const FACILITY_HEAD: &str = "center";
 
 /// The key a name of class `class` is grouped by: folded, an organization's
 /// without its company suffixes. People keep theirs: "Donald Trump Jr." is not
@@ -382,6 +394,15 @@ pub(super) fn group_key(class: u8, key: &str) -> String {
             .is_some_and(|w| COMPANY_SUFFIXES.contains(w.trim_end_matches([',', '.'])))
     {
         words.pop();
+    }
+    // One word for the kind of place, kept: "Betty Ford Center" is not
+    // "Betty Ford", the person it is named after.
+    if words.len() > 1 {
+        if let Some(last) = words.last_mut() {
+            if FACILITY_HEADS.contains(last.trim_end_matches([',', '.'])) {
+                *last = FACILITY_HEAD;
+            }
+        }
     }
     let mut out = words.join(" ");
     while out.len() > 1 && out.ends_with([',', '.']) {

@@ -346,7 +346,7 @@ fn merged(docs: &[(usize, &[(EntityLabel, &str)])]) -> Vec<(String, Vec<usize>)>
     out
 }
 
-use crate::EntityLabel::{self, Gpe, Org, Person};
+use crate::EntityLabel::{self, Fac, Gpe, Org, Person};
 
 #[test]
 fn a_name_is_its_generational_form_unless_a_document_names_both() {
@@ -451,6 +451,28 @@ fn one_name_in_two_classes_takes_the_class_of_most_documents() {
         (0, &[(Org, "Evanston")]),
         (1, &[(Gpe, "Evanston")]),
     ]);
+    assert_eq!(ents.len(), 2, "{ents:?}");
+}
+
+#[test]
+fn an_institution_is_one_whatever_word_names_its_kind_of_place() {
+    // Tagged a facility by one report, an organization by the others; the
+    // centre, the clinic; but never the person it is named after.
+    let ents = merged(&[
+        (0, &[(Org, "Betty Ford Center"), (Person, "Betty Ford")]),
+        (0, &[(Fac, "Betty Ford Centre")]),
+        (0, &[(Org, "Betty Ford Clinic")]),
+        (0, &[(Person, "Betty Ford")]),
+    ]);
+    assert_eq!(
+        ents,
+        [
+            ("Betty Ford".to_owned(), vec![0, 3]),
+            ("Betty Ford Center".to_owned(), vec![0, 1, 2]),
+        ]
+    );
+    // A name whose last word only looks like one stays itself.
+    let ents = merged(&[(0, &[(Org, "Center")]), (0, &[(Org, "Clinic")])]);
     assert_eq!(ents.len(), 2, "{ents:?}");
 }
 
