@@ -430,16 +430,30 @@ pub(super) fn reported(input: &Input<'_>, out: &mut Vec<Quote>) {
         let same = q.cue.and_then(|c| by_cue.get(&c.start)).copied();
         match same {
             Some(k) => {
-                // No one speaks inside what they say: a content on one side
-                // of its cue holding the tree's speaker is the word order's
-                // misreading of the subject ("Gwynne Shotwell, president of
-                // SpaceX, said the launch went well"), and the tree's clause
-                // replaces it. (A content around its cue holds it as an
-                // aside: "At current rates, Bridenstine said, there will
-                // be ...".)
+                // No one speaks inside what they say. When the tree's
+                // speaker lies in a content on one side of its cue, one of
+                // the two readings is wrong: the tree's when the word order
+                // reads "CONTENT, X said" (it took a word of the content for
+                // the subject: "... from someone at Valley Hotel, safety
+                // director Jon Owen said"), and the word order stands; else
+                // the word order's (it took the subject for the content:
+                // "Gwynne Shotwell, president of SpaceX, said the launch went
+                // well"), and the tree's clause replaces the content. (A
+                // content around its cue holds it as an aside: "At current
+                // rates, Bridenstine said, there will be ...".)
                 let content = out[k].span;
                 let around = out[k].cue.is_some_and(|c| content.contains(c));
-                if !around && q.speaker.as_ref().is_some_and(|s| content.contains(s.span)) {
+                let inside =
+                    |s: &Option<Speaker>| s.as_ref().is_some_and(|s| content.contains(s.span));
+                // The word order's "CONTENT, X said": X between them.
+                let between = match (&out[k].speaker, out[k].cue) {
+                    (Some(s), Some(c)) => content.end <= s.span.start && s.span.end <= c.start,
+                    _ => false,
+                };
+                if !around && inside(&q.speaker) {
+                    if between {
+                        continue;
+                    }
                     out[k].span = q.span;
                     out[k].parts = q.parts;
                 }
