@@ -467,3 +467,21 @@ fn first_person_pronouns_in_a_direct_quote_are_its_speaker() {
         assert_eq!(said, ["I", "my", "I", "She"], "syntax {syntax}");
     }
 }
+
+#[test]
+fn a_speaker_noun_is_the_person_its_appositive_names() {
+    let text = "The mayor met residents on Monday. Her spokesman, Bill Adams, said the \
+                meeting went well.";
+    let doc = Parser::new(Options::new().syntax(true))
+        .parse(text, &crate::Meta::new())
+        .expect("parse");
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span).starts_with("the meeting"))
+        .expect("the report");
+    let who = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(doc.slice(who.span), "Her spokesman");
+    let e = who.entity.expect("an entity");
+    assert_eq!(doc.entities[e].name, "Bill Adams");
+}

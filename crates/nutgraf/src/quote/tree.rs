@@ -191,10 +191,22 @@ fn speaker(input: &Input<'_>, tr: &Tree<'_>, s: usize, low: &str) -> Option<Spea
     if pronoun && !personal {
         return None;
     }
-    Some(Speaker {
-        span,
-        entity: speaker_entity(input, span, pronoun),
-    })
+    // "The coach, Mary Jones, said": a noun with no name in it is the person
+    // its appositive names.
+    let entity = speaker_entity(input, span, pronoun).or_else(|| {
+        if pronoun {
+            return None;
+        }
+        tr.kids(s).filter(|&c| tr.rel(c) == "appos").find_map(|c| {
+            let (lo, hi) = tr.extent(c, &mut Vec::new());
+            let named = Span::new(tr.ws[lo].span.start, tr.ws[hi].span.end);
+            input
+                .mentions_in(named)
+                .find(|m| m.1 == EntityLabel::Person && m.0.contains(tr.ws[c].span))
+                .map(|m| m.2)
+        })
+    });
+    Some(Speaker { span, entity })
 }
 
 /// The span of the clause (or for a topic, the phrase) headed by `c`,
