@@ -88,6 +88,11 @@ pub(crate) fn wordnet_nouns(files: &[&str]) -> LexSet<&'static str> {
         .collect()
 }
 
+/// Words after a person's name that tell a parent from a child of the same
+/// name ("Jr.", "III"): `data/lexicons/corpus_generational_suffixes.txt`, read
+/// by document resolution and the corpus.
+pub(crate) static GENERATIONAL: WordSet = word_set!("corpus_generational_suffixes.txt");
+
 /// Nouns of communication and cognition from WordNet ("plan", "policy",
 /// "statement", "idea"): what is said or thought.
 pub(crate) static IDEA_NOUNS: WordSet =

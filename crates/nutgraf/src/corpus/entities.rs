@@ -52,7 +52,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::entities::resolve::{fold, initials};
-use crate::lexicon::WordSet;
+use crate::lexicon::{WordSet, GENERATIONAL};
 use crate::{CharOffsets, Document, EntityLabel, Span};
 
 /// A named entity of the corpus.
@@ -410,10 +410,6 @@ pub(super) fn group_key(class: u8, key: &str) -> String {
     }
     out
 }
-
-/// Words after a person's name that tell a parent from a child of the same
-/// name ("Jr.", "III"): `data/lexicons/corpus_generational_suffixes.txt`.
-static GENERATIONAL: WordSet = crate::lexicon::word_set!("corpus_generational_suffixes.txt");
 
 /// A person's key without its generational suffix ("ann lee" of "ann lee
 /// jr." or "ann lee, jr"); `None` when it has none.

@@ -4,9 +4,11 @@
 //! - a person's full name and its parts ("Vladimir Putin", "Putin", "Vladímir
 //!   Putin") form one entity; a one-word mention joins the only person whose name
 //!   has that word first or last (the one named most so far when several do,
-//!   the story's subject rather than a relative named last); a full
-//!   name never joins a person with another full name ("Ka'Loni Flynn" after
-//!   "Herbert Flynn" and "Flynn", "Reggie Bush" after "Reggie Wayne");
+//!   the story's subject rather than a relative named last; a family name is
+//!   read before a generational suffix, "Comeaux" of "Joseph Comeaux Jr."); a
+//!   full name never joins a person with another full name ("Ka'Loni Flynn"
+//!   after "Herbert Flynn" and "Flynn", "Reggie Bush" after "Reggie Wayne",
+//!   "Ann Lee" after "Ann Lee Jr.");
 //! - other mentions join on the same folded name (case, accents, a leading "the",
 //!   a possessive "'s" ignored), on an acronym of a longer name ("ICC" for
 //!   "International Criminal Court"), or on a known alias ("US" for "United States").
@@ -127,6 +129,26 @@ pub(crate) fn initials(folded: &str) -> String {
         .collect()
 }
 
+/// The family name of a person's key given as words: its last word before a
+/// generational suffix ("comeaux" of "joseph comeaux jr.", "lee" of "ann lee
+/// iii"); the last word when nothing else is left.
+fn family<'k>(words: &[&'k str]) -> &'k str {
+    match words {
+        [.., name, _] if generation(words).is_some() => name.trim_end_matches(','),
+        _ => words.last().copied().unwrap_or_default(),
+    }
+}
+
+/// The generational suffix ending a person's key of several words ("jr"
+/// of "joseph comeaux jr."), without its full stop.
+fn generation<'k>(words: &[&'k str]) -> Option<&'k str> {
+    match words {
+        [_, .., suffix] => Some(suffix.trim_end_matches(['.', ',']))
+            .filter(|s| crate::lexicon::GENERATIONAL.contains(s)),
+        _ => None,
+    }
+}
+
 /// One sense per document: a one-word mention that is part of a person's full
 /// name is that person ("Putin" after "Vladimir Putin", whatever the tagger said of
 /// it alone), and mentions with the same name take that name's most common type.
@@ -134,8 +156,9 @@ fn harmonize_labels(keys: &[String], mentions: &mut [RawMention], lex: &dyn Lexi
     let mut person_parts: HashSet<&str> = HashSet::new();
     for (m, k) in mentions.iter().zip(keys) {
         if m.label == EntityLabel::Person && k.contains(' ') {
-            person_parts.extend(k.split(' ').next());
-            person_parts.extend(k.split(' ').next_back());
+            let words: Vec<&str> = k.split(' ').collect();
+            person_parts.extend(words.first());
+            person_parts.insert(family(&words));
         }
     }
     for (m, k) in mentions.iter_mut().zip(keys) {
@@ -498,7 +521,8 @@ impl Index {
             self.raise(Table::Undotted, label, key.replace('.', ""), e);
         }
         if label == EntityLabel::Person {
-            for w in [key.split(' ').next(), key.split(' ').next_back()]
+            let words: Vec<&str> = key.split(' ').collect();
+            for w in [words.first().copied(), Some(family(&words))]
                 .into_iter()
                 .flatten()
             {
@@ -526,10 +550,10 @@ fn find_person(
     // "Putin" joins "Vladimir Putin", "Xi" joins "Xi Jinping", and "Vladimir Putin"
     // joins an earlier "Putin". Only persons with one of this name's first or last
     // words in a key can match.
-    let mut candidates: Vec<usize> = [words.first(), words.last()]
+    let mut candidates: Vec<usize> = [words.first().copied(), Some(family(&words))]
         .into_iter()
         .flatten()
-        .filter_map(|w| index.person_words.get(*w))
+        .filter_map(|w| index.person_words.get(w))
         .flatten()
         .copied()
         .collect();
@@ -542,7 +566,11 @@ fn find_person(
     // Pemberton" of "Lance Corporal Joseph Scott Pemberton", "Bobby Scott" of
     // "Robert C. \"Bobby\" Scott").
     let full_match = |kw: &[&str]| {
-        let (last, other) = (kw[kw.len() - 1], words[words.len() - 1]);
+        // "Ann Lee" and "Ann Lee Jr." are a parent and a child.
+        if generation(kw) != generation(&words) {
+            return false;
+        }
+        let (last, other) = (family(kw), family(&words));
         let within = |short: &[&str], long: &[&str]| {
             let mut it = long.iter().map(|w| bare(w));
             short.iter().all(|w| it.any(|x| x == bare(w)))
@@ -570,9 +598,9 @@ fn find_person(
         keys[e].iter().any(|k| {
             let kw: Vec<&str> = k.split(' ').collect();
             if words.len() == 1 {
-                kw.len() > 1 && (kw[0] == words[0] || kw[kw.len() - 1] == words[0])
+                kw.len() > 1 && (kw[0] == words[0] || family(&kw) == words[0])
             } else if kw.len() == 1 {
-                words[0] == kw[0] || words[words.len() - 1] == kw[0]
+                words[0] == kw[0] || family(&words) == kw[0]
             } else {
                 full_match(&kw)
             }
@@ -1115,6 +1143,27 @@ mod tests {
             ]
         );
         assert_eq!(es[0].mentions, [0, 1]);
+    }
+
+    #[test]
+    fn a_family_name_is_read_before_a_generational_suffix() {
+        // "Comeaux" (tagged an organization alone) is "Joseph Comeaux Jr.";
+        // a father and a son of one name stay two.
+        let text = "Joseph Comeaux Jr. escaped. Comeaux fled. Ann Lee Jr. and Ann Lee spoke.";
+        let mut ms = mentions(
+            text,
+            &[
+                ("Joseph Comeaux Jr.", Person),
+                ("Comeaux", Org),
+                ("Ann Lee Jr.", Person),
+                ("Ann Lee", Person),
+            ],
+        );
+        let es = resolved(text, &mut ms);
+        let names: Vec<&str> = es.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Joseph Comeaux Jr.", "Ann Lee Jr.", "Ann Lee"]);
+        assert_eq!(es[0].mentions, [0, 1]);
+        assert_eq!(es[0].label, Person);
     }
 
     #[test]
