@@ -447,15 +447,20 @@ fn according_to_opening_a_clause_reports_what_follows() {
     }
 }
 
+/// `text` parsed with every stage (entities resolved), with or without syntax.
+fn full_parse(text: &str, syntax: bool) -> crate::Document {
+    Parser::new(Options::new().syntax(syntax))
+        .parse(text, &crate::Meta::new())
+        .expect("parse")
+}
+
 #[test]
 fn first_person_pronouns_in_a_direct_quote_are_its_speaker() {
     for syntax in [false, true] {
         let text = "Police closed the mine on Monday. “I’m proud of my team, and I told them so,” \
                     Maria Lopez said. She said the mine would reopen. He told me I was late, \
                     a neighbour said.";
-        let doc = Parser::new(Options::new().syntax(syntax))
-            .parse(text, &crate::Meta::new())
-            .expect("parse");
+        let doc = full_parse(text, syntax);
         let lopez = doc
             .entities
             .iter()
@@ -472,9 +477,7 @@ fn first_person_pronouns_in_a_direct_quote_are_its_speaker() {
 fn a_speaker_noun_is_the_person_its_appositive_names() {
     let text = "The mayor met residents on Monday. Her spokesman, Bill Adams, said the \
                 meeting went well.";
-    let doc = Parser::new(Options::new().syntax(true))
-        .parse(text, &crate::Meta::new())
-        .expect("parse");
+    let doc = full_parse(text, true);
     let q = doc
         .quotes
         .iter()

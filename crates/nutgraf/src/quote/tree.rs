@@ -508,8 +508,7 @@ fn cue_subject(input: &Input<'_>, cue: Span, was: Span, quote: Span) -> Option<S
     let (lo, hi) = tr.extent(s, &mut Vec::new());
     let phrase = Span::new(tr.ws[lo].span.start, tr.ws[hi].span.end);
     let head = tr.ws[s].span;
-    let inside = phrase.start <= was.start && was.end <= phrase.end;
-    if !inside || was.contains(head) {
+    if !phrase.contains(was) || was.contains(head) {
         return None;
     }
     // The subject is someone named; the word order's speaker names no one.
