@@ -1274,7 +1274,12 @@ fn indirect(input: &Input<'_>, k: usize, out: &mut Vec<Quote>) {
             if !after && !participle {
                 return None;
             }
-            sentence_subject(input, words, c)
+            // "“...,” Putin told reporters, adding that ...": the subject of
+            // the speech verb before the participle, not the quote's words.
+            participle
+                .then(|| first_speaking_cue(input, words, c).map(|(_, s)| s))
+                .flatten()
+                .or_else(|| sentence_subject(input, words, c))
         });
         let Some(who) = who else {
             continue;
